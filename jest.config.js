@@ -1,0 +1,32 @@
+// Jest runs the TypeScript sources directly (swc strips types; `tsc -b` type-checks separately),
+// in native ESM mode because @kubernetes/client-node and yargs are ESM-only.
+const workspaces = {
+  api: 'packages/api',
+  rules: 'packages/rules',
+  simulator: 'packages/simulator',
+  cluster: 'packages/cluster',
+  webhook: 'webhook',
+  plugin: 'plugin',
+  test: 'test',
+};
+
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+for (const [name, dir] of Object.entries(workspaces)) {
+  moduleNameMapper[`^@kubectl-workload/${name}$`] = `<rootDir>/${dir}/src/index.ts`;
+}
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+      module: { type: 'es6' },
+      sourceMaps: 'inline',
+    }],
+  },
+  moduleNameMapper,
+  testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30000,
+};

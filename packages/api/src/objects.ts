@@ -1,0 +1,77 @@
+// Recognising objects by apiVersion/kind, and naming them the way kubectl and the API server do.
+
+import type { KubeObject } from './types.js';
+
+export type KnownKind =
+  | 'Workload'
+  | 'PodGroup'
+  | 'Pod'
+  | 'Job'
+  | 'CronJob'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'ReplicaSet'
+  | 'DaemonSet'
+  | 'Node'
+  | 'PriorityClass'
+  | 'PodDisruptionBudget';
+
+const KIND_GROUPS: Record<KnownKind, { group: string; versions: readonly string[]; resource: string }> = {
+  Workload: { group: 'scheduling.k8s.io', versions: ['v1alpha2'], resource: 'workloads' },
+  PodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha2'], resource: 'podgroups' },
+  Pod: { group: '', versions: ['v1'], resource: 'pods' },
+  Node: { group: '', versions: ['v1'], resource: 'nodes' },
+  Job: { group: 'batch', versions: ['v1'], resource: 'jobs' },
+  CronJob: { group: 'batch', versions: ['v1'], resource: 'cronjobs' },
+  Deployment: { group: 'apps', versions: ['v1'], resource: 'deployments' },
+  StatefulSet: { group: 'apps', versions: ['v1'], resource: 'statefulsets' },
+  ReplicaSet: { group: 'apps', versions: ['v1'], resource: 'replicasets' },
+  DaemonSet: { group: 'apps', versions: ['v1'], resource: 'daemonsets' },
+  PriorityClass: { group: 'scheduling.k8s.io', versions: ['v1'], resource: 'priorityclasses' },
+  PodDisruptionBudget: { group: 'policy', versions: ['v1'], resource: 'poddisruptionbudgets' },
+};
+
+export function splitApiVersion(apiVersion: string | undefined): { group: string; version: string } {
+  const av = apiVersion ?? '';
+  const slash = av.indexOf('/');
+  return slash < 0 ? { group: '', version: av } : { group: av.slice(0, slash), version: av.slice(slash + 1) };
+}
+
+/** The kind if apiVersion and kind name one we understand, else undefined. */
+export function knownKind(obj: KubeObject): KnownKind | undefined {
+  const kind = obj.kind as KnownKind | undefined;
+  if (!kind || !(kind in KIND_GROUPS)) return undefined;
+  const meta = KIND_GROUPS[kind];
+  const { group, version } = splitApiVersion(obj.apiVersion);
+  return group === meta.group && meta.versions.includes(version) ? kind : undefined;
+}
+
+export function resourceOf(kind: KnownKind): { group: string; resource: string } {
+  const meta = KIND_GROUPS[kind];
+  return { group: meta.group, resource: meta.resource };
+}
+
+/** `podgroups.scheduling.k8s.io`, `pods`: the qualified resource in API server messages. */
+export function qualifiedResource(kind: KnownKind): string {
+  const { group, resource } = resourceOf(kind);
+  return group ? `${resource}.${group}` : resource;
+}
+
+/** `PodGroup.scheduling.k8s.io`, `Pod`: the qualified kind in "is invalid" messages. */
+export function qualifiedKind(kind: string, apiVersion: string | undefined): string {
+  const { group } = splitApiVersion(apiVersion);
+  return group ? `${kind}.${group}` : kind;
+}
+
+export function namespaceOf(obj: KubeObject, fallback = 'default'): string {
+  return obj.metadata?.namespace || fallback;
+}
+
+export function nameOf(obj: KubeObject): string {
+  return obj.metadata?.name ?? obj.metadata?.generateName ?? '';
+}
+
+/** `kind/namespace/name`, the key that matches an object to its older version. */
+export function objectKey(obj: KubeObject, defaultNamespace = 'default'): string {
+  return `${obj.kind ?? ''}/${namespaceOf(obj, defaultNamespace)}/${nameOf(obj)}`;
+}

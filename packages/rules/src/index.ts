@@ -1,0 +1,5 @@
+export * from './rule.js';
+export * from './finding.js';
+export * from './engine.js';
+export * from './manifest-lookup.js';
+export { ALL_RULES } from './registry.js';

@@ -1,0 +1,5 @@
+// Every rule, in evaluation order: pre-checks before the checks they can short-circuit.
+import type { Rule } from './rule.js';
+import { workloadRules } from './rules/workload/index.js';
+
+export const ALL_RULES: readonly Rule[] = [...workloadRules];

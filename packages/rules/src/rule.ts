@@ -1,0 +1,60 @@
+// A rule is data (id, doc, severity, scope) plus one check function, like a typescript-eslint rule.
+
+import type { FeatureGate, FeatureGates, FieldError, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
+/** '' is the main resource; 'status' the /status subresource. */
+export type SubResource = '' | 'status';
+
+/**
+ * How a finding is returned: `field` findings are field errors (422 Invalid on the API server);
+ * `admission` findings are an admission plugin's rejection (403 Forbidden) with its own message.
+ */
+export type FindingStyle = 'field' | 'admission';
+
+export interface RuleContext<T extends KubeObject = KubeObject> {
+  readonly operation: Operation;
+  readonly subResource: SubResource;
+  readonly object: T;
+  /** The object before the change, on UPDATE (and DELETE); undefined on CREATE. */
+  readonly oldObject: T | undefined;
+  readonly gates: FeatureGates;
+  readonly lookup: ObjectLookup;
+}
+
+/** What a check returns: a field error, or for admission-style rules a field plus the plugin's message. */
+export type RuleResult = FieldError | AdmissionRejection;
+
+export interface AdmissionRejection {
+  readonly field: string;
+  /** The text after `<resource> "<name>" is forbidden: `, e.g. `PodGroup rejected: Workload "w" not found`. */
+  readonly message: string;
+}
+
+export interface Rule<T extends KubeObject = KubeObject> {
+  /** Spec id, e.g. `WL-04`. */
+  readonly id: string;
+  /** One line: what the rule enforces. */
+  readonly doc: string;
+  readonly severity: Severity;
+  readonly style: FindingStyle;
+  readonly kinds: readonly KnownKind[];
+  readonly operations: readonly Operation[];
+  readonly subResources: readonly SubResource[];
+  /** The rule runs only when all of these gates are on. */
+  readonly gates?: readonly FeatureGate[];
+  /**
+   * Upstream "early return": this rule is skipped when any of these rules reported for the same
+   * object (e.g. per-template checks are skipped once `spec.podGroupTemplates` fails a pre-check).
+   */
+  readonly skipIfFailed?: readonly string[];
+  /** Whether the rule reads other objects through the lookup (so a lookup failure is attributed to it). */
+  readonly crossObject?: boolean;
+  check(ctx: RuleContext<T>): readonly RuleResult[] | Promise<readonly RuleResult[]>;
+}
+
+/** Declares a rule with its object type checked, stored type-erased in the registry. */
+export function defineRule<T extends KubeObject>(rule: Rule<T>): Rule {
+  return rule as unknown as Rule;
+}

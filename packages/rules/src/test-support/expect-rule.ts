@@ -1,0 +1,47 @@
+// Test helpers for rule units: run one rule (or the whole engine) on an object and compare findings.
+
+import { allGatesOn } from '@kubectl-workload/api';
+import type { FeatureGates, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { evaluate } from '../engine.js';
+import type { EvaluationRequest } from '../engine.js';
+import type { Finding } from '../finding.js';
+import { ManifestLookup } from '../manifest-lookup.js';
+
+export interface RuleCase {
+  operation?: EvaluationRequest['operation'];
+  subResource?: EvaluationRequest['subResource'];
+  oldObject?: KubeObject;
+  gates?: Partial<FeatureGates>;
+  /** Other objects the cross-object rules can see. */
+  objects?: KubeObject[];
+  lookup?: ObjectLookup;
+}
+
+export type ExpectedFinding = Pick<Finding, 'reason' | 'field' | 'message'>;
+
+/** All findings of one rule for an object, with everything else in the engine running as usual. */
+export async function findingsOf<T extends KubeObject>(ruleId: string, object: T, c: RuleCase = {}): Promise<Finding[]> {
+  const verdict = await evaluate(
+    {
+      operation: c.operation ?? (c.oldObject ? 'UPDATE' : 'CREATE'),
+      subResource: c.subResource ?? '',
+      object,
+      ...(c.oldObject ? { oldObject: c.oldObject } : {}),
+      gates: { ...allGatesOn(), ...c.gates },
+    },
+    c.lookup ?? new ManifestLookup(c.objects ?? []),
+  );
+  return [...verdict.errors, ...verdict.warnings, ...verdict.infos].filter((f) => f.rule === ruleId);
+}
+
+export function expectRule<T extends KubeObject>(ruleId: string, object: T, c: RuleCase = {}) {
+  return {
+    async toPass(): Promise<void> {
+      expect(await findingsOf(ruleId, object, c)).toEqual([]);
+    },
+    async toReport(expected: ExpectedFinding[]): Promise<void> {
+      const got = (await findingsOf(ruleId, object, c)).map(({ reason, field, message }) => ({ reason, field, message }));
+      expect(got).toEqual(expected);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+process.stdout.write('workload-webhook: not built yet\n');
