@@ -4,3 +4,4 @@ export * from './quantity.js';
 export * from './gates.js';
 export * from './lookup.js';
 export * from './objects.js';
+export * from './snapshot.js';
