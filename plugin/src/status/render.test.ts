@@ -1,0 +1,44 @@
+import { parse } from 'yaml';
+import { renderStatus } from './render.js';
+import { statusRows } from './rows.js';
+import { pod, podGroup, templateRef } from './test-support/objects.js';
+
+const now = Date.parse('2026-11-23T13:05:00Z');
+const rows = statusRows(
+  [
+    podGroup('train', {
+      podGroupTemplateRef: templateRef('llm', 'workers'),
+      schedulingPolicy: { gang: { minCount: 2 } },
+      priorityClassName: 'high',
+      priority: 1000,
+    }, { status: { conditions: [{ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled' }] } }),
+    podGroup('web', { schedulingPolicy: { basic: {} } }, {}, 'team-b'),
+  ],
+  [pod('t-0', 'train', { nodeName: 'n1' }), pod('t-1', 'train', { nodeName: 'n2' })],
+);
+
+describe('renderStatus', () => {
+  it('prints the kubectl-style table without NAMESPACE unless -A', () => {
+    expect(renderStatus(rows, { format: 'table', allNamespaces: false, noHeaders: false, now })).toBe(
+      'NAME    WORKLOAD/TEMPLATE   POLICY   MIN      PODS   SCHEDULED        AGE\n' +
+      'train   llm/workers         Gang     2        2/2    True/Scheduled   3h5m\n' +
+      'web     <none>              Basic    <none>   0/0    <none>           3h5m\n',
+    );
+  });
+
+  it('puts NAMESPACE first with -A and adds the wide columns with -o wide', () => {
+    const out = renderStatus(rows, { format: 'wide', allNamespaces: true, noHeaders: true, now });
+    const [first] = out.split('\n');
+    expect(first?.split(/\s{3,}/)).toEqual([
+      'default', 'train', 'llm/workers', 'Gang', '2', '2/2', 'True/Scheduled', '3h5m', '<none>', 'high (1000)', '<none>', '<none>',
+    ]);
+  });
+
+  it('emits the same document as JSON and YAML, without the clock-dependent AGE', () => {
+    const json = JSON.parse(renderStatus(rows, { format: 'json', allNamespaces: false, noHeaders: false, now })) as unknown;
+    const yaml = parse(renderStatus(rows, { format: 'yaml', allNamespaces: false, noHeaders: false, now })) as unknown;
+    expect(yaml).toEqual(json);
+    expect(json).toMatchObject({ kind: 'PodGroupStatusList', items: [{ name: 'train', pods: { scheduled: 2, total: 2 } }, { name: 'web' }] });
+    expect(JSON.stringify(json)).not.toContain('3h5m');
+  });
+});
