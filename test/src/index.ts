@@ -1,1 +1,1 @@
-export {};
+export * from './apiserver/index.js';
