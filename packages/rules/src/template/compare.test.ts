@@ -1,0 +1,60 @@
+import type { PodGroupPolicyFields } from '@kubectl-workload/api';
+import { compareWithTemplate } from './compare.js';
+
+const template: PodGroupPolicyFields = {
+  schedulingPolicy: { gang: { minCount: 4 } },
+  schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/zone' }] },
+  resourceClaims: [
+    { name: 'a', resourceClaimName: 'claim-a' },
+    { name: 'b', resourceClaimTemplateName: 'tpl-b' },
+  ],
+  priorityClassName: 'high',
+  priority: 1000,
+};
+
+describe('compareWithTemplate (X-10..X-14)', () => {
+  it('finds no difference for a faithful copy, claims in any order, defaulted disruptionMode', () => {
+    const pg = { ...template, resourceClaims: [...(template.resourceClaims ?? [])].reverse(), disruptionMode: 'Pod' };
+    expect(compareWithTemplate(pg, template)).toEqual([]);
+  });
+
+  it('reports each differing field with both values', () => {
+    const pg: PodGroupPolicyFields = {
+      schedulingPolicy: { gang: { minCount: 3 } },
+      schedulingConstraints: { topology: [{ key: 'kubernetes.io/hostname' }] },
+      resourceClaims: [{ name: 'a', resourceClaimTemplateName: 'claim-a' }],
+      disruptionMode: 'PodGroup',
+      priorityClassName: 'low',
+      priority: 10,
+    };
+    expect(compareWithTemplate(pg, template)).toEqual([
+      { field: 'schedulingPolicy', path: 'spec.schedulingPolicy', podGroup: pg.schedulingPolicy, template: template.schedulingPolicy },
+      { field: 'schedulingConstraints', path: 'spec.schedulingConstraints', podGroup: pg.schedulingConstraints, template: template.schedulingConstraints },
+      { field: 'resourceClaims', path: 'spec.resourceClaims', podGroup: pg.resourceClaims, template: template.resourceClaims },
+      { field: 'disruptionMode', path: 'spec.disruptionMode', podGroup: 'PodGroup', template: undefined },
+      { field: 'priorityClassName', path: 'spec.priorityClassName', podGroup: 'low', template: 'high' },
+      { field: 'priority', path: 'spec.priority', podGroup: 10, template: 1000 },
+    ]);
+  });
+
+  it('tells basic from gang', () => {
+    expect(compareWithTemplate({ schedulingPolicy: { basic: {} } }, { schedulingPolicy: { gang: { minCount: 1 } } }).map((d) => d.field)).toEqual([
+      'schedulingPolicy',
+    ]);
+  });
+
+  it('treats no constraints, {} and an empty topology list alike', () => {
+    const pg = { schedulingPolicy: { basic: {} }, schedulingConstraints: {} };
+    expect(compareWithTemplate(pg, { schedulingPolicy: { basic: {} }, schedulingConstraints: { topology: [] } })).toEqual([]);
+    expect(compareWithTemplate({ schedulingPolicy: { basic: {} } }, pg)).toEqual([]);
+  });
+
+  it('compares priority only when both are set', () => {
+    expect(compareWithTemplate({ ...template, priority: undefined }, template)).toEqual([]);
+    expect(compareWithTemplate(template, { ...template, priority: undefined })).toEqual([]);
+  });
+
+  it('treats a missing PodGroup spec as all fields unset', () => {
+    expect(compareWithTemplate(undefined, { schedulingPolicy: { basic: {} } }).map((d) => d.field)).toEqual(['schedulingPolicy']);
+  });
+});
