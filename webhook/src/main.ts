@@ -1,1 +1,76 @@
-process.stdout.write('workload-webhook: not built yet\n');
+// workload-webhook: the admission webhook server (flags follow Kubernetes component conventions).
+
+import { FeatureGateError, ObjectsFileError, parseFeatureGates } from '@kubectl-workload/api';
+import { pino } from 'pino';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { noSource, snapshotSource } from './lookup-source.js';
+import { DEFAULT_GRACE_MS, startWebhook } from './server.js';
+import { loadSeverityConfig, SeverityConfigError } from './severity-config.js';
+import { TlsConfigError } from './tls.js';
+
+/** Kubernetes gives a pod 30 s to stop by default; we promise 10 s, with the drain inside it. */
+const EXIT_DEADLINE_MS = 9500;
+const EXIT_USAGE = 2;
+
+const USER_ERRORS = [FeatureGateError, ObjectsFileError, SeverityConfigError, TlsConfigError];
+
+function fail(message: string): never {
+  process.stderr.write(`workload-webhook: error: ${message}\n`);
+  process.exit(EXIT_USAGE);
+}
+
+function parseFlags(argv: string[]) {
+  return yargs(argv)
+    .scriptName('workload-webhook')
+    .usage('$0 [flags]\n\nAdmission webhook for Kubernetes v1.36 workload-aware scheduling (Workload, PodGroup, Pod, Job).')
+    .option('port', { type: 'number', default: 8443, describe: 'HTTPS port' })
+    .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'address to listen on' })
+    .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
+    .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
+    .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates on' })
+    .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
+    .option('snapshot', { type: 'string', describe: 'objects for cross-object checks: a List, multi-document YAML or JSON file' })
+    .option('on-lookup-error', { choices: ['allow', 'deny'] as const, default: 'allow' as const, describe: 'what to do when another object cannot be read' })
+    .option('log-level', { choices: ['debug', 'info', 'warn', 'error'] as const, default: 'info' as const })
+    .check((args) => {
+      if (Boolean(args['tls-cert-file']) !== Boolean(args['tls-private-key-file'])) {
+        throw new Error('--tls-cert-file and --tls-private-key-file go together');
+      }
+      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`--port ${args.port}: not a port number`);
+      return true;
+    })
+    .strict()
+    .version(false)
+    .help()
+    .fail((msg, err) => fail(err ? err.message : msg))
+    .parseAsync();
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = await parseFlags(argv);
+  const logger = pino({ level: args['log-level'] });
+  const webhook = await startWebhook({
+    port: args.port,
+    bindAddress: args['bind-address'],
+    ...(args['tls-cert-file'] && args['tls-private-key-file'] ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } } : {}),
+    gates: parseFeatureGates(args['feature-gates']),
+    ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
+    onLookupError: args['on-lookup-error'],
+    source: args.snapshot ? await snapshotSource(args.snapshot) : noSource(),
+    logger,
+  });
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
+    webhook.shutdown(DEFAULT_GRACE_MS).then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main(hideBin(process.argv)).catch((err: unknown) => {
+  if (USER_ERRORS.some((type) => err instanceof type)) fail((err as Error).message);
+  if (err instanceof Error && 'code' in err && (err.code === 'EADDRINUSE' || err.code === 'EACCES')) fail(err.message);
+  throw err;
+});
