@@ -6,3 +6,4 @@ export { ALL_RULES } from './registry.js';
 export * from './job/index.js';
 export * from './template/index.js';
 export * from './pod-specs.js';
+export * from './validation/index.js';

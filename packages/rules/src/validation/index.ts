@@ -1,0 +1,5 @@
+// Shared validators with the API server's exact texts (spec api-rules §1.1), for every rule family.
+export * from './content.js';
+export * from './fields.js';
+export * from './equality.js';
+export * from './object-meta.js';
