@@ -1,4 +1,7 @@
 // The plugin's subcommands. Each module exports one yargs CommandModule.
 import type { CommandModule } from 'yargs';
+import { lintCommand } from './lint.js';
 
-export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [];
+export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
+  lintCommand as unknown as CommandModule<object, never>,
+];

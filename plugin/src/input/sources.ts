@@ -1,0 +1,70 @@
+// Turning `PATH…|-` arguments into manifest sources: files as named, directories walked
+// recursively for *.yaml, *.yml and *.json (in a stable, sorted order), `-` for standard input.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ManifestSource } from './manifests.js';
+
+export const STDIN_NAME = '<stdin>';
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+/** A path argument that cannot be read: reported as a usage/IO error (exit 2). */
+export class InputError extends Error {}
+
+export function isManifestFile(name: string): boolean {
+  return MANIFEST_FILE.test(name);
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, out);
+    else if (entry.isFile() && isManifestFile(entry.name)) out.push(path);
+  }
+}
+
+function ioMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The files a path argument stands for. */
+export async function expandPath(path: string): Promise<string[]> {
+  try {
+    if (!(await stat(path)).isDirectory()) return [path];
+    const files: string[] = [];
+    await walk(path, files);
+    return files;
+  } catch (err) {
+    throw new InputError(`${path}: ${ioMessage(err)}`);
+  }
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads every source named by `paths`, in argument order. */
+export async function readSources(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<ManifestSource[]> {
+  const sources: ManifestSource[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      sources.push({ name: STDIN_NAME, text: await readStdin(stdin) });
+      continue;
+    }
+    for (const file of await expandPath(path)) {
+      try {
+        sources.push({ name: file, text: await readFile(file, 'utf8') });
+      } catch (err) {
+        throw new InputError(`${file}: ${ioMessage(err)}`);
+      }
+    }
+  }
+  return sources;
+}

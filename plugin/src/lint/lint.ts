@@ -1,0 +1,70 @@
+// Lints a set of manifests with the rules engine: every object is a CREATE, or an UPDATE of its
+// older version when one is given (matched by kind/namespace/name), and the cross-object rules see
+// the whole set through a ManifestLookup.
+
+import { knownKind, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
+import type { FeatureGates, KubeObject } from '@kubectl-workload/api';
+import { evaluate, ManifestLookup } from '@kubectl-workload/rules';
+import type { Finding } from '@kubectl-workload/rules';
+import type { ManifestObject } from '../input/manifests.js';
+import type { LintFinding, ObjectRef } from './report.js';
+
+export const DEFAULT_NAMESPACE = 'default';
+
+export interface LintOptions {
+  gates: FeatureGates;
+  /** Older versions of objects, by `objectKey`: objects found here are linted as UPDATEs. */
+  previous?: ReadonlyMap<string, KubeObject>;
+}
+
+const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
+
+export function objectRef(object: KubeObject): ObjectRef {
+  const kind = knownKind(object) ?? object.kind ?? '';
+  return {
+    apiVersion: object.apiVersion ?? '',
+    kind: object.kind ?? '',
+    namespace: CLUSTER_SCOPED.has(kind) ? '' : namespaceOf(object, DEFAULT_NAMESPACE),
+    name: nameOf(object),
+  };
+}
+
+/** Older versions by object key, the last one winning as `kubectl apply` would leave it. */
+export function indexByKey(objects: Iterable<KubeObject>): Map<string, KubeObject> {
+  const byKey = new Map<string, KubeObject>();
+  for (const object of objects) byKey.set(objectKey(object, DEFAULT_NAMESPACE), object);
+  return byKey;
+}
+
+function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding {
+  const { line, column } = manifest.position(finding.field);
+  return {
+    object: objectRef(manifest.object),
+    rule: finding.rule,
+    severity: finding.severity,
+    field: finding.field,
+    reason: finding.reason,
+    message: finding.message,
+    file: manifest.file,
+    line,
+    column,
+  };
+}
+
+export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<LintFinding[]> {
+  const lookup = new ManifestLookup(
+    manifests.map((m) => m.object),
+    DEFAULT_NAMESPACE,
+  );
+  const findings: LintFinding[] = [];
+  for (const manifest of manifests) {
+    const oldObject = options.previous?.get(objectKey(manifest.object, DEFAULT_NAMESPACE));
+    const verdict = await evaluate(
+      { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates },
+      lookup,
+    );
+    const found = [...verdict.errors, ...verdict.warnings, ...verdict.infos].map((f) => toLintFinding(manifest, f));
+    findings.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
+  }
+  return findings;
+}

@@ -1,0 +1,62 @@
+// What one `lint` run found: the stable shape behind every output format (documented in the README).
+
+import type { Severity, CauseReason } from '@kubectl-workload/rules';
+import type { LoadDiagnostic } from '../input/manifests.js';
+
+/** The object a finding is about; namespace is `default` when the manifest names none, '' for cluster-scoped kinds. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface LintFinding {
+  object: ObjectRef;
+  /** Spec rule id, e.g. `WL-04`. */
+  rule: string;
+  severity: Severity;
+  /** Field path, e.g. `spec.podGroupTemplates[0].name`. */
+  field: string;
+  /** `FieldValueInvalid`, … or `Forbidden` for admission-style findings. */
+  reason: CauseReason;
+  /** The text the API server (or admission plugin) would print. */
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface LintSummary {
+  files: number;
+  objects: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** An object that was linted, with or without findings (JUnit lists each as a test case). */
+export interface CheckedObject {
+  object: ObjectRef;
+  file: string;
+}
+
+export interface LintReport {
+  objects: CheckedObject[];
+  findings: LintFinding[];
+  /** Input that could not be read as Kubernetes objects (syntax errors, scalars, no kind). */
+  diagnostics: LoadDiagnostic[];
+  summary: LintSummary;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** Whether any finding is at or above the `--fail-on` severity. */
+export function failsAt(findings: readonly LintFinding[], failOn: Severity): boolean {
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
+export function summarize(files: number, objects: number, findings: readonly LintFinding[]): LintSummary {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return { files, objects, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
