@@ -1,5 +1,6 @@
 // Every rule, in evaluation order: pre-checks before the checks they can short-circuit.
 import type { Rule } from './rule.js';
 import { workloadRules } from './rules/workload/index.js';
+import { podRules } from './rules/pod/index.js';
 
-export const ALL_RULES: readonly Rule[] = [...workloadRules];
+export const ALL_RULES: readonly Rule[] = [...workloadRules, ...podRules];
