@@ -1,1 +1,28 @@
-export {};
+// Read-only cluster access for the plugin and the webhook. Imports @kubernetes/client-node, so the
+// plugin loads this package lazily, only in commands that talk to a cluster.
+export {
+  withClusterOptions,
+  withClusterSourceOptions,
+  parseRequestTimeout,
+  OptionError,
+  type ClusterOptions,
+  type SourceOptions,
+} from './options.js';
+export { resolveConfig, type ResolvedConfig } from './kubeconfig.js';
+export { ClusterClient, connect, type Scope, type ListOptions, type ObjectList } from './client.js';
+export { ClusterAccessError, ObjectNotFoundError, ApiNotServedError, ForbiddenError } from './errors.js';
+export { CLUSTER_KINDS, qualifiedResourceOf, type ClusterKind, type ClusterKindTypes, type KubeEvent, type KindInfo } from './kinds.js';
+export {
+  loadClusterState,
+  sourceFromOptions,
+  stateFromObjects,
+  stateObjects,
+  stateToList,
+  snapshotLookup,
+  emptyState,
+  STATE_KINDS,
+  type ClusterState,
+  type ClusterSource,
+} from './state.js';
+export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
+export { closeNames, editDistance } from './suggest.js';

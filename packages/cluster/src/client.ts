@@ -1,0 +1,110 @@
+// Read-only access to the objects the plugin needs: GET and LIST only, never a write.
+
+import type { KubeObject } from '@kubectl-workload/api';
+import { ClusterAccessError, ObjectNotFoundError } from './errors.js';
+import { CLUSTER_KINDS, qualifiedResourceOf, resourcePath, type ClusterKind, type ClusterKindTypes } from './kinds.js';
+import { resolveConfig } from './kubeconfig.js';
+import { parseRequestTimeout, type ClusterOptions } from './options.js';
+import { RestClient } from './rest.js';
+import { closeNames } from './suggest.js';
+
+/** Where to list: one namespace, or every namespace. */
+export type Scope = { namespace: string } | { allNamespaces: true };
+
+export interface ListOptions {
+  /** Defaults to the client's scope (`-n` / the context's namespace, or `-A`). */
+  scope?: Scope;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+interface ListBody<T> {
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: T[];
+}
+
+export interface ObjectList<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export class ClusterClient {
+  /** Objects per list page, kubectl's --chunk-size default. */
+  chunkSize = 500;
+
+  constructor(
+    readonly rest: RestClient,
+    /** The namespace commands default to: `-n`, else the context's, else `default`. */
+    readonly namespace: string,
+    readonly allNamespaces: boolean,
+  ) {}
+
+  get server(): string {
+    return this.rest.server;
+  }
+
+  get scope(): Scope {
+    return this.allNamespaces ? { allNamespaces: true } : { namespace: this.namespace };
+  }
+
+  /** Every object of a kind in the scope, across pages, with apiVersion/kind set on each item. */
+  async listWithVersion<K extends ClusterKind>(kind: K, options: ListOptions = {}): Promise<ObjectList<ClusterKindTypes[K]>> {
+    const info = CLUSTER_KINDS[kind];
+    const scope = options.scope ?? this.scope;
+    const namespace = info.namespaced && 'namespace' in scope ? scope.namespace : undefined;
+    const items: ClusterKindTypes[K][] = [];
+    let token: string | undefined;
+    let resourceVersion = '';
+    do {
+      const page = await this.rest.getJson<ListBody<ClusterKindTypes[K]>>(
+        resourcePath(kind, namespace),
+        { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: String(this.chunkSize), continue: token },
+        { verb: 'list', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace },
+      );
+      for (const item of page.items ?? []) items.push({ ...item, apiVersion: info.apiVersion, kind } as ClusterKindTypes[K]);
+      token = page.metadata?.continue || undefined;
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+    } while (token);
+    return { items, resourceVersion };
+  }
+
+  async list<K extends ClusterKind>(kind: K, options: ListOptions = {}): Promise<Array<ClusterKindTypes[K]>> {
+    return (await this.listWithVersion(kind, options)).items;
+  }
+
+  /** One object; a ClusterAccessError naming close names when it does not exist. */
+  async get<K extends ClusterKind>(kind: K, name: string, namespace = this.namespace): Promise<ClusterKindTypes[K]> {
+    const found = await this.find(kind, name, namespace);
+    if (found) return found;
+    const info = CLUSTER_KINDS[kind];
+    const where = info.namespaced ? ` in namespace "${namespace}"` : '';
+    const others = await this.list(kind, { scope: { namespace } }).catch(() => [] as KubeObject[]);
+    const close = closeNames(name, others.map((o) => o.metadata?.name ?? ''));
+    const hint = close.length > 0 ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+    throw new ClusterAccessError(`${qualifiedResourceOf(kind)} "${name}" not found${where}${hint}`);
+  }
+
+  /** One object, or undefined when the server says it does not exist. */
+  async find<K extends ClusterKind>(kind: K, name: string, namespace = this.namespace): Promise<ClusterKindTypes[K] | undefined> {
+    const info = CLUSTER_KINDS[kind];
+    const ns = info.namespaced ? namespace : undefined;
+    try {
+      const obj = await this.rest.getJson<ClusterKindTypes[K]>(
+        resourcePath(kind, ns, name),
+        {},
+        { verb: 'get', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace: ns, name },
+      );
+      return { ...obj, apiVersion: info.apiVersion, kind };
+    } catch (err) {
+      if (err instanceof ObjectNotFoundError) return undefined;
+      throw err;
+    }
+  }
+}
+
+/** Connects with the kubectl flags. Nothing is sent until the first request. */
+export function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): ClusterClient {
+  const config = resolveConfig(options, env);
+  const rest = new RestClient(config.kubeConfig, config.server, parseRequestTimeout(options.requestTimeout));
+  return new ClusterClient(rest, config.namespace, options.allNamespaces ?? false);
+}

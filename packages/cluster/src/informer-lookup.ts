@@ -1,0 +1,152 @@
+// An ObjectLookup over live informer caches (list, then watch) for the webhook: answers from memory,
+// reports sync state for /readyz and cache sizes for metrics, and never blocks a lookup for more than
+// a second (LookupUnavailableError instead), so admission stays within its timeout.
+
+import { LookupUnavailableError } from '@kubectl-workload/api';
+import type { Job, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import { makeInformer, type Informer, type KubernetesListObject, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+import type { ClusterClient } from './client.js';
+import { resourcePath } from './kinds.js';
+
+export const LOOKUP_KINDS = ['Workload', 'PodGroup', 'Pod', 'Job', 'PriorityClass'] as const;
+export type LookupKind = (typeof LOOKUP_KINDS)[number];
+
+export interface InformerLookupOptions {
+  /** How long a lookup waits for a cache that has not synced yet; at most 1000 ms. */
+  lookupTimeoutMs?: number;
+  /** First retry delay after a list or watch failure; doubles up to 30 s. */
+  retryDelayMs?: number;
+}
+
+type Cache = Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+
+const MAX_LOOKUP_TIMEOUT_MS = 1000;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+export class InformerLookup implements ObjectLookup {
+  private readonly caches = new Map<LookupKind, Cache>();
+  private readonly syncedKinds = new Set<LookupKind>();
+  private readonly errors = new Map<LookupKind, string>();
+  private readonly syncListeners = new Set<() => void>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private readonly lookupTimeoutMs: number;
+  private stopped = false;
+
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly options: InformerLookupOptions = {},
+  ) {
+    this.lookupTimeoutMs = Math.min(options.lookupTimeoutMs ?? MAX_LOOKUP_TIMEOUT_MS, MAX_LOOKUP_TIMEOUT_MS);
+    for (const kind of LOOKUP_KINDS) this.caches.set(kind, this.makeCache(kind));
+  }
+
+  /** Starts every informer; returns at once (use waitForSync to wait). */
+  start(): this {
+    for (const kind of LOOKUP_KINDS) void this.run(kind, this.options.retryDelayMs ?? 1000);
+    return this;
+  }
+
+  get synced(): boolean {
+    return this.syncedKinds.size === LOOKUP_KINDS.length;
+  }
+
+  /** True once every cache has listed; false if `timeoutMs` passes first. */
+  waitForSync(timeoutMs: number): Promise<boolean> {
+    return this.waitUntil(() => this.synced, timeoutMs);
+  }
+
+  /** Objects held per kind, for metrics. */
+  cacheSizes(): Record<LookupKind, number> {
+    return Object.fromEntries(LOOKUP_KINDS.map((kind) => [kind, this.cache(kind).list().length])) as Record<LookupKind, number>;
+  }
+
+  /** Why each unsynced cache is not ready (the last list/watch error), for /readyz. */
+  notReady(): Partial<Record<LookupKind, string>> {
+    return Object.fromEntries(LOOKUP_KINDS.filter((k) => !this.syncedKinds.has(k)).map((k) => [k, this.errors.get(k) ?? 'not synced yet']));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    await Promise.all([...this.caches.values()].map((cache) => cache.stop()));
+  }
+
+  async getWorkload(namespace: string, name: string): Promise<Workload | undefined> {
+    return (await this.ready('Workload')).get(name, namespace) as Workload | undefined;
+  }
+  async getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
+    return (await this.ready('PodGroup')).get(name, namespace) as PodGroup | undefined;
+  }
+  async listPodGroups(namespace: string): Promise<PodGroup[]> {
+    return (await this.ready('PodGroup')).list(namespace) as PodGroup[];
+  }
+  async listPods(namespace: string): Promise<Pod[]> {
+    return (await this.ready('Pod')).list(namespace) as Pod[];
+  }
+  async getJob(namespace: string, name: string): Promise<Job | undefined> {
+    return (await this.ready('Job')).get(name, namespace) as Job | undefined;
+  }
+  async getPriorityClass(name: string): Promise<PriorityClass | undefined> {
+    return (await this.ready('PriorityClass')).get(name) as PriorityClass | undefined;
+  }
+
+  private cache(kind: LookupKind): Cache {
+    return this.caches.get(kind) as Cache;
+  }
+
+  private makeCache(kind: LookupKind): Cache {
+    const list = async (): Promise<KubernetesListObject<KubernetesObject>> => {
+      const { items, resourceVersion } = await this.client.listWithVersion(kind, { scope: { allNamespaces: true } });
+      this.markSynced(kind);
+      return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion }, items: items as unknown as KubernetesObject[] };
+    };
+    return makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
+  }
+
+  /** Runs one informer; on a list or watch failure, records why and restarts it after a backoff. */
+  private async run(kind: LookupKind, delayMs: number): Promise<void> {
+    const cache = this.cache(kind);
+    const onError = (err: unknown): void => {
+      cache.off('error', onError);
+      this.errors.set(kind, err instanceof Error ? err.message : String(err));
+      if (this.stopped) return;
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        void this.run(kind, Math.min(delayMs * 2, MAX_RETRY_DELAY_MS));
+      }, delayMs);
+      this.retryTimers.add(timer);
+    };
+    cache.on('error', onError);
+    await cache.start();
+  }
+
+  private markSynced(kind: LookupKind): void {
+    this.syncedKinds.add(kind);
+    this.errors.delete(kind);
+    for (const listener of this.syncListeners) listener();
+  }
+
+  private waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (condition()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (result: boolean): void => {
+        clearTimeout(timer);
+        this.syncListeners.delete(check);
+        resolve(result);
+      };
+      const check = (): void => {
+        if (condition()) finish(true);
+      };
+      const timer = setTimeout(() => finish(condition()), timeoutMs);
+      this.syncListeners.add(check);
+    });
+  }
+
+  private async ready(kind: LookupKind): Promise<Cache> {
+    if (!this.syncedKinds.has(kind) && !(await this.waitUntil(() => this.syncedKinds.has(kind), this.lookupTimeoutMs))) {
+      const why = this.errors.get(kind);
+      throw new LookupUnavailableError(`the ${kind} cache has not synced within ${this.lookupTimeoutMs} ms${why ? `: ${why}` : ''}`);
+    }
+    return this.cache(kind);
+  }
+}

@@ -1,0 +1,102 @@
+// Builds a client-node KubeConfig from the kubectl flags: which file, which context, and the
+// per-flag overrides of cluster, user, server, token and TLS settings.
+
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { OptionError, type ClusterOptions } from './options.js';
+
+export interface ResolvedConfig {
+  kubeConfig: KubeConfig;
+  /** The API server URL requests go to. */
+  server: string;
+  /** `-n`, else the context's namespace, else `default`. */
+  namespace: string;
+  /** Where the settings came from, for error messages. */
+  source: string;
+}
+
+const FLAGS = 'flags';
+
+function readFiles(options: ClusterOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; source: string } | undefined {
+  const kubeConfig = new KubeConfig();
+  if (options.kubeconfig) {
+    if (!existsSync(options.kubeconfig)) throw new OptionError(`kubeconfig file "${options.kubeconfig}" (--kubeconfig) does not exist`);
+    kubeConfig.loadFromFile(options.kubeconfig);
+    return { kubeConfig, source: options.kubeconfig };
+  }
+  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((f) => f !== '' && existsSync(f));
+  if (fromEnv.length > 0) {
+    // Like kubectl, the first file that sets a value wins; client-node merges KUBECONFIG this way.
+    kubeConfig.loadFromDefault();
+    return { kubeConfig, source: `$KUBECONFIG (${fromEnv.join(delimiter)})` };
+  }
+  const home = join(env.HOME ?? homedir(), '.kube', 'config');
+  if (existsSync(home)) {
+    kubeConfig.loadFromFile(home);
+    return { kubeConfig, source: home };
+  }
+  return undefined;
+}
+
+function pick<T extends { name: string }>(items: T[], name: string, what: string, source: string): T {
+  const found = items.find((item) => item.name === name);
+  if (!found) throw new OptionError(`${what} "${name}" not found in ${source}`);
+  return found;
+}
+
+/** Applies --context, --cluster, --user, --server, --token and the TLS flags. */
+export function resolveConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+  const loaded = readFiles(options, env);
+  if (!loaded && !options.server) {
+    throw new OptionError('no cluster configured: pass --kubeconfig or --server, set KUBECONFIG, or create ~/.kube/config (or use --snapshot FILE)');
+  }
+  const kubeConfig = loaded?.kubeConfig ?? new KubeConfig();
+  const source = loaded?.source ?? 'the command-line flags';
+  if (options.context) pick(kubeConfig.getContexts(), options.context, 'context', source);
+  const contextName = options.context ?? kubeConfig.getCurrentContext();
+  const context: Context | undefined = contextName ? kubeConfig.getContextObject(contextName) ?? undefined : undefined;
+  if (!context && !options.server && !options.cluster) {
+    throw new OptionError(`no current context in ${source}: pass --context (or --server)`);
+  }
+
+  const baseCluster: Cluster | undefined = options.cluster
+    ? pick(kubeConfig.getClusters(), options.cluster, 'cluster', source)
+    : context && (kubeConfig.getCluster(context.cluster) ?? undefined);
+  const baseUser: User | undefined = options.user
+    ? pick(kubeConfig.getUsers(), options.user, 'user', source)
+    : context && (kubeConfig.getUser(context.user) ?? undefined);
+  const server = options.server ?? baseCluster?.server;
+  if (!server) throw new OptionError(`context "${contextName}" in ${source} names no cluster with a server: pass --server or --cluster`);
+
+  const insecure = options.insecureSkipTlsVerify ?? baseCluster?.skipTLSVerify ?? false;
+  const cluster: Cluster = {
+    name: FLAGS,
+    server,
+    skipTLSVerify: insecure,
+    // A CA flag replaces the kubeconfig's CA; --insecure-skip-tls-verify drops it, as kubectl does.
+    ...(insecure ? {} : options.certificateAuthority ? { caFile: options.certificateAuthority } : pickCa(baseCluster)),
+    ...(baseCluster?.tlsServerName ? { tlsServerName: baseCluster.tlsServerName } : {}),
+    ...(baseCluster?.proxyUrl ? { proxyUrl: baseCluster.proxyUrl } : {}),
+  };
+  if (options.certificateAuthority && !existsSync(options.certificateAuthority)) {
+    throw new OptionError(`certificate authority file "${options.certificateAuthority}" (--certificate-authority) does not exist`);
+  }
+  const user: User = options.token ? { name: FLAGS, token: options.token } : { ...(baseUser ?? {}), name: FLAGS };
+  const namespace = options.namespace || context?.namespace || 'default';
+  const resolved = new KubeConfig();
+  resolved.loadFromOptions({
+    clusters: [cluster],
+    users: [user],
+    contexts: [{ name: FLAGS, cluster: FLAGS, user: FLAGS, namespace }],
+    currentContext: FLAGS,
+  });
+  return { kubeConfig: resolved, server, namespace, source };
+}
+
+function pickCa(cluster: Cluster | undefined): Partial<Cluster> {
+  if (cluster?.caData) return { caData: cluster.caData };
+  if (cluster?.caFile) return { caFile: cluster.caFile };
+  return {};
+}

@@ -1,0 +1,45 @@
+// One authenticated GET against the API server through client-node's own HTTP stack (its undici
+// dispatcher carries the kubeconfig's TLS settings), with kubectl's --request-timeout.
+
+import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import { ClusterAccessError, httpError, transportError, type RequestTarget } from './errors.js';
+
+export class RestClient {
+  private readonly http = new IsomorphicFetchHttpLibrary();
+
+  constructor(
+    readonly kubeConfig: KubeConfig,
+    readonly server: string,
+    /** 0: no timeout. */
+    readonly timeoutMs: number,
+  ) {}
+
+  async getJson<T>(path: string, query: Record<string, string | undefined>, target: Omit<RequestTarget, 'server'>): Promise<T> {
+    const url = new URL(this.server.replace(/\/+$/, '') + path);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
+    const full: RequestTarget = { ...target, server: this.server };
+    const context = new RequestContext(url.toString(), HttpMethod.GET);
+    context.setHeaderParam('Accept', 'application/json');
+    try {
+      await this.kubeConfig.applySecurityAuthentication(context);
+    } catch (err) {
+      throw new ClusterAccessError(`cannot load credentials for ${this.server}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (this.timeoutMs > 0) context.setSignal(AbortSignal.timeout(this.timeoutMs));
+    let code: number;
+    let body: string;
+    try {
+      const response = await this.http.send(context).toPromise();
+      code = response.httpStatusCode;
+      body = await response.body.text();
+    } catch (err) {
+      throw transportError(err, full, this.timeoutMs);
+    }
+    if (code >= 400) throw httpError(code, body, full);
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      throw new ClusterAccessError(`the API server at ${this.server} sent a response to ${path} that is not JSON`);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// The cluster objects a command works on, by kind, from a live cluster or a snapshot file
+// (`kubectl workload snapshot > FILE`, or any `kubectl get -o yaml` output). Both give the same shape.
+
+import { readFile } from 'node:fs/promises';
+import { knownKind, parseObjectsFile } from '@kubectl-workload/api';
+import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import { ManifestLookup } from '@kubectl-workload/rules';
+import { connect, type ClusterClient, type Scope } from './client.js';
+import { ClusterAccessError } from './errors.js';
+import { CLUSTER_KINDS, type ClusterKind } from './kinds.js';
+import type { SourceOptions } from './options.js';
+
+export interface ClusterState {
+  nodes: Node[];
+  pods: Pod[];
+  podGroups: PodGroup[];
+  workloads: Workload[];
+  jobs: Job[];
+  priorityClasses: PriorityClass[];
+  podDisruptionBudgets: PodDisruptionBudget[];
+}
+
+/** The kinds a snapshot captures, in the order they are written, with their ClusterState field. */
+export const STATE_KINDS = [
+  ['Node', 'nodes'],
+  ['PriorityClass', 'priorityClasses'],
+  ['Workload', 'workloads'],
+  ['PodGroup', 'podGroups'],
+  ['Job', 'jobs'],
+  ['Pod', 'pods'],
+  ['PodDisruptionBudget', 'podDisruptionBudgets'],
+] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
+
+/** A live cluster, or a snapshot file narrowed to a scope (all namespaces unless one is given). */
+export type ClusterSource = { client: ClusterClient } | { snapshot: string; scope?: Scope };
+
+/**
+ * The source the flags name: `--snapshot FILE` (narrowed by `-n`, else all namespaces, since a
+ * snapshot has no current context), or the cluster of the kubeconfig and connection flags.
+ */
+export function sourceFromOptions(options: SourceOptions, env: NodeJS.ProcessEnv = process.env): ClusterSource {
+  if (options.snapshot === undefined) return { client: connect(options, env) };
+  const scope: Scope = options.namespace && !options.allNamespaces ? { namespace: options.namespace } : { allNamespaces: true };
+  return { snapshot: options.snapshot, scope };
+}
+
+export function emptyState(): ClusterState {
+  return { nodes: [], pods: [], podGroups: [], workloads: [], jobs: [], priorityClasses: [], podDisruptionBudgets: [] };
+}
+
+function inScope(obj: KubeObject, kind: ClusterKind, scope: Scope | undefined): boolean {
+  if (!scope || 'allNamespaces' in scope || !CLUSTER_KINDS[kind].namespaced) return true;
+  return (obj.metadata?.namespace || 'default') === scope.namespace;
+}
+
+/** Sorts objects of a snapshot file into a ClusterState; kinds it does not capture are ignored. */
+export function stateFromObjects(objects: Iterable<KubeObject>, scope?: Scope): ClusterState {
+  const state = emptyState();
+  const fields = new Map<string, keyof ClusterState>(STATE_KINDS);
+  for (const obj of objects) {
+    const kind = knownKind(obj);
+    const field = kind && fields.get(kind);
+    if (!kind || !field || !inScope(obj, kind as ClusterKind, scope)) continue;
+    (state[field] as KubeObject[]).push(obj);
+  }
+  return state;
+}
+
+async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new ClusterAccessError(`cannot read snapshot "${file}" (--snapshot): ${code === 'ENOENT' ? 'no such file' : String(err)}`);
+  }
+  return stateFromObjects(parseObjectsFile(text, file), scope);
+}
+
+async function readLive(client: ClusterClient): Promise<ClusterState> {
+  // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
+  const lists = await Promise.all(STATE_KINDS.map(([kind]) => client.list(kind)));
+  return stateFromObjects(lists.flat());
+}
+
+export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
+  return 'client' in source ? readLive(source.client) : readSnapshot(source.snapshot, source.scope);
+}
+
+/** Every object of a state, in snapshot order. */
+export function stateObjects(state: ClusterState): KubeObject[] {
+  return STATE_KINDS.flatMap(([, field]) => state[field] as KubeObject[]);
+}
+
+/** What `kubectl workload snapshot` writes: a `v1 List`, like `kubectl get -o yaml`. */
+export function stateToList(state: ClusterState): { apiVersion: 'v1'; kind: 'List'; metadata: { resourceVersion: '' }; items: KubeObject[] } {
+  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: stateObjects(state) };
+}
+
+/** An ObjectLookup over a snapshot or a loaded state: the manifest lookup lint uses. */
+export function snapshotLookup(state: ClusterState): ManifestLookup {
+  return new ManifestLookup(stateObjects(state));
+}
