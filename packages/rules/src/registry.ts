@@ -2,5 +2,6 @@
 import type { Rule } from './rule.js';
 import { workloadRules } from './rules/workload/index.js';
 import { podRules } from './rules/pod/index.js';
+import { jobRules } from './rules/job/index.js';
 
-export const ALL_RULES: readonly Rule[] = [...workloadRules, ...podRules];
+export const ALL_RULES: readonly Rule[] = [...workloadRules, ...podRules, ...jobRules];
