@@ -3,6 +3,7 @@ import type { Job } from '@kubectl-workload/api';
 import { ManifestLookup } from '../../manifest-lookup.js';
 import { evaluate } from '../../engine.js';
 import { expectRule } from '../../test-support/expect-rule.js';
+import type { ExpectedFinding } from '../../test-support/expect-rule.js';
 import { job, jobOwner, podGroup } from '../cross/test-support/objects.js';
 
 const gang = (name: string, owner?: ReturnType<typeof jobOwner>) =>
@@ -12,7 +13,7 @@ const basic = (name: string) => podGroup({ schedulingPolicy: { basic: {} } }, { 
 const naming = (pgName: string): Job => job({ template: { spec: { containers: [], schedulingGroup: { podGroupName: pgName } } } });
 const scaled = (j: Job): Job => ({ ...j, spec: { ...j.spec, parallelism: 8 } });
 
-const locked = (name: string) => [
+const locked = (name: string): ExpectedFinding[] => [
   { reason: 'Forbidden', field: 'spec.parallelism', message: `cannot change parallelism for a Job referencing gang-scheduled PodGroup "${name}"` },
 ];
 
