@@ -1,0 +1,190 @@
+// The webhook over real HTTPS (in-process server on 127.0.0.1:0): endpoints, denial shapes,
+// mutation patches applied and re-validated, snapshot lookups, bad input, certificate reload.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'node:tls';
+import { fileURLToPath } from 'node:url';
+import type { KubeObject, PodGroup, Workload } from '@kubectl-workload/api';
+import { snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
+import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { applyPatch, patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
+import { startTestWebhook } from '../../webhook/src/test-support/start.js';
+import type { TestWebhook } from '../../webhook/src/test-support/start.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/webhook/', import.meta.url));
+const fixture = <T extends KubeObject>(name: string): T => JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as T;
+
+const workloadWithoutTemplates: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'empty', namespace: 'ml' }, spec: {} };
+
+let server: TestWebhook;
+
+beforeAll(async () => {
+  server = await startTestWebhook({ source: await snapshotSource(join(fixtures, 'snapshot.yaml')) });
+});
+afterAll(() => server.stop());
+
+async function review(path: '/validate' | '/mutate', body: unknown): Promise<AdmissionReview> {
+  const { status, json } = await server.client.post<AdmissionReview>(path, body);
+  expect(status).toBe(200);
+  return json;
+}
+
+describe('health and metrics endpoints', () => {
+  it('answers /healthz and /readyz with ok', async () => {
+    await expect(server.client.send('GET', '/healthz')).resolves.toMatchObject({ status: 200, text: 'ok' });
+    await expect(server.client.send('GET', '/readyz')).resolves.toMatchObject({ status: 200, text: 'ok' });
+  });
+
+  it('exports latency by kind/operation/verdict, decisions by rule and cache sizes', async () => {
+    await review('/validate', reviewFor(workloadWithoutTemplates));
+    const { status, text } = await server.client.send('GET', '/metrics');
+    expect(status).toBe(200);
+    expect(text).toMatch(/workload_webhook_request_duration_seconds_count\{endpoint="validate",kind="Workload",operation="CREATE",verdict="denied"\} [1-9]/);
+    expect(text).toMatch(/workload_webhook_rule_decisions_total\{rule="WL-04",action="deny"\} [1-9]/);
+    expect(text).toContain('workload_webhook_cache_objects{kind="Workload"} 1');
+    expect(text).toContain('workload_webhook_cache_objects{kind="PodGroup"} 1');
+  });
+});
+
+describe('POST /validate', () => {
+  it('denies a field error like the API server: 422 Invalid with causes, echoing the uid (WL-04)', async () => {
+    const reply = await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 'abc-123' }));
+    expect(reply).toEqual({
+      apiVersion: 'admission.k8s.io/v1',
+      kind: 'AdmissionReview',
+      response: {
+        uid: 'abc-123',
+        allowed: false,
+        status: {
+          metadata: {},
+          status: 'Failure',
+          message: 'Workload.scheduling.k8s.io "empty" is invalid: spec.podGroupTemplates: Required value',
+          reason: 'Invalid',
+          details: { name: 'empty', group: 'scheduling.k8s.io', kind: 'Workload', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.podGroupTemplates' }] },
+          code: 422,
+        },
+      },
+    });
+  });
+
+  it('allows a valid Workload', async () => {
+    const reply = await review('/validate', reviewFor(await snapshotWorkload(), { uid: 'ok' }));
+    expect(reply.response).toMatchObject({ uid: 'ok', allowed: true });
+    expect(reply.response.status).toBeUndefined();
+  });
+
+  it('allows kinds it does not check, and other subresources', async () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ml' } };
+    expect((await review('/validate', reviewFor(configMap, { uid: 'cm' }))).response).toEqual({ uid: 'cm', allowed: true });
+    expect((await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 's', subResource: 'scale' }))).response).toEqual({ uid: 's', allowed: true });
+  });
+
+  it('runs Workload DELETE reviews on oldObject', async () => {
+    const reply = await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 'del', operation: 'DELETE' }));
+    expect(reply.response).toMatchObject({ uid: 'del', allowed: true });
+  });
+});
+
+describe('POST /mutate (PodGroup from a Workload template)', () => {
+  it('fills every unset spec field from the template; the patched object validates', async () => {
+    const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+    const reply = await review('/mutate', reviewFor(podGroup, { uid: 'm1' }));
+    expect(reply.response).toMatchObject({ uid: 'm1', allowed: true, patchType: 'JSONPatch' });
+    const patched = applyPatch(podGroup, patchOf(reply));
+    const { name: _name, ...templateFields } = (await snapshotWorkload()).spec?.podGroupTemplates?.[0] ?? {};
+    expect(patched.spec).toEqual({ podGroupTemplateRef: podGroup.spec?.podGroupTemplateRef, ...templateFields });
+    const validated = await review('/validate', reviewFor(patched));
+    expect(validated.response.allowed).toBe(true);
+    // Reinvocation (reinvocationPolicy IfNeeded) finds nothing left to fill.
+    expect((await review('/mutate', reviewFor(patched, { uid: 'm2' }))).response).toEqual({ uid: 'm2', allowed: true });
+  });
+
+  it('never overwrites what the user set', async () => {
+    const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+    podGroup.spec = { ...podGroup.spec, schedulingPolicy: { gang: { minCount: 2 } }, priority: 7 };
+    const ops = patchOf(await review('/mutate', reviewFor(podGroup)));
+    expect(ops.map((op) => op.path).sort()).toEqual(['/spec/disruptionMode', '/spec/priorityClassName', '/spec/schedulingConstraints']);
+  });
+
+  it('sends no patch when the Workload or template is missing, or for other kinds and operations', async () => {
+    const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+    const missing = { ...podGroup, spec: { podGroupTemplateRef: { workload: { workloadName: 'nope', podGroupTemplateName: 'workers' } } } };
+    expect((await review('/mutate', reviewFor(missing, { uid: 'x' }))).response).toEqual({ uid: 'x', allowed: true });
+    const noTemplate = { ...podGroup, spec: { podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'nope' } } } };
+    expect((await review('/mutate', reviewFor(noTemplate, { uid: 'y' }))).response).toEqual({ uid: 'y', allowed: true });
+    expect((await review('/mutate', reviewFor(podGroup, { uid: 'z', oldObject: podGroup }))).response).toEqual({ uid: 'z', allowed: true });
+  });
+});
+
+describe('bad input gets a 4xx Status, never a 5xx', () => {
+  it.each([
+    ['wrong content type', 'text/plain', '{}', 415, /expected Content-Type application\/json, got "text\/plain"/],
+    ['malformed JSON', 'application/json', '{"apiVersion": ', 400, /request body is not valid JSON/],
+    ['a v1beta1 review', 'application/json', '{"apiVersion":"admission.k8s.io/v1beta1","kind":"AdmissionReview","request":{"uid":"u"}}', 400, /expected apiVersion admission\.k8s\.io\/v1/],
+    ['a missing uid', 'application/json', '{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"operation":"CREATE"}}', 400, /request\.uid: expected a non-empty string/],
+    ['JSON null', 'application/json', 'null', 400, /expected an AdmissionReview object, got null/],
+  ])('%s', async (_name, contentType, body, status, message) => {
+    const reply = await server.client.send('POST', '/validate', body, contentType);
+    expect(reply.status).toBe(status);
+    const json = JSON.parse(reply.text) as { kind: string; code: number; message: string };
+    expect(json).toMatchObject({ kind: 'Status', code: status });
+    expect(json.message).toMatch(message);
+  });
+
+  it('answers 413 for a body over 3 MiB', async () => {
+    const big = JSON.stringify({ ...reviewFor(workloadWithoutTemplates), padding: 'x'.repeat(3 * 1024 * 1024) });
+    const reply = await server.client.send('POST', '/validate', big);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text)).toMatchObject({ reason: 'RequestEntityTooLarge', code: 413 });
+  });
+
+  it('answers 404 for other routes', async () => {
+    expect((await server.client.send('GET', '/validate')).status).toBe(404);
+  });
+});
+
+async function snapshotWorkload(): Promise<Workload> {
+  const { lookup } = await snapshotSource(join(fixtures, 'snapshot.yaml'));
+  const workload = await lookup.getWorkload('ml', 'training');
+  if (!workload) throw new Error('fixture snapshot lost its Workload');
+  return workload;
+}
+
+describe('certificate reload', () => {
+  function servedCertificate(port: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+        const der = socket.getPeerCertificate().raw;
+        socket.end();
+        resolve(der.toString('base64'));
+      });
+      socket.on('error', reject);
+    });
+  }
+  const derOf = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
+
+  it('serves a rewritten certificate on the next handshake without a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webhook-tls-'));
+    const [first, second] = await Promise.all([selfSignedKeyPair(), selfSignedKeyPair()]);
+    const tls = { certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') };
+    writeFileSync(tls.certFile, first.cert);
+    writeFileSync(tls.keyFile, first.key);
+    const rotating = await startTestWebhook({ tls, certPollMs: 50 });
+    try {
+      expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(first.cert));
+      writeFileSync(tls.keyFile, second.key);
+      writeFileSync(tls.certFile, second.cert);
+      const deadline = Date.now() + 5000;
+      let served = '';
+      while (Date.now() < deadline && served !== derOf(second.cert)) {
+        await new Promise((r) => setTimeout(r, 50));
+        served = await servedCertificate(rotating.webhook.port);
+      }
+      expect(served).toBe(derOf(second.cert));
+    } finally {
+      await rotating.stop();
+    }
+  });
+});
