@@ -1,0 +1,151 @@
+// The scheduler cache for one simulation: nodes in a fixed order (sorted by name) with their
+// allocatable and requested resources in flat typed arrays (node-major, one slot per resource
+// dimension), the pods on each node, and per-group counts of scheduled members.
+
+import { schedulerUnits, type Node, type Taint } from '@kubectl-workload/api';
+import type { HostPort, PodInfo } from './pod-info.js';
+import type { Labels } from './selectors.js';
+
+export const CPU = 0;
+export const MEMORY = 1;
+export const EPHEMERAL_STORAGE = 2;
+export const PODS = 3;
+const BASE_DIMENSIONS = ['cpu', 'memory', 'ephemeral-storage', 'pods'];
+
+export interface NodeInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly taints: readonly Taint[];
+  readonly unschedulable: boolean;
+}
+
+export class NodeError extends Error {}
+
+function nodeInfo(node: Node, index: number): NodeInfo {
+  return {
+    index,
+    name: node.metadata?.name ?? '',
+    labels: node.metadata?.labels ?? {},
+    taints: node.spec?.taints ?? [],
+    unschedulable: node.spec?.unschedulable === true,
+  };
+}
+
+export class ClusterState {
+  readonly nodes: readonly NodeInfo[];
+  readonly nodeIndex: ReadonlyMap<string, number>;
+  /** Resource names; index = dimension. */
+  readonly dimensions: readonly string[];
+  readonly dimensionIndex: ReadonlyMap<string, number>;
+  readonly allocatable: Float64Array;
+  readonly requested: Float64Array;
+  readonly nonZeroMilliCpu: Float64Array;
+  readonly nonZeroMemory: Float64Array;
+  readonly podsOnNode: PodInfo[][];
+  readonly portsOnNode: HostPort[][];
+  /** Where each bound or assumed pod sits, by pod key. */
+  readonly placement = new Map<string, number>();
+  /** Bound + assumed members per PodGroup key. */
+  readonly groupScheduled = new Map<string, PodInfo[]>();
+  /** Pods with required anti-affinity / any affinity term: inter-pod checks can be skipped while 0. */
+  podsWithRequiredAntiAffinity = 0;
+  podsWithAffinityTerms = 0;
+
+  /** `extraDimensions`: resources pods request that nodes may not list (they get allocatable 0). */
+  constructor(nodes: readonly Node[], extraDimensions: Iterable<string> = []) {
+    const sorted = [...nodes].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+    this.nodes = sorted.map(nodeInfo);
+    this.nodeIndex = new Map(this.nodes.map((n) => [n.name, n.index]));
+    const dims = [...BASE_DIMENSIONS];
+    const seen = new Set(dims);
+    const addDim = (name: string): void => {
+      if (!seen.has(name)) {
+        seen.add(name);
+        dims.push(name);
+      }
+    };
+    for (const n of sorted) for (const name of Object.keys(n.status?.allocatable ?? {})) addDim(name);
+    for (const name of extraDimensions) addDim(name);
+    this.dimensions = dims;
+    this.dimensionIndex = new Map(dims.map((d, i) => [d, i]));
+    const size = sorted.length * dims.length;
+    this.allocatable = new Float64Array(size);
+    this.requested = new Float64Array(size);
+    this.nonZeroMilliCpu = new Float64Array(sorted.length);
+    this.nonZeroMemory = new Float64Array(sorted.length);
+    this.podsOnNode = sorted.map(() => []);
+    this.portsOnNode = sorted.map(() => []);
+    sorted.forEach((n, i) => {
+      for (const [name, value] of Object.entries(n.status?.allocatable ?? {})) {
+        try {
+          this.allocatable[i * dims.length + (this.dimensionIndex.get(name) as number)] = schedulerUnits(name, value);
+        } catch (err) {
+          throw new NodeError(`Node ${n.metadata?.name ?? ''}: status.allocatable[${name}]: ${(err as Error).message}`, { cause: err });
+        }
+      }
+    });
+  }
+
+  get nodeCount(): number {
+    return this.nodes.length;
+  }
+
+  /** The pod's requests as a dense vector over this cluster's dimensions (pods = 1). */
+  requestVector(pod: PodInfo): Float64Array {
+    const v = new Float64Array(this.dimensions.length);
+    for (const [name, value] of pod.requests) {
+      const d = this.dimensionIndex.get(name);
+      if (d !== undefined) v[d] = value;
+    }
+    v[PODS] = 1;
+    return v;
+  }
+
+  /** Account a pod (bound or assumed) on a node; `vector` from requestVector. */
+  add(pod: PodInfo, node: number, vector: Float64Array): void {
+    this.move(pod, node, vector, 1);
+    this.podsOnNode[node]?.push(pod);
+    for (const port of pod.hostPorts) this.portsOnNode[node]?.push(port);
+    this.placement.set(pod.key, node);
+    if (pod.groupKey) {
+      const members = this.groupScheduled.get(pod.groupKey) ?? [];
+      members.push(pod);
+      this.groupScheduled.set(pod.groupKey, members);
+    }
+    this.countTerms(pod, 1);
+  }
+
+  /** Undo add (the revert of an assume). */
+  remove(pod: PodInfo, node: number, vector: Float64Array): void {
+    this.move(pod, node, vector, -1);
+    const pods = this.podsOnNode[node] ?? [];
+    pods.splice(pods.lastIndexOf(pod), 1);
+    const ports = this.portsOnNode[node] ?? [];
+    for (const port of pod.hostPorts) ports.splice(ports.lastIndexOf(port), 1);
+    this.placement.delete(pod.key);
+    if (pod.groupKey) {
+      const members = this.groupScheduled.get(pod.groupKey) ?? [];
+      members.splice(members.lastIndexOf(pod), 1);
+    }
+    this.countTerms(pod, -1);
+  }
+
+  scheduledMembers(groupKey: string): readonly PodInfo[] {
+    return this.groupScheduled.get(groupKey) ?? [];
+  }
+
+  private move(pod: PodInfo, node: number, vector: Float64Array, sign: number): void {
+    const base = node * this.dimensions.length;
+    for (let d = 0; d < vector.length; d++) this.requested[base + d] = (this.requested[base + d] ?? 0) + sign * (vector[d] ?? 0);
+    this.nonZeroMilliCpu[node] = (this.nonZeroMilliCpu[node] ?? 0) + sign * pod.nonZeroMilliCpu;
+    this.nonZeroMemory[node] = (this.nonZeroMemory[node] ?? 0) + sign * pod.nonZeroMemory;
+  }
+
+  private countTerms(pod: PodInfo, sign: number): void {
+    if (pod.requiredAntiAffinity.length > 0) this.podsWithRequiredAntiAffinity += sign;
+    if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
+      this.podsWithAffinityTerms += sign;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// Sorting a bag of Kubernetes objects into what the simulator reads.
+
+import { knownKind, type KubeObject, type Node, type Pod, type PodGroup, type PriorityClass } from '@kubectl-workload/api';
+
+export interface SimulationInput {
+  readonly nodes: readonly Node[];
+  /** Bound pods (spec.nodeName set, not Succeeded/Failed) and pending pods (no spec.nodeName). */
+  readonly pods: readonly Pod[];
+  readonly podGroups: readonly PodGroup[];
+  readonly priorityClasses: readonly PriorityClass[];
+}
+
+/** Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these four. */
+export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
+  const nodes: Node[] = [];
+  const pods: Pod[] = [];
+  const podGroups: PodGroup[] = [];
+  const priorityClasses: PriorityClass[] = [];
+  for (const obj of objects) {
+    switch (knownKind(obj)) {
+      case 'Node':
+        nodes.push(obj as Node);
+        break;
+      case 'Pod':
+        pods.push(obj as Pod);
+        break;
+      case 'PodGroup':
+        podGroups.push(obj as PodGroup);
+        break;
+      case 'PriorityClass':
+        priorityClasses.push(obj as PriorityClass);
+        break;
+      default:
+        break;
+    }
+  }
+  return { nodes, pods, podGroups, priorityClasses };
+}
+
+export function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}

@@ -1,0 +1,43 @@
+// Every upstream text the simulator prints, in one table (spec scheduler.md §5, §6.2, §8c rec. 1).
+// Version-dependent wording is chosen here and nowhere else.
+
+/** Filter reason strings, exactly as the v1.36 plugins return them (§6.2). */
+export const REASON = {
+  nodeUnschedulable: 'node(s) were unschedulable',
+  nodeName: "node(s) didn't match the requested node name",
+  /** 1.35+ wording (TaintTolerationComparisonOperators era): no key or value printed. */
+  untoleratedTaint: 'node(s) had untolerated taint(s)',
+  nodeAffinity: "node(s) didn't match Pod's node affinity/selector",
+  nodePorts: "node(s) didn't have free ports for the requested pod ports",
+  tooManyPods: 'Too many pods',
+  insufficient: (resource: string): string => `Insufficient ${resource}`,
+  spreadConstraints: "node(s) didn't match pod topology spread constraints",
+  spreadMissingLabel: "node(s) didn't match pod topology spread constraints (missing required label)",
+  podAffinity: "node(s) didn't match pod affinity rules",
+  podAntiAffinity: "node(s) didn't match pod anti-affinity rules",
+  existingAntiAffinity: "node(s) didn't satisfy existing pods anti-affinity rules",
+} as const;
+
+/** PodGroup cycle texts (§1.1, §1.4, §3, §5.3). */
+export const GROUP_MESSAGE = {
+  podGroupMissing: (name: string): string => `waiting for pods's pod group "${name}" to appear in scheduling queue`,
+  quorumNotInQueue: 'waiting for minCount pods from a gang to appear in scheduling queue',
+  /** Post-1.36 Permit wording; 1.35 said "... to be waiting on permit" (§5.3, unverified for 1.36). */
+  permitWait: 'waiting for minCount pods from a gang to be scheduled',
+  groupUnschedulable: 'pod group is unschedulable',
+  waitingForPreemption: 'pod group is waiting for preemption to complete',
+  schedulerNameMismatch: (a: string, b: string): string =>
+    `all pods in a single pod group should have the same .spec.schedulerName set, got: ${JSON.stringify(a)} and ${JSON.stringify(b)}`,
+  profileNotFound: (name: string): string => `profile not found for scheduler name ${JSON.stringify(name)}`,
+  noPlacements: 'no feasible placements found',
+  noFeasiblePlacement: (total: number, first: string): string =>
+    `0/${total} placements are available, first placement status: ${first}`,
+  domainUndetermined: (detail: string): string => `cannot determine domain for already scheduled pods: ${detail}`,
+} as const;
+
+/** How a status that wraps errPodGroupUnschedulable prints: the wrapped text first, then the reason (§1.4). */
+export function wrapGroupUnschedulable(reason: string): string {
+  return reason === '' ? GROUP_MESSAGE.groupUnschedulable : `${GROUP_MESSAGE.groupUnschedulable}, ${reason}`;
+}
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';

@@ -1,0 +1,157 @@
+// What the simulator needs from a pod, computed once: identity, queue keys, group membership,
+// requests on the cluster's resource dimensions, host ports and parsed inter-pod terms.
+
+import type { LabelSelector, Pod, PodAffinityTerm, Toleration, TopologySpreadConstraint } from '@kubectl-workload/api';
+import { DEFAULT_SCHEDULER_NAME } from './messages.js';
+import { isBestEffort, podRequests, type Requests } from './resources.js';
+import type { Labels } from './selectors.js';
+
+export interface HostPort {
+  readonly protocol: string;
+  readonly port: number;
+  readonly ip: string;
+}
+
+/** A pod (anti-)affinity term with its namespaces resolved; `namespaces` undefined means all. */
+export interface AffinityTerm {
+  /** Undefined (a term without labelSelector) matches no pod. */
+  readonly selector: LabelSelector | undefined;
+  readonly namespaces: ReadonlySet<string> | undefined;
+  readonly topologyKey: string;
+  readonly weight: number;
+}
+
+export interface SpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly selector: LabelSelector | undefined;
+  readonly minDomains: number;
+  readonly honorNodeAffinity: boolean;
+  readonly honorTaints: boolean;
+}
+
+export interface PodInfo {
+  readonly pod: Pod;
+  readonly namespace: string;
+  readonly name: string;
+  /** `namespace/name`. */
+  readonly key: string;
+  readonly labels: Labels;
+  readonly priority: number;
+  readonly creationTimestamp: string;
+  readonly schedulerName: string;
+  readonly terminating: boolean;
+  /** PodGroup `namespace/name` from spec.schedulingGroup.podGroupName. */
+  readonly groupKey: string | undefined;
+  readonly groupName: string | undefined;
+  readonly requests: Requests;
+  readonly nonZeroMilliCpu: number;
+  readonly nonZeroMemory: number;
+  readonly bestEffort: boolean;
+  readonly tolerations: readonly Toleration[];
+  readonly hostPorts: readonly HostPort[];
+  readonly requiredAffinity: readonly AffinityTerm[];
+  readonly requiredAntiAffinity: readonly AffinityTerm[];
+  readonly preferredAffinity: readonly AffinityTerm[];
+  readonly preferredAntiAffinity: readonly AffinityTerm[];
+  readonly hardSpread: readonly SpreadConstraint[];
+  readonly softSpread: readonly SpreadConstraint[];
+  /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity results. */
+  readonly staticKey: string;
+  /** Pods with equal keys are interchangeable for filtering and scoring (used by the §7 diagnosis). */
+  readonly signature: string;
+}
+
+/** matchLabelKeys / mismatchLabelKeys fold the pod's own label values into the selector. */
+function withLabelKeys(selector: LabelSelector | undefined, labels: Labels, match: string[] = [], mismatch: string[] = []): LabelSelector | undefined {
+  if (!selector || (match.length === 0 && mismatch.length === 0)) return selector;
+  const extra = [
+    ...match.filter((k) => Object.hasOwn(labels, k)).map((key) => ({ key, operator: 'In', values: [labels[key] as string] })),
+    ...mismatch.filter((k) => Object.hasOwn(labels, k)).map((key) => ({ key, operator: 'NotIn', values: [labels[key] as string] })),
+  ];
+  return { ...selector, matchExpressions: [...(selector.matchExpressions ?? []), ...extra] };
+}
+
+function affinityTerm(term: PodAffinityTerm, weight: number, namespace: string, labels: Labels): AffinityTerm {
+  const listed = term.namespaces ?? [];
+  const nsSelector = term.namespaceSelector;
+  const selectsAll = nsSelector !== undefined && Object.keys(nsSelector.matchLabels ?? {}).length === 0 && (nsSelector.matchExpressions ?? []).length === 0;
+  // Namespace labels are not in a snapshot: a non-empty namespaceSelector adds no namespace.
+  const namespaces = selectsAll ? undefined : new Set(listed.length > 0 || nsSelector ? listed : [namespace]);
+  return {
+    selector: withLabelKeys(term.labelSelector, labels, term.matchLabelKeys, term.mismatchLabelKeys),
+    namespaces,
+    topologyKey: term.topologyKey,
+    weight,
+  };
+}
+
+function spreadConstraint(c: TopologySpreadConstraint, labels: Labels): SpreadConstraint {
+  return {
+    maxSkew: c.maxSkew,
+    topologyKey: c.topologyKey,
+    selector: withLabelKeys(c.labelSelector, labels, c.matchLabelKeys),
+    minDomains: c.minDomains ?? 1,
+    honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+    honorTaints: c.nodeTaintsPolicy === 'Honor',
+  };
+}
+
+function hostPorts(pod: Pod): HostPort[] {
+  const out: HostPort[] = [];
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    for (const p of c.ports ?? []) {
+      if (p.hostPort && p.hostPort > 0) out.push({ protocol: p.protocol ?? 'TCP', port: p.hostPort, ip: p.hostIP || '0.0.0.0' });
+    }
+  }
+  return out;
+}
+
+/** `priorities` maps PriorityClass names to values; spec.priority wins when the admission plugin already set it. */
+export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defaultPriority: number): PodInfo {
+  const meta = pod.metadata ?? {};
+  const spec = pod.spec ?? {};
+  const namespace = meta.namespace || 'default';
+  const name = meta.name ?? '';
+  const labels = meta.labels ?? {};
+  const { requests, nonZeroMilliCpu, nonZeroMemory } = podRequests(pod);
+  const affinity = spec.affinity ?? {};
+  const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
+  const groupName = spec.schedulingGroup?.podGroupName || undefined;
+  const tolerations = spec.tolerations ?? [];
+  const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations]);
+  const spreads = spec.topologySpreadConstraints ?? [];
+  return {
+    pod,
+    namespace,
+    name,
+    key: `${namespace}/${name}`,
+    labels,
+    priority: spec.priority ?? (spec.priorityClassName ? priorities.get(spec.priorityClassName) : undefined) ?? defaultPriority,
+    creationTimestamp: meta.creationTimestamp ?? '',
+    schedulerName: spec.schedulerName || DEFAULT_SCHEDULER_NAME,
+    terminating: Boolean(meta.deletionTimestamp),
+    groupKey: groupName ? `${namespace}/${groupName}` : undefined,
+    groupName,
+    requests,
+    nonZeroMilliCpu,
+    nonZeroMemory,
+    bestEffort: isBestEffort(requests),
+    tolerations,
+    hostPorts: hostPorts(pod),
+    requiredAffinity: (affinity.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
+    requiredAntiAffinity: (affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
+    preferredAffinity: (affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => term(w.podAffinityTerm, w.weight)),
+    preferredAntiAffinity: (affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => term(w.podAffinityTerm, w.weight)),
+    hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
+    softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
+    staticKey,
+    signature: JSON.stringify([staticKey, [...requests], nonZeroMilliCpu, nonZeroMemory, hostPorts(pod), affinity.podAffinity ?? null, affinity.podAntiAffinity ?? null, spreads]),
+  };
+}
+
+export function hasInterPodConstraints(p: PodInfo): boolean {
+  return (
+    p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length + p.hardSpread.length + p.softSpread.length > 0
+  );
+}

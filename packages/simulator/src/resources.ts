@@ -1,0 +1,98 @@
+// Pod requests the way the scheduler computes them (k8s.io/component-helpers resource.PodRequests):
+// regular containers summed, init containers max'ed with restartable (sidecar) init containers
+// running alongside, pod-level requests for cpu/memory when set, then overhead.
+
+import { schedulerUnits, type Container, type Pod, type ResourceList } from '@kubectl-workload/api';
+
+export type Requests = Map<string, number>;
+
+/** Scoring's stand-in for a missing container request (DefaultMilliCPURequest, DefaultMemoryRequest). */
+export const NON_ZERO_MILLI_CPU = 100;
+export const NON_ZERO_MEMORY = 200 * 1024 * 1024;
+
+/** Resources pod-level `spec.resources` may set (PodLevelResources). */
+const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
+
+export class RequestsError extends Error {}
+
+function readList(list: ResourceList | undefined, where: string): Requests {
+  const out: Requests = new Map();
+  for (const [name, value] of Object.entries(list ?? {})) {
+    try {
+      out.set(name, schedulerUnits(name, value));
+    } catch (err) {
+      throw new RequestsError(`${where}[${name}]: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return out;
+}
+
+/** API defaulting copies a limit into a missing request; snapshots written by hand may lack it. */
+function containerRequests(container: Container, where: string): Requests {
+  const requests = readList(container.resources?.requests, `${where}.resources.requests`);
+  for (const [name, value] of readList(container.resources?.limits, `${where}.resources.limits`)) {
+    if (!requests.has(name)) requests.set(name, value);
+  }
+  return requests;
+}
+
+function add(into: Requests, from: Requests): void {
+  for (const [name, value] of from) into.set(name, (into.get(name) ?? 0) + value);
+}
+
+function max(into: Requests, from: Requests): void {
+  for (const [name, value] of from) into.set(name, Math.max(into.get(name) ?? 0, value));
+}
+
+function withNonZero(requests: Requests): Requests {
+  const copy = new Map(requests);
+  if (!copy.has('cpu')) copy.set('cpu', NON_ZERO_MILLI_CPU);
+  if (!copy.has('memory')) copy.set('memory', NON_ZERO_MEMORY);
+  return copy;
+}
+
+export interface PodRequests {
+  /** What NodeResourcesFit filters on and BalancedAllocation scores on. */
+  readonly requests: Requests;
+  /** cpu and memory with missing container requests defaulted: what LeastAllocated scores on. */
+  readonly nonZeroMilliCpu: number;
+  readonly nonZeroMemory: number;
+}
+
+function aggregate(pod: Pod, nonZero: boolean): Requests {
+  const spec = pod.spec ?? {};
+  const read = (c: Container, where: string): Requests => (nonZero ? withNonZero(containerRequests(c, where)) : containerRequests(c, where));
+  const total: Requests = new Map();
+  (spec.containers ?? []).forEach((c, i) => add(total, read(c, `spec.containers[${i}]`)));
+  const sidecars: Requests = new Map();
+  const initMax: Requests = new Map();
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const own = read(c, `spec.initContainers[${i}]`);
+    if (c.restartPolicy === 'Always') {
+      add(total, own);
+      add(sidecars, own);
+      max(initMax, sidecars);
+    } else {
+      const during = new Map(own);
+      add(during, sidecars);
+      max(initMax, during);
+    }
+  });
+  max(total, initMax);
+  const podLevel = readList(spec.resources?.requests, 'spec.resources.requests');
+  for (const [name, value] of podLevel) if (POD_LEVEL_RESOURCES.has(name)) total.set(name, value);
+  add(total, readList(spec.overhead, 'spec.overhead'));
+  return total;
+}
+
+/** Throws RequestsError naming the field of a malformed quantity. */
+export function podRequests(pod: Pod): PodRequests {
+  const requests = aggregate(pod, false);
+  for (const [name, value] of requests) if (value === 0) requests.delete(name);
+  const nonZero = aggregate(pod, true);
+  return { requests, nonZeroMilliCpu: nonZero.get('cpu') ?? 0, nonZeroMemory: nonZero.get('memory') ?? 0 };
+}
+
+export function isBestEffort(requests: Requests): boolean {
+  return !requests.has('cpu') && !requests.has('memory');
+}

@@ -1,0 +1,277 @@
+// A simulation over one snapshot: the 1.36 queue order, PreEnqueue gating, pod cycles and PodGroup
+// cycles (spec §1–§3), and "run to quiescence". Bindings are applied to the in-memory cluster only.
+
+import type { PodGroup } from '@kubectl-workload/api';
+import { ClusterState } from './cluster.js';
+import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
+import { runGroupAlgorithm, type GroupAlgorithmOptions, type GroupAlgorithmResult, type GroupContext, type GroupPolicy } from './group-algorithm.js';
+import { isTerminal, type SimulationInput } from './input.js';
+import { DEFAULT_SCHEDULER_NAME, GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
+import { diagnoseGreedyOrder } from './order-diagnosis.js';
+import { StaticResultsCache } from './plugins/static-filters.js';
+import { podInfo, type PodInfo } from './pod-info.js';
+import type { PlacementReport } from './placements.js';
+import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
+
+export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'Gated';
+export type GroupOutcome = 'Scheduled' | 'Unschedulable' | 'Error' | 'Gated';
+
+export interface PodResult {
+  readonly namespace: string;
+  readonly name: string;
+  readonly podGroup: string | undefined;
+  readonly outcome: PodOutcome;
+  readonly node: string | undefined;
+  readonly message: string | undefined;
+  readonly tie: Tie | undefined;
+  readonly trace: PodTrace | undefined;
+}
+
+export interface PodGroupResult {
+  readonly namespace: string;
+  readonly name: string;
+  readonly policy: 'gang' | 'basic' | 'unknown';
+  readonly minCount: number | undefined;
+  readonly outcome: GroupOutcome;
+  readonly message: string;
+  /** The PodGroupScheduled condition after the run; undefined when no cycle ran. */
+  readonly condition: PodGroupCondition | undefined;
+  readonly placements: PlacementReport | undefined;
+  /** How a random upstream tie was broken, if one occurred in the group's last cycle. */
+  readonly tieBroken: string | undefined;
+  /** §7 notes: order-dependence and the result of trying another member order. */
+  readonly notes: readonly string[];
+  readonly cycles: number;
+}
+
+export interface SimulationResult {
+  readonly podGroups: readonly PodGroupResult[];
+  readonly pods: readonly PodResult[];
+  /** Pod key → node name, for every pod bound by this run. */
+  readonly bindings: ReadonlyMap<string, string>;
+}
+
+export interface SimulationOptions extends GroupAlgorithmOptions {
+  /** Scheduler profiles; pods naming another scheduler are not handled (default: default-scheduler). */
+  readonly schedulerNames?: readonly string[];
+  /** Timestamp for condition transitions (default: now). */
+  readonly now?: string;
+  /** Try other member orders when a heterogeneous or inter-pod group fails (§7; default true). */
+  readonly diagnose?: boolean;
+}
+
+function queueOrder(a: PodInfo, b: PodInfo): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if (a.creationTimestamp !== b.creationTimestamp) return a.creationTimestamp < b.creationTimestamp ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function groupPolicy(group: PodGroup): GroupPolicy {
+  const policy = group.spec?.schedulingPolicy;
+  return {
+    minCount: policy?.gang ? (policy.gang.minCount ?? 1) : undefined,
+    topologyKey: group.spec?.schedulingConstraints?.topology?.[0]?.key || undefined,
+  };
+}
+
+export function nodeTieNote(tie: Tie, chosen: string): string {
+  return `${tie.count} nodes tied at score ${tie.score}; chose ${chosen} (first by name), kube-scheduler picks one at random`;
+}
+
+export function placementTieNote(tie: readonly string[], chosen: string): string {
+  return `placements ${tie.join(', ')} tied; chose ${chosen} (first by name), kube-scheduler picks one at random`;
+}
+
+export class Simulation {
+  readonly cluster: ClusterState;
+  readonly scheduler: PodScheduler;
+  private readonly pending: PodInfo[];
+  private readonly groups = new Map<string, PodGroup>();
+  /** Every non-terminal pod per group key (pending + bound): what PreEnqueue counts. */
+  private readonly knownMembers = new Map<string, number>();
+  private readonly podResults = new Map<string, PodResult>();
+  private readonly groupResults = new Map<string, PodGroupResult>();
+  private readonly conditions = new Map<string, PodGroupCondition>();
+  private readonly bindings = new Map<string, string>();
+  private readonly profiles: ReadonlySet<string>;
+  private readonly now: string;
+
+  constructor(input: SimulationInput, private readonly options: SimulationOptions = {}) {
+    this.profiles = new Set(options.schedulerNames ?? [DEFAULT_SCHEDULER_NAME]);
+    this.now = options.now ?? new Date().toISOString();
+    const priorities = new Map<string, number>();
+    let defaultPriority = 0;
+    for (const pc of input.priorityClasses) {
+      priorities.set(pc.metadata?.name ?? '', pc.value ?? 0);
+      if (pc.globalDefault) defaultPriority = pc.value ?? 0;
+    }
+    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority));
+    const dimensions = new Set<string>();
+    for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
+    this.cluster = new ClusterState(input.nodes, dimensions);
+    this.scheduler = new PodScheduler(this.cluster, new StaticResultsCache(this.cluster));
+    for (const g of input.podGroups) this.groups.set(`${g.metadata?.namespace || 'default'}/${g.metadata?.name ?? ''}`, g);
+    this.pending = [];
+    for (const p of pods) {
+      if (p.groupKey) this.knownMembers.set(p.groupKey, (this.knownMembers.get(p.groupKey) ?? 0) + 1);
+      const nodeName = p.pod.spec?.nodeName;
+      if (!nodeName) {
+        this.pending.push(p);
+        continue;
+      }
+      const node = this.cluster.nodeIndex.get(nodeName);
+      if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
+    }
+    this.pending.sort(queueOrder);
+  }
+
+  /** Pop pending pods in queue order, run pod or group cycles, repeat until a pass binds nothing. */
+  runToQuiescence(): SimulationResult {
+    for (;;) {
+      const before = this.bindings.size;
+      const done = new Set<string>();
+      for (const pod of this.pending) {
+        if (done.has(pod.key) || this.bindings.has(pod.key)) continue;
+        this.cycleFor(pod, done);
+      }
+      if (this.bindings.size === before) break;
+    }
+    return this.result();
+  }
+
+  /** One PodGroup cycle for `namespace/name`, started by its first pending member in queue order. */
+  runPodGroup(namespace: string, name: string): SimulationResult {
+    const key = `${namespace}/${name}`;
+    const first = this.pending.find((p) => p.groupKey === key && !this.bindings.has(p.key));
+    if (first) this.cycleFor(first, new Set());
+    return this.result();
+  }
+
+  private cycleFor(pod: PodInfo, done: Set<string>): void {
+    done.add(pod.key);
+    if (!this.profiles.has(pod.schedulerName) && !pod.groupKey) {
+      this.setPod(pod, 'Gated', undefined, `spec.schedulerName ${JSON.stringify(pod.schedulerName)} is not a simulated scheduler profile`);
+      return;
+    }
+    if (!pod.groupKey) {
+      this.podCycle(pod);
+      return;
+    }
+    const members = this.pending.filter((p) => p.groupKey === pod.groupKey && !this.bindings.has(p.key) && !p.terminating);
+    for (const m of members) done.add(m.key);
+    const gate = this.preEnqueue(pod);
+    if (gate !== undefined) {
+      for (const m of members) this.setPod(m, 'Gated', undefined, gate);
+      this.setGroup(pod, { outcome: 'Gated', message: gate, placements: undefined, tieBroken: undefined, notes: [], countCycle: false });
+      return;
+    }
+    this.groupCycle(pod.groupKey, members);
+  }
+
+  /** GangScheduling PreEnqueue (§1.1). */
+  private preEnqueue(pod: PodInfo): string | undefined {
+    const group = this.groups.get(pod.groupKey as string);
+    if (!group) return GROUP_MESSAGE.podGroupMissing(pod.groupName as string);
+    const { minCount } = groupPolicy(group);
+    if (minCount !== undefined && (this.knownMembers.get(pod.groupKey as string) ?? 0) < minCount) return GROUP_MESSAGE.quorumNotInQueue;
+    return undefined;
+  }
+
+  private podCycle(pod: PodInfo): void {
+    const vector = this.cluster.requestVector(pod);
+    const attempt = this.scheduler.schedule(pod, vector, this.scheduler.allNodes, this.options);
+    if (attempt.node === undefined) {
+      this.setPod(pod, 'Unschedulable', undefined, attempt.fitError?.message, undefined, attempt.trace);
+      return;
+    }
+    this.bind(pod, attempt.node, vector);
+    this.setPod(pod, 'Scheduled', attempt.nodeName, undefined, attempt.tie, attempt.trace);
+  }
+
+  private groupCycle(groupKey: string, gathered: PodInfo[]): void {
+    const group = this.groups.get(groupKey) as PodGroup;
+    const members = [...gathered].sort(queueOrder);
+    const first = members[0] as PodInfo;
+    const mismatch = members.find((m) => m.schedulerName !== first.schedulerName);
+    const validation = mismatch
+      ? GROUP_MESSAGE.schedulerNameMismatch(first.schedulerName, mismatch.schedulerName)
+      : !this.profiles.has(first.schedulerName)
+        ? GROUP_MESSAGE.profileNotFound(first.schedulerName)
+        : undefined;
+    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.scheduler, groupKey, policy: groupPolicy(group), options: this.options };
+    const result: GroupAlgorithmResult = validation
+      ? { status: { code: 'Error', message: validation, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })), placements: undefined }
+      : runGroupAlgorithm(ctx, members);
+    this.submit(group, first, result, ctx, members);
+  }
+
+  /** submitPodGroupAlgorithmResult (§1.6). */
+  private submit(group: PodGroup, first: PodInfo, result: GroupAlgorithmResult, ctx: GroupContext, members: readonly PodInfo[]): void {
+    const { status } = result;
+    const nodeTies: string[] = [];
+    for (const m of result.members) {
+      const placed = m.code === 'Success' || m.code === 'Wait';
+      const tie = m.attempt?.tie;
+      if (status.code === 'Success' && placed && m.node !== undefined) {
+        this.bind(m.pod, m.node, this.cluster.requestVector(m.pod));
+        const nodeName = this.cluster.nodes[m.node]?.name;
+        if (tie) nodeTies.push(`${m.pod.name}: ${nodeTieNote(tie, nodeName ?? '')}`);
+        this.setPod(m.pod, 'Scheduled', nodeName, undefined, tie, m.attempt?.trace);
+        continue;
+      }
+      let message = m.message;
+      if (status.code === 'Error') message = status.message;
+      else if (status.code === 'Unschedulable' && (placed || m.code === 'RequiresPreemption')) message = wrapGroupUnschedulable(m.message || status.message);
+      this.setPod(m.pod, 'Unschedulable', undefined, message, undefined, m.attempt?.trace);
+    }
+    const placements = result.placements;
+    const placementTie = placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
+    const tieBroken = [placementTie, ...nodeTies].filter((t): t is string => t !== undefined).join('; ') || undefined;
+    const notes = status.code === 'Unschedulable' && this.options.diagnose !== false ? diagnoseGreedyOrder(ctx, members) : [];
+    const outcome: GroupOutcome = status.code === 'Success' ? 'Scheduled' : status.code === 'Error' ? 'Error' : 'Unschedulable';
+    const key = first.groupKey as string;
+    const previous = this.conditions.get(key) ?? currentCondition(group);
+    this.conditions.set(key, nextCondition(previous, status.code, status.message, group.metadata?.generation, this.now));
+    this.setGroup(first, { outcome, message: status.message, placements, tieBroken, notes, countCycle: true });
+  }
+
+  private bind(pod: PodInfo, node: number, vector: Float64Array): void {
+    this.cluster.add(pod, node, vector);
+    this.bindings.set(pod.key, this.cluster.nodes[node]?.name ?? '');
+  }
+
+  private setPod(pod: PodInfo, outcome: PodOutcome, node: string | undefined, message: string | undefined, tie?: Tie, trace?: PodTrace): void {
+    this.podResults.set(pod.key, { namespace: pod.namespace, name: pod.name, podGroup: pod.groupName, outcome, node, message, tie, trace });
+  }
+
+  private setGroup(pod: PodInfo, r: { outcome: GroupOutcome; message: string; placements: PlacementReport | undefined; tieBroken: string | undefined; notes: string[]; countCycle: boolean }): void {
+    const key = pod.groupKey as string;
+    const group = this.groups.get(key);
+    const policy = group ? groupPolicy(group) : undefined;
+    const previous = this.groupResults.get(key);
+    this.groupResults.set(key, {
+      namespace: pod.namespace,
+      name: pod.groupName as string,
+      policy: !policy ? 'unknown' : policy.minCount === undefined ? 'basic' : 'gang',
+      minCount: policy?.minCount,
+      outcome: r.outcome,
+      message: r.message,
+      condition: this.conditions.get(key),
+      placements: r.placements,
+      tieBroken: r.tieBroken,
+      notes: r.notes,
+      cycles: (previous?.cycles ?? 0) + (r.countCycle ? 1 : 0),
+    });
+  }
+
+  /** Results in queue order; groups in the order their first cycle ran. */
+  result(): SimulationResult {
+    const pods = this.pending.map((p) => this.podResults.get(p.key)).filter((r): r is PodResult => r !== undefined);
+    return { podGroups: [...this.groupResults.values()], pods, bindings: new Map(this.bindings) };
+  }
+
+  /** The PodGroupScheduled condition the run would write for `namespace/name`. */
+  conditionOf(namespace: string, name: string): PodGroupCondition | undefined {
+    return this.conditions.get(`${namespace}/${name}`);
+  }
+}
