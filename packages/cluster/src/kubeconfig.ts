@@ -19,24 +19,38 @@ export interface ResolvedConfig {
 
 const FLAGS = 'flags';
 
+function firstByName<T extends { name: string }>(items: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.name)) seen.set(item.name, item);
+  return [...seen.values()];
+}
+
+/** Merges kubeconfig files the way kubectl merges KUBECONFIG: the first file to set a value wins. */
+function loadFiles(files: string[]): KubeConfig {
+  const parts = files.map((file) => {
+    const part = new KubeConfig();
+    part.loadFromFile(file);
+    return part;
+  });
+  const merged = new KubeConfig();
+  merged.loadFromOptions({
+    clusters: firstByName(parts.flatMap((p) => p.getClusters())),
+    users: firstByName(parts.flatMap((p) => p.getUsers())),
+    contexts: firstByName(parts.flatMap((p) => p.getContexts())),
+    currentContext: parts.map((p) => p.getCurrentContext()).find((name) => !!name),
+  });
+  return merged;
+}
+
 function readFiles(options: ClusterOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; source: string } | undefined {
-  const kubeConfig = new KubeConfig();
   if (options.kubeconfig) {
     if (!existsSync(options.kubeconfig)) throw new OptionError(`kubeconfig file "${options.kubeconfig}" (--kubeconfig) does not exist`);
-    kubeConfig.loadFromFile(options.kubeconfig);
-    return { kubeConfig, source: options.kubeconfig };
+    return { kubeConfig: loadFiles([options.kubeconfig]), source: options.kubeconfig };
   }
   const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((f) => f !== '' && existsSync(f));
-  if (fromEnv.length > 0) {
-    // Like kubectl, the first file that sets a value wins; client-node merges KUBECONFIG this way.
-    kubeConfig.loadFromDefault();
-    return { kubeConfig, source: `$KUBECONFIG (${fromEnv.join(delimiter)})` };
-  }
+  if (fromEnv.length > 0) return { kubeConfig: loadFiles(fromEnv), source: `$KUBECONFIG (${fromEnv.join(delimiter)})` };
   const home = join(env.HOME ?? homedir(), '.kube', 'config');
-  if (existsSync(home)) {
-    kubeConfig.loadFromFile(home);
-    return { kubeConfig, source: home };
-  }
+  if (existsSync(home)) return { kubeConfig: loadFiles([home]), source: home };
   return undefined;
 }
 

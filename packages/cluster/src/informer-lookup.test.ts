@@ -1,0 +1,101 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { LookupUnavailableError, type PodGroup } from '@kubectl-workload/api';
+import { connect } from './client.js';
+import { InformerLookup } from './informer-lookup.js';
+import { startSampleServer, type ServerFixture } from './test-support/server.js';
+
+let fixture: ServerFixture;
+let lookup: InformerLookup | undefined;
+
+beforeAll(async () => {
+  fixture = await startSampleServer();
+});
+afterAll(() => fixture.server.close());
+afterEach(async () => {
+  await lookup?.stop();
+  lookup = undefined;
+  fixture.server.allowAll();
+  fixture.server.setSchedulingAlphaServed(true);
+});
+
+/** Polls until `read` returns what `done` accepts; informers apply watch events asynchronously. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return read();
+}
+
+const podGroup = (name: string, minCount: number): PodGroup => ({
+  apiVersion: 'scheduling.k8s.io/v1alpha2',
+  kind: 'PodGroup',
+  metadata: { name, namespace: 'team-a' },
+  spec: { schedulingPolicy: { gang: { minCount } } },
+});
+
+describe('InformerLookup', () => {
+  it('syncs, answers from its caches and reports their sizes', async () => {
+    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    expect(await lookup.waitForSync(5000)).toBe(true);
+    expect(lookup.synced).toBe(true);
+    expect((await lookup.getWorkload('team-a', 'training'))?.spec?.podGroupTemplates?.[0]?.name).toBe('workers');
+    expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
+    expect((await lookup.getJob('team-a', 'training'))?.spec?.parallelism).toBe(4);
+    expect((await lookup.listPods('team-a')).length).toBe(4);
+    expect(await lookup.getPodGroup('team-b', 'training-workers')).toBeUndefined();
+    expect(lookup.cacheSizes()).toEqual({ Workload: 1, PodGroup: 2, Pod: 4, Job: 1, PriorityClass: 1 });
+  });
+
+  it('sees ADDED, MODIFIED and DELETED through the watch', async () => {
+    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    await lookup.waitForSync(5000);
+    const live = lookup;
+    const { store } = fixture.server;
+
+    store.apply(podGroup('late', 2));
+    const added = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg !== undefined);
+    expect(added?.spec?.schedulingPolicy?.gang?.minCount).toBe(2);
+
+    store.apply(podGroup('late', 3));
+    const modified = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg?.spec?.schedulingPolicy?.gang?.minCount === 3);
+    expect(modified?.spec?.schedulingPolicy?.gang?.minCount).toBe(3);
+
+    store.remove('scheduling.k8s.io/v1alpha2', 'PodGroup', 'team-a', 'late');
+    expect(await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg === undefined)).toBeUndefined();
+    expect((await live.listPodGroups('team-a')).map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
+  });
+
+  it('only lists and watches', async () => {
+    fixture.server.requests.length = 0;
+    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    await lookup.waitForSync(5000);
+    await eventually(async () => fixture.server.requests.filter((r) => r.verb === 'watch').length, (n) => n === 5);
+    expect(fixture.server.writes()).toEqual([]);
+    expect(new Set(fixture.server.requests.map((r) => r.verb))).toEqual(new Set(['list', 'watch']));
+  });
+
+  it('throws LookupUnavailableError within the lookup timeout when a cache cannot sync, and recovers', async () => {
+    fixture.server.setSchedulingAlphaServed(false);
+    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
+    expect(await lookup.waitForSync(300)).toBe(false);
+    expect(lookup.notReady().PodGroup).toContain('does not serve scheduling.k8s.io/v1alpha2');
+    const started = Date.now();
+    await expect(lookup.getPodGroup('team-a', 'training-workers')).rejects.toThrow(LookupUnavailableError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
+
+    fixture.server.setSchedulingAlphaServed(true);
+    expect(await lookup.waitForSync(3000)).toBe(true);
+    expect((await lookup.getPodGroup('team-a', 'training-workers'))?.metadata?.name).toBe('training-workers');
+  });
+
+  it('caps the lookup timeout at one second', async () => {
+    fixture.server.forbid({ resource: 'jobs', group: 'batch', verb: 'list' });
+    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 60_000, retryDelayMs: 10_000 }).start();
+    const started = Date.now();
+    await expect(lookup.getJob('team-a', 'training')).rejects.toThrow(/the Job cache has not synced within 1000 ms: forbidden: you may not list jobs.batch/);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});

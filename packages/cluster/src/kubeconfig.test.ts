@@ -1,0 +1,102 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { stringify } from 'yaml';
+import { resolveConfig } from './kubeconfig.js';
+import { OptionError, parseRequestTimeout } from './options.js';
+
+let dir: string;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cluster-kubeconfig-test-'));
+  kubeconfig = join(dir, 'config');
+  await writeFile(
+    kubeconfig,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        { name: 'prod', cluster: { server: 'https://prod.example:6443', 'insecure-skip-tls-verify': true } },
+        { name: 'staging', cluster: { server: 'https://staging.example:6443' } },
+      ],
+      users: [
+        { name: 'alice', user: { token: 'alice-token' } },
+        { name: 'bob', user: { token: 'bob-token' } },
+      ],
+      contexts: [
+        { name: 'prod-alice', context: { cluster: 'prod', user: 'alice', namespace: 'ml' } },
+        { name: 'staging-bob', context: { cluster: 'staging', user: 'bob' } },
+      ],
+      'current-context': 'prod-alice',
+    }),
+  );
+});
+
+const userToken = (options: Parameters<typeof resolveConfig>[0], env: NodeJS.ProcessEnv = {}): string | undefined =>
+  resolveConfig(options, env).kubeConfig.getCurrentUser()?.token;
+
+describe('resolveConfig', () => {
+  it("uses the current context's cluster, user and namespace", () => {
+    const config = resolveConfig({ kubeconfig }, {});
+    expect(config.server).toBe('https://prod.example:6443');
+    expect(config.namespace).toBe('ml');
+    expect(config.kubeConfig.getCurrentUser()?.token).toBe('alice-token');
+    expect(config.kubeConfig.getCurrentCluster()?.skipTLSVerify).toBe(true);
+  });
+
+  it('--context switches; a context without namespace means default', () => {
+    const config = resolveConfig({ kubeconfig, context: 'staging-bob' }, {});
+    expect([config.server, config.namespace, config.kubeConfig.getCurrentUser()?.token]).toEqual(['https://staging.example:6443', 'default', 'bob-token']);
+  });
+
+  it('--cluster, --user, --server, --token and -n override the context piece by piece', () => {
+    expect(resolveConfig({ kubeconfig, cluster: 'staging' }, {}).server).toBe('https://staging.example:6443');
+    expect(userToken({ kubeconfig, user: 'bob' })).toBe('bob-token');
+    expect(resolveConfig({ kubeconfig, server: 'https://other:443' }, {}).server).toBe('https://other:443');
+    expect(userToken({ kubeconfig, token: 'flag-token' })).toBe('flag-token');
+    expect(resolveConfig({ kubeconfig, namespace: 'team-x' }, {}).namespace).toBe('team-x');
+  });
+
+  it('reads KUBECONFIG when --kubeconfig is not given, the first file winning', async () => {
+    expect(resolveConfig({}, { KUBECONFIG: kubeconfig }).server).toBe('https://prod.example:6443');
+    const overlay = join(dir, 'overlay');
+    await writeFile(
+      overlay,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'prod', cluster: { server: 'https://prod-override:6443' } }],
+        contexts: [],
+        users: [],
+        'current-context': 'staging-bob',
+      }),
+    );
+    const merged = resolveConfig({}, { KUBECONFIG: [overlay, kubeconfig].join(':') });
+    expect(merged.server).toBe('https://staging.example:6443');
+    expect(resolveConfig({ context: 'prod-alice' }, { KUBECONFIG: [overlay, kubeconfig].join(':') }).server).toBe('https://prod-override:6443');
+  });
+
+  it('names the missing file, context, cluster or user', () => {
+    expect(() => resolveConfig({ kubeconfig: join(dir, 'nope') }, {})).toThrow(new OptionError(`kubeconfig file "${join(dir, 'nope')}" (--kubeconfig) does not exist`));
+    expect(() => resolveConfig({ kubeconfig, context: 'prod-alicee' }, {})).toThrow(new OptionError(`context "prod-alicee" not found in ${kubeconfig}`));
+    expect(() => resolveConfig({ kubeconfig, cluster: 'qa' }, {})).toThrow(new OptionError(`cluster "qa" not found in ${kubeconfig}`));
+    expect(() => resolveConfig({ kubeconfig, user: 'carol' }, {})).toThrow(new OptionError(`user "carol" not found in ${kubeconfig}`));
+  });
+
+  it('without any kubeconfig or --server, says how to configure one', () => {
+    expect(() => resolveConfig({}, { HOME: dir })).toThrow(/^no cluster configured: pass --kubeconfig or --server/);
+  });
+});
+
+describe('parseRequestTimeout', () => {
+  it('reads kubectl durations', () => {
+    expect([parseRequestTimeout('0'), parseRequestTimeout('30'), parseRequestTimeout('1s'), parseRequestTimeout('2m'), parseRequestTimeout('1m30s')]).toEqual([
+      0, 30_000, 1000, 120_000, 90_000,
+    ]);
+  });
+  it('rejects nonsense with the flag name', () => {
+    expect(() => parseRequestTimeout('soon')).toThrow('invalid --request-timeout "soon"');
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { stringify } from 'yaml';
+import { connect } from './client.js';
+import { ClusterAccessError } from './errors.js';
+import { loadClusterState, snapshotLookup, sourceFromOptions, stateToList, type ClusterState } from './state.js';
+import { startSampleServer, type ServerFixture } from './test-support/server.js';
+
+let fixture: ServerFixture;
+let dir: string;
+
+beforeAll(async () => {
+  fixture = await startSampleServer({ namespace: 'team-a' });
+  dir = await mkdtemp(join(tmpdir(), 'cluster-state-test-'));
+});
+afterAll(() => fixture.server.close());
+
+const names = (state: ClusterState): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(state).map(([field, objects]) => [field, (objects as Array<{ metadata?: { name?: string } }>).map((o) => o.metadata?.name ?? '')]));
+
+async function snapshotOf(state: ClusterState, name: string): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, stringify(stateToList(state)));
+  return file;
+}
+
+describe('loadClusterState', () => {
+  it('reads every captured kind from a live cluster, in the scope of the flags', async () => {
+    const state = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    expect(names(state)).toEqual({
+      nodes: ['node-1', 'node-2'],
+      pods: ['training-0', 'training-1', 'training-2', 'training-3'],
+      podGroups: ['training-workers'],
+      workloads: ['training'],
+      jobs: ['training'],
+      priorityClasses: ['high'],
+      podDisruptionBudgets: ['training'],
+    });
+  });
+
+  it('gives the same state from a snapshot file as from the cluster', async () => {
+    const live = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
+    const file = await snapshotOf(live, 'all.yaml');
+    expect(await loadClusterState(sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
+    const teamA = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    expect(await loadClusterState(sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(teamA);
+  });
+
+  it('names a snapshot file that cannot be read', async () => {
+    const missing = join(dir, 'missing.yaml');
+    await expect(loadClusterState({ snapshot: missing })).rejects.toThrow(new ClusterAccessError(`cannot read snapshot "${missing}" (--snapshot): no such file`));
+  });
+
+  it('serves an ObjectLookup over the state (the manifest lookup lint uses)', async () => {
+    const state = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
+    const lookup = snapshotLookup(state);
+    expect((await lookup.getPodGroup('team-b', 'inference'))?.spec?.schedulingPolicy).toEqual({ basic: {} });
+    expect((await lookup.listPods('team-a')).length).toBe(4);
+    expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
+  });
+});
