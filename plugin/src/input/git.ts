@@ -2,7 +2,7 @@
 // `git show REF:./file` reads them. Paths are relative to the working directory, as on the command line.
 
 import { execFile } from 'node:child_process';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { ManifestSource } from './manifests.js';
 import { InputError, isManifestFile } from './sources.js';
@@ -10,15 +10,15 @@ import { InputError, isManifestFile } from './sources.js';
 const run = promisify(execFile);
 const MAX_OUTPUT = 1 << 30;
 
-async function git(args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { maxBuffer: MAX_OUTPUT, encoding: 'utf8' });
+async function git(args: string[], cwd: string): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8' });
   return stdout;
 }
 
 /** Whether `ref` names a commit in the repository around the working directory. */
-export async function isGitRevision(ref: string): Promise<boolean> {
+export async function isGitRevision(ref: string, cwd = process.cwd()): Promise<boolean> {
   try {
-    await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
     return true;
   } catch {
     return false;
@@ -26,31 +26,31 @@ export async function isGitRevision(ref: string): Promise<boolean> {
 }
 
 /** `./`-prefixed so git reads it relative to the working directory. */
-function gitPath(path: string): string {
-  const rel = relative(process.cwd(), path) || '.';
+function gitPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path)) || '.';
   return rel.startsWith('..') ? rel : `./${rel}`;
 }
 
 /** The manifest files under `path` at `ref`; a file named explicitly is kept whatever its extension. */
-async function filesAt(ref: string, path: string): Promise<string[]> {
-  const listed = (await git(['ls-tree', '-r', '--name-only', '-z', ref, '--', gitPath(path)])).split('\0').filter(Boolean);
-  const explicit = listed.length === 1 && gitPath(listed[0] ?? '') === gitPath(path);
+async function filesAt(ref: string, path: string, cwd: string): Promise<string[]> {
+  const listed = (await git(['ls-tree', '-r', '--name-only', '-z', ref, '--', gitPath(path, cwd)], cwd)).split('\0').filter(Boolean);
+  const explicit = listed.length === 1 && gitPath(listed[0] ?? '', cwd) === gitPath(path, cwd);
   return explicit ? listed : listed.filter(isManifestFile);
 }
 
 /** The sources at `ref` for the same path arguments (`-` has no older version). */
-export async function readSourcesAtRef(ref: string, paths: readonly string[]): Promise<ManifestSource[]> {
+export async function readSourcesAtRef(ref: string, paths: readonly string[], cwd = process.cwd()): Promise<ManifestSource[]> {
   const sources: ManifestSource[] = [];
   for (const path of paths.filter((p) => p !== '-')) {
     let files: string[];
     try {
-      files = await filesAt(ref, path);
+      files = await filesAt(ref, path, cwd);
     } catch (err) {
       throw new InputError(`git ls-tree ${ref} -- ${path}: ${(err as Error).message.trim()}`);
     }
     for (const file of files) {
       try {
-        sources.push({ name: `${ref}:${file}`, text: await git(['show', `${ref}:${gitPath(file)}`]) });
+        sources.push({ name: `${ref}:${file}`, text: await git(['show', `${ref}:${gitPath(file, cwd)}`], cwd) });
       } catch (err) {
         throw new InputError(`git show ${ref}:${file}: ${(err as Error).message.trim()}`);
       }

@@ -6,8 +6,8 @@ import { isGitRevision, readSourcesAtRef } from '../input/git.js';
 import type { ManifestSource } from '../input/manifests.js';
 import { InputError, readSources } from '../input/sources.js';
 
-export async function readPreviousSources(against: string, paths: readonly string[]): Promise<ManifestSource[]> {
+export async function readPreviousSources(against: string, paths: readonly string[], cwd = process.cwd()): Promise<ManifestSource[]> {
   if (existsSync(against)) return readSources([against]);
-  if (await isGitRevision(against)) return readSourcesAtRef(against, paths);
+  if (await isGitRevision(against, cwd)) return readSourcesAtRef(against, paths, cwd);
   throw new InputError(`--against ${against}: neither an existing path nor a git revision`);
 }

@@ -18,6 +18,8 @@ export interface LintRun {
   gates: FeatureGates;
   failOn: Severity;
   stdin?: NodeJS.ReadableStream;
+  /** Where git runs for `--against REF` (default: the working directory). */
+  cwd?: string;
 }
 
 function loadAll(sources: readonly ManifestSource[]): LoadedManifests {
@@ -38,7 +40,7 @@ export function exitCodeOf(report: LintReport, failOn: Severity): number {
 export async function runLint(run: LintRun): Promise<{ report: LintReport; exitCode: number }> {
   const sources = await readSources(run.paths, run.stdin);
   const current = loadAll(sources);
-  const previous = run.against === undefined ? undefined : loadAll(await readPreviousSources(run.against, run.paths));
+  const previous = run.against === undefined ? undefined : loadAll(await readPreviousSources(run.against, run.paths, run.cwd));
   const findings = await lintObjects(current.objects, {
     gates: run.gates,
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { allGatesOn } from '@kubectl-workload/api';
+import { runLint } from './run.js';
+import type { LintRun } from './run.js';
+import { GANG_TEMPLATE, podYaml, scratchDir, workloadYaml } from './test-support/manifests.js';
+
+const base: Omit<LintRun, 'paths'> = { gates: allGatesOn(), failOn: 'error' };
+
+describe('runLint', () => {
+  it('walks directories for yaml, yml and json files only, and reports findings with positions', async () => {
+    const dir = scratchDir({
+      'a/ok.yaml': workloadYaml('ok', GANG_TEMPLATE),
+      'a/b/empty.yml': `# comment\n${workloadYaml('empty', ' []')}`,
+      'a/notes.txt': 'not: yaml: at all:',
+      'c.json': JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } }),
+    });
+    const { report, exitCode } = await runLint({ ...base, paths: [dir] });
+    expect(report.summary).toEqual({ files: 3, objects: 3, errors: 1, warnings: 0, infos: 0 });
+    expect(report.findings).toEqual([
+      {
+        object: { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', namespace: 'default', name: 'empty' },
+        rule: 'WL-04',
+        severity: 'error',
+        field: 'spec.podGroupTemplates',
+        reason: 'FieldValueRequired',
+        message: 'spec.podGroupTemplates: Required value',
+        file: join(dir, 'a/b/empty.yml'),
+        line: 7,
+        column: 3,
+      },
+    ]);
+    expect(exitCode).toBe(1);
+  });
+
+  it('exits 0 without findings and 1 with findings at or above --fail-on', async () => {
+    const dir = scratchDir({ 'ok.yaml': workloadYaml('ok', GANG_TEMPLATE) });
+    expect((await runLint({ ...base, paths: [dir] })).exitCode).toBe(0);
+    const bad = scratchDir({ 'bad.yaml': workloadYaml('bad', ' []') });
+    expect((await runLint({ ...base, paths: [bad], failOn: 'info' })).exitCode).toBe(1);
+  });
+
+  it('reads standard input for -', async () => {
+    const { report } = await runLint({ ...base, paths: ['-'], stdin: Readable.from([workloadYaml('s', ' []')]) });
+    expect(report.findings.map((f) => [f.file, f.line, f.rule])).toEqual([['<stdin>', 6, 'WL-04']]);
+  });
+
+  it('exits 2 on unreadable input but still lints the rest', async () => {
+    const dir = scratchDir({ 'x.yaml': `${workloadYaml('bad', ' []')}---\nfoo: [\n` });
+    const { report, exitCode } = await runLint({ ...base, paths: [dir] });
+    expect(report.findings.map((f) => f.rule)).toEqual(['WL-04']);
+    expect(report.diagnostics).toHaveLength(1);
+    expect(report.diagnostics[0]).toMatchObject({ file: join(dir, 'x.yaml') });
+    expect(exitCode).toBe(2);
+  });
+
+  it('rejects a path that does not exist', async () => {
+    await expect(runLint({ ...base, paths: ['/no/such/dir'] })).rejects.toThrow('/no/such/dir: no such file or directory');
+  });
+
+  it('positions each finding in its own document of a multi-document file (POD-03 on the second pod only)', async () => {
+    const dir = scratchDir({ 'pods.yaml': `${podYaml('good', 'group-a')}---\n${podYaml('bad', 'Bad_Group')}` });
+    const { report } = await runLint({ ...base, paths: [dir] });
+    const pod03 = report.findings.filter((f) => f.rule === 'POD-03');
+    expect(pod03.map((f) => [f.object.name, f.field, f.line])).toEqual([['bad', 'spec.schedulingGroup.podGroupName', 20]]);
+  });
+
+  describe('--against', () => {
+    it('lints objects found in the older set as UPDATEs (POD-04: schedulingGroup is immutable)', async () => {
+      const old = scratchDir({ 'pod.yaml': podYaml('p', 'group-a') });
+      const now = scratchDir({ 'pod.yaml': podYaml('p', 'group-b'), 'new.yaml': podYaml('q', 'group-c') });
+      const { report } = await runLint({ ...base, paths: [now], against: old });
+      expect(report.findings.filter((f) => f.rule === 'POD-04').map((f) => [f.object.name, f.field])).toEqual([['p', 'spec']]);
+      const created = await runLint({ ...base, paths: [now] });
+      expect(created.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
+    });
+
+    it('reads the older set from a git revision at the same paths', async () => {
+      const repo = scratchDir({ 'deploy/pod.yaml': podYaml('p', 'group-a'), 'deploy/other.txt': 'x' });
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      git('init', '-q');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'empty');
+      git('add', '.');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'v1');
+      writeFileSync(join(repo, 'deploy/pod.yaml'), podYaml('p', 'group-b'));
+      const { report } = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD', cwd: repo });
+      expect(report.findings.filter((f) => f.rule === 'POD-04').map((f) => f.object.name)).toEqual(['p']);
+      const before = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD~1', cwd: repo });
+      expect(before.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
+    });
+
+    it('rejects something that is neither a path nor a revision', async () => {
+      const dir = scratchDir({ 'pod.yaml': podYaml('p', 'g') });
+      await expect(runLint({ ...base, paths: [dir], against: 'no-such-ref-xyz', cwd: dir })).rejects.toThrow(
+        '--against no-such-ref-xyz: neither an existing path nor a git revision',
+      );
+    });
+  });
+});
