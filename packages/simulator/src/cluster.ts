@@ -42,6 +42,8 @@ export class ClusterState {
   readonly requested: Float64Array;
   readonly nonZeroMilliCpu: Float64Array;
   readonly nonZeroMemory: Float64Array;
+  /** Bumped whenever a node's pods change: per-node results cached with an older version are stale. */
+  readonly nodeVersion: Uint32Array;
   readonly podsOnNode: PodInfo[][];
   readonly portsOnNode: HostPort[][];
   /** Where each bound or assumed pod sits, by pod key. */
@@ -74,6 +76,7 @@ export class ClusterState {
     this.requested = new Float64Array(size);
     this.nonZeroMilliCpu = new Float64Array(sorted.length);
     this.nonZeroMemory = new Float64Array(sorted.length);
+    this.nodeVersion = new Uint32Array(sorted.length);
     this.podsOnNode = sorted.map(() => []);
     this.portsOnNode = sorted.map(() => []);
     sorted.forEach((n, i) => {
@@ -136,6 +139,7 @@ export class ClusterState {
   }
 
   private move(pod: PodInfo, node: number, vector: Float64Array, sign: number): void {
+    this.nodeVersion[node] = (this.nodeVersion[node] ?? 0) + 1;
     const base = node * this.dimensions.length;
     for (let d = 0; d < vector.length; d++) this.requested[base + d] = (this.requested[base + d] ?? 0) + sign * (vector[d] ?? 0);
     this.nonZeroMilliCpu[node] = (this.nonZeroMilliCpu[node] ?? 0) + sign * pod.nonZeroMilliCpu;

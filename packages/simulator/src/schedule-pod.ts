@@ -68,14 +68,28 @@ export interface ScheduleOptions {
   readonly trace?: boolean;
 }
 
+/** Per-node results of one pod signature that depend only on that node: reused until the node changes. */
+interface NodeLocalCache {
+  readonly version: Uint32Array;
+  readonly failure: (NodeStatus | undefined)[];
+  /** NodeResourcesFit + BalancedAllocation (weighted), the node-local scores. */
+  readonly localScore: Float64Array;
+}
+
+/** Bound on cached signatures (each costs ~20 bytes per node). */
+const MAX_CACHED_SIGNATURES = 32;
+
 export class PodScheduler {
   private readonly feasible: Int32Array;
   private readonly failures: (NodeStatus | undefined)[];
+  private readonly totals: Float64Array;
+  private readonly nodeLocal = new Map<string, NodeLocalCache>();
   readonly allNodes: Int32Array;
 
   constructor(readonly cluster: ClusterState, private readonly statics: StaticResultsCache) {
     this.feasible = new Int32Array(cluster.nodeCount);
     this.failures = new Array<NodeStatus | undefined>(cluster.nodeCount);
+    this.totals = new Float64Array(cluster.nodeCount);
     this.allNodes = Int32Array.from(cluster.nodes, (n) => n.index);
   }
 
@@ -90,17 +104,23 @@ export class PodScheduler {
     const spread: SpreadFilterState | undefined = pod.hardSpread.length > 0 ? preFilterSpread(cluster, pod, nodes, statics) : undefined;
     const affinity: AffinityFilterState | undefined = needsAffinityFilter(cluster, pod) ? preFilterAffinity(cluster, pod, nodes) : undefined;
     const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
-    const status = statics.status;
-    const hasPorts = pod.hostPorts.length > 0;
+    // Without inter-pod terms a node's filter result and local scores change only when the node does.
+    const local = !trace && !spread && !affinity && pod.softSpread.length === 0 && !needsAffinityScore(cluster, pod) ? this.localCache(pod) : undefined;
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as number;
-      const s = status[node] as number;
-      let failure: NodeStatus | undefined = s === 0 ? undefined : STATIC_STATUSES[s];
-      if (!failure && hasPorts && !portsFit(pod.hostPorts, cluster.portsOnNode[node] ?? [])) failure = NODE_PORTS_STATUS;
-      if (!failure) failure = resourceFitStatus(cluster, node, vector);
-      if (!failure && spread) failure = spreadFilter(spread, cluster, node);
-      if (!failure && affinity) failure = affinityFilter(affinity, cluster, node);
+      let failure: NodeStatus | undefined;
+      if (local) {
+        if (local.version[node] !== cluster.nodeVersion[node]) {
+          local.version[node] = cluster.nodeVersion[node] as number;
+          const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
+          local.failure[node] = f;
+          if (!f) local.localScore[node] = this.localScore(pod, node);
+        }
+        failure = local.failure[node];
+      } else {
+        failure = this.nodeFailure(pod, statics, vector, node, spread, affinity);
+      }
       if (trace) trace.filter[cluster.nodes[node]?.name ?? ''] = filterTrace(failure);
       if (failure) this.failures[i] = failure;
       else this.feasible[feasibleCount++] = node;
@@ -117,65 +137,115 @@ export class PodScheduler {
       const node = feasible[0] as number;
       return { pod, node, nodeName: cluster.nodes[node]?.name, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace };
     }
-    const totals = this.score(pod, statics, nodes, feasible, trace);
+    const totals = this.score(pod, statics, nodes, feasible, local, trace);
     return this.selectHost(pod, feasible, totals, trace);
   }
 
-  private score(pod: PodInfo, statics: StaticResults, nodes: Int32Array, feasible: Int32Array, trace: PodTrace | undefined): Float64Array {
+  private localCache(pod: PodInfo): NodeLocalCache {
+    let entry = this.nodeLocal.get(pod.signature);
+    if (entry) {
+      // Keep recently used signatures at the end of the insertion order.
+      this.nodeLocal.delete(pod.signature);
+    } else {
+      const n = this.cluster.nodeCount;
+      entry = { version: new Uint32Array(n).fill(0xffffffff), failure: new Array<NodeStatus | undefined>(n), localScore: new Float64Array(n) };
+      if (this.nodeLocal.size >= MAX_CACHED_SIGNATURES) this.nodeLocal.delete(this.nodeLocal.keys().next().value as string);
+    }
+    this.nodeLocal.set(pod.signature, entry);
+    return entry;
+  }
+
+  /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
+  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: SpreadFilterState | undefined, affinity: AffinityFilterState | undefined): NodeStatus | undefined {
+    const { cluster } = this;
+    const s = statics.status[node] as number;
+    if (s !== 0) return STATIC_STATUSES[s];
+    if (pod.hostPorts.length > 0 && !portsFit(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return NODE_PORTS_STATUS;
+    const fit = resourceFitStatus(cluster, node, vector);
+    if (fit) return fit;
+    if (spread) {
+      const status = spreadFilter(spread, cluster, node);
+      if (status) return status;
+    }
+    return affinity ? affinityFilter(affinity, cluster, node) : undefined;
+  }
+
+  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests), weight 1 each. */
+  private localScore(pod: PodInfo, node: number): number {
+    return this.fitScore(pod, node) + (pod.bestEffort ? 0 : this.balancedScore(pod, node));
+  }
+
+  private fitScore(pod: PodInfo, node: number): number {
+    const { cluster } = this;
+    const base = node * cluster.dimensions.length;
+    return leastAllocated(
+      cluster.allocatable[base + CPU] as number,
+      (cluster.nonZeroMilliCpu[node] as number) + pod.nonZeroMilliCpu,
+      cluster.allocatable[base + MEMORY] as number,
+      (cluster.nonZeroMemory[node] as number) + pod.nonZeroMemory,
+    );
+  }
+
+  private balancedScore(pod: PodInfo, node: number): number {
+    const { cluster } = this;
+    const base = node * cluster.dimensions.length;
+    return balancedAllocation(
+      cluster.allocatable[base + CPU] as number,
+      cluster.requested[base + CPU] as number,
+      pod.requests.get('cpu') ?? 0,
+      cluster.allocatable[base + MEMORY] as number,
+      cluster.requested[base + MEMORY] as number,
+      pod.requests.get('memory') ?? 0,
+    );
+  }
+
+  private score(pod: PodInfo, statics: StaticResults, nodes: Int32Array, feasible: Int32Array, local: NodeLocalCache | undefined, trace: PodTrace | undefined): Float64Array {
     const { cluster } = this;
     const n = feasible.length;
-    const dims = cluster.dimensions.length;
-    const totals = new Float64Array(n);
+    const totals = this.totals.subarray(0, n);
     const record = trace
       ? (plugin: ScorePlugin, i: number, value: number): void => {
           const name = cluster.nodes[feasible[i] as number]?.name ?? '';
           (trace.finalScore[name] ??= {})[plugin] = value;
         }
       : undefined;
-    // TaintToleration: untolerated PreferNoSchedule taints, normalised in reverse.
+    // TaintToleration: untolerated PreferNoSchedule taints, normalised in reverse (fewest gets 100).
+    // NodeAffinity: preferred weights normalised to the maximum; skipped without preferred terms.
     let maxTaints = 0;
-    for (let i = 0; i < n; i++) maxTaints = Math.max(maxTaints, statics.preferNoScheduleTaints[feasible[i] as number] as number);
-    // NodeAffinity: preferred weights, normalised to the maximum; skipped without preferred terms.
     let maxAffinity = 0;
-    if (statics.hasPreferredAffinity) for (let i = 0; i < n; i++) maxAffinity = Math.max(maxAffinity, statics.preferredAffinity[feasible[i] as number] as number);
-    const { allocatable, requested, nonZeroMilliCpu, nonZeroMemory } = cluster;
-    const podCpu = pod.requests.get('cpu') ?? 0;
-    const podMem = pod.requests.get('memory') ?? 0;
+    for (let i = 0; i < n; i++) {
+      const node = feasible[i] as number;
+      maxTaints = Math.max(maxTaints, statics.preferNoScheduleTaints[node] as number);
+      maxAffinity = Math.max(maxAffinity, statics.preferredAffinity[node] as number);
+    }
+    const weights = SCORE_WEIGHTS;
     for (let i = 0; i < n; i++) {
       const node = feasible[i] as number;
       const taints = statics.preferNoScheduleTaints[node] as number;
-      const taint = 3 * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * taints) / maxTaints));
-      let total = taint;
-      record?.('TaintToleration', i, taint);
-      if (statics.hasPreferredAffinity) {
-        const aff = 2 * (maxAffinity === 0 ? 0 : Math.trunc((100 * (statics.preferredAffinity[node] as number)) / maxAffinity));
-        total += aff;
-        record?.('NodeAffinity', i, aff);
-      }
-      const allocCpu = allocatable[node * dims + CPU] as number;
-      const allocMem = allocatable[node * dims + MEMORY] as number;
-      const fit = leastAllocated(allocCpu, (nonZeroMilliCpu[node] as number) + pod.nonZeroMilliCpu, allocMem, (nonZeroMemory[node] as number) + pod.nonZeroMemory);
-      total += fit;
-      record?.('NodeResourcesFit', i, fit);
-      if (!pod.bestEffort) {
-        const balanced = balancedAllocation(allocCpu, requested[node * dims + CPU] as number, podCpu, allocMem, requested[node * dims + MEMORY] as number, podMem);
-        total += balanced;
-        record?.('NodeResourcesBalancedAllocation', i, balanced);
-      }
+      let total = weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * taints) / maxTaints));
+      if (statics.hasPreferredAffinity) total += weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (statics.preferredAffinity[node] as number)) / maxAffinity));
+      if (local) total += local.localScore[node] as number;
+      else total += this.localScore(pod, node);
       totals[i] = total;
+      if (record) {
+        record('TaintToleration', i, weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * taints) / maxTaints)));
+        if (statics.hasPreferredAffinity) record('NodeAffinity', i, weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (statics.preferredAffinity[node] as number)) / maxAffinity)));
+        record('NodeResourcesFit', i, weights.NodeResourcesFit * this.fitScore(pod, node));
+        if (!pod.bestEffort) record('NodeResourcesBalancedAllocation', i, weights.NodeResourcesBalancedAllocation * this.balancedScore(pod, node));
+      }
     }
     if (pod.softSpread.length > 0) {
       const spread = spreadScores(cluster, pod, nodes, feasible, statics);
       for (let i = 0; i < n; i++) {
-        totals[i] = (totals[i] as number) + 2 * (spread[i] as number);
-        record?.('PodTopologySpread', i, 2 * (spread[i] as number));
+        totals[i] = (totals[i] as number) + weights.PodTopologySpread * (spread[i] as number);
+        record?.('PodTopologySpread', i, weights.PodTopologySpread * (spread[i] as number));
       }
     }
     if (needsAffinityScore(cluster, pod)) {
       const affinity = affinityScores(cluster, pod, nodes, feasible);
       for (let i = 0; i < n; i++) {
-        totals[i] = (totals[i] as number) + 2 * (affinity[i] as number);
-        record?.('InterPodAffinity', i, 2 * (affinity[i] as number));
+        totals[i] = (totals[i] as number) + weights.InterPodAffinity * (affinity[i] as number);
+        record?.('InterPodAffinity', i, weights.InterPodAffinity * (affinity[i] as number));
       }
     }
     return totals;

@@ -32,12 +32,10 @@ export function mostAllocated(allocCpu: number, reqCpu: number, allocMem: number
 
 /** (1 − std) × 100 over the requested fractions (capped at 1); with two resources std = |f1 − f2| / 2. */
 function balance(allocCpu: number, reqCpu: number, allocMem: number, reqMem: number): number {
-  const fractions: number[] = [];
-  if (allocCpu > 0) fractions.push(Math.min(1, reqCpu / allocCpu));
-  if (allocMem > 0) fractions.push(Math.min(1, reqMem / allocMem));
-  if (fractions.length < 2) return 100;
-  const std = Math.abs((fractions[0] as number) - (fractions[1] as number)) / 2;
-  return (1 - std) * 100;
+  if (allocCpu <= 0 || allocMem <= 0) return 100;
+  const cpu = Math.min(1, reqCpu / allocCpu);
+  const mem = Math.min(1, reqMem / allocMem);
+  return (1 - Math.abs(cpu - mem) / 2) * 100;
 }
 
 /**
