@@ -1,1 +1,2 @@
 export * from './apiserver/index.js';
+export * from './run.js';

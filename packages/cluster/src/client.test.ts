@@ -22,7 +22,7 @@ beforeEach(() => {
 
 describe('ClusterClient over real HTTPS', () => {
   it("lists in the context's namespace by default and sets apiVersion/kind on items", async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     expect(client.namespace).toBe('team-a');
     const podGroups = await client.list('PodGroup');
     expect(podGroups.map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
@@ -30,14 +30,14 @@ describe('ClusterClient over real HTTPS', () => {
   });
 
   it('-A lists every namespace; -n overrides the context', async () => {
-    const all = connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, env);
+    const all = await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, env);
     expect((await all.list('PodGroup')).map((pg) => pg.metadata?.namespace)).toEqual(['team-a', 'team-b']);
-    const teamB = connect({ kubeconfig: fixture.kubeconfig, namespace: 'team-b' }, env);
+    const teamB = await connect({ kubeconfig: fixture.kubeconfig, namespace: 'team-b' }, env);
     expect((await teamB.list('PodGroup')).map((pg) => pg.metadata?.name)).toEqual(['inference']);
   });
 
   it('passes label and field selectors to the server', async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const pending = await client.list('Pod', { labelSelector: 'app in (training)', fieldSelector: 'status.phase=Pending' });
     expect(pending.map((p) => p.metadata?.name)).toEqual(['training-3']);
     const onNode1 = await client.list('Pod', { fieldSelector: 'spec.nodeName=node-1' });
@@ -45,7 +45,7 @@ describe('ClusterClient over real HTTPS', () => {
   });
 
   it('gets cluster-scoped and namespaced objects', async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     expect((await client.get('PriorityClass', 'high')).value).toBe(1000);
     expect((await client.get('Workload', 'training')).spec?.podGroupTemplates?.[0]?.name).toBe('workers');
     expect(await client.find('Job', 'missing')).toBeUndefined();
@@ -53,7 +53,7 @@ describe('ClusterClient over real HTTPS', () => {
 
   it('follows continue tokens across pages', async () => {
     for (let i = 0; i < 3; i++) fixture.server.store.apply({ apiVersion: 'v1', kind: 'Node', metadata: { name: `extra-${i}` } });
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     client.chunkSize = 2;
     const nodes = await client.list('Node');
     expect(nodes.map((n) => n.metadata?.name)).toEqual(['extra-0', 'extra-1', 'extra-2', 'node-1', 'node-2']);
@@ -63,17 +63,17 @@ describe('ClusterClient over real HTTPS', () => {
 
   it('works from flags alone: --server, --token, --certificate-authority or --insecure-skip-tls-verify', async () => {
     const { server } = fixture;
-    const insecure = connect({ server: server.url, token: server.token, insecureSkipTlsVerify: true, namespace: 'team-b' }, env);
+    const insecure = await connect({ server: server.url, token: server.token, insecureSkipTlsVerify: true, namespace: 'team-b' }, env);
     expect((await insecure.list('PodGroup')).map((pg) => pg.metadata?.name)).toEqual(['inference']);
     const caFile = join(dirname(fixture.kubeconfig), 'ca.crt');
     await writeFile(caFile, server.caData);
-    const verified = connect({ server: server.url, token: server.token, certificateAuthority: caFile }, env);
+    const verified = await connect({ server: server.url, token: server.token, certificateAuthority: caFile }, env);
     expect(verified.namespace).toBe('default');
     expect(await verified.list('PodGroup')).toEqual([]);
   });
 
   it('uses only GET, and only the resources it was asked for', async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, env);
     await client.list('Pod');
     await client.find('PodGroup', 'training-workers', 'team-a');
     expect(fixture.server.writes()).toEqual([]);
@@ -104,14 +104,14 @@ describe('errors a person can act on', () => {
   };
 
   it('401: names the server and says the credentials were rejected', async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig, token: 'wrong' }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig, token: 'wrong' }, env);
     const err = await messageOf(client.list('Pod'));
     expect(err.message).toContain(`the API server at ${fixture.server.url} rejected the credentials (401 Unauthorized)`);
   });
 
   it('unreachable server: names the URL', async () => {
     const url = `https://127.0.0.1:${await closedPort()}`;
-    const client = connect({ server: url, token: 't', insecureSkipTlsVerify: true }, env);
+    const client = await connect({ server: url, token: 't', insecureSkipTlsVerify: true }, env);
     const err = await messageOf(client.list('Pod'));
     expect(err.message).toBe(
       `cannot reach the API server at ${url}: connection refused; check --server / the kubeconfig cluster, and that the cluster is running`,
@@ -119,14 +119,14 @@ describe('errors a person can act on', () => {
   });
 
   it('untrusted certificate: points at the CA settings', async () => {
-    const client = connect({ server: fixture.server.url, token: fixture.server.token }, env);
+    const client = await connect({ server: fixture.server.url, token: fixture.server.token }, env);
     const err = await messageOf(client.list('Pod'));
     expect(err.message).toMatch(new RegExp(`^cannot verify the API server's certificate at ${fixture.server.url} .*--certificate-authority`));
   });
 
   it('scheduling.k8s.io/v1alpha2 not served: says which gate and runtime-config to enable', async () => {
     fixture.server.setSchedulingAlphaServed(false);
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const err = await messageOf(client.list('PodGroup'));
     expect(err).toBeInstanceOf(ApiNotServedError);
     expect(err.message).toBe(
@@ -136,7 +136,7 @@ describe('errors a person can act on', () => {
 
   it('forbidden: names the verb, the resource and the namespace', async () => {
     fixture.server.forbid({ resource: 'podgroups', group: 'scheduling.k8s.io', verb: 'list', namespace: 'team-a' });
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const err = await messageOf(client.list('PodGroup'));
     expect(err).toBeInstanceOf(ForbiddenError);
     expect(err.message).toBe(
@@ -146,7 +146,7 @@ describe('errors a person can act on', () => {
   });
 
   it('not found: suggests close names', async () => {
-    const client = connect({ kubeconfig: fixture.kubeconfig }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const err = await messageOf(client.get('PodGroup', 'training-worker'));
     expect(err.message).toBe('podgroups.scheduling.k8s.io "training-worker" not found in namespace "team-a"; did you mean "training-workers"?');
     const far = await messageOf(client.get('PodGroup', 'zzz'));
@@ -155,7 +155,7 @@ describe('errors a person can act on', () => {
 
   it('--request-timeout: says the server did not answer in time', async () => {
     fixture.server.latencyMs = 500;
-    const client = connect({ kubeconfig: fixture.kubeconfig, requestTimeout: '100ms' }, env);
+    const client = await connect({ kubeconfig: fixture.kubeconfig, requestTimeout: '100ms' }, env);
     const err = await messageOf(client.list('Pod'));
     expect(err.message).toBe(`the API server at ${fixture.server.url} did not answer within 0.1s (--request-timeout)`);
   });

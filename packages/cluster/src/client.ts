@@ -61,7 +61,7 @@ export class ClusterClient {
         { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: String(this.chunkSize), continue: token },
         { verb: 'list', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace },
       );
-      for (const item of page.items ?? []) items.push({ ...item, apiVersion: info.apiVersion, kind } as ClusterKindTypes[K]);
+      for (const item of page.items ?? []) items.push({ apiVersion: info.apiVersion, kind, ...item } as ClusterKindTypes[K]);
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
     } while (token);
@@ -94,7 +94,7 @@ export class ClusterClient {
         {},
         { verb: 'get', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace: ns, name },
       );
-      return { ...obj, apiVersion: info.apiVersion, kind };
+      return { apiVersion: info.apiVersion, kind, ...obj };
     } catch (err) {
       if (err instanceof ObjectNotFoundError) return undefined;
       throw err;
@@ -103,8 +103,9 @@ export class ClusterClient {
 }
 
 /** Connects with the kubectl flags. Nothing is sent until the first request. */
-export function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): ClusterClient {
-  const config = resolveConfig(options, env);
-  const rest = new RestClient(config.kubeConfig, config.server, parseRequestTimeout(options.requestTimeout));
+export async function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): Promise<ClusterClient> {
+  const timeoutMs = parseRequestTimeout(options.requestTimeout);
+  const config = await resolveConfig(options, env);
+  const rest = new RestClient(config.k8s, config.kubeConfig, config.server, timeoutMs);
   return new ClusterClient(rest, config.namespace, options.allNamespaces ?? false);
 }

@@ -1,5 +1,5 @@
-// Read-only cluster access for the plugin and the webhook. Imports @kubernetes/client-node, so the
-// plugin loads this package lazily, only in commands that talk to a cluster.
+// Read-only cluster access for the plugin and the webhook. @kubernetes/client-node is imported only
+// when connect() first runs (client-node.ts), so importing this package for its flag builders is cheap.
 export {
   withClusterOptions,
   withClusterSourceOptions,
@@ -23,6 +23,7 @@ export {
   STATE_KINDS,
   type ClusterState,
   type ClusterSource,
+  type ProgressListener,
 } from './state.js';
 export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
 export { closeNames, editDistance } from './suggest.js';

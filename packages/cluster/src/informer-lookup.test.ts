@@ -37,7 +37,7 @@ const podGroup = (name: string, minCount: number): PodGroup => ({
 
 describe('InformerLookup', () => {
   it('syncs, answers from its caches and reports their sizes', async () => {
-    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {})).start();
     expect(await lookup.waitForSync(5000)).toBe(true);
     expect(lookup.synced).toBe(true);
     expect((await lookup.getWorkload('team-a', 'training'))?.spec?.podGroupTemplates?.[0]?.name).toBe('workers');
@@ -49,7 +49,7 @@ describe('InformerLookup', () => {
   });
 
   it('sees ADDED, MODIFIED and DELETED through the watch', async () => {
-    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {})).start();
     await lookup.waitForSync(5000);
     const live = lookup;
     const { store } = fixture.server;
@@ -69,7 +69,7 @@ describe('InformerLookup', () => {
 
   it('only lists and watches', async () => {
     fixture.server.requests.length = 0;
-    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {})).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {})).start();
     await lookup.waitForSync(5000);
     await eventually(async () => fixture.server.requests.filter((r) => r.verb === 'watch').length, (n) => n === 5);
     expect(fixture.server.writes()).toEqual([]);
@@ -78,7 +78,7 @@ describe('InformerLookup', () => {
 
   it('throws LookupUnavailableError within the lookup timeout when a cache cannot sync, and recovers', async () => {
     fixture.server.setSchedulingAlphaServed(false);
-    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
     expect(await lookup.waitForSync(300)).toBe(false);
     expect(lookup.notReady().PodGroup).toContain('does not serve scheduling.k8s.io/v1alpha2');
     const started = Date.now();
@@ -93,7 +93,7 @@ describe('InformerLookup', () => {
 
   it('caps the lookup timeout at one second', async () => {
     fixture.server.forbid({ resource: 'jobs', group: 'batch', verb: 'list' });
-    lookup = new InformerLookup(connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 60_000, retryDelayMs: 10_000 }).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 60_000, retryDelayMs: 10_000 }).start();
     const started = Date.now();
     await expect(lookup.getJob('team-a', 'training')).rejects.toThrow(/the Job cache has not synced within 1000 ms: forbidden: you may not list jobs.batch/);
     expect(Date.now() - started).toBeLessThan(1500);

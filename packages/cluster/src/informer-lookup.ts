@@ -4,7 +4,7 @@
 
 import { LookupUnavailableError } from '@kubectl-workload/api';
 import type { Job, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
-import { makeInformer, type Informer, type KubernetesListObject, type KubernetesObject, type ObjectCache } from '@kubernetes/client-node';
+import type { Informer, KubernetesListObject, KubernetesObject, ObjectCache } from '@kubernetes/client-node';
 import type { ClusterClient } from './client.js';
 import { resourcePath } from './kinds.js';
 
@@ -100,7 +100,7 @@ export class InformerLookup implements ObjectLookup {
       this.markSynced(kind);
       return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion }, items: items as unknown as KubernetesObject[] };
     };
-    return makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
+    return this.client.rest.k8s.makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
   }
 
   /** Runs one informer; on a list or watch failure, records why and restarts it after a backoff. */

@@ -34,33 +34,33 @@ beforeAll(async () => {
   );
 });
 
-const userToken = (options: Parameters<typeof resolveConfig>[0], env: NodeJS.ProcessEnv = {}): string | undefined =>
-  resolveConfig(options, env).kubeConfig.getCurrentUser()?.token;
+const userToken = async (options: Parameters<typeof resolveConfig>[0], env: NodeJS.ProcessEnv = {}): Promise<string | undefined> =>
+  (await resolveConfig(options, env)).kubeConfig.getCurrentUser()?.token;
 
 describe('resolveConfig', () => {
-  it("uses the current context's cluster, user and namespace", () => {
-    const config = resolveConfig({ kubeconfig }, {});
+  it("uses the current context's cluster, user and namespace", async () => {
+    const config = await resolveConfig({ kubeconfig }, {});
     expect(config.server).toBe('https://prod.example:6443');
     expect(config.namespace).toBe('ml');
     expect(config.kubeConfig.getCurrentUser()?.token).toBe('alice-token');
     expect(config.kubeConfig.getCurrentCluster()?.skipTLSVerify).toBe(true);
   });
 
-  it('--context switches; a context without namespace means default', () => {
-    const config = resolveConfig({ kubeconfig, context: 'staging-bob' }, {});
+  it('--context switches; a context without namespace means default', async () => {
+    const config = await resolveConfig({ kubeconfig, context: 'staging-bob' }, {});
     expect([config.server, config.namespace, config.kubeConfig.getCurrentUser()?.token]).toEqual(['https://staging.example:6443', 'default', 'bob-token']);
   });
 
-  it('--cluster, --user, --server, --token and -n override the context piece by piece', () => {
-    expect(resolveConfig({ kubeconfig, cluster: 'staging' }, {}).server).toBe('https://staging.example:6443');
-    expect(userToken({ kubeconfig, user: 'bob' })).toBe('bob-token');
-    expect(resolveConfig({ kubeconfig, server: 'https://other:443' }, {}).server).toBe('https://other:443');
-    expect(userToken({ kubeconfig, token: 'flag-token' })).toBe('flag-token');
-    expect(resolveConfig({ kubeconfig, namespace: 'team-x' }, {}).namespace).toBe('team-x');
+  it('--cluster, --user, --server, --token and -n override the context piece by piece', async () => {
+    expect((await resolveConfig({ kubeconfig, cluster: 'staging' }, {})).server).toBe('https://staging.example:6443');
+    expect(await userToken({ kubeconfig, user: 'bob' })).toBe('bob-token');
+    expect((await resolveConfig({ kubeconfig, server: 'https://other:443' }, {})).server).toBe('https://other:443');
+    expect(await userToken({ kubeconfig, token: 'flag-token' })).toBe('flag-token');
+    expect((await resolveConfig({ kubeconfig, namespace: 'team-x' }, {})).namespace).toBe('team-x');
   });
 
   it('reads KUBECONFIG when --kubeconfig is not given, the first file winning', async () => {
-    expect(resolveConfig({}, { KUBECONFIG: kubeconfig }).server).toBe('https://prod.example:6443');
+    expect((await resolveConfig({}, { KUBECONFIG: kubeconfig })).server).toBe('https://prod.example:6443');
     const overlay = join(dir, 'overlay');
     await writeFile(
       overlay,
@@ -73,20 +73,20 @@ describe('resolveConfig', () => {
         'current-context': 'staging-bob',
       }),
     );
-    const merged = resolveConfig({}, { KUBECONFIG: [overlay, kubeconfig].join(':') });
+    const merged = await resolveConfig({}, { KUBECONFIG: [overlay, kubeconfig].join(':') });
     expect(merged.server).toBe('https://staging.example:6443');
-    expect(resolveConfig({ context: 'prod-alice' }, { KUBECONFIG: [overlay, kubeconfig].join(':') }).server).toBe('https://prod-override:6443');
+    expect((await resolveConfig({ context: 'prod-alice' }, { KUBECONFIG: [overlay, kubeconfig].join(':') })).server).toBe('https://prod-override:6443');
   });
 
-  it('names the missing file, context, cluster or user', () => {
-    expect(() => resolveConfig({ kubeconfig: join(dir, 'nope') }, {})).toThrow(new OptionError(`kubeconfig file "${join(dir, 'nope')}" (--kubeconfig) does not exist`));
-    expect(() => resolveConfig({ kubeconfig, context: 'prod-alicee' }, {})).toThrow(new OptionError(`context "prod-alicee" not found in ${kubeconfig}`));
-    expect(() => resolveConfig({ kubeconfig, cluster: 'qa' }, {})).toThrow(new OptionError(`cluster "qa" not found in ${kubeconfig}`));
-    expect(() => resolveConfig({ kubeconfig, user: 'carol' }, {})).toThrow(new OptionError(`user "carol" not found in ${kubeconfig}`));
+  it('names the missing file, context, cluster or user', async () => {
+    await expect(resolveConfig({ kubeconfig: join(dir, 'nope') }, {})).rejects.toThrow(new OptionError(`kubeconfig file "${join(dir, 'nope')}" (--kubeconfig) does not exist`));
+    await expect(resolveConfig({ kubeconfig, context: 'prod-alicee' }, {})).rejects.toThrow(new OptionError(`context "prod-alicee" not found in ${kubeconfig}`));
+    await expect(resolveConfig({ kubeconfig, cluster: 'qa' }, {})).rejects.toThrow(new OptionError(`cluster "qa" not found in ${kubeconfig}`));
+    await expect(resolveConfig({ kubeconfig, user: 'carol' }, {})).rejects.toThrow(new OptionError(`user "carol" not found in ${kubeconfig}`));
   });
 
-  it('without any kubeconfig or --server, says how to configure one', () => {
-    expect(() => resolveConfig({}, { HOME: dir })).toThrow(/^no cluster configured: pass --kubeconfig or --server/);
+  it('without any kubeconfig or --server, says how to configure one', async () => {
+    await expect(resolveConfig({}, { HOME: dir })).rejects.toThrow(/^no cluster configured: pass --kubeconfig or --server/);
   });
 });
 

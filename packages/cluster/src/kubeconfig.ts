@@ -4,11 +4,14 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
+import { loadClientNode, type ClientNode } from './client-node.js';
 import { OptionError, type ClusterOptions } from './options.js';
 
 export interface ResolvedConfig {
   kubeConfig: KubeConfig;
+  /** The loaded client library, for requests and informers. */
+  k8s: ClientNode;
   /** The API server URL requests go to. */
   server: string;
   /** `-n`, else the context's namespace, else `default`. */
@@ -26,13 +29,13 @@ function firstByName<T extends { name: string }>(items: T[]): T[] {
 }
 
 /** Merges kubeconfig files the way kubectl merges KUBECONFIG: the first file to set a value wins. */
-function loadFiles(files: string[]): KubeConfig {
+function loadFiles(k8s: ClientNode, files: string[]): KubeConfig {
   const parts = files.map((file) => {
-    const part = new KubeConfig();
+    const part = new k8s.KubeConfig();
     part.loadFromFile(file);
     return part;
   });
-  const merged = new KubeConfig();
+  const merged = new k8s.KubeConfig();
   merged.loadFromOptions({
     clusters: firstByName(parts.flatMap((p) => p.getClusters())),
     users: firstByName(parts.flatMap((p) => p.getUsers())),
@@ -42,15 +45,15 @@ function loadFiles(files: string[]): KubeConfig {
   return merged;
 }
 
-function readFiles(options: ClusterOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; source: string } | undefined {
+function readFiles(k8s: ClientNode, options: ClusterOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; source: string } | undefined {
   if (options.kubeconfig) {
     if (!existsSync(options.kubeconfig)) throw new OptionError(`kubeconfig file "${options.kubeconfig}" (--kubeconfig) does not exist`);
-    return { kubeConfig: loadFiles([options.kubeconfig]), source: options.kubeconfig };
+    return { kubeConfig: loadFiles(k8s, [options.kubeconfig]), source: options.kubeconfig };
   }
   const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((f) => f !== '' && existsSync(f));
-  if (fromEnv.length > 0) return { kubeConfig: loadFiles(fromEnv), source: `$KUBECONFIG (${fromEnv.join(delimiter)})` };
+  if (fromEnv.length > 0) return { kubeConfig: loadFiles(k8s, fromEnv), source: `$KUBECONFIG (${fromEnv.join(delimiter)})` };
   const home = join(env.HOME ?? homedir(), '.kube', 'config');
-  if (existsSync(home)) return { kubeConfig: loadFiles([home]), source: home };
+  if (existsSync(home)) return { kubeConfig: loadFiles(k8s, [home]), source: home };
   return undefined;
 }
 
@@ -61,12 +64,13 @@ function pick<T extends { name: string }>(items: T[], name: string, what: string
 }
 
 /** Applies --context, --cluster, --user, --server, --token and the TLS flags. */
-export function resolveConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
-  const loaded = readFiles(options, env);
+export async function resolveConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
+  const k8s = await loadClientNode();
+  const loaded = readFiles(k8s, options, env);
   if (!loaded && !options.server) {
     throw new OptionError('no cluster configured: pass --kubeconfig or --server, set KUBECONFIG, or create ~/.kube/config (or use --snapshot FILE)');
   }
-  const kubeConfig = loaded?.kubeConfig ?? new KubeConfig();
+  const kubeConfig = loaded?.kubeConfig ?? new k8s.KubeConfig();
   const source = loaded?.source ?? 'the command-line flags';
   if (options.context) pick(kubeConfig.getContexts(), options.context, 'context', source);
   const contextName = options.context ?? kubeConfig.getCurrentContext();
@@ -99,14 +103,14 @@ export function resolveConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = 
   }
   const user: User = options.token ? { name: FLAGS, token: options.token } : { ...(baseUser ?? {}), name: FLAGS };
   const namespace = options.namespace || context?.namespace || 'default';
-  const resolved = new KubeConfig();
+  const resolved = new k8s.KubeConfig();
   resolved.loadFromOptions({
     clusters: [cluster],
     users: [user],
     contexts: [{ name: FLAGS, cluster: FLAGS, user: FLAGS, namespace }],
     currentContext: FLAGS,
   });
-  return { kubeConfig: resolved, server, namespace, source };
+  return { kubeConfig: resolved, k8s, server, namespace, source };
 }
 
 function pickCa(cluster: Cluster | undefined): Partial<Cluster> {

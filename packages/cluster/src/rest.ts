@@ -1,24 +1,28 @@
 // One authenticated GET against the API server through client-node's own HTTP stack (its undici
 // dispatcher carries the kubeconfig's TLS settings), with kubectl's --request-timeout.
 
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClientNode } from './client-node.js';
 import { ClusterAccessError, httpError, transportError, type RequestTarget } from './errors.js';
 
 export class RestClient {
-  private readonly http = new IsomorphicFetchHttpLibrary();
+  private readonly http: InstanceType<ClientNode['IsomorphicFetchHttpLibrary']>;
 
   constructor(
+    readonly k8s: ClientNode,
     readonly kubeConfig: KubeConfig,
     readonly server: string,
     /** 0: no timeout. */
     readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.http = new k8s.IsomorphicFetchHttpLibrary();
+  }
 
   async getJson<T>(path: string, query: Record<string, string | undefined>, target: Omit<RequestTarget, 'server'>): Promise<T> {
     const url = new URL(this.server.replace(/\/+$/, '') + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
     const full: RequestTarget = { ...target, server: this.server };
-    const context = new RequestContext(url.toString(), HttpMethod.GET);
+    const context = new this.k8s.RequestContext(url.toString(), this.k8s.HttpMethod.GET);
     context.setHeaderParam('Accept', 'application/json');
     try {
       await this.kubeConfig.applySecurityAuthentication(context);

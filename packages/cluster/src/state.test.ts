@@ -28,7 +28,7 @@ async function snapshotOf(state: ClusterState, name: string): Promise<string> {
 
 describe('loadClusterState', () => {
   it('reads every captured kind from a live cluster, in the scope of the flags', async () => {
-    const state = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
     expect(names(state)).toEqual({
       nodes: ['node-1', 'node-2'],
       pods: ['training-0', 'training-1', 'training-2', 'training-3'],
@@ -41,11 +41,11 @@ describe('loadClusterState', () => {
   });
 
   it('gives the same state from a snapshot file as from the cluster', async () => {
-    const live = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
+    const live = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
     const file = await snapshotOf(live, 'all.yaml');
-    expect(await loadClusterState(sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
-    const teamA = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig }, {}) });
-    expect(await loadClusterState(sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(teamA);
+    expect(await loadClusterState(await sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
+    const teamA = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    expect(await loadClusterState(await sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(teamA);
   });
 
   it('names a snapshot file that cannot be read', async () => {
@@ -54,7 +54,7 @@ describe('loadClusterState', () => {
   });
 
   it('serves an ObjectLookup over the state (the manifest lookup lint uses)', async () => {
-    const state = await loadClusterState({ client: connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
+    const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
     const lookup = snapshotLookup(state);
     expect((await lookup.getPodGroup('team-b', 'inference'))?.spec?.schedulingPolicy).toEqual({ basic: {} });
     expect((await lookup.listPods('team-a')).length).toBe(4);

@@ -32,14 +32,17 @@ export const STATE_KINDS = [
 ] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
 
 /** A live cluster, or a snapshot file narrowed to a scope (all namespaces unless one is given). */
-export type ClusterSource = { client: ClusterClient } | { snapshot: string; scope?: Scope };
+export type ClusterSource = { client: ClusterClient; onProgress?: ProgressListener } | { snapshot: string; scope?: Scope };
+
+/** Called as each kind arrives from a live cluster (the snapshot command shows it on a terminal). */
+export type ProgressListener = (kind: ClusterKind, count: number) => void;
 
 /**
  * The source the flags name: `--snapshot FILE` (narrowed by `-n`, else all namespaces, since a
  * snapshot has no current context), or the cluster of the kubeconfig and connection flags.
  */
-export function sourceFromOptions(options: SourceOptions, env: NodeJS.ProcessEnv = process.env): ClusterSource {
-  if (options.snapshot === undefined) return { client: connect(options, env) };
+export async function sourceFromOptions(options: SourceOptions, env: NodeJS.ProcessEnv = process.env): Promise<ClusterSource> {
+  if (options.snapshot === undefined) return { client: await connect(options, env) };
   const scope: Scope = options.namespace && !options.allNamespaces ? { namespace: options.namespace } : { allNamespaces: true };
   return { snapshot: options.snapshot, scope };
 }
@@ -77,14 +80,20 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
   return stateFromObjects(parseObjectsFile(text, file), scope);
 }
 
-async function readLive(client: ClusterClient): Promise<ClusterState> {
+async function readLive(client: ClusterClient, onProgress?: ProgressListener): Promise<ClusterState> {
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
-  const lists = await Promise.all(STATE_KINDS.map(([kind]) => client.list(kind)));
+  const lists = await Promise.all(
+    STATE_KINDS.map(async ([kind]) => {
+      const items = await client.list(kind);
+      onProgress?.(kind, items.length);
+      return items;
+    }),
+  );
   return stateFromObjects(lists.flat());
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
-  return 'client' in source ? readLive(source.client) : readSnapshot(source.snapshot, source.scope);
+  return 'client' in source ? readLive(source.client, source.onProgress) : readSnapshot(source.snapshot, source.scope);
 }
 
 /** Every object of a state, in snapshot order. */

@@ -1,0 +1,105 @@
+// The test API server is a Kubernetes API server real kubectl accepts: discovery, Table output for
+// `kubectl get`, JSON lists, Status errors, RBAC denials and the scheduling.k8s.io/v1alpha2 switch.
+
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestApiServer, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+
+let server: TestApiServer;
+let env: NodeJS.ProcessEnv;
+
+async function kubectlEnv(api: TestApiServer): Promise<NodeJS.ProcessEnv> {
+  const home = await mkdtemp(join(tmpdir(), 'apiserver-kubectl-'));
+  const kubeconfig = await writeKubeconfig({ server: api.url, caData: api.caData, token: api.token, namespace: 'team-a', dir: home });
+  // A fresh HOME and cache dir: kubectl caches discovery per server for hours.
+  return { KUBECONFIG: kubeconfig, HOME: home, KUBECACHEDIR: join(home, 'cache') };
+}
+
+const kubectl = (args: string[], extra: NodeJS.ProcessEnv = env): Promise<RunResult> => run('kubectl', args, extra);
+
+beforeAll(async () => {
+  server = await TestApiServer.start({ objects: sampleClusterObjects() });
+  env = await kubectlEnv(server);
+});
+afterAll(() => server.close());
+
+describe('real kubectl against the test API server', () => {
+  it('kubectl get pods,podgroups.scheduling.k8s.io -A prints both tables with namespaces', async () => {
+    const result = await kubectl(['get', 'pods,podgroups.scheduling.k8s.io', '-A']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').map((l) => l.trim().split(/\s+/));
+    expect(lines[0]).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+    expect(lines.filter((l) => l[1]?.startsWith('pod/')).map((l) => `${l[0]} ${l[1]} ${l[3]}`)).toEqual([
+      'team-a pod/training-0 Running',
+      'team-a pod/training-1 Running',
+      'team-a pod/training-2 Running',
+      'team-a pod/training-3 Pending',
+    ]);
+    expect(lines.filter((l) => l[1]?.startsWith('podgroup.')).map((l) => `${l[0]} ${l[1]}`)).toEqual([
+      'team-a podgroup.scheduling.k8s.io/training-workers',
+      'team-b podgroup.scheduling.k8s.io/inference',
+    ]);
+  });
+
+  it('kubectl get podgroups.scheduling.k8s.io -o json returns the objects of the context namespace', async () => {
+    const result = await kubectl(['get', 'podgroups.scheduling.k8s.io', '-o', 'json']);
+    expect(result.code).toBe(0);
+    const list = JSON.parse(result.stdout) as { kind: string; items: Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: unknown }> };
+    expect(list.kind).toBe('List');
+    expect(list.items.map((i) => [i.apiVersion, i.kind, i.metadata.namespace, i.metadata.name])).toEqual([
+      ['scheduling.k8s.io/v1alpha2', 'PodGroup', 'team-a', 'training-workers'],
+    ]);
+    expect(list.items[0]?.spec).toEqual({
+      podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } },
+      schedulingPolicy: { gang: { minCount: 4 } },
+    });
+  });
+
+  it('label and field selectors work through kubectl', async () => {
+    const result = await kubectl(['get', 'pods', '-l', 'app in (training)', '--field-selector', 'spec.nodeName=node-2', '-o', 'name']);
+    expect(result.stdout).toBe('pod/training-2\n');
+  });
+
+  it('not found uses the real message', async () => {
+    const result = await kubectl(['get', 'podgroup', 'nope']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Error from server (NotFound): podgroups.scheduling.k8s.io "nope" not found\n');
+  });
+
+  it('forbidden uses the real message', async () => {
+    server.forbid({ resource: 'podgroups', group: 'scheduling.k8s.io', verb: 'list', namespace: 'team-a' });
+    try {
+      const result = await kubectl(['get', 'podgroups']);
+      expect(result.stderr).toBe(
+        'Error from server (Forbidden): podgroups.scheduling.k8s.io is forbidden: User "test-user" cannot list resource "podgroups" in API group "scheduling.k8s.io" in the namespace "team-a"\n',
+      );
+    } finally {
+      server.allowAll();
+    }
+  });
+
+  it('a wrong token is refused with 401', async () => {
+    const result = await kubectl(['get', 'pods', '--token', 'wrong']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
+  });
+
+  it('kubectl only sent GET requests', () => {
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(server.writes()).toEqual([]);
+  });
+
+  it('without scheduling.k8s.io/v1alpha2, kubectl does not know the resource', async () => {
+    const off = await TestApiServer.start({ objects: sampleClusterObjects(), serveSchedulingAlpha: false });
+    try {
+      const result = await kubectl(['get', 'podgroups.scheduling.k8s.io', '-A'], await kubectlEnv(off));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`the server doesn't have a resource type "podgroups"`);
+    } finally {
+      await off.close();
+    }
+  });
+});

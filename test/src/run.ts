@@ -1,0 +1,28 @@
+// Runs a command without blocking the event loop, so an in-process test API server keeps answering.
+
+import { execFile } from 'node:child_process';
+import { delimiter, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The repo's node_modules/.bin (kubectl-workload, the pinned node), for PATH. */
+export const REPO_BIN = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(command, args, { env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** PATH with the repo's bin first, so `kubectl workload` finds the built plugin and Node 24. */
+export function pathWithRepoBin(): string {
+  return [REPO_BIN, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+}
