@@ -1,0 +1,32 @@
+// The PodSpecs of an object that name a PodGroup, for the pod ↔ group checks (X-15..X-17).
+
+import { namespaceOf } from '@kubectl-workload/api';
+import type { PodGroup, PodSpec } from '@kubectl-workload/api';
+import { podSpecsOf } from '../../pod-specs.js';
+import type { RuleContext } from '../../rule.js';
+import { semanticEqual } from '../../validation/index.js';
+
+export interface PodGroupRef {
+  /** Path of the PodSpec, e.g. `spec` or `spec.template.spec`. */
+  path: string;
+  spec: PodSpec;
+  podGroupName: string;
+  /** The named PodGroup in the object's namespace, if it exists. */
+  podGroup: PodGroup | undefined;
+}
+
+/**
+ * PodSpecs naming a PodGroup, with the group looked up. On UPDATE a PodSpec that did not change is
+ * skipped, so an existing object is not re-judged for every unrelated edit.
+ */
+export async function podGroupRefs(ctx: RuleContext): Promise<PodGroupRef[]> {
+  const old = ctx.oldObject ? podSpecsOf(ctx.oldObject) : [];
+  const refs: PodGroupRef[] = [];
+  for (const { path, spec } of podSpecsOf(ctx.object)) {
+    const podGroupName = spec.schedulingGroup?.podGroupName;
+    if (!podGroupName) continue;
+    if (ctx.operation === 'UPDATE' && semanticEqual(old.find((o) => o.path === path)?.spec, spec)) continue;
+    refs.push({ path, spec, podGroupName, podGroup: await ctx.lookup.getPodGroup(namespaceOf(ctx.object), podGroupName) });
+  }
+  return refs;
+}

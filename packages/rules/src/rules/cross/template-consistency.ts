@@ -1,0 +1,53 @@
+// X-10..X-14 [PROPOSAL]: a template-backed PodGroup must carry what its template says. One rule
+// per id, all built on compareWithTemplate; the differing fields are reported as Invalid.
+
+import { goQuote, invalid, renderBadValue } from '@kubectl-workload/api';
+import type { BadValue, FeatureGate, FieldError, PodGroup } from '@kubectl-workload/api';
+import { defineRule } from '../../rule.js';
+import type { Rule, Severity } from '../../rule.js';
+import { compareWithTemplate, DEFAULT_DISRUPTION_MODE } from '../../template/compare.js';
+import type { TemplateDifference, TemplateField } from '../../template/compare.js';
+import { resolveTemplateRef } from './template-ref.js';
+import type { TemplateRef } from './template-ref.js';
+
+function templateValueText(d: TemplateDifference): string {
+  if (d.template !== undefined) return renderBadValue(d.template as BadValue);
+  return d.field === 'disruptionMode' ? `${goQuote(DEFAULT_DISRUPTION_MODE)} (unset, which means ${DEFAULT_DISRUPTION_MODE})` : 'unset';
+}
+
+/** `spec.priority: Invalid value: 10: must match the priority of PodGroupTemplate "t" in Workload "w": 1000` */
+export function templateMismatch(d: TemplateDifference, ref: TemplateRef): FieldError {
+  const where = `PodGroupTemplate ${goQuote(ref.templateName)} in Workload ${goQuote(ref.workloadName)}`;
+  return invalid(d.path, (d.podGroup ?? null) as BadValue, `must match the ${d.field} of ${where}: ${templateValueText(d)}`);
+}
+
+export interface TemplateConsistencyRule {
+  id: string;
+  doc: string;
+  fields: readonly TemplateField[];
+  severity: Severity;
+  /** Gates of the compared fields: with a gate off the API server drops them from both objects. */
+  gates: readonly FeatureGate[];
+}
+
+export function templateConsistencyRule(spec: TemplateConsistencyRule): Rule {
+  return defineRule<PodGroup>({
+    id: spec.id,
+    doc: spec.doc,
+    severity: spec.severity,
+    style: 'field',
+    kinds: ['PodGroup'],
+    operations: ['CREATE'],
+    subResources: [''],
+    gates: ['GenericWorkload', ...spec.gates],
+    crossObject: true,
+    check: async ({ object, lookup }) => {
+      const resolved = await resolveTemplateRef(object, lookup);
+      if (!resolved?.template) return [];
+      const { ref, template } = resolved;
+      return compareWithTemplate(object.spec, template)
+        .filter((d) => spec.fields.includes(d.field))
+        .map((d) => templateMismatch(d, ref));
+    },
+  });
+}
