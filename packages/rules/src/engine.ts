@@ -6,6 +6,9 @@ import type { FeatureGates, KnownKind, KubeObject, ObjectLookup } from '@kubectl
 import type { Finding, LookupFailure, Verdict } from './finding.js';
 import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } from './rule.js';
 import { ALL_RULES } from './registry.js';
+import { orderLikeApiServer } from './item-order.js';
+import type { RankedFinding } from './item-order.js';
+import { withPodGroupDefaults } from './rules/podgroup/defaults.js';
 
 export interface EvaluationRequest {
   operation: Operation;
@@ -66,8 +69,9 @@ function toFinding(rule: Rule, severity: Severity, result: RuleResult): Finding 
   return { rule: rule.id, severity, style: 'admission', reason: 'Forbidden', field: result.field, message: result.message };
 }
 
-export async function evaluate(req: EvaluationRequest, lookup: ObjectLookup, options: EvaluationOptions = {}): Promise<Verdict> {
+export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup, options: EvaluationOptions = {}): Promise<Verdict> {
   const verdict: Verdict = { errors: [], warnings: [], infos: [], lookupFailures: [] };
+  const req = withPodGroupDefaults(request);
   const kind = knownKind(req.object);
   if (!kind) return verdict;
   const subResource = req.subResource ?? '';
@@ -80,7 +84,8 @@ export async function evaluate(req: EvaluationRequest, lookup: ObjectLookup, opt
     lookup,
   };
   const reported = new Set<string>();
-  for (const rule of planFor(options.rules ?? ALL_RULES).byKind.get(kind) ?? []) {
+  const ranked: RankedFinding[] = [];
+  for (const [rank, rule] of (planFor(options.rules ?? ALL_RULES).byKind.get(kind) ?? []).entries()) {
     if (!applies(rule, req, subResource)) continue;
     if (rule.skipIfFailed?.some((id) => reported.has(id))) continue;
     let results: readonly RuleResult[];
@@ -98,8 +103,11 @@ export async function evaluate(req: EvaluationRequest, lookup: ObjectLookup, opt
     reported.add(rule.id);
     const severity = options.overrides?.[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
-    const bucket = severity === 'error' ? verdict.errors : severity === 'warning' ? verdict.warnings : verdict.infos;
-    for (const r of results) bucket.push(toFinding(rule, severity, r));
+    for (const r of results) ranked.push({ rule, rank, finding: toFinding(rule, severity, r) });
+  }
+  for (const { finding } of orderLikeApiServer(ranked)) {
+    const bucket = finding.severity === 'error' ? verdict.errors : finding.severity === 'warning' ? verdict.warnings : verdict.infos;
+    bucket.push(finding);
   }
   return verdict;
 }

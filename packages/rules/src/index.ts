@@ -7,3 +7,4 @@ export * from './job/index.js';
 export * from './template/index.js';
 export * from './pod-specs.js';
 export * from './validation/index.js';
+export { applyPodGroupDefaults, withPodGroupDefaults } from './rules/podgroup/defaults.js';

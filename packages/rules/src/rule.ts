@@ -49,6 +49,16 @@ export interface Rule<T extends KubeObject = KubeObject> {
    * object (e.g. per-template checks are skipped once `spec.podGroupTemplates` fails a pre-check).
    */
   readonly skipIfFailed?: readonly string[];
+  /**
+   * Gates whose on/off state changes what the rule reports (it reads `ctx.gates` itself, e.g. a
+   * gated field is Forbidden while its gate is off). Documentation only; `gates` decides whether it runs.
+   */
+  readonly readsGates?: readonly FeatureGate[];
+  /**
+   * The list this rule checks item by item (e.g. `spec.podGroupTemplates`). Findings of consecutive
+   * rules naming the same list come out item by item, like the API server's per-item validation.
+   */
+  readonly itemsOf?: string;
   /** Whether the rule reads other objects through the lookup (so a lookup failure is attributed to it). */
   readonly crossObject?: boolean;
   check(ctx: RuleContext<T>): readonly RuleResult[] | Promise<readonly RuleResult[]>;

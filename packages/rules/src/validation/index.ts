@@ -3,3 +3,4 @@ export * from './content.js';
 export * from './fields.js';
 export * from './equality.js';
 export * from './object-meta.js';
+export * from './scheduling.js';

@@ -1,0 +1,27 @@
+// PG-50: the scheme defaulter sets a PodGroup's `spec.disruptionMode` to `Pod` when unset
+// (unconditionally; templates are never defaulted).
+
+import { knownKind } from '@kubectl-workload/api';
+import type { KubeObject, PodGroup } from '@kubectl-workload/api';
+import type { EvaluationRequest } from '../../engine.js';
+
+export const DEFAULT_DISRUPTION_MODE = 'Pod';
+
+/** The generated defaulter (DVDEF): returns a defaulted copy, the input is not touched. */
+export function applyPodGroupDefaults(pg: PodGroup): PodGroup {
+  if (pg.spec?.disruptionMode !== undefined && pg.spec.disruptionMode !== null) return pg;
+  return { ...pg, spec: { ...pg.spec, disruptionMode: DEFAULT_DISRUPTION_MODE } };
+}
+
+/**
+ * The request as validation sees it. The webhook receives PodGroups already defaulted; lint reads
+ * raw manifests, so evaluate() defaults them here and an omitted disruptionMode is never reported
+ * as Required (PG-11). With WorkloadAwarePreemption off, PrepareForCreate drops the defaulted value
+ * again, so defaulting is skipped: only a value the user wrote can then be reported Forbidden.
+ * The old object is defaulted too, so an update between two raw manifests compares like for like.
+ */
+export function withPodGroupDefaults<R extends Pick<EvaluationRequest, 'object' | 'oldObject' | 'gates'>>(req: R): R {
+  if (knownKind(req.object) !== 'PodGroup' || !req.gates.WorkloadAwarePreemption) return req;
+  const defaulted = (obj: KubeObject): KubeObject => applyPodGroupDefaults(obj as PodGroup);
+  return { ...req, object: defaulted(req.object), ...(req.oldObject ? { oldObject: defaulted(req.oldObject) } : {}) };
+}

@@ -1,0 +1,41 @@
+// disruptionMode, priorityClassName, priority (WorkloadAwarePreemption): Forbidden when set while
+// the gate is off (validation level; end to end the API server drops them on create).
+
+import { required } from '@kubectl-workload/api';
+import { isSet, validateDisruptionMode, validateForbiddenWhenOff, validatePriority, validatePriorityClassName } from '../../validation/index.js';
+import { defineSpecCreateRule } from './spec-rule.js';
+
+const WAP = 'WorkloadAwarePreemption';
+
+/**
+ * PG-11: with the gate on the field is required at validation level (`+default` makes it a
+ * required pointer). The defaulter (PG-50) sets `Pod` before validation, and evaluate() applies
+ * it to raw manifests too (see withPodGroupDefaults), so an omitted value is never reported.
+ */
+export const pg11 = defineSpecCreateRule({
+  id: 'PG-11',
+  doc: 'spec.disruptionMode is Pod or PodGroup (defaulted to Pod); forbidden while WorkloadAwarePreemption is off.',
+  readsGates: [WAP],
+  check: (spec, { gates }) => {
+    const mode = spec.disruptionMode;
+    if (!gates[WAP]) return validateForbiddenWhenOff('spec.disruptionMode', isSet(mode), false);
+    return isSet(mode) ? validateDisruptionMode('spec.disruptionMode', mode ?? '') : [required('spec.disruptionMode')];
+  },
+});
+
+/** PG-12: existence of the PriorityClass is the Priority admission plugin's business (PG-52). */
+export const pg12 = defineSpecCreateRule({
+  id: 'PG-12',
+  doc: 'spec.priorityClassName is a DNS-1123 subdomain; forbidden while WorkloadAwarePreemption is off.',
+  readsGates: [WAP],
+  check: (spec, { gates }) =>
+    gates[WAP] ? validatePriorityClassName('spec.priorityClassName', spec.priorityClassName) : validateForbiddenWhenOff('spec.priorityClassName', !!spec.priorityClassName, false),
+});
+
+/** PG-13. */
+export const pg13 = defineSpecCreateRule({
+  id: 'PG-13',
+  doc: 'spec.priority is at most 1000000000; forbidden while WorkloadAwarePreemption is off.',
+  readsGates: [WAP],
+  check: (spec, { gates }) => (gates[WAP] ? validatePriority('spec.priority', spec.priority) : validateForbiddenWhenOff('spec.priority', isSet(spec.priority), false)),
+});

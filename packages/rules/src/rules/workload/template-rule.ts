@@ -1,0 +1,36 @@
+// Per-template rules (WL-07..27): run on CREATE only. On UPDATE a changed template list is already
+// immutable (WL-29), which is a pre-check failure that skips per-item validation, and an unchanged
+// one is not re-validated (ratcheting, WL-31) — so per-item checks can never report on UPDATE.
+
+import type { FeatureGate, FieldError, PodGroupTemplate, Workload } from '@kubectl-workload/api';
+import { defineRule } from '../../rule.js';
+import type { Rule, RuleContext, Severity } from '../../rule.js';
+
+export const TEMPLATES_PATH = 'spec.podGroupTemplates';
+
+export interface TemplateRuleSpec {
+  id: string;
+  doc: string;
+  /** API-server checks are errors (the default); our own advice is a warning. */
+  severity?: Severity;
+  gates?: readonly FeatureGate[];
+  readsGates?: readonly FeatureGate[];
+  /** Checks one template at `path` (`spec.podGroupTemplates[i]`). */
+  checkTemplate(path: string, template: PodGroupTemplate, ctx: RuleContext<Workload>): FieldError[];
+}
+
+export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
+  const { checkTemplate, ...meta } = spec;
+  return defineRule<Workload>({
+    severity: 'error',
+    ...meta,
+    style: 'field',
+    kinds: ['Workload'],
+    operations: ['CREATE'],
+    subResources: [''],
+    itemsOf: TEMPLATES_PATH,
+    // Early return: a list failing required/maxItems is not validated item by item (spec §1 point 5).
+    skipIfFailed: ['WL-04', 'WL-05'],
+    check: (ctx) => (ctx.object.spec?.podGroupTemplates ?? []).flatMap((t, i) => checkTemplate(`${TEMPLATES_PATH}[${i}]`, t, ctx)),
+  });
+}

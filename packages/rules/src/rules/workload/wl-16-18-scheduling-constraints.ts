@@ -1,0 +1,31 @@
+// Template schedulingConstraints (TopologyAwareWorkloadScheduling). With the gate off a set value is
+// Forbidden at validation level (spec §1 point 3); end to end the API server drops it on create.
+
+import { isSet, validateForbiddenWhenOff, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
+import { defineTemplateRule } from './template-rule.js';
+
+const TAS = 'TopologyAwareWorkloadScheduling';
+
+/** WL-16. */
+export const wl16 = defineTemplateRule({
+  id: 'WL-16',
+  doc: 'Template schedulingConstraints are forbidden while TopologyAwareWorkloadScheduling is off.',
+  readsGates: [TAS],
+  checkTemplate: (path, t, { gates }) => validateForbiddenWhenOff(`${path}.schedulingConstraints`, isSet(t.schedulingConstraints), gates[TAS]),
+});
+
+/** WL-17: `{}` and `topology: []` are valid. */
+export const wl17 = defineTemplateRule({
+  id: 'WL-17',
+  doc: 'Template schedulingConstraints.topology has at most 1 entry.',
+  gates: [TAS],
+  checkTemplate: (path, t) => validateTopologyMaxItems(`${path}.schedulingConstraints`, t.schedulingConstraints),
+});
+
+/** WL-18: label-key format: mixed case is fine in the name part, not in the prefix. */
+export const wl18 = defineTemplateRule({
+  id: 'WL-18',
+  doc: 'Each template topology constraint needs a key that is a valid label key.',
+  gates: [TAS],
+  checkTemplate: (path, t) => validateTopologyKeys(`${path}.schedulingConstraints`, t.schedulingConstraints),
+});
