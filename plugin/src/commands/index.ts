@@ -2,8 +2,14 @@
 import type { CommandModule } from 'yargs';
 import { lintCommand } from './lint.js';
 import { snapshotCommand } from './snapshot.js';
+import { statusCommand } from './status.js';
+import { diffCommand } from './diff.js';
+import { completeCommand } from './complete.js';
 
 export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   lintCommand as unknown as CommandModule<object, never>,
   snapshotCommand as unknown as CommandModule<object, never>,
+  statusCommand as unknown as CommandModule<object, never>,
+  diffCommand as unknown as CommandModule<object, never>,
+  completeCommand as unknown as CommandModule<object, never>,
 ];

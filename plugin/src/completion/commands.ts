@@ -45,7 +45,16 @@ function commandNames(module: CommandModule<object, never>): { name: string; ali
   return { name, aliases: more };
 }
 
-function flagsOf(y: Argv): FlagSpec[] {
+/** yargs marks its own untranslated texts (`Show help`) with this prefix. */
+const YARGS_STRING = '__yargsString__:';
+
+/** `diff [workload]`, `status [names..]`: positionals the builder declares, which yargs also lists as options. */
+function positionalNames(module: CommandModule<object, never>): Set<string> {
+  const declared = Array.isArray(module.command) ? module.command : [module.command ?? ''];
+  return new Set(declared.flatMap((c) => [...String(c).matchAll(/[[<]([^\]>.]+)(?:\.\.)?[\]>]/g)].map((m) => m[1] ?? '')));
+}
+
+function flagsOf(y: Argv, positionals: ReadonlySet<string>): FlagSpec[] {
   const introspection = y as unknown as YargsIntrospection;
   const table = introspection.getOptions();
   const described = introspection.getInternalMethods().getUsageInstance().getDescriptions();
@@ -54,14 +63,14 @@ function flagsOf(y: Argv): FlagSpec[] {
   const seen = new Set<string>();
   const flags: FlagSpec[] = [];
   for (const key of Object.keys(table.key)) {
-    if (seen.has(key) || hidden.has(key)) continue;
+    if (seen.has(key) || hidden.has(key) || positionals.has(key)) continue;
     const names = [key, ...(table.alias[key] ?? [])];
     names.forEach((n) => seen.add(n));
     flags.push({
       names: names.sort((a, b) => b.length - a.length),
       boolean: names.some((n) => switches.has(n)),
       choices: (table.choices[key] ?? []).map(String),
-      description: described[key] ?? '',
+      description: (described[key] ?? '').replace(YARGS_STRING, ''),
     });
   }
   return flags;
@@ -74,7 +83,7 @@ export async function commandSpec(module: CommandModule<object, never>): Promise
   if (typeof builder === 'function') y = (await builder(y as Argv<object>)) as Argv;
   else if (builder) y = y.options(builder);
   const { name, aliases } = commandNames(module);
-  return { name, aliases, description: typeof module.describe === 'string' ? module.describe : '', flags: flagsOf(y) };
+  return { name, aliases, description: typeof module.describe === 'string' ? module.describe : '', flags: flagsOf(y, positionalNames(module)) };
 }
 
 /** Specs of the visible commands (`describe: false` hides a command, as in yargs' help). */

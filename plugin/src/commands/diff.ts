@@ -1,0 +1,71 @@
+// `kubectl workload diff [WORKLOAD]`: each Workload template against the PodGroups made from it
+// (X-10..X-14, X-22), printed like `kubectl diff`; exit 0 no drift, 1 drift, 2 error.
+
+import type { Argv, CommandModule } from 'yargs';
+import { stringify } from 'yaml';
+import { namespaceOf, nameOf } from '@kubectl-workload/api';
+import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
+import { computeDrift, type DriftReport } from '../diff/drift.js';
+import { renderUnifiedDiff, unusedTemplateNotes } from '../diff/unified.js';
+import { EXIT_FINDINGS, EXIT_OK, UserError } from '../exit.js';
+import { colorEnabled, paletteFor, type Palette } from '../output/color.js';
+import { loadClusterView } from '../status/cluster-view.js';
+
+const FORMATS = ['json', 'yaml'] as const;
+
+interface DiffArgs extends SourceOptions {
+  workload: string | undefined;
+  output: (typeof FORMATS)[number] | undefined;
+}
+
+function builder(yargs: Argv): Argv<DiffArgs> {
+  return withClusterSourceOptions(yargs)
+    .positional('workload', { type: 'string', describe: 'only this Workload (default: all in the namespace)' })
+    .option('output', { alias: 'o', choices: FORMATS, describe: 'output format (default: unified diff)' })
+    .example('$0 diff', 'every Workload template against its PodGroups')
+    .example('$0 diff llm-train -o json', 'one Workload, machine-readable') as unknown as Argv<DiffArgs>;
+}
+
+/** The machine format, documented in the README. */
+export function diffDocument(report: DriftReport): object {
+  return { kind: 'WorkloadDiff', ...report };
+}
+
+function colorize(text: string, colors: Palette): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff ')) return colors.bold(line);
+      if (line.startsWith('@@')) return colors.cyan(line);
+      if (line.startsWith('+')) return colors.green(line);
+      if (line.startsWith('-')) return colors.red(line);
+      return line;
+    })
+    .join('\n');
+}
+
+async function handler(args: DiffArgs): Promise<void> {
+  const view = await loadClusterView(args);
+  const { workloads, podGroups } = view.state;
+  if (args.workload !== undefined && !workloads.some((w) => nameOf(w) === args.workload)) {
+    const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
+    throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
+  }
+  const report = computeDrift(workloads, podGroups, args.workload);
+  if (args.output === 'json') process.stdout.write(JSON.stringify(diffDocument(report), null, 2) + '\n');
+  else if (args.output === 'yaml') process.stdout.write(stringify(diffDocument(report)));
+  else {
+    for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
+    const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));
+    const text = renderUnifiedDiff(report, live);
+    process.stdout.write(colorize(text, paletteFor(colorEnabled(process.stdout))));
+  }
+  process.exitCode = report.drift ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const diffCommand: CommandModule<object, DiffArgs> = {
+  command: 'diff [workload]',
+  describe: 'Compare Workload templates with the PodGroups made from them, like kubectl diff (exit 0 none, 1 drift, 2 error)',
+  builder,
+  handler,
+};
