@@ -60,8 +60,9 @@ function evaluable(request: AdmissionRequest): Evaluable | string {
   const operation = request.operation as Operation;
   const object = operation === 'DELETE' ? request.oldObject : request.object;
   if (!object) return `no ${operation === 'DELETE' ? 'oldObject' : 'object'} in the request`;
-  const kind = knownKind(object);
-  if (!kind) return `kind ${object.apiVersion ?? '?'}/${object.kind ?? '?'} is not checked`;
+  const { apiVersion, kind: kindName } = object as { apiVersion?: unknown; kind?: unknown };
+  const kind = typeof apiVersion === 'string' && typeof kindName === 'string' ? knownKind(object) : undefined;
+  if (!kind) return `kind ${String(apiVersion)}/${String(kindName)} is not checked`;
   return { request, operation, subResource: subResource as SubResource, object, kind };
 }
 
@@ -91,12 +92,12 @@ export class ReviewHandler {
   }
 
   private async respond(endpoint: Endpoint, request: AdmissionRequest): Promise<AdmissionResponse> {
-    const target = evaluable(request);
-    if (typeof target === 'string') {
-      this.options.logger.info({ uid: request.uid, endpoint, kind: request.kind }, `allowed without checks: ${target}`);
-      return { uid: request.uid, allowed: true };
-    }
     try {
+      const target = evaluable(request);
+      if (typeof target === 'string') {
+        this.options.logger.info({ uid: request.uid, endpoint, kind: request.kind }, `allowed without checks: ${target}`);
+        return { uid: request.uid, allowed: true };
+      }
       return endpoint === 'validate' ? await this.validate(target) : await this.mutate(target);
     } catch (err) {
       // A rule that throws on an odd object is our bug; the request must not fail because of it.

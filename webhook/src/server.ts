@@ -62,11 +62,13 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   const app = createApp({ handler, metrics, logger, ready: () => !closing && source.ready() });
   const server = createServer({ ...pair, minVersion: MIN_TLS_VERSION }, app);
   server.keepAliveTimeout = 30_000;
-  // While draining, every answer closes its connection so keep-alive clients move to another replica.
+  // While draining, every answer closes its connection (also for requests that arrived before the
+  // drain began) so keep-alive clients move to another replica and close() can complete.
   server.prependListener('request', (_req, res) => {
-    if (!closing) return;
-    res.setHeader('Connection', 'close');
-    res.on('finish', () => server.closeIdleConnections());
+    if (closing) res.setHeader('Connection', 'close');
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
   });
   const stopWatching = options.tls ? reloadOnChange(server, options.tls.certFile, options.tls.keyFile, logger, options.certPollMs ?? 1000) : () => undefined;
 

@@ -2,7 +2,7 @@
 // /mutate reply carries (add operations, the only kind the webhook emits).
 
 import type { KubeObject } from '@kubectl-workload/api';
-import { nameOf, namespaceOf } from '@kubectl-workload/api';
+import { nameOf, namespaceOf, splitApiVersion } from '@kubectl-workload/api';
 import type { AdmissionReview } from '../review.js';
 
 export interface ReviewParts {
@@ -17,14 +17,14 @@ let counter = 0;
 /** An admission.k8s.io/v1 AdmissionReview request for `object` (on DELETE: oldObject = object, object = null). */
 export function reviewFor(object: KubeObject, parts: ReviewParts = {}): Record<string, unknown> {
   const operation = parts.operation ?? (parts.oldObject ? 'UPDATE' : 'CREATE');
-  const [group, version] = object.apiVersion?.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
+  const { group, version } = splitApiVersion(typeof object.apiVersion === 'string' ? object.apiVersion : '');
   const deleting = operation === 'DELETE';
   return {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
     request: {
       uid: parts.uid ?? `uid-${++counter}`,
-      kind: { group, version, kind: object.kind },
+      kind: { group, version, kind: typeof object.kind === 'string' ? object.kind : '' },
       ...(parts.subResource ? { subResource: parts.subResource } : {}),
       operation,
       name: nameOf(object),

@@ -1,0 +1,111 @@
+// The built workload-webhook bin as a process: flag errors, and SIGTERM draining an in-flight review.
+// Needs `npm run build` (make test builds first).
+
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Workload } from '@kubectl-workload/api';
+import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { reviewFor } from '../../webhook/src/test-support/reviews.js';
+
+const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/webhook/', import.meta.url));
+
+function runFailing(args: string[]): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args], { encoding: 'utf8', timeout: 10_000 });
+  return { status: result.status, stderr: result.stderr };
+}
+
+describe('workload-webhook flags', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'webhook-flags-'));
+
+  it.each([
+    [['--feature-gates', 'Nope=true'], 'workload-webhook: error: unrecognized feature gate: Nope\n'],
+    [['--feature-gates', 'GenericWorkload=false'], 'workload-webhook: error: feature gate GangScheduling requires GenericWorkload to be enabled\n'],
+    [['--tls-cert-file', 'tls.crt'], 'workload-webhook: error: --tls-cert-file and --tls-private-key-file go together\n'],
+    [['--snapshot', '/nonexistent/objects.yaml'], /^workload-webhook: error: \/nonexistent\/objects\.yaml: cannot read: ENOENT/],
+    [['--on-lookup-error', 'maybe'], /Invalid values:\s+Argument: on-lookup-error, Given: "maybe", Choices: "allow", "deny"/],
+  ])('%j fails with exit code 2 and a clear message', (args, message) => {
+    const { status, stderr } = runFailing(args);
+    expect(status).toBe(2);
+    if (typeof message === 'string') expect(stderr).toBe(message);
+    else expect(stderr).toMatch(message);
+  });
+
+  it('names the bad rule ids of a --config file', () => {
+    const config = join(dir, 'webhook.yaml');
+    writeFileSync(config, 'rules:\n  WL-04: warn\n  X-99: off\n');
+    expect(runFailing(['--config', config])).toEqual({ status: 2, stderr: `workload-webhook: error: ${config}: rules: unknown rule id(s) X-99\n` });
+  });
+});
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  logs: string[];
+}
+
+function startBin(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args]);
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        logs.push(line);
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg === 'workload-webhook serving HTTPS' && entry.port) resolve({ child, port: entry.port, logs });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before serving`)));
+  });
+}
+
+describe('SIGTERM', () => {
+  it('stops accepting, finishes the in-flight review and exits 0 within 10 s', async () => {
+    const { child, port, logs } = await startBin(['--snapshot', join(fixtures, 'snapshot.yaml')]);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const workload: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'w', namespace: 'ml' }, spec: {} };
+    const body = Buffer.from(JSON.stringify(reviewFor(workload, { uid: 'in-flight' })));
+    const reply = new Promise<{ status: number; review: AdmissionReview }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/validate', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, review: JSON.parse(text) as AdmissionReview }));
+      });
+      req.on('error', reject);
+      // Half the body now: the request is in flight when SIGTERM arrives.
+      req.write(body.subarray(0, body.length / 2));
+      setTimeout(() => {
+        const signalled = Date.now();
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          req.end(body.subarray(body.length / 2));
+          void exited.then(() => expect(Date.now() - signalled).toBeLessThan(10_000));
+        }, 300);
+      }, 200);
+    });
+    const { status, review } = await reply;
+    expect(status).toBe(200);
+    expect(review.response).toMatchObject({ uid: 'in-flight', allowed: false, status: { code: 422 } });
+    expect(await exited).toBe(0);
+    expect(logs.some((l) => l.includes('"msg":"shutting down"'))).toBe(true);
+  });
+
+  it('refuses new connections once draining', async () => {
+    const { child, port } = await startBin([]);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await expect(
+      new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, resolve).on('error', reject).end()),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});

@@ -1,0 +1,42 @@
+// Fuzz (fast-check): 10,000 generated reviews — random objects, valid objects with random parts
+// replaced, broken envelopes, truncated bodies, garbage. No 5xx, no crash, every 200 a v1
+// AdmissionReview echoing the uid, no rule throwing. Most go to the handler in-process; a real
+// HTTPS subset goes through express (body parsing, truncation) over one keep-alive agent.
+// WEBHOOK_FUZZ_SEED reproduces a run; the long run is test/bench/webhook/fuzz.ts.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseObjectsFile } from '@kubectl-workload/api';
+import { fuzzHandlerDirect, fuzzHandlers, fuzzOverHttps } from '../../webhook/src/test-support/fuzz-run.js';
+import type { FuzzFailure } from '../../webhook/src/test-support/fuzz-run.js';
+import { objectsSource, startTestWebhook } from '../../webhook/src/test-support/start.js';
+
+const DIRECT_RUNS = 9000;
+const HTTPS_RUNS = 1000;
+const seed = Number(process.env.WEBHOOK_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const snapshotFile = fileURLToPath(new URL('../fixtures/webhook/snapshot.yaml', import.meta.url));
+const snapshot = parseObjectsFile(readFileSync(snapshotFile, 'utf8'), snapshotFile);
+
+function report(failures: FuzzFailure[]): string[] {
+  return failures.slice(0, 5).map((f) => `seed ${seed} /${f.endpoint}: ${f.problem}\n  body: ${f.case.body.slice(0, 600)}`);
+}
+
+describe('webhook fuzz', () => {
+  it(`answers ${DIRECT_RUNS} generated reviews in-process within the contract`, async () => {
+    const { sent, failures } = await fuzzHandlerDirect(fuzzHandlers(snapshot), DIRECT_RUNS, seed);
+    expect(report(failures)).toEqual([]);
+    expect(sent).toBeGreaterThan(DIRECT_RUNS * 0.7);
+  }, 120_000);
+
+  it(`answers ${HTTPS_RUNS} generated bodies over HTTPS with no 5xx`, async () => {
+    const server = await startTestWebhook({ source: objectsSource(snapshot) });
+    try {
+      const { sent, failures } = await fuzzOverHttps(server.client, HTTPS_RUNS, seed);
+      expect(report(failures)).toEqual([]);
+      expect(sent).toBe(HTTPS_RUNS);
+      await expect(server.client.send('GET', '/healthz')).resolves.toMatchObject({ status: 200 });
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
