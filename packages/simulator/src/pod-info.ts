@@ -3,7 +3,7 @@
 
 import type { LabelSelector, Pod, PodAffinityTerm, Toleration, TopologySpreadConstraint } from '@kubectl-workload/api';
 import { DEFAULT_SCHEDULER_NAME } from './messages.js';
-import { isBestEffort, podRequests, type Requests } from './resources.js';
+import { isBestEffort, podRequests, RequestsError, type PodRequests, type Requests } from './resources.js';
 import type { Labels } from './selectors.js';
 
 export interface HostPort {
@@ -107,6 +107,15 @@ function hostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
+function requestsOf(pod: Pod, key: string): PodRequests {
+  try {
+    return podRequests(pod);
+  } catch (err) {
+    if (err instanceof RequestsError) throw new RequestsError(`Pod ${key}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
 /** `priorities` maps PriorityClass names to values; spec.priority wins when the admission plugin already set it. */
 export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defaultPriority: number): PodInfo {
   const meta = pod.metadata ?? {};
@@ -114,7 +123,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
   const namespace = meta.namespace || 'default';
   const name = meta.name ?? '';
   const labels = meta.labels ?? {};
-  const { requests, nonZeroMilliCpu, nonZeroMemory } = podRequests(pod);
+  const { requests, nonZeroMilliCpu, nonZeroMemory } = requestsOf(pod, `${namespace}/${name}`);
   const affinity = spec.affinity ?? {};
   const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
   const groupName = spec.schedulingGroup?.podGroupName || undefined;

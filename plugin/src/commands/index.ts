@@ -5,6 +5,7 @@ import { snapshotCommand } from './snapshot.js';
 import { statusCommand } from './status.js';
 import { diffCommand } from './diff.js';
 import { completeCommand } from './complete.js';
+import { simulateCommand } from './simulate.js';
 
 export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   lintCommand as unknown as CommandModule<object, never>,
@@ -12,4 +13,5 @@ export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   statusCommand as unknown as CommandModule<object, never>,
   diffCommand as unknown as CommandModule<object, never>,
   completeCommand as unknown as CommandModule<object, never>,
+  simulateCommand as unknown as CommandModule<object, never>,
 ];

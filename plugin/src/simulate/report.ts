@@ -1,0 +1,138 @@
+// `kubectl workload simulate`, independent of where the objects come from: objects in, a stable
+// JSON-able report out (documented in README "simulate"). A live-cluster source can call
+// runSimulateCommand with the objects it listed.
+
+import type { KubeObject } from '@kubectl-workload/api';
+import {
+  Simulation,
+  simulationInput,
+  type GroupOutcome,
+  type PlacementScore,
+  type PodOutcome,
+  type SimulationResult,
+} from '@kubectl-workload/simulator';
+import { nodeTieNote } from '@kubectl-workload/simulator';
+
+export const REPORT_KIND = 'SimulationReport';
+
+/** Standing differences from kube-scheduler that every report states (README "simulate"). */
+export const SIMULATION_NOTES: readonly string[] = [
+  'every node is evaluated (no percentageOfNodesToScore sampling); equal-score ties go to the first node or placement by name, where kube-scheduler picks at random',
+  'pending pods are retried in queue order (priority, then creation time) until a pass binds nothing; backoff is not modelled',
+  'preemption (PostFilter) is not simulated: pods that would need it are reported Unschedulable',
+];
+
+export interface SimulateOptions {
+  /** `namespace/name`: run one PodGroup cycle instead of running to quiescence. */
+  readonly podGroup?: string;
+  /** Condition timestamps (default: now). */
+  readonly now?: string;
+}
+
+export interface ReportCondition {
+  readonly type: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface ReportPlacements {
+  readonly key: string;
+  readonly generated: readonly string[];
+  readonly feasible: readonly string[];
+  readonly chosen: string | null;
+  readonly scores: Readonly<Record<string, PlacementScore>>;
+}
+
+export interface ReportPodGroup {
+  readonly namespace: string;
+  readonly name: string;
+  readonly policy: 'gang' | 'basic' | 'unknown';
+  readonly minCount: number | null;
+  readonly outcome: GroupOutcome;
+  readonly message: string;
+  readonly condition: ReportCondition | null;
+  readonly placements: ReportPlacements | null;
+  readonly tieBroken: string | null;
+  readonly notes: readonly string[];
+}
+
+export interface ReportPod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly podGroup: string | null;
+  readonly outcome: PodOutcome;
+  readonly node: string | null;
+  readonly message: string | null;
+  readonly tieBroken: string | null;
+}
+
+export interface SimulateReport {
+  readonly kind: typeof REPORT_KIND;
+  readonly schedulerVersion: 'v1.36';
+  readonly mode: 'quiescence' | 'podGroup';
+  readonly nodes: number;
+  readonly podGroups: readonly ReportPodGroup[];
+  readonly pods: readonly ReportPod[];
+  readonly summary: Readonly<Record<PodOutcome, number>>;
+  readonly notes: readonly string[];
+}
+
+export interface SimulateRun {
+  readonly report: SimulateReport;
+  /** The raw result, for --write-snapshot and explain. */
+  readonly result: SimulationResult;
+  readonly simulation: Simulation;
+}
+
+export class SimulateInputError extends Error {}
+
+function splitGroup(ref: string): { namespace: string; name: string } {
+  const parts = ref.split('/');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new SimulateInputError(`--pod-group must be NAMESPACE/NAME, got ${JSON.stringify(ref)}`);
+  return { namespace: parts[0], name: parts[1] };
+}
+
+function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number): SimulateReport {
+  const podGroups = result.podGroups.map((g): ReportPodGroup => ({
+    namespace: g.namespace,
+    name: g.name,
+    policy: g.policy,
+    minCount: g.minCount ?? null,
+    outcome: g.outcome,
+    message: g.message,
+    condition: g.condition ? { type: g.condition.type, status: g.condition.status, reason: g.condition.reason, message: g.condition.message } : null,
+    placements: g.placements
+      ? { key: g.placements.key, generated: g.placements.generated, feasible: g.placements.feasible, chosen: g.placements.chosen ?? null, scores: g.placements.scores }
+      : null,
+    tieBroken: g.tieBroken ?? null,
+    notes: g.notes,
+  }));
+  const pods = result.pods.map((p): ReportPod => ({
+    namespace: p.namespace,
+    name: p.name,
+    podGroup: p.podGroup ?? null,
+    outcome: p.outcome,
+    node: p.node ?? null,
+    message: p.message ?? null,
+    tieBroken: p.tie && p.node ? nodeTieNote(p.tie, p.node) : null,
+  }));
+  const summary = { Scheduled: 0, Unschedulable: 0, Gated: 0 };
+  for (const p of pods) summary[p.outcome]++;
+  return { kind: REPORT_KIND, schedulerVersion: 'v1.36', mode, nodes, podGroups, pods, summary, notes: SIMULATION_NOTES };
+}
+
+export function runSimulateCommand(objects: readonly KubeObject[], options: SimulateOptions = {}): SimulateRun {
+  const simulation = new Simulation(simulationInput(objects), options.now ? { now: options.now } : {});
+  let result: SimulationResult;
+  if (options.podGroup !== undefined) {
+    const { namespace, name } = splitGroup(options.podGroup);
+    result = simulation.runPodGroup(namespace, name);
+    if (!result.podGroups.some((g) => g.namespace === namespace && g.name === name)) {
+      throw new SimulateInputError(`--pod-group ${options.podGroup}: no pending pod refers to this PodGroup`);
+    }
+  } else {
+    result = simulation.runToQuiescence();
+  }
+  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount), result, simulation };
+}

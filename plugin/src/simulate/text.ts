@@ -1,0 +1,60 @@
+// Human-readable simulate output: per group the outcome, condition, placement and a pod → node
+// table; then every pod that did not schedule with its message; then ties and standing notes.
+
+import type { ReportPod, ReportPodGroup, SimulateReport } from './report.js';
+
+const MAX_TIE_LINES = 5;
+
+function groupHeader(g: ReportPodGroup): string {
+  const policy = g.policy === 'gang' ? `gang, minCount ${g.minCount ?? '?'}` : g.policy;
+  return `PodGroup ${g.namespace}/${g.name} (${policy}): ${g.outcome}${g.message ? ` - ${g.message}` : ''}`;
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+}
+
+function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {
+  const lines = [groupHeader(g)];
+  if (g.condition) {
+    const c = g.condition;
+    lines.push(`  condition: ${c.type}=${c.status} reason=${c.reason}${c.message ? ` message=${JSON.stringify(c.message)}` : ''}`);
+  }
+  if (g.placements) {
+    const p = g.placements;
+    lines.push(`  placement: ${p.chosen ? `${p.key}=${p.chosen}` : 'none'} (generated: ${p.generated.join(', ') || 'none'}; feasible: ${p.feasible.join(', ') || 'none'})`);
+    for (const [name, s] of Object.entries(p.scores)) lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
+  }
+  const members = pods.filter((p) => p.podGroup === g.name && p.namespace === g.namespace);
+  if (members.length > 0) {
+    const rows = [['POD', 'OUTCOME', 'NODE'], ...members.map((p) => [p.name, p.outcome, p.node ?? '-'])];
+    lines.push(...table(rows).map((l) => `  ${l}`));
+  }
+  if (g.tieBroken) lines.push(`  tie: ${g.tieBroken}`);
+  for (const note of g.notes) lines.push(`  note: ${note}`);
+  return lines;
+}
+
+export function renderText(report: SimulateReport): string {
+  const lines: string[] = [];
+  for (const g of report.podGroups) lines.push(...renderGroup(g, report.pods), '');
+  const single = report.pods.filter((p) => p.podGroup === null && p.outcome === 'Scheduled');
+  if (single.length > 0) {
+    lines.push('Pods without a PodGroup:');
+    lines.push(...table([['POD', 'NODE'], ...single.map((p) => [`${p.namespace}/${p.name}`, p.node ?? '-'])]).map((l) => `  ${l}`), '');
+  }
+  const failed = report.pods.filter((p) => p.outcome !== 'Scheduled');
+  if (failed.length > 0) {
+    lines.push('Not scheduled:');
+    for (const p of failed) lines.push(`  ${p.namespace}/${p.name} (${p.outcome}): ${p.message ?? ''}`);
+    lines.push('');
+  }
+  const ties = report.pods.filter((p) => p.podGroup === null && p.tieBroken);
+  for (const p of ties.slice(0, MAX_TIE_LINES)) lines.push(`tie: ${p.namespace}/${p.name}: ${p.tieBroken}`);
+  if (ties.length > MAX_TIE_LINES) lines.push(`tie: ... and ${ties.length - MAX_TIE_LINES} more pods with tied nodes (see -o json)`);
+  const { Scheduled, Unschedulable, Gated } = report.summary;
+  lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated`);
+  for (const note of report.notes) lines.push(`note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}
