@@ -1,30 +1,13 @@
 import { goQuote } from '@kubectl-workload/api';
-import type { PodGroup } from '@kubectl-workload/api';
-import { defineRule } from '../../rule.js';
-import { resolveTemplateRef } from './template-ref.js';
+import { TEMPLATE_NAME_FIELD, workloadExistsRule } from './workload-exists.js';
 
 /** X-03 [UPSTREAM] PodGroupWorkloadExists: the Workload must have the referenced template. */
-export const x03 = defineRule<PodGroup>({
+export const x03 = workloadExistsRule({
   id: 'X-03',
   doc: 'A PodGroup can be created only from a template its Workload has.',
-  severity: 'error',
-  style: 'admission',
-  kinds: ['PodGroup'],
-  operations: ['CREATE'],
-  subResources: [''],
-  gates: ['GenericWorkload'],
-  // The plugin returns its first rejection: a Workload being deleted is reported alone.
   skipIfFailed: ['X-02'],
-  crossObject: true,
-  check: async ({ object, lookup }) => {
-    const resolved = await resolveTemplateRef(object, lookup);
-    if (!resolved?.workload || resolved.template) return [];
-    const { templateName, workloadName } = resolved.ref;
-    return [
-      {
-        field: 'spec.podGroupTemplateRef.workload.podGroupTemplateName',
-        message: `PodGroup rejected: PodGroupTemplate ${goQuote(templateName)} not found in Workload ${goQuote(workloadName)}`,
-      },
-    ];
-  },
+  reject: ({ ref, workload, template }) =>
+    !workload || template
+      ? undefined
+      : { field: TEMPLATE_NAME_FIELD, message: `PodGroup rejected: PodGroupTemplate ${goQuote(ref.templateName)} not found in Workload ${goQuote(ref.workloadName)}` },
 });

@@ -5,8 +5,11 @@
 //   - a present one is a DNS-1123 subdomain checked with util/validation → M-META-SUB texts (POD-03),
 //     so an empty string (a non-nil pointer) fails the pattern rather than being "required".
 
-import type { FieldError, PodSpec } from '@kubectl-workload/api';
 import { required } from '@kubectl-workload/api';
+import type { FieldError, KnownKind, PodSpec } from '@kubectl-workload/api';
+import { podSpecsOf } from '../../pod-specs.js';
+import { defineRule } from '../../rule.js';
+import type { Rule } from '../../rule.js';
 import { isSet, validateDnsSubdomainName } from '../../validation/index.js';
 
 const groupNamePath = (specPath: string): string => `${specPath}.schedulingGroup.podGroupName`;
@@ -21,4 +24,21 @@ export function podGroupNameRequired(specPath: string, spec: PodSpec): FieldErro
 export function podGroupNameFormat(specPath: string, spec: PodSpec): FieldError[] {
   const name = spec.schedulingGroup?.podGroupName;
   return typeof name === 'string' ? validateDnsSubdomainName(groupNamePath(specPath), name) : [];
+}
+
+type PodSpecCheck = (specPath: string, spec: PodSpec) => FieldError[];
+
+/** A GenericWorkload-gated rule running `checks` on every PodSpec of the given kinds, on create and update. */
+export function schedulingGroupRule(id: string, doc: string, kinds: readonly KnownKind[], checks: readonly PodSpecCheck[]): Rule {
+  return defineRule({
+    id,
+    doc,
+    severity: 'error',
+    style: 'field',
+    kinds,
+    operations: ['CREATE', 'UPDATE'],
+    subResources: [''],
+    gates: ['GenericWorkload'],
+    check: ({ object }) => podSpecsOf(object).flatMap(({ path, spec }) => checks.flatMap((check) => check(path, spec))),
+  });
 }
