@@ -1,4 +1,4 @@
-// A small HTTPS Kubernetes API server for tests: read-only REST (GET, LIST, WATCH) over fixture
+// A small HTTPS Kubernetes API server for tests (serving certificate: the webhook's self-signed pair): read-only REST (GET, LIST, WATCH) over fixture
 // objects, legacy discovery, Table output for kubectl, bearer-token auth, simulated RBAC denials and
 // a switch that stops serving scheduling.k8s.io/v1alpha2. Every request is recorded.
 
@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KubeObject } from '@kubectl-workload/api';
-import { makeServingCertificate } from './certificate.js';
+import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
 import { RESOURCES, SCHEDULING_ALPHA, groupVersion, type ReadVerb, type ServedResource } from './resources.js';
 import { SelectorError, parseFieldSelector, parseLabelSelector } from './selectors.js';
@@ -90,7 +90,7 @@ export class TestApiServer {
   }
 
   static async start(options: ApiServerOptions = {}): Promise<TestApiServer> {
-    const { cert, key } = await makeServingCertificate();
+    const { cert, key } = await selfSignedKeyPair();
     const server = createServer({ cert, key });
     const api = new TestApiServer(server, cert, options);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
