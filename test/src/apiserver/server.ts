@@ -1,6 +1,7 @@
-// A small HTTPS Kubernetes API server for tests (serving certificate: the webhook's self-signed pair): read-only REST (GET, LIST, WATCH) over fixture
+// A small HTTPS Kubernetes API server for tests: read-only REST (GET, LIST, WATCH) over fixture
 // objects, legacy discovery, Table output for kubectl, bearer-token auth, simulated RBAC denials and
-// a switch that stops serving scheduling.k8s.io/v1alpha2. Every request is recorded.
+// a switch that stops serving scheduling.k8s.io/v1alpha2. Every request is recorded. It serves the
+// webhook's self-signed localhost/127.0.0.1 pair; clients trust it through caData.
 
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
