@@ -5,12 +5,10 @@ import type { Argv, CommandModule } from 'yargs';
 import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
-import { InputError } from '../input/sources.js';
-import { runLint } from '../lint/run.js';
 import type { LintReport } from '../lint/report.js';
 import { colorEnabled, paletteFor } from '../output/color.js';
-import { LINT_FORMATS, renderLintReport } from '../output/lint-formats.js';
-import type { LintFormat } from '../output/lint-formats.js';
+import { LINT_FORMATS } from '../output/lint-format-names.js';
+import type { LintFormat } from '../output/lint-format-names.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
@@ -56,6 +54,12 @@ function printDiagnostics(report: LintReport): void {
 
 async function handler(args: LintArgs): Promise<void> {
   const run = { paths: paths(args), gates: gates(args['feature-gates']), failOn: args['fail-on'], ...(args.against ? { against: args.against } : {}) };
+  // Loaded on use: the parsers and the rules engine stay out of every other command's start-up.
+  const [{ runLint }, { InputError }, { renderLintReport }] = await Promise.all([
+    import('../lint/run.js'),
+    import('../input/sources.js'),
+    import('../output/lint-formats.js'),
+  ]);
   let result: Awaited<ReturnType<typeof runLint>>;
   try {
     result = await runLint(run);

@@ -1,6 +1,6 @@
 // Lints a set of manifests with the rules engine: every object is a CREATE, or an UPDATE of its
 // older version when one is given (matched by kind/namespace/name), and the cross-object rules see
-// the whole set through a ManifestLookup.
+// the whole set (over the older objects it does not replace) through a ManifestLookup.
 
 import { knownKind, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
 import type { FeatureGates, KubeObject } from '@kubectl-workload/api';
@@ -51,11 +51,19 @@ function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding 
   };
 }
 
+/**
+ * What the cluster holds after `kubectl apply` of the set: the new objects, plus older objects the
+ * set does not replace (apply deletes nothing).
+ */
+function appliedState(manifests: readonly ManifestObject[], previous: ReadonlyMap<string, KubeObject> | undefined): KubeObject[] {
+  const current = manifests.map((m) => m.object);
+  if (!previous) return current;
+  const replaced = new Set(current.map((o) => objectKey(o, DEFAULT_NAMESPACE)));
+  return [...current, ...[...previous].filter(([key]) => !replaced.has(key)).map(([, object]) => object)];
+}
+
 export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<LintFinding[]> {
-  const lookup = new ManifestLookup(
-    manifests.map((m) => m.object),
-    DEFAULT_NAMESPACE,
-  );
+  const lookup = new ManifestLookup(appliedState(manifests, options.previous), DEFAULT_NAMESPACE);
   const findings: LintFinding[] = [];
   for (const manifest of manifests) {
     const oldObject = options.previous?.get(objectKey(manifest.object, DEFAULT_NAMESPACE));

@@ -77,6 +77,16 @@ describe('runLint', () => {
       expect(created.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
     });
 
+    it('lets cross-object rules see older objects the new set does not replace (JOB-14 needs the old PodGroup)', async () => {
+      const gangGroup = 'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: g, namespace: team-a}\nspec:\n  schedulingPolicy: {gang: {minCount: 2}}\n';
+      const job = (parallelism: number) =>
+        `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j, namespace: team-a}\nspec:\n  parallelism: ${parallelism}\n  template:\n    spec:\n      schedulingGroup: {podGroupName: g}\n      containers: [{name: c, image: busybox}]\n`;
+      const old = scratchDir({ 'pg.yaml': gangGroup, 'job.yaml': job(2) });
+      const now = scratchDir({ 'job.yaml': job(3) });
+      const { report } = await runLint({ ...base, paths: [now], against: old });
+      expect(report.findings.filter((f) => f.rule === 'JOB-14').map((f) => [f.object.name, f.line])).toEqual([['j', 5]]);
+    });
+
     it('reads the older set from a git revision at the same paths', async () => {
       const repo = scratchDir({ 'deploy/pod.yaml': podYaml('p', 'group-a'), 'deploy/other.txt': 'x' });
       const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });

@@ -1,4 +1,4 @@
-// The `-o` formats of `lint` and how each renders a report.
+// How each `-o` format of `lint` renders a report.
 
 import { ALL_RULES } from '@kubectl-workload/rules';
 import type { Severity } from '@kubectl-workload/rules';
@@ -9,9 +9,7 @@ import { formatLintJson } from './lint-json.js';
 import { formatLintJunit } from './lint-junit.js';
 import { formatLintSarif } from './lint-sarif.js';
 import { formatLintText } from './lint-text.js';
-
-export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+import type { LintFormat } from './lint-format-names.js';
 
 export interface RenderOptions {
   failOn: Severity;
