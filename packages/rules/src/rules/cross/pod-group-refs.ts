@@ -1,9 +1,10 @@
 // The PodSpecs of an object that name a PodGroup, for the pod ↔ group checks (X-15..X-17).
 
 import { namespaceOf } from '@kubectl-workload/api';
-import type { PodGroup, PodSpec } from '@kubectl-workload/api';
-import { podSpecsOf } from '../../pod-specs.js';
-import type { RuleContext } from '../../rule.js';
+import type { FeatureGate, FieldError, PodGroup, PodSpec } from '@kubectl-workload/api';
+import { POD_TEMPLATE_KINDS, podSpecsOf } from '../../pod-specs.js';
+import { defineRule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { semanticEqual } from '../../validation/index.js';
 
 export interface PodGroupRef {
@@ -29,4 +30,28 @@ export async function podGroupRefs(ctx: RuleContext): Promise<PodGroupRef[]> {
     refs.push({ path, spec, podGroupName, podGroup: await ctx.lookup.getPodGroup(namespaceOf(ctx.object), podGroupName) });
   }
   return refs;
+}
+
+export interface PodGroupRefCheck {
+  id: string;
+  doc: string;
+  gates: readonly FeatureGate[];
+  /** Findings for one PodSpec and the PodGroup it names. */
+  check(ref: PodGroupRef, ctx: RuleContext): FieldError[];
+}
+
+/** A warning rule over every Pod and pod template naming a PodGroup (created or changed). */
+export function podGroupRefRule(spec: PodGroupRefCheck): Rule {
+  return defineRule({
+    id: spec.id,
+    doc: spec.doc,
+    severity: 'warning',
+    style: 'field',
+    kinds: ['Pod', ...POD_TEMPLATE_KINDS],
+    operations: ['CREATE', 'UPDATE'],
+    subResources: [''],
+    gates: spec.gates,
+    crossObject: true,
+    check: async (ctx) => (await podGroupRefs(ctx)).flatMap((ref) => spec.check(ref, ctx)),
+  });
 }

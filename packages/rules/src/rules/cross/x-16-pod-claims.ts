@@ -1,8 +1,6 @@
 import { goQuote, invalid } from '@kubectl-workload/api';
-import type { FieldError, PodGroupResourceClaim, PodResourceClaim } from '@kubectl-workload/api';
-import { defineRule } from '../../rule.js';
-import { POD_TEMPLATE_KINDS } from '../../pod-specs.js';
-import { podGroupRefs } from './pod-group-refs.js';
+import type { PodGroupResourceClaim, PodResourceClaim } from '@kubectl-workload/api';
+import { podGroupRefRule } from './pod-group-refs.js';
 
 const sameSource = (a: PodResourceClaim, b: PodGroupResourceClaim): boolean =>
   (a.resourceClaimName ?? '') === (b.resourceClaimName ?? '') && (a.resourceClaimTemplateName ?? '') === (b.resourceClaimTemplateName ?? '');
@@ -17,32 +15,20 @@ function sourceText(claim: PodGroupResourceClaim): string {
  * X-16 [PROPOSAL]: a pod claim named like one of its PodGroup's claims must use the same source,
  * otherwise it silently becomes a per-pod claim instead of the group's shared one.
  */
-export const x16 = defineRule({
+export const x16 = podGroupRefRule({
   id: 'X-16',
   doc: "A pod claim sharing a name with its PodGroup's claim uses the same source.",
-  severity: 'warning',
-  style: 'field',
-  kinds: ['Pod', ...POD_TEMPLATE_KINDS],
-  operations: ['CREATE', 'UPDATE'],
-  subResources: [''],
   gates: ['GenericWorkload', 'DRAWorkloadResourceClaims'],
-  crossObject: true,
-  check: async (ctx) => {
-    const errs: FieldError[] = [];
-    for (const { path, spec, podGroupName, podGroup } of await podGroupRefs(ctx)) {
-      const groupClaims = podGroup?.spec?.resourceClaims ?? [];
-      (spec.resourceClaims ?? []).forEach((claim, i) => {
-        const shared = groupClaims.find((g) => g.name === claim.name);
-        if (!shared || sameSource(claim, shared)) return;
-        errs.push(
-          invalid(
-            `${path}.resourceClaims[${i}]`,
-            { ...claim },
-            `PodGroup ${goQuote(podGroupName)} has a claim of this name with ${sourceText(shared)}; with a different source this pod gets its own claim instead of the group's shared one`,
-          ),
-        );
-      });
-    }
-    return errs;
-  },
+  check: ({ path, spec, podGroupName, podGroup }) =>
+    (spec.resourceClaims ?? []).flatMap((claim, i) => {
+      const shared = podGroup?.spec?.resourceClaims?.find((g) => g.name === claim.name);
+      if (!shared || sameSource(claim, shared)) return [];
+      return [
+        invalid(
+          `${path}.resourceClaims[${i}]`,
+          { ...claim },
+          `PodGroup ${goQuote(podGroupName)} has a claim of this name with ${sourceText(shared)}; with a different source this pod gets its own claim instead of the group's shared one`,
+        ),
+      ];
+    }),
 });

@@ -1,8 +1,6 @@
 import { goQuote, invalid } from '@kubectl-workload/api';
 import type { FieldError } from '@kubectl-workload/api';
-import { defineRule } from '../../rule.js';
-import { POD_TEMPLATE_KINDS } from '../../pod-specs.js';
-import { podGroupRefs } from './pod-group-refs.js';
+import { podGroupRefRule } from './pod-group-refs.js';
 
 const WHY = "the 1.37 scheduler rejects pods whose priority differs from their group's";
 
@@ -10,27 +8,19 @@ const WHY = "the 1.37 scheduler rejects pods whose priority differs from their g
  * X-17 [PROPOSAL]: a pod's priorityClassName matches its PodGroup's when the group sets one (an empty
  * pod value would get the global default instead); priority must match when both are set.
  */
-export const x17 = defineRule({
+export const x17 = podGroupRefRule({
   id: 'X-17',
   doc: "A pod's priorityClassName and priority match its PodGroup's.",
-  severity: 'warning',
-  style: 'field',
-  kinds: ['Pod', ...POD_TEMPLATE_KINDS],
-  operations: ['CREATE', 'UPDATE'],
-  subResources: [''],
   gates: ['GenericWorkload', 'WorkloadAwarePreemption'],
-  crossObject: true,
-  check: async (ctx) => {
+  check: ({ path, spec, podGroupName, podGroup }) => {
     const errs: FieldError[] = [];
-    for (const { path, spec, podGroupName, podGroup } of await podGroupRefs(ctx)) {
-      const group = podGroup?.spec;
-      const className = group?.priorityClassName;
-      if (className && (spec.priorityClassName ?? '') !== className) {
-        errs.push(invalid(`${path}.priorityClassName`, spec.priorityClassName ?? '', `must match the priorityClassName of PodGroup ${goQuote(podGroupName)}, ${goQuote(className)}: ${WHY}`));
-      }
-      if (group?.priority !== undefined && spec.priority !== undefined && spec.priority !== group.priority) {
-        errs.push(invalid(`${path}.priority`, spec.priority, `must match the priority of PodGroup ${goQuote(podGroupName)}, ${group.priority}: ${WHY}`));
-      }
+    const group = podGroup?.spec;
+    const className = group?.priorityClassName;
+    if (className && (spec.priorityClassName ?? '') !== className) {
+      errs.push(invalid(`${path}.priorityClassName`, spec.priorityClassName ?? '', `must match the priorityClassName of PodGroup ${goQuote(podGroupName)}, ${goQuote(className)}: ${WHY}`));
+    }
+    if (group?.priority !== undefined && spec.priority !== undefined && spec.priority !== group.priority) {
+      errs.push(invalid(`${path}.priority`, spec.priority, `must match the priority of PodGroup ${goQuote(podGroupName)}, ${group.priority}: ${WHY}`));
     }
     return errs;
   },
