@@ -31,6 +31,7 @@ export const job14 = defineRule<Job>({
   kinds: ['Job'],
   operations: ['UPDATE'],
   subResources: [''],
+  readsGates: ['GenericWorkload', 'WorkloadWithJob'],
   crossObject: true,
   check: async ({ object, oldObject, gates, lookup }) => {
     if (!gates.GenericWorkload && !gates.WorkloadWithJob) return [];
