@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { KubeObject } from '@kubectl-workload/api';
 import { sampleClusterObjects } from './sample-cluster.js';
 import { TestApiServer } from './server.js';
 
@@ -88,7 +89,7 @@ describe('TestApiServer', () => {
 
   it('resumes a watch from a resourceVersion with MODIFIED and DELETED events', async () => {
     const since = server.store.resourceVersion;
-    server.store.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'training-3', namespace: 'team-a' }, status: { phase: 'Running' } });
+    server.store.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'training-3', namespace: 'team-a' }, status: { phase: 'Running' } } as KubeObject);
     server.store.remove('v1', 'Pod', 'team-a', 'training-3');
     const reply = await call(`/api/v1/namespaces/team-a/pods?watch=1&resourceVersion=${since}`, { lines: 2 });
     const events = reply.body
