@@ -52,6 +52,14 @@ describe('jobGangQualification (JOB-02/JOB-03)', () => {
     expect(jobGangQualification(gangJob({}, status))).toEqual({ qualifies: true, createsObjects: false, reasons: [reason] });
   });
 
+  it('qualifies but creates nothing for a Job created suspended', () => {
+    expect(jobGangQualification(gangJob({ suspend: true }))).toEqual({
+      qualifies: true,
+      createsObjects: false,
+      reasons: ['JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)'],
+    });
+  });
+
   it('counts only pods the Job controls', () => {
     expect(jobGangQualification(gangJob(), [podOf('someone-else')]).createsObjects).toBe(true);
     expect(jobGangQualification(gangJob(), [podOf('job-uid'), podOf('job-uid')])).toEqual({

@@ -40,6 +40,8 @@ function startedFailures(job: Job, pods: readonly Pod[]): string[] {
   if (status.startTime) out.push('JOB-03: status.startTime is set (the Job has already started)');
   if (status.succeeded) out.push(`JOB-03: status.succeeded is ${status.succeeded} (it must be 0)`);
   if (status.failed) out.push(`JOB-03: status.failed is ${status.failed} (it must be 0)`);
+  // A Job created suspended gets its Suspended condition before any pod: it never gets a Workload.
+  if (job.spec?.suspend === true) out.push('JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)');
   if (status.conditions?.some((c) => c.type === 'Suspended')) {
     out.push('JOB-03: status.conditions has a Suspended condition (a Job suspended once never gets a Workload)');
   }

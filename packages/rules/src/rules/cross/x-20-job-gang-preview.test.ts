@@ -35,6 +35,16 @@ describe('X-20 Job gang-scheduling preview', () => {
     ]);
   });
 
+  it('tells a Job created suspended that it never gets a Workload', async () => {
+    await expectRule('X-20', job({ suspend: true })).toReport([
+      {
+        reason: 'Forbidden',
+        field: 'spec.parallelism',
+        message: 'Job "train" qualifies for gang scheduling but gets no Workload: JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)',
+      },
+    ]);
+  });
+
   it('stays quiet for serial Jobs and needs WorkloadWithJob', async () => {
     await expectRule('X-20', job({ parallelism: 1, completions: 1 })).toPass();
     await expectRule('X-20', job(), { gates: { WorkloadWithJob: false } }).toPass();
