@@ -62,6 +62,17 @@ describe('X-10..X-14 PodGroup matches its template', () => {
     ]);
   });
 
+  it('X-13 tells a PodGroup left unset (defaulted to Pod) to write the template mode', async () => {
+    const pg = pgWith({});
+    await expectRule('X-13', pg, { objects: [workload('w', [{ ...template, disruptionMode: 'PodGroup' }])] }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.disruptionMode',
+        message: `spec.disruptionMode: Invalid value: "Pod": must match the disruptionMode ${WHERE}: "PodGroup"; an unset disruptionMode is defaulted to "Pod" before admission, so set it explicitly`,
+      },
+    ]);
+  });
+
   it('X-14 warns on a different class and priority', async () => {
     await expectRule('X-14', pgWith({ priorityClassName: 'low', priority: 5 }), { objects }).toReport([
       { reason: 'FieldValueInvalid', field: 'spec.priorityClassName', message: `spec.priorityClassName: Invalid value: "low": must match the priorityClassName ${WHERE}: "high"` },

@@ -15,10 +15,20 @@ function templateValueText(d: TemplateDifference): string {
   return d.field === 'disruptionMode' ? `${goQuote(DEFAULT_DISRUPTION_MODE)} (unset, which means ${DEFAULT_DISRUPTION_MODE})` : 'unset';
 }
 
+/**
+ * The API server defaults an unset PodGroup disruptionMode to Pod (PG-50) before any admission
+ * webhook runs, so the webhook cannot fill it from the template: the user has to write it.
+ */
+function defaultedHint(d: TemplateDifference): string {
+  return d.field === 'disruptionMode' && d.podGroup === DEFAULT_DISRUPTION_MODE
+    ? `; an unset disruptionMode is defaulted to ${goQuote(DEFAULT_DISRUPTION_MODE)} before admission, so set it explicitly`
+    : '';
+}
+
 /** `spec.priority: Invalid value: 10: must match the priority of PodGroupTemplate "t" in Workload "w": 1000` */
 export function templateMismatch(d: TemplateDifference, ref: TemplateRef): FieldError {
   const where = `PodGroupTemplate ${goQuote(ref.templateName)} in Workload ${goQuote(ref.workloadName)}`;
-  return invalid(d.path, (d.podGroup ?? null) as BadValue, `must match the ${d.field} of ${where}: ${templateValueText(d)}`);
+  return invalid(d.path, (d.podGroup ?? null) as BadValue, `must match the ${d.field} of ${where}: ${templateValueText(d)}${defaultedHint(d)}`);
 }
 
 export interface TemplateConsistencyRule {
