@@ -160,3 +160,14 @@ describe('errors a person can act on', () => {
     expect(err.message).toBe(`the API server at ${fixture.server.url} did not answer within 0.1s (--request-timeout)`);
   });
 });
+
+describe('events for explain', () => {
+  it('lists the events of one object with a field selector', async () => {
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
+    const events = await client.list('Event', { fieldSelector: 'involvedObject.kind=Pod,involvedObject.name=training-3' });
+    expect(events.map((e) => [e.reason, e.message, e.source?.component])).toEqual([
+      ['FailedScheduling', '0/2 nodes are available: 2 Insufficient cpu.', 'default-scheduler'],
+    ]);
+    expect(await client.list('Event', { fieldSelector: 'involvedObject.name=training-0' })).toEqual([]);
+  });
+});

@@ -36,6 +36,12 @@ describe('field selectors', () => {
     expect(parseFieldSelector('spec.nodeName=', 'Pod')({ metadata: { name: 'q' } })).toBe(true);
   });
 
+  it('selects events by their involved object, as explain asks', () => {
+    const event = { involvedObject: { kind: 'Pod', name: 'training-3' }, reason: 'FailedScheduling' };
+    expect(parseFieldSelector('involvedObject.kind=Pod,involvedObject.name=training-3', 'Event')(event)).toBe(true);
+    expect(parseFieldSelector('involvedObject.name=training-2', 'Event')(event)).toBe(false);
+  });
+
   it('accepts only the fields the real server supports for the kind', () => {
     expect(() => parseFieldSelector('spec.nodeName=node-1', 'PodGroup')).toThrow('field label not supported: spec.nodeName');
   });

@@ -64,11 +64,14 @@ function fieldValue(obj: unknown, path: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-/** Fields the real server accepts per kind: metadata.* everywhere, a few more on pods. */
-const POD_FIELDS = ['spec.nodeName', 'status.phase', 'spec.schedulerName', 'spec.restartPolicy'];
+/** Fields the real server accepts per kind beyond metadata.name/namespace. */
+const KIND_FIELDS: Record<string, string[]> = {
+  Pod: ['spec.nodeName', 'status.phase', 'spec.schedulerName', 'spec.restartPolicy'],
+  Event: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'reason', 'type', 'source'],
+};
 
 export function parseFieldSelector(selector: string, kind: string): Matcher<unknown> {
-  const allowed = new Set(['metadata.name', 'metadata.namespace', ...(kind === 'Pod' ? POD_FIELDS : [])]);
+  const allowed = new Set(['metadata.name', 'metadata.namespace', ...(KIND_FIELDS[kind] ?? [])]);
   const terms = splitTerms(selector).map((term): Matcher<unknown> => {
     const eq = EQUALITY_TERM.exec(term);
     if (!eq) throw new SelectorError(`invalid selector: '${selector}'; can't understand '${term}'`);
