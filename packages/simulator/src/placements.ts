@@ -6,7 +6,7 @@
 
 import { CPU, MEMORY } from './cluster.js';
 import { runDefaultAlgorithm, type GroupAlgorithmResult, type GroupContext, type GroupStatus, type MemberResult } from './group-algorithm.js';
-import { GROUP_MESSAGE } from './messages.js';
+import { GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { mostAllocated } from './plugins/resource-scores.js';
 import type { PodInfo } from './pod-info.js';
 
@@ -101,7 +101,7 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
   const generated = placements.map((p) => p.name);
   const unschedulable = (message: string, feasible: string[] = []): GroupAlgorithmResult => ({
     status: { code: 'Unschedulable', message, waitingOnPreemption: false },
-    members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message })),
+    members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: wrapGroupUnschedulable(message) })),
     placements: { key, generated, feasible, chosen: undefined, scores: {}, tie: undefined },
   });
   if (placements.length === 0) return unschedulable(GROUP_MESSAGE.noPlacements);

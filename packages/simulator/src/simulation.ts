@@ -32,6 +32,7 @@ export interface PodGroupResult {
   readonly name: string;
   readonly policy: 'gang' | 'basic' | 'unknown';
   readonly minCount: number | undefined;
+  /** Scheduled if any cycle of this run succeeded, else the last cycle's outcome. */
   readonly outcome: GroupOutcome;
   readonly message: string;
   /** The PodGroupScheduled condition after the run; undefined when no cycle ran. */
@@ -249,6 +250,12 @@ export class Simulation {
     const group = this.groups.get(key);
     const policy = group ? groupPolicy(group) : undefined;
     const previous = this.groupResults.get(key);
+    const cycles = (previous?.cycles ?? 0) + (r.countCycle ? 1 : 0);
+    // A group that bound in this run stays Scheduled when a retry for its leftover members fails.
+    if (previous?.outcome === 'Scheduled' && r.outcome !== 'Scheduled') {
+      this.groupResults.set(key, { ...previous, condition: this.conditions.get(key), cycles });
+      return;
+    }
     this.groupResults.set(key, {
       namespace: pod.namespace,
       name: pod.groupName as string,
@@ -260,7 +267,7 @@ export class Simulation {
       placements: r.placements,
       tieBroken: r.tieBroken,
       notes: r.notes,
-      cycles: (previous?.cycles ?? 0) + (r.countCycle ? 1 : 0),
+      cycles,
     });
   }
 
