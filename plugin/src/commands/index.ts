@@ -5,6 +5,7 @@ import { snapshotCommand } from './snapshot.js';
 import { statusCommand } from './status.js';
 import { diffCommand } from './diff.js';
 import { completeCommand } from './complete.js';
+import { explainCommand } from './explain.js';
 import { simulateCommand } from './simulate.js';
 
 export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
@@ -12,6 +13,7 @@ export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   snapshotCommand as unknown as CommandModule<object, never>,
   statusCommand as unknown as CommandModule<object, never>,
   diffCommand as unknown as CommandModule<object, never>,
+  explainCommand as unknown as CommandModule<object, never>,
   completeCommand as unknown as CommandModule<object, never>,
   simulateCommand as unknown as CommandModule<object, never>,
 ];

@@ -1,0 +1,68 @@
+// The explain chain: Job → Workload → PodGroup → Pods → Nodes as link checks run in order, each
+// applying only to what was found so far; the walk stops at the first broken link.
+
+import { type Job, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
+import { controllerRefOf } from '@kubectl-workload/rules';
+import { jobLink } from './links/job.js';
+import { label, named } from './links/objects.js';
+import { podGroupByNameLink, podGroupFromTemplateLink } from './links/podgroup.js';
+import { podsLink } from './links/pods.js';
+import { placementLink } from './links/placement.js';
+import { schedulerNameLink } from './links/scheduler-name.js';
+import { templateLink } from './links/template.js';
+import { workloadLink } from './links/workload.js';
+import { info, type Diagnosis, type ExplainInput, type LinkCheck, type LinkResult, type Walk } from './model.js';
+import type { ResolvedTarget } from './target.js';
+
+export const CHAIN: readonly LinkCheck[] = [
+  jobLink,
+  podGroupByNameLink,
+  workloadLink,
+  podGroupFromTemplateLink,
+  podsLink,
+  schedulerNameLink,
+  templateLink,
+  placementLink,
+];
+
+/** Where the walk starts, and a first note when a Pod outside any group is explained through its Job. */
+function start(target: ResolvedTarget, input: ExplainInput): { walk: Walk; notes: LinkResult[] } {
+  const namespace = target.ref.namespace;
+  switch (target.ref.kind) {
+    case 'Job':
+      return { walk: { namespace, job: target.object as Job }, notes: [] };
+    case 'Workload':
+      return { walk: { namespace, workload: target.object as Workload }, notes: [] };
+    case 'PodGroup':
+      return { walk: { namespace, podGroup: target.object as PodGroup }, notes: [] };
+    case 'Pod': {
+      const pod = target.object as Pod;
+      const group = pod.spec?.schedulingGroup?.podGroupName;
+      if (group) return { walk: { namespace, podGroupName: group }, notes: [] };
+      const owner = controllerRefOf(pod);
+      const job = owner?.kind === 'Job' ? named(input.state.jobs, namespace, owner.name) : undefined;
+      const note = info('podgroup', `Pod ${label(pod)} names no PodGroup (no spec.schedulingGroup)${job ? `; following its Job ${label(job)}` : ': it is scheduled on its own'}`);
+      return { walk: job ? { namespace, job } : { namespace }, notes: [note] };
+    }
+  }
+}
+
+export function explain(target: ResolvedTarget, input: ExplainInput): Diagnosis {
+  const first = start(target, input);
+  let walk = first.walk;
+  const links: LinkResult[] = [...first.notes];
+  for (const check of CHAIN) {
+    const outcome = check(walk, input);
+    if (!outcome) continue;
+    links.push(outcome.result);
+    walk = outcome.walk;
+    if (outcome.result.status === 'broken') break;
+  }
+  return {
+    target: target.ref,
+    links,
+    broken: links.find((l) => l.status === 'broken') ?? null,
+    placement: walk.placement ?? null,
+    live: walk.live ?? null,
+  };
+}

@@ -1,0 +1,43 @@
+// Link 1 for a Job: does the v1.36 Job controller gang-schedule it (api-rules JOB-02/03, JOB-13),
+// and is its parallelism now locked (JOB-14)?
+
+import { nameOf, namespaceOf } from '@kubectl-workload/api';
+import { isControlledByJob, jobGangQualification } from '@kubectl-workload/rules';
+import { broken, ok, type LinkCheck } from '../model.js';
+import { inNamespace, label } from './objects.js';
+
+export const jobLink: LinkCheck = (walk, input) => {
+  const job = walk.job;
+  if (!job || walk.workload || walk.podGroup) return undefined;
+  const namespace = namespaceOf(job);
+  const byo = job.spec?.template?.spec?.schedulingGroup?.podGroupName;
+  if (byo) {
+    return {
+      result: ok('job', `Job ${label(job)} names PodGroup "${byo}" in its pod template; the Job controller leaves it alone`, [], ['JOB-13']),
+      walk: { ...walk, podGroupName: byo },
+    };
+  }
+  const qualification = jobGangQualification(job, inNamespace(input.state.pods, namespace));
+  if (!qualification.qualifies) {
+    return {
+      result: broken(
+        'job',
+        `Job ${label(job)} does not qualify for gang scheduling: the Job controller creates no Workload or PodGroup and its pods are scheduled one by one`,
+        'recreate the Job with spec.completionMode: Indexed and spec.completions equal to spec.parallelism (greater than 1), ' +
+          'or point spec.template.spec.schedulingGroup.podGroupName at a PodGroup you create',
+        qualification.reasons,
+        ['JOB-02', 'JOB-13'],
+      ),
+      walk,
+    };
+  }
+  const lockedBy = inNamespace(input.state.podGroups, namespace).find((g) => g.spec?.schedulingPolicy?.gang && isControlledByJob(g, job));
+  const details = lockedBy
+    ? [`spec.parallelism is locked: cannot change parallelism for a Job referencing gang-scheduled PodGroup "${nameOf(lockedBy)}" (JOB-14)`]
+    : [];
+  return {
+    // JOB-03 (only new Jobs get objects) matters only when no Workload exists: the workload link says so.
+    result: ok('job', `Job ${label(job)} qualifies for gang scheduling (parallelism ${job.spec?.parallelism ?? 0}, Indexed)`, details, lockedBy ? ['JOB-02', 'JOB-14'] : ['JOB-02']),
+    walk,
+  };
+};

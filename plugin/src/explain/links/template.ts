@@ -1,0 +1,34 @@
+// Link 6: the PodGroup still says what its template says (X-10..X-14). The scheduler follows the
+// PodGroup, so a drifted copy explains a gang behaving unlike its Workload.
+
+import { compareWithTemplate, type TemplateField } from '@kubectl-workload/rules';
+import { broken, ok, type LinkCheck } from '../model.js';
+import { label } from './objects.js';
+
+const show = (value: unknown) => (value === undefined ? '<unset>' : JSON.stringify(value));
+
+const RULE_OF_FIELD: Record<TemplateField, string> = {
+  schedulingPolicy: 'X-10',
+  schedulingConstraints: 'X-11',
+  resourceClaims: 'X-12',
+  disruptionMode: 'X-13',
+  priorityClassName: 'X-14',
+  priority: 'X-14',
+};
+
+export const templateLink: LinkCheck = (walk) => {
+  const { podGroup, template, workload } = walk;
+  if (!podGroup || !template || !workload) return undefined;
+  const differences = compareWithTemplate(podGroup.spec, template);
+  if (differences.length === 0) return { result: ok('template', `PodGroup matches template "${template.name ?? ''}"`), walk };
+  return {
+    result: broken(
+      'template',
+      `PodGroup ${label(podGroup)} drifted from template "${template.name ?? ''}" of Workload ${label(workload)}`,
+      `PodGroup spec is immutable: delete it and recreate it from the template (kubectl workload diff ${workload.metadata?.name ?? ''} shows the fields)`,
+      differences.map((d) => `${d.path}: template ${show(d.template)}, PodGroup ${show(d.podGroup)}`),
+      [...new Set(differences.map((d) => RULE_OF_FIELD[d.field]))],
+    ),
+    walk,
+  };
+};

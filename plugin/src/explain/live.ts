@@ -1,0 +1,77 @@
+// What the cluster says beside what the simulation predicts: the live PodGroupScheduled condition
+// and recent scheduler events for the group and its pods, and whether they agree.
+
+import { nameOf, POD_GROUP_SCHEDULED, type Pod, type PodGroup } from '@kubectl-workload/api';
+import type { KubeEvent } from '@kubectl-workload/cluster';
+import type { GroupOutcome } from '@kubectl-workload/simulator';
+import type { PlacementAnalysis } from './placement/analysis.js';
+
+/** Events shown, most recent first. */
+const MAX_EVENTS = 10;
+
+export interface LiveEvent {
+  /** `Pod/llm-train-worker-0`, `PodGroup/llm-train-workers`. */
+  readonly object: string;
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+  readonly count: number;
+  readonly lastTimestamp: string | null;
+}
+
+export interface LiveComparison {
+  readonly condition: { readonly status: string; readonly reason: string; readonly message: string } | null;
+  readonly events: readonly LiveEvent[];
+  /** null when the scheduler has not written a condition yet. */
+  readonly agrees: boolean | null;
+  readonly note: string;
+}
+
+const OUTCOME_OF_REASON: Record<string, GroupOutcome> = { Scheduled: 'Scheduled', Unschedulable: 'Unschedulable', SchedulerError: 'Error' };
+
+function eventTime(e: KubeEvent): string | null {
+  return e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? null;
+}
+
+function relevantEvents(group: PodGroup, pods: readonly Pod[], events: readonly KubeEvent[]): LiveEvent[] {
+  const podNames = new Set(pods.map((p) => nameOf(p)));
+  const namespace = group.metadata?.namespace || 'default';
+  return events
+    .filter((e) => {
+      const o = e.involvedObject;
+      if ((o?.namespace || 'default') !== namespace) return false;
+      return (o?.kind === 'PodGroup' && o.name === nameOf(group)) || (o?.kind === 'Pod' && podNames.has(o.name ?? ''));
+    })
+    .map((e) => ({
+      object: `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`,
+      type: e.type ?? '',
+      reason: e.reason ?? '',
+      message: e.message ?? '',
+      count: e.count ?? 1,
+      lastTimestamp: eventTime(e),
+    }))
+    .sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? '') || a.object.localeCompare(b.object))
+    .slice(0, MAX_EVENTS);
+}
+
+function disagreement(live: GroupOutcome, predicted: GroupOutcome): string {
+  if (predicted === 'Scheduled') {
+    return 'the simulation places the gang now, the scheduler did not: the cluster changed since its last cycle (it retries after backoff), or something the simulator does not model blocks it (preemption, DRA claims, volumes, other plugins)';
+  }
+  if (live === 'Scheduled') {
+    return 'the scheduler placed the gang, the simulation would not now: capacity was taken since, or pods were recreated (PodGroupScheduled never goes back from True)';
+  }
+  return `the scheduler reported ${live}, the simulation predicts ${predicted}`;
+}
+
+export function compareLive(group: PodGroup, pods: readonly Pod[], events: readonly KubeEvent[], analysis: PlacementAnalysis): LiveComparison {
+  const condition = group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
+  const shown = condition ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '' } : null;
+  const recent = relevantEvents(group, pods, events);
+  if (!shown) {
+    return { condition: null, events: recent, agrees: null, note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}` };
+  }
+  const live = OUTCOME_OF_REASON[shown.reason] ?? (shown.status === 'True' ? 'Scheduled' : 'Unschedulable');
+  const agrees = live === analysis.outcome;
+  return { condition: shown, events: recent, agrees, note: agrees ? `the simulation agrees with the scheduler: ${analysis.outcome}` : disagreement(live, analysis.outcome) };
+}

@@ -1,0 +1,95 @@
+// The structured result of `explain`: the chain Job → Workload → PodGroup → Pods → Nodes as a list
+// of link checks, the first broken one with its fix, and the scheduling simulation beside the live
+// state. Renderers turn it into text, JSON or YAML; nothing here prints.
+
+import type { Job, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
+import type { ClusterState, KubeEvent } from '@kubectl-workload/cluster';
+import type { LiveComparison } from './live.js';
+import type { PlacementAnalysis } from './placement/analysis.js';
+
+export type TargetKind = 'PodGroup' | 'Pod' | 'Job' | 'Workload';
+
+export interface TargetRef {
+  readonly kind: TargetKind;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** The links, in the order the chain visits them. */
+export type LinkName =
+  | 'job'
+  | 'workload'
+  | 'podgroup'
+  | 'pods'
+  | 'scheduler-name'
+  | 'template'
+  | 'placement';
+
+export type LinkStatus = 'ok' | 'broken' | 'info';
+
+export interface LinkResult {
+  readonly link: LinkName;
+  readonly status: LinkStatus;
+  /** One line: what was found. */
+  readonly summary: string;
+  /** Supporting lines (reasons, counts, messages). */
+  readonly details: readonly string[];
+  /** What to do about a broken link. */
+  readonly fix?: string;
+  /** Spec rule ids and upstream references behind the finding (JOB-02, X-10, issue #141900). */
+  readonly refs: readonly string[];
+}
+
+/** What the links found so far; each link may fill in the next object of the chain. */
+export interface Walk {
+  /** The namespace of the target: every object of the chain lives in it. */
+  readonly namespace: string;
+  readonly job?: Job;
+  /** A PodGroup name to look up: a Pod's or a Job template's `spec.schedulingGroup.podGroupName`. */
+  readonly podGroupName?: string;
+  readonly workload?: Workload;
+  readonly template?: PodGroupTemplate;
+  readonly podGroup?: PodGroup;
+  /** Pods naming the PodGroup in `spec.schedulingGroup`. */
+  readonly pods?: readonly Pod[];
+  /** The simulated PodGroup cycle, once the placement link ran. */
+  readonly placement?: PlacementAnalysis;
+  readonly live?: LiveComparison;
+}
+
+/** The cluster as explain reads it: every namespace (nodes carry pods of all of them) plus events. */
+export interface ExplainInput {
+  readonly state: ClusterState;
+  readonly events: readonly KubeEvent[];
+  /** ISO timestamp the simulation stamps conditions with. */
+  readonly now: string;
+}
+
+export interface LinkOutcome {
+  readonly result: LinkResult;
+  readonly walk: Walk;
+}
+
+/** One link of the chain: undefined when it does not apply to what was found so far. */
+export type LinkCheck = (walk: Walk, input: ExplainInput) => LinkOutcome | undefined;
+
+export interface Diagnosis {
+  readonly target: TargetRef;
+  readonly links: readonly LinkResult[];
+  /** The first broken link, or null when every link holds. */
+  readonly broken: LinkResult | null;
+  readonly placement: PlacementAnalysis | null;
+  readonly live: LiveComparison | null;
+}
+
+export function ok(link: LinkName, summary: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
+  return { link, status: 'ok', summary, details, refs };
+}
+
+export function broken(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
+  return { link, status: 'broken', summary, details, fix, refs };
+}
+
+export function info(link: LinkName, summary: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
+  return { link, status: 'info', summary, details, refs };
+}

@@ -1,0 +1,106 @@
+// Topology domains for a gang with a topology constraint (scheduler.md §3): per value of the key,
+// its nodes, their free resources and how many of the group's pods fit there, found by running the
+// simulator on that domain alone with the group relaxed to basic (every pod that fits binds).
+
+import { namespaceOf, nameOf, type Node, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { Simulation, podRequests, type SimulationInput } from '@kubectl-workload/simulator';
+import type { Profiles } from './profiles.js';
+import { formatAmount, formatRequests } from './units.js';
+
+export interface DomainRow {
+  readonly domain: string;
+  readonly nodes: number;
+  /** Free (allocatable minus requested) cpu, memory and each extended resource the pods request. */
+  readonly free: Readonly<Record<string, string>>;
+  readonly podsFit: number;
+  readonly podsNeeded: number;
+}
+
+export interface TopologyAnalysis {
+  readonly key: string;
+  readonly domains: readonly DomainRow[];
+}
+
+/** The group as basic with no constraint: a cycle then binds every member that fits. */
+function relaxed(group: PodGroup): PodGroup {
+  const { schedulingConstraints: _dropped, ...spec } = group.spec ?? {};
+  return { ...group, spec: { ...spec, schedulingPolicy: { basic: {} } } };
+}
+
+/** How many members are (or would be) on `nodes`: bound there already, plus those a relaxed cycle places. */
+function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly Pod[], nodes: readonly Node[], profiles: Profiles): number {
+  const names = new Set(nodes.map((n) => nameOf(n)));
+  const alreadyThere = members.filter((p) => p.spec?.nodeName && names.has(p.spec.nodeName)).length;
+  const others = input.podGroups.filter((g) => g !== group);
+  const simulation = new Simulation({ ...input, nodes, podGroups: [...others, relaxed(group)] }, { diagnose: false, schedulerNames: profiles.names });
+  const result = simulation.runPodGroup(namespaceOf(group), nameOf(group));
+  return alreadyThere + result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group) && p.outcome === 'Scheduled').length;
+}
+
+function podsNeeded(group: PodGroup, members: readonly Pod[]): number {
+  return group.spec?.schedulingPolicy?.gang?.minCount ?? members.length;
+}
+
+/** What one pending member asks for (members of a gang are usually alike). */
+function typicalRequests(members: readonly Pod[]): ReadonlyMap<string, number> {
+  const pending = members.find((p) => !p.spec?.nodeName) ?? members[0];
+  return pending ? podRequests(pending).requests : new Map();
+}
+
+function freeResources(input: SimulationInput, nodes: readonly Node[], shown: readonly string[]): Record<string, string> {
+  const cluster = new Simulation(input, { diagnose: false }).cluster;
+  const dims = cluster.dimensions.length;
+  const free: Record<string, string> = {};
+  for (const resource of shown) {
+    const d = cluster.dimensionIndex.get(resource);
+    let total = 0;
+    for (const node of nodes) {
+      const i = cluster.nodeIndex.get(nameOf(node));
+      if (i === undefined || d === undefined) continue;
+      total += (cluster.allocatable[i * dims + d] ?? 0) - (cluster.requested[i * dims + d] ?? 0);
+    }
+    free[resource] = formatAmount(resource, total);
+  }
+  return free;
+}
+
+/** `rack` for `topology.kubernetes.io/rack`: how hints name a domain. */
+function domainWord(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1) || key;
+}
+
+export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): (TopologyAnalysis & { hint: string | null }) | null {
+  const key = group.spec?.schedulingConstraints?.topology?.[0]?.key;
+  if (!key) return null;
+  const byDomain = new Map<string, Node[]>();
+  for (const node of input.nodes) {
+    const value = node.metadata?.labels?.[key];
+    if (value !== undefined) byDomain.set(value, [...(byDomain.get(value) ?? []), node]);
+  }
+  const requests = typicalRequests(members);
+  const shown = ['cpu', 'memory', ...[...requests.keys()].filter((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods')];
+  const needed = podsNeeded(group, members);
+  const domains = [...byDomain.keys()].sort().map((domain): DomainRow => {
+    const nodes = byDomain.get(domain) ?? [];
+    return { domain, nodes: nodes.length, free: freeResources(input, nodes, shown), podsFit: podsThatFit(input, group, members, nodes, profiles), podsNeeded: needed };
+  });
+  const word = domainWord(key);
+  if (domains.length === 0) return { key, domains, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };
+  const best = domains.reduce((a, b) => (b.podsFit > a.podsFit ? b : a));
+  const missing = needed - best.podsFit;
+  const hint =
+    missing <= 0
+      ? null
+      : `largest ${word} ${best.domain} fits ${best.podsFit} of ${needed} pods; ${missing} more ${missing === 1 ? 'node' : 'nodes'} in ${best.domain} with ${formatRequests(requests)} free each would do`;
+  return { key, domains, hint };
+}
+
+/** For a group without a topology constraint: how many pods the whole cluster fits, and what is missing. */
+export function wholeClusterHint(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): string | null {
+  const needed = podsNeeded(group, members);
+  const fit = podsThatFit(input, group, members, input.nodes, profiles);
+  const missing = needed - fit;
+  if (missing <= 0) return null;
+  return `the cluster fits ${fit} of ${needed} pods; ${missing} more ${missing === 1 ? 'node' : 'nodes'} with ${formatRequests(typicalRequests(members))} free each would do`;
+}
+

@@ -1,0 +1,95 @@
+// explain's output: the chain as a checklist, the broken link with its fix, then the simulation
+// and the live state side by side (text); or the Diagnosis document as JSON/YAML.
+
+import { stringify } from 'yaml';
+import type { Palette } from '../output/color.js';
+import { renderTable } from '../status/table.js';
+import type { LiveComparison } from './live.js';
+import type { Diagnosis, LinkResult } from './model.js';
+import type { PlacementAnalysis } from './placement/analysis.js';
+
+export type ExplainFormat = 'text' | 'json' | 'yaml';
+
+export function explainDocument(diagnosis: Diagnosis): object {
+  return { kind: 'Explanation', ...diagnosis };
+}
+
+const LINK_WIDTH = 'scheduler-name'.length + 2;
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? by + line : line))
+    .join('\n');
+}
+
+function linkLines(link: LinkResult, colors: Palette): string[] {
+  const mark = link.status === 'ok' ? colors.green('✓') : link.status === 'broken' ? colors.red('✗') : colors.cyan('•');
+  const pad = ' '.repeat(LINK_WIDTH + 4);
+  return [`  ${mark} ${link.link.padEnd(LINK_WIDTH)}${link.summary}`, ...link.details.map((d) => `${pad}${colors.dim(d)}`)];
+}
+
+function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
+  const lines = [colors.bold('Simulation (kube-scheduler v1.36 PodGroup cycle):'), `  Outcome:    ${p.outcome}`];
+  if (p.message) lines.push(`  Message:    ${p.message}`);
+  if (p.condition) lines.push(`  Predicted:  PodGroupScheduled ${p.condition.status}/${p.condition.reason}`);
+  if (p.topology) {
+    const resources = Object.keys(p.topology.domains[0]?.free ?? {});
+    lines.push(`  Topology:   one domain of ${p.topology.key}`);
+    const table = {
+      headers: ['DOMAIN', 'NODES', ...resources.map((r) => `FREE ${r.toUpperCase()}`), 'PODS FIT', 'NEEDED'],
+      rows: p.topology.domains.map((d) => [d.domain, String(d.nodes), ...resources.map((r) => d.free[r] ?? ''), String(d.podsFit), String(d.podsNeeded)]),
+    };
+    lines.push(indent(renderTable(table).trimEnd(), '    '));
+  }
+  if (p.nodeReasons.length) {
+    lines.push('  Node reasons:');
+    for (const r of p.nodeReasons) lines.push(`    ${r.nodes} ${r.reason}`);
+  }
+  if (p.pods.length) {
+    lines.push('  Pods:');
+    const rows = p.pods.map((pod) => [pod.name, pod.outcome, pod.node ?? '<none>', pod.message ?? '']);
+    lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
+  }
+  if (p.hint) lines.push(`  Hint:       ${p.hint}`);
+  for (const note of p.notes) lines.push(`  Note:       ${note}`);
+  return lines;
+}
+
+function liveSection(live: LiveComparison, colors: Palette): string[] {
+  const lines = [colors.bold('Live:')];
+  const c = live.condition;
+  lines.push(`  PodGroupScheduled: ${c ? `${c.status}/${c.reason}${c.message ? `: ${c.message}` : ''}` : '<none>'}`);
+  const verdict = live.agrees === false ? colors.yellow(`DISAGREES: ${live.note}`) : live.note;
+  lines.push(`  Simulation:        ${verdict}`);
+  if (live.events.length === 0) lines.push('  Events:            <none>');
+  else {
+    lines.push('  Events:');
+    const rows = live.events.map((e) => [e.lastTimestamp ?? '<unknown>', e.type, e.reason, e.object, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
+    lines.push(indent(renderTable({ headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows }).trimEnd(), '    '));
+  }
+  return lines;
+}
+
+export function renderExplainText(d: Diagnosis, colors: Palette): string {
+  const lines = [colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`), '', ...d.links.flatMap((l) => linkLines(l, colors)), ''];
+  if (d.broken) {
+    lines.push(`${colors.red('Broken link:')} ${d.broken.link}`, `${colors.bold('Fix:')} ${d.broken.fix ?? ''}`);
+    if (d.broken.refs.length) lines.push(colors.dim(`See: ${d.broken.refs.join(', ')}`));
+    lines.push('');
+  } else lines.push(colors.green('Every link holds.'), '');
+  if (d.placement) lines.push(...placementSection(d.placement, colors), '');
+  if (d.live) lines.push(...liveSection(d.live, colors), '');
+  return lines.join('\n');
+}
+
+export function renderExplain(d: Diagnosis, format: ExplainFormat, colors: Palette): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(explainDocument(d), null, 2) + '\n';
+    case 'yaml':
+      return stringify(explainDocument(d));
+    case 'text':
+      return renderExplainText(d, colors);
+  }
+}

@@ -1,0 +1,62 @@
+// `explain TARGET`: `podgroup/NAME`, `pod/NAME`, `job/NAME`, `workload/NAME`, or a bare NAME looked
+// up as a PodGroup, then a Pod, a Job and a Workload, in the target namespace.
+
+import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
+import { closeNames, type ClusterState } from '@kubectl-workload/cluster';
+import { UserError } from '../exit.js';
+import type { TargetKind, TargetRef } from './model.js';
+
+/** The prefixes kubectl users type for each kind (plural and short forms included). */
+const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
+  podgroup: 'PodGroup',
+  podgroups: 'PodGroup',
+  pod: 'Pod',
+  pods: 'Pod',
+  po: 'Pod',
+  job: 'Job',
+  jobs: 'Job',
+  workload: 'Workload',
+  workloads: 'Workload',
+};
+
+/** The order a bare NAME is resolved in. */
+export const RESOLUTION_ORDER: readonly TargetKind[] = ['PodGroup', 'Pod', 'Job', 'Workload'];
+
+const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads'> = { PodGroup: 'podGroups', Pod: 'pods', Job: 'jobs', Workload: 'workloads' };
+
+const RESOURCE_OF: Record<TargetKind, string> = {
+  PodGroup: 'podgroups.scheduling.k8s.io',
+  Pod: 'pods',
+  Job: 'jobs.batch',
+  Workload: 'workloads.scheduling.k8s.io',
+};
+
+export interface ResolvedTarget {
+  readonly ref: TargetRef;
+  readonly object: KubeObject;
+}
+
+function objectsOf(state: ClusterState, kind: TargetKind, namespace: string): KubeObject[] {
+  return (state[FIELD_OF[kind]] as KubeObject[]).filter((o) => namespaceOf(o) === namespace);
+}
+
+export function resolveTarget(text: string, namespace: string, state: ClusterState): ResolvedTarget {
+  const slash = text.indexOf('/');
+  const word = slash >= 0 ? text.slice(0, slash).toLowerCase() : undefined;
+  const name = slash >= 0 ? text.slice(slash + 1) : text;
+  const explicit = word === undefined ? undefined : KIND_WORDS[word];
+  if (word !== undefined && !explicit) {
+    throw new UserError(`unknown kind "${word}" in "${text}": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME`);
+  }
+  if (!name) throw new UserError(`no name in "${text}"`);
+  const kinds = explicit ? [explicit] : RESOLUTION_ORDER;
+  for (const kind of kinds) {
+    const object = objectsOf(state, kind, namespace).find((o) => nameOf(o) === name);
+    if (object) return { ref: { kind, namespace, name }, object };
+  }
+  const candidates = kinds.flatMap((kind) => objectsOf(state, kind, namespace).map((o) => nameOf(o)));
+  const close = closeNames(name, candidates);
+  const hint = close.length ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+  const what = explicit ? `${RESOURCE_OF[explicit]} "${name}"` : `no PodGroup, Pod, Job or Workload named "${name}"`;
+  throw new UserError(`${explicit ? `${what} not found` : what} in namespace "${namespace}"${hint}`);
+}
