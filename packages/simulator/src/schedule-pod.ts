@@ -66,6 +66,8 @@ export interface PodAttempt {
 export interface ScheduleOptions {
   /** Record the per-node, per-plugin trace (costly on big clusters). */
   readonly trace?: boolean;
+  /** A pod's nominated node (from an earlier preemption): tried alone first (PreferNominatedNode). */
+  readonly nominatedNode?: (pod: PodInfo) => number | undefined;
 }
 
 /** Per-node results of one pod signature that depend only on that node: reused until the node changes. */
@@ -99,6 +101,11 @@ export class PodScheduler {
 
   /** Filter and score `pod` over `nodes` (default: all). Does not assume it. */
   schedule(pod: PodInfo, vector: Float64Array, nodes: Int32Array = this.allNodes, options: ScheduleOptions = {}): PodAttempt {
+    const nominated = options.nominatedNode?.(pod);
+    if (nominated !== undefined && nodes.includes(nominated)) {
+      const attempt = this.schedule(pod, vector, Int32Array.of(nominated), { ...options, nominatedNode: undefined });
+      if (attempt.node !== undefined) return attempt;
+    }
     const { cluster } = this;
     const statics = this.statics.get(pod);
     const spread: SpreadFilterState | undefined = pod.hardSpread.length > 0 ? preFilterSpread(cluster, pod, nodes, statics) : undefined;
@@ -153,6 +160,15 @@ export class PodScheduler {
     }
     this.nodeLocal.set(pod.signature, entry);
     return entry;
+  }
+
+  /** The filter status of `pod` on one node, PreFilter state over all nodes (preemption's dry runs). */
+  filterNode(pod: PodInfo, vector: Float64Array, node: number): NodeStatus | undefined {
+    const { cluster } = this;
+    const statics = this.statics.get(pod);
+    const spread = pod.hardSpread.length > 0 ? preFilterSpread(cluster, pod, this.allNodes, statics) : undefined;
+    const affinity = needsAffinityFilter(cluster, pod) ? preFilterAffinity(cluster, pod, this.allNodes) : undefined;
+    return this.nodeFailure(pod, statics, vector, node, spread, affinity);
   }
 
   /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
