@@ -103,3 +103,12 @@ describe('real kubectl against the test API server', () => {
     }
   });
 });
+
+describe('kubectl paging', () => {
+  it('kubectl get --chunk-size follows continue tokens through Table pages', async () => {
+    const result = await kubectl(['get', 'pods', '-n', 'team-a', '--chunk-size', '2', '-o', 'name']);
+    expect(result.stdout).toBe('pod/training-0\npod/training-1\npod/training-2\npod/training-3\n');
+    const table = await kubectl(['get', 'pods', '-n', 'team-a', '--chunk-size', '3', '--no-headers']);
+    expect(table.stdout.split('\n').filter((l) => l !== '').length).toBe(4);
+  });
+});

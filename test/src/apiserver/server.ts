@@ -190,7 +190,7 @@ export class TestApiServer {
   private get(req: IncomingMessage, res: ServerResponse, { resource, namespace, name }: ResourceRequest): void {
     const obj = this.store.get(resource, namespace ?? '', name as string);
     if (!obj) return sendStatus(res, notFound(resource, name as string));
-    sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [obj], this.store.resourceVersion) : obj);
+    sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [obj], { resourceVersion: this.store.resourceVersion }) : obj);
   }
 
   private matcher(resource: ServedResource, query: URLSearchParams): (obj: KubeObject) => boolean {
@@ -205,12 +205,11 @@ export class TestApiServer {
     const limit = Number(query.get('limit') ?? '0');
     const page = limit > 0 ? matches.slice(offset, offset + limit) : matches.slice(offset);
     const remaining = matches.length - offset - page.length;
-    const resourceVersion = this.store.resourceVersion;
-    if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(resource.kind, page, resourceVersion));
     const metadata = {
-      resourceVersion,
+      resourceVersion: this.store.resourceVersion,
       ...(remaining > 0 ? { continue: Buffer.from(String(offset + page.length)).toString('base64url'), remainingItemCount: remaining } : {}),
     };
+    if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(resource.kind, page, metadata));
     sendJson(res, 200, { kind: `${resource.kind}List`, apiVersion: groupVersion(resource), metadata, items: page.map(withoutTypeMeta) });
   }
 

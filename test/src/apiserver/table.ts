@@ -78,13 +78,14 @@ export function wantsTable(accept: string | undefined): boolean {
   return accept !== undefined && /as=Table/.test(accept);
 }
 
-export function toTable(kind: string | undefined, objects: KubeObject[], resourceVersion: string): object {
+/** `metadata` is the list's: resourceVersion, and continue when there are more pages. */
+export function toTable(kind: string | undefined, objects: KubeObject[], metadata: { resourceVersion: string; continue?: string }): object {
   const columns = columnsFor(kind);
   const now = Date.now();
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
-    metadata: { resourceVersion },
+    metadata,
     columnDefinitions: columns.map(({ cell: _cell, ...definition }) => definition),
     rows: objects.map((obj) => ({
       cells: columns.map((c) => c.cell(obj, now)),
