@@ -35,6 +35,8 @@ export interface MemberResult {
   readonly attempt: PodAttempt | undefined;
   /** The FitError text, or the Permit wait reason. */
   readonly message: string;
+  /** RequiresPreemption only: the pods PostFilter chose to evict (removed in memory for later members). */
+  readonly victims?: readonly PodInfo[];
 }
 
 export interface GroupPolicy {
@@ -43,11 +45,21 @@ export interface GroupPolicy {
   readonly topologyKey: string | undefined;
 }
 
+/** What the PostFilter plugins return for a pod that fits no node. */
+export interface PostFilterResult {
+  /** The nominated node; undefined when preemption cannot help. */
+  readonly node: number | undefined;
+  /** The PostFilter status message the FitError ends with (Diagnosis.PostFilterMsg); empty on success. */
+  readonly message: string;
+  readonly victims: readonly PodInfo[];
+}
+
 /**
  * The seam for pod-by-pod preemption (DefaultPreemption PostFilter), run for a member that fits no
- * node. Returning a node index nominates it: the member counts as placed for the rest of the cycle.
+ * node. A nominated member is assumed on its node with its victims removed in memory, and passes
+ * Permit like a feasible one (upstream podGroupPodSchedulingAlgorithm).
  */
-export type PostFilter = (pod: PodInfo, attempt: PodAttempt, nodes: Int32Array) => number | undefined;
+export type PostFilter = (pod: PodInfo, attempt: PodAttempt, nodes: Int32Array) => PostFilterResult;
 
 export interface GroupAlgorithmOptions extends ScheduleOptions {
   readonly postFilter?: PostFilter;
@@ -80,6 +92,7 @@ const SUCCESS: GroupStatus = { code: 'Success', message: '', waitingOnPreemption
 export function runDefaultAlgorithm(ctx: GroupContext, members: readonly PodInfo[], nodes: Int32Array): { status: GroupStatus; members: MemberResult[]; revert: () => void } {
   const { cluster, scheduler, policy, options } = ctx;
   const assumed: { pod: PodInfo; node: number; vector: Float64Array }[] = [];
+  const removed: { pod: PodInfo; node: number; vector: Float64Array }[] = [];
   const results: MemberResult[] = [];
   let permitted = false;
   let preempting = false;
@@ -89,32 +102,43 @@ export function runDefaultAlgorithm(ctx: GroupContext, members: readonly PodInfo
     let node = attempt.node;
     let code: MemberCode;
     let message = '';
+    let victims: readonly PodInfo[] | undefined;
     if (node === undefined) {
-      const nominated = options.postFilter?.(pod, attempt, nodes);
-      if (nominated === undefined) {
-        results.push({ pod, code: 'Unschedulable', node: undefined, attempt, message: attempt.fitError?.message ?? '' });
+      const fitMessage = attempt.fitError?.message ?? '';
+      const post = options.postFilter?.(pod, attempt, nodes);
+      if (post?.node === undefined) {
+        results.push({ pod, code: 'Unschedulable', node: undefined, attempt, message: post?.message ? `${fitMessage} ${post.message}` : fitMessage });
         continue;
       }
-      node = nominated;
-      code = 'RequiresPreemption';
+      node = post.node;
+      victims = post.victims;
+      message = fitMessage;
       preempting = true;
-    } else {
-      cluster.add(pod, node, vector);
-      assumed.push({ pod, node, vector });
-      const scheduled = cluster.scheduledMembers(ctx.groupKey).length;
-      if (policy.minCount === undefined || scheduled >= policy.minCount) {
-        code = 'Success';
-        permitted = true;
-      } else {
-        code = 'Wait';
-        message = GROUP_MESSAGE.permitWait;
+      for (const victim of victims) {
+        const at = cluster.placement.get(victim.key) as number;
+        const v = cluster.requestVector(victim);
+        cluster.remove(victim, at, v);
+        removed.push({ pod: victim, node: at, vector: v });
       }
     }
-    results.push({ pod, code, node, attempt, message });
+    cluster.add(pod, node, vector);
+    assumed.push({ pod, node, vector });
+    const scheduled = cluster.scheduledMembers(ctx.groupKey).length;
+    const admitted = policy.minCount === undefined || scheduled >= policy.minCount;
+    if (admitted) permitted = true;
+    if (victims) code = 'RequiresPreemption';
+    else if (admitted) code = 'Success';
+    else {
+      code = 'Wait';
+      message = GROUP_MESSAGE.permitWait;
+    }
+    results.push({ pod, code, node, attempt, message, ...(victims ? { victims } : {}) });
   }
-  const status = preempting ? WAITING_FOR_PREEMPTION : permitted ? SUCCESS : UNSCHEDULABLE;
+  // Upstream: a Permit Success makes the group feasible; any preemption turns that into waiting.
+  const status = permitted ? (preempting ? WAITING_FOR_PREEMPTION : SUCCESS) : UNSCHEDULABLE;
   const revert = (): void => {
     for (const a of assumed.reverse()) cluster.remove(a.pod, a.node, a.vector);
+    for (const r of removed.reverse()) cluster.add(r.pod, r.node, r.vector);
   };
   return { status, members: results, revert };
 }
