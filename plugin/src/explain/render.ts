@@ -16,6 +16,19 @@ export function explainDocument(diagnosis: Diagnosis): object {
 
 const LINK_WIDTH = 'scheduler-name'.length + 2;
 
+/** Rows that say the same thing, folded into the first with `(+N more)`: 8 identical gang messages read as one. */
+function fold<T>(items: readonly T[], sameAs: (item: T) => string, name: (item: T) => string): { first: T; label: string }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = sameAs(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as T;
+    return { first, label: group.length > 1 ? `${name(first)} (+${group.length - 1} more)` : name(first) };
+  });
+}
+
 function indent(text: string, by: string): string {
   return text
     .split('\n')
@@ -37,8 +50,15 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
     const resources = Object.keys(p.topology.domains[0]?.free ?? {});
     lines.push(`  Topology:   one domain of ${p.topology.key}`);
     const table = {
-      headers: ['DOMAIN', 'NODES', ...resources.map((r) => `FREE ${r.toUpperCase()}`), 'PODS FIT', 'NEEDED'],
-      rows: p.topology.domains.map((d) => [d.domain, String(d.nodes), ...resources.map((r) => d.free[r] ?? ''), String(d.podsFit), String(d.podsNeeded)]),
+      headers: ['DOMAIN', 'NODES', ...resources.map((r) => `FREE ${r.toUpperCase()}`), 'PODS FIT', 'NEEDED', 'NEXT POD FAILS WITH'],
+      rows: p.topology.domains.map((d) => [
+        d.domain,
+        String(d.nodes),
+        ...resources.map((r) => d.free[r] ?? ''),
+        String(d.podsFit),
+        String(d.podsNeeded),
+        d.blocking ?? '<none>',
+      ]),
     };
     lines.push(indent(renderTable(table).trimEnd(), '    '));
   }
@@ -48,7 +68,8 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
   }
   if (p.pods.length) {
     lines.push('  Pods:');
-    const rows = p.pods.map((pod) => [pod.name, pod.outcome, pod.node ?? '<none>', pod.message ?? '']);
+    const folded = fold(p.pods, (pod) => (pod.node ? pod.name : `${pod.outcome}\n${pod.message ?? ''}`), (pod) => pod.name);
+    const rows = folded.map(({ first, label }) => [label, first.outcome, first.node ?? '<none>', first.message ?? '']);
     lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
   if (p.hint) lines.push(`  Hint:       ${p.hint}`);
@@ -65,7 +86,8 @@ function liveSection(live: LiveComparison, colors: Palette): string[] {
   if (live.events.length === 0) lines.push('  Events:            <none>');
   else {
     lines.push('  Events:');
-    const rows = live.events.map((e) => [e.lastTimestamp ?? '<unknown>', e.type, e.reason, e.object, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
+    const folded = fold(live.events, (e) => `${e.type}\n${e.reason}\n${e.message}`, (e) => e.object);
+    const rows = folded.map(({ first: e, label }) => [e.lastTimestamp ?? '<unknown>', e.type, e.reason, label, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
     lines.push(indent(renderTable({ headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
   return lines;

@@ -82,7 +82,7 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
     message: groupResult?.message ?? (bound.length === members.length ? 'every pod of the group is bound to a node' : ''),
     condition: condition ? { status: condition.status, reason: condition.reason, message: condition.message } : null,
     pods,
-    nodeReasons: countNodeReasons(simulated),
+    nodeReasons: countNodeReasons([...simulated, ...(topology?.failed ?? [])]),
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     hint,
     notes: [...(groupResult?.notes ?? []), ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []), ...(profiles.note ? [profiles.note] : [])],

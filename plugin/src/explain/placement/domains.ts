@@ -3,7 +3,7 @@
 // simulator on that domain alone with the group relaxed to basic (every pod that fits binds).
 
 import { namespaceOf, nameOf, type Node, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, podRequests, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, podRequests, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
 import type { Profiles } from './profiles.js';
 import { formatAmount, formatRequests } from './units.js';
 
@@ -14,11 +14,19 @@ export interface DomainRow {
   readonly free: Readonly<Record<string, string>>;
   readonly podsFit: number;
   readonly podsNeeded: number;
+  /** Why the first pod that did not fit there failed (its FitError inside the domain). */
+  readonly blocking: string | null;
 }
 
 export interface TopologyAnalysis {
   readonly key: string;
   readonly domains: readonly DomainRow[];
+}
+
+interface Fit {
+  readonly count: number;
+  /** Members that did not fit, with their per-node filter traces. */
+  readonly failed: readonly PodResult[];
 }
 
 /** The group as basic with no constraint: a cycle then binds every member that fits. */
@@ -28,13 +36,14 @@ function relaxed(group: PodGroup): PodGroup {
 }
 
 /** How many members are (or would be) on `nodes`: bound there already, plus those a relaxed cycle places. */
-function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly Pod[], nodes: readonly Node[], profiles: Profiles): number {
+function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly Pod[], nodes: readonly Node[], profiles: Profiles): Fit {
   const names = new Set(nodes.map((n) => nameOf(n)));
   const alreadyThere = members.filter((p) => p.spec?.nodeName && names.has(p.spec.nodeName)).length;
   const others = input.podGroups.filter((g) => g !== group);
-  const simulation = new Simulation({ ...input, nodes, podGroups: [...others, relaxed(group)] }, { diagnose: false, schedulerNames: profiles.names });
+  const simulation = new Simulation({ ...input, nodes, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, schedulerNames: profiles.names });
   const result = simulation.runPodGroup(namespaceOf(group), nameOf(group));
-  return alreadyThere + result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group) && p.outcome === 'Scheduled').length;
+  const mine = result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group));
+  return { count: alreadyThere + mine.filter((p) => p.outcome === 'Scheduled').length, failed: mine.filter((p) => p.outcome !== 'Scheduled') };
 }
 
 function podsNeeded(group: PodGroup, members: readonly Pod[]): number {
@@ -69,7 +78,13 @@ function domainWord(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1) || key;
 }
 
-export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): (TopologyAnalysis & { hint: string | null }) | null {
+export interface TopologyResult extends TopologyAnalysis {
+  readonly hint: string | null;
+  /** Members that fit in no domain, per domain run: their traces give the node reasons. */
+  readonly failed: readonly PodResult[];
+}
+
+export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): TopologyResult | null {
   const key = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   if (!key) return null;
   const byDomain = new Map<string, Node[]>();
@@ -80,25 +95,28 @@ export function topologyAnalysis(input: SimulationInput, group: PodGroup, member
   const requests = typicalRequests(members);
   const shown = ['cpu', 'memory', ...[...requests.keys()].filter((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods')];
   const needed = podsNeeded(group, members);
+  const failed: PodResult[] = [];
   const domains = [...byDomain.keys()].sort().map((domain): DomainRow => {
     const nodes = byDomain.get(domain) ?? [];
-    return { domain, nodes: nodes.length, free: freeResources(input, nodes, shown), podsFit: podsThatFit(input, group, members, nodes, profiles), podsNeeded: needed };
+    const fit = podsThatFit(input, group, members, nodes, profiles);
+    failed.push(...fit.failed);
+    return { domain, nodes: nodes.length, free: freeResources(input, nodes, shown), podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
   });
   const word = domainWord(key);
-  if (domains.length === 0) return { key, domains, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };
+  if (domains.length === 0) return { key, domains, failed, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };
   const best = domains.reduce((a, b) => (b.podsFit > a.podsFit ? b : a));
   const missing = needed - best.podsFit;
   const hint =
     missing <= 0
       ? null
       : `largest ${word} ${best.domain} fits ${best.podsFit} of ${needed} pods; ${missing} more ${missing === 1 ? 'node' : 'nodes'} in ${best.domain} with ${formatRequests(requests)} free each would do`;
-  return { key, domains, hint };
+  return { key, domains, failed, hint };
 }
 
 /** For a group without a topology constraint: how many pods the whole cluster fits, and what is missing. */
 export function wholeClusterHint(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): string | null {
   const needed = podsNeeded(group, members);
-  const fit = podsThatFit(input, group, members, input.nodes, profiles);
+  const fit = podsThatFit(input, group, members, input.nodes, profiles).count;
   const missing = needed - fit;
   if (missing <= 0) return null;
   return `the cluster fits ${fit} of ${needed} pods; ${missing} more ${missing === 1 ? 'node' : 'nodes'} with ${formatRequests(typicalRequests(members))} free each would do`;
