@@ -85,6 +85,12 @@ describe('resolveConfig', () => {
     await expect(resolveConfig({ kubeconfig, user: 'carol' }, {})).rejects.toThrow(new OptionError(`user "carol" not found in ${kubeconfig}`));
   });
 
+  it('names a kubeconfig that is not YAML', async () => {
+    const broken = join(dir, 'broken');
+    await writeFile(broken, 'clusters: [unclosed\n');
+    await expect(resolveConfig({ kubeconfig: broken }, {})).rejects.toThrow(new RegExp(`^kubeconfig "${broken}" cannot be read: `));
+  });
+
   it('without any kubeconfig or --server, says how to configure one', async () => {
     await expect(resolveConfig({}, { HOME: dir })).rejects.toThrow(/^no cluster configured: pass --kubeconfig or --server/);
   });

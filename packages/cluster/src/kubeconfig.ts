@@ -32,7 +32,11 @@ function firstByName<T extends { name: string }>(items: T[]): T[] {
 function loadFiles(k8s: ClientNode, files: string[]): KubeConfig {
   const parts = files.map((file) => {
     const part = new k8s.KubeConfig();
-    part.loadFromFile(file);
+    try {
+      part.loadFromFile(file);
+    } catch (err) {
+      throw new OptionError(`kubeconfig "${file}" cannot be read: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    }
     return part;
   });
   const merged = new k8s.KubeConfig();
