@@ -145,6 +145,14 @@ describe('errors a person can act on', () => {
     );
   });
 
+  it('forbidden while impersonating (--as) names the impersonated user', async () => {
+    fixture.server.forbid({ resource: 'nodes', verb: 'list' });
+    const client = await connect({ kubeconfig: fixture.kubeconfig, as: 'alice' }, env);
+    const err = await messageOf(client.list('Node'));
+    expect(err.message).toContain('at the cluster scope; ask for RBAC permission to list "nodes" (server said: nodes is forbidden: User "alice" cannot list resource "nodes" in API group "" at the cluster scope)');
+    expect(fixture.server.requests.map((r) => r.user)).toEqual(['alice']);
+  });
+
   it('not found: suggests close names', async () => {
     const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const err = await messageOf(client.get('PodGroup', 'training-worker'));

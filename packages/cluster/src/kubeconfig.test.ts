@@ -59,6 +59,15 @@ describe('resolveConfig', () => {
     expect((await resolveConfig({ kubeconfig, namespace: 'team-x' }, {})).namespace).toBe('team-x');
   });
 
+  it('--client-certificate, --client-key, --tls-server-name and --as set the TLS identity and impersonation', async () => {
+    const cert = join(dir, 'client.crt');
+    await writeFile(cert, 'not checked here');
+    const config = await resolveConfig({ kubeconfig, clientCertificate: cert, clientKey: cert, tlsServerName: 'api.internal', as: 'alice' }, {});
+    expect(config.kubeConfig.getCurrentUser()).toMatchObject({ certFile: cert, keyFile: cert, impersonateUser: 'alice', token: 'alice-token' });
+    expect(config.kubeConfig.getCurrentCluster()?.tlsServerName).toBe('api.internal');
+    await expect(resolveConfig({ kubeconfig, clientKey: join(dir, 'no.key') }, {})).rejects.toThrow(`file "${join(dir, 'no.key')}" (--client-key) does not exist`);
+  });
+
   it('reads KUBECONFIG when --kubeconfig is not given, the first file winning', async () => {
     expect((await resolveConfig({}, { KUBECONFIG: kubeconfig })).server).toBe('https://prod.example:6443');
     const overlay = join(dir, 'overlay');

@@ -99,13 +99,17 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
     skipTLSVerify: insecure,
     // A CA flag replaces the kubeconfig's CA; --insecure-skip-tls-verify drops it, as kubectl does.
     ...(insecure ? {} : options.certificateAuthority ? { caFile: options.certificateAuthority } : pickCa(baseCluster)),
-    ...(baseCluster?.tlsServerName ? { tlsServerName: baseCluster.tlsServerName } : {}),
+    ...(options.tlsServerName ?? baseCluster?.tlsServerName ? { tlsServerName: options.tlsServerName ?? baseCluster?.tlsServerName } : {}),
     ...(baseCluster?.proxyUrl ? { proxyUrl: baseCluster.proxyUrl } : {}),
   };
-  if (options.certificateAuthority && !existsSync(options.certificateAuthority)) {
-    throw new OptionError(`certificate authority file "${options.certificateAuthority}" (--certificate-authority) does not exist`);
+  for (const [flag, file] of [
+    ['--certificate-authority', options.certificateAuthority],
+    ['--client-certificate', options.clientCertificate],
+    ['--client-key', options.clientKey],
+  ] as const) {
+    if (file && !existsSync(file)) throw new OptionError(`file "${file}" (${flag}) does not exist`);
   }
-  const user: User = options.token ? { name: FLAGS, token: options.token } : { ...(baseUser ?? {}), name: FLAGS };
+  const user = userFromFlags(options, baseUser);
   const namespace = options.namespace || context?.namespace || 'default';
   const resolved = new k8s.KubeConfig();
   resolved.loadFromOptions({
@@ -115,6 +119,17 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
     currentContext: FLAGS,
   });
   return { kubeConfig: resolved, k8s, server, namespace, source };
+}
+
+/** --token replaces the user's credentials; client-cert flags and --as override single fields. */
+function userFromFlags(options: ClusterOptions, base: User | undefined): User {
+  const user: User = options.token ? { name: FLAGS, token: options.token } : { ...(base ?? {}), name: FLAGS };
+  return {
+    ...user,
+    ...(options.clientCertificate ? { certFile: options.clientCertificate, certData: undefined } : {}),
+    ...(options.clientKey ? { keyFile: options.clientKey, keyData: undefined } : {}),
+    ...(options.as ? { impersonateUser: options.as } : {}),
+  };
 }
 
 function pickCa(cluster: Cluster | undefined): Partial<Cluster> {

@@ -13,7 +13,12 @@ export interface ClusterOptions {
   server?: string;
   token?: string;
   certificateAuthority?: string;
+  clientCertificate?: string;
+  clientKey?: string;
+  tlsServerName?: string;
   insecureSkipTlsVerify?: boolean;
+  /** Impersonate this user (the Impersonate-User header). */
+  as?: string;
   /** kubectl's duration: `0` (no timeout), `30`, `5s`, `2m`, `1h`. */
   requestTimeout?: string;
 }
@@ -36,10 +41,30 @@ export function withClusterOptions<T>(yargs: Argv<T>): Argv<T & ClusterOptions> 
     .option('server', { alias: 's', type: 'string', describe: 'The address and port of the Kubernetes API server' })
     .option('token', { type: 'string', describe: 'Bearer token for authentication to the API server' })
     .option('certificate-authority', { type: 'string', describe: 'Path to a cert file for the certificate authority' })
+    .option('client-certificate', { type: 'string', describe: 'Path to a client certificate file for TLS' })
+    .option('client-key', { type: 'string', describe: 'Path to a client key file for TLS' })
+    .option('tls-server-name', { type: 'string', describe: "Server name to verify the server's certificate against" })
     .option('insecure-skip-tls-verify', { type: 'boolean', describe: "Don't verify the server's certificate (insecure)" })
+    .option('as', { type: 'string', describe: 'Username to impersonate for the operation' })
     .option('request-timeout', { type: 'string', default: '0', describe: 'How long to wait for one request before giving up (0 = no timeout; e.g. 1s, 2m)' })
     .group(
-      ['kubeconfig', 'context', 'cluster', 'user', 'namespace', 'all-namespaces', 'server', 'token', 'certificate-authority', 'insecure-skip-tls-verify', 'request-timeout'],
+      [
+        'kubeconfig',
+        'context',
+        'cluster',
+        'user',
+        'namespace',
+        'all-namespaces',
+        'server',
+        'token',
+        'certificate-authority',
+        'client-certificate',
+        'client-key',
+        'tls-server-name',
+        'insecure-skip-tls-verify',
+        'as',
+        'request-timeout',
+      ],
       'Cluster access:',
     ) as unknown as Argv<T & ClusterOptions>;
 }

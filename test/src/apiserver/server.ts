@@ -22,6 +22,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** get, list or watch for resource requests; undefined for discovery and other paths. */
   verb?: ReadVerb;
+  /** The user the request acts as: the Impersonate-User header, else the token's user. */
+  user: string;
 }
 
 /** Denies a verb on a resource, in one namespace or everywhere (namespace undefined). */
@@ -131,7 +133,9 @@ export class TestApiServer {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    const impersonated = req.headers['impersonate-user'];
+    const user = typeof impersonated === 'string' ? impersonated : this.user;
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), user };
     this.requests.push(recorded);
     if (PUBLIC_PATHS.has(url.pathname)) {
       if (url.pathname === '/version') sendJson(res, 200, version());
@@ -166,7 +170,7 @@ export class TestApiServer {
         (rule.verb === undefined || rule.verb === verb) &&
         (rule.namespace === undefined || rule.namespace === target.namespace),
     );
-    if (denied) return sendStatus(res, forbidden(target.resource, verb, this.user, target.namespace, target.name));
+    if (denied) return sendStatus(res, forbidden(target.resource, verb, user, target.namespace, target.name));
     try {
       if (verb === 'get') this.get(req, res, target);
       else if (verb === 'list') this.list(req, res, target, url.searchParams);
