@@ -52,6 +52,11 @@ export function tooLongBytes(path: string, max: number): FieldError {
   return tooLong(path, `may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`);
 }
 
+/** A required string: empty is `Required value`, anything else goes through `validate`. */
+export function validateRequiredString(path: string, value: string | undefined, validate: (path: string, value: string) => FieldError[]): FieldError[] {
+  return value ? validate(path, value) : [required(path)];
+}
+
 /** Go's "is this optional member set": a non-nil pointer. YAML `null` and an absent key are both nil. */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;

@@ -4,3 +4,4 @@ export * from './fields.js';
 export * from './equality.js';
 export * from './object-meta.js';
 export * from './scheduling.js';
+export * from './object-meta-rules.js';

@@ -4,7 +4,7 @@
 import { forbidden, required } from '@kubectl-workload/api';
 import type { BadValue, FieldError, PodGroupResourceClaim, PodGroupSchedulingConstraints, PodGroupSchedulingPolicy, PodGroupTemplate } from '@kubectl-workload/api';
 import { semanticEqual } from './equality.js';
-import { immutable, isSet, validateEnum, validateLabelKey, validateLongName, validateMaximum, validateMaxItems, validateMinimum, validateShortName, validateUnion, validateUniqueKeys } from './fields.js';
+import { immutable, isSet, validateEnum, validateLabelKey, validateLongName, validateMaximum, validateMaxItems, validateMinimum, validateRequiredString, validateShortName, validateUnion, validateUniqueKeys } from './fields.js';
 
 export const MAX_POD_GROUP_TEMPLATES = 8;
 export const MAX_RESOURCE_CLAIMS = 4;
@@ -46,10 +46,7 @@ export function validateTopologyMaxItems(path: string, constraints: PodGroupSche
 export function validateTopologyKeys(path: string, constraints: PodGroupSchedulingConstraints | undefined): FieldError[] {
   const topology = constraints?.topology ?? [];
   if (topology.length > MAX_TOPOLOGY_CONSTRAINTS) return [];
-  return topology.flatMap((t, k) => {
-    const keyPath = `${path}.topology[${k}].key`;
-    return t.key ? validateLabelKey(keyPath, t.key) : [required(keyPath)];
-  });
+  return topology.flatMap((t, k) => validateRequiredString(`${path}.topology[${k}].key`, t.key, validateLabelKey));
 }
 
 // ---- resourceClaims (DRAWorkloadResourceClaims; no gate in the declarative tags) ----
@@ -82,7 +79,7 @@ export const validateClaimSourceUnion = (itemPath: string, claim: PodGroupResour
 
 /** `name` required, a DNS label (WL-21, PG-10). */
 export const validateClaimName = (itemPath: string, claim: PodGroupResourceClaim): FieldError[] =>
-  claim.name ? validateShortName(`${itemPath}.name`, claim.name) : [required(`${itemPath}.name`)];
+  validateRequiredString(`${itemPath}.name`, claim.name, validateShortName);
 
 /** Both source names are DNS subdomains when set (WL-23, PG-10). */
 export const validateClaimSourceNames = (itemPath: string, claim: PodGroupResourceClaim): FieldError[] => [

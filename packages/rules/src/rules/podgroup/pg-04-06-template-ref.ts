@@ -1,5 +1,4 @@
-import { required } from '@kubectl-workload/api';
-import { validateLongName, validateShortName, validateUnion } from '../../validation/index.js';
+import { validateLongName, validateRequiredString, validateShortName, validateUnion } from '../../validation/index.js';
 import { defineSpecCreateRule } from './spec-rule.js';
 
 const REF = 'spec.podGroupTemplateRef';
@@ -18,8 +17,7 @@ export const pg05 = defineSpecCreateRule({
   doc: 'podGroupTemplateRef.workload.workloadName is required and must be a DNS-1123 subdomain.',
   check: (spec) => {
     const ref = spec.podGroupTemplateRef?.workload;
-    if (!ref) return [];
-    return ref.workloadName ? validateLongName(`${WL}.workloadName`, ref.workloadName) : [required(`${WL}.workloadName`)];
+    return ref ? validateRequiredString(`${WL}.workloadName`, ref.workloadName, validateLongName) : [];
   },
 });
 
@@ -29,7 +27,6 @@ export const pg06 = defineSpecCreateRule({
   doc: 'podGroupTemplateRef.workload.podGroupTemplateName is required and must be a DNS-1123 label.',
   check: (spec) => {
     const ref = spec.podGroupTemplateRef?.workload;
-    if (!ref) return [];
-    return ref.podGroupTemplateName ? validateShortName(`${WL}.podGroupTemplateName`, ref.podGroupTemplateName) : [required(`${WL}.podGroupTemplateName`)];
+    return ref ? validateRequiredString(`${WL}.podGroupTemplateName`, ref.podGroupTemplateName, validateShortName) : [];
   },
 });

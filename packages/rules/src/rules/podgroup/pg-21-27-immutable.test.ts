@@ -88,6 +88,10 @@ describe('PG-25..27 WorkloadAwarePreemption fields', () => {
     const { object, c } = update({ priorityClassName: 'a' }, { priorityClassName: '' }, wapOff);
     await expectRule('PG-26', object, c).toPass();
   });
+  it('PG-26 treats an empty and an absent class name as the same value', async () => {
+    const { object, c } = update({}, { priorityClassName: '' });
+    await expectRule('PG-26', object, c).toPass();
+  });
   it('PG-25 compares defaulted objects: omitting disruptionMode on both sides is no change', async () => {
     const { object, c } = update({ disruptionMode: undefined }, { disruptionMode: undefined });
     await expectRule('PG-25', object, c).toPass();

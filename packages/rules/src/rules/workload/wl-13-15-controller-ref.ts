@@ -2,10 +2,9 @@
 // (not DNS names) and apiGroup, if non-empty, a DNS subdomain. Create only: on update the field is
 // immutable (WL-28) or unchanged (ratcheting).
 
-import { required } from '@kubectl-workload/api';
 import type { FieldError, TypedLocalObjectReference, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
-import { validateLongName, validatePathSegmentName } from '../../validation/index.js';
+import { validateLongName, validatePathSegmentName, validateRequiredString } from '../../validation/index.js';
 
 const PATH = 'spec.controllerRef';
 
@@ -27,10 +26,8 @@ export const wl13 = controllerRefRule('WL-13', 'spec.controllerRef.apiGroup, whe
   ref.apiGroup ? validateLongName(`${PATH}.apiGroup`, ref.apiGroup) : [],
 );
 
-const requiredPathSegment = (path: string, value: string | undefined): FieldError[] => (value ? validatePathSegmentName(path, value) : [required(path)]);
-
 /** WL-14. */
-export const wl14 = controllerRefRule('WL-14', 'spec.controllerRef.kind is required and must be a path segment name.', (ref) => requiredPathSegment(`${PATH}.kind`, ref.kind));
+export const wl14 = controllerRefRule('WL-14', 'spec.controllerRef.kind is required and must be a path segment name.', (ref) => validateRequiredString(`${PATH}.kind`, ref.kind, validatePathSegmentName));
 
 /** WL-15. */
-export const wl15 = controllerRefRule('WL-15', 'spec.controllerRef.name is required and must be a path segment name.', (ref) => requiredPathSegment(`${PATH}.name`, ref.name));
+export const wl15 = controllerRefRule('WL-15', 'spec.controllerRef.name is required and must be a path segment name.', (ref) => validateRequiredString(`${PATH}.name`, ref.name, validatePathSegmentName));
