@@ -5,6 +5,7 @@
 import type { FeatureGate, FieldError, PodGroupTemplate, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { Rule, RuleContext, Severity } from '../../rule.js';
+import { unchangedOnUpdate } from '../../validation/index.js';
 
 export const TEMPLATES_PATH = 'spec.podGroupTemplates';
 
@@ -32,5 +33,25 @@ export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
     // Early return: a list failing required/maxItems is not validated item by item (spec §1 point 5).
     skipIfFailed: ['WL-04', 'WL-05'],
     check: (ctx) => (ctx.object.spec?.podGroupTemplates ?? []).flatMap((t, i) => checkTemplate(`${TEMPLATES_PATH}[${i}]`, t, ctx)),
+  });
+}
+
+/**
+ * A pre-check on the template list itself (WL-04, WL-05): on CREATE and UPDATE (WL-30), skipped
+ * when an update leaves the list unchanged (ratcheting, WL-31).
+ */
+export function defineTemplateListRule(id: string, doc: string, checkList: (templates: readonly PodGroupTemplate[] | undefined) => FieldError[]): Rule {
+  return defineRule<Workload>({
+    id,
+    doc,
+    severity: 'error',
+    style: 'field',
+    kinds: ['Workload'],
+    operations: ['CREATE', 'UPDATE'],
+    subResources: [''],
+    check: ({ operation, object, oldObject }) => {
+      const templates = object.spec?.podGroupTemplates;
+      return unchangedOnUpdate(operation, oldObject?.spec?.podGroupTemplates, templates) ? [] : checkList(templates);
+    },
   });
 }
