@@ -1,0 +1,81 @@
+// `kubectl workload simulate --snapshot` through the real kubectl (plugin discovery on PATH).
+// Needs `npm run build` (make test builds first).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import type { KubeObject, Pod, PodGroup } from '@kubectl-workload/api';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '' };
+const dir = mkdtempSync(join(tmpdir(), 'simulate-e2e-'));
+
+function kubectl(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('kubectl', ['workload', ...args], { cwd: root, env, encoding: 'utf8', timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scenario's objects as a `kubectl get -o yaml` List file. */
+function snapshotOf(scenario: string): string {
+  const { objects } = parse(readFileSync(join(root, 'test/scenarios', scenario), 'utf8')) as { objects: KubeObject[] };
+  const file = join(dir, scenario.replace('.yaml', '.list.yaml'));
+  writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
+  return file;
+}
+
+describe('kubectl workload simulate (real kubectl)', () => {
+  it('prints the group outcome, condition, placement, pod table and unschedulable messages', () => {
+    const r = kubectl(['simulate', '--snapshot', snapshotOf('04-two-gangs-compete.yaml')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('PodGroup default/first (gang, minCount 3): Scheduled\n  condition: PodGroupScheduled=True reason=Scheduled\n');
+    expect(r.stdout).toContain('PodGroup default/second (gang, minCount 3): Unschedulable - pod group is unschedulable\n');
+    expect(r.stdout).toMatch(/^ {2}f0 +Scheduled +n1$/m);
+    expect(r.stdout).toContain('  default/s1 (Unschedulable): 0/1 nodes are available: 1 Insufficient cpu.\n');
+    expect(r.stdout).toContain('1 nodes; pods: 3 scheduled, 3 unschedulable, 0 gated\n');
+  });
+
+  it('-o json gives the documented report, with placements and the placement tie noted', () => {
+    const r = kubectl(['simulate', '--snapshot', snapshotOf('17-tas-tie.yaml'), '-o', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { kind: string; podGroups: { outcome: string; placements: { chosen: string; feasible: string[] }; tieBroken: string }[]; pods: { name: string; node: string }[] };
+    expect(report.kind).toBe('SimulationReport');
+    expect(report.podGroups[0]).toMatchObject({ outcome: 'Scheduled', placements: { chosen: 'x', feasible: ['x', 'y'] } });
+    expect(report.podGroups[0]?.tieBroken).toContain('kube-scheduler picks one at random');
+    expect(report.pods.map((p) => `${p.name}@${p.node}`)).toEqual(['m0@x1', 'm1@x1']);
+  });
+
+  it('--write-snapshot applies bindings and the condition, so a second run sees the gang scheduled', () => {
+    const out = join(dir, 'after.yaml');
+    expect(kubectl(['simulate', '--snapshot', snapshotOf('01-gang-fits.yaml'), '--write-snapshot', out, '-o', 'json']).status).toBe(0);
+    const after = parse(readFileSync(out, 'utf8')) as { items: KubeObject[] };
+    const pods = after.items.filter((o) => o.kind === 'Pod') as Pod[];
+    expect(pods.every((p) => typeof p.spec?.nodeName === 'string')).toBe(true);
+    const group = after.items.find((o) => o.kind === 'PodGroup') as PodGroup;
+    expect(group.status?.conditions?.[0]).toMatchObject({ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', observedGeneration: 1 });
+    const again = JSON.parse(kubectl(['simulate', '--snapshot', out, '-o', 'json']).stdout) as { pods: unknown[]; podGroups: unknown[] };
+    expect(again).toMatchObject({ pods: [], podGroups: [] });
+  });
+
+  it('--pod-group runs one cycle and rejects a group no pending pod refers to', () => {
+    const file = snapshotOf('23-single-pod-group-run.yaml');
+    const one = JSON.parse(kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout) as { mode: string; pods: { name: string }[] };
+    expect(one.mode).toBe('podGroup');
+    expect(one.pods.map((p) => p.name)).toEqual(['s0', 's1']);
+    const bad = kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/nope']);
+    expect(bad).toMatchObject({ status: 2, stdout: '', stderr: 'error: --pod-group default/nope: no pending pod refers to this PodGroup\n' });
+  });
+
+  it('names the file, document and object in input errors, without a stack trace', () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {allocatable: {cpu: lots}}\n');
+    const r = kubectl(['simulate', '--snapshot', broken]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: ${broken}: Node n1: status.allocatable[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`);
+    const missing = kubectl(['simulate', '--snapshot', join(dir, 'absent.yaml')]);
+    expect(missing.stderr).toBe(`error: cannot read snapshot "${join(dir, 'absent.yaml')}" (--snapshot): no such file\n`);
+  });
+});
