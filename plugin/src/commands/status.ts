@@ -16,7 +16,7 @@ interface StatusArgs extends SourceOptions {
   names: string[];
   output: (typeof FORMATS)[number] | undefined;
   selector: string | undefined;
-  'no-headers': boolean;
+  headers: boolean;
 }
 
 function builder(yargs: Argv): Argv<StatusArgs> {
@@ -24,7 +24,8 @@ function builder(yargs: Argv): Argv<StatusArgs> {
     .positional('names', { type: 'string', array: true, default: [], describe: 'PodGroup names (default: all)' })
     .option('output', { alias: 'o', choices: FORMATS, describe: 'output format (default: table)' })
     .option('selector', { alias: 'l', type: 'string', describe: 'label selector on PodGroups, e.g. app=train,tier!=cpu' })
-    .option('no-headers', { type: 'boolean', default: false, describe: "don't print the header line" })
+    // yargs reads `--no-headers` as the negation of `--headers`, as kubectl users type it.
+    .option('headers', { type: 'boolean', default: true, describe: 'print the header line (--no-headers: omit it)' })
     .example('$0 status -A', 'every PodGroup in the cluster')
     .example('$0 get -l app=llm -o wide --snapshot cluster.yaml', 'from a snapshot, with topology, priority and message columns') as unknown as Argv<StatusArgs>;
 }
@@ -45,7 +46,7 @@ async function handler(args: StatusArgs): Promise<void> {
     process.stderr.write(view.allNamespaces ? 'No resources found\n' : `No resources found in ${view.namespace} namespace.\n`);
     return;
   }
-  process.stdout.write(renderStatus(rows, { format, allNamespaces: view.allNamespaces, noHeaders: args['no-headers'], now: Date.now() }));
+  process.stdout.write(renderStatus(rows, { format, allNamespaces: view.allNamespaces, noHeaders: !args.headers, now: Date.now() }));
 }
 
 export const statusCommand: CommandModule<object, StatusArgs> = {
