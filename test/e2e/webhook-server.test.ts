@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import type { KubeObject, PodGroup, Workload } from '@kubectl-workload/api';
-import { snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
+import type { KubeObject, Pod, PodGroup, Workload } from '@kubectl-workload/api';
+import { noSource, snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
 import { applyPatch, patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
 import { startTestWebhook } from '../../webhook/src/test-support/start.js';
@@ -69,6 +69,64 @@ describe('POST /validate', () => {
     });
   });
 
+  it('joins several field errors as [e1, e2, e3], one cause per error (PG-07, PG-08, PG-13)', async () => {
+    const podGroup: PodGroup = {
+      apiVersion: 'scheduling.k8s.io/v1alpha2',
+      kind: 'PodGroup',
+      metadata: { name: 'bad', namespace: 'ml' },
+      spec: { schedulingPolicy: { basic: {}, gang: { minCount: 0 } }, priority: 1000000001, disruptionMode: 'Pod' },
+    };
+    const { status } = (await review('/validate', reviewFor(podGroup))).response;
+    expect(status?.message).toBe(
+      'PodGroup.scheduling.k8s.io "bad" is invalid: [spec.schedulingPolicy: Invalid value: {basic, gang}: must specify exactly one of: `basic`, `gang`, ' +
+        'spec.schedulingPolicy.gang.minCount: Required value, spec.priority: Invalid value: 1000000001: must be less than or equal to 1000000000]',
+    );
+    expect(status?.details?.causes).toEqual([
+      { reason: 'FieldValueInvalid', message: 'Invalid value: {basic, gang}: must specify exactly one of: `basic`, `gang`', field: 'spec.schedulingPolicy' },
+      { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.schedulingPolicy.gang.minCount' },
+      { reason: 'FieldValueInvalid', message: 'Invalid value: 1000000001: must be less than or equal to 1000000000', field: 'spec.priority' },
+    ]);
+  });
+
+  it('denies a missing Workload like PodGroupWorkloadExists: 403 Forbidden, looked up in the snapshot (X-01)', async () => {
+    const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+    podGroup.spec = { podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } }, schedulingPolicy: { basic: {} } };
+    expect((await review('/validate', reviewFor(podGroup, { uid: 'f' }))).response).toEqual({
+      uid: 'f',
+      allowed: false,
+      status: {
+        metadata: {},
+        status: 'Failure',
+        message: 'podgroups.scheduling.k8s.io "training-workers-2" is forbidden: PodGroup rejected: Workload "missing" not found',
+        reason: 'Forbidden',
+        details: { name: 'training-workers-2', group: 'scheduling.k8s.io', kind: 'podgroups' },
+        code: 403,
+      },
+    });
+  });
+
+  it('allows with a warning prefixed by the rule id (X-15), and without one when the PodGroup is in the snapshot', async () => {
+    const pod = fixture<Pod>('pod-in-group.json');
+    expect((await review('/validate', reviewFor(pod, { uid: 'p1' }))).response).toEqual({ uid: 'p1', allowed: true });
+    const orphan = { ...pod, spec: { ...pod.spec, schedulingGroup: { podGroupName: 'nope' } } };
+    expect((await review('/validate', reviewFor(orphan, { uid: 'p2' }))).response).toEqual({
+      uid: 'p2',
+      allowed: true,
+      warnings: ['X-15: spec.schedulingGroup.podGroupName: Not found: "nope": no such PodGroup in namespace "ml"; its pods stay Pending, without any event, until it is created'],
+    });
+  });
+
+  it('warns when a Workload still referenced by PodGroups is deleted (X-22, object in oldObject)', async () => {
+    const workload = await snapshotWorkload();
+    expect((await review('/validate', reviewFor(workload, { uid: 'd', operation: 'DELETE' }))).response).toEqual({
+      uid: 'd',
+      allowed: true,
+      warnings: [
+        'X-22: metadata.name: Invalid value: "training": still referenced by PodGroup "training-workers" (spec.podGroupTemplateRef); they stay without a template, and a Workload recreated under this name is not checked against them',
+      ],
+    });
+  });
+
   it('allows a valid Workload', async () => {
     const reply = await review('/validate', reviewFor(await snapshotWorkload(), { uid: 'ok' }));
     expect(reply.response).toMatchObject({ uid: 'ok', allowed: true });
@@ -81,10 +139,6 @@ describe('POST /validate', () => {
     expect((await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 's', subResource: 'scale' }))).response).toEqual({ uid: 's', allowed: true });
   });
 
-  it('runs Workload DELETE reviews on oldObject', async () => {
-    const reply = await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 'del', operation: 'DELETE' }));
-    expect(reply.response).toMatchObject({ uid: 'del', allowed: true });
-  });
 });
 
 describe('POST /mutate (PodGroup from a Workload template)', () => {
@@ -101,11 +155,20 @@ describe('POST /mutate (PodGroup from a Workload template)', () => {
     expect((await review('/mutate', reviewFor(patched, { uid: 'm2' }))).response).toEqual({ uid: 'm2', allowed: true });
   });
 
-  it('never overwrites what the user set', async () => {
+  it('never overwrites what the user set; validation then reports the mismatch (X-10)', async () => {
     const podGroup = fixture<PodGroup>('podgroup-from-template.json');
-    podGroup.spec = { ...podGroup.spec, schedulingPolicy: { gang: { minCount: 2 } }, priority: 7 };
+    podGroup.spec = { ...podGroup.spec, schedulingPolicy: { gang: { minCount: 2 } }, priority: 1000 };
     const ops = patchOf(await review('/mutate', reviewFor(podGroup)));
     expect(ops.map((op) => op.path).sort()).toEqual(['/spec/disruptionMode', '/spec/priorityClassName', '/spec/schedulingConstraints']);
+    const { status } = (await review('/validate', reviewFor(applyPatch(podGroup, ops)))).response;
+    expect(status?.code).toBe(422);
+    expect(status?.details?.causes).toEqual([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.schedulingPolicy',
+        message: 'Invalid value: {"gang":{"minCount":2}}: must match the schedulingPolicy of PodGroupTemplate "workers" in Workload "training": {"gang":{"minCount":4}}',
+      },
+    ]);
   });
 
   it('sends no patch when the Workload or template is missing, or for other kinds and operations', async () => {
@@ -185,6 +248,39 @@ describe('certificate reload', () => {
       expect(served).toBe(derOf(second.cert));
     } finally {
       await rotating.stop();
+    }
+  });
+});
+
+describe('--config overrides and lookup failures', () => {
+  it('turns a warning into a denial (deny) and a denial off (off)', async () => {
+    const strict = await startTestWebhook({ source: await snapshotSource(join(fixtures, 'snapshot.yaml')), overrides: { 'X-15': 'error', 'X-01': 'off' } });
+    try {
+      const pod = fixture<Pod>('pod-in-group.json');
+      const orphan = { ...pod, spec: { ...pod.spec, schedulingGroup: { podGroupName: 'nope' } } };
+      const denied = (await strict.client.post<AdmissionReview>('/validate', reviewFor(orphan))).json.response;
+      expect(denied.status).toMatchObject({ code: 422, details: { causes: [{ reason: 'FieldValueNotFound', field: 'spec.schedulingGroup.podGroupName' }] } });
+      const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+      podGroup.spec = { podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } }, schedulingPolicy: { basic: {} } };
+      expect((await strict.client.post<AdmissionReview>('/validate', reviewFor(podGroup, { uid: 'off' }))).json.response).toEqual({ uid: 'off', allowed: true });
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('with no lookup source, allows and names the rule that could not run; --on-lookup-error=deny denies', async () => {
+    const pod = fixture<Pod>('pod-in-group.json');
+    const allowing = await startTestWebhook({ source: noSource() });
+    const denying = await startTestWebhook({ source: noSource(), onLookupError: 'deny' });
+    try {
+      const allowed = (await allowing.client.post<AdmissionReview>('/validate', reviewFor(pod))).json.response;
+      expect(allowed.allowed).toBe(true);
+      expect(allowed.warnings).toContain('X-15: not checked, lookup failed: no --snapshot or --kubeconfig given, other objects cannot be read');
+      const denied = (await denying.client.post<AdmissionReview>('/validate', reviewFor(pod))).json.response;
+      expect(denied).toMatchObject({ allowed: false, status: { code: 503, reason: 'ServiceUnavailable' } });
+      expect(denied.status?.message).toMatch(/^pods "worker-0" could not be checked \(--on-lookup-error=deny\): .*X-15: no --snapshot or --kubeconfig given/);
+    } finally {
+      await Promise.all([allowing.stop(), denying.stop()]);
     }
   });
 });

@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { knownKind, LookupUnavailableError, ObjectsFileError, parseObjectsFile } from '@kubectl-workload/api';
 import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { connect, InformerLookup } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
+import type { Logger } from 'pino';
 
 export interface LookupSource {
   readonly lookup: ObjectLookup;
@@ -39,6 +41,24 @@ export async function snapshotSource(file: string): Promise<LookupSource> {
     ready: () => true,
     cacheSizes: () => sizes,
     close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Informer caches over the cluster named by a kubeconfig (in a pod: one that points at the service
+ * account token and CA). Lookups answer from memory; /readyz stays false until every cache listed.
+ */
+export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
+  const lookup = new InformerLookup(await connect({ kubeconfig })).start();
+  void lookup.waitForSync(60_000).then((synced) => {
+    if (synced) logger.info({ objects: lookup.cacheSizes() }, 'lookup caches synced');
+    else logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');
+  });
+  return {
+    lookup,
+    ready: () => lookup.synced,
+    cacheSizes: () => lookup.cacheSizes(),
+    close: () => lookup.stop(),
   };
 }
 

@@ -1,10 +1,13 @@
 // workload-webhook: the admission webhook server (flags follow Kubernetes component conventions).
 
 import { FeatureGateError, ObjectsFileError, parseFeatureGates } from '@kubectl-workload/api';
+import { OptionError } from '@kubectl-workload/cluster';
 import { pino } from 'pino';
+import type { Logger } from 'pino';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { noSource, snapshotSource } from './lookup-source.js';
+import { liveSource, noSource, snapshotSource } from './lookup-source.js';
+import type { LookupSource } from './lookup-source.js';
 import { DEFAULT_GRACE_MS, startWebhook } from './server.js';
 import { loadSeverityConfig, SeverityConfigError } from './severity-config.js';
 import { TlsConfigError } from './tls.js';
@@ -13,7 +16,7 @@ import { TlsConfigError } from './tls.js';
 const EXIT_DEADLINE_MS = 9500;
 const EXIT_USAGE = 2;
 
-const USER_ERRORS = [FeatureGateError, ObjectsFileError, SeverityConfigError, TlsConfigError];
+const USER_ERRORS = [FeatureGateError, ObjectsFileError, OptionError, SeverityConfigError, TlsConfigError];
 
 function fail(message: string): never {
   process.stderr.write(`workload-webhook: error: ${message}\n`);
@@ -30,7 +33,9 @@ function parseFlags(argv: string[]) {
     .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
     .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates on' })
     .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
-    .option('snapshot', { type: 'string', describe: 'objects for cross-object checks: a List, multi-document YAML or JSON file' })
+    .option('kubeconfig', { type: 'string', describe: 'live mode: read other objects through informers on this cluster' })
+    .option('snapshot', { type: 'string', describe: 'static mode: objects for cross-object checks from a List, multi-document YAML or JSON file' })
+    .conflicts('kubeconfig', 'snapshot')
     .option('on-lookup-error', { choices: ['allow', 'deny'] as const, default: 'allow' as const, describe: 'what to do when another object cannot be read' })
     .option('log-level', { choices: ['debug', 'info', 'warn', 'error'] as const, default: 'info' as const })
     .check((args) => {
@@ -47,6 +52,13 @@ function parseFlags(argv: string[]) {
     .parseAsync();
 }
 
+function lookupSource(kubeconfig: string | undefined, snapshot: string | undefined, logger: Logger): Promise<LookupSource> {
+  if (kubeconfig) return liveSource(kubeconfig, logger);
+  if (snapshot) return snapshotSource(snapshot);
+  logger.warn('neither --kubeconfig nor --snapshot given: cross-object checks cannot run (see --on-lookup-error)');
+  return Promise.resolve(noSource());
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = await parseFlags(argv);
   const logger = pino({ level: args['log-level'] });
@@ -57,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
     gates: parseFeatureGates(args['feature-gates']),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
     onLookupError: args['on-lookup-error'],
-    source: args.snapshot ? await snapshotSource(args.snapshot) : noSource(),
+    source: await lookupSource(args.kubeconfig, args.snapshot, logger),
     logger,
   });
   const stop = (signal: string): void => {

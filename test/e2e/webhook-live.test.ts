@@ -1,0 +1,83 @@
+// Live mode (--kubeconfig): informer caches on the test API server answer the cross-object rules and
+// the PodGroup mutation; /readyz waits for the caches; an API server that cannot serve a kind makes
+// the rules that need it resolve by --on-lookup-error.
+
+import type { Pod, PodGroup } from '@kubectl-workload/api';
+import { sampleClusterObjects, TestApiServer, writeKubeconfig } from '@kubectl-workload/test';
+import { liveSource } from '@kubectl-workload/webhook';
+import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
+import { silentLogger, startTestWebhook } from '../../webhook/src/test-support/start.js';
+import type { TestWebhook } from '../../webhook/src/test-support/start.js';
+
+let apiServer: TestApiServer;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  apiServer = await TestApiServer.start({ objects: sampleClusterObjects() });
+  kubeconfig = await writeKubeconfig({ server: apiServer.url, caData: apiServer.caData, token: apiServer.token });
+});
+afterAll(() => apiServer.close());
+afterEach(() => apiServer.setSchedulingAlphaServed(true));
+
+async function readyWithin(server: TestWebhook, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if ((await server.client.send('GET', '/readyz')).status === 200) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
+const podGroupFromTemplate: PodGroup = {
+  apiVersion: 'scheduling.k8s.io/v1alpha2',
+  kind: 'PodGroup',
+  metadata: { name: 'training-workers-2', namespace: 'team-a' },
+  spec: { podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } } },
+};
+
+const orphanPod: Pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p', namespace: 'team-a' },
+  spec: { schedulingGroup: { podGroupName: 'nope' }, containers: [{ name: 'c', image: 'i' }] },
+};
+
+describe('live lookups through informers', () => {
+  it('becomes ready once synced, fills PodGroups from live Workloads and sees live PodGroups', async () => {
+    const server = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger) });
+    try {
+      expect(await readyWithin(server, 5000)).toBe(true);
+      const mutated = (await server.client.post<AdmissionReview>('/mutate', reviewFor(podGroupFromTemplate))).json;
+      expect(patchOf(mutated)).toEqual([{ op: 'add', path: '/spec/schedulingPolicy', value: { gang: { minCount: 4 } } }]);
+      const warned = (await server.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
+      expect(warned.warnings).toEqual([expect.stringMatching(/^X-15: spec\.schedulingGroup\.podGroupName: Not found: "nope"/)]);
+      const inGroup = { ...orphanPod, spec: { ...orphanPod.spec, schedulingGroup: { podGroupName: 'training-workers' } } };
+      expect((await server.client.post<AdmissionReview>('/validate', reviewFor(inGroup, { uid: 'ok' }))).json.response).toEqual({ uid: 'ok', allowed: true });
+      const metrics = (await server.client.send('GET', '/metrics')).text;
+      expect(metrics).toContain('workload_webhook_cache_objects{kind="Pod"} 4');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('stays unready and resolves unreadable lookups by --on-lookup-error when the API is not served', async () => {
+    apiServer.setSchedulingAlphaServed(false);
+    const allowing = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger) });
+    const denying = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger), onLookupError: 'deny' });
+    try {
+      expect(await readyWithin(allowing, 500)).toBe(false);
+      const allowed = (await allowing.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
+      expect(allowed.allowed).toBe(true);
+      expect(allowed.warnings).toContainEqual(expect.stringMatching(/^X-15: not checked, lookup failed: the PodGroup cache has not synced within 1000 ms/));
+      const denied = (await denying.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
+      expect(denied).toMatchObject({ allowed: false, status: { code: 503, reason: 'ServiceUnavailable' } });
+      const mutated = (await allowing.client.post<AdmissionReview>('/mutate', reviewFor(podGroupFromTemplate))).json.response;
+      expect(mutated.allowed).toBe(true);
+      expect(mutated.patch).toBeUndefined();
+      expect(mutated.warnings).toEqual([expect.stringMatching(/^PodGroup not filled from its template, lookup failed: the Workload cache has not synced/)]);
+    } finally {
+      await Promise.all([allowing.stop(), denying.stop()]);
+    }
+  });
+});
