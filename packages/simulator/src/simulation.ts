@@ -11,9 +11,11 @@ import { diagnoseGreedyOrder } from './order-diagnosis.js';
 import { StaticResultsCache } from './plugins/static-filters.js';
 import { podInfo, type PodInfo } from './pod-info.js';
 import type { PlacementReport } from './placements.js';
+import { Preemption, type PreemptionOptions, type PreemptionOutcome, type Victim } from './preemption/preemption.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
 
-export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'Gated';
+/** Preempted: a pod this run bound, then evicted as a preemption victim. */
+export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'Gated' | 'Preempted';
 export type GroupOutcome = 'Scheduled' | 'Unschedulable' | 'Error' | 'Gated';
 
 export interface PodResult {
@@ -25,6 +27,8 @@ export interface PodResult {
   readonly message: string | undefined;
   readonly tie: Tie | undefined;
   readonly trace: PodTrace | undefined;
+  /** Set while the pod waits for its preemption victims to leave (status.nominatedNodeName). */
+  readonly nominatedNode?: string;
 }
 
 export interface PodGroupResult {
@@ -50,6 +54,8 @@ export interface SimulationResult {
   readonly pods: readonly PodResult[];
   /** Pod key → node name, for every pod bound by this run. */
   readonly bindings: ReadonlyMap<string, string>;
+  /** Pods evicted by preemption in this run, in eviction order (empty without SimulationOptions.preemption). */
+  readonly victims: readonly Victim[];
 }
 
 export interface SimulationOptions extends GroupAlgorithmOptions {
@@ -57,6 +63,8 @@ export interface SimulationOptions extends GroupAlgorithmOptions {
   readonly schedulerNames?: readonly string[];
   /** Timestamp for condition transitions (default: now). */
   readonly now?: string;
+  /** Model DefaultPreemption, and workload-aware preemption when its gate is on (spec §4); off when undefined. */
+  readonly preemption?: PreemptionOptions;
   /** Try other member orders when a heterogeneous or inter-pod group fails (§7; default true). */
   readonly diagnose?: boolean;
 }
@@ -94,6 +102,11 @@ export class Simulation {
   private readonly groupResults = new Map<string, PodGroupResult>();
   private readonly conditions = new Map<string, PodGroupCondition>();
   private readonly bindings = new Map<string, string>();
+  readonly preemption: Preemption | undefined;
+  /** Preemption victims: deleted, never scheduled again by this run. */
+  private readonly evicted = new Set<string>();
+  /** Bindings + evictions: a pass that changes neither ends the run. */
+  private progress = 0;
   private readonly profiles: ReadonlySet<string>;
   private readonly now: string;
 
@@ -124,18 +137,25 @@ export class Simulation {
       if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
     }
     this.pending.sort(queueOrder);
+    this.preemption = options.preemption ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, options.preemption) : undefined;
+  }
+
+  /** Cycle options: PreferNominatedNode always; DefaultPreemption for groups without a topology key (§3: those never preempt). */
+  private cycleOptions(policy?: GroupPolicy): GroupAlgorithmOptions {
+    if (!this.preemption) return this.options;
+    return { ...this.options, nominatedNode: this.preemption.nominatedNode, postFilter: policy?.topologyKey === undefined ? this.preemption.postFilter : undefined };
   }
 
   /** Pop pending pods in queue order, run pod or group cycles, repeat until a pass binds nothing. */
   runToQuiescence(): SimulationResult {
     for (;;) {
-      const before = this.bindings.size;
+      const before = this.progress;
       const done = new Set<string>();
       for (const pod of this.pending) {
-        if (done.has(pod.key) || this.bindings.has(pod.key)) continue;
+        if (done.has(pod.key) || this.bindings.has(pod.key) || this.evicted.has(pod.key)) continue;
         this.cycleFor(pod, done);
       }
-      if (this.bindings.size === before) break;
+      if (this.progress === before) break;
     }
     return this.result();
   }
@@ -158,7 +178,7 @@ export class Simulation {
       this.podCycle(pod);
       return;
     }
-    const members = this.pending.filter((p) => p.groupKey === pod.groupKey && !this.bindings.has(p.key) && !p.terminating);
+    const members = this.pending.filter((p) => p.groupKey === pod.groupKey && !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating);
     for (const m of members) done.add(m.key);
     const gate = this.preEnqueue(pod);
     if (gate !== undefined) {
@@ -180,9 +200,12 @@ export class Simulation {
 
   private podCycle(pod: PodInfo): void {
     const vector = this.cluster.requestVector(pod);
-    const attempt = this.scheduler.schedule(pod, vector, this.scheduler.allNodes, this.options);
+    const attempt = this.scheduler.schedule(pod, vector, this.scheduler.allNodes, this.cycleOptions());
     if (attempt.node === undefined) {
-      this.setPod(pod, 'Unschedulable', undefined, attempt.fitError?.message, undefined, attempt.trace);
+      const preempted = this.preemption?.preemptForPod(pod, attempt);
+      const message = preempted?.message ? `${attempt.fitError?.message ?? ''} ${preempted.message}` : attempt.fitError?.message;
+      this.setPod(pod, 'Unschedulable', undefined, message, undefined, attempt.trace);
+      for (const victim of preempted?.victims ?? []) this.evict(victim);
       return;
     }
     this.bind(pod, attempt.node, vector);
@@ -199,15 +222,17 @@ export class Simulation {
       : !this.profiles.has(first.schedulerName)
         ? GROUP_MESSAGE.profileNotFound(first.schedulerName)
         : undefined;
-    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.scheduler, groupKey, policy: groupPolicy(group), options: this.options };
+    const policy = groupPolicy(group);
+    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.scheduler, groupKey, policy, options: this.cycleOptions(policy) };
     const result: GroupAlgorithmResult = validation
       ? { status: { code: 'Error', message: validation, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })), placements: undefined }
       : runGroupAlgorithm(ctx, members);
-    this.submit(group, first, result, ctx, members);
+    const preempted = validation ? undefined : this.preemption?.afterGroupCycle(ctx, group, members, result);
+    this.submit(group, first, preempted?.result ?? result, { ...ctx, options: this.options }, members, preempted);
   }
 
   /** submitPodGroupAlgorithmResult (§1.6). */
-  private submit(group: PodGroup, first: PodInfo, result: GroupAlgorithmResult, ctx: GroupContext, members: readonly PodInfo[]): void {
+  private submit(group: PodGroup, first: PodInfo, result: GroupAlgorithmResult, ctx: GroupContext, members: readonly PodInfo[], preempted?: PreemptionOutcome): void {
     const { status } = result;
     const nodeTies: string[] = [];
     for (const m of result.members) {
@@ -222,13 +247,18 @@ export class Simulation {
       }
       let message = m.message;
       if (status.code === 'Error') message = status.message;
-      else if (status.code === 'Unschedulable' && (placed || m.code === 'RequiresPreemption')) message = wrapGroupUnschedulable(m.message || status.message);
+      // Waiting on preemption: feasible members take the group status, nominated ones keep their FitError.
+      else if (status.waitingOnPreemption) message = placed ? status.message : m.message;
+      // A nominated member of a group that stayed unschedulable got Permit's wait reason.
+      else if (status.code === 'Unschedulable' && (placed || m.code === 'RequiresPreemption')) message = wrapGroupUnschedulable(m.code === 'RequiresPreemption' ? GROUP_MESSAGE.permitWait : m.message || status.message);
       this.setPod(m.pod, 'Unschedulable', undefined, message, undefined, m.attempt?.trace);
     }
+    for (const victim of preempted?.evict ?? []) this.evict(victim);
     const placements = result.placements;
     const placementTie = placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
     const tieBroken = [placementTie, ...nodeTies].filter((t): t is string => t !== undefined).join('; ') || undefined;
-    const notes = status.code === 'Unschedulable' && this.options.diagnose !== false ? diagnoseGreedyOrder(ctx, members) : [];
+    const diagnosis = status.code === 'Unschedulable' && !status.waitingOnPreemption && this.options.diagnose !== false ? diagnoseGreedyOrder(ctx, members) : [];
+    const notes = [...(preempted?.notes ?? []), ...diagnosis];
     const outcome: GroupOutcome = status.code === 'Success' ? 'Scheduled' : status.code === 'Error' ? 'Error' : 'Unschedulable';
     const key = first.groupKey as string;
     const previous = this.conditions.get(key) ?? currentCondition(group);
@@ -239,10 +269,26 @@ export class Simulation {
   private bind(pod: PodInfo, node: number, vector: Float64Array): void {
     this.cluster.add(pod, node, vector);
     this.bindings.set(pod.key, this.cluster.nodes[node]?.name ?? '');
+    this.preemption?.bound(pod);
+    this.progress++;
+  }
+
+  /** A preemption victim is deleted: it leaves its node and is never scheduled again in this run. */
+  private evict(pod: PodInfo): void {
+    const node = this.cluster.placement.get(pod.key);
+    if (node !== undefined) this.cluster.remove(pod, node, this.cluster.requestVector(pod));
+    this.bindings.delete(pod.key);
+    this.evicted.add(pod.key);
+    if (pod.groupKey) this.knownMembers.set(pod.groupKey, (this.knownMembers.get(pod.groupKey) ?? 1) - 1);
+    const previous = this.podResults.get(pod.key);
+    const reason = this.preemption?.victims.findLast((v) => v.namespace === pod.namespace && v.name === pod.name)?.reason;
+    if (previous) this.podResults.set(pod.key, { ...previous, outcome: 'Preempted', node: undefined, message: reason, tie: undefined });
+    this.progress++;
   }
 
   private setPod(pod: PodInfo, outcome: PodOutcome, node: string | undefined, message: string | undefined, tie?: Tie, trace?: PodTrace): void {
-    this.podResults.set(pod.key, { namespace: pod.namespace, name: pod.name, podGroup: pod.groupName, outcome, node, message, tie, trace });
+    const nominatedNode = outcome === 'Unschedulable' ? this.preemption?.nominatedNodeName(pod) : undefined;
+    this.podResults.set(pod.key, { namespace: pod.namespace, name: pod.name, podGroup: pod.groupName, outcome, node, message, tie, trace, ...(nominatedNode ? { nominatedNode } : {}) });
   }
 
   private setGroup(pod: PodInfo, r: { outcome: GroupOutcome; message: string; placements: PlacementReport | undefined; tieBroken: string | undefined; notes: string[]; countCycle: boolean }): void {
@@ -274,7 +320,7 @@ export class Simulation {
   /** Results in queue order; groups in the order their first cycle ran. */
   result(): SimulationResult {
     const pods = this.pending.map((p) => this.podResults.get(p.key)).filter((r): r is PodResult => r !== undefined);
-    return { podGroups: [...this.groupResults.values()], pods, bindings: new Map(this.bindings) };
+    return { podGroups: [...this.groupResults.values()], pods, bindings: new Map(this.bindings), victims: [...(this.preemption?.victims ?? [])] };
   }
 
   /** The PodGroupScheduled condition the run would write for `namespace/name`. */

@@ -1,0 +1,107 @@
+// Workload-aware preemption (PodGroupEvaluator, spec scheduler.md §4): for an unschedulable PodGroup
+// without a topology constraint, the whole cluster is one domain. Victim units are single pods, or
+// whole PodGroups with disruptionMode PodGroup; a pod in a PodGroup counts with the group's priority.
+// Units strictly below the preemptor's priority are removed, the group algorithm (without
+// PostFilters) must then succeed; units are reprieved most important first (PDB-violating ones
+// first) while the group still fits with no fewer members placed. A dry run: nothing stays removed.
+
+import type { PodGroup } from '@kubectl-workload/api';
+import { runGroupAlgorithm, type GroupAlgorithmResult, type GroupContext } from '../group-algorithm.js';
+import type { PodInfo } from '../pod-info.js';
+import { PREEMPTION_MESSAGE } from './messages.js';
+import { splitByViolation, type Budget } from './pdb.js';
+import { startTime, type PriorityResolver } from './priority.js';
+
+export interface VictimUnit {
+  readonly pods: readonly PodInfo[];
+  /** disruptionMode PodGroup: preempted all or nothing. */
+  readonly group: string | undefined;
+  readonly priority: number;
+}
+
+export type WorkloadPreemption =
+  | { readonly ok: true; readonly victims: readonly VictimUnit[]; readonly nominations: ReadonlyMap<string, number> }
+  | { readonly ok: false; readonly message: string };
+
+function earliestStart(unit: VictimUnit): number {
+  return Math.min(...unit.pods.map(startTime));
+}
+
+/** moreImportantVictim: priority, then PodGroup before pod, then (pods) earlier start, (groups) larger then earlier. */
+export function moreImportantVictim(a: VictimUnit, b: VictimUnit): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if ((a.group !== undefined) !== (b.group !== undefined)) return a.group !== undefined ? -1 : 1;
+  if (a.group !== undefined && a.pods.length !== b.pods.length) return b.pods.length - a.pods.length;
+  const ta = earliestStart(a);
+  const tb = earliestStart(b);
+  return ta === tb ? 0 : ta < tb ? -1 : 1;
+}
+
+/** domain.GetAllPossibleVictims over every pod on every node. */
+function victimUnits(ctx: GroupContext, priorities: PriorityResolver): VictimUnit[] {
+  const singles: VictimUnit[] = [];
+  const groups = new Map<string, PodInfo[]>();
+  for (const pods of ctx.cluster.podsOnNode) {
+    for (const pod of pods) {
+      const group = priorities.groupOf(pod);
+      if (group?.spec?.disruptionMode === 'PodGroup' && pod.groupKey) {
+        const list = groups.get(pod.groupKey) ?? [];
+        list.push(pod);
+        groups.set(pod.groupKey, list);
+      } else singles.push({ pods: [pod], group: undefined, priority: priorities.workloadPriority(pod) });
+    }
+  }
+  const whole = [...groups].map(([key, pods]) => ({ pods, group: key, priority: priorities.workloadPriority(pods[0] as PodInfo) }));
+  return [...whole, ...singles];
+}
+
+function placedCount(result: GroupAlgorithmResult): number {
+  return result.members.filter((m) => m.node !== undefined).length;
+}
+
+export function workloadAwarePreemption(ctx: GroupContext, group: PodGroup, members: readonly PodInfo[], priorities: PriorityResolver, pdbs: () => readonly Budget[]): WorkloadPreemption {
+  if (ctx.policy.topologyKey !== undefined) return { ok: false, message: PREEMPTION_MESSAGE.constraintsUnsupported };
+  if (priorities.groupPreemptionPolicy(group, members) === 'Never') return { ok: false, message: PREEMPTION_MESSAGE.policyNever };
+  const { cluster } = ctx;
+  // The group algorithm runs without PostFilters inside workload-aware preemption.
+  const plain: GroupContext = { ...ctx, options: { ...ctx.options, postFilter: undefined } };
+  const preemptorPriority = priorities.podGroupPriority(group);
+  const potential = victimUnits(ctx, priorities).filter((u) => u.priority < preemptorPriority);
+  if (potential.length === 0) return { ok: false, message: PREEMPTION_MESSAGE.noVictimsForPreemptor };
+  const where = new Map<string, number>();
+  for (const u of potential) for (const p of u.pods) where.set(p.key, cluster.placement.get(p.key) as number);
+  const remove = (u: VictimUnit): void => {
+    for (const p of u.pods) cluster.remove(p, where.get(p.key) as number, cluster.requestVector(p));
+  };
+  const add = (u: VictimUnit): void => {
+    for (const p of u.pods) cluster.add(p, where.get(p.key) as number, cluster.requestVector(p));
+  };
+  const run = (): GroupAlgorithmResult => runGroupAlgorithm(plain, members);
+  potential.forEach(remove);
+  const all = run();
+  if (all.status.code !== 'Success') {
+    potential.forEach(add);
+    return { ok: false, message: all.status.message };
+  }
+  let maxPlaced = placedCount(all);
+  potential.sort(moreImportantVictim);
+  const { violating, nonViolating } = splitByViolation(potential, (u) => u.pods, pdbs());
+  const victims: VictimUnit[] = [];
+  const reprieve = (u: VictimUnit): void => {
+    add(u);
+    const result = run();
+    const placed = placedCount(result);
+    maxPlaced = Math.max(maxPlaced, placed);
+    if (result.status.code === 'Success' && placed >= maxPlaced) return;
+    remove(u);
+    victims.push(u);
+  };
+  violating.forEach(reprieve);
+  nonViolating.forEach(reprieve);
+  const final = run();
+  const nominations = new Map<string, number>();
+  for (const m of final.members) if (m.node !== undefined) nominations.set(m.pod.key, m.node);
+  victims.forEach(add);
+  victims.sort(moreImportantVictim);
+  return { ok: true, victims, nominations };
+}
