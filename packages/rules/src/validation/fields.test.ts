@@ -123,7 +123,7 @@ describe('union, immutable, limits, enum, duplicates', () => {
     expect(render(validateUnion('s', members(undefined, null)))).toEqual(['s: Invalid value: "": must specify one of: `basic`, `gang`']);
   });
   it('M-UNION2', () => {
-    expect(render(validateUnion('s', members({}, { minCount: 1 })))).toEqual(['s: Invalid value: {basic, gang}: must specify exactly one of: `basic`, `gang`']);
+    expect(render(validateUnion('s', members({}, { minCount: 1 })))).toEqual(['s: Invalid value: "{basic, gang}": must specify exactly one of: `basic`, `gang`']);
   });
   it('exactly one member passes', () => {
     expect(validateUnion('s', members({}, undefined))).toEqual([]);

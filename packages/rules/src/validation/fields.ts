@@ -2,7 +2,7 @@
 // api-rules §1.1). Declarative-validation texts (M-LABEL, M-SUB, M-LABELKEY, M-PATHSEG) say
 // "bytes"; the metadata validators (M-META-SUB, M-META-NS) say "characters".
 
-import { GoSetLiteral, invalid, notSupported, tooLong, tooMany, required, duplicate } from '@kubectl-workload/api';
+import { invalid, notSupported, tooLong, tooMany, required, duplicate } from '@kubectl-workload/api';
 import type { BadValue, FieldError } from '@kubectl-workload/api';
 import {
   byteLength,
@@ -64,14 +64,15 @@ export function isSet(value: unknown): boolean {
 
 /**
  * DV union (M-UNION0 / M-UNION2): exactly one member set. `members` are [JSON name, value] in
- * declaration order.
+ * declaration order. apimachinery v0.36.3 `validate.Union` builds the "several set" bad value with
+ * Sprintf("{%s}"), a Go string, so it prints quoted: `Invalid value: "{basic, gang}"`.
  */
 export function validateUnion(path: string, members: ReadonlyArray<readonly [string, unknown]>): FieldError[] {
   const set = members.filter(([, v]) => isSet(v)).map(([name]) => name);
   if (set.length === 1) return [];
   const names = members.map(([name]) => `\`${name}\``).join(', ');
   if (!set.length) return [invalid(path, '', `must specify one of: ${names}`)];
-  return [invalid(path, new GoSetLiteral(`{${set.join(', ')}}`), `must specify exactly one of: ${names}`)];
+  return [invalid(path, `{${set.join(', ')}}`, `must specify exactly one of: ${names}`)];
 }
 
 /** M-IMM: DV immutable, reported with a nil bad value. */

@@ -56,11 +56,6 @@ export function validateClaimsMaxItems(path: string, claims: readonly PodGroupRe
   return validateMaxItems(path, claims, MAX_RESOURCE_CLAIMS);
 }
 
-/** The claim as Go's JSON prints it in a Duplicate error: declaration order, empty pointers omitted. */
-export function claimBadValue(claim: PodGroupResourceClaim): Record<string, unknown> {
-  return { name: claim.name ?? '', ...omitEmpty(claim, ['resourceClaimName', 'resourceClaimTemplateName']) };
-}
-
 /** Unique claim names; skipped when the list is too long (early return) (WL-20, PG-10). */
 export function validateClaimsUnique(path: string, claims: readonly PodGroupResourceClaim[] | undefined): FieldError[] {
   if ((claims?.length ?? 0) > MAX_RESOURCE_CLAIMS) return [];
@@ -123,27 +118,33 @@ export function validateImmutable(path: string, oldValue: unknown, newValue: unk
 }
 
 // ---- Go JSON rendering of whole items (M-DUP bad values) ----
+// Duplicate errors carry the v1alpha2 struct, printed with json.Marshal: fields in declaration
+// order; `omitempty` drops nil pointers, "" strings and empty lists; fields without it always print.
 
-/** A PodGroupTemplate as Go's json.Marshal prints it (declaration order, omitempty honoured). */
-export function templateBadValue(t: PodGroupTemplate): BadValue {
-  const policy = t.schedulingPolicy ?? {};
+/** A PodGroupResourceClaim: `name` always; both sources are omitempty pointers. */
+export function claimBadValue(claim: PodGroupResourceClaim): Record<string, unknown> {
   return {
-    name: t.name ?? '',
-    schedulingPolicy: {
-      ...(isSet(policy.basic) ? { basic: policy.basic } : {}),
-      ...(isSet(policy.gang) ? { gang: { minCount: policy.gang?.minCount ?? 0 } } : {}),
-    },
-    ...omitEmpty({ ...t, resourceClaims: t.resourceClaims?.map(claimBadValue) }, ['schedulingConstraints', 'resourceClaims', 'disruptionMode', 'priorityClassName', 'priority']),
+    name: claim.name ?? '',
+    ...(isSet(claim.resourceClaimName) ? { resourceClaimName: claim.resourceClaimName } : {}),
+    ...(isSet(claim.resourceClaimTemplateName) ? { resourceClaimTemplateName: claim.resourceClaimTemplateName } : {}),
   };
 }
 
-/** The `keys` of `obj` in that order, leaving out what Go's omitempty leaves out. */
-function omitEmpty(obj: object, keys: readonly string[]): Record<string, unknown> {
-  const src = obj as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const v = src[k];
-    if (isSet(v) && v !== '' && !(Array.isArray(v) && !v.length)) out[k] = v;
-  }
-  return out;
+/** A PodGroupTemplate. `schedulingConstraints` has no omitempty in v0.36.3, so nil prints `null`. */
+export function templateBadValue(t: PodGroupTemplate): BadValue {
+  const policy = t.schedulingPolicy ?? {};
+  const constraints = isSet(t.schedulingConstraints) ? t.schedulingConstraints : undefined;
+  const topology = constraints?.topology ?? [];
+  return {
+    name: t.name ?? '',
+    schedulingPolicy: {
+      ...(isSet(policy.basic) ? { basic: {} } : {}),
+      ...(isSet(policy.gang) ? { gang: { minCount: policy.gang?.minCount ?? 0 } } : {}),
+    },
+    schedulingConstraints: constraints ? (topology.length ? { topology: topology.map((c) => ({ key: c.key ?? '' })) } : {}) : null,
+    ...(t.resourceClaims?.length ? { resourceClaims: t.resourceClaims.map(claimBadValue) } : {}),
+    ...(isSet(t.disruptionMode) ? { disruptionMode: t.disruptionMode } : {}),
+    ...(t.priorityClassName ? { priorityClassName: t.priorityClassName } : {}),
+    ...(isSet(t.priority) ? { priority: t.priority } : {}),
+  };
 }

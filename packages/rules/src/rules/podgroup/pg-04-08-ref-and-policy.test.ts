@@ -56,7 +56,7 @@ describe('PG-07 schedulingPolicy union', () => {
       { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: 'spec.schedulingPolicy: Invalid value: "": must specify one of: `basic`, `gang`' },
     ]);
     await expectRule('PG-07', podGroup(gangSpec({ schedulingPolicy: { basic: {}, gang: { minCount: 2 } } }))).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: 'spec.schedulingPolicy: Invalid value: {basic, gang}: must specify exactly one of: `basic`, `gang`' },
+      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: 'spec.schedulingPolicy: Invalid value: "{basic, gang}": must specify exactly one of: `basic`, `gang`' },
     ]);
   });
 });

@@ -27,11 +27,32 @@ describe('WL-06 unique template names', () => {
       {
         reason: 'FieldValueDuplicate',
         field: 'spec.podGroupTemplates[2]',
-        message: 'spec.podGroupTemplates[2]: Duplicate value: {"name":"a","schedulingPolicy":{"gang":{"minCount":3}},"priority":5}',
+        message: 'spec.podGroupTemplates[2]: Duplicate value: {"name":"a","schedulingPolicy":{"gang":{"minCount":3}},"schedulingConstraints":null,"priority":5}',
       },
     ]);
   });
   it('is skipped when the list fails its maxItems pre-check', async () => {
     await expectRule('WL-06', withTemplates(...many(8), basic('t0'))).toPass();
+  });
+});
+
+describe('WL-06 bad value follows the v1alpha2 JSON tags', () => {
+  it('prints constraints, claims and a zero priority; leaves out an empty class name', async () => {
+    const dup = {
+      priority: 0,
+      priorityClassName: '',
+      resourceClaims: [{ resourceClaimTemplateName: 'tpl', name: 'c' }],
+      schedulingConstraints: { topology: [{ key: 'zone' }] },
+      schedulingPolicy: { basic: {} },
+      name: 'a',
+    };
+    await expectRule('WL-06', withTemplates(basic('a'), dup)).toReport([
+      {
+        reason: 'FieldValueDuplicate',
+        field: 'spec.podGroupTemplates[1]',
+        message:
+          'spec.podGroupTemplates[1]: Duplicate value: {"name":"a","schedulingPolicy":{"basic":{}},"schedulingConstraints":{"topology":[{"key":"zone"}]},"resourceClaims":[{"name":"c","resourceClaimTemplateName":"tpl"}],"priority":0}',
+      },
+    ]);
   });
 });

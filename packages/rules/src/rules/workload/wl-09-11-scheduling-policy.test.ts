@@ -19,7 +19,7 @@ describe('WL-09 schedulingPolicy union', () => {
       {
         reason: 'FieldValueInvalid',
         field: 'spec.podGroupTemplates[0].schedulingPolicy',
-        message: 'spec.podGroupTemplates[0].schedulingPolicy: Invalid value: {basic, gang}: must specify exactly one of: `basic`, `gang`',
+        message: 'spec.podGroupTemplates[0].schedulingPolicy: Invalid value: "{basic, gang}": must specify exactly one of: `basic`, `gang`',
       },
     ]);
   });

@@ -53,7 +53,7 @@ describe('WL-22 exactly one claim source', () => {
       {
         reason: 'FieldValueInvalid',
         field: `${P}[1]`,
-        message: `${P}[1]: Invalid value: {resourceClaimName, resourceClaimTemplateName}: must specify exactly one of: \`resourceClaimName\`, \`resourceClaimTemplateName\``,
+        message: `${P}[1]: Invalid value: "{resourceClaimName, resourceClaimTemplateName}": must specify exactly one of: \`resourceClaimName\`, \`resourceClaimTemplateName\``,
       },
     ]);
   });
