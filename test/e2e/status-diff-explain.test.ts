@@ -7,16 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
+import { parseObjectsFile, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
 import { TestApiServer, pathWithRepoBin, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
 
 /** Broken links the example cluster lacks: mixed scheduler names (X-09) and a vanished template (X-03). */
-const EXTRA: KubeObject[] = [
+const EXTRA: (Workload | PodGroup | Pod)[] = [
   { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'mixed', namespace: 'default' }, spec: { podGroupTemplates: [{ name: 'g', schedulingPolicy: { gang: { minCount: 2 } } }] } },
   { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'mixed-g', namespace: 'default' }, spec: { podGroupTemplateRef: { workload: { workloadName: 'mixed', podGroupTemplateName: 'g' } }, schedulingPolicy: { gang: { minCount: 2 } } } },
-  ...['default-scheduler', 'my-scheduler'].map((schedulerName, i): KubeObject => ({
+  ...['default-scheduler', 'my-scheduler'].map((schedulerName, i): Pod => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: `mixed-${i}`, namespace: 'default' },

@@ -1,0 +1,25 @@
+import { emptyState } from '@kubectl-workload/cluster';
+import { UserError } from '../exit.js';
+import { resolveTarget } from './target.js';
+import { job, pod, podGroup, workload } from '../status/test-support/objects.js';
+
+const state = { ...emptyState(), podGroups: [podGroup('train', { schedulingPolicy: { basic: {} } })], pods: [pod('train', undefined), pod('web-0', undefined)], jobs: [job('train', {})], workloads: [workload('etl', [])] };
+
+describe('resolveTarget', () => {
+  it('resolves a bare name as a PodGroup, then a Pod, a Job, a Workload', () => {
+    expect(resolveTarget('train', 'default', state).ref.kind).toBe('PodGroup');
+    expect(resolveTarget('web-0', 'default', state).ref.kind).toBe('Pod');
+    expect(resolveTarget('etl', 'default', state).ref.kind).toBe('Workload');
+  });
+
+  it('honours an explicit kind, including plural and short forms', () => {
+    expect(resolveTarget('job/train', 'default', state).ref).toEqual({ kind: 'Job', namespace: 'default', name: 'train' });
+    expect(resolveTarget('po/train', 'default', state).ref.kind).toBe('Pod');
+  });
+
+  it('explains what is wrong, with close names, in the target namespace only', () => {
+    expect(() => resolveTarget('deployment/x', 'default', state)).toThrow('unknown kind "deployment" in "deployment/x": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME');
+    expect(() => resolveTarget('job/trian', 'default', state)).toThrow('jobs.batch "trian" not found in namespace "default"; did you mean "train"?');
+    expect(() => resolveTarget('train', 'other', state)).toThrow(UserError);
+  });
+});
