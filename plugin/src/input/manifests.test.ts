@@ -56,6 +56,15 @@ describe('loadManifests', () => {
     expect(pod?.position('metadata.name')).toEqual({ line: 5, column: 5 });
   });
 
+  it('locates fields in flow collections, behind quoted keys and in sequences of scalars', () => {
+    const lines = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: a, "labels": {x: y}}', 'spec:', '  containers:', '  - name: c', "    args: [\"a\", 'b']"];
+    const [pod] = loadManifests({ name: 'f.yaml', text: lines.join('\n') + '\n' }).objects;
+    expect(pod?.position('metadata.labels')).toEqual({ line: 3, column: lines[2]!.indexOf('"labels"') + 1 });
+    expect(pod?.position('metadata.labels.x')).toEqual({ line: 3, column: lines[2]!.indexOf('x: y') + 1 });
+    expect(pod?.position('spec.containers[0].args[1]')).toEqual({ line: 7, column: lines[6]!.indexOf("'b'") + 1 });
+    expect(pod?.position('spec.containers[0].args[5]')).toEqual({ line: 7, column: 5 });
+  });
+
   it('reports a YAML syntax error with its file position and keeps the other documents', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n';
     const { objects, diagnostics } = loadManifests({ name: 'bad.yaml', text });

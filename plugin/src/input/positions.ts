@@ -1,9 +1,9 @@
-// file:line:col for a field of a parsed object. The fast parser keeps no positions, so a document
-// is parsed a second time with `yaml` (which keeps node ranges) only when something asks for a
-// position in it: most documents never have a finding.
+// file:line:col for a field of a parsed object. The fast load keeps no positions, so a document is
+// parsed a second time into js-yaml's event stream (which carries source offsets) only when
+// something asks for a position in it: most documents never have a finding.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, getScalarValue, parseEvents, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED } from 'js-yaml';
+import type { Event } from 'js-yaml';
 import type { DocumentText } from './documents.js';
 
 export interface Position {
@@ -15,25 +15,60 @@ export interface Position {
 
 export type PathSegment = string | number;
 
-function keyMatches(key: unknown, segment: PathSegment): boolean {
-  return isScalar(key) && String(key.value) === String(segment);
+/** Where a node starts: a collection's first token, a scalar's opening quote if it has one. */
+function offsetOf(event: Event | undefined): number | undefined {
+  if (!event) return undefined;
+  if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) return event.start;
+  if (event.type !== EVENT_SCALAR || event.valueStart < 0) return undefined;
+  const quoted = event.style === SCALAR_STYLE_SINGLE_QUOTED || event.style === SCALAR_STYLE_DOUBLE_QUOTED;
+  return quoted ? event.valueStart - 1 : event.valueStart;
+}
+
+/** The index just past the node whose first event is at `i`. */
+function nodeEnd(events: readonly Event[], i: number): number {
+  const type = events[i]?.type;
+  if (type !== EVENT_MAPPING && type !== EVENT_SEQUENCE) return i + 1;
+  let j = i + 1;
+  while (j < events.length && events[j]?.type !== EVENT_POP) j = nodeEnd(events, j);
+  return j + 1;
+}
+
+const isPop = (event: Event | undefined) => !event || event.type === EVENT_POP;
+
+/** The value index and key offset of `key` in the mapping at `i`. */
+function mappingEntry(source: string, events: readonly Event[], i: number, key: string): { value: number; offset: number | undefined } | undefined {
+  for (let j = i + 1; !isPop(events[j]); ) {
+    const keyEvent = events[j];
+    const value = nodeEnd(events, j);
+    if (keyEvent?.type === EVENT_SCALAR && getScalarValue(source, keyEvent) === key) return { value, offset: offsetOf(keyEvent) };
+    j = nodeEnd(events, value);
+  }
+  return undefined;
+}
+
+/** The index of item `n` of the sequence at `i`. */
+function sequenceItem(events: readonly Event[], i: number, n: number): number | undefined {
+  let j = i + 1;
+  for (let k = 0; k < n && !isPop(events[j]); k++) j = nodeEnd(events, j);
+  return isPop(events[j]) ? undefined : j;
 }
 
 /** The offset of the deepest node on `path` that exists: a map entry's key, a sequence item. */
-function deepestOffset(root: Node, path: readonly PathSegment[]): number {
-  let node: unknown = root;
-  let offset = root.range?.[0] ?? 0;
+function deepestOffset(source: string, events: readonly Event[], path: readonly PathSegment[]): number {
+  let i = 1; // events[0] opens the document
+  let offset = offsetOf(events[i]) ?? 0;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => keyMatches(p.key, segment));
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
+    const type = events[i]?.type;
+    if (type === EVENT_MAPPING) {
+      const entry = mappingEntry(source, events, i, String(segment));
+      if (!entry) break;
+      offset = entry.offset ?? offset;
+      i = entry.value;
+    } else if (type === EVENT_SEQUENCE && typeof segment === 'number') {
+      const item = sequenceItem(events, i, segment);
+      if (item === undefined) break;
+      offset = offsetOf(events[item]) ?? offset;
+      i = item;
     } else {
       break;
     }
@@ -41,27 +76,29 @@ function deepestOffset(root: Node, path: readonly PathSegment[]): number {
   return offset;
 }
 
+/** The document's events; none (so positions fall back to its start) for JSON that YAML rejects. */
+function eventsOf(text: string): Event[] {
+  try {
+    return parseEvents(text, {});
+  } catch {
+    return [];
+  }
+}
+
 /** Positions inside one document; parses it on first use. */
 export class DocumentPositions {
-  private parsed: { doc: Document; lines: LineCounter } | undefined;
+  private events: Event[] | undefined;
 
   constructor(private readonly document: DocumentText) {}
 
-  private parse(): { doc: Document; lines: LineCounter } {
-    if (!this.parsed) {
-      const lines = new LineCounter();
-      const doc = parseDocument(this.document.text, { lineCounter: lines, uniqueKeys: false });
-      this.parsed = { doc, lines };
-    }
-    return this.parsed;
-  }
-
   /** The position of `path` (or of its nearest existing parent) in this document. */
   locate(path: readonly PathSegment[]): Position {
-    const { doc, lines } = this.parse();
-    const root = doc.contents;
-    const offset = root ? deepestOffset(root, path) : 0;
-    const { line, col } = lines.linePos(offset);
-    return { line: this.document.line + line - 1, column: col };
+    const { text } = this.document;
+    this.events ??= eventsOf(text);
+    const offset = deepestOffset(text, this.events, path);
+    const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) lines++;
+    return { line: this.document.line + lines, column: offset - lineStart + 1 };
   }
 }

@@ -1,8 +1,9 @@
 // `kubectl workload lint` throughput, whole process (target ≥ 15,000 resources/s on 2 cores;
 // kubeconform publishes ≈7,500/s). Run with the repo's Node 24 after `npm run build`:
-//   node test/bench/lint/lint-bench.ts [resources=50000]
+//   node test/bench/lint/lint-bench.ts [resources=50000] [namespaces=500]
 // Generates a corpus of mixed kinds in multi-document files (1 in 50 objects broken, a few List
-// files), then times, each as a fresh process (median of 3):
+// files) spread over `namespaces` (cross-object rules compare objects within one namespace, so fewer,
+// larger namespaces cost more), then times, each as a fresh process (median of 3):
 //   - baseline: `node` reading every file and parsing it with js-yaml (what lint parses with);
 //   - `kubectl-workload lint DIR -o json`.
 // Prints resources/s for both and the ratio lint / parse-only.
@@ -17,18 +18,22 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(ROOT, 'node_modules/.bin/kubectl-workload');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const TOTAL = Number(process.argv[2] ?? 50_000);
+const NAMESPACES = Number(process.argv[3] ?? 500);
 const PER_FILE = 250;
 const RUNS = 3;
 
-function workload(i: number, broken: boolean): string {
-  return `apiVersion: scheduling.k8s.io/v1alpha2
-kind: Workload
+/** apiVersion, kind and metadata of resource `i`: each block of six (one per kind) shares a namespace. */
+function header(apiVersion: string, kind: string, name: string, i: number): string {
+  return `apiVersion: ${apiVersion}
+kind: ${kind}
 metadata:
-  name: train-${i}
-  namespace: team-${i % 40}
-  labels:
-    app.kubernetes.io/name: train-${i}
-spec:
+  name: ${name}
+  namespace: team-${Math.floor(i / KINDS.length) % NAMESPACES}
+`;
+}
+
+function workload(i: number, broken: boolean): string {
+  return `${header('scheduling.k8s.io/v1alpha2', 'Workload', `train-${i}`, i)}spec:
   podGroupTemplates:${broken ? ' []' : `
     - name: driver
       schedulingPolicy:
@@ -41,12 +46,7 @@ spec:
 }
 
 function podGroup(i: number, broken: boolean): string {
-  return `apiVersion: scheduling.k8s.io/v1alpha2
-kind: PodGroup
-metadata:
-  name: train-${i}-workers
-  namespace: team-${i % 40}
-spec:
+  return `${header('scheduling.k8s.io/v1alpha2', 'PodGroup', `train-${i}-workers`, i)}spec:
   podGroupTemplateRef:
     workload:
       workloadName: train-${i - 1}
@@ -73,12 +73,7 @@ ${indent}        nvidia.com/gpu: "1"
 }
 
 function pod(i: number, broken: boolean): string {
-  return `apiVersion: v1
-kind: Pod
-metadata:
-  name: train-${i}-worker
-  namespace: team-${i % 40}
-spec:
+  return `${header('v1', 'Pod', `train-${i}-worker`, i)}spec:
   schedulingGroup:
     podGroupName: ${broken ? 'Bad_Name' : `train-${i - 1}-workers`}
   restartPolicy: Never
@@ -86,12 +81,7 @@ ${container('  ')}`;
 }
 
 function job(i: number): string {
-  return `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pretrain-${i}
-  namespace: team-${i % 40}
-spec:
+  return `${header('batch/v1', 'Job', `pretrain-${i}`, i)}spec:
   completionMode: Indexed
   parallelism: 8
   completions: 8
@@ -102,12 +92,7 @@ ${container('      ')}`;
 }
 
 function deployment(i: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: serve-${i}
-  namespace: team-${i % 40}
-spec:
+  return `${header('apps/v1', 'Deployment', `serve-${i}`, i)}spec:
   replicas: 3
   selector:
     matchLabels: {app: serve-${i}}
@@ -119,12 +104,7 @@ ${container('      ')}`;
 }
 
 function other(i: number): string {
-  return `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: config-${i}
-  namespace: team-${i % 40}
-data:
+  return `${header('v1', 'ConfigMap', `config-${i}`, i)}data:
   train.yaml: |
     epochs: 10
     lr: 0.001
@@ -147,7 +127,7 @@ function writeCorpus(dir: string): number {
     const sub = join(dir, `team-${files % 10}`);
     mkdirSync(sub, { recursive: true });
     if (files % 20 === 19) {
-      const items = ids.map((i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: `team-${i % 40}` }, data: { k: 'v' } }));
+      const items = ids.map((i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: `team-${i % NAMESPACES}` }, data: { k: 'v' } }));
       writeFileSync(join(sub, `list-${files}.json`), JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2));
     } else {
       writeFileSync(join(sub, `manifests-${files}.yaml`), ids.map(resource).join('---\n'));
@@ -190,7 +170,7 @@ function main(): void {
   try {
     const files = writeCorpus(dir);
     const rate = (ms: number) => Math.round((TOTAL / ms) * 1000);
-    console.log(`corpus: ${TOTAL} resources in ${files} files (${dir})`);
+    console.log(`corpus: ${TOTAL} resources in ${files} files, ${NAMESPACES} namespaces (${dir})`);
     const parse = timeRun('parse-only baseline', NODE, ['--input-type=module', '-e', PARSE_ONLY, dir], [0]);
     if (Number(parse.stdout.trim()) !== TOTAL) throw new Error(`baseline parsed ${parse.stdout.trim()} resources, expected ${TOTAL}`);
     const lint = timeRun('lint', BIN, ['lint', dir, '-o', 'json'], [1]);
