@@ -142,3 +142,25 @@ describe('PodScheduler scores', () => {
     expect(trace?.filter.big?.InterPodAffinity).toBe('passed');
   });
 });
+
+describe('PodScheduler fast paths', () => {
+  it('the cached one-pass path and the traced general path choose the same nodes, scores and ties', () => {
+    const nodes = Array.from({ length: 12 }, (_, i) => node(`n${String(i).padStart(2, '0')}`, { cpu: String(2 + (i % 3)), memory: `${4 + (i % 4)}Gi` }));
+    const sizes = ['500m', '1', '250m', '2', '750m'];
+    const runs = [false, true].map((trace) => {
+      const { cluster, scheduler } = setup(nodes);
+      const out: string[] = [];
+      for (let k = 0; k < 40; k++) {
+        const p = info(pod(`p${k}`, { containers: [{ name: 'c', resources: { requests: { cpu: sizes[k % sizes.length] as string, memory: `${(k % 3) * 256}Mi` } } }] }));
+        const vector = cluster.requestVector(p);
+        const r = scheduler.schedule(p, vector, scheduler.allNodes, { trace });
+        out.push(`${r.nodeName ?? r.fitError?.message} ${r.feasibleNodes === 1 ? 'single' : r.score} ${r.tie?.count ?? 0}`);
+        if (r.node !== undefined) cluster.add(p, r.node, vector);
+      }
+      return out;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]?.some((line) => line.startsWith('0/12 nodes are available'))).toBe(true);
+  });
+});
+

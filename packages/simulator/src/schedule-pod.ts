@@ -113,6 +113,7 @@ export class PodScheduler {
     const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
     // Without inter-pod terms a node's filter result and local scores change only when the node does.
     const local = !trace && !spread && !affinity && pod.softSpread.length === 0 && !needsAffinityScore(cluster, pod) ? this.localCache(pod) : undefined;
+    if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity) return this.scheduleUniform(pod, statics, vector, nodes, local);
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as number;
@@ -132,12 +133,7 @@ export class PodScheduler {
       if (failure) this.failures[i] = failure;
       else this.feasible[feasibleCount++] = node;
     }
-    if (feasibleCount === 0) {
-      const statuses = new Map<string, NodeStatus>();
-      for (let i = 0; i < nodes.length; i++) statuses.set(cluster.nodes[nodes[i] as number]?.name ?? '', this.failures[i] as NodeStatus);
-      const fitError = { numAllNodes: nodes.length, statuses, message: fitErrorMessage(nodes.length, statuses.values()) };
-      return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace };
-    }
+    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => this.failures[i] as NodeStatus, trace);
     const feasible = this.feasible.subarray(0, feasibleCount);
     if (feasibleCount === 1 && !trace) {
       // Upstream skips scoring when only one node is feasible.
@@ -146,6 +142,60 @@ export class PodScheduler {
     }
     const totals = this.score(pod, statics, nodes, feasible, local, trace);
     return this.selectHost(pod, feasible, totals, trace);
+  }
+
+  private unschedulable(pod: PodInfo, nodes: Int32Array, statusAt: (i: number) => NodeStatus, trace: PodTrace | undefined): PodAttempt {
+    const statuses = new Map<string, NodeStatus>();
+    for (let i = 0; i < nodes.length; i++) statuses.set(this.cluster.nodes[nodes[i] as number]?.name ?? '', statusAt(i));
+    const fitError = { numAllNodes: nodes.length, statuses, message: fitErrorMessage(nodes.length, statuses.values()) };
+    return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace };
+  }
+
+  /**
+   * The common case in one pass over the nodes: node-local results are cached and no node-only score
+   * needs normalising (no PreferNoSchedule taint, no preferred node affinity), so a node's total is
+   * TaintToleration's constant 100 × weight plus its cached local score. Same result as the general path.
+   */
+  private scheduleUniform(pod: PodInfo, statics: StaticResults, vector: Float64Array, nodes: Int32Array, local: NodeLocalCache): PodAttempt {
+    const { cluster } = this;
+    const { version, failure, localScore } = local;
+    const current = cluster.nodeVersion;
+    let best = -1;
+    let bestScore = -Infinity;
+    let tied = 0;
+    let feasibleCount = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as number;
+      if (version[node] !== current[node]) {
+        version[node] = current[node] as number;
+        const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
+        failure[node] = f;
+        if (!f) localScore[node] = this.localScore(pod, node);
+      }
+      if (failure[node] !== undefined) continue;
+      feasibleCount++;
+      const t = localScore[node] as number;
+      if (t > bestScore) {
+        bestScore = t;
+        best = node;
+        tied = 1;
+      } else if (t === bestScore) tied++;
+    }
+    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => failure[nodes[i] as number] as NodeStatus, undefined);
+    const nodeName = cluster.nodes[best]?.name;
+    // Upstream skips scoring when only one node is feasible.
+    if (feasibleCount === 1) return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
+    const score = bestScore + SCORE_WEIGHTS.TaintToleration * 100;
+    let tie: Tie | undefined;
+    if (tied > 1) {
+      const names: string[] = [];
+      for (let i = 0; i < nodes.length && names.length < TIE_NAMES; i++) {
+        const node = nodes[i] as number;
+        if (failure[node] === undefined && localScore[node] === bestScore) names.push(cluster.nodes[node]?.name ?? '');
+      }
+      tie = { score, count: tied, nodes: names };
+    }
+    return { pod, node: best, nodeName, score, feasibleNodes: feasibleCount, tie, fitError: undefined, trace: undefined };
   }
 
   private localCache(pod: PodInfo): NodeLocalCache {
@@ -229,23 +279,26 @@ export class PodScheduler {
     // NodeAffinity: preferred weights normalised to the maximum; skipped without preferred terms.
     let maxTaints = 0;
     let maxAffinity = 0;
-    for (let i = 0; i < n; i++) {
-      const node = feasible[i] as number;
-      maxTaints = Math.max(maxTaints, statics.preferNoScheduleTaints[node] as number);
-      maxAffinity = Math.max(maxAffinity, statics.preferredAffinity[node] as number);
+    if (statics.anyPreferNoScheduleTaint || statics.hasPreferredAffinity) {
+      for (let i = 0; i < n; i++) {
+        const node = feasible[i] as number;
+        maxTaints = Math.max(maxTaints, statics.preferNoScheduleTaints[node] as number);
+        maxAffinity = Math.max(maxAffinity, statics.preferredAffinity[node] as number);
+      }
     }
     const weights = SCORE_WEIGHTS;
+    const taintCounts = statics.preferNoScheduleTaints;
+    const affinityWeights = statics.preferredAffinity;
+    const hasPreferred = statics.hasPreferredAffinity;
+    const localScores = local?.localScore;
     for (let i = 0; i < n; i++) {
       const node = feasible[i] as number;
-      const taints = statics.preferNoScheduleTaints[node] as number;
-      let total = weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * taints) / maxTaints));
-      if (statics.hasPreferredAffinity) total += weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (statics.preferredAffinity[node] as number)) / maxAffinity));
-      if (local) total += local.localScore[node] as number;
-      else total += this.localScore(pod, node);
-      totals[i] = total;
+      const taint = weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * (taintCounts[node] as number)) / maxTaints));
+      const nodeAffinity = hasPreferred ? weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (affinityWeights[node] as number)) / maxAffinity)) : 0;
+      totals[i] = taint + nodeAffinity + (localScores ? (localScores[node] as number) : this.localScore(pod, node));
       if (record) {
-        record('TaintToleration', i, weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * taints) / maxTaints)));
-        if (statics.hasPreferredAffinity) record('NodeAffinity', i, weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (statics.preferredAffinity[node] as number)) / maxAffinity)));
+        record('TaintToleration', i, taint);
+        if (hasPreferred) record('NodeAffinity', i, nodeAffinity);
         record('NodeResourcesFit', i, weights.NodeResourcesFit * this.fitScore(pod, node));
         if (!pod.bestEffort) record('NodeResourcesBalancedAllocation', i, weights.NodeResourcesBalancedAllocation * this.balancedScore(pod, node));
       }

@@ -27,6 +27,8 @@ export interface StaticResults {
   readonly status: Uint8Array;
   /** Untolerated PreferNoSchedule taints per node (TaintToleration raw score). */
   readonly preferNoScheduleTaints: Int32Array;
+  /** Whether any node has an untolerated PreferNoSchedule taint (else TaintToleration scores 100 everywhere). */
+  readonly anyPreferNoScheduleTaint: boolean;
   /** Sum of matching preferred node affinity weights per node (NodeAffinity raw score). */
   readonly preferredAffinity: Int32Array;
   readonly hasPreferredAffinity: boolean;
@@ -78,7 +80,7 @@ export function computeStaticResults(cluster: ClusterState, pod: PodInfo): Stati
     for (const term of preferred) if (term.weight !== 0 && nodeSelectorTermMatches(term.preference, node.labels, node.name)) weight += term.weight;
     preferredAffinity[i] = weight;
   }
-  return { status, preferNoScheduleTaints, preferredAffinity, hasPreferredAffinity: preferred.length > 0, matchesNodeAffinity, toleratesTaints };
+  return { status, preferNoScheduleTaints, anyPreferNoScheduleTaint: preferNoScheduleTaints.some((c) => c > 0), preferredAffinity, hasPreferredAffinity: preferred.length > 0, matchesNodeAffinity, toleratesTaints };
 }
 
 /** Cache of static results by PodInfo.staticKey; nodes never change during a simulation. */
