@@ -1,7 +1,8 @@
 // apimachinery content validators: each returns the detail strings the API server prints, in its
-// order (spec api-rules §1.1). Two families differ only in how a length limit is worded:
-// declarative validation (`pkg/api/validate/content`, "bytes") and the older
-// `pkg/util/validation` used for metadata and conditions ("characters").
+// order (spec api-rules §1.1; checked against apimachinery v0.36.3). DNS names come in two families
+// that differ only in how a length limit is worded: declarative validation
+// (`pkg/api/validate/content`, "bytes") and `pkg/util/validation`, used for metadata ("characters").
+// Qualified names have one family: util/validation.IsQualifiedName is content.IsLabelKey in v0.36.
 
 export type LengthUnit = 'bytes' | 'characters';
 
@@ -58,36 +59,23 @@ export function dns1123SubdomainErrors(value: string, unit: LengthUnit): string[
   return errs;
 }
 
-/**
- * A qualified name / label key: `[prefix/]name`. `wholeName` is how the malformed (several `/`)
- * case names the thing: `a qualified name` (util/validation) or `a valid label key` (content).
- */
-function qualifiedNameErrors(value: string, unit: LengthUnit, wholeName: string): string[] {
+/** M-LABELKEY: a label key / qualified name `[prefix/]name` (DV `format=k8s-label-key`, condition types). */
+export function labelKeyErrors(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   if (parts.length > 2) {
-    return [`${wholeName} ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [`a valid label key ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   const name = parts.length === 2 ? (parts[1] ?? '') : value;
   if (parts.length === 2) {
     const prefix = parts[0] ?? '';
     if (!prefix) errs.push(`prefix part ${EMPTY_ERROR}`);
-    else errs.push(...dns1123SubdomainErrors(prefix, unit).map((m) => `prefix part ${m}`));
+    else errs.push(...dns1123SubdomainErrors(prefix, 'bytes').map((m) => `prefix part ${m}`));
   }
   if (!name) errs.push(`name part ${EMPTY_ERROR}`);
-  else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH, unit)}`);
+  else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH, 'bytes')}`);
   if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
-
-/** util/validation IsQualifiedName (label names, condition types). */
-export function qualifiedNameErrorsUtil(value: string): string[] {
-  return qualifiedNameErrors(value, 'characters', 'a qualified name');
-}
-
-/** Declarative `format=k8s-label-key` (M-LABELKEY). */
-export function labelKeyErrors(value: string): string[] {
-  return qualifiedNameErrors(value, 'bytes', 'a valid label key');
 }
 
 /** M-PATHSEG: `.`/`..` stop at one error; otherwise one error per forbidden character. */

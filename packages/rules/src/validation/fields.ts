@@ -11,7 +11,6 @@ import {
   dns1123SubdomainErrors,
   labelKeyErrors,
   pathSegmentNameErrors,
-  qualifiedNameErrorsUtil,
 } from './content.js';
 
 const each = (path: string, value: string, details: readonly string[]): FieldError[] => details.map((d) => invalid(path, value, d));
@@ -22,7 +21,7 @@ export const validateShortName = (path: string, value: string): FieldError[] => 
 /** DV `format=k8s-long-name` (M-SUB): a DNS-1123 subdomain, at most 253 bytes. */
 export const validateLongName = (path: string, value: string): FieldError[] => each(path, value, dns1123SubdomainErrors(value, 'bytes'));
 
-/** DV `format=k8s-label-key` (M-LABELKEY). */
+/** M-LABELKEY: DV `format=k8s-label-key`, and metav1 ValidateLabelName (condition types) which shares its texts. */
 export const validateLabelKey = (path: string, value: string): FieldError[] => each(path, value, labelKeyErrors(value));
 
 /** DV `format=k8s-path-segment-name` (M-PATHSEG). */
@@ -34,14 +33,11 @@ export const validateDnsSubdomainName = (path: string, value: string): FieldErro
 /** util/validation DNS-1123 label (M-META-NS): `metadata.namespace`. */
 export const validateDnsLabelName = (path: string, value: string): FieldError[] => each(path, value, dns1123LabelErrors(value, 'characters'));
 
-/** metav1 ValidateLabelName: a qualified name (condition types, label keys in core validation). */
-export const validateQualifiedName = (path: string, value: string): FieldError[] => each(path, value, qualifiedNameErrorsUtil(value));
-
 export const CONDITION_REASON_MAX_LENGTH = 1024;
 
 /** PG-35: metav1 condition reason: required, format, at most 1024 bytes. */
 export function validateConditionReason(path: string, value: string | undefined): FieldError[] {
-  if (!value) return [required(path, 'must be set')];
+  if (!value) return [required(path)];
   const errs = each(path, value, conditionReasonErrors(value));
   if (byteLength(value) > CONDITION_REASON_MAX_LENGTH) errs.push(tooLongBytes(path, CONDITION_REASON_MAX_LENGTH));
   return errs;

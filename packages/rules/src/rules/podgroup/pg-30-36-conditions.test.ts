@@ -32,7 +32,7 @@ describe('PG-31..36 each condition', () => {
       {
         reason: 'FieldValueInvalid',
         field: `${C}.type`,
-        message: `${C}.type: Invalid value: "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+        message: `${C}.type: Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
       },
     ]);
   });
@@ -51,7 +51,7 @@ describe('PG-31..36 each condition', () => {
   it('PG-34 lastTransitionTime is required', async () => {
     const { object, c } = statusUpdate([condition({ lastTransitionTime: undefined })]);
     await expectRule('PG-34', object, c).toReport([
-      { reason: 'FieldValueRequired', field: `${C}.lastTransitionTime`, message: `${C}.lastTransitionTime: Required value: must be set` },
+      { reason: 'FieldValueRequired', field: `${C}.lastTransitionTime`, message: `${C}.lastTransitionTime: Required value` },
     ]);
   });
   it('PG-35 reason format and length', async () => {
@@ -59,6 +59,8 @@ describe('PG-31..36 each condition', () => {
     await expectRule('PG-35', bad.object, bad.c).toReport([
       { reason: 'FieldValueInvalid', field: `${C}.reason`, message: `${C}.reason: Invalid value: "Not scheduled": ${REASON_REGEX}` },
     ]);
+    const missing = statusUpdate([condition({ reason: '' })]);
+    await expectRule('PG-35', missing.object, missing.c).toReport([{ reason: 'FieldValueRequired', field: `${C}.reason`, message: `${C}.reason: Required value` }]);
     const long = statusUpdate([condition({ reason: 'R'.repeat(1025) })]);
     await expectRule('PG-35', long.object, long.c).toReport([{ reason: 'FieldValueTooLong', field: `${C}.reason`, message: `${C}.reason: Too long: may not be more than 1024 bytes` }]);
   });

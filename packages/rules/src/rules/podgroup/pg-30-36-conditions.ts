@@ -1,5 +1,5 @@
 import { duplicate, invalid, notSupported, required } from '@kubectl-workload/api';
-import { byteLength, tooLongBytes, validateConditionReason, validateQualifiedName } from '../../validation/index.js';
+import { byteLength, tooLongBytes, validateConditionReason, validateLabelKey } from '../../validation/index.js';
 import { defineConditionRule } from './status-rule.js';
 
 const CONDITION_STATUSES = ['False', 'True', 'Unknown'];
@@ -10,8 +10,8 @@ export const pg30 = defineConditionRule('PG-30', 'status.conditions types are un
   all.slice(0, i).some((earlier) => (earlier.type ?? '') === (c.type ?? '')) ? [duplicate(`${path}.type`, c.type ?? '')] : [],
 );
 
-/** PG-31. */
-export const pg31 = defineConditionRule('PG-31', 'A condition type is a qualified name.', (path, c) => validateQualifiedName(`${path}.type`, c.type ?? ''));
+/** PG-31: metav1 ValidateLabelName; in v0.36 IsQualifiedName is the label-key check, texts included. */
+export const pg31 = defineConditionRule('PG-31', 'A condition type is a qualified name.', (path, c) => validateLabelKey(`${path}.type`, c.type ?? ''));
 
 /** PG-32. */
 export const pg32 = defineConditionRule('PG-32', 'A condition status is True, False or Unknown.', (path, c) =>
@@ -23,9 +23,9 @@ export const pg33 = defineConditionRule('PG-33', 'A condition observedGeneration
   (c.observedGeneration ?? 0) < 0 ? [invalid(`${path}.observedGeneration`, c.observedGeneration, 'must be greater than or equal to zero')] : [],
 );
 
-/** PG-34: upstream words it `Required value: must be set`. */
+/** PG-34 (older apimachinery said `Required value: must be set`; v0.36.3 has no detail). */
 export const pg34 = defineConditionRule('PG-34', 'A condition needs lastTransitionTime.', (path, c) =>
-  c.lastTransitionTime ? [] : [required(`${path}.lastTransitionTime`, 'must be set')],
+  c.lastTransitionTime ? [] : [required(`${path}.lastTransitionTime`)],
 );
 
 /** PG-35. */
