@@ -12,3 +12,4 @@ export * from './group-algorithm.js';
 export * from './placements.js';
 export * from './simulation.js';
 export { StaticResultsCache, computeStaticResults, type StaticResults } from './plugins/static-filters.js';
+export * from './preemption/index.js';

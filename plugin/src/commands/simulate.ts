@@ -18,6 +18,7 @@ interface SimulateArgs {
   'pod-group': string | undefined;
   output: (typeof FORMATS)[number];
   'write-snapshot': string | undefined;
+  preemption: boolean;
 }
 
 function builder(yargs: Argv): Argv<SimulateArgs> {
@@ -26,6 +27,7 @@ function builder(yargs: Argv): Argv<SimulateArgs> {
     .option('pod-group', { type: 'string', describe: 'run one PodGroup cycle for NAMESPACE/NAME instead of running to quiescence' })
     .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (json: see README "simulate")' })
     .option('write-snapshot', { type: 'string', describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file' })
+    .option('preemption', { type: 'boolean', default: true, describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit' })
     .example('$0 simulate --snapshot cluster.yaml', 'schedule every pending pod and gang until nothing more fits')
     .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON') as unknown as Argv<SimulateArgs>;
 }
@@ -48,7 +50,7 @@ async function readObjects(file: string): Promise<KubeObject[]> {
 
 function simulate(objects: KubeObject[], args: SimulateArgs, file: string): SimulateRun {
   try {
-    return runSimulateCommand(objects, args['pod-group'] !== undefined ? { podGroup: args['pod-group'] } : {});
+    return runSimulateCommand(objects, { preemption: args.preemption, ...(args['pod-group'] !== undefined ? { podGroup: args['pod-group'] } : {}) });
   } catch (err) {
     if (err instanceof SimulateInputError) throw new UserError(err.message);
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(`${file}: ${err.message}`);

@@ -5,11 +5,13 @@
 import type { KubeObject } from '@kubectl-workload/api';
 import {
   Simulation,
+  podDisruptionBudgets,
   simulationInput,
   type GroupOutcome,
   type PlacementScore,
   type PodOutcome,
   type SimulationResult,
+  type Victim,
 } from '@kubectl-workload/simulator';
 import { nodeTieNote } from '@kubectl-workload/simulator';
 
@@ -22,11 +24,22 @@ export const SIMULATION_NOTES: readonly string[] = [
   'preemption (PostFilter) is not simulated: pods that would need it are reported Unschedulable',
 ];
 
+/** The notes of a run with preemption: the first two of SIMULATION_NOTES, then how preemption differs. */
+export const PREEMPTION_NOTES: readonly string[] = [
+  ...SIMULATION_NOTES.slice(0, 2),
+  'preemption victims are deleted at once and a pod or group waiting on preemption is retried in the next pass; kube-scheduler waits for graceful termination and retries nominated pods after backoff',
+  'pod-by-pod preemption dry-runs candidate nodes in name order and breaks ties by name; kube-scheduler starts at a random node and breaks ties in map order',
+];
+
 export interface SimulateOptions {
   /** `namespace/name`: run one PodGroup cycle instead of running to quiescence. */
   readonly podGroup?: string;
   /** Condition timestamps (default: now). */
   readonly now?: string;
+  /** Simulate DefaultPreemption (the command's default; `--no-preemption` turns it off). Default here: off. */
+  readonly preemption?: boolean;
+  /** The WorkloadAwarePreemption gate, when preemption is on (default: on, like our other gates). */
+  readonly workloadAwarePreemption?: boolean;
 }
 
 export interface ReportCondition {
@@ -65,6 +78,24 @@ export interface ReportPod {
   readonly node: string | null;
   readonly message: string | null;
   readonly tieBroken: string | null;
+  /** The node the pod is nominated to while its preemption victims leave. */
+  readonly nominatedNode: string | null;
+}
+
+/** A pod preemption evicts (the JSON `victims[]`). */
+export interface ReportVictim {
+  readonly namespace: string;
+  readonly name: string;
+  readonly node: string;
+  readonly priority: number;
+  readonly podGroup: string | null;
+  /** The DisruptionTarget condition message the victim would get. */
+  readonly reason: string;
+  /** `namespace/name` of the preempting pod, or of the PodGroup for workload-aware preemption. */
+  readonly preemptor: string;
+  /** The preemptor's PodGroup name. */
+  readonly preemptorGroup: string | null;
+  readonly mechanism: Victim['mechanism'];
 }
 
 export interface SimulateReport {
@@ -74,7 +105,10 @@ export interface SimulateReport {
   readonly nodes: number;
   readonly podGroups: readonly ReportPodGroup[];
   readonly pods: readonly ReportPod[];
-  readonly summary: Readonly<Record<PodOutcome, number>>;
+  /** `Preempted` is present only when preemption was simulated. */
+  readonly summary: Readonly<Record<Exclude<PodOutcome, 'Preempted'>, number> & { Preempted?: number }>;
+  /** Empty when preemption was not simulated. */
+  readonly victims: readonly ReportVictim[];
   readonly notes: readonly string[];
 }
 
@@ -93,7 +127,7 @@ function splitGroup(ref: string): { namespace: string; name: string } {
   return { namespace: parts[0], name: parts[1] };
 }
 
-function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number): SimulateReport {
+function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean): SimulateReport {
   const podGroups = result.podGroups.map((g): ReportPodGroup => ({
     namespace: g.namespace,
     name: g.name,
@@ -116,14 +150,28 @@ function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes:
     node: p.node ?? null,
     message: p.message ?? null,
     tieBroken: p.tie && p.node ? nodeTieNote(p.tie, p.node) : null,
+    nominatedNode: p.nominatedNode ?? null,
   }));
-  const summary = { Scheduled: 0, Unschedulable: 0, Gated: 0 };
+  const summary: Record<PodOutcome, number> = { Scheduled: 0, Unschedulable: 0, Gated: 0, Preempted: 0 };
   for (const p of pods) summary[p.outcome]++;
-  return { kind: REPORT_KIND, schedulerVersion: 'v1.36', mode, nodes, podGroups, pods, summary, notes: SIMULATION_NOTES };
+  const { Preempted, ...plain } = summary;
+  const victims = result.victims.map((v): ReportVictim => ({ ...v, podGroup: v.podGroup ?? null, preemptorGroup: v.preemptorGroup ?? null }));
+  return {
+    kind: REPORT_KIND,
+    schedulerVersion: 'v1.36',
+    mode,
+    nodes,
+    podGroups,
+    pods,
+    summary: preemption ? { ...plain, Preempted } : plain,
+    victims,
+    notes: preemption ? PREEMPTION_NOTES : SIMULATION_NOTES,
+  };
 }
 
 export function runSimulateCommand(objects: readonly KubeObject[], options: SimulateOptions = {}): SimulateRun {
-  const simulation = new Simulation(simulationInput(objects), options.now ? { now: options.now } : {});
+  const preemption = options.preemption === true ? { workloadAware: options.workloadAwarePreemption !== false, podDisruptionBudgets: podDisruptionBudgets(objects) } : undefined;
+  const simulation = new Simulation(simulationInput(objects), { ...(options.now ? { now: options.now } : {}), ...(preemption ? { preemption } : {}) });
   let result: SimulationResult;
   if (options.podGroup !== undefined) {
     const { namespace, name } = splitGroup(options.podGroup);
@@ -134,5 +182,5 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   } else {
     result = simulation.runToQuiescence();
   }
-  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount), result, simulation };
+  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined), result, simulation };
 }

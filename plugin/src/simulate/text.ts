@@ -1,7 +1,7 @@
 // Human-readable simulate output: per group the outcome, condition, placement and a pod → node
 // table; then every pod that did not schedule with its message; then ties and standing notes.
 
-import type { ReportPod, ReportPodGroup, SimulateReport } from './report.js';
+import type { ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
 
@@ -36,6 +36,16 @@ function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {
   return lines;
 }
 
+/** Who preemption evicts, grouped by preemptor (spec scheduler.md §4). */
+function renderVictims(victims: readonly ReportVictim[]): string[] {
+  if (victims.length === 0) return [];
+  const groups = new Set(victims.filter((v) => v.podGroup !== null).map((v) => `${v.namespace}/${v.podGroup ?? ''}`));
+  const lines = [`Preempted: ${victims.length} pod${victims.length === 1 ? '' : 's'} in ${groups.size} group${groups.size === 1 ? '' : 's'}`];
+  const rows = [['VICTIM', 'NODE', 'PRIORITY', 'POD GROUP', 'PREEMPTOR', 'BY'], ...victims.map((v) => [`${v.namespace}/${v.name}`, v.node, String(v.priority), v.podGroup ?? '-', v.preemptor, v.mechanism])];
+  lines.push(...table(rows).map((l) => `  ${l}`), '');
+  return lines;
+}
+
 export function renderText(report: SimulateReport): string {
   const lines: string[] = [];
   for (const g of report.podGroups) lines.push(...renderGroup(g, report.pods), '');
@@ -47,14 +57,15 @@ export function renderText(report: SimulateReport): string {
   const failed = report.pods.filter((p) => p.outcome !== 'Scheduled');
   if (failed.length > 0) {
     lines.push('Not scheduled:');
-    for (const p of failed) lines.push(`  ${p.namespace}/${p.name} (${p.outcome}): ${p.message ?? ''}`);
+    for (const p of failed) lines.push(`  ${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`);
     lines.push('');
   }
+  lines.push(...renderVictims(report.victims));
   const ties = report.pods.filter((p) => p.podGroup === null && p.tieBroken);
   for (const p of ties.slice(0, MAX_TIE_LINES)) lines.push(`tie: ${p.namespace}/${p.name}: ${p.tieBroken}`);
   if (ties.length > MAX_TIE_LINES) lines.push(`tie: ... and ${ties.length - MAX_TIE_LINES} more pods with tied nodes (see -o json)`);
-  const { Scheduled, Unschedulable, Gated } = report.summary;
-  lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated`);
+  const { Scheduled, Unschedulable, Gated, Preempted } = report.summary;
+  lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated${Preempted === undefined ? '' : `, ${Preempted} preempted`}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
