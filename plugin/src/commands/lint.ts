@@ -5,7 +5,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
-import type { LintReport } from '../lint/report.js';
 import { colorEnabled, paletteFor } from '../output/color.js';
 import { LINT_FORMATS } from '../output/lint-format-names.js';
 import type { LintFormat } from '../output/lint-format-names.js';
@@ -48,29 +47,12 @@ function gates(spec: string) {
   }
 }
 
-function printDiagnostics(report: LintReport): void {
-  for (const d of report.diagnostics) process.stderr.write(`error: ${d.file}:${d.line}:${d.column}: ${d.message}\n`);
-}
-
 async function handler(args: LintArgs): Promise<void> {
   const run = { paths: paths(args), gates: gates(args['feature-gates']), failOn: args['fail-on'], ...(args.against ? { against: args.against } : {}) };
   // Loaded on use: the parsers and the rules engine stay out of every other command's start-up.
-  const [{ runLint }, { InputError }, { renderLintReport }] = await Promise.all([
-    import('../lint/run.js'),
-    import('../input/sources.js'),
-    import('../output/lint-formats.js'),
-  ]);
-  let result: Awaited<ReturnType<typeof runLint>>;
-  try {
-    result = await runLint(run);
-  } catch (err) {
-    if (err instanceof InputError) throw new UserError(err.message);
-    throw err;
-  }
-  printDiagnostics(result.report);
+  const { printLint } = await import('../lint/print.js');
   const colors = paletteFor(args.output === 'text' && colorEnabled(process.stdout));
-  process.stdout.write(renderLintReport(args.output, result.report, { failOn: args['fail-on'], colors }));
-  process.exitCode = result.exitCode;
+  process.exitCode = await printLint(run, args.output, colors);
 }
 
 export const lintCommand: CommandModule<object, LintArgs> = {

@@ -123,3 +123,19 @@ export function loadManifests(source: ManifestSource): LoadedManifests {
   }
   return collector.result;
 }
+
+/** Every object of every source, diagnostics in source order. */
+export function loadSources(sources: readonly ManifestSource[]): LoadedManifests {
+  const all: LoadedManifests = { objects: [], diagnostics: [] };
+  for (const source of sources) {
+    const { objects, diagnostics } = loadManifests(source);
+    all.objects.push(...objects);
+    all.diagnostics.push(...diagnostics);
+  }
+  return all;
+}
+
+/** `file:line:col: message`, how every command prints unreadable input. */
+export function formatDiagnostic(d: LoadDiagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}

@@ -4,8 +4,7 @@
 import type { FeatureGates } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { loadManifests } from '../input/manifests.js';
-import type { LoadedManifests, ManifestSource } from '../input/manifests.js';
+import { loadSources } from '../input/manifests.js';
 import { readSources } from '../input/sources.js';
 import { readPreviousSources } from './against.js';
 import { indexByKey, lintObjects, objectRef } from './lint.js';
@@ -22,16 +21,6 @@ export interface LintRun {
   cwd?: string;
 }
 
-function loadAll(sources: readonly ManifestSource[]): LoadedManifests {
-  const all: LoadedManifests = { objects: [], diagnostics: [] };
-  for (const source of sources) {
-    const { objects, diagnostics } = loadManifests(source);
-    all.objects.push(...objects);
-    all.diagnostics.push(...diagnostics);
-  }
-  return all;
-}
-
 export function exitCodeOf(report: LintReport, failOn: Severity): number {
   if (report.diagnostics.length) return EXIT_ERROR;
   return failsAt(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
@@ -39,8 +28,8 @@ export function exitCodeOf(report: LintReport, failOn: Severity): number {
 
 export async function runLint(run: LintRun): Promise<{ report: LintReport; exitCode: number }> {
   const sources = await readSources(run.paths, run.stdin);
-  const current = loadAll(sources);
-  const previous = run.against === undefined ? undefined : loadAll(await readPreviousSources(run.against, run.paths, run.cwd));
+  const current = loadSources(sources);
+  const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
   const findings = await lintObjects(current.objects, {
     gates: run.gates,
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),

@@ -1,0 +1,24 @@
+// Runs `lint` and prints the report: unreadable input on stderr, the report on stdout.
+
+import { UserError } from '../exit.js';
+import { formatDiagnostic } from '../input/manifests.js';
+import { InputError } from '../input/sources.js';
+import type { Palette } from '../output/color.js';
+import type { LintFormat } from '../output/lint-format-names.js';
+import { renderLintReport } from '../output/lint-formats.js';
+import { runLint } from './run.js';
+import type { LintRun } from './run.js';
+
+/** Returns the exit code. */
+export async function printLint(run: LintRun, format: LintFormat, colors: Palette): Promise<number> {
+  let result: Awaited<ReturnType<typeof runLint>>;
+  try {
+    result = await runLint(run);
+  } catch (err) {
+    if (err instanceof InputError) throw new UserError(err.message);
+    throw err;
+  }
+  for (const d of result.report.diagnostics) process.stderr.write(`error: ${formatDiagnostic(d)}\n`);
+  process.stdout.write(renderLintReport(format, result.report, { failOn: run.failOn, colors }));
+  return result.exitCode;
+}
