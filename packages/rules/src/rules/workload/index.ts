@@ -1,6 +1,7 @@
-// Workload rules in the order the API server reports: metadata (hand-written validation), then the
-// spec in declaration order (controllerRef, then podGroupTemplates: list pre-checks, uniqueness,
-// then each template field by field).
+// Workload rules in the order the API server reports (hand-written errors first, then the generated
+// declarative ones, zz_generated.validations.go @ 008b3652): metadata, then the spec in declaration
+// order. Each field's pre-checks come first in generated order (immutable, maxItems, required),
+// then list uniqueness, then each template field by field.
 import type { Rule } from '../../rule.js';
 import { wl01, wl02, wl03 } from './wl-01-03-metadata.js';
 import { wl04 } from './wl-04-templates-required.js';
@@ -16,7 +17,7 @@ import { wl28, wl29 } from './wl-28-29-immutable.js';
 
 export const workloadRules: readonly Rule[] = [
   wl01, wl02, wl03,
-  wl13, wl14, wl15, wl28,
-  wl04, wl05, wl29, wl06,
+  wl28, wl13, wl14, wl15,
+  wl29, wl05, wl04, wl06,
   wl07, wl08, wl09, wl10, wl11, wl16, wl17, wl18, wl19, wl20, wl22, wl21, wl23, wl24, wl25, wl26, wl27,
 ];

@@ -12,18 +12,18 @@ async function updateFindings(object: Workload, oldObject: Workload) {
   return [...verdict.errors, ...verdict.warnings].filter((f) => f.rule.startsWith('WL-')).map(({ rule, message }) => ({ rule, message }));
 }
 
-describe('WL-30 pre-checks on update', () => {
+describe('WL-30 pre-checks on update (generated order: immutable, maxItems, required)', () => {
   it('reports Required and immutable for an emptied list', async () => {
     expect(await updateFindings(withTemplates(), withTemplates(basic()))).toEqual([
-      { rule: 'WL-04', message: 'spec.podGroupTemplates: Required value' },
       { rule: 'WL-29', message: 'spec.podGroupTemplates: Invalid value: null: field is immutable' },
+      { rule: 'WL-04', message: 'spec.podGroupTemplates: Required value' },
     ]);
   });
   it('reports TooMany and immutable for 9 templates, and nothing per item', async () => {
     const nine = Array.from({ length: 9 }, () => basic('Bad_Name'));
     expect(await updateFindings(withTemplates(...nine), withTemplates(basic()))).toEqual([
-      { rule: 'WL-05', message: 'spec.podGroupTemplates: Too many: 9: must have at most 8 items' },
       { rule: 'WL-29', message: 'spec.podGroupTemplates: Invalid value: null: field is immutable' },
+      { rule: 'WL-05', message: 'spec.podGroupTemplates: Too many: 9: must have at most 8 items' },
     ]);
   });
 });
