@@ -30,22 +30,22 @@ export function mostAllocated(allocCpu: number, reqCpu: number, allocMem: number
   return count === 0 ? 0 : Math.floor(sum / count);
 }
 
-/** (1 − std) × 100 over the requested fractions (capped at 1); with two resources std = |f1 − f2| / 2. */
+/** int64((1 − std) × 100) over the requested fractions (capped at 1); with two resources std = |f1 − f2| / 2. */
 function balance(allocCpu: number, reqCpu: number, allocMem: number, reqMem: number): number {
   if (allocCpu <= 0 || allocMem <= 0) return 100;
   const cpu = Math.min(1, reqCpu / allocCpu);
   const mem = Math.min(1, reqMem / allocMem);
-  return (1 - Math.abs(cpu - mem) / 2) * 100;
+  return Math.trunc((1 - Math.abs(cpu - mem) / 2) * 100);
 }
 
 /**
- * BalancedAllocation as changed in 1.36 (PR #135573): compares the balance with and without the pod.
- * No change scores 75, balanced → imbalanced 50, imbalanced → balanced 100, i.e. 75 + Δ/4.
- * UNVERIFIED against the 1.36 source (spec §6.3); derived from the PR's three anchor points.
+ * BalancedAllocation as changed in 1.36 (PR #135573): 50 + (50 + S_with − S_without) / 2 in integer
+ * arithmetic, S being the balance with and without the pod. No change scores 75, balanced →
+ * imbalanced 50, imbalanced → balanced 100 (spec §6.3; the expression is from a third-party copy of
+ * the 1.36 source and matches the PR's three anchor points).
  */
 export function balancedAllocation(allocCpu: number, nodeCpu: number, podCpu: number, allocMem: number, nodeMem: number, podMem: number): number {
   const without = balance(allocCpu, nodeCpu, allocMem, nodeMem);
   const withPod = balance(allocCpu, nodeCpu + podCpu, allocMem, nodeMem + podMem);
-  return Math.trunc(75 + (withPod - without) / 4);
+  return 50 + Math.trunc((50 + withPod - without) / 2);
 }
-
