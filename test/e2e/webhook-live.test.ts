@@ -2,6 +2,10 @@
 // the PodGroup mutation; /readyz waits for the caches; an API server that cannot serve a kind makes
 // the rules that need it resolve by --on-lookup-error.
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Pod, PodGroup } from '@kubectl-workload/api';
 import { sampleClusterObjects, TestApiServer, writeKubeconfig } from '@kubectl-workload/test';
 import { liveSource } from '@kubectl-workload/webhook';
@@ -78,6 +82,27 @@ describe('live lookups through informers', () => {
       expect(mutated.warnings).toEqual([expect.stringMatching(/^PodGroup not filled from its template, lookup failed: the Workload cache has not synced/)]);
     } finally {
       await Promise.all([allowing.stop(), denying.stop()]);
+    }
+  });
+});
+
+describe('the in-cluster kubeconfig shipped in manifests/base', () => {
+  it('reads the service account token and CA from files and syncs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serviceaccount-'));
+    writeFileSync(join(dir, 'ca.crt'), apiServer.caData);
+    writeFileSync(join(dir, 'token'), apiServer.token);
+    const shipped = readFileSync(fileURLToPath(new URL('../../manifests/base/in-cluster-kubeconfig.yaml', import.meta.url)), 'utf8');
+    const local = shipped.replaceAll('https://kubernetes.default.svc', apiServer.url).replaceAll('/var/run/secrets/kubernetes.io/serviceaccount', dir);
+    const file = join(dir, 'kubeconfig');
+    writeFileSync(file, local);
+    const source = await liveSource(file, silentLogger);
+    try {
+      const deadline = Date.now() + 5000;
+      while (!source.ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(source.ready()).toBe(true);
+      expect(await source.lookup.getWorkload('team-a', 'training')).toBeDefined();
+    } finally {
+      await source.close();
     }
   });
 });
