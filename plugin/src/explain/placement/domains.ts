@@ -39,8 +39,10 @@ function relaxed(group: PodGroup): PodGroup {
 function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly Pod[], nodes: readonly Node[], profiles: Profiles): Fit {
   const names = new Set(nodes.map((n) => nameOf(n)));
   const alreadyThere = members.filter((p) => p.spec?.nodeName && names.has(p.spec.nodeName)).length;
+  // The simulator ignores pods bound outside `nodes`, and runs only this group: keep just what it reads.
+  const pods = input.pods.filter((p) => (p.spec?.nodeName ? names.has(p.spec.nodeName) : members.includes(p)));
   const others = input.podGroups.filter((g) => g !== group);
-  const simulation = new Simulation({ ...input, nodes, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, schedulerNames: profiles.names });
+  const simulation = new Simulation({ ...input, nodes, pods, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, schedulerNames: profiles.names });
   const result = simulation.runPodGroup(namespaceOf(group), nameOf(group));
   const mine = result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group));
   return { count: alreadyThere + mine.filter((p) => p.outcome === 'Scheduled').length, failed: mine.filter((p) => p.outcome !== 'Scheduled') };
@@ -56,8 +58,9 @@ function typicalRequests(members: readonly Pod[]): ReadonlyMap<string, number> {
   return pending ? podRequests(pending).requests : new Map();
 }
 
-function freeResources(input: SimulationInput, nodes: readonly Node[], shown: readonly string[]): Record<string, string> {
-  const cluster = new Simulation(input, { diagnose: false }).cluster;
+type SimulatedCluster = Simulation['cluster'];
+
+function freeResources(cluster: SimulatedCluster, nodes: readonly Node[], shown: readonly string[]): Record<string, string> {
   const dims = cluster.dimensions.length;
   const free: Record<string, string> = {};
   for (const resource of shown) {
@@ -95,12 +98,13 @@ export function topologyAnalysis(input: SimulationInput, group: PodGroup, member
   const requests = typicalRequests(members);
   const shown = ['cpu', 'memory', ...[...requests.keys()].filter((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods')];
   const needed = podsNeeded(group, members);
+  const cluster = new Simulation(input, { diagnose: false }).cluster;
   const failed: PodResult[] = [];
   const domains = [...byDomain.keys()].sort().map((domain): DomainRow => {
     const nodes = byDomain.get(domain) ?? [];
     const fit = podsThatFit(input, group, members, nodes, profiles);
     failed.push(...fit.failed);
-    return { domain, nodes: nodes.length, free: freeResources(input, nodes, shown), podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
+    return { domain, nodes: nodes.length, free: freeResources(cluster, nodes, shown), podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
   });
   const word = domainWord(key);
   if (domains.length === 0) return { key, domains, failed, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };
