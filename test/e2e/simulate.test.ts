@@ -32,10 +32,11 @@ describe('kubectl workload simulate (real kubectl)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('PodGroup default/first (gang, minCount 3): Scheduled\n  condition: PodGroupScheduled=True reason=Scheduled\n');
-    expect(r.stdout).toContain('PodGroup default/second (gang, minCount 3): Unschedulable - pod group is unschedulable\n');
+    expect(r.stdout).toContain('PodGroup default/second (gang, minCount 3): Unschedulable - pod group is unschedulable');
     expect(r.stdout).toMatch(/^ {2}f0 +Scheduled +n1$/m);
-    expect(r.stdout).toContain('  default/s1 (Unschedulable): 0/1 nodes are available: 1 Insufficient cpu.\n');
-    expect(r.stdout).toContain('1 nodes; pods: 3 scheduled, 3 unschedulable, 0 gated\n');
+    expect(r.stdout).toContain('  default/s0 (Unschedulable): pod group is unschedulable, waiting for minCount pods from a gang to be scheduled\n');
+    expect(r.stdout).toContain('  default/s1 (Unschedulable): 0/1 nodes are available: 1 Insufficient cpu.');
+    expect(r.stdout).toContain('1 nodes; pods: 3 scheduled, 3 unschedulable, 0 gated');
   });
 
   it('-o json gives the documented report, with placements and the placement tie noted', () => {
