@@ -118,6 +118,9 @@ describe('kubectl workload diff', () => {
     expect(result.stdout).toContain('-      minCount: 2\n');
     expect(result.stdout).toContain('+      minCount: 3\n');
     expect(result.stdout).toContain('--- Workload/default/inference#podGroupTemplates[gone]\t(template "gone" not found in Workload "inference")');
+    const deleted = await both('diff', 'old-run');
+    expect(deleted.code).toBe(1);
+    expect(deleted.stdout).toContain('--- Workload/default/old-run#podGroupTemplates[workers]\t(Workload "old-run" not found)');
   });
 
   it('exits 0 with no output when nothing drifted, and notes unused templates on stderr', async () => {

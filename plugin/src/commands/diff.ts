@@ -47,7 +47,10 @@ function colorize(text: string, colors: Palette): string {
 async function handler(args: DiffArgs): Promise<void> {
   const view = await loadClusterView(args);
   const { workloads, podGroups } = view.state;
-  if (args.workload !== undefined && !workloads.some((w) => nameOf(w) === args.workload)) {
+  const named = (name: string) =>
+    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => g.spec?.podGroupTemplateRef?.workload?.workloadName === name);
+  // A deleted Workload still has a diff while PodGroups name it (X-22).
+  if (args.workload !== undefined && !named(args.workload)) {
     const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
     throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
   }
