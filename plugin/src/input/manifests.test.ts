@@ -90,6 +90,15 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('resolves anchors and << merge keys as Kubernetes does', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n  - &base {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: ns}}\n  - <<: *base\n    metadata: {name: b}\n';
+    const { objects } = loadManifests({ name: 'm.yaml', text });
+    expect(objects.map((o) => [o.object.kind, o.object.metadata?.name])).toEqual([
+      ['Pod', 'a'],
+      ['Pod', 'b'],
+    ]);
+  });
+
   it('skips empty documents', () => {
     expect(loadManifests({ name: 'e.yaml', text: '---\n# nothing\n---\n' })).toEqual({ objects: [], diagnostics: [] });
   });

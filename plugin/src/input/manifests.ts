@@ -2,13 +2,16 @@
 // Multi-document YAML, JSON, `List` kinds. js-yaml parses (several times faster than `yaml` with
 // positions); positions are computed lazily per document (positions.ts).
 
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, mergeTag, YAMLException } from 'js-yaml';
 import { pathSegments } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { hasContent, splitDocuments } from './documents.js';
 import type { DocumentText } from './documents.js';
 import { DocumentPositions } from './positions.js';
 import type { PathSegment, Position } from './positions.js';
+
+/** YAML 1.2 core, plus `<<` merge keys, which Kubernetes' YAML decoder (go-yaml) also honours. */
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** A file's name as shown to the user (`<stdin>` for standard input) and its text. */
 export interface ManifestSource {
@@ -91,7 +94,7 @@ class Collector {
     if (!hasContent(document.text)) return;
     let value: unknown;
     try {
-      value = load(document.text, { schema: CORE_SCHEMA });
+      value = load(document.text, { schema: SCHEMA });
     } catch (err) {
       if (!(err instanceof YAMLException)) throw err;
       const mark = err.mark;
