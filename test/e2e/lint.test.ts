@@ -50,6 +50,11 @@ describe('kubectl workload lint (real kubectl)', () => {
     const at = (rule: string) => report.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column} ${f.object.name} ${f.field}`);
     expect(at('WL-04')).toEqual(['examples/broken/workloads.yaml:9:3 empty spec.podGroupTemplates']);
     expect(at('POD-03')).toEqual(['examples/broken/pods.yaml:9:5 bad-group-name spec.schedulingGroup.podGroupName']);
+    // A missing field points at its nearest existing parent: the template's `schedulingGroup: {}`.
+    expect(at('POD-06')).toEqual(['examples/broken/pods.yaml:43:7 inference spec.template.spec.schedulingGroup.podGroupName']);
+    expect(at('PG-07')).toEqual(['examples/broken/podgroups.yaml:8:3 two-policies spec.schedulingPolicy']);
+    const families = new Set(report.findings.map((f) => f.rule.replace(/-\d+$/, '')));
+    expect([...families].sort()).toEqual(['PG', 'POD', 'WL', 'X']);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
   });
 
