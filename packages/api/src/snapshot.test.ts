@@ -24,10 +24,15 @@ describe('parseObjectsFile', () => {
     expect(parseObjectsFile(text, 'snap.json')).toEqual([{ kind: 'Pod', metadata: { name: 'a' } }]);
   });
 
-  it('names the file, document and line of a YAML syntax error', () => {
-    const text = 'kind: Pod\n---\nkind: Node\nmetadata: {name: [\n';
+  it('names the file, document and line of a YAML syntax error, counting empty documents', () => {
+    const text = 'kind: Pod\n---\n# nothing\n---\nkind: Node\nmetadata: {name: a, name: b}\n';
     expect(() => parseObjectsFile(text, 'bad.yaml')).toThrow(ObjectsFileError);
-    expect(() => parseObjectsFile(text, 'bad.yaml')).toThrow(/^bad\.yaml: document 2 \(line \d+\): /);
+    expect(() => parseObjectsFile(text, 'bad.yaml')).toThrow(/^bad\.yaml: document 3 \(line 6\): duplicated mapping key/);
+    expect(() => parseObjectsFile('---\nkind: [\n', 'b.yaml')).toThrow(/^b\.yaml: document 1 \(line \d\): /);
+  });
+
+  it('counts documents in object errors the same way', () => {
+    expect(() => parseObjectsFile('kind: Pod\n---\n# nothing\n---\n- 3\n', 'c.yaml')).toThrow('c.yaml: document 3, item 0: expected a Kubernetes object, got number');
   });
 
   it('rejects a document that is not an object, and an object without kind', () => {
