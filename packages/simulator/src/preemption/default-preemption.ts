@@ -27,8 +27,17 @@ export interface PodPreemption {
   /** The PostFilter message (empty on success), DynamicResources' reason included. */
   readonly message: string;
   /** Set when several candidate nodes tied after every upstream criterion. */
-  readonly tie: readonly string[] | undefined;
+  readonly tie: CandidateTie | undefined;
 }
+
+export interface CandidateTie {
+  readonly count: number;
+  /** The first tied candidates by name (at most 10); the first one was chosen. */
+  readonly nodes: readonly string[];
+}
+
+/** At most this many tied candidate names are kept. */
+const TIE_NAMES = 10;
 
 export interface PreemptionEnv {
   readonly scheduler: PodScheduler;
@@ -139,6 +148,6 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
     node: chosen.node,
     victims: chosen.victims,
     message: '',
-    tie: tied.length > 1 ? tied.map((c) => cluster.nodes[c.node]?.name ?? '') : undefined,
+    tie: tied.length > 1 ? { count: tied.length, nodes: tied.slice(0, TIE_NAMES).map((c) => cluster.nodes[c.node]?.name ?? '') } : undefined,
   };
 }

@@ -8,7 +8,7 @@ import type { GroupAlgorithmResult, GroupContext, GroupStatus, PostFilter, PostF
 import { wrapGroupUnschedulable } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PodAttempt, PodScheduler } from '../schedule-pod.js';
-import { preemptPod, type PodPreemption, type PreemptionEnv } from './default-preemption.js';
+import { preemptPod, type CandidateTie, type PodPreemption, type PreemptionEnv } from './default-preemption.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { budgets, type Budget } from './pdb.js';
 import { PriorityResolver } from './priority.js';
@@ -56,7 +56,7 @@ export class Preemption {
   readonly priorities: PriorityResolver;
   private readonly nominations = new Map<string, number>();
   private readonly chosen: Victim[] = [];
-  private readonly ties = new Map<string, readonly string[]>();
+  private readonly ties = new Map<string, CandidateTie>();
   private readonly env: PreemptionEnv;
 
   constructor(
@@ -134,7 +134,7 @@ export class Preemption {
       this.record(m.victims, m.pod, m.pod.key, 'DefaultPreemption', m.victims.map((v) => v.priority));
       notes.push(...this.limitationNotes(m.pod, m.victims));
       const tie = this.ties.get(m.pod.key);
-      if (tie) notes.push(`${m.pod.name}: preemption candidates ${tie.join(', ')} tied; chose ${tie[0] ?? ''} (first by name), kube-scheduler takes the first in map order`);
+      if (tie) notes.push(`${m.pod.name}: ${tie.count} preemption candidates tied (${tie.nodes.join(', ')}${tie.count > tie.nodes.length ? ', ...' : ''}); chose ${tie.nodes[0] ?? ''} (first by name), kube-scheduler takes the first in map order`);
     }
     return { result, evict, notes };
   }
