@@ -123,6 +123,13 @@ describe('kubectl workload diff', () => {
     expect(deleted.stdout).toContain('--- Workload/default/old-run#podGroupTemplates[workers]\t(Workload "old-run" not found)');
   });
 
+  it('hands the two sides to KUBECTL_EXTERNAL_DIFF as directories, as kubectl diff does', async () => {
+    const result = await run('kubectl', ['workload', 'diff', 'inference'], { ...env(), KUBECTL_EXTERNAL_DIFF: 'diff -u -N' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^--- \S+\/TEMPLATE\/scheduling\.k8s\.io\.v1alpha2\.PodGroup\.default\.inference-replicas\t/m);
+    expect(result.stdout).toContain('-      minCount: 2\n+      minCount: 3\n');
+  });
+
   it('exits 0 with no output when nothing drifted, and notes unused templates on stderr', async () => {
     const clean = await both('diff', '-n', 'research');
     expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -6,7 +6,8 @@ import { stringify } from 'yaml';
 import { namespaceOf, nameOf } from '@kubectl-workload/api';
 import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
 import { computeDrift, type DriftReport } from '../diff/drift.js';
-import { renderUnifiedDiff, unusedTemplateNotes } from '../diff/unified.js';
+import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../diff/external.js';
+import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../diff/unified.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../exit.js';
 import { colorEnabled, paletteFor, type Palette } from '../output/color.js';
 import { loadClusterView } from '../status/cluster-view.js';
@@ -44,6 +45,18 @@ function colorize(text: string, colors: Palette): string {
     .join('\n');
 }
 
+/** kubectl's rule: the program exits 0 or 1 (no differences, differences); anything else is an error. */
+async function externalDiff(command: string, pairs: Parameters<typeof runExternalDiff>[1]): Promise<void> {
+  let code: number;
+  try {
+    code = await runExternalDiff(command, pairs, process.stdout);
+  } catch (err) {
+    if (err instanceof ExternalDiffError) throw new UserError(err.message);
+    throw err;
+  }
+  if (code > 1) throw new UserError(`${EXTERNAL_DIFF_ENV} program "${command}" exited with ${code}`);
+}
+
 async function handler(args: DiffArgs): Promise<void> {
   const view = await loadClusterView(args);
   const { workloads, podGroups } = view.state;
@@ -60,8 +73,9 @@ async function handler(args: DiffArgs): Promise<void> {
   else {
     for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
     const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));
-    const text = renderUnifiedDiff(report, live);
-    process.stdout.write(colorize(text, paletteFor(colorEnabled(process.stdout))));
+    const external = process.env[EXTERNAL_DIFF_ENV];
+    if (external && report.drift) await externalDiff(external, diffPairs(report, live));
+    else process.stdout.write(colorize(renderUnifiedDiff(report, live), paletteFor(colorEnabled(process.stdout))));
   }
   process.exitCode = report.drift ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -25,7 +25,20 @@ function podGroupLabel(namespace: string, name: string): string {
   return `PodGroup/${namespace}/${name}`;
 }
 
-function unifiedDiff(oldLabel: string, newLabel: string, oldText: string, newText: string, oldNote = '', newNote = ''): string {
+/** One file pair of the diff: the template's side and the PodGroup's, with their YAML. */
+export interface DiffPair {
+  readonly oldLabel: string;
+  readonly newLabel: string;
+  readonly oldText: string;
+  readonly newText: string;
+  /** Shown after a tab on the `---`/`+++` lines, where diff prints timestamps. */
+  readonly oldNote: string;
+  readonly newNote: string;
+  /** The pair's file name for an external diff program: what kubectl names its temp files. */
+  readonly fileName: string;
+}
+
+function unifiedDiff({ oldLabel, newLabel, oldText, newText, oldNote, newNote }: DiffPair): string {
   const patch = structuredPatch(oldLabel, newLabel, oldText, newText, oldNote, newNote, { context: CONTEXT_LINES });
   const header = (label: string, note: string) => (note ? `${label}\t${note}` : label);
   const lines = [`diff -u -N ${oldLabel} ${newLabel}`, `--- ${header(oldLabel, oldNote)}`, `+++ ${header(newLabel, newNote)}`];
@@ -50,36 +63,51 @@ function expectedFields(live: PodGroupPolicyFields, drift: PodGroupDrift): PodGr
 
 const IMMUTABLE_NOTE = '(PodGroup spec is immutable: recreate it to fix)';
 
-function driftDiff(t: TemplateDrift, drift: PodGroupDrift, live: PodGroupPolicyFields): string {
-  return unifiedDiff(
-    templateLabel(t.namespace, t.workload, t.template),
-    podGroupLabel(t.namespace, drift.name),
-    policyYaml(expectedFields(live, drift)),
-    policyYaml(live),
-    '',
-    IMMUTABLE_NOTE,
-  );
+function fileName(namespace: string, podGroup: string): string {
+  return `scheduling.k8s.io.v1alpha2.PodGroup.${namespace}.${podGroup}`;
 }
 
-function orphanDiff(orphan: OrphanPodGroup, live: PodGroupPolicyFields | undefined): string {
+function driftPair(t: TemplateDrift, drift: PodGroupDrift, live: PodGroupPolicyFields): DiffPair {
+  return {
+    oldLabel: templateLabel(t.namespace, t.workload, t.template),
+    newLabel: podGroupLabel(t.namespace, drift.name),
+    oldText: policyYaml(expectedFields(live, drift)),
+    newText: policyYaml(live),
+    oldNote: '',
+    newNote: IMMUTABLE_NOTE,
+    fileName: fileName(t.namespace, drift.name),
+  };
+}
+
+function orphanPair(orphan: OrphanPodGroup, live: PodGroupPolicyFields | undefined): DiffPair {
   const missing = orphan.reason === 'WorkloadNotFound' ? `(Workload "${orphan.workload}" not found)` : `(template "${orphan.template}" not found in Workload "${orphan.workload}")`;
-  return unifiedDiff(templateLabel(orphan.namespace, orphan.workload, orphan.template), podGroupLabel(orphan.namespace, orphan.podGroup), '', policyYaml(live), missing);
+  return {
+    oldLabel: templateLabel(orphan.namespace, orphan.workload, orphan.template),
+    newLabel: podGroupLabel(orphan.namespace, orphan.podGroup),
+    oldText: '',
+    newText: policyYaml(live),
+    oldNote: missing,
+    newNote: '',
+    fileName: fileName(orphan.namespace, orphan.podGroup),
+  };
 }
 
-/**
- * The unified diff of every drifted or orphaned PodGroup; `podGroups` supplies the live specs.
- * Empty when nothing drifted.
- */
-export function renderUnifiedDiff(report: DriftReport, podGroups: ReadonlyMap<string, PodGroup>): string {
+/** A pair per drifted or orphaned PodGroup; `podGroups` supplies the live specs. */
+export function diffPairs(report: DriftReport, podGroups: ReadonlyMap<string, PodGroup>): DiffPair[] {
   const live = (namespace: string, name: string) => podGroups.get(`${namespace}/${name}`)?.spec;
-  const parts: string[] = [];
+  const pairs: DiffPair[] = [];
   for (const t of report.templates) {
     for (const drift of t.podGroups) {
-      if (drift.differences.length > 0) parts.push(driftDiff(t, drift, live(t.namespace, drift.name) ?? {}));
+      if (drift.differences.length > 0) pairs.push(driftPair(t, drift, live(t.namespace, drift.name) ?? {}));
     }
   }
-  for (const orphan of report.orphans) parts.push(orphanDiff(orphan, live(orphan.namespace, orphan.podGroup)));
-  return parts.join('');
+  for (const orphan of report.orphans) pairs.push(orphanPair(orphan, live(orphan.namespace, orphan.podGroup)));
+  return pairs;
+}
+
+/** The unified diff of every drifted or orphaned PodGroup; empty when nothing drifted. */
+export function renderUnifiedDiff(report: DriftReport, podGroups: ReadonlyMap<string, PodGroup>): string {
+  return diffPairs(report, podGroups).map(unifiedDiff).join('');
 }
 
 /** One line per template no PodGroup was made from (printed to stderr: information, not drift). */
