@@ -15,6 +15,12 @@ async function git(args: string[], cwd: string): Promise<string> {
   return stdout;
 }
 
+/** git's own complaint (its stderr) rather than Node's "Command failed: …" wrapper. */
+function gitMessage(err: unknown): string {
+  const stderr = (err as { stderr?: unknown }).stderr;
+  return typeof stderr === 'string' && stderr.trim() ? stderr.trim() : (err as Error).message.trim();
+}
+
 /** Whether `ref` names a commit in the repository around the working directory. */
 export async function isGitRevision(ref: string, cwd = process.cwd()): Promise<boolean> {
   try {
@@ -46,13 +52,13 @@ export async function readSourcesAtRef(ref: string, paths: readonly string[], cw
     try {
       files = await filesAt(ref, path, cwd);
     } catch (err) {
-      throw new InputError(`git ls-tree ${ref} -- ${path}: ${(err as Error).message.trim()}`);
+      throw new InputError(`git ls-tree ${ref} -- ${path}: ${gitMessage(err)}`);
     }
     for (const file of files) {
       try {
         sources.push({ name: `${ref}:${file}`, text: await git(['show', `${ref}:${gitPath(file, cwd)}`], cwd) });
       } catch (err) {
-        throw new InputError(`git show ${ref}:${file}: ${(err as Error).message.trim()}`);
+        throw new InputError(`git show ${ref}:${file}: ${gitMessage(err)}`);
       }
     }
   }

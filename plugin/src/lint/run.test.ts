@@ -99,6 +99,8 @@ describe('runLint', () => {
       expect(report.findings.filter((f) => f.rule === 'POD-04').map((f) => f.object.name)).toEqual(['p']);
       const before = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD~1', cwd: repo });
       expect(before.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
+      const outside = scratchDir({ 'pod.yaml': podYaml('p', 'g') });
+      await expect(runLint({ ...base, paths: [outside], against: 'HEAD', cwd: repo })).rejects.toThrow(/^git ls-tree HEAD -- .*: fatal: .* is outside repository/);
     });
 
     it('rejects something that is neither a path nor a revision', async () => {
