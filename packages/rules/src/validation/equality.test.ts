@@ -5,6 +5,7 @@ describe('semanticEqual', () => {
     [undefined, []],
     [null, undefined],
     [{ a: 1 }, { a: 1, b: undefined }],
+    [{ apiGroup: '', kind: 'Pod' }, { kind: 'Pod' }],
     [{ l: [] }, {}],
     [[{ x: 'a' }], [{ x: 'a' }]],
   ])('%j equals %j', (a, b) => {
@@ -16,6 +17,7 @@ describe('semanticEqual', () => {
     [[1, 2], [2, 1]],
     ['1', 1],
     [{ a: [1] }, { a: [] }],
+    [{ priority: 0 }, {}],
   ])('%j differs from %j', (a, b) => {
     expect(semanticEqual(a, b)).toBe(false);
   });

@@ -1,8 +1,10 @@
 // equality.Semantic.DeepEqual as the declarative ratcheting and immutability checks use it, on
 // JSON-shaped values: a nil and an empty list are equal; an absent key equals a null one. A
 // missing struct pointer (`basic` absent) still differs from an empty struct (`basic: {}`).
+// An absent string equals "": the Go fields are plain strings (`apiGroup: ""` and no apiGroup
+// decode alike); the few *string fields only differ there for values that are invalid anyway.
 
-const isNil = (v: unknown): boolean => v === undefined || v === null;
+const isNil = (v: unknown): boolean => v === undefined || v === null || v === '';
 const isNilOrEmptyList = (v: unknown): boolean => isNil(v) || (Array.isArray(v) && v.length === 0);
 
 export function semanticEqual(a: unknown, b: unknown): boolean {
