@@ -1,0 +1,44 @@
+import type { PriorityClass } from '@kubectl-workload/api';
+import { simulationInput } from './input.js';
+import { Simulation } from './simulation.js';
+import { cpuPod, gang, node, pod } from './test-support/builders.js';
+
+const NOW = '2026-05-01T00:00:00Z';
+
+describe('Simulation', () => {
+  it('keeps the per-node, per-plugin trace only when asked', () => {
+    const objects = [node('small', { cpu: '1' }), node('big'), cpuPod('p', '2')];
+    const traced = new Simulation(simulationInput(objects), { now: NOW, trace: true }).runToQuiescence();
+    expect(traced.pods[0]?.trace?.filter.small?.NodeResourcesFit).toBe('Insufficient cpu');
+    expect(traced.pods[0]?.trace?.finalScore.big?.TaintToleration).toBe(300);
+    expect(new Simulation(simulationInput(objects), { now: NOW }).runToQuiescence().pods[0]?.trace).toBeUndefined();
+  });
+
+  it('orders the queue by priority (globalDefault PriorityClass for pods without one), then creation time', () => {
+    const low: PriorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'low' }, value: 5, globalDefault: true };
+    const high: PriorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 50 };
+    const first = { ...cpuPod('first', '1'), metadata: { name: 'first', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' } };
+    const urgent = { ...cpuPod('urgent', '1', { priorityClassName: 'high' }), metadata: { name: 'urgent', namespace: 'default', creationTimestamp: '2026-01-01T00:00:09Z' } };
+    const result = new Simulation(simulationInput([node('n1', { cpu: '1' }), low, high, first, urgent]), { now: NOW }).runToQuiescence();
+    expect(result.pods.map((p) => `${p.name}:${p.outcome}`)).toEqual(['urgent:Scheduled', 'first:Unschedulable']);
+  });
+
+  it('ignores Succeeded/Failed pods and pods bound to nodes outside the snapshot', () => {
+    const done = { ...cpuPod('done', '4', { nodeName: 'n1' }), status: { phase: 'Succeeded' } };
+    const elsewhere = cpuPod('elsewhere', '4', { nodeName: 'gone' });
+    const result = new Simulation(simulationInput([node('n1'), done, elsewhere, cpuPod('p', '4')]), { now: NOW }).runToQuiescence();
+    expect(result.pods).toEqual([expect.objectContaining({ name: 'p', outcome: 'Scheduled', node: 'n1' })]);
+  });
+
+  it('runPodGroup runs one cycle and exposes the condition it would write; bindings name every bound pod', () => {
+    const members = [0, 1].map((i) => pod(`m${i}`, { schedulingGroup: { podGroupName: 'g' } }));
+    const sim = new Simulation(simulationInput([node('n1'), gang('g', 2), ...members, pod('other')]), { now: NOW });
+    const result = sim.runPodGroup('default', 'g');
+    expect([...result.bindings]).toEqual([
+      ['default/m0', 'n1'],
+      ['default/m1', 'n1'],
+    ]);
+    expect(result.pods.map((p) => p.name)).toEqual(['m0', 'm1']);
+    expect(sim.conditionOf('default', 'g')).toEqual({ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', message: '', lastTransitionTime: NOW });
+  });
+});
