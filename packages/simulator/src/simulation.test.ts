@@ -23,10 +23,11 @@ describe('Simulation', () => {
     expect(result.pods.map((p) => `${p.name}:${p.outcome}`)).toEqual(['urgent:Scheduled', 'first:Unschedulable']);
   });
 
-  it('ignores Succeeded/Failed pods and pods bound to nodes outside the snapshot', () => {
+  it('ignores Succeeded/Failed pods, pods bound to nodes outside the snapshot and pending pods being deleted', () => {
     const done = { ...cpuPod('done', '4', { nodeName: 'n1' }), status: { phase: 'Succeeded' } };
     const elsewhere = cpuPod('elsewhere', '4', { nodeName: 'gone' });
-    const result = new Simulation(simulationInput([node('n1'), done, elsewhere, cpuPod('p', '4')]), { now: NOW }).runToQuiescence();
+    const deleting = { ...pod('deleting', { schedulingGroup: { podGroupName: 'g' } }), metadata: { name: 'deleting', namespace: 'default', deletionTimestamp: NOW } };
+    const result = new Simulation(simulationInput([node('n1'), done, elsewhere, deleting, gang('g', 1), cpuPod('p', '4')]), { now: NOW }).runToQuiescence();
     expect(result.pods).toEqual([expect.objectContaining({ name: 'p', outcome: 'Scheduled', node: 'n1' })]);
   });
 

@@ -170,6 +170,8 @@ export class Simulation {
 
   private cycleFor(pod: PodInfo, done: Set<string>): void {
     done.add(pod.key);
+    // A pod being deleted is skipped (skipPodSchedule); it is not reported.
+    if (pod.terminating) return;
     if (!this.profiles.has(pod.schedulerName) && !pod.groupKey) {
       this.setPod(pod, 'Gated', undefined, `spec.schedulerName ${JSON.stringify(pod.schedulerName)} is not a simulated scheduler profile`);
       return;
