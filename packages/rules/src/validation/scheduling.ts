@@ -32,9 +32,9 @@ export function validateGangMinCountMinimum(path: string, policy: PodGroupSchedu
 
 // ---- schedulingConstraints (TopologyAwareWorkloadScheduling) ----
 
-/** `+k8s:ifDisabled(TAS)=+k8s:forbidden`: a non-nil value while the gate is off (WL-16, PG-09). */
-export function validateForbiddenWhenOff(path: string, present: boolean, gateOn: boolean): FieldError[] {
-  return !gateOn && present ? [forbidden(path)] : [];
+/** `+k8s:ifDisabled(G)=+k8s:forbidden`, for callers whose gate is off: a set value is Forbidden. */
+export function validateForbiddenIfSet(path: string, present: boolean): FieldError[] {
+  return present ? [forbidden(path)] : [];
 }
 
 /** At most one topology constraint (WL-17, PG-09). */
@@ -84,19 +84,28 @@ export const validateClaimSourceNames = (itemPath: string, claim: PodGroupResour
 
 // ---- WorkloadAwarePreemption fields ----
 
-/** disruptionMode enum (WL-25, PG-11). */
-export function validateDisruptionMode(path: string, mode: string): FieldError[] {
-  return validateEnum(path, mode, DISRUPTION_MODES);
+// Each is Forbidden when set with the gate off, else checked; `wapOn` is the gate.
+
+/**
+ * disruptionMode (WL-25, PG-11): an enum. On PodGroups `+default` makes it required with the gate
+ * on (`requiredWhenOn`); templates are not defaulted, so there it is optional.
+ */
+export function validateDisruptionMode(path: string, mode: string | undefined, wapOn: boolean, requiredWhenOn: boolean): FieldError[] {
+  if (!wapOn) return validateForbiddenIfSet(path, isSet(mode));
+  if (!isSet(mode)) return requiredWhenOn ? [required(path)] : [];
+  return validateEnum(path, mode ?? '', DISRUPTION_MODES);
 }
 
-/** priorityClassName: a DNS subdomain when non-empty (WL-26, PG-12). */
-export function validatePriorityClassName(path: string, name: string | undefined): FieldError[] {
+/** priorityClassName (WL-26, PG-12): a plain string, so only a non-empty value counts; a DNS subdomain. */
+export function validatePriorityClassName(path: string, name: string | undefined, wapOn: boolean): FieldError[] {
+  if (!wapOn) return validateForbiddenIfSet(path, !!name);
   return name ? validateLongName(path, name) : [];
 }
 
-/** priority ≤ HighestUserDefinablePriority (WL-27, PG-13); the int32 minimum cannot be decoded past. */
-export function validatePriority(path: string, priority: number | undefined): FieldError[] {
-  return priority === undefined || priority === null ? [] : validateMaximum(path, priority, HIGHEST_USER_DEFINABLE_PRIORITY);
+/** priority (WL-27, PG-13): ≤ HighestUserDefinablePriority; the int32 minimum cannot be decoded past. */
+export function validatePriority(path: string, priority: number | undefined, wapOn: boolean): FieldError[] {
+  if (!wapOn) return validateForbiddenIfSet(path, isSet(priority));
+  return isSet(priority) ? validateMaximum(path, priority ?? 0, HIGHEST_USER_DEFINABLE_PRIORITY) : [];
 }
 
 // ---- update ----

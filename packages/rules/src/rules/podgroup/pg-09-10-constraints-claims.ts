@@ -6,7 +6,7 @@ import {
   validateClaimSourceNames,
   validateClaimSourceUnion,
   validateClaimsUnique,
-  validateForbiddenWhenOff,
+  validateForbiddenIfSet,
   validateTopologyKeys,
   validateTopologyMaxItems,
 } from '../../validation/index.js';
@@ -23,7 +23,7 @@ export const pg09 = defineSpecCreateRule({
   readsGates: [TAS],
   check: (spec, { gates }) => {
     const c = spec.schedulingConstraints;
-    if (!gates[TAS]) return validateForbiddenWhenOff(CONSTRAINTS, isSet(c), false);
+    if (!gates[TAS]) return validateForbiddenIfSet(CONSTRAINTS, isSet(c));
     return [...validateTopologyMaxItems(CONSTRAINTS, c), ...validateTopologyKeys(CONSTRAINTS, c)];
   },
 });

@@ -1,8 +1,7 @@
 // disruptionMode, priorityClassName, priority (WorkloadAwarePreemption): Forbidden when set while
 // the gate is off (validation level; end to end the API server drops them on create).
 
-import { required } from '@kubectl-workload/api';
-import { isSet, validateDisruptionMode, validateForbiddenWhenOff, validatePriority, validatePriorityClassName } from '../../validation/index.js';
+import { validateDisruptionMode, validatePriority, validatePriorityClassName } from '../../validation/index.js';
 import { defineSpecCreateRule } from './spec-rule.js';
 
 const WAP = 'WorkloadAwarePreemption';
@@ -16,11 +15,7 @@ export const pg11 = defineSpecCreateRule({
   id: 'PG-11',
   doc: 'spec.disruptionMode is Pod or PodGroup (defaulted to Pod); forbidden while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) => {
-    const mode = spec.disruptionMode;
-    if (!gates[WAP]) return validateForbiddenWhenOff('spec.disruptionMode', isSet(mode), false);
-    return isSet(mode) ? validateDisruptionMode('spec.disruptionMode', mode ?? '') : [required('spec.disruptionMode')];
-  },
+  check: (spec, { gates }) => validateDisruptionMode('spec.disruptionMode', spec.disruptionMode, gates[WAP], true),
 });
 
 /** PG-12: existence of the PriorityClass is the Priority admission plugin's business (PG-52). */
@@ -28,8 +23,7 @@ export const pg12 = defineSpecCreateRule({
   id: 'PG-12',
   doc: 'spec.priorityClassName is a DNS-1123 subdomain; forbidden while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) =>
-    gates[WAP] ? validatePriorityClassName('spec.priorityClassName', spec.priorityClassName) : validateForbiddenWhenOff('spec.priorityClassName', !!spec.priorityClassName, false),
+  check: (spec, { gates }) => validatePriorityClassName('spec.priorityClassName', spec.priorityClassName, gates[WAP]),
 });
 
 /** PG-13. */
@@ -37,5 +31,5 @@ export const pg13 = defineSpecCreateRule({
   id: 'PG-13',
   doc: 'spec.priority is at most 1000000000; forbidden while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) => (gates[WAP] ? validatePriority('spec.priority', spec.priority) : validateForbiddenWhenOff('spec.priority', isSet(spec.priority), false)),
+  check: (spec, { gates }) => validatePriority('spec.priority', spec.priority, gates[WAP]),
 });

@@ -1,7 +1,9 @@
 // Template schedulingConstraints (TopologyAwareWorkloadScheduling). With the gate off a set value is
 // Forbidden at validation level (spec §1 point 3); end to end the API server drops it on create.
+// The Workload strategy also passes the TAS option when the old object uses constraints, which
+// only matters on UPDATE, where per-template checks never run (see template-rule.ts).
 
-import { isSet, validateForbiddenWhenOff, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
+import { isSet, validateForbiddenIfSet, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
 import { defineTemplateRule } from './template-rule.js';
 
 const TAS = 'TopologyAwareWorkloadScheduling';
@@ -11,7 +13,7 @@ export const wl16 = defineTemplateRule({
   id: 'WL-16',
   doc: 'Template schedulingConstraints are forbidden while TopologyAwareWorkloadScheduling is off.',
   readsGates: [TAS],
-  checkTemplate: (path, t, { gates }) => validateForbiddenWhenOff(`${path}.schedulingConstraints`, isSet(t.schedulingConstraints), gates[TAS]),
+  checkTemplate: (path, t, { gates }) => (gates[TAS] ? [] : validateForbiddenIfSet(`${path}.schedulingConstraints`, isSet(t.schedulingConstraints))),
 });
 
 /** WL-17: `{}` and `topology: []` are valid. */
