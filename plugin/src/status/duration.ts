@@ -7,7 +7,10 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const YEAR_DAYS = 365;
 
-/** Two units at most, coarser as the duration grows: 5s, 119s, 2m5s, 125m, 3h5m, 8h, 4d3h, 9d, 2y4d, 9y. */
+/**
+ * Two units at most, coarser as the duration grows: 5s, 119s, 2m5s, 125m, 3h5m, 8h, 4d3h, 9d, 2y4d, 9y.
+ * Upstream keeps whole minutes up to 3 hours, so 2h5m prints as `125m`, as `kubectl get` shows it.
+ */
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / SECOND);
   // Up to two seconds in the future counts as now (clock skew between machines), beyond that it is invalid.
