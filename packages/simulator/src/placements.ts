@@ -4,7 +4,7 @@
 // scored with NodeResourcesFit (MostAllocated over the placement) + PodGroupPodsCount, weight 1 each.
 // Placements are evaluated in name order; score ties go to the first name (upstream: at random).
 
-import { CPU, MEMORY } from './cluster.js';
+import { CPU, MEMORY, type ClusterState } from './cluster.js';
 import { runDefaultAlgorithm, type GroupAlgorithmResult, type GroupContext, type GroupStatus, type MemberResult } from './group-algorithm.js';
 import { GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { mostAllocated } from './plugins/resource-scores.js';
@@ -35,30 +35,48 @@ interface Placement {
 
 class PlacementError extends Error {}
 
+/** Nodes never change during a simulation, so each key's domains are computed once per cluster. */
+const domainCache = new WeakMap<ClusterState, Map<string, Placement[]>>();
+
+/** One placement per value of `key`, by name; nodes without the label are left out. */
+function domainsOf(cluster: ClusterState, key: string): Placement[] {
+  let byKey = domainCache.get(cluster);
+  if (!byKey) {
+    byKey = new Map();
+    domainCache.set(cluster, byKey);
+  }
+  let domains = byKey.get(key);
+  if (!domains) {
+    const byValue = new Map<string, number[]>();
+    for (const node of cluster.nodes) {
+      const value = node.labels[key];
+      if (value === undefined) continue;
+      const list = byValue.get(value) ?? [];
+      list.push(node.index);
+      byValue.set(value, list);
+    }
+    domains = [...byValue.keys()].sort().map((name) => ({ name, nodes: Int32Array.from(byValue.get(name) ?? []) }));
+    byKey.set(key, domains);
+  }
+  return domains;
+}
+
 function generatePlacements(ctx: GroupContext, key: string): Placement[] {
   const { cluster } = ctx;
-  const byValue = new Map<string, number[]>();
-  for (const node of cluster.nodes) {
-    const value = node.labels[key];
-    if (value === undefined) continue;
-    const list = byValue.get(value) ?? [];
-    list.push(node.index);
-    byValue.set(value, list);
-  }
+  const domains = domainsOf(cluster, key);
   const scheduled = cluster.scheduledMembers(ctx.groupKey);
-  let names = [...byValue.keys()].sort();
   if (scheduled.length > 0) {
-    const domains = new Set<string>();
+    const pinned = new Set<string>();
     for (const pod of scheduled) {
       const node = cluster.nodes[cluster.placement.get(pod.key) as number];
       const value = node?.labels[key];
       if (value === undefined) throw new PlacementError(GROUP_MESSAGE.domainUndetermined(`pod ${pod.key} is on node ${node?.name ?? '?'} without label ${JSON.stringify(key)}`));
-      domains.add(value);
+      pinned.add(value);
     }
-    if (domains.size > 1) throw new PlacementError(GROUP_MESSAGE.domainUndetermined(`pods are in ${domains.size} domains of ${JSON.stringify(key)}: ${[...domains].sort().join(', ')}`));
-    names = names.filter((n) => domains.has(n));
+    if (pinned.size > 1) throw new PlacementError(GROUP_MESSAGE.domainUndetermined(`pods are in ${pinned.size} domains of ${JSON.stringify(key)}: ${[...pinned].sort().join(', ')}`));
+    return domains.filter((d) => pinned.has(d.name));
   }
-  return names.map((name) => ({ name, nodes: Int32Array.from(byValue.get(name) ?? []) }));
+  return domains;
 }
 
 /** MostAllocated over the placement's summed allocatable and (existing + proposed) non-zero requests. */
