@@ -2,11 +2,12 @@ import { allGatesOn } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { evaluate } from './engine.js';
 import { ManifestLookup } from './manifest-lookup.js';
+import { podGroup } from './rules/podgroup/test-support/objects.js';
 import { workload } from './rules/workload/test-support/objects.js';
 
-async function fieldsInOrder(object: KubeObject): Promise<string[]> {
+async function fieldsInOrder(object: KubeObject, family = 'WL-'): Promise<string[]> {
   const verdict = await evaluate({ operation: 'CREATE', object, gates: allGatesOn() }, new ManifestLookup([]));
-  return verdict.errors.filter((f) => f.rule.startsWith('WL-')).map((f) => `${f.rule} ${f.field}`);
+  return verdict.errors.filter((f) => f.rule.startsWith(family)).map((f) => `${f.rule} ${f.field}`);
 }
 
 describe('findings come out in the API server order', () => {
@@ -50,6 +51,27 @@ describe('findings come out in the API server order', () => {
       `WL-21 ${p}.resourceClaims[1].name`,
       `WL-23 ${p}.resourceClaims[1].resourceClaimName`,
       `WL-25 ${p}.disruptionMode`,
+    ]);
+  });
+
+  it('lists PodGroup errors metadata first, then spec fields in declaration order', async () => {
+    const pg = podGroup(
+      {
+        priority: 2000000000,
+        disruptionMode: 'All',
+        resourceClaims: [{ name: 'c' }],
+        schedulingPolicy: { gang: { minCount: -1 } },
+        podGroupTemplateRef: {},
+      },
+      { name: 'Bad_Name' },
+    );
+    expect(await fieldsInOrder(pg, 'PG-')).toEqual([
+      'PG-01 metadata.name',
+      'PG-04 spec.podGroupTemplateRef',
+      'PG-08 spec.schedulingPolicy.gang.minCount',
+      'PG-10 spec.resourceClaims[0]',
+      'PG-11 spec.disruptionMode',
+      'PG-13 spec.priority',
     ]);
   });
 });
