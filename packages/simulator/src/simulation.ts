@@ -200,7 +200,17 @@ export class Simulation {
     return undefined;
   }
 
+  /** Pods nominated by earlier preemptions hold their nodes against lower-priority pods during a cycle. */
+  private withNominatedPods<T>(pods: readonly PodInfo[], cycle: () => T): T {
+    if (!this.preemption || pods.length === 0) return cycle();
+    return this.preemption.withNominatedPods(Math.min(...pods.map((p) => p.priority)), new Set(pods.map((p) => p.key)), cycle);
+  }
+
   private podCycle(pod: PodInfo): void {
+    this.withNominatedPods([pod], () => this.podAttempt(pod));
+  }
+
+  private podAttempt(pod: PodInfo): void {
     const vector = this.cluster.requestVector(pod);
     const attempt = this.scheduler.schedule(pod, vector, this.scheduler.allNodes, this.cycleOptions());
     if (attempt.node === undefined) {
@@ -228,8 +238,8 @@ export class Simulation {
     const ctx: GroupContext = { cluster: this.cluster, scheduler: this.scheduler, groupKey, policy, options: this.cycleOptions(policy) };
     const result: GroupAlgorithmResult = validation
       ? { status: { code: 'Error', message: validation, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })), placements: undefined }
-      : runGroupAlgorithm(ctx, members);
-    const preempted = validation ? undefined : this.preemption?.afterGroupCycle(ctx, group, members, result);
+      : this.withNominatedPods(members, () => runGroupAlgorithm(ctx, members));
+    const preempted = validation ? undefined : this.withNominatedPods(members, () => this.preemption?.afterGroupCycle(ctx, group, members, result));
     this.submit(group, first, preempted?.result ?? result, { ...ctx, options: this.options }, members, preempted);
   }
 

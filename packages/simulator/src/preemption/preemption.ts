@@ -54,7 +54,7 @@ const WAITING_FOR_PODGROUP_PREEMPTION: GroupStatus = {
 
 export class Preemption {
   readonly priorities: PriorityResolver;
-  private readonly nominations = new Map<string, number>();
+  private readonly nominations = new Map<string, { readonly pod: PodInfo; readonly node: number }>();
   private readonly chosen: Victim[] = [];
   private readonly ties = new Map<string, CandidateTie>();
   private readonly env: PreemptionEnv;
@@ -70,7 +70,7 @@ export class Preemption {
     this.priorities = new PriorityResolver(priorityClasses, groups);
     for (const pod of pending) {
       const node = cluster.nodeIndex.get(pod.pod.status?.nominatedNodeName ?? '');
-      if (node !== undefined) this.nominations.set(pod.key, node);
+      if (node !== undefined) this.nominations.set(pod.key, { pod, node });
     }
     this.env = { scheduler, priorities: this.priorities, budgets: () => this.budgets(), nominatedNode: this.nominatedNode };
   }
@@ -83,11 +83,26 @@ export class Preemption {
     return this.chosen;
   }
 
-  readonly nominatedNode = (pod: PodInfo): number | undefined => this.nominations.get(pod.key);
+  readonly nominatedNode = (pod: PodInfo): number | undefined => this.nominations.get(pod.key)?.node;
 
   nominatedNodeName(pod: PodInfo): string | undefined {
-    const node = this.nominations.get(pod.key);
+    const node = this.nominatedNode(pod);
     return node === undefined ? undefined : this.cluster.nodes[node]?.name;
+  }
+
+  /**
+   * RunFilterPluginsWithNominatedPods: while `cycle` runs, pods nominated elsewhere with priority at
+   * least `priority` (other than `own`) occupy their nominated nodes, so lower-priority pods cannot
+   * take the room preemption made.
+   */
+  withNominatedPods<T>(priority: number, own: ReadonlySet<string>, cycle: () => T): T {
+    const held = [...this.nominations.values()].filter((n) => n.pod.priority >= priority && !own.has(n.pod.key) && !this.cluster.placement.has(n.pod.key));
+    for (const n of held) this.cluster.add(n.pod, n.node, this.cluster.requestVector(n.pod));
+    try {
+      return cycle();
+    } finally {
+      for (const n of held.reverse()) this.cluster.remove(n.pod, n.node, this.cluster.requestVector(n.pod));
+    }
   }
 
   /** DefaultPreemption as a group member's PostFilter: a dry run, nothing is evicted yet. */
@@ -102,7 +117,7 @@ export class Preemption {
     const p = preemptPod(this.env, pod, attempt, this.env.scheduler.allNodes);
     this.nominations.delete(pod.key);
     if (p.node === undefined) return p;
-    this.nominations.set(pod.key, p.node);
+    this.nominations.set(pod.key, { pod, node: p.node });
     this.record(p.victims, pod, pod.key, 'DefaultPreemption', p.victims.map((v) => v.priority));
     return p;
   }
@@ -121,7 +136,7 @@ export class Preemption {
     if (result.status.waitingOnPreemption) outcome = this.podByPod(result);
     else if (result.status.code === 'Unschedulable' && this.workloadAware) outcome = this.workloadAwareFor(ctx, group, members, result);
     for (const pod of members) this.nominations.delete(pod.key);
-    if (outcome.result.status.waitingOnPreemption) for (const m of outcome.result.members) if (m.node !== undefined) this.nominations.set(m.pod.key, m.node);
+    if (outcome.result.status.waitingOnPreemption) for (const m of outcome.result.members) if (m.node !== undefined) this.nominations.set(m.pod.key, { pod: m.pod, node: m.node });
     return outcome;
   }
 
