@@ -1,7 +1,9 @@
 // Turning `PATH…|-` arguments into manifest sources: files as named, directories walked
-// recursively for *.yaml, *.yml and *.json (in a stable, sorted order), `-` for standard input.
+// recursively for *.yaml, *.yml and *.json (in a stable, sorted order, hidden directories skipped),
+// `-` for standard input.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { ManifestSource } from './manifests.js';
 
@@ -15,13 +17,24 @@ export function isManifestFile(name: string): boolean {
   return MANIFEST_FILE.test(name);
 }
 
+/** A file, or a symbolic link to one (links to directories are not followed: no cycles). */
+async function isFile(path: string, entry: Dirent): Promise<boolean> {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** Hidden directories (`.git`, `.github`) are skipped: they hold no manifests, only other YAML. */
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile() && isManifestFile(entry.name)) out.push(path);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.')) await walk(path, out);
+    } else if (isManifestFile(entry.name) && (await isFile(path, entry))) {
+      out.push(path);
+    }
   }
 }
 
