@@ -1,5 +1,6 @@
 // --write-snapshot: the input objects with the simulated outcome applied (spec.nodeName on bound pods,
-// the PodGroupScheduled condition on groups that had a cycle), so a what-if can be chained.
+// status.nominatedNodeName on pods waiting for preemption, preemption victims removed, the
+// PodGroupScheduled condition on groups that had a cycle), so a what-if can be chained.
 
 import { POD_GROUP_SCHEDULED, knownKind, type Condition, type KubeObject, type Pod, type PodGroup } from '@kubectl-workload/api';
 import type { Simulation, SimulationResult } from '@kubectl-workload/simulator';
@@ -17,12 +18,20 @@ function withCondition(group: PodGroup, condition: Condition): PodGroup {
   return { ...group, status: { ...group.status, conditions: [...others, condition] } };
 }
 
+function withNomination(pod: Pod, node: string): Pod {
+  return { ...pod, status: { ...pod.status, nominatedNodeName: node } };
+}
+
 export function applySimulation(objects: readonly KubeObject[], result: SimulationResult, simulation: Simulation): KubeObject[] {
-  return objects.map((obj) => {
+  const evicted = new Set(result.victims.map((v) => `${v.namespace}/${v.name}`));
+  const nominated = new Map(result.pods.filter((p) => p.nominatedNode).map((p) => [`${p.namespace}/${p.name}`, p.nominatedNode as string]));
+  return objects.flatMap((obj) => {
     const kind = knownKind(obj);
     if (kind === 'Pod') {
+      if (evicted.has(key(obj))) return [];
       const node = result.bindings.get(key(obj));
-      return node ? withNode(obj as Pod, node) : obj;
+      const nomination = nominated.get(key(obj));
+      return node ? withNode(obj as Pod, node) : nomination ? withNomination(obj as Pod, nomination) : obj;
     }
     if (kind === 'PodGroup') {
       const condition = simulation.conditionOf(obj.metadata?.namespace || 'default', obj.metadata?.name ?? '');
