@@ -6,6 +6,7 @@ export * from './status.js';
 export * from './cluster.js';
 export * from './pod-info.js';
 export * from './input.js';
+export { InvalidObjectError, validateObject } from './validate.js';
 export * from './condition.js';
 export * from './schedule-pod.js';
 export * from './group-algorithm.js';

@@ -1,6 +1,7 @@
 // Sorting a bag of Kubernetes objects into what the simulator reads.
 
 import { knownKind, type KubeObject, type Node, type Pod, type PodGroup, type PriorityClass } from '@kubectl-workload/api';
+import { validateObject } from './validate.js';
 
 export interface SimulationInput {
   readonly nodes: readonly Node[];
@@ -10,14 +11,19 @@ export interface SimulationInput {
   readonly priorityClasses: readonly PriorityClass[];
 }
 
-/** Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these four. */
+/**
+ * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these four. Throws
+ * InvalidObjectError for a malformed field the simulator would read.
+ */
 export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
   const nodes: Node[] = [];
   const pods: Pod[] = [];
   const podGroups: PodGroup[] = [];
   const priorityClasses: PriorityClass[] = [];
   for (const obj of objects) {
-    switch (knownKind(obj)) {
+    const kind = knownKind(obj);
+    if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'PriorityClass') validateObject(obj, kind);
+    switch (kind) {
       case 'Node':
         nodes.push(obj as Node);
         break;

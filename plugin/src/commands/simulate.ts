@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { parseObjectsFile, ObjectsFileError, type KubeObject } from '@kubectl-workload/api';
-import { NodeError, RequestsError } from '@kubectl-workload/simulator';
+import { InvalidObjectError, NodeError, RequestsError } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
 import { runSimulateCommand, SimulateInputError, type SimulateRun } from '../simulate/report.js';
 import { renderText } from '../simulate/text.js';
@@ -53,7 +53,7 @@ function simulate(objects: KubeObject[], args: SimulateArgs, file: string): Simu
     return runSimulateCommand(objects, { preemption: args.preemption, ...(args['pod-group'] !== undefined ? { podGroup: args['pod-group'] } : {}) });
   } catch (err) {
     if (err instanceof SimulateInputError) throw new UserError(err.message);
-    if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(`${file}: ${err.message}`);
+    if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError) throw new UserError(`${file}: ${err.message}`);
     throw err;
   }
 }

@@ -1,0 +1,144 @@
+// Shape checks for the fields the simulator reads, so a malformed snapshot gives an error naming
+// the object and field instead of a TypeError deep inside a filter. Unknown fields are ignored.
+
+import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
+
+export class InvalidObjectError extends Error {}
+
+type Shape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  /** resource.Quantity values: string or number. */
+  | 'quantities'
+  | 'labels'
+  | { readonly object: Readonly<Record<string, Shape>> }
+  | { readonly array: Shape };
+
+const strings: Shape = { array: 'string' };
+const labelSelector: Shape = { object: { matchLabels: 'labels', matchExpressions: { array: { object: { key: 'string', operator: 'string', values: strings } } } } };
+const nodeSelectorTerm: Shape = {
+  object: {
+    matchExpressions: { array: { object: { key: 'string', operator: 'string', values: strings } } },
+    matchFields: { array: { object: { key: 'string', operator: 'string', values: strings } } },
+  },
+};
+const podAffinityTerm: Shape = { object: { labelSelector, namespaces: strings, namespaceSelector: labelSelector, topologyKey: 'string', matchLabelKeys: strings, mismatchLabelKeys: strings } };
+const podAffinity: Shape = {
+  object: {
+    requiredDuringSchedulingIgnoredDuringExecution: { array: podAffinityTerm },
+    preferredDuringSchedulingIgnoredDuringExecution: { array: { object: { weight: 'number', podAffinityTerm } } },
+  },
+};
+const container: Shape = {
+  object: {
+    name: 'string',
+    restartPolicy: 'string',
+    resources: { object: { requests: 'quantities', limits: 'quantities' } },
+    ports: { array: { object: { containerPort: 'number', hostPort: 'number', hostIP: 'string', protocol: 'string' } } },
+  },
+};
+const metadata: Shape = { object: { name: 'string', namespace: 'string', labels: 'labels', creationTimestamp: 'string', deletionTimestamp: 'string', generation: 'number' } };
+
+const SHAPES: Readonly<Record<string, Shape>> = {
+  Node: {
+    object: {
+      metadata,
+      spec: { object: { unschedulable: 'boolean', taints: { array: { object: { key: 'string', value: 'string', effect: 'string' } } } } },
+      status: { object: { allocatable: 'quantities' } },
+    },
+  },
+  Pod: {
+    object: {
+      metadata,
+      spec: {
+        object: {
+          nodeName: 'string',
+          schedulerName: 'string',
+          priority: 'number',
+          priorityClassName: 'string',
+          nodeSelector: 'labels',
+          tolerations: { array: { object: { key: 'string', operator: 'string', value: 'string', effect: 'string' } } },
+          affinity: {
+            object: {
+              nodeAffinity: {
+                object: {
+                  requiredDuringSchedulingIgnoredDuringExecution: { object: { nodeSelectorTerms: { array: nodeSelectorTerm } } },
+                  preferredDuringSchedulingIgnoredDuringExecution: { array: { object: { weight: 'number', preference: nodeSelectorTerm } } },
+                },
+              },
+              podAffinity,
+              podAntiAffinity: podAffinity,
+            },
+          },
+          containers: { array: container },
+          initContainers: { array: container },
+          overhead: 'quantities',
+          resources: { object: { requests: 'quantities', limits: 'quantities' } },
+          topologySpreadConstraints: {
+            array: { object: { maxSkew: 'number', topologyKey: 'string', whenUnsatisfiable: 'string', labelSelector, minDomains: 'number', matchLabelKeys: strings } },
+          },
+          schedulingGroup: { object: { podGroupName: 'string' } },
+        },
+      },
+      status: { object: { phase: 'string' } },
+    },
+  },
+  PodGroup: {
+    object: {
+      metadata,
+      spec: {
+        object: {
+          schedulingPolicy: { object: { gang: { object: { minCount: 'number' } } } },
+          schedulingConstraints: { object: { topology: { array: { object: { key: 'string' } } } } },
+        },
+      },
+    },
+  },
+  PriorityClass: { object: { metadata, value: 'number', globalDefault: 'boolean' } },
+};
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first mismatch as `path: expected …, got …`, or undefined. Absent (undefined or null) fields pass. */
+function mismatch(value: unknown, shape: Shape, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const fail = (expected: string): string => `${path}: expected ${expected}, got ${describe(value)}`;
+  if (shape === 'string' || shape === 'number' || shape === 'boolean') return typeof value === shape ? undefined : fail(`a ${shape}`);
+  if (shape === 'quantities' || shape === 'labels') {
+    if (!isRecord(value)) return fail('a map');
+    const scalar = shape === 'labels' ? ['string'] : ['string', 'number'];
+    const bad = Object.entries(value).find(([, v]) => !scalar.includes(typeof v));
+    return bad ? `${path}[${bad[0]}]: expected ${shape === 'labels' ? 'a string' : 'a quantity'}, got ${describe(bad[1])}` : undefined;
+  }
+  if ('array' in shape) {
+    if (!Array.isArray(value)) return fail('a list');
+    for (let i = 0; i < value.length; i++) {
+      const m = mismatch(value[i], shape.array, `${path}[${i}]`);
+      if (m) return m;
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return fail('an object');
+  for (const [field, inner] of Object.entries(shape.object)) {
+    const m = mismatch(value[field], inner, path ? `${path}.${field}` : field);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Throws InvalidObjectError (`Kind namespace/name: field: expected …`) for the first malformed field. */
+export function validateObject(obj: KubeObject, kind: 'Node' | 'Pod' | 'PodGroup' | 'PriorityClass'): void {
+  const namespaced = kind === 'Pod' || kind === 'PodGroup';
+  const who = `${kind} ${namespaced ? `${namespaceOf(obj)}/` : ''}${nameOf(obj) || '<no name>'}`;
+  const problem = mismatch(obj, SHAPES[kind] as Shape, '') ?? (nameOf(obj) ? undefined : 'metadata.name: required');
+  if (problem) throw new InvalidObjectError(`${who}: ${problem}`);
+}
