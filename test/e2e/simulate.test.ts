@@ -76,6 +76,9 @@ describe('kubectl workload simulate (real kubectl)', () => {
     const r = kubectl(['simulate', '--snapshot', broken]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`error: ${broken}: Node n1: status.allocatable[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`);
+    const shape = join(dir, 'shape.yaml');
+    writeFileSync(shape, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ns}\nspec: {containers: c}\n');
+    expect(kubectl(['simulate', '--snapshot', shape])).toMatchObject({ status: 2, stderr: `error: ${shape}: Pod ns/p: spec.containers: expected a list, got string "c"\n` });
     const missing = kubectl(['simulate', '--snapshot', join(dir, 'absent.yaml')]);
     expect(missing.stderr).toBe(`error: cannot read snapshot "${join(dir, 'absent.yaml')}" (--snapshot): no such file\n`);
   });
