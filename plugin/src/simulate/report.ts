@@ -5,15 +5,15 @@
 import type { KubeObject } from '@kubectl-workload/api';
 import {
   Simulation,
+  nodeTieNote,
   podDisruptionBudgets,
   simulationInput,
   type GroupOutcome,
-  type PlacementScore,
+  type PlacementReport,
   type PodOutcome,
   type SimulationResult,
   type Victim,
 } from '@kubectl-workload/simulator';
-import { nodeTieNote } from '@kubectl-workload/simulator';
 
 export const REPORT_KIND = 'SimulationReport';
 
@@ -49,13 +49,8 @@ export interface ReportCondition {
   readonly message: string;
 }
 
-export interface ReportPlacements {
-  readonly key: string;
-  readonly generated: readonly string[];
-  readonly feasible: readonly string[];
-  readonly chosen: string | null;
-  readonly scores: Readonly<Record<string, PlacementScore>>;
-}
+/** The simulator's placement report with JSON nulls; the tie is reported in `tieBroken`. */
+export type ReportPlacements = Omit<PlacementReport, 'chosen' | 'tie'> & { readonly chosen: string | null };
 
 export interface ReportPodGroup {
   readonly namespace: string;
