@@ -59,7 +59,7 @@ function failed(pod: PodInfo, preemption: string): PodPreemption {
 }
 
 /** PodTerminatingByPreemption: being deleted, with DisruptionTarget/PreemptionByScheduler. */
-function terminatingByPreemption(p: PodInfo): boolean {
+export function terminatingByPreemption(p: PodInfo): boolean {
   return p.terminating && (p.pod.status?.conditions ?? []).some((c) => c.type === 'DisruptionTarget' && c.reason === 'PreemptionByScheduler');
 }
 

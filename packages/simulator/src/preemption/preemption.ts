@@ -117,9 +117,15 @@ export class Preemption {
     const p = preemptPod(this.env, pod, attempt, this.env.scheduler.allNodes);
     this.nominations.delete(pod.key);
     if (p.node === undefined) return p;
+    this.clearLowerNominations(p.node, pod.priority);
     this.nominations.set(pod.key, { pod, node: p.node });
     this.record(p.victims, pod, pod.key, 'DefaultPreemption', p.victims.map((v) => v.priority));
     return p;
+  }
+
+  /** prepareCandidate: pods nominated to the node with lower priority lose their nomination. */
+  private clearLowerNominations(node: number, priority: number): void {
+    for (const [key, n] of this.nominations) if (n.node === node && n.pod.priority < priority) this.nominations.delete(key);
   }
 
   /** The pod bound: its nomination is spent. */
@@ -145,6 +151,7 @@ export class Preemption {
     const notes: string[] = [];
     for (const m of result.members) {
       if (!m.victims) continue;
+      if (m.node !== undefined) this.clearLowerNominations(m.node, m.pod.priority);
       evict.push(...m.victims);
       this.record(m.victims, m.pod, m.pod.key, 'DefaultPreemption', m.victims.map((v) => v.priority));
       notes.push(...this.limitationNotes(m.pod, m.victims));
@@ -155,7 +162,7 @@ export class Preemption {
   }
 
   private workloadAwareFor(ctx: GroupContext, group: PodGroup, members: readonly PodInfo[], result: GroupAlgorithmResult): PreemptionOutcome {
-    const wap = workloadAwarePreemption(ctx, group, members, this.priorities, () => this.budgets());
+    const wap = workloadAwarePreemption(ctx, group, members, this.priorities, () => this.budgets(), this.nominatedNode);
     if (!wap.ok) {
       // Upstream appends the preemption status to the group status (AppendReason).
       return { result: { ...result, status: { ...result.status, message: `${result.status.message}, ${wap.message}` } }, evict: [], notes: [] };

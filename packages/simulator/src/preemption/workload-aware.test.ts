@@ -14,12 +14,12 @@ function member(name: string, cpu = '1'): Pod {
   return cpuPod(name, cpu, { schedulingGroup: { podGroupName: 'g' } });
 }
 
-function run(bound: Pod[], preemptor: PodGroup, members: Pod[], groups: PodGroup[] = [], topologyKey?: string) {
+function run(bound: Pod[], preemptor: PodGroup, members: Pod[], groups: PodGroup[] = [], topologyKey?: string, nominated?: number) {
   const { cluster, scheduler } = setup([node('n1', { cpu: '4' })], bound, members);
   const byKey = new Map([preemptor, ...groups].map((g) => [`default/${g.metadata?.name ?? ''}`, g]));
   const ctx: GroupContext = { cluster, scheduler, groupKey: 'default/g', policy: { minCount: preemptor.spec?.schedulingPolicy?.gang?.minCount, topologyKey }, options: {} };
   const before = Float64Array.from(cluster.requested);
-  const result = workloadAwarePreemption(ctx, preemptor, members.map(info), new PriorityResolver([], byKey), () => []);
+  const result = workloadAwarePreemption(ctx, preemptor, members.map(info), new PriorityResolver([], byKey), () => [], () => nominated);
   expect(cluster.requested).toEqual(before);
   return result;
 }
@@ -48,6 +48,13 @@ describe('workload-aware preemption (PodGroupEvaluator, spec §4)', () => {
     const never: Pod = { ...member('m0', '2'), spec: { ...member('m0', '2').spec, preemptionPolicy: 'Never' } };
     expect(run([low('x', 1)], g, [never])).toEqual({ ok: false, message: PREEMPTION_MESSAGE.policyNever });
     expect(run([low('x', 1)], g, [member('m0', '5')])).toEqual({ ok: false, message: 'pod group is unschedulable' });
+  });
+
+  it('is not eligible while a lower-priority victim of an earlier preemption still terminates on a nominated node', () => {
+    const leaving: Pod = { ...low('leaving', 1), metadata: { name: 'leaving', namespace: 'default', deletionTimestamp: '2026-01-01T00:00:00Z' }, status: { conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' }] } };
+    const g = group('g', { priority: 5, schedulingPolicy: { gang: { minCount: 1 } } });
+    expect(run([leaving, low('x', 1)], g, [member('m0', '3')], [], undefined, 0)).toEqual({ ok: false, message: PREEMPTION_MESSAGE.terminatingOnNominated });
+    expect(run([leaving, low('x', 1)], g, [member('m0', '3')]).ok).toBe(true);
   });
 });
 

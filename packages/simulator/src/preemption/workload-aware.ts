@@ -8,6 +8,7 @@
 import type { PodGroup } from '@kubectl-workload/api';
 import { runGroupAlgorithm, type GroupAlgorithmResult, type GroupContext } from '../group-algorithm.js';
 import type { PodInfo } from '../pod-info.js';
+import { terminatingByPreemption } from './default-preemption.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { splitByViolation, type Budget } from './pdb.js';
 import { startTime, type PriorityResolver } from './priority.js';
@@ -59,9 +60,23 @@ function placedCount(result: GroupAlgorithmResult): number {
   return result.members.filter((m) => m.node !== undefined).length;
 }
 
-export function workloadAwarePreemption(ctx: GroupContext, group: PodGroup, members: readonly PodInfo[], priorities: PriorityResolver, pdbs: () => readonly Budget[]): WorkloadPreemption {
+/** preemptorEligibleToPreemptOthers: a lower-priority pod still terminating by preemption on a member's nominated node blocks. */
+function blockedByTerminating(ctx: GroupContext, members: readonly PodInfo[], priorities: PriorityResolver, preemptorPriority: number, nominatedNode: (pod: PodInfo) => number | undefined): boolean {
+  const nodes = new Set(members.map(nominatedNode).filter((n): n is number => n !== undefined));
+  return [...nodes].some((node) => (ctx.cluster.podsOnNode[node] ?? []).some((p) => priorities.workloadPriority(p) < preemptorPriority && terminatingByPreemption(p)));
+}
+
+export function workloadAwarePreemption(
+  ctx: GroupContext,
+  group: PodGroup,
+  members: readonly PodInfo[],
+  priorities: PriorityResolver,
+  pdbs: () => readonly Budget[],
+  nominatedNode: (pod: PodInfo) => number | undefined = () => undefined,
+): WorkloadPreemption {
   if (ctx.policy.topologyKey !== undefined) return { ok: false, message: PREEMPTION_MESSAGE.constraintsUnsupported };
   if (priorities.groupPreemptionPolicy(group, members) === 'Never') return { ok: false, message: PREEMPTION_MESSAGE.policyNever };
+  if (blockedByTerminating(ctx, members, priorities, priorities.podGroupPriority(group), nominatedNode)) return { ok: false, message: PREEMPTION_MESSAGE.terminatingOnNominated };
   const { cluster } = ctx;
   // The group algorithm runs without PostFilters inside workload-aware preemption.
   const plain: GroupContext = { ...ctx, options: { ...ctx.options, postFilter: undefined } };
