@@ -23,7 +23,7 @@ describe('validateObject', () => {
 
   it('accepts absent and null fields, and simulationInput checks only the kinds it reads', () => {
     expect(() => validateObject(pod({ containers: [{ name: 'c', resources: null }] }), 'Pod')).not.toThrow();
-    const objects = [{ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: 'anything' }, { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'g' }, spec: { schedulingPolicy: { gang: { minCount: '2' } } } }] as KubeObject[];
+    const objects = [{ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: 'anything' }, { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'g' }, spec: { schedulingPolicy: { gang: { minCount: '2' } } } }] as unknown as KubeObject[];
     expect(() => simulationInput(objects)).toThrow('PodGroup default/g: spec.schedulingPolicy.gang.minCount: expected a number, got string "2"');
   });
 });
