@@ -2,7 +2,8 @@
 // replaced, broken envelopes, truncated bodies, garbage. No 5xx, no crash, every 200 a v1
 // AdmissionReview echoing the uid, no rule throwing. Most go to the handler in-process; a real
 // HTTPS subset goes through express (body parsing, truncation) over one keep-alive agent.
-// WEBHOOK_FUZZ_SEED reproduces a run; the long run is test/bench/webhook/fuzz.ts.
+// WEBHOOK_FUZZ_SEED reproduces a run; test/bench/webhook/fuzz-bench.ts runs it longer through
+// WEBHOOK_FUZZ_DIRECT_RUNS / WEBHOOK_FUZZ_HTTPS_RUNS.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,10 @@ import { fuzzHandlerDirect, fuzzHandlers, fuzzOverHttps } from '../../webhook/sr
 import type { FuzzFailure } from '../../webhook/src/test-support/fuzz-run.js';
 import { objectsSource, startTestWebhook } from '../../webhook/src/test-support/start.js';
 
-const DIRECT_RUNS = 9000;
-const HTTPS_RUNS = 1000;
+const DIRECT_RUNS = Number(process.env.WEBHOOK_FUZZ_DIRECT_RUNS ?? 9000);
+const HTTPS_RUNS = Number(process.env.WEBHOOK_FUZZ_HTTPS_RUNS ?? 1000);
+/** Generous: 10,000 cases take about 2 s on 2 cores. */
+const TIMEOUT_MS = 60_000 + (DIRECT_RUNS + HTTPS_RUNS) * 2;
 const seed = Number(process.env.WEBHOOK_FUZZ_SEED ?? Date.now() % 2 ** 31);
 const snapshotFile = fileURLToPath(new URL('../fixtures/webhook/snapshot.yaml', import.meta.url));
 const snapshot = parseObjectsFile(readFileSync(snapshotFile, 'utf8'), snapshotFile);
@@ -26,7 +29,7 @@ describe('webhook fuzz', () => {
     const { sent, failures } = await fuzzHandlerDirect(fuzzHandlers(snapshot), DIRECT_RUNS, seed);
     expect(report(failures)).toEqual([]);
     expect(sent).toBeGreaterThan(DIRECT_RUNS * 0.7);
-  }, 120_000);
+  }, TIMEOUT_MS);
 
   it(`answers ${HTTPS_RUNS} generated bodies over HTTPS with no 5xx`, async () => {
     const server = await startTestWebhook({ source: objectsSource(snapshot) });
@@ -38,5 +41,5 @@ describe('webhook fuzz', () => {
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  }, TIMEOUT_MS);
 });

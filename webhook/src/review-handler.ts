@@ -8,7 +8,7 @@ import { evaluate } from '@kubectl-workload/rules';
 import type { Operation, SeverityOverride, SubResource, Verdict } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
 import type { Endpoint, WebhookMetrics, Outcome } from './metrics.js';
-import { FailFastLookup } from './fail-fast-lookup.js';
+import { ReviewLookup } from './review-lookup.js';
 import { mutationFor } from './mutation.js';
 import { BadReviewError, parseAdmissionRequest, reviewOf } from './review.js';
 import type { AdmissionRequest, AdmissionResponse, AdmissionReview } from './review.js';
@@ -122,7 +122,7 @@ export class ReviewHandler {
         ...(request.oldObject ? { oldObject: request.oldObject } : {}),
         gates: this.options.gates,
       },
-      new FailFastLookup(this.options.lookup),
+      new ReviewLookup(this.options.lookup),
       this.options.overrides ? { overrides: this.options.overrides } : {},
     );
     this.count(verdict);

@@ -1,0 +1,208 @@
+// workload-webhook throughput and latency over HTTPS, against a bare express server measured in the
+// same run (bare-server.ts: same TLS, same body parsing, answers allowed: true). Targets on 2 cores:
+// throughput ratio webhook/bare ≥ 0.9 and p99 ≤ 10 ms at 16 connections; no errors over 60 s at 100
+// connections with RSS growth < 20 %. Run after `npm run build`:
+//   node test/bench/webhook/webhook-bench.ts [--duration SECONDS]   (default: the full 60 s soak)
+// --duration scales both phases: the comparison alternates ~2 s rounds on each server for
+// duration / 3 seconds each (medians reported), then the soak runs `duration` seconds.
+// Reviews are realistic: a Pod in a PodGroup (X-15..X-19 read the PodGroup and its 64 pods), a
+// PodGroup created from a Workload template (X-01..X-14 read the Workload), and its /mutate.
+
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../../..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const WEBHOOK = join(ROOT, 'node_modules/.bin/workload-webhook');
+
+function durationFlag(argv: string[]): number {
+  const i = argv.indexOf('--duration');
+  if (i < 0) return 60;
+  const value = Number(argv[i + 1]);
+  if (!(value >= 3)) throw new Error(`--duration ${argv[i + 1]}: expected seconds ≥ 3`);
+  return value;
+}
+
+const SOAK_SECONDS = durationFlag(process.argv.slice(2));
+const COMPARE_SECONDS = Math.max(3, Math.round(SOAK_SECONDS / 3));
+const WARMUP_SECONDS = 3;
+const NS = 'ml';
+
+const workload = {
+  apiVersion: 'scheduling.k8s.io/v1alpha2',
+  kind: 'Workload',
+  metadata: { name: 'training', namespace: NS, uid: 'w-uid' },
+  spec: {
+    controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'training' },
+    podGroupTemplates: [
+      { name: 'driver', schedulingPolicy: { basic: {} } },
+      { name: 'workers', schedulingPolicy: { gang: { minCount: 64 } }, priorityClassName: 'training-high', priority: 1000, disruptionMode: 'PodGroup' },
+    ],
+  },
+};
+const groupSpec = {
+  podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } },
+  schedulingPolicy: { gang: { minCount: 64 } },
+  priorityClassName: 'training-high',
+  priority: 1000,
+  disruptionMode: 'PodGroup',
+};
+const podGroup = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'training-workers', namespace: NS }, spec: groupSpec };
+const pod = (i: number) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: `training-${i}`, namespace: NS, labels: { app: 'training' } },
+  spec: {
+    schedulingGroup: { podGroupName: 'training-workers' },
+    priorityClassName: 'training-high',
+    priority: 1000,
+    schedulerName: 'default-scheduler',
+    containers: [{ name: 'main', image: 'registry.example/trainer:1.0', resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } } }],
+  },
+});
+const snapshot = {
+  apiVersion: 'v1',
+  kind: 'List',
+  items: [
+    { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'training-high' }, value: 1000 },
+    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'training', namespace: NS }, spec: { parallelism: 64, completions: 64, completionMode: 'Indexed' } },
+    workload,
+    podGroup,
+    ...Array.from({ length: 64 }, (_, i) => pod(i)),
+  ],
+};
+
+function review(object: object, name: string): string {
+  const [group, version] = (object as { apiVersion: string }).apiVersion.includes('/') ? (object as { apiVersion: string }).apiVersion.split('/') : ['', 'v1'];
+  return JSON.stringify({
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    request: {
+      uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
+      kind: { group, version, kind: (object as { kind: string }).kind },
+      operation: 'CREATE',
+      name,
+      namespace: NS,
+      object,
+      oldObject: null,
+      dryRun: false,
+      userInfo: { username: 'system:serviceaccount:kube-system:job-controller', groups: ['system:serviceaccounts', 'system:authenticated'] },
+    },
+  });
+}
+
+const headers = { 'content-type': 'application/json' };
+const REQUESTS = [
+  { method: 'POST', path: '/validate', headers, body: review(pod(64), 'training-64') },
+  { method: 'POST', path: '/validate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-2', namespace: NS } }, 'training-workers-2') },
+  { method: 'POST', path: '/mutate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-3', namespace: NS }, spec: { podGroupTemplateRef: groupSpec.podGroupTemplateRef } }, 'training-workers-3') },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForHttps(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    const result = await autocannon({ url, connections: 1, duration: 0.05, requests: [REQUESTS[0] as (typeof REQUESTS)[number]] }).catch(() => undefined);
+    if (result && result['2xx'] > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url}: server did not answer`);
+}
+
+function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) * 1024;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+
+async function measure(url: string, connections: number, seconds: number): Promise<Measured> {
+  const r = await autocannon({ url, connections, duration: seconds, requests: REQUESTS });
+  return { rps: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Alternates short rounds on the two servers and keeps the median of each figure, so load from
+ * other processes on a shared machine hits both sides alike.
+ */
+async function compare(urls: [string, string], seconds: number): Promise<[Measured, Measured]> {
+  const rounds: [Measured[], Measured[]] = [[], []];
+  const count = Math.max(1, Math.floor(seconds / 2));
+  for (let i = 0; i < count; i++) {
+    for (const side of [0, 1] as const) rounds[side].push(await measure(urls[side], 16, seconds / count));
+  }
+  const summary = (ms: Measured[]): Measured => ({
+    rps: median(ms.map((m) => m.rps)),
+    p50: median(ms.map((m) => m.p50)),
+    p99: median(ms.map((m) => m.p99)),
+    errors: ms.reduce((n, m) => n + m.errors, 0),
+    total: ms.reduce((n, m) => n + m.total, 0),
+  });
+  return [summary(rounds[0]), summary(rounds[1])];
+}
+
+const fmt = (m: Measured): string => `${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(2).padStart(6)} ms  p99 ${m.p99.toFixed(2).padStart(6)} ms  errors ${m.errors}/${m.total}`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
+  const snapshotFile = join(dir, 'snapshot.json');
+  writeFileSync(snapshotFile, JSON.stringify(snapshot));
+  const [webhookPort, barePort] = await Promise.all([freePort(), freePort()]);
+  const webhook = spawn(NODE, [WEBHOOK, '--port', String(webhookPort), '--bind-address', '127.0.0.1', '--snapshot', snapshotFile, '--log-level', 'warn'], { stdio: 'ignore' });
+  const bare = spawn(NODE, [join(HERE, 'bare-server.ts'), String(barePort)], { stdio: 'ignore' });
+  const webhookUrl = `https://127.0.0.1:${webhookPort}`;
+  const bareUrl = `https://127.0.0.1:${barePort}`;
+  try {
+    await Promise.all([waitForHttps(webhookUrl, webhook), waitForHttps(bareUrl, bare)]);
+    console.log(`webhook bench: 3 reviews (Pod in a 64-pod PodGroup, PodGroup from a template, its /mutate); compare ${COMPARE_SECONDS} s per server at 16 connections, soak ${SOAK_SECONDS} s at 100`);
+    await measure(bareUrl, 16, WARMUP_SECONDS);
+    await measure(webhookUrl, 16, WARMUP_SECONDS);
+    const [bareResult, webhookResult] = await compare([bareUrl, webhookUrl], COMPARE_SECONDS);
+    const ratio = webhookResult.rps / bareResult.rps;
+    console.log(`bare express      c=16  ${fmt(bareResult)}  (median of alternating rounds)`);
+    console.log(`workload-webhook  c=16  ${fmt(webhookResult)}`);
+    console.log(`ratio webhook/bare ${ratio.toFixed(3)} (target ≥ 0.9); webhook p99 ${webhookResult.p99.toFixed(2)} ms (target ≤ 10 ms)`);
+
+    // RSS is taken once 100 connections are open (their TLS buffers are not a leak).
+    await measure(webhookUrl, 100, WARMUP_SECONDS);
+    const rssBefore = rssBytes(webhook.pid as number);
+    const soak = await measure(webhookUrl, 100, SOAK_SECONDS);
+    const rssAfter = rssBytes(webhook.pid as number);
+    const growth = (rssAfter - rssBefore) / rssBefore;
+    console.log(`workload-webhook  c=100 ${fmt(soak)}  over ${SOAK_SECONDS} s`);
+    console.log(`RSS ${(rssBefore / 2 ** 20).toFixed(1)} MiB → ${(rssAfter / 2 ** 20).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %, target < 20 %); errors ${soak.errors} (target 0)`);
+    const met = ratio >= 0.9 && webhookResult.p99 <= 10 && soak.errors === 0 && growth < 0.2;
+    console.log(met ? 'all targets met' : 'TARGETS MISSED');
+    process.exitCode = met ? 0 : 1;
+  } finally {
+    webhook.kill('SIGTERM');
+    bare.kill('SIGTERM');
+  }
+}
+
+await main();
