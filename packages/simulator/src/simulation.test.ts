@@ -43,3 +43,15 @@ describe('Simulation', () => {
     expect(sim.conditionOf('default', 'g')).toEqual({ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', message: '', lastTransitionTime: NOW });
   });
 });
+
+describe('Simulation tie reporting', () => {
+  it('names at most five members with tied nodes in the group, each pod keeping its own tie', () => {
+    const members = Array.from({ length: 8 }, (_, i) => pod(`m${i}`, { schedulingGroup: { podGroupName: 'g' } }));
+    const nodes = Array.from({ length: 10 }, (_, i) => node(`n${i}`));
+    const result = new Simulation(simulationInput([...nodes, gang('g', 8), ...members]), { now: NOW }).runToQuiescence();
+    const tieBroken = result.podGroups[0]?.tieBroken ?? '';
+    expect(tieBroken.match(/nodes tied at score/g)).toHaveLength(5);
+    expect(tieBroken).toMatch(/; 3 more members had tied nodes$/);
+    expect(result.pods.every((p) => p.tie !== undefined)).toBe(true);
+  });
+});

@@ -83,6 +83,9 @@ function groupPolicy(group: PodGroup): GroupPolicy {
   };
 }
 
+/** A group's tieBroken names at most this many members' node ties (each pod carries its own). */
+const MAX_MEMBER_TIES = 5;
+
 export function nodeTieNote(tie: Tie, chosen: string): string {
   return `${tie.count} nodes tied at score ${tie.score}; chose ${chosen} (first by name), kube-scheduler picks one at random`;
 }
@@ -268,7 +271,8 @@ export class Simulation {
     for (const victim of preempted?.evict ?? []) this.evict(victim);
     const placements = result.placements;
     const placementTie = placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
-    const tieBroken = [placementTie, ...nodeTies].filter((t): t is string => t !== undefined).join('; ') || undefined;
+    const shownTies = nodeTies.length > MAX_MEMBER_TIES ? [...nodeTies.slice(0, MAX_MEMBER_TIES), `${nodeTies.length - MAX_MEMBER_TIES} more members had tied nodes`] : nodeTies;
+    const tieBroken = [placementTie, ...shownTies].filter((t): t is string => t !== undefined).join('; ') || undefined;
     const diagnosis = status.code === 'Unschedulable' && !status.waitingOnPreemption && this.options.diagnose !== false ? diagnoseGreedyOrder(ctx, members) : [];
     const notes = [...(preempted?.notes ?? []), ...diagnosis];
     const outcome: GroupOutcome = status.code === 'Success' ? 'Scheduled' : status.code === 'Error' ? 'Error' : 'Unschedulable';
