@@ -5,3 +5,4 @@ export * from './gates.js';
 export * from './lookup.js';
 export * from './objects.js';
 export * from './snapshot.js';
+export * from './label-selector.js';

@@ -8,7 +8,7 @@ import { UserError } from '../exit.js';
 import { loadClusterView } from '../status/cluster-view.js';
 import { renderStatus, type StatusFormat } from '../status/render.js';
 import { statusRows } from '../status/rows.js';
-import { parseLabelSelector } from '../status/selector.js';
+import { parseLabelSelector } from '@kubectl-workload/api';
 
 const FORMATS = ['wide', 'json', 'yaml'] as const;
 

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KubeObject } from '@kubectl-workload/api';
+import { LabelSelectorError, parseLabelSelector, type KubeObject } from '@kubectl-workload/api';
 import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
 import { RESOURCES, SCHEDULING_ALPHA, groupVersion, type ReadVerb, type ServedResource } from './resources.js';
-import { SelectorError, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseFieldSelector } from './selectors.js';
 import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, unauthorized, type StatusBody } from './status.js';
 import { ObjectStore, type StoreEvent } from './store.js';
 import { toTable, wantsTable } from './table.js';
@@ -176,7 +176,7 @@ export class TestApiServer {
       else if (verb === 'list') this.list(req, res, target, url.searchParams);
       else this.watch(res, target, url.searchParams);
     } catch (err) {
-      if (!(err instanceof SelectorError)) throw err;
+      if (!(err instanceof LabelSelectorError)) throw err;
       sendStatus(res, badRequest(err.message));
     }
   }

@@ -1,13 +1,14 @@
-// `-l/--selector` in kubectl's syntax (k8s.io/apimachinery pkg/labels Parse): a comma-separated list
-// of requirements, all of which must hold: `k`, `!k`, `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`.
+// Label selectors in their string form (k8s.io/apimachinery pkg/labels Parse): comma-separated
+// requirements that must all hold — `k`, `!k`, `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`.
+// Used by `kubectl workload status -l` and by the test API server's `labelSelector=` parameter.
 
-import { UserError } from '../exit.js';
+export class LabelSelectorError extends Error {}
+
+export type LabelMatcher = (labels: Readonly<Record<string, string>> | undefined) => boolean;
 
 type Requirement =
   | { readonly key: string; readonly op: 'exists' | 'notexists' }
   | { readonly key: string; readonly op: 'in' | 'notin'; readonly values: ReadonlySet<string> };
-
-export type LabelMatcher = (labels: Readonly<Record<string, string>> | undefined) => boolean;
 
 const KEY = String.raw`[A-Za-z0-9][-A-Za-z0-9_./]*`;
 const VALUE = String.raw`[-A-Za-z0-9_.]*`;
@@ -15,21 +16,22 @@ const SET_RE = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s+\(\s*(${VALUE}(?:\
 const EQUALITY_RE = new RegExp(String.raw`^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
 const EXISTS_RE = new RegExp(String.raw`^(!?)\s*(${KEY})$`);
 
-/** Splits on commas outside parentheses: `a in (x,y),b` → [`a in (x,y)`, `b`]. */
-function splitRequirements(selector: string): string[] {
-  const parts: string[] = [];
+/** Splits on commas outside parentheses: `a in (x,y),b` → [`a in (x,y)`, `b`]; empty terms dropped. */
+export function splitSelectorTerms(selector: string): string[] {
+  const terms: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of selector) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      terms.push(selector.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(current);
-  return parts.map((part) => part.trim());
+  terms.push(selector.slice(start));
+  return terms.map((t) => t.trim()).filter((t) => t !== '');
 }
 
 function parseRequirement(text: string, selector: string): Requirement {
@@ -44,7 +46,7 @@ function parseRequirement(text: string, selector: string): Requirement {
   }
   const exists = EXISTS_RE.exec(text);
   if (exists?.[2]) return { key: exists[2], op: exists[1] ? 'notexists' : 'exists' };
-  throw new UserError(`unable to parse requirement "${text}" in label selector "${selector}"`);
+  throw new LabelSelectorError(`unable to parse requirement "${text}" in label selector "${selector}"`);
 }
 
 function holds(req: Requirement, labels: Readonly<Record<string, string>>): boolean {
@@ -64,6 +66,6 @@ function holds(req: Requirement, labels: Readonly<Record<string, string>>): bool
 /** A matcher for `selector`; an empty or absent selector matches everything. */
 export function parseLabelSelector(selector: string | undefined): LabelMatcher {
   if (!selector?.trim()) return () => true;
-  const requirements = splitRequirements(selector).map((text) => parseRequirement(text, selector));
+  const requirements = splitSelectorTerms(selector).map((text) => parseRequirement(text, selector));
   return (labels) => requirements.every((req) => holds(req, labels ?? {}));
 }

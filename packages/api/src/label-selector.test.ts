@@ -1,5 +1,4 @@
-import { UserError } from '../exit.js';
-import { parseLabelSelector } from './selector.js';
+import { LabelSelectorError, parseLabelSelector } from './label-selector.js';
 
 const labels = { app: 'trainer', tier: 'gpu', 'example.com/team': 'ml' };
 
@@ -29,7 +28,7 @@ describe('parseLabelSelector (kubectl -l syntax)', () => {
   });
 
   it('rejects a malformed requirement with a message naming it', () => {
-    expect(() => parseLabelSelector('app=trainer,=x')).toThrow(UserError);
+    expect(() => parseLabelSelector('app=trainer,=x')).toThrow(LabelSelectorError);
     expect(() => parseLabelSelector('app=trainer,=x')).toThrow('unable to parse requirement "=x" in label selector "app=trainer,=x"');
   });
 });
