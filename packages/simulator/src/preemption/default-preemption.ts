@@ -130,7 +130,7 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
   const violating: NodeVictims[] = [];
   const nodeStatuses: NodeStatus[] = [];
   for (const node of potential) {
-    const result = selectVictimsOnNode(scheduler, pod, vector, node, pdbs);
+    const result = selectVictimsOnNode(scheduler, pod, vector, node, pdbs, (p) => env.nominatedNode(p) !== undefined);
     if ('victims' in result) {
       (result.pdbViolations === 0 ? nonViolating : violating).push(result);
       if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;

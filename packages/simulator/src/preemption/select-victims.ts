@@ -78,10 +78,13 @@ function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Arr
   return status;
 }
 
-/** Victims on `node` for `pod`, or the status explaining why there are none. 1.36: victims are judged by their own pod priority. */
-export function selectVictimsOnNode(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, pdbs: readonly Budget[]): NodeVictims | NodeStatus {
+/**
+ * Victims on `node` for `pod`, or the status explaining why there are none. 1.36: victims are judged
+ * by their own pod priority. `pending` pods (nominated pods held on the node) are never victims.
+ */
+export function selectVictimsOnNode(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, pdbs: readonly Budget[], pending: (p: PodInfo) => boolean = () => false): NodeVictims | NodeStatus {
   const { cluster } = scheduler;
-  const potential = (cluster.podsOnNode[node] ?? []).filter((p) => p.priority < pod.priority);
+  const potential = (cluster.podsOnNode[node] ?? []).filter((p) => p.priority < pod.priority && !pending(p));
   if (potential.length === 0) return NO_VICTIMS_STATUS;
   const model = onlyResourcesMatter(cluster, pod) ? resourceModel(cluster, vector, node) : clusterModel(scheduler, pod, vector, node);
   potential.forEach(model.remove);

@@ -38,12 +38,13 @@ export function moreImportantVictim(a: VictimUnit, b: VictimUnit): number {
   return ta === tb ? 0 : ta < tb ? -1 : 1;
 }
 
-/** domain.GetAllPossibleVictims over every pod on every node. */
-function victimUnits(ctx: GroupContext, priorities: PriorityResolver): VictimUnit[] {
+/** domain.GetAllPossibleVictims over every pod on every node, except pending pods held on their nominated node. */
+function victimUnits(ctx: GroupContext, priorities: PriorityResolver, pending: (pod: PodInfo) => boolean): VictimUnit[] {
   const singles: VictimUnit[] = [];
   const groups = new Map<string, PodInfo[]>();
   for (const pods of ctx.cluster.podsOnNode) {
     for (const pod of pods) {
+      if (pending(pod)) continue;
       const group = priorities.groupOf(pod);
       if (group?.spec?.disruptionMode === 'PodGroup' && pod.groupKey) {
         const list = groups.get(pod.groupKey) ?? [];
@@ -81,7 +82,7 @@ export function workloadAwarePreemption(
   // The group algorithm runs without PostFilters inside workload-aware preemption.
   const plain: GroupContext = { ...ctx, options: { ...ctx.options, postFilter: undefined } };
   const preemptorPriority = priorities.podGroupPriority(group);
-  const potential = victimUnits(ctx, priorities).filter((u) => u.priority < preemptorPriority);
+  const potential = victimUnits(ctx, priorities, (p) => nominatedNode(p) !== undefined).filter((u) => u.priority < preemptorPriority);
   if (potential.length === 0) return { ok: false, message: PREEMPTION_MESSAGE.noVictimsForPreemptor };
   const where = new Map<string, number>();
   for (const u of potential) for (const p of u.pods) where.set(p.key, cluster.placement.get(p.key) as number);
