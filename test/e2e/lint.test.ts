@@ -53,6 +53,11 @@ describe('kubectl workload lint (real kubectl)', () => {
     // A missing field points at its nearest existing parent: the template's `schedulingGroup: {}`.
     expect(at('POD-06')).toEqual(['examples/broken/pods.yaml:43:7 inference spec.template.spec.schedulingGroup.podGroupName']);
     expect(at('PG-07')).toEqual(['examples/broken/podgroups.yaml:8:3 two-policies spec.schedulingPolicy']);
+    expect(at('WL-08')).toEqual(['examples/broken/workloads.yaml:19:7 bad-templates spec.podGroupTemplates[0].name']);
+    expect(at('WL-10')).toEqual(['examples/broken/workloads.yaml:25:11 bad-templates spec.podGroupTemplates[1].schedulingPolicy.gang.minCount']);
+    expect(at('X-01').map((f) => f.replace(/ \S+$/, ''))).toEqual(['examples/broken/podgroups.yaml:33:7 orphan']);
+    expect(at('X-21')).toEqual(['examples/broken/jobs.yaml:32:9 too-small spec.template.spec.schedulingGroup.podGroupName']);
+    expect(at('X-23')).toEqual(['examples/broken/jobs.yaml:6:3 a-very-long-training-job-name-that-goes-past-the-limit-abcdef metadata.name']);
     const families = new Set(report.findings.map((f) => f.rule.replace(/-\d+$/, '')));
     expect([...families].sort()).toEqual(['PG', 'POD', 'WL', 'X']);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
