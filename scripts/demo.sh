@@ -33,3 +33,31 @@ echo "\$ kubectl workload explain podgroup/llm-train-workers --snapshot $cluster
 expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$cluster"
 echo "\$ kubectl workload why job/etl-batch --snapshot $cluster"
 expect_exit 1 kubectl-workload why job/etl-batch --snapshot "$cluster"
+
+# webhook: start workload-webhook on localhost (in-memory self-signed certificate, the examples as
+# its --snapshot), send it the examples as AdmissionReviews — allowed, denied with causes (422) and
+# as a 403, warnings, a /mutate patch, a Workload DELETE — then stop it with SIGTERM.
+webhook_dir=$(mktemp -d)
+for f in examples/workload/*.yaml; do printf -- '---\n'; cat "$f"; done > "$webhook_dir/snapshot.yaml"
+workload-webhook --port 0 --bind-address 127.0.0.1 --snapshot "$webhook_dir/snapshot.yaml" > "$webhook_dir/log" 2>&1 &
+webhook_pid=$!
+trap 'kill "$webhook_pid" 2>/dev/null || true; rm -rf "$webhook_dir"' EXIT
+webhook_port=
+for _ in $(seq 100); do
+  webhook_port=$(sed -n 's/.*"port":\([0-9]*\).*"msg":"workload-webhook serving HTTPS".*/\1/p' "$webhook_dir/log")
+  [ -n "$webhook_port" ] && break
+  sleep 0.1
+done
+[ -n "$webhook_port" ] || { cat "$webhook_dir/log" >&2; echo "workload-webhook did not start" >&2; exit 1; }
+send_reviews() { node webhook/dist/demo/send-reviews.js --url "https://127.0.0.1:$webhook_port" "$@"; }
+echo "\$ workload-webhook --port $webhook_port --snapshot examples/workload (self-signed); POST /validate examples/workload"
+send_reviews examples/workload/*.yaml
+echo '$ POST /validate examples/broken'
+send_reviews examples/broken/*.yaml
+echo '$ POST /mutate webhook/demo/podgroup-from-template.yaml'
+send_reviews --path /mutate webhook/demo/podgroup-from-template.yaml
+echo '$ POST /validate DELETE examples/workload/workload.yaml'
+send_reviews --operation DELETE examples/workload/workload.yaml
+kill -TERM "$webhook_pid"
+wait "$webhook_pid"
+echo "workload-webhook stopped (exit $?); denials it logged: $(grep -c '"msg":"denied"' "$webhook_dir/log")"
