@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sarifValidator } from '../../plugin/src/output/test-support/sarif-schema.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '' };
@@ -61,6 +62,24 @@ describe('kubectl workload lint (real kubectl)', () => {
     const families = new Set(report.findings.map((f) => f.rule.replace(/-\d+$/, '')));
     expect([...families].sort()).toEqual(['PG', 'POD', 'WL', 'X']);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
+  });
+
+  it('-o sarif is a valid SARIF 2.1.0 log of the same findings', () => {
+    const r = kubectl(['lint', 'examples/broken', '-o', 'sarif']);
+    const log = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }> }> };
+    expect(sarifValidator()(log)).toEqual([]);
+    const wl04 = log.runs[0]?.results.find((res) => res.ruleId === 'WL-04');
+    expect(wl04?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/broken/workloads.yaml' }, region: { startLine: 9, startColumn: 3 } });
+    const json = JSON.parse(kubectl(['lint', 'examples/broken', '-o', 'json']).stdout) as { findings: unknown[] };
+    expect(log.runs[0]?.results).toHaveLength(json.findings.length);
+    expect(r.status).toBe(1);
+  });
+
+  it('-o junit has a test case per object', () => {
+    const r = kubectl(['lint', 'examples/workload', '-o', 'junit']);
+    expect(r.stdout).toContain('<testcase name="Workload ml-training/train-llm" classname="examples/workload/workload.yaml"/>');
+    expect(r.stdout.match(/<testcase /g)).toHaveLength(5);
+    expect(r.status).toBe(0);
   });
 
   it('-o github prints workflow annotations', () => {

@@ -1,32 +1,12 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { ALL_RULES } from '@kubectl-workload/rules';
 import { COLORS, NO_COLORS, colorEnabled } from './color.js';
 import { annotation } from './github.js';
 import { renderLintReport } from './lint-formats.js';
 import { sampleReport } from './test-support/report.js';
+import { sarifValidator } from './test-support/sarif-schema.js';
 
 const render = (format: Parameters<typeof renderLintReport>[0], failOn: 'error' | 'warning' | 'info' = 'error') =>
   renderLintReport(format, sampleReport(), { failOn, colors: NO_COLORS });
-
-interface SchemaValidator {
-  addMetaSchema(schema: object): void;
-  validate(schema: object, data: unknown): boolean;
-  errors?: unknown[] | null;
-}
-
-/** The official SARIF 2.1.0 schema (draft-04) as shipped by @microsoft/jest-sarif, with the Ajv 6 it uses. */
-function sarifValidator(): (log: unknown) => unknown[] {
-  const require = createRequire(import.meta.url);
-  const pkg = dirname(require.resolve('@microsoft/jest-sarif/package.json'));
-  const fromPkg = createRequire(join(pkg, 'package.json'));
-  const Ajv = fromPkg('ajv') as new (options: object) => SchemaValidator;
-  const ajv = new Ajv({ schemaId: 'auto', validateSchema: false, allErrors: true });
-  ajv.addMetaSchema(fromPkg('ajv/lib/refs/json-schema-draft-04.json') as object);
-  const schema = JSON.parse(readFileSync(join(pkg, 'lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-  return (log) => (ajv.validate(schema, log) ? [] : (ajv.errors ?? []));
-}
 
 describe('lint output formats', () => {
   it('text: one file:line:col line per finding and a summary, colour only when asked', () => {
