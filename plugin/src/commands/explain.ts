@@ -17,12 +17,14 @@ const FORMATS = ['text', 'json', 'yaml'] as const;
 interface ExplainArgs extends SourceOptions {
   target: string;
   output: ExplainFormat;
+  preemption: boolean;
 }
 
 function builder(yargs: Argv): Argv<ExplainArgs> {
   return withClusterSourceOptions(yargs)
     .positional('target', { type: 'string', demandOption: true, describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, or NAME (tried in that order)' })
     .option('output', { alias: 'o', choices: FORMATS, default: 'text' as ExplainFormat, describe: 'output format' })
+    .option('preemption', { type: 'boolean', default: true, describe: 'also simulate preemption: whom the gang would evict, or why that cannot help (--no-preemption: plain fit only)' })
     .example('$0 explain podgroup/llm-train-workers', 'why a gang is pending')
     .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable') as unknown as Argv<ExplainArgs>;
 }
@@ -35,7 +37,7 @@ async function handler(args: ExplainArgs): Promise<void> {
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   let diagnosis;
   try {
-    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString() });
+    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString(), preemption: args.preemption });
   } catch (err) {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);
     throw err;

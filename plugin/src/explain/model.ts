@@ -63,6 +63,8 @@ export interface ExplainInput {
   readonly events: readonly KubeEvent[];
   /** ISO timestamp the simulation stamps conditions with. */
   readonly now: string;
+  /** Also simulate preemption and say whom the group would evict (`--no-preemption` turns it off; default here: off). */
+  readonly preemption?: boolean;
 }
 
 export interface LinkOutcome {

@@ -73,6 +73,7 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
     lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
   if (p.hint) lines.push(`  Hint:       ${p.hint}`);
+  if (p.preemption) lines.push(`  Preemption: ${p.preemption}`);
   for (const note of p.notes) lines.push(`  Note:       ${note}`);
   return lines;
 }

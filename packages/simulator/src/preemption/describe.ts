@@ -40,8 +40,8 @@ export function describePreemption(result: SimulationResult, namespace: string, 
   const victims = result.victims.filter((v) => v.preemptor === key || (v.preemptorGroup === name && v.preemptor.startsWith(`${namespace}/`)));
   const victimGroups = [...new Set(victims.filter((v) => v.podGroup !== undefined).map((v) => `${v.namespace}/${v.podGroup ?? ''}`))];
   if (victims.length > 0) {
-    const groups = victimGroups.length === 1 ? '1 group' : `${victimGroups.length} groups`;
-    return { victims, victimGroups, reasons: [], text: `would preempt ${victims.length} pod${victims.length === 1 ? '' : 's'} (${listed(victims)}) in ${groups}` };
+    const groups = victimGroups.length === 0 ? ', none of them in a PodGroup' : ` in ${victimGroups.length} group${victimGroups.length === 1 ? '' : 's'}`;
+    return { victims, victimGroups, reasons: [], text: `would preempt ${victims.length} pod${victims.length === 1 ? '' : 's'} (${listed(victims)})${groups}` };
   }
   const group = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const members = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);

@@ -9,7 +9,8 @@ import { plural } from './objects.js';
 export const placementLink: LinkCheck = (walk, input) => {
   const { podGroup, pods } = walk;
   if (!podGroup || !pods?.length) return undefined;
-  const analysis = analysePlacement(input.state, podGroup, input.now);
+  const preemption = input.preemption ? { workloadAware: true, podDisruptionBudgets: input.state.podDisruptionBudgets } : undefined;
+  const analysis = analysePlacement(input.state, podGroup, input.now, preemption);
   const live = compareLive(podGroup, pods, input.events, analysis);
   const next = { ...walk, placement: analysis, live };
   const disagreement = live.agrees === false ? [`live state disagrees: ${live.note}`] : [];

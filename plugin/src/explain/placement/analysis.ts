@@ -3,7 +3,7 @@
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
 import { namespaceOf, nameOf, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, type GroupOutcome, type PodOutcome, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, describePreemption, type GroupOutcome, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor } from './profiles.js';
 
@@ -36,6 +36,8 @@ export interface PlacementAnalysis {
   readonly topology: TopologyAnalysis | null;
   readonly hint: string | null;
   readonly notes: readonly string[];
+  /** With preemption on and the group not placed: whom it would evict, or why preemption cannot help. */
+  readonly preemption?: string;
 }
 
 function membersOf(group: PodGroup, pods: readonly Pod[]): Pod[] {
@@ -62,7 +64,13 @@ function countNodeReasons(results: readonly PodResult[]): NodeReasonCount[] {
     .sort((a, b) => b.nodes - a.nodes || a.reason.localeCompare(b.reason));
 }
 
-export function analysePlacement(input: SimulationInput, group: PodGroup, now: string): PlacementAnalysis {
+/** The same cycle with DefaultPreemption and workload-aware preemption (spec scheduler.md §4), summarised. */
+function preemptionSummary(input: SimulationInput, group: PodGroup, now: string, schedulerNames: readonly string[], preemption: PreemptionOptions): string {
+  const result = new Simulation(input, { now, schedulerNames, diagnose: false, preemption }).runPodGroup(namespaceOf(group), nameOf(group));
+  return describePreemption(result, namespaceOf(group), nameOf(group)).text;
+}
+
+export function analysePlacement(input: SimulationInput, group: PodGroup, now: string, preemption?: PreemptionOptions): PlacementAnalysis {
   const namespace = namespaceOf(group);
   const name = nameOf(group);
   const members = membersOf(group, input.pods);
@@ -86,5 +94,6 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     hint,
     notes: [...(groupResult?.notes ?? []), ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []), ...(profiles.note ? [profiles.note] : [])],
+    ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles.names, preemption) } : {}),
   };
 }
