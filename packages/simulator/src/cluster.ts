@@ -2,7 +2,7 @@
 // allocatable and requested resources in flat typed arrays (node-major, one slot per resource
 // dimension), the pods on each node, and per-group counts of scheduled members.
 
-import { schedulerUnits, type Node, type Taint } from '@kubectl-workload/api';
+import { schedulerUnits, type Node, type NodeStatus, type Taint } from '@kubectl-workload/api';
 import type { HostPort, PodInfo } from './pod-info.js';
 import type { Labels } from './selectors.js';
 
@@ -18,17 +18,27 @@ export interface NodeInfo {
   readonly labels: Labels;
   readonly taints: readonly Taint[];
   readonly unschedulable: boolean;
+  /** Image name → size in bytes, from status.images (every listed name of an image). */
+  readonly images: ReadonlyMap<string, number>;
+}
+
+/** core/v1 NodeStatus.images, which the shared API types leave out. */
+interface NodeWithImages extends Node {
+  status?: NodeStatus & { images?: { names?: string[]; sizeBytes?: number }[] };
 }
 
 export class NodeError extends Error {}
 
-function nodeInfo(node: Node, index: number): NodeInfo {
+function nodeInfo(node: NodeWithImages, index: number): NodeInfo {
+  const images = new Map<string, number>();
+  for (const image of node.status?.images ?? []) for (const name of image.names ?? []) images.set(name, image.sizeBytes ?? 0);
   return {
     index,
     name: node.metadata?.name ?? '',
     labels: node.metadata?.labels ?? {},
     taints: node.spec?.taints ?? [],
     unschedulable: node.spec?.unschedulable === true,
+    images,
   };
 }
 
@@ -48,6 +58,8 @@ export class ClusterState {
   readonly portsOnNode: HostPort[][];
   /** Where each bound or assumed pod sits, by pod key. */
   readonly placement = new Map<string, number>();
+  /** How many nodes list each image name (ImageLocality's spread). */
+  readonly imageNodeCount = new Map<string, number>();
   /** Bound + assumed members per PodGroup key. */
   readonly groupScheduled = new Map<string, PodInfo[]>();
   /** Pods with required anti-affinity / any affinity term: inter-pod checks can be skipped while 0. */
@@ -59,6 +71,7 @@ export class ClusterState {
     const sorted = [...nodes].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
     this.nodes = sorted.map(nodeInfo);
     this.nodeIndex = new Map(this.nodes.map((n) => [n.name, n.index]));
+    for (const n of this.nodes) for (const name of n.images.keys()) this.imageNodeCount.set(name, (this.imageNodeCount.get(name) ?? 0) + 1);
     const dims = [...BASE_DIMENSIONS];
     const seen = new Set(dims);
     const addDim = (name: string): void => {

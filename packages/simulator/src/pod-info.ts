@@ -56,7 +56,9 @@ export interface PodInfo {
   readonly preferredAntiAffinity: readonly AffinityTerm[];
   readonly hardSpread: readonly SpreadConstraint[];
   readonly softSpread: readonly SpreadConstraint[];
-  /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity results. */
+  /** Container images, init containers first (ImageLocality). */
+  readonly images: readonly string[];
+  /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
   readonly staticKey: string;
   /** Pods with equal keys are interchangeable for filtering and scoring (used by the §7 diagnosis). */
   readonly signature: string;
@@ -128,7 +130,8 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
   const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
   const groupName = spec.schedulingGroup?.podGroupName || undefined;
   const tolerations = spec.tolerations ?? [];
-  const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations]);
+  const images = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '');
+  const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations, images]);
   const spreads = spec.topologySpreadConstraints ?? [];
   return {
     pod,
@@ -154,6 +157,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     preferredAntiAffinity: (affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => term(w.podAffinityTerm, w.weight)),
     hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
     softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
+    images,
     staticKey,
     signature: JSON.stringify([staticKey, [...requests], nonZeroMilliCpu, nonZeroMemory, hostPorts(pod), affinity.podAffinity ?? null, affinity.podAntiAffinity ?? null, spreads]),
   };

@@ -22,6 +22,7 @@ export const SCORE_WEIGHTS = {
   PodTopologySpread: 2,
   InterPodAffinity: 2,
   NodeResourcesBalancedAllocation: 1,
+  ImageLocality: 1,
 } as const;
 export type ScorePlugin = keyof typeof SCORE_WEIGHTS;
 
@@ -123,7 +124,7 @@ export class PodScheduler {
           local.version[node] = cluster.nodeVersion[node] as number;
           const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
           local.failure[node] = f;
-          if (!f) local.localScore[node] = this.localScore(pod, node);
+          if (!f) local.localScore[node] = this.localScore(pod, statics, node);
         }
         failure = local.failure[node];
       } else {
@@ -170,7 +171,7 @@ export class PodScheduler {
         version[node] = current[node] as number;
         const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
         failure[node] = f;
-        if (!f) localScore[node] = this.localScore(pod, node);
+        if (!f) localScore[node] = this.localScore(pod, statics, node);
       }
       if (failure[node] !== undefined) continue;
       feasibleCount++;
@@ -236,9 +237,9 @@ export class PodScheduler {
     return affinity ? affinityFilter(affinity, cluster, node) : undefined;
   }
 
-  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests), weight 1 each. */
-  private localScore(pod: PodInfo, node: number): number {
-    return this.fitScore(pod, node) + (pod.bestEffort ? 0 : this.balancedScore(pod, node));
+  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests) + ImageLocality, weight 1 each. */
+  private localScore(pod: PodInfo, statics: StaticResults, node: number): number {
+    return this.fitScore(pod, node) + (pod.bestEffort ? 0 : this.balancedScore(pod, node)) + SCORE_WEIGHTS.ImageLocality * (statics.imageLocality?.[node] ?? 0);
   }
 
   private fitScore(pod: PodInfo, node: number): number {
@@ -295,12 +296,13 @@ export class PodScheduler {
       const node = feasible[i] as number;
       const taint = weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * (taintCounts[node] as number)) / maxTaints));
       const nodeAffinity = hasPreferred ? weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (affinityWeights[node] as number)) / maxAffinity)) : 0;
-      totals[i] = taint + nodeAffinity + (localScores ? (localScores[node] as number) : this.localScore(pod, node));
+      totals[i] = taint + nodeAffinity + (localScores ? (localScores[node] as number) : this.localScore(pod, statics, node));
       if (record) {
         record('TaintToleration', i, taint);
         if (hasPreferred) record('NodeAffinity', i, nodeAffinity);
         record('NodeResourcesFit', i, weights.NodeResourcesFit * this.fitScore(pod, node));
         if (!pod.bestEffort) record('NodeResourcesBalancedAllocation', i, weights.NodeResourcesBalancedAllocation * this.balancedScore(pod, node));
+        if (statics.imageLocality) record('ImageLocality', i, weights.ImageLocality * (statics.imageLocality[node] as number));
       }
     }
     if (pod.softSpread.length > 0) {

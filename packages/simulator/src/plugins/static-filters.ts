@@ -1,6 +1,7 @@
 // The filters whose answer depends only on the pod's spec and the node, never on other pods:
 // NodeUnschedulable, NodeName, TaintToleration, NodeAffinity (in that upstream order), plus the
-// node-only scores TaintToleration (PreferNoSchedule count) and NodeAffinity (preferred weights).
+// node-only scores TaintToleration (PreferNoSchedule count), NodeAffinity (preferred weights) and
+// ImageLocality.
 // Computed once per pod static signature and shared by every pod with that signature.
 
 import type { Taint } from '@kubectl-workload/api';
@@ -8,6 +9,7 @@ import type { ClusterState, NodeInfo } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorMatches, nodeSelectorTermMatches, toleratesAll } from '../selectors.js';
+import { imageLocalityScores } from './image-locality.js';
 import type { NodeStatus } from '../status.js';
 
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
@@ -32,6 +34,8 @@ export interface StaticResults {
   /** Sum of matching preferred node affinity weights per node (NodeAffinity raw score). */
   readonly preferredAffinity: Int32Array;
   readonly hasPreferredAffinity: boolean;
+  /** ImageLocality score per node; undefined when it is 0 everywhere. */
+  readonly imageLocality: Int32Array | undefined;
   /** nodeSelector + required node affinity match (PodTopologySpread's nodeAffinityPolicy: Honor). */
   readonly matchesNodeAffinity: Uint8Array;
   /** No untolerated NoSchedule/NoExecute taint (PodTopologySpread's nodeTaintsPolicy: Honor). */
@@ -80,7 +84,7 @@ export function computeStaticResults(cluster: ClusterState, pod: PodInfo): Stati
     for (const term of preferred) if (term.weight !== 0 && nodeSelectorTermMatches(term.preference, node.labels, node.name)) weight += term.weight;
     preferredAffinity[i] = weight;
   }
-  return { status, preferNoScheduleTaints, anyPreferNoScheduleTaint: preferNoScheduleTaints.some((c) => c > 0), preferredAffinity, hasPreferredAffinity: preferred.length > 0, matchesNodeAffinity, toleratesTaints };
+  return { status, preferNoScheduleTaints, anyPreferNoScheduleTaint: preferNoScheduleTaints.some((c) => c > 0), preferredAffinity, hasPreferredAffinity: preferred.length > 0, imageLocality: imageLocalityScores(cluster, pod.images), matchesNodeAffinity, toleratesTaints };
 }
 
 /** Cache of static results by PodInfo.staticKey; nodes never change during a simulation. */
