@@ -5,3 +5,5 @@ export * from './equality.js';
 export * from './object-meta.js';
 export * from './scheduling.js';
 export * from './object-meta-rules.js';
+export * from './shape.js';
+export * from './decode-rule.js';

@@ -9,6 +9,9 @@ export const DEFAULT_DISRUPTION_MODE = 'Pod';
 
 /** The generated defaulter (DVDEF): returns a defaulted copy, the input is not touched. */
 export function applyPodGroupDefaults(pg: PodGroup): PodGroup {
+  // A spec that is no object is left for PG-00 to report.
+  const spec: unknown = pg.spec ?? {};
+  if (typeof spec !== 'object' || Array.isArray(spec)) return pg;
   if (pg.spec?.disruptionMode !== undefined && pg.spec.disruptionMode !== null) return pg;
   return { ...pg, spec: { ...pg.spec, disruptionMode: DEFAULT_DISRUPTION_MODE } };
 }

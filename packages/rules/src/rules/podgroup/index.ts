@@ -2,6 +2,7 @@
 // in declaration order (its immutability pre-check, then its content), then /status: the
 // hand-written condition and claim-status checks before the declarative ones.
 import type { Rule } from '../../rule.js';
+import { pg00 } from './pg-00-decode.js';
 import { pg01, pg02, pg20 } from './pg-01-02-20-metadata.js';
 import { pg04, pg05, pg06 } from './pg-04-06-template-ref.js';
 import { pg07, pg08 } from './pg-07-08-scheduling-policy.js';
@@ -12,6 +13,7 @@ import { pg30, pg31, pg32, pg33, pg34, pg35, pg36 } from './pg-30-36-conditions.
 import { pg37, pg38, pg39, pg40 } from './pg-37-40-claim-statuses.js';
 
 export const podGroupRules: readonly Rule[] = [
+  pg00,
   pg01, pg02, pg20,
   pg21, pg04, pg05, pg06,
   pg22, pg07, pg08,

@@ -4,7 +4,7 @@
 
 import { invalid } from '@kubectl-workload/api';
 import type { PodGroupResourceClaimStatus } from '@kubectl-workload/api';
-import { MAX_RESOURCE_CLAIMS, isSet, semanticEqual, unchangedOnUpdate, validateLongName, validateMaxItems, validateUniqueKeys } from '../../validation/index.js';
+import { MAX_RESOURCE_CLAIMS, isSet, listOf, semanticEqual, unchangedOnUpdate, validateLongName, validateMaxItems, validateUniqueKeys } from '../../validation/index.js';
 import { defineStatusRule } from './status-rule.js';
 
 const PATH = 'status.resourceClaimStatuses';
@@ -16,7 +16,7 @@ export const pg39 = defineStatusRule({
   id: 'PG-39',
   doc: 'Each resourceClaimStatuses name matches a claim in spec.resourceClaims.',
   check: (status, { object, oldObject }) => {
-    const names = new Set(((oldObject ?? object).spec?.resourceClaims ?? []).map((c) => c.name));
+    const names = new Set(listOf((oldObject ?? object).spec?.resourceClaims).map((c) => c?.name));
     return (status.resourceClaimStatuses ?? []).flatMap((s, i) =>
       names.has(s.name) ? [] : [invalid(`${PATH}[${i}].name`, s.name ?? '', 'must match the name of an entry in `spec.resourceClaims`')],
     );
@@ -50,9 +50,9 @@ export const pg40 = defineStatusRule({
   doc: 'status.resourceClaimStatuses[].resourceClaimName, when set, is a DNS-1123 subdomain.',
   skipIfFailed: ['PG-37'],
   check: (status, { oldObject }) => {
-    const old = oldObject?.status?.resourceClaimStatuses ?? [];
+    const old = listOf(oldObject?.status?.resourceClaimStatuses);
     return (status.resourceClaimStatuses ?? []).flatMap((s, i) => {
-      if (!isSet(s.resourceClaimName) || old.some((o) => o.name === s.name && semanticEqual(o, s))) return [];
+      if (!isSet(s.resourceClaimName) || old.some((o) => o?.name === s.name && semanticEqual(o, s))) return [];
       return validateLongName(`${PATH}[${i}].resourceClaimName`, s.resourceClaimName ?? '');
     });
   },

@@ -6,6 +6,9 @@ import type { FeatureGate, FieldError, PodGroup, PodGroupSpec } from '@kubectl-w
 import { defineRule } from '../../rule.js';
 import type { Operation, Rule, RuleContext } from '../../rule.js';
 
+/** PG-00: a PodGroup that does not decode is not validated further. */
+export const PG_DECODE = 'PG-00';
+
 export interface SpecRuleSpec {
   id: string;
   doc: string;
@@ -21,6 +24,7 @@ function specRule(operations: readonly Operation[], { check, ...meta }: SpecRule
     kinds: ['PodGroup'],
     operations,
     subResources: [''],
+    skipIfFailed: [PG_DECODE],
     ...meta,
     check: (ctx) => check(ctx.object.spec ?? {}, ctx),
   });

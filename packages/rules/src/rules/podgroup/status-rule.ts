@@ -3,6 +3,7 @@
 import type { Condition, FieldError, PodGroup, PodGroupStatus } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { Rule, RuleContext } from '../../rule.js';
+import { PG_DECODE } from './spec-rule.js';
 
 export const CONDITIONS_PATH = 'status.conditions';
 
@@ -13,13 +14,14 @@ export interface StatusRuleSpec {
   check(status: PodGroupStatus, ctx: RuleContext<PodGroup>): FieldError[];
 }
 
-export function defineStatusRule({ check, ...meta }: StatusRuleSpec & { itemsOf?: string }): Rule {
+export function defineStatusRule({ check, skipIfFailed = [], ...meta }: StatusRuleSpec & { itemsOf?: string }): Rule {
   return defineRule<PodGroup>({
     severity: 'error',
     style: 'field',
     kinds: ['PodGroup'],
     operations: ['UPDATE'],
     subResources: ['status'],
+    skipIfFailed: [PG_DECODE, ...skipIfFailed],
     ...meta,
     check: (ctx) => check(ctx.object.status ?? {}, ctx),
   });

@@ -3,6 +3,7 @@
 // order. Each field's pre-checks come first in generated order (immutable, maxItems, required),
 // then list uniqueness, then each template field by field.
 import type { Rule } from '../../rule.js';
+import { wl00 } from './wl-00-decode.js';
 import { wl01, wl02, wl03 } from './wl-01-03-metadata.js';
 import { wl04 } from './wl-04-templates-required.js';
 import { wl05, wl06 } from './wl-05-06-template-list.js';
@@ -16,6 +17,7 @@ import { wl25, wl26, wl27 } from './wl-25-27-preemption-fields.js';
 import { wl28, wl29 } from './wl-28-29-immutable.js';
 
 export const workloadRules: readonly Rule[] = [
+  wl00,
   wl01, wl02, wl03,
   wl28, wl13, wl14, wl15,
   wl29, wl05, wl04, wl06,

@@ -1,0 +1,72 @@
+// JSON shapes of the v1alpha2 Workload and PodGroup fields our rules read. Lint hands evaluate()
+// raw manifests; the API server would refuse to decode a value of the wrong JSON type (400
+// BadRequest, a Go `json: cannot unmarshal …` message) before any validation, so the decode rules
+// (WL-00, PG-00) report such values and every other Workload/PodGroup rule skips the object.
+
+import { invalid } from '@kubectl-workload/api';
+import type { BadValue, FieldError } from '@kubectl-workload/api';
+
+export type Shape = 'string' | 'int32' | 'int64' | { readonly fields: Readonly<Record<string, Shape>> } | { readonly items: Shape };
+
+const struct = (fields: Record<string, Shape>): Shape => ({ fields });
+const list = (items: Shape): Shape => ({ items });
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+export const OBJECT_META_SHAPE = struct({ name: 'string', generateName: 'string', namespace: 'string' });
+
+const POLICY = struct({ basic: struct({}), gang: struct({ minCount: 'int32' }) });
+const CONSTRAINTS = struct({ topology: list(struct({ key: 'string' })) });
+const CLAIM = struct({ name: 'string', resourceClaimName: 'string', resourceClaimTemplateName: 'string' });
+const PREEMPTION = { disruptionMode: 'string', priorityClassName: 'string', priority: 'int32' } as const;
+
+export const WORKLOAD_SHAPE = struct({
+  metadata: OBJECT_META_SHAPE,
+  spec: struct({
+    controllerRef: struct({ apiGroup: 'string', kind: 'string', name: 'string' }),
+    podGroupTemplates: list(
+      struct({ name: 'string', schedulingPolicy: POLICY, schedulingConstraints: CONSTRAINTS, resourceClaims: list(CLAIM), ...PREEMPTION }),
+    ),
+  }),
+});
+
+export const POD_GROUP_SHAPE = struct({
+  metadata: OBJECT_META_SHAPE,
+  spec: struct({
+    podGroupTemplateRef: struct({ workload: struct({ workloadName: 'string', podGroupTemplateName: 'string' }) }),
+    schedulingPolicy: POLICY,
+    schedulingConstraints: CONSTRAINTS,
+    resourceClaims: list(CLAIM),
+    ...PREEMPTION,
+  }),
+  status: struct({
+    conditions: list(
+      struct({ type: 'string', status: 'string', observedGeneration: 'int64', lastTransitionTime: 'string', reason: 'string', message: 'string' }),
+    ),
+    resourceClaimStatuses: list(struct({ name: 'string', resourceClaimName: 'string' })),
+  }),
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `must be …` for every value below `path` whose JSON type does not fit `shape`. A null field is
+ * unset (Go decodes it so); a null list item is reported (Go would make it an empty item, which is
+ * never what the author meant).
+ */
+export function validateShape(path: string, value: unknown, shape: Shape, isItem = false): FieldError[] {
+  if ((value === null && !isItem) || value === undefined) return [];
+  const bad = (expected: string): FieldError[] => [invalid(path, value as BadValue, `must be ${expected}`)];
+  if (shape === 'string') return typeof value === 'string' ? [] : bad('a string');
+  if (shape === 'int64') return Number.isInteger(value) ? [] : bad('an integer');
+  if (shape === 'int32') return Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX ? [] : bad('a 32-bit integer');
+  if ('items' in shape) return Array.isArray(value) ? value.flatMap((item, i) => validateShape(`${path}[${i}]`, item, shape.items, true)) : bad('a list');
+  if (!isRecord(value)) return bad('an object');
+  return Object.entries(shape.fields).flatMap(([name, fieldShape]) => validateShape(path ? `${path}.${name}` : name, value[name], fieldShape));
+}
+
+/** A list field read from a possibly malformed object (an old object is not decode-checked). */
+export function listOf<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
