@@ -36,9 +36,9 @@ describe('simulate with preemption', () => {
     ]);
     expect(report.summary).toEqual({ Scheduled: 2, Unschedulable: 0, Gated: 0, Preempted: 0 });
     const text = renderText(report);
-    expect(text).toContain('Preempted: 2 pods in 1 group\n');
+    expect(text).toContain('Preempted: 2 pods in 1 PodGroup\n');
     expect(text).toMatch(/^ {2}default\/b1 +n1 +1 +batch +default\/g0 +DefaultPreemption$/m);
-    expect(text).toContain('1 nodes; pods: 2 scheduled, 0 unschedulable, 0 gated, 0 preempted');
+    expect(text).toContain('1 nodes; pods: 2 scheduled, 0 unschedulable, 0 gated, 0 preempted; 2 victims evicted\n');
   });
 
   it('shows the nomination of a group waiting for preemption after one cycle', () => {

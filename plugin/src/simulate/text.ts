@@ -40,7 +40,8 @@ function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {
 function renderVictims(victims: readonly ReportVictim[]): string[] {
   if (victims.length === 0) return [];
   const groups = new Set(victims.filter((v) => v.podGroup !== null).map((v) => `${v.namespace}/${v.podGroup ?? ''}`));
-  const lines = [`Preempted: ${victims.length} pod${victims.length === 1 ? '' : 's'} in ${groups.size} group${groups.size === 1 ? '' : 's'}`];
+  const where = groups.size === 0 ? ', none in a PodGroup' : ` in ${groups.size} PodGroup${groups.size === 1 ? '' : 's'}`;
+  const lines = [`Preempted: ${victims.length} pod${victims.length === 1 ? '' : 's'}${where}`];
   const rows = [['VICTIM', 'NODE', 'PRIORITY', 'POD GROUP', 'PREEMPTOR', 'BY'], ...victims.map((v) => [`${v.namespace}/${v.name}`, v.node, String(v.priority), v.podGroup ?? '-', v.preemptor, v.mechanism])];
   lines.push(...table(rows).map((l) => `  ${l}`), '');
   return lines;
@@ -65,7 +66,8 @@ export function renderText(report: SimulateReport): string {
   for (const p of ties.slice(0, MAX_TIE_LINES)) lines.push(`tie: ${p.namespace}/${p.name}: ${p.tieBroken}`);
   if (ties.length > MAX_TIE_LINES) lines.push(`tie: ... and ${ties.length - MAX_TIE_LINES} more pods with tied nodes (see -o json)`);
   const { Scheduled, Unschedulable, Gated, Preempted } = report.summary;
-  lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated${Preempted === undefined ? '' : `, ${Preempted} preempted`}`);
+  const evicted = Preempted === undefined ? '' : `, ${Preempted} preempted; ${report.victims.length} victim${report.victims.length === 1 ? '' : 's'} evicted`;
+  lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated${evicted}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
