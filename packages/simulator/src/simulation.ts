@@ -98,6 +98,8 @@ export class Simulation {
   readonly cluster: ClusterState;
   readonly scheduler: PodScheduler;
   private readonly pending: PodInfo[];
+  /** Pending pods per group key, in queue order. */
+  private readonly pendingByGroup = new Map<string, PodInfo[]>();
   private readonly groups = new Map<string, PodGroup>();
   /** Every non-terminal pod per group key (pending + bound): what PreEnqueue counts. */
   private readonly knownMembers = new Map<string, number>();
@@ -140,6 +142,12 @@ export class Simulation {
       if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
     }
     this.pending.sort(queueOrder);
+    for (const p of this.pending) {
+      if (!p.groupKey) continue;
+      const members = this.pendingByGroup.get(p.groupKey);
+      if (members) members.push(p);
+      else this.pendingByGroup.set(p.groupKey, [p]);
+    }
     this.preemption = options.preemption ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, options.preemption) : undefined;
   }
 
@@ -166,7 +174,7 @@ export class Simulation {
   /** One PodGroup cycle for `namespace/name`, started by its first pending member in queue order. */
   runPodGroup(namespace: string, name: string): SimulationResult {
     const key = `${namespace}/${name}`;
-    const first = this.pending.find((p) => p.groupKey === key && !this.bindings.has(p.key));
+    const first = this.pendingByGroup.get(key)?.find((p) => !this.bindings.has(p.key));
     if (first) this.cycleFor(first, new Set());
     return this.result();
   }
@@ -183,7 +191,7 @@ export class Simulation {
       this.podCycle(pod);
       return;
     }
-    const members = this.pending.filter((p) => p.groupKey === pod.groupKey && !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating);
+    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter((p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating);
     for (const m of members) done.add(m.key);
     const gate = this.preEnqueue(pod);
     if (gate !== undefined) {
