@@ -53,6 +53,7 @@ export function budgets(pdbs: readonly PodDisruptionBudget[], boundPods: Iterabl
 
 /** Splits units (single pods, or whole PodGroups) into PDB-violating and non-violating, keeping their order. */
 export function splitByViolation<T>(units: readonly T[], podsOf: (unit: T) => readonly PodInfo[], all: readonly Budget[]): { violating: T[]; nonViolating: T[] } {
+  if (all.length === 0) return { violating: [], nonViolating: [...units] };
   const left = all.map((b) => b.allowed);
   const violating: T[] = [];
   const nonViolating: T[] = [];

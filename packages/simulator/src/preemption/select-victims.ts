@@ -48,8 +48,13 @@ function resourceModel(cluster: ClusterState, vector: Float64Array, node: number
   const base = node * dims;
   const requested = cluster.requested.slice(base, base + dims);
   const allocatable = cluster.allocatable.subarray(base, base + dims);
+  const vectors = new Map<PodInfo, Float64Array>();
   const shift = (p: PodInfo, sign: number): void => {
-    const v = cluster.requestVector(p);
+    let v = vectors.get(p);
+    if (!v) {
+      v = cluster.requestVector(p);
+      vectors.set(p, v);
+    }
     for (let d = 0; d < dims; d++) requested[d] = (requested[d] as number) + sign * (v[d] as number);
   };
   return {
