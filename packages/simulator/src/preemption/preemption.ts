@@ -46,6 +46,9 @@ export interface PreemptionOutcome {
   readonly notes: readonly string[];
 }
 
+/** At most this many members with tied preemption candidates are named in a note. */
+const MAX_TIE_NOTES = 5;
+
 const WAITING_FOR_PODGROUP_PREEMPTION: GroupStatus = {
   code: 'Unschedulable',
   message: wrapGroupUnschedulable(PREEMPTION_MESSAGE.waitingForPodGroupPreemption),
@@ -109,6 +112,7 @@ export class Preemption {
   readonly postFilter: PostFilter = (pod, attempt, nodes): PostFilterResult => {
     const p = preemptPod(this.env, pod, attempt, nodes);
     if (p.tie) this.ties.set(pod.key, p.tie);
+    else this.ties.delete(pod.key);
     return { node: p.node, message: p.message, victims: p.victims };
   };
 
@@ -148,15 +152,21 @@ export class Preemption {
 
   private podByPod(result: GroupAlgorithmResult): PreemptionOutcome {
     const evict: PodInfo[] = [];
-    const notes: string[] = [];
+    const chosen: { preemptor: PodInfo; victim: PodInfo }[] = [];
+    const tied: string[] = [];
     for (const m of result.members) {
       if (!m.victims) continue;
       if (m.node !== undefined) this.clearLowerNominations(m.node, m.pod.priority);
       evict.push(...m.victims);
       this.record(m.victims, m.pod, m.pod.key, 'DefaultPreemption', m.victims.map((v) => v.priority));
-      notes.push(...this.limitationNotes(m.pod, m.victims));
+      for (const victim of m.victims) chosen.push({ preemptor: m.pod, victim });
       const tie = this.ties.get(m.pod.key);
-      if (tie) notes.push(`${m.pod.name}: ${tie.count} preemption candidates tied (${tie.nodes.join(', ')}${tie.count > tie.nodes.length ? ', ...' : ''}); chose ${tie.nodes[0] ?? ''} (first by name), kube-scheduler takes the first in map order`);
+      if (tie) tied.push(`${m.pod.name} (${tie.count} nodes: ${tie.nodes.join(', ')}${tie.count > tie.nodes.length ? ', ...' : ''})`);
+    }
+    const notes = this.limitationNotes(chosen);
+    if (tied.length > 0) {
+      const shown = tied.slice(0, MAX_TIE_NOTES).join('; ') + (tied.length > MAX_TIE_NOTES ? `; and ${tied.length - MAX_TIE_NOTES} more` : '');
+      notes.push(`preemption candidates tied after every upstream criterion for ${shown}; the first node by name was nominated, kube-scheduler takes the first in map order`);
     }
     return { result, evict, notes };
   }
@@ -177,15 +187,18 @@ export class Preemption {
   }
 
   /** 1.36: pod-by-pod preemption ignores a victim PodGroup's priority and disruptionMode (fixed in 1.37). */
-  private limitationNotes(preemptor: PodInfo, victims: readonly PodInfo[]): string[] {
+  private limitationNotes(chosen: readonly { preemptor: PodInfo; victim: PodInfo }[]): string[] {
     const notes: string[] = [];
-    const byGroup = new Map<string, PodInfo[]>();
-    for (const v of victims) if (v.groupKey && this.groups.has(v.groupKey)) byGroup.set(v.groupKey, [...(byGroup.get(v.groupKey) ?? []), v]);
-    for (const [key, pods] of byGroup) {
+    const byGroup = new Map<string, { preemptor: PodInfo; victim: PodInfo }[]>();
+    for (const c of chosen) if (c.victim.groupKey && this.groups.has(c.victim.groupKey)) byGroup.set(c.victim.groupKey, [...(byGroup.get(c.victim.groupKey) ?? []), c]);
+    for (const [key, entries] of byGroup) {
       const group = this.groups.get(key) as PodGroup;
+      const pods = entries.map((e) => e.victim);
       const groupPriority = this.priorities.podGroupPriority(group);
-      if (groupPriority >= preemptor.priority) {
-        notes.push(`1.36 limitation: pod-by-pod preemption evicts ${pods.map((p) => p.name).join(', ')} of PodGroup ${key} although the group's priority ${groupPriority} is not below ${preemptor.name}'s ${preemptor.priority} (victims are judged by their own pod priority; fixed in 1.37)`);
+      const outranked = entries.filter((e) => groupPriority >= e.preemptor.priority);
+      if (outranked.length > 0) {
+        const by = [...new Set(outranked.map((e) => `${e.preemptor.name} (${e.preemptor.priority})`))].join(', ');
+        notes.push(`1.36 limitation: pod-by-pod preemption evicts ${outranked.map((e) => e.victim.name).join(', ')} of PodGroup ${key} although the group's priority ${groupPriority} is not below its preemptor's: ${by} (victims are judged by their own pod priority; fixed in 1.37)`);
       }
       const bound = this.cluster.scheduledMembers(key).length;
       if (group.spec?.disruptionMode === 'PodGroup' && pods.length < bound) {
