@@ -62,9 +62,12 @@ export class ClusterState {
   readonly imageNodeCount = new Map<string, number>();
   /** Bound + assumed members per PodGroup key. */
   readonly groupScheduled = new Map<string, PodInfo[]>();
-  /** Pods with required anti-affinity / any affinity term: inter-pod checks can be skipped while 0. */
-  podsWithRequiredAntiAffinity = 0;
-  podsWithAffinityTerms = 0;
+  /**
+   * Bound or assumed pods with required anti-affinity, and with any (anti-)affinity term: the only
+   * existing pods InterPodAffinity reads for an incoming pod without terms of its own.
+   */
+  readonly withRequiredAntiAffinity = new Set<PodInfo>();
+  readonly withAffinityTerms = new Set<PodInfo>();
 
   /** `extraDimensions`: resources pods request that nodes may not list (they get allocatable 0). */
   constructor(nodes: readonly Node[], extraDimensions: Iterable<string> = []) {
@@ -160,9 +163,10 @@ export class ClusterState {
   }
 
   private countTerms(pod: PodInfo, sign: number): void {
-    if (pod.requiredAntiAffinity.length > 0) this.podsWithRequiredAntiAffinity += sign;
+    const update = (set: Set<PodInfo>): void => void (sign > 0 ? set.add(pod) : set.delete(pod));
+    if (pod.requiredAntiAffinity.length > 0) update(this.withRequiredAntiAffinity);
     if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
-      this.podsWithAffinityTerms += sign;
+      update(this.withAffinityTerms);
     }
   }
 }

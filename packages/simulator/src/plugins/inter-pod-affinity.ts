@@ -26,18 +26,38 @@ function bump(counts: Map<string, number>, key: string, by = 1): void {
 }
 
 export function needsAffinityFilter(cluster: ClusterState, pod: PodInfo): boolean {
-  return pod.requiredAffinity.length + pod.requiredAntiAffinity.length > 0 || cluster.podsWithRequiredAntiAffinity > 0;
+  return pod.requiredAffinity.length + pod.requiredAntiAffinity.length > 0 || cluster.withRequiredAntiAffinity.size > 0;
+}
+
+/** The candidate nodes as a membership test (every node outside a TAS placement). */
+function inScope(cluster: ClusterState, nodes: ArrayLike<number>): (node: number) => boolean {
+  if (nodes.length === cluster.nodeCount) return () => true;
+  const mask = new Uint8Array(cluster.nodeCount);
+  for (let i = 0; i < nodes.length; i++) mask[nodes[i] as number] = 1;
+  return (node) => mask[node] === 1;
+}
+
+/** Calls `visit` for each pod of `pods` placed on a node in scope, with that node's labels. */
+function forEachPlaced(cluster: ClusterState, pods: Iterable<PodInfo>, scope: (node: number) => boolean, visit: (pod: PodInfo, labels: Readonly<Record<string, string>>) => void): void {
+  for (const p of pods) {
+    const node = cluster.placement.get(p.key);
+    if (node !== undefined && scope(node)) visit(p, cluster.nodes[node]?.labels ?? {});
+  }
 }
 
 export function preFilterAffinity(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>): AffinityFilterState {
   const state: AffinityFilterState = { pod, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
+  const scope = inScope(cluster, nodes);
+  forEachPlaced(cluster, cluster.withRequiredAntiAffinity, scope, (existing, labels) => {
+    for (const term of existing.requiredAntiAffinity) {
+      if (Object.hasOwn(labels, term.topologyKey) && termMatches(term, pod)) bump(state.existingAntiAffinityCounts, pairKey(term.topologyKey, labels[term.topologyKey] as string));
+    }
+  });
+  if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length === 0) return state;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as number;
     const labels = cluster.nodes[node]?.labels ?? {};
     for (const existing of cluster.podsOnNode[node] ?? []) {
-      for (const term of existing.requiredAntiAffinity) {
-        if (Object.hasOwn(labels, term.topologyKey) && termMatches(term, pod)) bump(state.existingAntiAffinityCounts, pairKey(term.topologyKey, labels[term.topologyKey] as string));
-      }
       if (pod.requiredAffinity.length > 0 && pod.requiredAffinity.every((t) => termMatches(t, existing))) {
         for (const t of pod.requiredAffinity) if (Object.hasOwn(labels, t.topologyKey)) bump(state.affinityCounts, pairKey(t.topologyKey, labels[t.topologyKey] as string));
       }
@@ -73,7 +93,7 @@ export function affinityFilter(state: AffinityFilterState, cluster: ClusterState
 }
 
 export function needsAffinityScore(cluster: ClusterState, pod: PodInfo): boolean {
-  return pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0 || cluster.podsWithAffinityTerms > 0;
+  return pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0 || cluster.withAffinityTerms.size > 0;
 }
 
 /** Raw topology scores, summed per node over its labels, then min-max normalised to 0..100. */
@@ -82,17 +102,21 @@ export function affinityScores(cluster: ClusterState, pod: PodInfo, allNodes: Ar
   const add = (terms: readonly AffinityTerm[], target: PodInfo, labels: Readonly<Record<string, string>>, sign: number, weightOf: (t: AffinityTerm) => number): void => {
     for (const t of terms) if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target)) bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));
   };
-  for (let i = 0; i < allNodes.length; i++) {
-    const node = allNodes[i] as number;
-    const labels = cluster.nodes[node]?.labels ?? {};
-    for (const existing of cluster.podsOnNode[node] ?? []) {
-      add(pod.preferredAffinity, existing, labels, 1, (t) => t.weight);
-      add(pod.preferredAntiAffinity, existing, labels, -1, (t) => t.weight);
-      add(existing.requiredAffinity, pod, labels, 1, () => HARD_POD_AFFINITY_WEIGHT);
-      add(existing.preferredAffinity, pod, labels, 1, (t) => t.weight);
-      add(existing.preferredAntiAffinity, pod, labels, -1, (t) => t.weight);
+  if (pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
+    for (let i = 0; i < allNodes.length; i++) {
+      const node = allNodes[i] as number;
+      const labels = cluster.nodes[node]?.labels ?? {};
+      for (const existing of cluster.podsOnNode[node] ?? []) {
+        add(pod.preferredAffinity, existing, labels, 1, (t) => t.weight);
+        add(pod.preferredAntiAffinity, existing, labels, -1, (t) => t.weight);
+      }
     }
   }
+  forEachPlaced(cluster, cluster.withAffinityTerms, inScope(cluster, allNodes), (existing, labels) => {
+    add(existing.requiredAffinity, pod, labels, 1, () => HARD_POD_AFFINITY_WEIGHT);
+    add(existing.preferredAffinity, pod, labels, 1, (t) => t.weight);
+    add(existing.preferredAntiAffinity, pod, labels, -1, (t) => t.weight);
+  });
   const raw = new Float64Array(feasible.length);
   let min = Infinity;
   let max = -Infinity;
