@@ -28,15 +28,7 @@ const TYPE_STRINGS: Record<FieldErrorType, string> = {
 const VALUE_HIDDEN = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'FieldValueTooLong', 'InternalError']);
 
 /** A bad value as Go would hold it: scalars, null, or a struct/list printed as JSON. */
-export type BadValue = string | number | boolean | null | undefined | readonly unknown[] | { readonly [k: string]: unknown } | GoSetLiteral;
-
-/** A value Go prints through a Stringer, verbatim (the union texts use `{basic, gang}`). */
-export class GoSetLiteral {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+export type BadValue = string | number | boolean | null | undefined | readonly unknown[] | { readonly [k: string]: unknown };
 
 export interface FieldError {
   type: FieldErrorType;
@@ -74,7 +66,6 @@ export function goQuote(s: string): string {
 
 export function renderBadValue(value: BadValue): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof GoSetLiteral) return value.text;
   switch (typeof value) {
     case 'string': return goQuote(value);
     case 'number':
