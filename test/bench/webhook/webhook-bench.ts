@@ -126,6 +126,12 @@ async function waitForHttps(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url}: server did not answer`);
 }
 
+/** CPU seconds (user + system) a process has used so far: /proc/PID/stat fields 14 and 15, in ticks of 10 ms. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? 0) * 1024;
@@ -133,15 +139,19 @@ function rssBytes(pid: number): number {
 
 interface Measured {
   rps: number;
+  /** Server CPU per answered request: unlike req/s, not skewed by other load on the machine. */
+  cpuMicros: number;
   p50: number;
   p99: number;
   errors: number;
   total: number;
 }
 
-async function measure(url: string, connections: number, seconds: number): Promise<Measured> {
-  const r = await autocannon({ url, connections, duration: seconds, requests: REQUESTS });
-  return { rps: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
+async function measure(server: Server, connections: number, seconds: number): Promise<Measured> {
+  const cpuBefore = cpuSeconds(server.pid);
+  const r = await autocannon({ url: server.url, connections, duration: seconds, requests: REQUESTS });
+  const cpuMicros = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
+  return { rps: r.requests.total / seconds, cpuMicros, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -150,14 +160,20 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * Alternates short rounds on the two servers and keeps the median of each figure, so load from
  * other processes on a shared machine hits both sides alike.
  */
-async function compare(urls: [string, string], seconds: number): Promise<[Measured, Measured]> {
+interface Server {
+  url: string;
+  pid: number;
+}
+
+async function compare(servers: [Server, Server], seconds: number): Promise<[Measured, Measured]> {
   const rounds: [Measured[], Measured[]] = [[], []];
   const count = Math.max(1, Math.floor(seconds / 2));
   for (let i = 0; i < count; i++) {
-    for (const side of [0, 1] as const) rounds[side].push(await measure(urls[side], 16, seconds / count));
+    for (const side of [0, 1] as const) rounds[side].push(await measure(servers[side], 16, seconds / count));
   }
   const summary = (ms: Measured[]): Measured => ({
     rps: median(ms.map((m) => m.rps)),
+    cpuMicros: median(ms.map((m) => m.cpuMicros)),
     p50: median(ms.map((m) => m.p50)),
     p99: median(ms.map((m) => m.p99)),
     errors: ms.reduce((n, m) => n + m.errors, 0),
@@ -166,7 +182,7 @@ async function compare(urls: [string, string], seconds: number): Promise<[Measur
   return [summary(rounds[0]), summary(rounds[1])];
 }
 
-const fmt = (m: Measured): string => `${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(2).padStart(6)} ms  p99 ${m.p99.toFixed(2).padStart(6)} ms  errors ${m.errors}/${m.total}`;
+const fmt = (m: Measured): string => `${m.rps.toFixed(0).padStart(7)} req/s  ${m.cpuMicros.toFixed(0).padStart(4)} µs CPU/req  p50 ${m.p50.toFixed(2).padStart(6)} ms  p99 ${m.p99.toFixed(2).padStart(6)} ms  errors ${m.errors}/${m.total}`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
@@ -177,21 +193,25 @@ async function main(): Promise<void> {
   const bare = spawn(NODE, [join(HERE, 'bare-server.ts'), String(barePort)], { stdio: 'ignore' });
   const webhookUrl = `https://127.0.0.1:${webhookPort}`;
   const bareUrl = `https://127.0.0.1:${barePort}`;
+  const webhookServer: Server = { url: webhookUrl, pid: webhook.pid as number };
+  const bareServer: Server = { url: bareUrl, pid: bare.pid as number };
   try {
     await Promise.all([waitForHttps(webhookUrl, webhook), waitForHttps(bareUrl, bare)]);
     console.log(`webhook bench: 3 reviews (Pod in a 64-pod PodGroup, PodGroup from a template, its /mutate); compare ${COMPARE_SECONDS} s per server at 16 connections, soak ${SOAK_SECONDS} s at 100`);
-    await measure(bareUrl, 16, WARMUP_SECONDS);
-    await measure(webhookUrl, 16, WARMUP_SECONDS);
-    const [bareResult, webhookResult] = await compare([bareUrl, webhookUrl], COMPARE_SECONDS);
+    await measure(bareServer, 16, WARMUP_SECONDS);
+    await measure(webhookServer, 16, WARMUP_SECONDS);
+    const [bareResult, webhookResult] = await compare([bareServer, webhookServer], COMPARE_SECONDS);
     const ratio = webhookResult.rps / bareResult.rps;
     console.log(`bare express      c=16  ${fmt(bareResult)}  (median of alternating rounds)`);
     console.log(`workload-webhook  c=16  ${fmt(webhookResult)}`);
     console.log(`ratio webhook/bare ${ratio.toFixed(3)} (target ≥ 0.9); webhook p99 ${webhookResult.p99.toFixed(2)} ms (target ≤ 10 ms)`);
+    console.log(`CPU ratio bare/webhook ${(bareResult.cpuMicros / webhookResult.cpuMicros).toFixed(3)} (the throughput ratio a dedicated core would give)`);
 
-    // RSS is taken once 100 connections are open (their TLS buffers are not a leak).
-    await measure(webhookUrl, 100, WARMUP_SECONDS);
+    // RSS is taken once 100 connections are open and V8 has sized its heap for this load (a sixth
+    // of the soak): the growth that follows is what a leak would show.
+    await measure(webhookServer, 100, Math.max(WARMUP_SECONDS, SOAK_SECONDS / 6));
     const rssBefore = rssBytes(webhook.pid as number);
-    const soak = await measure(webhookUrl, 100, SOAK_SECONDS);
+    const soak = await measure(webhookServer, 100, SOAK_SECONDS);
     const rssAfter = rssBytes(webhook.pid as number);
     const growth = (rssAfter - rssBefore) / rssBefore;
     console.log(`workload-webhook  c=100 ${fmt(soak)}  over ${SOAK_SECONDS} s`);
