@@ -34,6 +34,10 @@ expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$c
 echo "\$ kubectl workload why job/etl-batch --snapshot $cluster"
 expect_exit 1 kubectl-workload why job/etl-batch --snapshot "$cluster"
 
+# simulate: the scheduler's PodGroup cycle dry-run on the same snapshot, run to quiescence.
+echo "\$ kubectl workload simulate --snapshot $cluster"
+kubectl-workload simulate --snapshot "$cluster"
+
 # webhook: start workload-webhook on localhost (in-memory self-signed certificate, the examples as
 # its --snapshot), send it the examples as AdmissionReviews — allowed, denied with causes (422) and
 # as a 403, warnings, a /mutate patch, a Workload DELETE — then stop it with SIGTERM.
