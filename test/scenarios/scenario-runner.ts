@@ -1,0 +1,83 @@
+// Runs a folder of scenario files (spec scheduler.md §8c): each *.yaml holds snapshot objects and an
+// `expect` block; the simulation goes through runSimulateCommand, the same path as
+// `kubectl workload simulate -o json`, and the report must match the expectations.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { KubeObject } from '@kubectl-workload/api';
+import { runSimulateCommand, type ReportPod, type ReportPodGroup, type ReportVictim } from '../../plugin/src/simulate/report.js';
+
+interface ExpectedPod extends Partial<Omit<ReportPod, 'node'>> {
+  name: string;
+  node?: string | null;
+  /** Any of these nodes is acceptable (kube-scheduler breaks the tie at random). */
+  nodeIn?: string[];
+}
+
+interface ExpectedGroup extends Partial<Omit<ReportPodGroup, 'notes'>> {
+  name: string;
+  /** Each string must occur in one of the notes. */
+  notesContain?: string[];
+}
+
+interface Scenario {
+  description: string;
+  source: string;
+  podGroup?: string;
+  /** The WorkloadAwarePreemption gate (default on; only read when preemption runs). */
+  workloadAwarePreemption?: boolean;
+  objects: KubeObject[];
+  expect: {
+    podGroups?: ExpectedGroup[];
+    pods?: ExpectedPod[];
+    /** The exact victims, in eviction order (fields given are compared). */
+    victims?: (Partial<ReportVictim> & { name: string })[];
+    summary?: Record<string, number>;
+  };
+}
+
+export interface ScenarioSuite {
+  title: string;
+  dir: string;
+  /** Guards against a folder that silently lost its files. */
+  minFiles: number;
+  preemption: boolean;
+}
+
+function checkScenario(scenario: Scenario, preemption: boolean): void {
+  const { report } = runSimulateCommand(scenario.objects, {
+    now: '2026-05-01T00:00:00Z',
+    preemption,
+    ...(scenario.workloadAwarePreemption === false ? { workloadAwarePreemption: false } : {}),
+    ...(scenario.podGroup ? { podGroup: scenario.podGroup } : {}),
+  });
+  for (const { notesContain, ...group } of scenario.expect.podGroups ?? []) {
+    const actual = report.podGroups.find((g) => g.name === group.name && g.namespace === (group.namespace ?? 'default'));
+    expect(actual).toMatchObject(group);
+    for (const text of notesContain ?? []) expect(actual?.notes.filter((n) => n.includes(text))).not.toHaveLength(0);
+  }
+  for (const { nodeIn, ...pod } of scenario.expect.pods ?? []) {
+    const actual = report.pods.find((p) => p.name === pod.name && p.namespace === (pod.namespace ?? 'default'));
+    expect(actual).toMatchObject(pod);
+    if (nodeIn) expect(nodeIn).toContain(actual?.node);
+  }
+  if (scenario.expect.victims) {
+    expect(report.victims.map((v) => v.name)).toEqual(scenario.expect.victims.map((v) => v.name));
+    scenario.expect.victims.forEach((v, i) => expect(report.victims[i]).toMatchObject(v));
+  }
+  if (scenario.expect.summary) expect(report.summary).toEqual(scenario.expect.summary);
+}
+
+export function describeScenarios({ title, dir, minFiles, preemption }: ScenarioSuite): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  describe(title, () => {
+    it('has scenario files', () => {
+      expect(files.length).toBeGreaterThanOrEqual(minFiles);
+    });
+    describe.each(files)('%s', (file) => {
+      const scenario = parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
+      it(`${scenario.description} [${scenario.source}]`, () => checkScenario(scenario, preemption));
+    });
+  });
+}
