@@ -8,28 +8,15 @@
 
 import type { Node, Pod, PodGroup, PriorityClass } from '@kubectl-workload/api';
 import { Simulation, simulationInput, type SimulationOptions } from '@kubectl-workload/simulator';
+import { benchNodeName, benchNodes, benchPod } from './objects.ts';
 
 const NODES = 5000;
 const LOW_PER_NODE = 4;
 const GANG = 1000;
 
-function nodes(): Node[] {
-  return Array.from({ length: NODES }, (_, i) => ({
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name: `node-${String(i).padStart(5, '0')}`, labels: { 'kubernetes.io/hostname': `node-${i}` } },
-    status: { allocatable: { cpu: '4', memory: '32Gi', pods: '110' } },
-  }));
-}
+const nodes = (): Node[] => benchNodes(NODES, { cpu: '4', memory: '32Gi', pods: '110' });
 
-function pod(name: string, second: number, spec: Pod['spec']): Pod {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'bench', creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString() },
-    spec: { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '1', memory: '1Gi' } } }], ...spec },
-  };
-}
+const pod = (name: string, second: number, spec: Pod['spec']): Pod => benchPod(name, second, { cpu: '1', memory: '1Gi' }, spec);
 
 function objects(): (Node | Pod | PodGroup | PriorityClass)[] {
   const classes: PriorityClass[] = [
@@ -37,7 +24,7 @@ function objects(): (Node | Pod | PodGroup | PriorityClass)[] {
     { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 },
   ];
   const low = Array.from({ length: NODES * LOW_PER_NODE }, (_, i) =>
-    pod(`low-${i}`, 0, { nodeName: `node-${String(Math.floor(i / LOW_PER_NODE)).padStart(5, '0')}`, priorityClassName: 'low' }),
+    pod(`low-${i}`, 0, { nodeName: benchNodeName(Math.floor(i / LOW_PER_NODE)), priorityClassName: 'low' }),
   );
   const gang: PodGroup = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'gang', namespace: 'bench' }, spec: { schedulingPolicy: { gang: { minCount: GANG } } } };
   const members = Array.from({ length: GANG }, (_, i) => pod(`g-${i}`, i, { priorityClassName: 'high', schedulingGroup: { podGroupName: 'gang' } }));

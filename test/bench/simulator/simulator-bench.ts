@@ -9,33 +9,19 @@
 
 import type { Node, Pod, PodGroup } from '@kubectl-workload/api';
 import { Simulation, simulationInput } from '@kubectl-workload/simulator';
+import { benchNodes, benchPod } from './objects.ts';
 
 const NODES = 5000;
 const RACKS = 50;
 
-function nodes(): Node[] {
-  return Array.from({ length: NODES }, (_, i) => ({
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: {
-      name: `node-${String(i).padStart(5, '0')}`,
-      labels: { 'kubernetes.io/hostname': `node-${i}`, 'topology.kubernetes.io/zone': `zone-${Math.floor(i / 100)}`, 'topology.kubernetes.io/rack': `rack-${Math.floor(i / (NODES / RACKS))}` },
-    },
-    status: { allocatable: { cpu: '4', memory: '32Gi', pods: '110', 'ephemeral-storage': '100Gi' } },
+const nodes = (): Node[] =>
+  benchNodes(NODES, { cpu: '4', memory: '32Gi', pods: '110', 'ephemeral-storage': '100Gi' }, (i) => ({
+    'topology.kubernetes.io/zone': `zone-${Math.floor(i / 100)}`,
+    'topology.kubernetes.io/rack': `rack-${Math.floor(i / (NODES / RACKS))}`,
   }));
-}
 
-function pod(name: string, group: string | undefined, second: number): Pod {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'bench', creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString() },
-    spec: {
-      ...(group ? { schedulingGroup: { podGroupName: group } } : {}),
-      containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '100m', memory: '100Mi' } } }],
-    },
-  };
-}
+const pod = (name: string, group: string | undefined, second: number): Pod =>
+  benchPod(name, second, { cpu: '100m', memory: '100Mi' }, group ? { schedulingGroup: { podGroupName: group } } : {});
 
 function gang(name: string, minCount: number, rackKey: boolean): PodGroup {
   return {
