@@ -25,7 +25,7 @@ async function snapshot(args: string[], api: TestApiServer = server, token = api
 }
 
 const key = (o: KubeObject): string => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
-const CAPTURED = new Set(['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'PriorityClass', 'PodDisruptionBudget']);
+const CAPTURED = new Set(['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'PriorityClass', 'PodDisruptionBudget', 'Event']);
 
 /** What the server holds of the captured kinds, in `scope` (cluster-scoped kinds always). */
 function serverObjects(namespace?: string): KubeObject[] {
@@ -47,10 +47,10 @@ describe('kubectl workload snapshot', () => {
     for (const obj of expected) expect(byKey.get(key(obj))).toEqual(obj);
   });
 
-  it('only lists, with GET, and never reads Secrets or Events', () => {
+  it('only lists, with GET, and never reads Secrets', () => {
     expect(server.writes()).toEqual([]);
     const resources = server.requests.map((r) => r.path.split('/').pop());
-    expect(resources.sort()).toEqual(['jobs', 'nodes', 'poddisruptionbudgets', 'podgroups', 'pods', 'priorityclasses', 'workloads']);
+    expect(resources.sort()).toEqual(['events', 'jobs', 'nodes', 'poddisruptionbudgets', 'podgroups', 'pods', 'priorityclasses', 'workloads']);
     expect(server.requests.every((r) => r.verb === 'list')).toBe(true);
   });
 

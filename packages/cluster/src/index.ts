@@ -25,5 +25,6 @@ export {
   type ClusterSource,
   type ProgressListener,
 } from './state.js';
+export { isCoreEvent, eventTime, recentSubjectEvents, EVENT_WINDOW_MS } from './events.js';
 export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
 export { closeNames, editDistance } from './suggest.js';

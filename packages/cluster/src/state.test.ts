@@ -37,7 +37,26 @@ describe('loadClusterState', () => {
       jobs: ['training'],
       priorityClasses: ['high'],
       podDisruptionBudgets: ['training'],
+      events: ['training-3.1'],
     });
+  });
+
+  it('lists events as context only: a cluster that forbids them still gives a state, saying why', async () => {
+    fixture.server.forbid({ resource: 'events', verb: 'list' });
+    try {
+      const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+      expect(state.events).toEqual([]);
+      expect(state.eventsError).toMatch(/^forbidden: you may not list events in namespace "team-a"/);
+      expect(state.pods).toHaveLength(4);
+    } finally {
+      fixture.server.allowAll();
+    }
+    fixture.server.forbid({ resource: 'pods', verb: 'list' });
+    try {
+      await expect(loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) })).rejects.toThrow(/^forbidden: you may not list pods/);
+    } finally {
+      fixture.server.allowAll();
+    }
   });
 
   it('gives the same state from a snapshot file as from the cluster', async () => {

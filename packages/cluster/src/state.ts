@@ -6,8 +6,9 @@ import { knownKind, parseObjectsFile } from '@kubectl-workload/api';
 import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { connect, type ClusterClient, type Scope } from './client.js';
-import { ClusterAccessError } from './errors.js';
-import { CLUSTER_KINDS, type ClusterKind } from './kinds.js';
+import { ClusterAccessError, ForbiddenError } from './errors.js';
+import { isCoreEvent, recentSubjectEvents } from './events.js';
+import { CLUSTER_KINDS, type ClusterKind, type KubeEvent } from './kinds.js';
 import type { SourceOptions } from './options.js';
 
 export interface ClusterState {
@@ -18,6 +19,10 @@ export interface ClusterState {
   jobs: Job[];
   priorityClasses: PriorityClass[];
   podDisruptionBudgets: PodDisruptionBudget[];
+  /** Recent core/v1 Events about Pods, PodGroups and Jobs (events.ts). */
+  events: KubeEvent[];
+  /** Why a live cluster's events could not be listed (RBAC); the state then holds none. */
+  eventsError?: string;
 }
 
 /** The kinds a snapshot captures, in the order they are written, with their ClusterState field. */
@@ -29,6 +34,7 @@ export const STATE_KINDS = [
   ['Job', 'jobs'],
   ['Pod', 'pods'],
   ['PodDisruptionBudget', 'podDisruptionBudgets'],
+  ['Event', 'events'],
 ] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
 
 /** A live cluster, or a snapshot file narrowed to a scope (all namespaces unless one is given). */
@@ -48,7 +54,7 @@ export async function sourceFromOptions(options: SourceOptions, env: NodeJS.Proc
 }
 
 export function emptyState(): ClusterState {
-  return { nodes: [], pods: [], podGroups: [], workloads: [], jobs: [], priorityClasses: [], podDisruptionBudgets: [] };
+  return { nodes: [], pods: [], podGroups: [], workloads: [], jobs: [], priorityClasses: [], podDisruptionBudgets: [], events: [] };
 }
 
 function inScope(obj: KubeObject, kind: ClusterKind, scope: Scope | undefined): boolean {
@@ -56,16 +62,21 @@ function inScope(obj: KubeObject, kind: ClusterKind, scope: Scope | undefined): 
   return (obj.metadata?.namespace || 'default') === scope.namespace;
 }
 
+function stateKind(obj: KubeObject): string | undefined {
+  return knownKind(obj) ?? (isCoreEvent(obj) ? 'Event' : undefined);
+}
+
 /** Sorts objects of a snapshot file into a ClusterState; kinds it does not capture are ignored. */
 export function stateFromObjects(objects: Iterable<KubeObject>, scope?: Scope): ClusterState {
   const state = emptyState();
   const fields = new Map<string, keyof ClusterState>(STATE_KINDS);
   for (const obj of objects) {
-    const kind = knownKind(obj);
+    const kind = stateKind(obj);
     const field = kind && fields.get(kind);
     if (!kind || !field || !inScope(obj, kind as ClusterKind, scope)) continue;
     (state[field] as KubeObject[]).push(obj);
   }
+  state.events = recentSubjectEvents(state.events);
   return state;
 }
 
@@ -82,21 +93,28 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
 
 async function readLive(client: ClusterClient, onProgress?: ProgressListener): Promise<ClusterState> {
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
+  let eventsError: string | undefined;
   const lists = await Promise.all(
     STATE_KINDS.map(async ([kind]) => {
-      const items = await client.list(kind);
+      const items = await client.list(kind).catch((err: unknown) => {
+        // Events only add context: a user allowed everything else still gets a state.
+        if (kind !== 'Event' || !(err instanceof ForbiddenError)) throw err;
+        eventsError = err.message;
+        return [];
+      });
       onProgress?.(kind, items.length);
       return items;
     }),
   );
-  return stateFromObjects(lists.flat());
+  const state = stateFromObjects(lists.flat());
+  return eventsError === undefined ? state : { ...state, eventsError };
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
   return 'client' in source ? readLive(source.client, source.onProgress) : readSnapshot(source.snapshot, source.scope);
 }
 
-/** Every object of a state, in snapshot order. */
+/** Every object of a state, in snapshot order (events last). */
 export function stateObjects(state: ClusterState): KubeObject[] {
   return STATE_KINDS.flatMap(([, field]) => state[field] as KubeObject[]);
 }

@@ -5,7 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { RequestsError, NodeError } from '@kubectl-workload/simulator';
 import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
 import { explain } from '../explain/chain.js';
-import { loadEvents } from '../explain/events.js';
+import { eventsOf } from '../explain/events.js';
 import { renderExplain, type ExplainFormat } from '../explain/render.js';
 import { resolveTarget } from '../explain/target.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../exit.js';
@@ -33,7 +33,7 @@ async function handler(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
   const view = await loadClusterView({ ...args, allNamespaces: true });
   const target = resolveTarget(args.target, view.namespace, view.state);
-  const { events, warning } = await loadEvents(view.source, view.namespace);
+  const { events, warning } = eventsOf(view.state, view.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   let diagnosis;
   try {

@@ -1,6 +1,7 @@
 // `kubectl workload snapshot [-A|-n NS] > FILE`: saves the objects the plugin reads (Nodes, Pods,
-// PodGroups, Workloads, Jobs, PriorityClasses, PodDisruptionBudgets) as one `v1 List`, so every
-// other command can run on it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
+// PodGroups, Workloads, Jobs, PriorityClasses, PodDisruptionBudgets, and the recent Events about
+// Pods, PodGroups and Jobs that explain shows) as one `v1 List`, so every other command can run on
+// it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
 
 import type { Argv, CommandModule } from 'yargs';
 import { stringify } from 'yaml';
@@ -26,6 +27,7 @@ async function handler(args: SnapshotArgs): Promise<void> {
     ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`)
     : undefined;
   const state = await loadClusterState({ client, ...(progress ? { onProgress: progress } : {}) });
+  if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   const list = stateToList(state);
   process.stdout.write(args.output === 'json' ? `${JSON.stringify(list, null, 2)}\n` : stringify(list));
 }

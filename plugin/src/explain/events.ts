@@ -1,27 +1,18 @@
-// Events for explain's live view: listed from the cluster, or read from the snapshot file (a
-// snapshot taken with `kubectl get events -o yaml` appended carries them). Events only add
-// context, so failing to read them is a warning, not an error.
+// Events for explain's live view, from the loaded state: a live cluster's events, or those a
+// snapshot captured (`kubectl workload snapshot` keeps the recent ones about Pods, PodGroups and
+// Jobs). Events only add context, so a cluster that refused to list them gives a warning, not an error.
 
-import { readFile } from 'node:fs/promises';
-import { namespaceOf, parseObjectsFile, splitApiVersion } from '@kubectl-workload/api';
-import type { ClusterSource, KubeEvent } from '@kubectl-workload/cluster';
+import { namespaceOf } from '@kubectl-workload/api';
+import type { ClusterState, KubeEvent } from '@kubectl-workload/cluster';
 
 export interface LoadedEvents {
   readonly events: KubeEvent[];
   readonly warning: string | null;
 }
 
-function isEvent(obj: { apiVersion?: string; kind?: string }): boolean {
-  const { group, version } = splitApiVersion(obj.apiVersion);
-  return obj.kind === 'Event' && group === '' && version === 'v1';
-}
-
-export async function loadEvents(source: ClusterSource, namespace: string): Promise<LoadedEvents> {
-  try {
-    if ('client' in source) return { events: await source.client.list('Event', { scope: { namespace } }), warning: null };
-    const objects = parseObjectsFile(await readFile(source.snapshot, 'utf8'), source.snapshot);
-    return { events: objects.filter((o) => isEvent(o) && namespaceOf(o) === namespace) as KubeEvent[], warning: null };
-  } catch (err) {
-    return { events: [], warning: `cannot read events, showing none: ${(err as Error).message}` };
-  }
+export function eventsOf(state: ClusterState, namespace: string): LoadedEvents {
+  return {
+    events: state.events.filter((e) => namespaceOf(e) === namespace),
+    warning: state.eventsError === undefined ? null : `cannot read events, showing none: ${state.eventsError}`,
+  };
 }
