@@ -97,6 +97,9 @@ describe('SIGTERM', () => {
     expect(review.response).toMatchObject({ uid: 'in-flight', allowed: false, status: { code: 422 } });
     expect(await exited).toBe(0);
     expect(logs.some((l) => l.includes('"msg":"shutting down"'))).toBe(true);
+    // One JSON line per denial, naming the request and the rules that denied it.
+    const denials = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((entry) => entry.msg === 'denied');
+    expect(denials).toEqual([expect.objectContaining({ uid: 'in-flight', kind: 'Workload', namespace: 'ml', name: 'w', rules: ['WL-04'] })]);
   });
 
   it('refuses new connections once draining', async () => {

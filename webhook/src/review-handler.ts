@@ -153,7 +153,8 @@ export class ReviewHandler {
 
   private logDenial(target: Evaluable, verdict: Verdict): void {
     const { request, kind, object } = target;
-    const rules = [...new Set([...verdict.errors.map((f) => f.rule), ...verdict.lookupFailures.map((f) => f.rule)])];
+    const unchecked = this.options.onLookupError === 'deny' ? verdict.lookupFailures : [];
+    const rules = [...new Set([...verdict.errors.map((f) => f.rule), ...unchecked.map((f) => f.rule)])];
     this.options.logger.info(
       { uid: request.uid, kind, namespace: request.namespace || namespaceOf(object), name: request.name || nameOf(object), rules },
       'denied',

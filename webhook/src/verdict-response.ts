@@ -3,7 +3,7 @@
 //   field errors         → 422 Invalid,   `<Kind>.<group> "<name>" is invalid: <errors>` + causes
 //   admission rejections → 403 Forbidden, `<resource>.<group> "<name>" is forbidden: <text>`
 
-import { qualifiedKind, qualifiedResource, renderAggregate, renderBadValue, resourceOf, splitApiVersion, typeString } from '@kubectl-workload/api';
+import { qualifiedKind, qualifiedResource, renderAggregate, renderErrorBody, resourceOf, splitApiVersion } from '@kubectl-workload/api';
 import type { FieldError, FieldErrorType, KnownKind } from '@kubectl-workload/api';
 import type { Finding, LookupFailure, Verdict } from '@kubectl-workload/rules';
 import type { AdmissionResponse, Status } from './review.js';
@@ -21,20 +21,14 @@ export interface Subject {
 const MAX_WARNING_LENGTH = 256;
 
 /**
- * The FieldError a field finding was rendered from. The engine keeps the rendered body; the
- * detail is what follows the type string (and bad value) in it.
+ * The FieldError a field finding was rendered from. The engine keeps the rendered body; the detail
+ * is what follows the head (type string and bad value) that the same error renders without one.
  */
 function fieldErrorOf(finding: Finding): FieldError {
-  const type = finding.reason as FieldErrorType;
-  const head = renderHead(type, finding.badValue);
+  const bare: FieldError = { type: finding.reason as FieldErrorType, field: finding.field, badValue: finding.badValue, detail: '' };
+  const head = renderErrorBody(bare);
   const body = finding.detail ?? '';
-  const detail = body.length > head.length ? body.slice(head.length + 2) : '';
-  return { type, field: finding.field, badValue: finding.badValue, detail };
-}
-
-function renderHead(type: FieldErrorType, badValue: Finding['badValue']): string {
-  const hidden = type === 'FieldValueRequired' || type === 'FieldValueForbidden' || type === 'FieldValueTooLong' || type === 'InternalError';
-  return hidden ? typeString(type) : `${typeString(type)}: ${renderBadValue(badValue)}`;
+  return { ...bare, detail: body.length > head.length ? body.slice(head.length + 2) : '' };
 }
 
 function invalidStatus(subject: Subject, findings: readonly Finding[]): Status {
