@@ -40,6 +40,14 @@ export interface SimulateOptions {
   readonly preemption?: boolean;
   /** The WorkloadAwarePreemption gate, when preemption is on (default: on, like our other gates). */
   readonly workloadAwarePreemption?: boolean;
+  /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
+  readonly include?: ReportSelection;
+}
+
+/** `-n NS` or the what-if objects of `-f`: the simulation still runs over the whole cluster. */
+export interface ReportSelection {
+  podGroup(namespace: string, name: string): boolean;
+  pod(namespace: string, name: string, podGroup: string | null): boolean;
 }
 
 export interface ReportCondition {
@@ -122,8 +130,10 @@ function splitGroup(ref: string): { namespace: string; name: string } {
   return { namespace: parts[0], name: parts[1] };
 }
 
-function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean): SimulateReport {
-  const podGroups = result.podGroups.map((g): ReportPodGroup => ({
+function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean, include?: ReportSelection): SimulateReport {
+  const selectedGroups = include ? result.podGroups.filter((g) => include.podGroup(g.namespace, g.name)) : result.podGroups;
+  const selectedPods = include ? result.pods.filter((p) => include.pod(p.namespace, p.name, p.podGroup ?? null)) : result.pods;
+  const podGroups = selectedGroups.map((g): ReportPodGroup => ({
     namespace: g.namespace,
     name: g.name,
     policy: g.policy,
@@ -137,7 +147,7 @@ function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes:
     tieBroken: g.tieBroken ?? null,
     notes: g.notes,
   }));
-  const pods = result.pods.map((p): ReportPod => ({
+  const pods = selectedPods.map((p): ReportPod => ({
     namespace: p.namespace,
     name: p.name,
     podGroup: p.podGroup ?? null,
@@ -177,5 +187,5 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   } else {
     result = simulation.runToQuiescence();
   }
-  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined), result, simulation };
+  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined, options.include), result, simulation };
 }

@@ -1,0 +1,149 @@
+// `simulate -f MANIFEST`: the objects a manifest would add to the cluster once its controllers ran.
+// A Job gets the pods the v1.36 Job controller creates (parallelism at once, indexed when Indexed)
+// and, when it qualifies for gang scheduling, its Workload and PodGroup with every pod naming the
+// PodGroup (api-rules JOB-02, JOB-03, JOB-06..09). Deployments and StatefulSets get `replicas`
+// pods from their template. Every other object is added as written.
+
+import { knownKind, nameOf, namespaceOf, type Job, type KubeObject, type OwnerReference, type Pod, type PodTemplateSpec } from '@kubectl-workload/api';
+import { expectedPodGroupForJob, expectedWorkloadForJob, jobControllerRef, jobGangQualification, jobPodsAtOnce } from '@kubectl-workload/rules';
+import type { ManifestObject } from '../input/manifests.js';
+
+/** Kinds whose pods -f creates the way their controller would. */
+export type ControllerKind = 'Job' | 'Deployment' | 'StatefulSet';
+
+/** One thing the user asked about: a controller with its pods, a PodGroup, or a bare Pod. */
+export interface WhatIfUnit {
+  readonly kind: ControllerKind | 'PodGroup' | 'Pod';
+  readonly namespace: string;
+  readonly name: string;
+  /** The manifest file it came from. */
+  readonly file: string;
+  /** The pods it creates (controllers, bare pods); undefined for a PodGroup, whose pods are whoever names it. */
+  readonly pods: readonly string[] | undefined;
+  /** The PodGroup its pods name, if any (generated for a gang-qualified Job). */
+  readonly podGroup: string | null;
+  /** Why a Job is not gang-scheduled, or creates no pods. */
+  readonly notes: readonly string[];
+}
+
+export interface WhatIf {
+  /** Objects to add to the cluster state, each with the file it came from. */
+  readonly objects: readonly { readonly object: KubeObject; readonly file: string }[];
+  readonly units: readonly WhatIfUnit[];
+}
+
+interface ReplicatedController extends KubeObject {
+  spec?: { replicas?: number; template?: PodTemplateSpec };
+}
+
+/** Namespaced kinds among those -f may add (cluster-scoped: Node, PriorityClass). */
+const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
+
+function withNamespace<T extends KubeObject>(obj: T, namespace: string): T {
+  if (CLUSTER_SCOPED.has(obj.kind ?? '') || obj.metadata?.namespace) return obj;
+  return { ...obj, metadata: { ...obj.metadata, namespace } };
+}
+
+interface PodExtras {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  podGroup?: string;
+}
+
+function controllerRef(owner: KubeObject): OwnerReference {
+  return { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: nameOf(owner), uid: owner.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+function podFrom(owner: KubeObject, ownerRef: OwnerReference, template: PodTemplateSpec | undefined, name: string, now: string, extra: PodExtras): Pod {
+  const spec = structuredClone(template?.spec ?? {});
+  if (extra.podGroup !== undefined) spec.schedulingGroup = { podGroupName: extra.podGroup };
+  const labels = { ...template?.metadata?.labels, ...extra.labels };
+  const annotations = { ...template?.metadata?.annotations, ...extra.annotations };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: namespaceOf(owner),
+      creationTimestamp: now,
+      ...(Object.keys(labels).length ? { labels } : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+      ownerReferences: [ownerRef],
+    },
+    spec,
+  };
+}
+
+function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objects: KubeObject[] } {
+  const qualification = jobGangQualification(job);
+  const workload = qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
+  const podGroup = expectedPodGroupForJob(job, workload);
+  const groupName = podGroup ? nameOf(podGroup) : undefined;
+  const count = job.spec?.suspend === true ? 0 : jobPodsAtOnce(job);
+  const indexed = job.spec?.completionMode === 'Indexed';
+  const pods = Array.from({ length: count }, (_, i) =>
+    podFrom(job, jobControllerRef(job), job.spec?.template, `${nameOf(job)}-${i}`, now, {
+      labels: { 'batch.kubernetes.io/job-name': nameOf(job), ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(i) } : {}) },
+      ...(indexed ? { annotations: { 'batch.kubernetes.io/job-completion-index': String(i) } } : {}),
+      ...(groupName !== undefined ? { podGroup: groupName } : {}),
+    }),
+  );
+  const notes = [
+    ...(podGroup ? [] : qualification.reasons.map((r) => `not gang-scheduled: ${r}`)),
+    ...(count === 0 ? ['spec.suspend is true: the Job creates no pods until it is resumed'] : []),
+  ];
+  const templateGroup = job.spec?.template?.spec?.schedulingGroup?.podGroupName ?? null;
+  return {
+    unit: { kind: 'Job', namespace: namespaceOf(job), name: nameOf(job), file, pods: pods.map(key), podGroup: groupName ?? templateGroup, notes },
+    objects: [...(workload ? [withNamespace(workload, namespaceOf(job))] : []), ...(podGroup ? [podGroup] : []), ...pods],
+  };
+}
+
+function replicatedUnit(owner: ReplicatedController, kind: 'Deployment' | 'StatefulSet', file: string, now: string): { unit: WhatIfUnit; objects: KubeObject[] } {
+  const template = owner.spec?.template;
+  const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) => podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {}));
+  const podGroup = template?.spec?.schedulingGroup?.podGroupName ?? null;
+  return { unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] }, objects: pods };
+}
+
+function key(obj: KubeObject): string {
+  return `${namespaceOf(obj)}/${nameOf(obj)}`;
+}
+
+/**
+ * The what-if for the objects of -f, manifests without a namespace going to `namespace` (as
+ * `kubectl apply` does). `now` is the creation time of the pods it makes: they queue after every
+ * pending pod of the same priority, as new pods do.
+ */
+export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace: string, now: string): WhatIf {
+  const objects: { object: KubeObject; file: string }[] = [];
+  const units: WhatIfUnit[] = [];
+  const add = (produced: { unit: WhatIfUnit; objects: KubeObject[] }, file: string) => {
+    units.push(produced.unit);
+    objects.push(...produced.objects.map((object) => ({ object, file })));
+  };
+  const given: { object: KubeObject; file: string }[] = [];
+  for (const manifest of manifests) {
+    const obj = withNamespace(manifest.object, namespace);
+    const kind = knownKind(obj);
+    if (kind === 'Job') add(jobUnit(obj as Job, manifest.file, now), manifest.file);
+    else if (kind === 'Deployment' || kind === 'StatefulSet') add(replicatedUnit(obj as ReplicatedController, kind, manifest.file, now), manifest.file);
+    else given.push({ object: obj, file: manifest.file });
+  }
+  // A PodGroup is a unit of its own unless a controller of -f names it; a bare Pod unless a PodGroup of -f holds it.
+  const named = new Set(units.filter((u) => u.podGroup !== null).map((u) => `${u.namespace}/${u.podGroup ?? ''}`));
+  const groupsGiven = new Set(given.filter(({ object }) => knownKind(object) === 'PodGroup').map(({ object }) => key(object)));
+  for (const { object, file } of given) {
+    const kind = knownKind(object);
+    if (kind === 'PodGroup' && !named.has(key(object))) {
+      units.push({ kind, namespace: namespaceOf(object), name: nameOf(object), file, pods: undefined, podGroup: nameOf(object), notes: [] });
+    }
+    if (kind === 'Pod') {
+      const podGroup = (object as Pod).spec?.schedulingGroup?.podGroupName ?? null;
+      if (podGroup === null || !groupsGiven.has(`${namespaceOf(object)}/${podGroup}`)) {
+        units.push({ kind, namespace: namespaceOf(object), name: nameOf(object), file, pods: [key(object)], podGroup, notes: [] });
+      }
+    }
+  }
+  return { objects: [...objects, ...given], units };
+}
