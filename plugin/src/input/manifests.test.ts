@@ -99,6 +99,11 @@ describe('loadManifests', () => {
     ]);
   });
 
+  it('says which type field is not a string, at that field', () => {
+    const { diagnostics } = loadManifests({ name: 'k.yaml', text: 'apiVersion: v1\nkind: 5\n' });
+    expect(diagnostics).toEqual([{ file: 'k.yaml', line: 2, column: 1, message: 'not a Kubernetes object: kind must be a string, got a number' }]);
+  });
+
   it('skips empty documents', () => {
     expect(loadManifests({ name: 'e.yaml', text: '---\n# nothing\n---\n' })).toEqual({ objects: [], diagnostics: [] });
   });

@@ -58,6 +58,8 @@ function isList(value: Record<string, unknown>): value is Record<string, unknown
   return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
+const TYPE_FIELDS = ['apiVersion', 'kind'] as const;
+
 class Collector {
   readonly result: LoadedManifests = { objects: [], diagnostics: [] };
 
@@ -82,9 +84,14 @@ class Collector {
       value.items.forEach((item, i) => this.collect(item, positions, [...path, 'items', i]));
       return;
     }
-    const missing = ['apiVersion', 'kind'].filter((k) => typeof value[k] !== 'string' || value[k] === '');
+    const missing = TYPE_FIELDS.filter((k) => value[k] === undefined || value[k] === null || value[k] === '');
     if (missing.length) {
       this.diagnose(positions.locate(path), `not a Kubernetes object: missing ${missing.join(' and ')}`);
+      return;
+    }
+    const notText = TYPE_FIELDS.find((k) => typeof value[k] !== 'string');
+    if (notText) {
+      this.diagnose(positions.locate([...path, notText]), `not a Kubernetes object: ${notText} must be a string, got ${describe(value[notText])}`);
       return;
     }
     this.result.objects.push(new ManifestObject(value as KubeObject, this.file, positions, path));
