@@ -5,8 +5,8 @@
 import { knownKind, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
 import type { FeatureGates, KubeObject } from '@kubectl-workload/api';
 import { evaluate, ManifestLookup } from '@kubectl-workload/rules';
-import type { Finding } from '@kubectl-workload/rules';
-import type { ManifestObject } from '../input/manifests.js';
+import type { Finding, Rule, Verdict } from '@kubectl-workload/rules';
+import type { LoadDiagnostic, ManifestObject } from '../input/manifests.js';
 import type { LintFinding, ObjectRef } from './report.js';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -15,6 +15,8 @@ export interface LintOptions {
   gates: FeatureGates;
   /** Older versions of objects, by `objectKey`: objects found here are linted as UPDATEs. */
   previous?: ReadonlyMap<string, KubeObject>;
+  /** The rules to run (default: all of them). */
+  rules?: readonly Rule[];
 }
 
 const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
@@ -62,17 +64,32 @@ function appliedState(manifests: readonly ManifestObject[], previous: ReadonlyMa
   return [...current, ...[...previous].filter(([key]) => !replaced.has(key)).map(([, object]) => object)];
 }
 
-export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<LintFinding[]> {
+/** An object the rules could not check (a rule failed on its shape): named, so the rest still gets linted. */
+function uncheckable(manifest: ManifestObject, err: unknown): LoadDiagnostic {
+  const { kind, namespace, name } = objectRef(manifest.object);
+  const reason = err instanceof Error ? err.message : String(err);
+  return { file: manifest.file, ...manifest.position(), message: `could not check ${kind} ${namespace ? `${namespace}/` : ''}${name}: ${reason}` };
+}
+
+export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<{ findings: LintFinding[]; diagnostics: LoadDiagnostic[] }> {
   const lookup = new ManifestLookup(appliedState(manifests, options.previous), DEFAULT_NAMESPACE);
   const findings: LintFinding[] = [];
+  const diagnostics: LoadDiagnostic[] = [];
   for (const manifest of manifests) {
     const oldObject = options.previous?.get(objectKey(manifest.object, DEFAULT_NAMESPACE));
-    const verdict = await evaluate(
-      { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates },
-      lookup,
-    );
+    let verdict: Verdict;
+    try {
+      verdict = await evaluate(
+        { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates },
+        lookup,
+        options.rules ? { rules: options.rules } : {},
+      );
+    } catch (err) {
+      diagnostics.push(uncheckable(manifest, err));
+      continue;
+    }
     const found = [...verdict.errors, ...verdict.warnings, ...verdict.infos].map((f) => toLintFinding(manifest, f));
     findings.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
   }
-  return findings;
+  return { findings, diagnostics };
 }

@@ -44,7 +44,7 @@ export interface CheckedObject {
 export interface LintReport {
   objects: CheckedObject[];
   findings: LintFinding[];
-  /** Input that could not be read as Kubernetes objects (syntax errors, scalars, no kind). */
+  /** Input that could not be read as Kubernetes objects (syntax errors, scalars, no kind), or not checked. */
   diagnostics: LoadDiagnostic[];
   summary: LintSummary;
 }

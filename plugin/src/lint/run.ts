@@ -30,14 +30,14 @@ export async function runLint(run: LintRun): Promise<{ report: LintReport; exitC
   const sources = await readSources(run.paths, run.stdin);
   const current = loadSources(sources);
   const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
-  const findings = await lintObjects(current.objects, {
+  const { findings, diagnostics } = await lintObjects(current.objects, {
     gates: run.gates,
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),
   });
   const report: LintReport = {
     objects: current.objects.map((m) => ({ object: objectRef(m.object), file: m.file })),
     findings,
-    diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? [])],
+    diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
     summary: summarize(sources.length, current.objects.length, findings),
   };
   return { report, exitCode: exitCodeOf(report, run.failOn) };
