@@ -41,4 +41,10 @@ describe('lintObjects', () => {
     ]);
     expect(findings.map((f) => [f.object.name, f.rule, f.line, f.column])).toEqual([['fine', 'T-01', 8, 1]]);
   });
+
+  it('shows a name or namespace that is not a string as JSON', async () => {
+    const { objects } = loadManifests({ name: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: 5, namespace: {a: 1}}\n' });
+    const { findings } = await lintObjects(objects, { gates: allGatesOn(), rules: [fragile] });
+    expect(findings.map((f) => f.object)).toEqual([{ apiVersion: 'v1', kind: 'Pod', namespace: '{"a":1}', name: '5' }]);
+  });
 });

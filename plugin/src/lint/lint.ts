@@ -21,13 +21,16 @@ export interface LintOptions {
 
 const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
 
+/** Manifests may hold anything: a name that is not a string is shown as its JSON text. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
 export function objectRef(object: KubeObject): ObjectRef {
   const kind = knownKind(object) ?? object.kind ?? '';
   return {
     apiVersion: object.apiVersion ?? '',
     kind: object.kind ?? '',
-    namespace: CLUSTER_SCOPED.has(kind) ? '' : namespaceOf(object, DEFAULT_NAMESPACE),
-    name: nameOf(object),
+    namespace: CLUSTER_SCOPED.has(kind) ? '' : text(namespaceOf(object, DEFAULT_NAMESPACE)),
+    name: text(nameOf(object)),
   };
 }
 
