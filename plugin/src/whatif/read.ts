@@ -2,17 +2,13 @@
 // what-if they stand for to the cluster's objects: new objects only, each valid for the simulator,
 // any problem named by file and object.
 
-import { objectKey, type KubeObject } from '@kubectl-workload/api';
+import { knownKind, objectKey, type KubeObject } from '@kubectl-workload/api';
 import { stateFromObjects, stateObjects, type ClusterState } from '@kubectl-workload/cluster';
-import { InvalidObjectError, validateObject } from '@kubectl-workload/simulator';
-import { knownKind } from '@kubectl-workload/api';
+import { InvalidObjectError, NodeError, RequestsError, Simulation, simulationInput } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
 import { formatDiagnostic, loadSources } from '../input/manifests.js';
 import { InputError, readSources } from '../input/sources.js';
 import { synthesizeWhatIf, type WhatIf } from './synthesize.js';
-
-const VALIDATED = new Set(['Node', 'Pod', 'PodGroup', 'PriorityClass'] as const);
-type ValidatedKind = typeof VALIDATED extends Set<infer K> ? K : never;
 
 export async function readWhatIf(paths: readonly string[], namespace: string, now: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<WhatIf> {
   let loaded;
@@ -27,14 +23,17 @@ export async function readWhatIf(paths: readonly string[], namespace: string, no
   return synthesizeWhatIf(loaded.objects, namespace, now);
 }
 
-function validate(object: KubeObject, file: string): void {
-  const kind = knownKind(object);
-  if (!VALIDATED.has(kind as ValidatedKind)) return;
-  try {
-    validateObject(object, kind as ValidatedKind);
-  } catch (err) {
-    if (err instanceof InvalidObjectError) throw new UserError(`${file}: ${err.message}`);
-    throw err;
+/** Loads each file's objects into a simulation of their own, so that a malformed field or quantity names its file. */
+function validate(whatIf: WhatIf): void {
+  const files = new Map<string, KubeObject[]>();
+  for (const { object, file } of whatIf.objects) files.set(file, [...(files.get(file) ?? []), object]);
+  for (const [file, objects] of files) {
+    try {
+      new Simulation(simulationInput(objects));
+    } catch (err) {
+      if (err instanceof InvalidObjectError || err instanceof RequestsError || err instanceof NodeError) throw new UserError(`${file}: ${err.message}`);
+      throw err;
+    }
   }
 }
 
@@ -49,7 +48,7 @@ export function withWhatIf(state: ClusterState, whatIf: WhatIf): KubeObject[] {
       throw new UserError(`${file}: ${kind} ${where} already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)`);
     }
     existing.add(key);
-    validate(object, file);
   }
+  validate(whatIf);
   return stateObjects(stateFromObjects([...stateObjects(state), ...whatIf.objects.map((o) => o.object)]));
 }

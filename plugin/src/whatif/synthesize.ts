@@ -77,7 +77,8 @@ function podFrom(owner: KubeObject, ownerRef: OwnerReference, template: PodTempl
 function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objects: KubeObject[] } {
   const qualification = jobGangQualification(job);
   const workload = qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
-  const podGroup = expectedPodGroupForJob(job, workload);
+  // Not `expectedPodGroupForJob(job, undefined)`: an undefined argument takes the default Workload.
+  const podGroup = workload ? expectedPodGroupForJob(job, workload) : undefined;
   const groupName = podGroup ? nameOf(podGroup) : undefined;
   const count = job.spec?.suspend === true ? 0 : jobPodsAtOnce(job);
   const indexed = job.spec?.completionMode === 'Indexed';

@@ -1,0 +1,125 @@
+// -f synthesis: the objects the Job controller (api-rules JOB-02, JOB-03, JOB-06..09) and the
+// Deployment/StatefulSet controllers would add, and the units the verdicts are about.
+
+import { describe, expect, it } from '@jest/globals';
+import type { Pod } from '@kubectl-workload/api';
+import { expectedPodGroupForJob, expectedWorkloadForJob } from '@kubectl-workload/rules';
+import { loadManifests } from '../input/manifests.js';
+import { synthesizeWhatIf } from './synthesize.js';
+
+const NOW = '2026-11-23T12:00:00Z';
+
+function whatIf(text: string) {
+  return synthesizeWhatIf(loadManifests({ name: 'job.yaml', text }).objects, 'team-a', NOW);
+}
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata: {name: train}
+spec:
+  parallelism: 3
+  completions: 3
+  completionMode: Indexed
+  template:
+    metadata: {labels: {app: train}}
+    spec:
+      containers: [{name: main, image: t, resources: {requests: {cpu: '1'}}}]
+`;
+
+const pods = (w: ReturnType<typeof whatIf>) => w.objects.map((o) => o.object).filter((o): o is Pod => o.kind === 'Pod');
+
+describe('synthesizeWhatIf', () => {
+  it('gives a gang-qualified Job its Workload, PodGroup and parallelism indexed pods naming the PodGroup (JOB-06..09)', () => {
+    const w = whatIf(JOB);
+    const job = { ...loadManifests({ name: 'j', text: JOB }).objects[0]?.object, metadata: { name: 'train', namespace: 'team-a' } };
+    const workload = expectedWorkloadForJob(job);
+    const group = expectedPodGroupForJob(job, workload);
+    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace}/${o.object.metadata?.name}`)).toEqual([
+      `Workload/team-a/${workload?.metadata?.name}`,
+      `PodGroup/team-a/${group?.metadata?.name}`,
+      'Pod/team-a/train-0',
+      'Pod/team-a/train-1',
+      'Pod/team-a/train-2',
+    ]);
+    expect(w.objects.every((o) => o.file === 'job.yaml')).toBe(true);
+    const [first] = pods(w);
+    expect(first?.spec?.schedulingGroup).toEqual({ podGroupName: group?.metadata?.name });
+    expect(first?.metadata).toMatchObject({
+      creationTimestamp: NOW,
+      labels: { app: 'train', 'batch.kubernetes.io/job-name': 'train', 'batch.kubernetes.io/job-completion-index': '0' },
+      annotations: { 'batch.kubernetes.io/job-completion-index': '0' },
+      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', controller: true }],
+    });
+    expect(first?.spec?.containers?.[0]?.resources?.requests).toEqual({ cpu: '1' });
+    expect(w.units).toEqual([{ kind: 'Job', namespace: 'team-a', name: 'train', file: 'job.yaml', pods: ['team-a/train-0', 'team-a/train-1', 'team-a/train-2'], podGroup: group?.metadata?.name, notes: [] }]);
+  });
+
+  it('gives a Job that does not qualify (JOB-02) plain pods and says why', () => {
+    const w = whatIf(JOB.replace('completionMode: Indexed', 'completionMode: NonIndexed').replace('parallelism: 3', 'parallelism: 2'));
+    expect(w.objects.map((o) => o.object.kind)).toEqual(['Pod', 'Pod']);
+    expect(pods(w).every((p) => p.spec?.schedulingGroup === undefined && p.metadata?.annotations === undefined)).toBe(true);
+    expect(w.units[0]?.podGroup).toBeNull();
+    expect(w.units[0]?.notes).toEqual(['not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")', 'not gang-scheduled: JOB-02: spec.completions (3) differs from spec.parallelism (2)']);
+  });
+
+  it('creates no pods for a suspended Job, and no Workload (JOB-03)', () => {
+    const w = whatIf(JOB.replace('completionMode: Indexed', 'completionMode: Indexed\n  suspend: true'));
+    expect(w.objects).toEqual([]);
+    expect(w.units[0]?.pods).toEqual([]);
+    expect(w.units[0]?.notes).toContain('spec.suspend is true: the Job creates no pods until it is resumed');
+  });
+
+  it("keeps the template's own PodGroup; that PodGroup is then not a unit of its own", () => {
+    const own = `${JOB.replace("containers:", "schedulingGroup: {podGroupName: mine}\n      containers:")}---
+apiVersion: scheduling.k8s.io/v1alpha2
+kind: PodGroup
+metadata: {name: mine}
+spec: {schedulingPolicy: {gang: {minCount: 3}}}
+`;
+    const w = whatIf(own);
+    expect(pods(w).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual(['mine', 'mine', 'mine']);
+    expect(w.units.map((u) => [u.kind, u.podGroup])).toEqual([['Job', 'mine']]);
+    expect(w.objects.map((o) => o.object.kind)).toEqual(['Pod', 'Pod', 'Pod', 'PodGroup']);
+  });
+
+  it('gives Deployments and StatefulSets replicas pods (default 1), and keeps other objects as written', () => {
+    const w = whatIf(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: prod}
+spec: {replicas: 2, template: {spec: {containers: [{name: c, image: x}]}}}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec: {template: {spec: {containers: [{name: c, image: x}]}}}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: extra}
+`);
+    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace ?? ''}/${o.object.metadata?.name}`)).toEqual(['Pod/prod/web-0', 'Pod/prod/web-1', 'Pod/team-a/db-0', 'Node//extra']);
+    expect(w.units.map((u) => `${u.kind}/${u.namespace}/${u.name}:${u.pods?.length}`)).toEqual(['Deployment/prod/web:2', 'StatefulSet/team-a/db:1']);
+  });
+
+  it('makes a PodGroup of -f one unit with its -f pods, and a bare pod a unit of its own', () => {
+    const w = whatIf(`apiVersion: scheduling.k8s.io/v1alpha2
+kind: PodGroup
+metadata: {name: g}
+spec: {schedulingPolicy: {basic: {}}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: in-g}
+spec: {schedulingGroup: {podGroupName: g}, containers: [{name: c, image: x}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: alone}
+spec: {containers: [{name: c, image: x}]}
+`);
+    expect(w.units.map((u) => [u.kind, u.name, u.pods, u.podGroup])).toEqual([
+      ['PodGroup', 'g', undefined, 'g'],
+      ['Pod', 'alone', ['team-a/alone'], null],
+    ]);
+  });
+});
