@@ -30,7 +30,8 @@ interface SimulateArgs extends SourceOptions {
 
 function builder(yargs: Argv): Argv<SimulateArgs> {
   return withClusterSourceOptions(yargs)
-    .option('filename', { alias: 'f', type: 'string', array: true, describe: 'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now' })
+    // Not `array: true`: yargs would then take `-f -` (stdin) for a positional `-`. Repeats still collect.
+    .option('filename', { alias: 'f', type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now' })
     .option('show-all', { type: 'boolean', default: false, describe: "with -f, also report the cluster's own pending pods and groups" })
     .option('pod-group', { type: 'string', describe: 'run one PodGroup cycle for NAMESPACE/NAME instead of running to quiescence' })
     .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (json: see README "simulate")' })

@@ -35,6 +35,7 @@ describe('synthesizeWhatIf', () => {
     const workload = expectedWorkloadForJob(job);
     const group = expectedPodGroupForJob(job, workload);
     expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace}/${o.object.metadata?.name}`)).toEqual([
+      'Job/team-a/train',
       `Workload/team-a/${workload?.metadata?.name}`,
       `PodGroup/team-a/${group?.metadata?.name}`,
       'Pod/team-a/train-0',
@@ -56,7 +57,7 @@ describe('synthesizeWhatIf', () => {
 
   it('gives a Job that does not qualify (JOB-02) plain pods and says why', () => {
     const w = whatIf(JOB.replace('completionMode: Indexed', 'completionMode: NonIndexed').replace('parallelism: 3', 'parallelism: 2'));
-    expect(w.objects.map((o) => o.object.kind)).toEqual(['Pod', 'Pod']);
+    expect(w.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod']);
     expect(pods(w).every((p) => p.spec?.schedulingGroup === undefined && p.metadata?.annotations === undefined)).toBe(true);
     expect(w.units[0]?.podGroup).toBeNull();
     expect(w.units[0]?.notes).toEqual(['not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")', 'not gang-scheduled: JOB-02: spec.completions (3) differs from spec.parallelism (2)']);
@@ -64,7 +65,7 @@ describe('synthesizeWhatIf', () => {
 
   it('creates no pods for a suspended Job, and no Workload (JOB-03)', () => {
     const w = whatIf(JOB.replace('completionMode: Indexed', 'completionMode: Indexed\n  suspend: true'));
-    expect(w.objects).toEqual([]);
+    expect(w.objects.map((o) => o.object.kind)).toEqual(['Job']);
     expect(w.units[0]?.pods).toEqual([]);
     expect(w.units[0]?.notes).toContain('spec.suspend is true: the Job creates no pods until it is resumed');
   });
@@ -79,7 +80,7 @@ spec: {schedulingPolicy: {gang: {minCount: 3}}}
     const w = whatIf(own);
     expect(pods(w).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual(['mine', 'mine', 'mine']);
     expect(w.units.map((u) => [u.kind, u.podGroup])).toEqual([['Job', 'mine']]);
-    expect(w.objects.map((o) => o.object.kind)).toEqual(['Pod', 'Pod', 'Pod', 'PodGroup']);
+    expect(w.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod', 'Pod', 'PodGroup']);
   });
 
   it('gives Deployments and StatefulSets replicas pods (default 1), and keeps other objects as written', () => {
@@ -97,7 +98,7 @@ apiVersion: v1
 kind: Node
 metadata: {name: extra}
 `);
-    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace ?? ''}/${o.object.metadata?.name}`)).toEqual(['Pod/prod/web-0', 'Pod/prod/web-1', 'Pod/team-a/db-0', 'Node//extra']);
+    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace ?? ''}/${o.object.metadata?.name}`)).toEqual(['Deployment/prod/web', 'Pod/prod/web-0', 'Pod/prod/web-1', 'StatefulSet/team-a/db', 'Pod/team-a/db-0', 'Node//extra']);
     expect(w.units.map((u) => `${u.kind}/${u.namespace}/${u.name}:${u.pods?.length}`)).toEqual(['Deployment/prod/web:2', 'StatefulSet/team-a/db:1']);
   });
 

@@ -1,4 +1,5 @@
-// `simulate -f MANIFEST`: the objects a manifest would add to the cluster once its controllers ran.
+// `simulate -f MANIFEST`: the objects a manifest would add to the cluster once its controllers ran
+// (the manifest's own objects included).
 // A Job gets the pods the v1.36 Job controller creates (parallelism at once, indexed when Indexed)
 // and, when it qualifies for gang scheduling, its Workload and PodGroup with every pod naming the
 // PodGroup (api-rules JOB-02, JOB-03, JOB-06..09). Deployments and StatefulSets get `replicas`
@@ -96,7 +97,7 @@ function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objec
   const templateGroup = job.spec?.template?.spec?.schedulingGroup?.podGroupName ?? null;
   return {
     unit: { kind: 'Job', namespace: namespaceOf(job), name: nameOf(job), file, pods: pods.map(key), podGroup: groupName ?? templateGroup, notes },
-    objects: [...(workload ? [withNamespace(workload, namespaceOf(job))] : []), ...(podGroup ? [podGroup] : []), ...pods],
+    objects: [job, ...(workload ? [withNamespace(workload, namespaceOf(job))] : []), ...(podGroup ? [podGroup] : []), ...pods],
   };
 }
 
@@ -104,7 +105,7 @@ function replicatedUnit(owner: ReplicatedController, kind: 'Deployment' | 'State
   const template = owner.spec?.template;
   const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) => podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {}));
   const podGroup = template?.spec?.schedulingGroup?.podGroupName ?? null;
-  return { unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] }, objects: pods };
+  return { unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] }, objects: [owner, ...pods] };
 }
 
 function key(obj: KubeObject): string {
