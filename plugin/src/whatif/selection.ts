@@ -6,7 +6,9 @@ import type { ReportSelection } from '../simulate/report.js';
 import type { WhatIf } from './synthesize.js';
 
 export function reportSelection(options: { namespace: string | undefined; whatIf: WhatIf | undefined }): ReportSelection | undefined {
-  const { namespace, whatIf } = options;
+  const { namespace } = options;
+  // Only added nodes or PriorityClasses (`-f node.yaml`): nothing to focus on, every pending pod matters.
+  const whatIf = options.whatIf?.units.length ? options.whatIf : undefined;
   if (namespace === undefined && whatIf === undefined) return undefined;
   const groups = new Set(whatIf?.units.flatMap((u) => (u.podGroup === null ? [] : [`${u.namespace}/${u.podGroup}`])));
   const pods = new Set(whatIf?.units.flatMap((u) => u.pods ?? []));

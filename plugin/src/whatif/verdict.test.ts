@@ -78,6 +78,15 @@ describe('whatIfVerdict', () => {
   });
 });
 
+it('an added node is not a unit: every pending pod is reported, and the extra room used', () => {
+  const gang = [node('n1', '2'), ...['g-0', 'g-1', 'g-2'].map((name) => pod(name, '1', { schedulingGroup: { podGroupName: 'g' } }))];
+  const group = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'g', namespace: 'ml' }, spec: { schedulingPolicy: { gang: { minCount: 3 } } } } as KubeObject;
+  const { run, verdicts } = simulate([...gang, group], 'apiVersion: v1\nkind: Node\nmetadata: {name: n2}\nstatus: {allocatable: {cpu: "2", memory: 16Gi, pods: "110"}}\n');
+  expect(verdicts).toEqual([]);
+  expect(renderVerdicts(verdicts)).toBe('What-if (-f): no Job, Deployment, StatefulSet, PodGroup or Pod to place; every pending pod is reported\n\n');
+  expect(run.report.pods.map((p) => `${p.name}:${p.outcome}`)).toEqual(['g-0:Scheduled', 'g-1:Scheduled', 'g-2:Scheduled']);
+});
+
 describe('reportSelection', () => {
   it('-n narrows groups and pods to a namespace; nothing selected means everything', () => {
     expect(reportSelection({ namespace: undefined, whatIf: undefined })).toBeUndefined();

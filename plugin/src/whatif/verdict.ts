@@ -61,6 +61,7 @@ export function whatIfVerdict(unit: WhatIfUnit, result: SimulationResult): WhatI
 
 /** The top of the text report: one line per unit, its notes below. */
 export function renderVerdicts(verdicts: readonly WhatIfVerdict[]): string {
+  if (verdicts.length === 0) return 'What-if (-f): no Job, Deployment, StatefulSet, PodGroup or Pod to place; every pending pod is reported\n\n';
   const lines = ['What-if (-f):'];
   for (const v of verdicts) {
     const group = v.podGroup && v.kind !== 'PodGroup' ? `, PodGroup ${v.podGroup}` : '';
