@@ -37,6 +37,10 @@ expect_exit 1 kubectl-workload why job/etl-batch --snapshot "$cluster"
 # simulate: the scheduler's PodGroup cycle dry-run on the same snapshot, run to quiescence.
 echo "\$ kubectl workload simulate --snapshot $cluster"
 kubectl-workload simulate --snapshot "$cluster"
+# simulate -f: would the example training Job (8 GPU workers, gang) fit on that cluster now? Its
+# Workload, PodGroup and pods are made as the Job controller would; exit 1 would mean it does not fit.
+echo "\$ kubectl workload simulate --snapshot $cluster -f examples/gang-training/job.yaml"
+kubectl-workload simulate --snapshot "$cluster" -f examples/gang-training/job.yaml
 
 # webhook: start workload-webhook on localhost (in-memory self-signed certificate, the examples as
 # its --snapshot), send it the examples as AdmissionReviews — allowed, denied with causes (422) and
