@@ -7,6 +7,7 @@
 
 import { knownKind, nameOf, namespaceOf, type Job, type KubeObject, type OwnerReference, type Pod, type PodTemplateSpec } from '@kubectl-workload/api';
 import { expectedPodGroupForJob, expectedWorkloadForJob, jobControllerRef, jobGangQualification, jobPodsAtOnce } from '@kubectl-workload/rules';
+import { CLUSTER_KINDS, type ClusterKind } from '@kubectl-workload/cluster';
 import type { ManifestObject } from '../input/manifests.js';
 
 /** Kinds whose pods -f creates the way their controller would. */
@@ -37,11 +38,13 @@ interface ReplicatedController extends KubeObject {
   spec?: { replicas?: number; template?: PodTemplateSpec };
 }
 
-/** Namespaced kinds among those -f may add (cluster-scoped: Node, PriorityClass). */
-const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
+/** Kinds the plugin does not read from a cluster (Deployment, StatefulSet, Service…) count as namespaced. */
+function clusterScoped(obj: KubeObject): boolean {
+  return CLUSTER_KINDS[obj.kind as ClusterKind]?.namespaced === false;
+}
 
 function withNamespace<T extends KubeObject>(obj: T, namespace: string): T {
-  if (CLUSTER_SCOPED.has(obj.kind ?? '') || obj.metadata?.namespace) return obj;
+  if (clusterScoped(obj) || obj.metadata?.namespace) return obj;
   return { ...obj, metadata: { ...obj.metadata, namespace } };
 }
 
