@@ -26,6 +26,8 @@ export interface ClusterOptions {
 /** Commands that read cluster state also accept a snapshot file instead of a cluster. */
 export interface SourceOptions extends ClusterOptions {
   snapshot?: string;
+  /** Not a flag: also list Events from a live cluster (explain needs them; other commands skip the request). */
+  withEvents?: boolean;
 }
 
 export class OptionError extends Error {}

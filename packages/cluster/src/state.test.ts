@@ -28,7 +28,7 @@ async function snapshotOf(state: ClusterState, name: string): Promise<string> {
 
 describe('loadClusterState', () => {
   it('reads every captured kind from a live cluster, in the scope of the flags', async () => {
-    const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}), events: true });
     expect(names(state)).toEqual({
       nodes: ['node-1', 'node-2'],
       pods: ['training-0', 'training-1', 'training-2', 'training-3'],
@@ -41,10 +41,20 @@ describe('loadClusterState', () => {
     });
   });
 
+  it('lists Events only when asked: the other commands skip the request', async () => {
+    fixture.server.requests.length = 0;
+    const state = await loadClusterState(await sourceFromOptions({ kubeconfig: fixture.kubeconfig }, {}));
+    expect(state.events).toEqual([]);
+    expect(state.pods).toHaveLength(4);
+    expect(fixture.server.requests.map((r) => r.path.split('/').pop())).not.toContain('events');
+    const withEvents = await loadClusterState(await sourceFromOptions({ kubeconfig: fixture.kubeconfig, withEvents: true }, {}));
+    expect(withEvents.events.map((e) => e.metadata?.name)).toEqual(['training-3.1']);
+  });
+
   it('lists events as context only: a cluster that forbids them still gives a state, saying why', async () => {
     fixture.server.forbid({ resource: 'events', verb: 'list' });
     try {
-      const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+      const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}), events: true });
       expect(state.events).toEqual([]);
       expect(state.eventsError).toMatch(/^forbidden: you may not list events in namespace "team-a"/);
       expect(state.pods).toHaveLength(4);
@@ -60,10 +70,10 @@ describe('loadClusterState', () => {
   });
 
   it('gives the same state from a snapshot file as from the cluster', async () => {
-    const live = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
+    const live = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}), events: true });
     const file = await snapshotOf(live, 'all.yaml');
     expect(await loadClusterState(await sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
-    const teamA = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+    const teamA = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}), events: true });
     expect(await loadClusterState(await sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(teamA);
   });
 

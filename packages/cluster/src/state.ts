@@ -37,8 +37,11 @@ export const STATE_KINDS = [
   ['Event', 'events'],
 ] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
 
-/** A live cluster, or a snapshot file narrowed to a scope (all namespaces unless one is given). */
-export type ClusterSource = { client: ClusterClient; onProgress?: ProgressListener } | { snapshot: string; scope?: Scope };
+/**
+ * A live cluster (Events listed only with `events`: they can be many, and only explain and snapshot
+ * use them), or a snapshot file narrowed to a scope (all namespaces unless one is given).
+ */
+export type ClusterSource = { client: ClusterClient; onProgress?: ProgressListener; events?: boolean } | { snapshot: string; scope?: Scope };
 
 /** Called as each kind arrives from a live cluster (the snapshot command shows it on a terminal). */
 export type ProgressListener = (kind: ClusterKind, count: number) => void;
@@ -48,7 +51,7 @@ export type ProgressListener = (kind: ClusterKind, count: number) => void;
  * snapshot has no current context), or the cluster of the kubeconfig and connection flags.
  */
 export async function sourceFromOptions(options: SourceOptions, env: NodeJS.ProcessEnv = process.env): Promise<ClusterSource> {
-  if (options.snapshot === undefined) return { client: await connect(options, env) };
+  if (options.snapshot === undefined) return { client: await connect(options, env), ...(options.withEvents ? { events: true } : {}) };
   const scope: Scope = options.namespace && !options.allNamespaces ? { namespace: options.namespace } : { allNamespaces: true };
   return { snapshot: options.snapshot, scope };
 }
@@ -91,11 +94,12 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
   return stateFromObjects(parseObjectsFile(text, file), scope);
 }
 
-async function readLive(client: ClusterClient, onProgress?: ProgressListener): Promise<ClusterState> {
+async function readLive(client: ClusterClient, onProgress: ProgressListener | undefined, events: boolean): Promise<ClusterState> {
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
   let eventsError: string | undefined;
+  const kinds = STATE_KINDS.filter(([kind]) => events || kind !== 'Event');
   const lists = await Promise.all(
-    STATE_KINDS.map(async ([kind]) => {
+    kinds.map(async ([kind]) => {
       const items = await client.list(kind).catch((err: unknown) => {
         // Events only add context: a user allowed everything else still gets a state.
         if (kind !== 'Event' || !(err instanceof ForbiddenError)) throw err;
@@ -111,7 +115,7 @@ async function readLive(client: ClusterClient, onProgress?: ProgressListener): P
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
-  return 'client' in source ? readLive(source.client, source.onProgress) : readSnapshot(source.snapshot, source.scope);
+  return 'client' in source ? readLive(source.client, source.onProgress, source.events === true) : readSnapshot(source.snapshot, source.scope);
 }
 
 /** Every object of a state, in snapshot order (events last). */

@@ -31,7 +31,7 @@ function builder(yargs: Argv): Argv<ExplainArgs> {
 
 async function handler(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
-  const view = await loadClusterView({ ...args, allNamespaces: true });
+  const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
   const target = resolveTarget(args.target, view.namespace, view.state);
   const { events, warning } = eventsOf(view.state, view.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);

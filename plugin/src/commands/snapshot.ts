@@ -26,7 +26,7 @@ async function handler(args: SnapshotArgs): Promise<void> {
   const progress = process.stderr.isTTY
     ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`)
     : undefined;
-  const state = await loadClusterState({ client, ...(progress ? { onProgress: progress } : {}) });
+  const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   const list = stateToList(state);
   process.stdout.write(args.output === 'json' ? `${JSON.stringify(list, null, 2)}\n` : stringify(list));
