@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { allGatesOn } from '@kubectl-workload/api';
-import type { KubeObject, Pod, PodGroup, Workload } from '@kubectl-workload/api';
+import type { Job, KubeObject, Pod, PodGroup, Workload } from '@kubectl-workload/api';
 import { evaluate } from '@kubectl-workload/rules';
 import type { Verdict } from '@kubectl-workload/rules';
 import { noSource, snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
@@ -103,6 +103,38 @@ describe('POST /validate', () => {
         code: 403,
       },
     });
+  });
+
+  it('denies a parallelism change of a gang Job like JobValidation: 403 on jobs.batch (JOB-14)', async () => {
+    const job: Job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'train', namespace: 'ml' },
+      spec: { parallelism: 4, completions: 4, completionMode: 'Indexed', template: { spec: { schedulingGroup: { podGroupName: 'training-workers' }, restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } },
+    };
+    const scaled = { ...job, spec: { ...job.spec, parallelism: 8 } };
+    const { response } = await review('/validate', reviewFor(scaled, { uid: 'j', oldObject: job }));
+    expect(response).toEqual({
+      uid: 'j',
+      allowed: false,
+      status: {
+        metadata: {},
+        status: 'Failure',
+        message: 'jobs.batch "train" is forbidden: cannot change parallelism for a Job referencing gang-scheduled PodGroup "training-workers"',
+        reason: 'Forbidden',
+        details: { name: 'train', group: 'batch', kind: 'jobs' },
+        code: 403,
+      },
+    });
+  });
+
+  it('checks the PodGroup status subresource (PG-30) and nothing of the spec there', async () => {
+    const podGroup = fixture<PodGroup>('podgroup-from-template.json');
+    const condition = { type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' };
+    const updated = { ...podGroup, status: { conditions: [condition, { ...condition, status: 'False' }] } };
+    const { response } = await review('/validate', reviewFor(updated, { uid: 's', subResource: 'status', oldObject: podGroup }));
+    expect(response.status?.code).toBe(422);
+    expect(response.status?.details?.causes).toEqual([{ reason: 'FieldValueDuplicate', field: 'status.conditions[1].type', message: 'Duplicate value: "PodGroupScheduled"' }]);
   });
 
   it('allows with a warning prefixed by the rule id (X-15), and without one when the PodGroup is in the snapshot', async () => {
