@@ -132,7 +132,8 @@ describe('kubectl workload simulate -f (what-if)', () => {
     await writeFile(existing, JOB.replace('name: finetune', 'name: training\n  namespace: team-a'));
     const clash = await kubectl(cpuCluster, ['simulate', '-f', existing]);
     expect(clash).toEqual({ code: 2, stdout: '', stderr: `error: ${existing}: Job team-a/training already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n` });
-    const missing = await kubectl(cpuCluster, ['simulate', '-f', join(home, 'nope.yaml')]);
+    // -f is read before the cluster: no cluster needed to hear about a wrong path.
+    const missing = await run('kubectl', ['workload', 'simulate', '-f', join(home, 'nope.yaml')], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
     expect(missing).toEqual({ code: 2, stdout: '', stderr: `error: ${join(home, 'nope.yaml')}: no such file or directory (-f)\n` });
   });
 

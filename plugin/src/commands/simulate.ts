@@ -13,9 +13,10 @@ import { runSimulateCommand, SimulateInputError, type ReportSelection, type Simu
 import { renderText } from '../simulate/text.js';
 import { applySimulation, asList } from '../simulate/write-snapshot.js';
 import { loadClusterView } from '../status/cluster-view.js';
-import { readWhatIf, withWhatIf } from '../whatif/read.js';
+import { readWhatIfManifests, withWhatIf } from '../whatif/read.js';
 import { reportSelection } from '../whatif/selection.js';
-import { renderVerdicts, whatIfVerdict, type WhatIfVerdict } from '../whatif/verdict.js';
+import { synthesizeWhatIf } from '../whatif/synthesize.js';
+import { renderVerdicts, whatIfVerdict } from '../whatif/verdict.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -54,16 +55,17 @@ function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now
 }
 
 async function handler(args: SimulateArgs): Promise<void> {
+  const manifests = args.filename?.length ? await readWhatIfManifests(args.filename) : undefined;
   // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
   const view = await loadClusterView({ ...args, allNamespaces: true });
   const now = new Date().toISOString();
-  const whatIf = args.filename?.length ? await readWhatIf(args.filename, view.namespace, now) : undefined;
+  const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now);
   const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
   const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
   const run = simulate(objects, args, source, now, include);
-  const verdicts: WhatIfVerdict[] | undefined = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
+  const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {
     const out = args['write-snapshot'];
     const list = asList(applySimulation(objects, run.result, run.simulation));

@@ -6,8 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '@kubectl-workload/api';
 import { stateFromObjects } from '@kubectl-workload/cluster';
 import { UserError } from '../exit.js';
-import { readWhatIf, withWhatIf } from './read.js';
-import type { WhatIf } from './synthesize.js';
+import { readWhatIfManifests, withWhatIf } from './read.js';
+import { synthesizeWhatIf, type WhatIf } from './synthesize.js';
 
 const NOW = '2026-11-23T12:00:00Z';
 const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '4' } } } as KubeObject;
@@ -15,12 +15,12 @@ const existing = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespa
 
 const whatIf = (...objects: KubeObject[]): WhatIf => ({ objects: objects.map((object) => ({ object, file: 'new.yaml' })), units: [] });
 
-describe('readWhatIf', () => {
+describe('readWhatIfManifests', () => {
   it('reads files, directories and stdin with the manifest reader, namespacing objects like kubectl apply', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'whatif-'));
     await writeFile(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n');
     const stdin = Readable.from(['apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: other}\nspec: {containers: []}\n']);
-    const read = await readWhatIf([dir, '-'], 'ml', NOW, stdin);
+    const read = synthesizeWhatIf(await readWhatIfManifests([dir, '-'], stdin), 'ml', NOW);
     expect(read.objects.map((o) => [o.file, o.object.metadata?.namespace, o.object.metadata?.name])).toEqual([
       [join(dir, 'pod.yaml'), 'ml', 'a'],
       ['<stdin>', 'other', 'b'],
@@ -31,10 +31,10 @@ describe('readWhatIf', () => {
     const dir = await mkdtemp(join(tmpdir(), 'whatif-'));
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, 'apiVersion: v1\nkind: [\n');
-    await expect(readWhatIf([bad], 'ml', NOW)).rejects.toThrow(new UserError(`${bad}:3:1: YAML syntax error: deficient indentation`));
-    await expect(readWhatIf([join(dir, 'absent.yaml')], 'ml', NOW)).rejects.toThrow(new UserError(`${join(dir, 'absent.yaml')}: no such file or directory (-f)`));
+    await expect(readWhatIfManifests([bad])).rejects.toThrow(new UserError(`${bad}:3:1: YAML syntax error: deficient indentation`));
+    await expect(readWhatIfManifests([join(dir, 'absent.yaml')])).rejects.toThrow(new UserError(`${join(dir, 'absent.yaml')}: no such file or directory (-f)`));
     await writeFile(join(dir, 'empty.yaml'), '# nothing\n');
-    await expect(readWhatIf([join(dir, 'empty.yaml')], 'ml', NOW)).rejects.toThrow(`-f ${join(dir, 'empty.yaml')}: no Kubernetes objects found`);
+    await expect(readWhatIfManifests([join(dir, 'empty.yaml')])).rejects.toThrow(`-f ${join(dir, 'empty.yaml')}: no Kubernetes objects found`);
   });
 });
 

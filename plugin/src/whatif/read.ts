@@ -6,11 +6,12 @@ import { knownKind, objectKey, type KubeObject } from '@kubectl-workload/api';
 import { stateFromObjects, stateObjects, type ClusterState } from '@kubectl-workload/cluster';
 import { InvalidObjectError, NodeError, RequestsError, Simulation, simulationInput } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
-import { formatDiagnostic, loadSources } from '../input/manifests.js';
+import { formatDiagnostic, loadSources, type ManifestObject } from '../input/manifests.js';
 import { InputError, readSources } from '../input/sources.js';
-import { synthesizeWhatIf, type WhatIf } from './synthesize.js';
+import type { WhatIf } from './synthesize.js';
 
-export async function readWhatIf(paths: readonly string[], namespace: string, now: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<WhatIf> {
+/** The objects of -f, read before the cluster is: bad input fails fast. */
+export async function readWhatIfManifests(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<ManifestObject[]> {
   let loaded;
   try {
     loaded = loadSources(await readSources(paths, stdin));
@@ -20,7 +21,7 @@ export async function readWhatIf(paths: readonly string[], namespace: string, no
   }
   if (loaded.diagnostics.length > 0) throw new UserError(loaded.diagnostics.map(formatDiagnostic).join('\nerror: '));
   if (loaded.objects.length === 0) throw new UserError(`-f ${paths.join(' ')}: no Kubernetes objects found`);
-  return synthesizeWhatIf(loaded.objects, namespace, now);
+  return loaded.objects;
 }
 
 /** Loads each file's objects into a simulation of their own, so that a malformed field or quantity names its file. */
