@@ -118,6 +118,22 @@ describe('kubectl workload simulate -f (what-if)', () => {
     expect(report.podGroups.map((g) => g.name)).toEqual(expect.arrayContaining([GROUP, 'llm-train-workers']));
   });
 
+  it('--write-snapshot keeps the what-if bound, so what-ifs chain: the next Job is scored around it (LeastAllocated)', async () => {
+    const after = join(home, 'after.yaml');
+    const first = await kubectl(gpuCluster, ['simulate', '-f', jobFile, '--write-snapshot', after]);
+    expect(first.code).toBe(0);
+    const written = parseObjectsFile(await readFile(after, 'utf8'), after);
+    expect(written.filter((o) => o.kind === 'Pod' && o.metadata?.name?.startsWith('finetune-')).map((o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName)).toEqual(['gpu-a2', 'gpu-a3']);
+    const again = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', jobFile], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
+    expect(again).toMatchObject({ code: 2, stderr: `error: ${jobFile}: Job default/finetune already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n` });
+    const second = join(home, 'second.yaml');
+    await writeFile(second, JOB.replace('name: finetune', 'name: second'));
+    const next = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', second, '-o', 'json'], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
+    expect(next.code).toBe(0);
+    const nodes = (JSON.parse(next.stdout) as WhatIfReport).whatIf[0]?.nodes ?? [];
+    expect(nodes.some((n) => n === 'gpu-a2' || n === 'gpu-a3')).toBe(false);
+  });
+
   it('gives a Job that does not qualify for gang scheduling plain pods, and says why (JOB-02)', async () => {
     const plain = join(home, 'plain.yaml');
     await writeFile(plain, JOB.replace('completionMode: Indexed', 'completionMode: NonIndexed'));
