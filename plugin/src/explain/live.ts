@@ -2,7 +2,7 @@
 // and recent scheduler events for the group and its pods, and whether they agree.
 
 import { nameOf, POD_GROUP_SCHEDULED, type Pod, type PodGroup } from '@kubectl-workload/api';
-import type { KubeEvent } from '@kubectl-workload/cluster';
+import { eventTime, type KubeEvent } from '@kubectl-workload/cluster';
 import type { GroupOutcome } from '@kubectl-workload/simulator';
 import type { PlacementAnalysis } from './placement/analysis.js';
 
@@ -29,10 +29,6 @@ export interface LiveComparison {
 
 const OUTCOME_OF_REASON: Record<string, GroupOutcome> = { Scheduled: 'Scheduled', Unschedulable: 'Unschedulable', SchedulerError: 'Error' };
 
-function eventTime(e: KubeEvent): string | null {
-  return e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? null;
-}
-
 function relevantEvents(group: PodGroup, pods: readonly Pod[], events: readonly KubeEvent[]): LiveEvent[] {
   const podNames = new Set(pods.map((p) => nameOf(p)));
   const namespace = group.metadata?.namespace || 'default';
@@ -48,7 +44,7 @@ function relevantEvents(group: PodGroup, pods: readonly Pod[], events: readonly 
       reason: e.reason ?? '',
       message: e.message ?? '',
       count: e.count ?? 1,
-      lastTimestamp: eventTime(e),
+      lastTimestamp: eventTime(e) ?? null,
     }))
     .sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? '') || a.object.localeCompare(b.object))
     .slice(0, MAX_EVENTS);
