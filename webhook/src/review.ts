@@ -21,7 +21,6 @@ export interface AdmissionRequest {
   name?: string;
   object?: KubeObject | null;
   oldObject?: KubeObject | null;
-  dryRun?: boolean;
 }
 
 export interface StatusCause {
@@ -117,7 +116,6 @@ export function parseAdmissionRequest(body: unknown): AdmissionRequest {
   if (typeof uid !== 'string' || uid === '') throw new BadReviewError(`request.uid: expected a non-empty string, got ${describe(uid)}`);
   const operation = request.operation;
   if (typeof operation !== 'string') throw new BadReviewError(`request.operation: expected a string, got ${describe(operation)}`);
-  const dryRun = request.dryRun;
   return {
     uid,
     operation,
@@ -127,7 +125,6 @@ export function parseAdmissionRequest(body: unknown): AdmissionRequest {
     name: optionalString(request, 'name'),
     object: optionalObject(request, 'object'),
     oldObject: optionalObject(request, 'oldObject'),
-    ...(dryRun === true ? { dryRun } : {}),
   };
 }
 

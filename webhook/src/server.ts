@@ -38,7 +38,6 @@ export interface RunningWebhook {
   readonly url: string;
   /** The served certificate (PEM): the caBundle for a self-signed server. */
   readonly certificate: string;
-  readonly metrics: WebhookMetrics;
   /** Resolves once every connection is closed; cuts the remaining ones after graceMs. */
   shutdown(graceMs?: number): Promise<void>;
 }
@@ -87,7 +86,6 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
     port,
     url: `https://${host}:${port}`,
     certificate: pair.cert,
-    metrics,
     async shutdown(graceMs = DEFAULT_GRACE_MS) {
       closing = true;
       stopWatching();

@@ -79,7 +79,7 @@ function warningText(rule: string, text: string): string {
   return full.length <= MAX_WARNING_LENGTH ? full : `${full.slice(0, MAX_WARNING_LENGTH - 1)}…`;
 }
 
-export function warningsOf(verdict: Verdict, onLookupError: OnLookupError): string[] {
+function warningsOf(verdict: Verdict, onLookupError: OnLookupError): string[] {
   const warnings = verdict.warnings.map((f) => warningText(f.rule, f.message));
   if (onLookupError === 'allow') {
     for (const f of verdict.lookupFailures) warnings.push(warningText(f.rule, `not checked, lookup failed: ${f.error}`));
