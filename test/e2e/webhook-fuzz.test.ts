@@ -38,6 +38,12 @@ describe('webhook fuzz', () => {
       expect(report(failures)).toEqual([]);
       expect(sent).toBe(HTTPS_RUNS);
       await expect(server.client.send('GET', '/healthz')).resolves.toMatchObject({ status: 200 });
+      // Random kinds and operations must not grow the metric series: they collapse to "other".
+      const metrics = (await server.client.send('GET', '/metrics')).text;
+      const labelValues = (name: string): Set<string> => new Set([...metrics.matchAll(new RegExp(`[{,]${name}="([^"]*)"`, 'g'))].map((m) => m[1] as string));
+      expect([...labelValues('kind')].filter((k) => !['Pod', 'Job', 'Workload', 'PodGroup', 'other'].includes(k))).toEqual([]);
+      expect([...labelValues('operation')].filter((o) => !['CREATE', 'UPDATE', 'DELETE', 'CONNECT', 'other'].includes(o))).toEqual([]);
+      expect(labelValues('kind')).toContain('other');
     } finally {
       await server.stop();
     }
