@@ -1,7 +1,7 @@
 // The webhook over real HTTPS (in-process server on 127.0.0.1:0): endpoints, denial shapes,
 // mutation patches applied and re-validated, snapshot lookups, bad input, certificate reload.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
@@ -263,6 +263,41 @@ describe('certificate reload', () => {
   }
   const derOf = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
 
+  /** Polls handshakes until the served certificate is `pem` (or 5 s pass); returns the last one seen. */
+  async function servedEventually(port: number, pem: string): Promise<string> {
+    const deadline = Date.now() + 5000;
+    let served = await servedCertificate(port);
+    while (Date.now() < deadline && served !== derOf(pem)) {
+      await new Promise((r) => setTimeout(r, 50));
+      served = await servedCertificate(port);
+    }
+    return served;
+  }
+
+  it('follows a Secret volume rotation (the ..data symlink swapped to a new directory)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webhook-secret-'));
+    const [first, second] = await Promise.all([selfSignedKeyPair(), selfSignedKeyPair()]);
+    const writeVersion = (name: string, pair: { cert: string; key: string }): void => {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'tls.crt'), pair.cert);
+      writeFileSync(join(dir, name, 'tls.key'), pair.key);
+    };
+    writeVersion('v1', first);
+    symlinkSync('v1', join(dir, '..data'));
+    symlinkSync('..data/tls.crt', join(dir, 'tls.crt'));
+    symlinkSync('..data/tls.key', join(dir, 'tls.key'));
+    const rotating = await startTestWebhook({ tls: { certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') }, certPollMs: 50 });
+    try {
+      expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(first.cert));
+      writeVersion('v2', second);
+      symlinkSync('v2', join(dir, '..data_tmp'));
+      renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+      expect(await servedEventually(rotating.webhook.port, second.cert)).toBe(derOf(second.cert));
+    } finally {
+      await rotating.stop();
+    }
+  });
+
   it('serves a rewritten certificate on the next handshake without a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'webhook-tls-'));
     const [first, second] = await Promise.all([selfSignedKeyPair(), selfSignedKeyPair()]);
@@ -274,13 +309,7 @@ describe('certificate reload', () => {
       expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(first.cert));
       writeFileSync(tls.keyFile, second.key);
       writeFileSync(tls.certFile, second.cert);
-      const deadline = Date.now() + 5000;
-      let served = '';
-      while (Date.now() < deadline && served !== derOf(second.cert)) {
-        await new Promise((r) => setTimeout(r, 50));
-        served = await servedCertificate(rotating.webhook.port);
-      }
-      expect(served).toBe(derOf(second.cert));
+      expect(await servedEventually(rotating.webhook.port, second.cert)).toBe(derOf(second.cert));
     } finally {
       await rotating.stop();
     }
