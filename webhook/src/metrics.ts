@@ -49,18 +49,8 @@ export class WebhookMetrics {
     });
   }
 
-  /** Children per label set: resolving labels on every observation costs more than the rest of it. */
-  private readonly latencyChildren = new Map<string, { observe(value: number): void }>();
-
   observe(endpoint: Endpoint, kind: string | undefined, operation: string | undefined, verdict: Outcome, seconds: number): void {
-    const labels = { endpoint, kind: kindLabel(kind), operation: operationLabel(operation), verdict };
-    const key = `${labels.endpoint}/${labels.kind}/${labels.operation}/${labels.verdict}`;
-    let child = this.latencyChildren.get(key);
-    if (!child) {
-      child = this.latency.labels(labels);
-      this.latencyChildren.set(key, child);
-    }
-    child.observe(seconds);
+    this.latency.observe({ endpoint, kind: kindLabel(kind), operation: operationLabel(operation), verdict }, seconds);
   }
 
   decision(rule: string, action: DecisionAction): void {
