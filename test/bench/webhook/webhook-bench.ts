@@ -5,8 +5,8 @@
 //   node test/bench/webhook/webhook-bench.ts [--duration SECONDS]   (default: the full 60 s soak)
 // --duration scales both phases: the comparison alternates ~2 s rounds on each server for
 // duration / 3 seconds each (medians reported), then the soak runs `duration` seconds.
-// Reviews are realistic: a Pod in a PodGroup (X-15..X-19 read the PodGroup and its 64 pods), a
-// PodGroup created from a Workload template (X-01..X-14 read the Workload), and its /mutate.
+// Reviews are realistic (scenario.ts): a Pod in a PodGroup, a PodGroup created from a Workload
+// template, and its /mutate. handler-bench.ts times the same reviews in-process, without HTTP.
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { REQUESTS, snapshot } from './scenario.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../../..');
@@ -33,77 +34,6 @@ function durationFlag(argv: string[]): number {
 const SOAK_SECONDS = durationFlag(process.argv.slice(2));
 const COMPARE_SECONDS = Math.max(3, Math.round(SOAK_SECONDS / 3));
 const WARMUP_SECONDS = 3;
-const NS = 'ml';
-
-const workload = {
-  apiVersion: 'scheduling.k8s.io/v1alpha2',
-  kind: 'Workload',
-  metadata: { name: 'training', namespace: NS, uid: 'w-uid' },
-  spec: {
-    controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'training' },
-    podGroupTemplates: [
-      { name: 'driver', schedulingPolicy: { basic: {} } },
-      { name: 'workers', schedulingPolicy: { gang: { minCount: 64 } }, priorityClassName: 'training-high', priority: 1000, disruptionMode: 'PodGroup' },
-    ],
-  },
-};
-const groupSpec = {
-  podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } },
-  schedulingPolicy: { gang: { minCount: 64 } },
-  priorityClassName: 'training-high',
-  priority: 1000,
-  disruptionMode: 'PodGroup',
-};
-const podGroup = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'training-workers', namespace: NS }, spec: groupSpec };
-const pod = (i: number) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name: `training-${i}`, namespace: NS, labels: { app: 'training' } },
-  spec: {
-    schedulingGroup: { podGroupName: 'training-workers' },
-    priorityClassName: 'training-high',
-    priority: 1000,
-    schedulerName: 'default-scheduler',
-    containers: [{ name: 'main', image: 'registry.example/trainer:1.0', resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } } }],
-  },
-});
-const snapshot = {
-  apiVersion: 'v1',
-  kind: 'List',
-  items: [
-    { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'training-high' }, value: 1000 },
-    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'training', namespace: NS }, spec: { parallelism: 64, completions: 64, completionMode: 'Indexed' } },
-    workload,
-    podGroup,
-    ...Array.from({ length: 64 }, (_, i) => pod(i)),
-  ],
-};
-
-function review(object: object, name: string): string {
-  const [group, version] = (object as { apiVersion: string }).apiVersion.includes('/') ? (object as { apiVersion: string }).apiVersion.split('/') : ['', 'v1'];
-  return JSON.stringify({
-    apiVersion: 'admission.k8s.io/v1',
-    kind: 'AdmissionReview',
-    request: {
-      uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-      kind: { group, version, kind: (object as { kind: string }).kind },
-      operation: 'CREATE',
-      name,
-      namespace: NS,
-      object,
-      oldObject: null,
-      dryRun: false,
-      userInfo: { username: 'system:serviceaccount:kube-system:job-controller', groups: ['system:serviceaccounts', 'system:authenticated'] },
-    },
-  });
-}
-
-const headers = { 'content-type': 'application/json' };
-const REQUESTS = [
-  { method: 'POST', path: '/validate', headers, body: review(pod(64), 'training-64') },
-  { method: 'POST', path: '/validate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-2', namespace: NS } }, 'training-workers-2') },
-  { method: 'POST', path: '/mutate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-3', namespace: NS }, spec: { podGroupTemplateRef: groupSpec.podGroupTemplateRef } }, 'training-workers-3') },
-];
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
