@@ -1,8 +1,8 @@
 // One entry point for lint and the webhook: evaluate an admission request against every rule that
 // applies to it, honouring early-return dependencies and per-rule severity overrides.
 
-import { knownKind, renderErrorBody, renderFieldError, LookupUnavailableError } from '@kubectl-workload/api';
-import type { FeatureGates, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { FEATURE_GATES, knownKind, renderErrorBody, renderFieldError, LookupUnavailableError } from '@kubectl-workload/api';
+import type { FeatureGate, FeatureGates, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
 import type { Finding, LookupFailure, Verdict } from './finding.js';
 import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } from './rule.js';
 import { ALL_RULES } from './registry.js';
@@ -26,19 +26,39 @@ export interface EvaluationOptions {
   rules?: readonly Rule[];
 }
 
-interface RulePlan {
-  byKind: Map<KnownKind, Rule[]>;
+/** A rule that applies to one kind of request, with its position among the kind's rules (for ordering). */
+interface PlannedRule {
+  rule: Rule;
+  rank: number;
 }
 
-const planCache = new WeakMap<readonly Rule[], RulePlan>();
+/**
+ * The rules that apply, per rule list, then per kind, operation, subresource and gate set. A webhook
+ * sees few distinct combinations, so each request reuses a list instead of filtering every rule.
+ */
+const planCache = new WeakMap<readonly Rule[], Map<string, PlannedRule[]>>();
 
-function planFor(rules: readonly Rule[]): RulePlan {
-  let plan = planCache.get(rules);
+/** The gates as a bit set: part of the plan key, cheap to compute on every request. */
+function gateMask(gates: FeatureGates): number {
+  let mask = 0;
+  for (let i = 0; i < FEATURE_GATES.length; i++) if (gates[FEATURE_GATES[i] as FeatureGate]) mask |= 1 << i;
+  return mask;
+}
+
+function planFor(rules: readonly Rule[], kind: KnownKind, req: EvaluationRequest, subResource: SubResource): readonly PlannedRule[] {
+  let plans = planCache.get(rules);
+  if (!plans) {
+    plans = new Map();
+    planCache.set(rules, plans);
+  }
+  const key = `${kind}/${req.operation}/${subResource}/${gateMask(req.gates)}`;
+  let plan = plans.get(key);
   if (!plan) {
-    const byKind = new Map<KnownKind, Rule[]>();
-    for (const rule of rules) for (const kind of rule.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
-    plan = { byKind };
-    planCache.set(rules, plan);
+    plan = rules
+      .filter((rule) => rule.kinds.includes(kind))
+      .map((rule, rank) => ({ rule, rank }))
+      .filter(({ rule }) => applies(rule, req, subResource));
+    plans.set(key, plan);
   }
   return plan;
 }
@@ -85,12 +105,13 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
   };
   const reported = new Set<string>();
   const ranked: RankedFinding[] = [];
-  for (const [rank, rule] of (planFor(options.rules ?? ALL_RULES).byKind.get(kind) ?? []).entries()) {
-    if (!applies(rule, req, subResource)) continue;
+  for (const { rule, rank } of planFor(options.rules ?? ALL_RULES, kind, req, subResource)) {
     if (rule.skipIfFailed?.some((id) => reported.has(id))) continue;
     let results: readonly RuleResult[];
     try {
-      results = await rule.check(ctx);
+      const checked = rule.check(ctx);
+      // Most rules answer synchronously: awaiting those would only add a microtask hop each.
+      results = isPromise(checked) ? await checked : checked;
     } catch (err) {
       if (err instanceof LookupUnavailableError) {
         verdict.lookupFailures.push(lookupFailure(rule, err));
@@ -110,6 +131,10 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
     bucket.push(finding);
   }
   return verdict;
+}
+
+function isPromise(value: readonly RuleResult[] | Promise<readonly RuleResult[]>): value is Promise<readonly RuleResult[]> {
+  return typeof (value as Promise<unknown>).then === 'function';
 }
 
 function lookupFailure(rule: Rule, err: Error): LookupFailure {
