@@ -4,13 +4,12 @@
 
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
-import type { Endpoint, WebhookMetrics } from './metrics.js';
+import type { WebhookMetrics } from './metrics.js';
 import { failureBody } from './review-handler.js';
-import type { FailureBody, ReviewHandler } from './review-handler.js';
-
-/** The API server caps request bodies at 3 MiB; an AdmissionReview carries up to two objects of that. */
-export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+import type { ReviewHandler } from './review-handler.js';
+import { reviewListener } from './review-route.js';
 
 export interface AppDependencies {
   handler: ReviewHandler;
@@ -20,44 +19,15 @@ export interface AppDependencies {
   ready(): boolean;
 }
 
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
+/** The server's request listener: reviews on their own hot path (review-route.ts), the rest on express. */
+export function createRequestListener(deps: AppDependencies): RequestListener {
+  return reviewListener(deps.handler, deps.logger, createApp(deps));
 }
 
-/** body-parser's error types (too large, bad JSON, aborted, bad charset) are the client's fault. */
-function clientErrorBody(err: BodyParserError): FailureBody | undefined {
-  switch (err.type) {
-    case 'entity.too.large':
-      return failureBody(413, 'RequestEntityTooLarge', `request body larger than ${MAX_BODY_BYTES} bytes`);
-    case 'entity.parse.failed':
-      return failureBody(400, 'BadRequest', `request body is not valid JSON: ${err.message}`);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return failureBody(415, 'UnsupportedMediaType', err.message);
-  }
-  if (err.status !== undefined && err.status >= 400 && err.status < 500) return failureBody(err.status, 'BadRequest', err.message);
-  return undefined;
-}
-
-function reviewRoute(endpoint: Endpoint, deps: AppDependencies) {
-  return async (req: Request, res: Response): Promise<void> => {
-    if (!req.is('application/json')) {
-      res.status(415).json(failureBody(415, 'UnsupportedMediaType', `expected Content-Type application/json, got ${JSON.stringify(req.get('content-type') ?? '')}`));
-      return;
-    }
-    const reply = await deps.handler.handle(endpoint, req.body);
-    res.status(reply.status).json(reply.body);
-  };
-}
-
-export function createApp(deps: AppDependencies): express.Express {
+function createApp(deps: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const json = express.json({ limit: MAX_BODY_BYTES, strict: false, type: 'application/json' });
-  app.post('/validate', json, reviewRoute('validate', deps));
-  app.post('/mutate', json, reviewRoute('mutate', deps));
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });
@@ -71,12 +41,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use((req, res) => {
     res.status(404).json(failureBody(404, 'NotFound', `no route for ${req.method} ${req.path}; POST /validate or /mutate`));
   });
-  app.use((err: BodyParserError, req: Request, res: Response, _next: NextFunction) => {
-    const body = clientErrorBody(err);
-    if (body) {
-      res.status(body.code).json(body);
-      return;
-    }
+  app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
     deps.logger.error({ err, path: req.path }, 'unexpected error');
     res.status(500).json(failureBody(500, 'InternalError', 'internal error'));
   });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { FeatureGates } from '@kubectl-workload/api';
 import type { SeverityOverride } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
-import { createApp } from './app.js';
+import { createRequestListener } from './app.js';
 import type { LookupSource } from './lookup-source.js';
 import { WebhookMetrics } from './metrics.js';
 import { ReviewHandler } from './review-handler.js';
@@ -58,8 +58,8 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
     logger,
     metrics,
   });
-  const app = createApp({ handler, metrics, logger, ready: () => !closing && source.ready() });
-  const server = createServer({ ...pair, minVersion: MIN_TLS_VERSION }, app);
+  const listener = createRequestListener({ handler, metrics, logger, ready: () => !closing && source.ready() });
+  const server = createServer({ ...pair, minVersion: MIN_TLS_VERSION }, listener);
   server.keepAliveTimeout = 30_000;
   // While draining, every answer closes its connection (also for requests that arrived before the
   // drain began) so keep-alive clients move to another replica and close() can complete.
