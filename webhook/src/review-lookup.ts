@@ -35,10 +35,10 @@ export class ReviewLookup implements ObjectLookup {
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
     return this.read('PodGroup', `g/${namespace}/${name}`, () => this.inner.getPodGroup(namespace, name));
   }
-  listPodGroups(namespace: string): Promise<PodGroup[]> {
+  listPodGroups(namespace: string): Promise<readonly PodGroup[]> {
     return this.read('PodGroup', `G/${namespace}`, () => this.inner.listPodGroups(namespace));
   }
-  listPods(namespace: string): Promise<Pod[]> {
+  listPods(namespace: string): Promise<readonly Pod[]> {
     return this.read('Pod', `P/${namespace}`, () => this.inner.listPods(namespace));
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {

@@ -6,9 +6,9 @@ import type { Job, Pod, PodGroup, PriorityClass, Workload } from './types.js';
 export interface ObjectLookup {
   getWorkload(namespace: string, name: string): Promise<Workload | undefined>;
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined>;
-  listPodGroups(namespace: string): Promise<PodGroup[]>;
+  listPodGroups(namespace: string): Promise<readonly PodGroup[]>;
   /** Pods of a namespace (X-18/X-19 compare the pods of one group; JOB-03 looks for a Job's pods). */
-  listPods(namespace: string): Promise<Pod[]>;
+  listPods(namespace: string): Promise<readonly Pod[]>;
   getJob(namespace: string, name: string): Promise<Job | undefined>;
   getPriorityClass(name: string): Promise<PriorityClass | undefined>;
 }

@@ -26,8 +26,11 @@ export class ManifestLookup implements ObjectLookup {
     return Promise.resolve(this.byKey.get(`${kind}/${ns}/${name}`) as T | undefined);
   }
 
-  private list<T>(kind: string, ns: string): Promise<T[]> {
-    return Promise.resolve([...((this.byKindNamespace.get(`${kind}/${ns}`) ?? []) as T[])]);
+  /** The stored list itself (no copy: lint asks for a namespace's pods once per pod). */
+  private list<T extends KubeObject>(kind: string, ns: string): Promise<readonly T[]> {
+    // Lists are keyed by kind, so the list for `kind` holds only objects of that kind.
+    const objects: readonly KubeObject[] = this.byKindNamespace.get(`${kind}/${ns}`) ?? [];
+    return Promise.resolve(objects as readonly T[]);
   }
 
   getWorkload(namespace: string, name: string): Promise<Workload | undefined> {
@@ -36,10 +39,10 @@ export class ManifestLookup implements ObjectLookup {
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
     return this.get('PodGroup', namespace, name);
   }
-  listPodGroups(namespace: string): Promise<PodGroup[]> {
+  listPodGroups(namespace: string): Promise<readonly PodGroup[]> {
     return this.list('PodGroup', namespace);
   }
-  listPods(namespace: string): Promise<Pod[]> {
+  listPods(namespace: string): Promise<readonly Pod[]> {
     return this.list('Pod', namespace);
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
