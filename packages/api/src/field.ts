@@ -115,26 +115,6 @@ export function notSupported(field: string, badValue: BadValue, supported: reado
 
 // ---- paths ----
 
-/** Builds field paths the way field.Path does: `a.b[0].c`, `labels[key]`. */
-export class FieldPath {
-  private constructor(private readonly text: string) {}
-  static root(name: string): FieldPath {
-    return new FieldPath(name);
-  }
-  child(name: string): FieldPath {
-    return new FieldPath(this.text ? `${this.text}.${name}` : name);
-  }
-  index(i: number): FieldPath {
-    return new FieldPath(`${this.text}[${i}]`);
-  }
-  key(k: string): FieldPath {
-    return new FieldPath(`${this.text}[${k}]`);
-  }
-  toString(): string {
-    return this.text;
-  }
-}
-
 /**
  * Splits a rendered path (`spec.podGroupTemplates[0].name`) into the segments of the object it
  * points into (`['spec', 'podGroupTemplates', 0, 'name']`) — for mapping findings to YAML nodes.

@@ -67,7 +67,3 @@ export function parseFeatureGates(spec: string, base: FeatureGates = allGatesOn(
   }
   return gates;
 }
-
-export function formatFeatureGates(gates: FeatureGates): string {
-  return FEATURE_GATES.map((g) => `${g}=${gates[g]}`).join(',');
-}

@@ -40,15 +40,6 @@ export function parseQuantity(input: string | number): Quantity {
   return { nanos: negative ? -nanos : nanos };
 }
 
-export function isQuantity(input: string | number): boolean {
-  try {
-    parseQuantity(input);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const NANO = 1_000_000_000n;
 const MICRO_PER_NANO = 1_000_000n;
 
@@ -69,10 +60,6 @@ export function integerValue(q: Quantity): number {
 
 export function compareQuantity(a: Quantity, b: Quantity): number {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
-}
-
-export function addQuantity(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos + b.nanos };
 }
 
 /** The scheduler reads cpu in millicores and every other resource as a whole number. */
