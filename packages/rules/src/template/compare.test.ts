@@ -57,4 +57,15 @@ describe('compareWithTemplate (X-10..X-14)', () => {
   it('treats a missing PodGroup spec as all fields unset', () => {
     expect(compareWithTemplate(undefined, { schedulingPolicy: { basic: {} } }).map((d) => d.field)).toEqual(['schedulingPolicy']);
   });
+
+  it('compares by value: equal nested values in separate objects match, a number never matches its string', () => {
+    const policy = (minCount: unknown): PodGroupPolicyFields => ({ schedulingPolicy: { gang: { minCount } } as PodGroupPolicyFields['schedulingPolicy'] });
+    expect(compareWithTemplate(policy(4), policy(4))).toEqual([]);
+    expect(compareWithTemplate(policy(undefined), policy(0))).toEqual([]);
+    expect(compareWithTemplate(policy('4'), policy(4)).map((d) => d.field)).toEqual(['schedulingPolicy']);
+    const claims = (claimName: string | undefined): PodGroupPolicyFields => ({ resourceClaims: [{ name: 'a', ...(claimName ? { resourceClaimName: claimName } : {}) }] });
+    expect(compareWithTemplate(claims('c'), claims('c'))).toEqual([]);
+    expect(compareWithTemplate(claims('c'), claims(undefined)).map((d) => d.field)).toEqual(['resourceClaims']);
+    expect(compareWithTemplate({ resourceClaims: [] }, {})).toEqual([]);
+  });
 });

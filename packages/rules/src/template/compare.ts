@@ -20,23 +20,51 @@ export interface TemplateDifference {
   template: unknown;
 }
 
-function policyKey(policy: PodGroupSchedulingPolicy | undefined): string {
-  return JSON.stringify({ basic: policy?.basic !== undefined, gang: policy?.gang ? (policy.gang.minCount ?? 0) : null });
+/**
+ * Whether two JSON values serialise alike. Primitives are compared directly: JSON.stringify on
+ * every field of every review was the costliest part of the X-10..X-14 checks.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
 }
 
-function claimsKey(claims: readonly PodGroupResourceClaim[] | undefined): string {
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+}
+
+function samePolicy(a: PodGroupSchedulingPolicy | undefined, b: PodGroupSchedulingPolicy | undefined): boolean {
+  const gangOf = (policy: PodGroupSchedulingPolicy | undefined): unknown => (policy?.gang ? (policy.gang.minCount ?? 0) : null);
+  return (a?.basic !== undefined) === (b?.basic !== undefined) && sameJson(gangOf(a), gangOf(b));
+}
+
+function topologyKeys(constraints: PodGroupPolicyFields['schedulingConstraints']): unknown[] {
+  return (constraints?.topology ?? []).map((t) => t.key ?? '');
+}
+
+/** Claims in name order, each as [name, claim, template]: the list order means nothing. */
+function claimEntries(claims: readonly PodGroupResourceClaim[] | undefined): (readonly unknown[])[] {
   const entries = (claims ?? []).map((c) => [c.name ?? '', c.resourceClaimName ?? null, c.resourceClaimTemplateName ?? null] as const);
-  return JSON.stringify(entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function noClaims(claims: readonly PodGroupResourceClaim[] | undefined): boolean {
+  return claims === undefined || claims === null || (Array.isArray(claims) && claims.length === 0);
+}
+
+function sameClaims(a: readonly PodGroupResourceClaim[] | undefined, b: readonly PodGroupResourceClaim[] | undefined): boolean {
+  if (noClaims(a) && noClaims(b)) return true;
+  const left = claimEntries(a);
+  const right = claimEntries(b);
+  return left.length === right.length && left.every((entry, i) => sameList(entry, right[i] ?? []));
 }
 
 /** Whether the two values of one field mean the same thing. */
 const SAME: Record<TemplateField, (pg: PodGroupPolicyFields, tpl: PodGroupPolicyFields) => boolean> = {
-  schedulingPolicy: (pg, tpl) => policyKey(pg.schedulingPolicy) === policyKey(tpl.schedulingPolicy),
+  schedulingPolicy: (pg, tpl) => samePolicy(pg.schedulingPolicy, tpl.schedulingPolicy),
   // No constraints, `{}` and `topology: []` all mean "no topology constraint".
-  schedulingConstraints: (pg, tpl) =>
-    JSON.stringify((pg.schedulingConstraints?.topology ?? []).map((t) => t.key ?? '')) ===
-    JSON.stringify((tpl.schedulingConstraints?.topology ?? []).map((t) => t.key ?? '')),
-  resourceClaims: (pg, tpl) => claimsKey(pg.resourceClaims) === claimsKey(tpl.resourceClaims),
+  schedulingConstraints: (pg, tpl) => sameList(topologyKeys(pg.schedulingConstraints), topologyKeys(tpl.schedulingConstraints)),
+  resourceClaims: (pg, tpl) => sameClaims(pg.resourceClaims, tpl.resourceClaims),
   disruptionMode: (pg, tpl) => (pg.disruptionMode ?? DEFAULT_DISRUPTION_MODE) === (tpl.disruptionMode ?? DEFAULT_DISRUPTION_MODE),
   priorityClassName: (pg, tpl) => (pg.priorityClassName ?? '') === (tpl.priorityClassName ?? ''),
   // Priority admission may resolve a PodGroup's priority, so only two explicit values can disagree.
