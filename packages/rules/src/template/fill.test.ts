@@ -23,6 +23,14 @@ describe('fillFromTemplate', () => {
   it('adds the whole spec when there is none, with copies of the template values', () => {
     const ops = fillFromTemplate(undefined, template);
     expect(ops).toEqual([{ op: 'add', path: '/spec', value: template }]);
-    expect((ops[0]?.value as PodGroupPolicyFields).resourceClaims).not.toBe(template.resourceClaims);
+    const claims = (ops[0]?.value as PodGroupPolicyFields).resourceClaims;
+    expect(claims).not.toBe(template.resourceClaims);
+    expect(claims?.[0]).not.toBe(template.resourceClaims?.[0]);
+  });
+
+  it('copies nested values, so changing the patch leaves the template alone', () => {
+    const [op] = fillFromTemplate({}, template).filter((o) => o.path === '/spec/schedulingPolicy');
+    (op?.value as { gang: { minCount: number } }).gang.minCount = 9;
+    expect(template.schedulingPolicy).toEqual({ gang: { minCount: 2 } });
   });
 });
