@@ -8,43 +8,57 @@ import type { Job, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '
 
 type LookupKind = 'Workload' | 'PodGroup' | 'Pod' | 'Job' | 'PriorityClass';
 
+/** One read made for this review: which method, its arguments, its answer. */
+interface Read {
+  method: keyof ObjectLookup;
+  namespace: string;
+  name: string;
+  pending: Promise<unknown>;
+}
+
 export class ReviewLookup implements ObjectLookup {
-  private readonly reads = new Map<string, Promise<unknown>>();
+  // A review makes a handful of distinct reads: a scan compares strings already in hand, where a
+  // map would first build and hash a key string for every read.
+  private readonly reads: Read[] = [];
   private readonly failed = new Map<LookupKind, LookupUnavailableError>();
 
   constructor(private readonly inner: ObjectLookup) {}
 
-  private read<T>(kind: LookupKind, key: string, call: () => Promise<T>): Promise<T> {
+  private read<T>(kind: LookupKind, method: keyof ObjectLookup, namespace: string, name: string, call: () => Promise<T>): Promise<T> {
     const earlier = this.failed.get(kind);
     if (earlier) return Promise.reject(earlier);
-    let pending = this.reads.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = call().catch((err: unknown) => {
+    const made = this.reads.find((r) => r.method === method && r.namespace === namespace && r.name === name);
+    if (made) return made.pending as Promise<T>;
+    const read: Read = {
+      method,
+      namespace,
+      name,
+      pending: call().catch((err: unknown) => {
         if (err instanceof LookupUnavailableError) this.failed.set(kind, err);
-        else this.reads.delete(key);
+        else this.reads.splice(this.reads.indexOf(read), 1);
         throw err;
-      });
-      this.reads.set(key, pending);
-    }
-    return pending;
+      }),
+    };
+    this.reads.push(read);
+    return read.pending as Promise<T>;
   }
 
   getWorkload(namespace: string, name: string): Promise<Workload | undefined> {
-    return this.read('Workload', `w/${namespace}/${name}`, () => this.inner.getWorkload(namespace, name));
+    return this.read('Workload', 'getWorkload', namespace, name, () => this.inner.getWorkload(namespace, name));
   }
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
-    return this.read('PodGroup', `g/${namespace}/${name}`, () => this.inner.getPodGroup(namespace, name));
+    return this.read('PodGroup', 'getPodGroup', namespace, name, () => this.inner.getPodGroup(namespace, name));
   }
   listPodGroups(namespace: string): Promise<readonly PodGroup[]> {
-    return this.read('PodGroup', `G/${namespace}`, () => this.inner.listPodGroups(namespace));
+    return this.read('PodGroup', 'listPodGroups', namespace, '', () => this.inner.listPodGroups(namespace));
   }
   listPods(namespace: string): Promise<readonly Pod[]> {
-    return this.read('Pod', `P/${namespace}`, () => this.inner.listPods(namespace));
+    return this.read('Pod', 'listPods', namespace, '', () => this.inner.listPods(namespace));
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
-    return this.read('Job', `j/${namespace}/${name}`, () => this.inner.getJob(namespace, name));
+    return this.read('Job', 'getJob', namespace, name, () => this.inner.getJob(namespace, name));
   }
   getPriorityClass(name: string): Promise<PriorityClass | undefined> {
-    return this.read('PriorityClass', `c/${name}`, () => this.inner.getPriorityClass(name));
+    return this.read('PriorityClass', 'getPriorityClass', '', name, () => this.inner.getPriorityClass(name));
   }
 }
