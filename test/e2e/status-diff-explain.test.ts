@@ -4,7 +4,7 @@
 
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { parseObjectsFile, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
@@ -227,6 +227,16 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
     expect(candidates(await complete('explain', 'job/'))).toEqual(['job/etl-batch', ':4']);
     const fromSnapshot = await run('kubectl', ['__complete', 'workload', 'explain', '--snapshot', snapshotFile, 'job/'], { ...env(), KUBECONFIG: join(home, 'absent') });
     expect(candidates(fromSnapshot)).toEqual(['job/etl-batch', ':4']);
+  });
+
+  it('completes --context, --cluster and --user from the kubeconfig in effect: KUBECONFIG merged, or --kubeconfig', async () => {
+    const staging = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, contextName: 'staging' });
+    const merged = { ...env(), KUBECONFIG: [kubeconfig, staging].join(delimiter) };
+    const completeMerged = (...words: string[]) => run('kubectl', ['__complete', 'workload', ...words], merged);
+    expect(candidates(await completeMerged('status', '--context', ''))).toEqual(['staging', 'test', ':4']);
+    expect(candidates(await completeMerged('diff', '--cluster', 'te'))).toEqual(['test-cluster', ':4']);
+    expect(candidates(await completeMerged('explain', '--user=test'))).toEqual(['--user=test-user', ':4']);
+    expect(candidates(await completeMerged('simulate', '--kubeconfig', staging, '--context', ''))).toEqual(['staging', ':4']);
   });
 });
 

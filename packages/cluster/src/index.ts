@@ -9,6 +9,7 @@ export {
   type SourceOptions,
 } from './options.js';
 export { resolveConfig, type ResolvedConfig } from './kubeconfig.js';
+export { kubeconfigNames, type KubeconfigNames } from './kubeconfig.js';
 export { ClusterClient, connect, type Scope, type ListOptions, type ObjectList } from './client.js';
 export { ClusterAccessError, ObjectNotFoundError, ApiNotServedError, ForbiddenError } from './errors.js';
 export { CLUSTER_KINDS, qualifiedResourceOf, type ClusterKind, type ClusterKindTypes, type KubeEvent, type KindInfo } from './kinds.js';

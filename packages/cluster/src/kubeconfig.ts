@@ -61,6 +61,26 @@ function readFiles(k8s: ClientNode, options: ClusterOptions, env: NodeJS.Process
   return undefined;
 }
 
+/** The names a kubeconfig defines, for completing --context, --cluster and --user. */
+export interface KubeconfigNames {
+  contexts: string[];
+  clusters: string[];
+  users: string[];
+}
+
+const sortedNames = (items: { name: string }[]): string[] => items.map((item) => item.name).sort();
+
+/**
+ * The context, cluster and user names of the kubeconfig in effect (--kubeconfig, else KUBECONFIG
+ * merged, else ~/.kube/config), each sorted; none when there is no kubeconfig.
+ */
+export async function kubeconfigNames(options: Pick<ClusterOptions, 'kubeconfig'>, env: NodeJS.ProcessEnv = process.env): Promise<KubeconfigNames> {
+  const loaded = readFiles(await loadClientNode(), options, env);
+  if (!loaded) return { contexts: [], clusters: [], users: [] };
+  const { kubeConfig } = loaded;
+  return { contexts: sortedNames(kubeConfig.getContexts()), clusters: sortedNames(kubeConfig.getClusters()), users: sortedNames(kubeConfig.getUsers()) };
+}
+
 function pick<T extends { name: string }>(items: T[], name: string, what: string, source: string): T {
   const found = items.find((item) => item.name === name);
   if (!found) throw new OptionError(`${what} "${name}" not found in ${source}`);

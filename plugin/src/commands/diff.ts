@@ -2,19 +2,11 @@
 // (X-10..X-14, X-22), printed like `kubectl diff`; exit 0 no drift, 1 drift, 2 error.
 
 import type { Argv, CommandModule } from 'yargs';
-import { stringify } from 'yaml';
-import { namespaceOf, nameOf } from '@kubectl-workload/api';
 import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
-import { computeDrift, type DriftReport } from '../diff/drift.js';
-import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../diff/external.js';
-import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../diff/unified.js';
-import { EXIT_FINDINGS, EXIT_OK, UserError } from '../exit.js';
-import { colorEnabled, paletteFor, type Palette } from '../output/color.js';
-import { loadClusterView } from '../status/cluster-view.js';
 
 const FORMATS = ['json', 'yaml'] as const;
 
-interface DiffArgs extends SourceOptions {
+export interface DiffArgs extends SourceOptions {
   workload: string | undefined;
   output: (typeof FORMATS)[number] | undefined;
 }
@@ -27,62 +19,10 @@ function builder(yargs: Argv): Argv<DiffArgs> {
     .example('$0 diff llm-train -o json', 'one Workload, machine-readable') as unknown as Argv<DiffArgs>;
 }
 
-/** The machine format, documented in the README. */
-export function diffDocument(report: DriftReport): object {
-  return { kind: 'WorkloadDiff', ...report };
-}
-
-function colorize(text: string, colors: Palette): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff ')) return colors.bold(line);
-      if (line.startsWith('@@')) return colors.cyan(line);
-      if (line.startsWith('+')) return colors.green(line);
-      if (line.startsWith('-')) return colors.red(line);
-      return line;
-    })
-    .join('\n');
-}
-
-/** kubectl's rule: the program exits 0 or 1 (no differences, differences); anything else is an error. */
-async function externalDiff(command: string, pairs: Parameters<typeof runExternalDiff>[1]): Promise<void> {
-  let code: number;
-  try {
-    code = await runExternalDiff(command, pairs, process.stdout);
-  } catch (err) {
-    if (err instanceof ExternalDiffError) throw new UserError(err.message);
-    throw err;
-  }
-  if (code > 1) throw new UserError(`${EXTERNAL_DIFF_ENV} program "${command}" exited with ${code}`);
-}
-
-async function handler(args: DiffArgs): Promise<void> {
-  const view = await loadClusterView(args);
-  const { workloads, podGroups } = view.state;
-  const named = (name: string) =>
-    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => g.spec?.podGroupTemplateRef?.workload?.workloadName === name);
-  // A deleted Workload still has a diff while PodGroups name it (X-22).
-  if (args.workload !== undefined && !named(args.workload)) {
-    const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
-    throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
-  }
-  const report = computeDrift(workloads, podGroups, args.workload);
-  if (args.output === 'json') process.stdout.write(JSON.stringify(diffDocument(report), null, 2) + '\n');
-  else if (args.output === 'yaml') process.stdout.write(stringify(diffDocument(report)));
-  else {
-    for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
-    const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));
-    const external = process.env[EXTERNAL_DIFF_ENV];
-    if (external && report.drift) await externalDiff(external, diffPairs(report, live));
-    else process.stdout.write(colorize(renderUnifiedDiff(report, live), paletteFor(colorEnabled(process.stdout))));
-  }
-  process.exitCode = report.drift ? EXIT_FINDINGS : EXIT_OK;
-}
-
 export const diffCommand: CommandModule<object, DiffArgs> = {
   command: 'diff [workload]',
   describe: 'Compare Workload templates with the PodGroups made from them, like kubectl diff (exit 0 none, 1 drift, 2 error)',
   builder,
-  handler,
+  // Loaded on use, like every command's work: start-up parses only the flags (issue: --version ≤ 150 ms).
+  handler: async (args) => (await import('./run/diff.js')).runDiff(args),
 };

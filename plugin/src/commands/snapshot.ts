@@ -4,13 +4,11 @@
 // it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
 
 import type { Argv, CommandModule } from 'yargs';
-import { stringify } from 'yaml';
-// The cluster package loads @kubernetes/client-node only when connect() runs, so this import stays cheap.
-import { connect, loadClusterState, stateToList, withClusterOptions, type ClusterOptions } from '@kubectl-workload/cluster';
+import { withClusterOptions, type ClusterOptions } from '@kubectl-workload/cluster';
 
 const FORMATS = ['yaml', 'json'] as const;
 
-interface SnapshotArgs extends ClusterOptions {
+export interface SnapshotArgs extends ClusterOptions {
   output: (typeof FORMATS)[number];
 }
 
@@ -21,20 +19,10 @@ function builder(yargs: Argv): Argv<SnapshotArgs> {
     .example('$0 status --snapshot cluster.yaml', 'then work on the file instead of the cluster') as unknown as Argv<SnapshotArgs>;
 }
 
-async function handler(args: SnapshotArgs): Promise<void> {
-  const client = await connect(args);
-  const progress = process.stderr.isTTY
-    ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`)
-    : undefined;
-  const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
-  if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
-  const list = stateToList(state);
-  process.stdout.write(args.output === 'json' ? `${JSON.stringify(list, null, 2)}\n` : stringify(list));
-}
-
 export const snapshotCommand: CommandModule<object, SnapshotArgs> = {
   command: 'snapshot',
   describe: 'Save the cluster objects the plugin reads as one YAML List (use it later with --snapshot FILE)',
   builder,
-  handler,
+  // Loaded on use: start-up parses only the flags.
+  handler: async (args) => (await import('./run/snapshot.js')).runSnapshot(args),
 };

@@ -7,6 +7,9 @@ const withCluster = (y: Argv) =>
   y.option('namespace', { alias: 'n', type: 'string', describe: 'namespace' })
     .option('all-namespaces', { alias: 'A', type: 'boolean', describe: 'all namespaces' })
     .option('snapshot', { type: 'string', describe: 'snapshot file' })
+    .option('context', { type: 'string', describe: 'kubeconfig context' })
+    .option('cluster', { type: 'string', describe: 'kubeconfig cluster' })
+    .option('user', { type: 'string', describe: 'kubeconfig user' })
     .option('output', { alias: 'o', type: 'string', choices: ['json', 'yaml', 'wide'], describe: 'output format' });
 
 const modules = [
@@ -19,6 +22,7 @@ const modules = [
 const source: NameSource = {
   namespaces: () => Promise.resolve(['default', 'ml-team']),
   names: (kind) => Promise.resolve(kind === 'PodGroup' ? ['trainer', 'tiny'] : kind === 'Job' ? ['train-job'] : []),
+  kubeconfig: () => Promise.resolve({ contexts: ['prod-admin', 'staging'], clusters: ['prod', 'staging-eu'], users: ['admin', 'ci-bot'] }),
 };
 
 async function run(...args: string[]) {
@@ -47,6 +51,16 @@ describe('complete', () => {
     expect(values(await run('status', '--output=y'))).toEqual(['--output=yaml']);
     expect(values(await run('get', '-n', 'ml'))).toEqual(['ml-team']);
     expect(await run('status', '--snapshot', '')).toEqual({ candidates: [], directive: Directive.Default });
+  });
+
+  it('completes --context, --cluster and --user with the names of the kubeconfig', async () => {
+    const contexts = await run('status', '--context', '');
+    expect(values(contexts)).toEqual(['prod-admin', 'staging']);
+    expect(contexts.directive).toBe(Directive.NoFileComp);
+    expect(values(await run('get', '--cluster', 'st'))).toEqual(['staging-eu']);
+    expect(values(await run('explain', '--user=c'))).toEqual(['--user=ci-bot']);
+    // The value is a kubeconfig name, not the command's positional argument.
+    expect(values(await run('status', '--context', 'prod-admin', 't'))).toEqual(['trainer', 'tiny']);
   });
 
   it('completes object names for a command through its alias, skipping flag values', async () => {

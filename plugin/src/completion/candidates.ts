@@ -1,6 +1,8 @@
-// Decides what to offer for the word being completed: a command, a flag, a flag's value, or an
-// object name from the cluster (or --snapshot), Cobra-style.
+// Decides what to offer for the word being completed: a command, a flag, a flag's value (a kubeconfig
+// context, cluster or user for --context, --cluster, --user), or an object name from the cluster (or
+// --snapshot), Cobra-style.
 
+import type { KubeconfigNames } from '@kubectl-workload/cluster';
 import type { CommandSpec, FlagSpec } from './commands.js';
 import { Directive, type Candidate, type CompletionResult } from './protocol.js';
 
@@ -10,7 +12,16 @@ export type NamedKind = 'PodGroup' | 'Workload' | 'Pod' | 'Job';
 export interface NameSource {
   namespaces(): Promise<string[]>;
   names(kind: NamedKind): Promise<string[]>;
+  /** The names in the kubeconfig in effect (--kubeconfig, else KUBECONFIG merged, else ~/.kube/config). */
+  kubeconfig(): Promise<KubeconfigNames>;
 }
+
+/** The flags whose values name an entry of the kubeconfig, and which list of names that is. */
+const KUBECONFIG_NAME_FLAGS: ReadonlyMap<string, keyof KubeconfigNames> = new Map([
+  ['context', 'contexts'],
+  ['cluster', 'clusters'],
+  ['user', 'users'],
+]);
 
 /** What a command's positional argument names. `explain` takes `kind/name` or a bare PodGroup name. */
 export type PositionalKind = NamedKind | 'explain-target' | 'file';
@@ -68,14 +79,16 @@ function matching(candidates: readonly Candidate[], prefix: string): Candidate[]
   return candidates.filter((c) => c.value.startsWith(prefix));
 }
 
+/** Plain names (no descriptions) that start with the word typed so far; never files. */
+function namesMatching(names: readonly string[], prefix: string): CompletionResult {
+  return { candidates: matching(names.map((value) => ({ value })), prefix), directive: Directive.NoFileComp };
+}
+
 async function flagValues(flag: FlagSpec, prefix: string, source: () => NameSource): Promise<CompletionResult> {
-  if (flag.choices.length > 0) {
-    return { candidates: matching(flag.choices.map((value) => ({ value })), prefix), directive: Directive.NoFileComp };
-  }
-  if (flag.names.includes('namespace')) {
-    const namespaces = await source().namespaces();
-    return { candidates: matching(namespaces.map((value) => ({ value })), prefix), directive: Directive.NoFileComp };
-  }
+  if (flag.choices.length > 0) return namesMatching(flag.choices, prefix);
+  if (flag.names.includes('namespace')) return namesMatching(await source().namespaces(), prefix);
+  const kubeconfigList = flag.names.map((name) => KUBECONFIG_NAME_FLAGS.get(name)).find((list) => list !== undefined);
+  if (kubeconfigList) return namesMatching((await source().kubeconfig())[kubeconfigList], prefix);
   // Paths (--kubeconfig, --snapshot, certificates) and free text: let the shell complete files.
   return { candidates: [], directive: Directive.Default };
 }
@@ -114,10 +127,8 @@ async function positionalValues(kind: PositionalKind | undefined, prefix: string
       return { candidates: [], directive: Directive.Default };
     case 'explain-target':
       return explainTargets(prefix, source());
-    default: {
-      const names = await source().names(kind);
-      return { candidates: matching(names.map((value) => ({ value })), prefix), directive: Directive.NoFileComp };
-    }
+    default:
+      return namesMatching(await source().names(kind), prefix);
   }
 }
 

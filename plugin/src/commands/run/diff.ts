@@ -1,0 +1,64 @@
+// The `diff` command's work, loaded only when the command runs (see ../diff.ts for its flags).
+
+import { stringify } from 'yaml';
+import { namespaceOf, nameOf } from '@kubectl-workload/api';
+import { computeDrift, type DriftReport } from '../../diff/drift.js';
+import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../../diff/external.js';
+import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../../diff/unified.js';
+import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
+import { colorEnabled, paletteFor, type Palette } from '../../output/color.js';
+import { loadClusterView } from '../../status/cluster-view.js';
+import type { DiffArgs } from '../diff.js';
+
+/** The machine format, documented in the README. */
+export function diffDocument(report: DriftReport): object {
+  return { kind: 'WorkloadDiff', ...report };
+}
+
+function colorize(text: string, colors: Palette): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff ')) return colors.bold(line);
+      if (line.startsWith('@@')) return colors.cyan(line);
+      if (line.startsWith('+')) return colors.green(line);
+      if (line.startsWith('-')) return colors.red(line);
+      return line;
+    })
+    .join('\n');
+}
+
+/** kubectl's rule: the program exits 0 or 1 (no differences, differences); anything else is an error. */
+async function externalDiff(command: string, pairs: Parameters<typeof runExternalDiff>[1]): Promise<void> {
+  let code: number;
+  try {
+    code = await runExternalDiff(command, pairs, process.stdout);
+  } catch (err) {
+    if (err instanceof ExternalDiffError) throw new UserError(err.message);
+    throw err;
+  }
+  if (code > 1) throw new UserError(`${EXTERNAL_DIFF_ENV} program "${command}" exited with ${code}`);
+}
+
+export async function runDiff(args: DiffArgs): Promise<void> {
+  const view = await loadClusterView(args);
+  const { workloads, podGroups } = view.state;
+  const named = (name: string) =>
+    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => g.spec?.podGroupTemplateRef?.workload?.workloadName === name);
+  // A deleted Workload still has a diff while PodGroups name it (X-22).
+  if (args.workload !== undefined && !named(args.workload)) {
+    const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
+    throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
+  }
+  const report = computeDrift(workloads, podGroups, args.workload);
+  if (args.output === 'json') process.stdout.write(JSON.stringify(diffDocument(report), null, 2) + '\n');
+  else if (args.output === 'yaml') process.stdout.write(stringify(diffDocument(report)));
+  else {
+    for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
+    const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));
+    const external = process.env[EXTERNAL_DIFF_ENV];
+    if (external && report.drift) await externalDiff(external, diffPairs(report, live));
+    else process.stdout.write(colorize(renderUnifiedDiff(report, live), paletteFor(colorEnabled(process.stdout))));
+  }
+  process.exitCode = report.drift ? EXIT_FINDINGS : EXIT_OK;
+}

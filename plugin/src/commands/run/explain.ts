@@ -1,0 +1,29 @@
+// The `explain` command's work, loaded only when the command runs (see ../explain.ts for its flags).
+
+import { RequestsError, NodeError } from '@kubectl-workload/simulator';
+import { explain } from '../../explain/chain.js';
+import { eventsOf } from '../../explain/events.js';
+import { renderExplain } from '../../explain/render.js';
+import { resolveTarget } from '../../explain/target.js';
+import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
+import { colorEnabled, paletteFor } from '../../output/color.js';
+import { loadClusterView } from '../../status/cluster-view.js';
+import type { ExplainArgs } from '../explain.js';
+
+export async function runExplain(args: ExplainArgs): Promise<void> {
+  // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
+  const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
+  const target = resolveTarget(args.target, view.namespace, view.state);
+  const { events, warning } = eventsOf(view.state, view.namespace);
+  if (warning) process.stderr.write(`warning: ${warning}\n`);
+  let diagnosis;
+  try {
+    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString(), preemption: args.preemption });
+  } catch (err) {
+    if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);
+    throw err;
+  }
+  const colors = paletteFor(args.output === 'text' && colorEnabled(process.stdout));
+  process.stdout.write(renderExplain(diagnosis, args.output, colors));
+  process.exitCode = diagnosis.broken ? EXIT_FINDINGS : EXIT_OK;
+}

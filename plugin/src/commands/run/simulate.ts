@@ -1,0 +1,56 @@
+// The `simulate` command's work, loaded only when the command runs (see ../simulate.ts for its flags).
+
+import { writeFile } from 'node:fs/promises';
+import { stringify } from 'yaml';
+import type { KubeObject } from '@kubectl-workload/api';
+import { stateObjects } from '@kubectl-workload/cluster';
+import { InvalidObjectError, NodeError, RequestsError } from '@kubectl-workload/simulator';
+import { EXIT_FINDINGS, UserError } from '../../exit.js';
+import { runSimulateCommand, SimulateInputError, type ReportSelection, type SimulateRun } from '../../simulate/report.js';
+import { renderText } from '../../simulate/text.js';
+import { applySimulation, asList } from '../../simulate/write-snapshot.js';
+import { loadClusterView } from '../../status/cluster-view.js';
+import { readWhatIfManifests, withWhatIf } from '../../whatif/read.js';
+import { reportSelection } from '../../whatif/selection.js';
+import { synthesizeWhatIf } from '../../whatif/synthesize.js';
+import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
+import type { SimulateArgs } from '../simulate.js';
+
+function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now: string, include: ReportSelection | undefined): SimulateRun {
+  try {
+    return runSimulateCommand(objects, { now, preemption: args.preemption, ...(args['pod-group'] !== undefined ? { podGroup: args['pod-group'] } : {}), ...(include ? { include } : {}) });
+  } catch (err) {
+    if (err instanceof SimulateInputError) throw new UserError(err.message);
+    if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError) throw new UserError(`${source}: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function runSimulate(args: SimulateArgs): Promise<void> {
+  const manifests = args.filename?.length ? await readWhatIfManifests(args.filename) : undefined;
+  // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
+  const view = await loadClusterView({ ...args, allNamespaces: true });
+  const now = new Date().toISOString();
+  const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now);
+  const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
+  const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
+  const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
+  const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
+  const run = simulate(objects, args, source, now, include);
+  const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
+  if (args['write-snapshot'] !== undefined) {
+    const out = args['write-snapshot'];
+    const list = asList(applySimulation(objects, run.result, run.simulation));
+    const text = out.endsWith('.json') ? `${JSON.stringify(list, null, 2)}\n` : stringify(list);
+    try {
+      await writeFile(out, text);
+    } catch (err) {
+      throw new UserError(`cannot write --write-snapshot "${out}": ${(err as Error).message}`);
+    }
+  }
+  // The verdicts come right after the header fields: the answer first.
+  const { kind, schedulerVersion, mode, ...rest } = run.report;
+  const report = verdicts ? { kind, schedulerVersion, mode, whatIf: verdicts, ...rest } : run.report;
+  process.stdout.write(args.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report)}`);
+  if (verdicts?.some((v) => v.fits === false)) process.exitCode = EXIT_FINDINGS;
+}
