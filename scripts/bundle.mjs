@@ -5,6 +5,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { barrelImports } from './barrel-imports.mjs';
 
 const common = {
   bundle: true,
@@ -38,6 +39,8 @@ const [plugin] = await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
+    // The command modules (not their lazily loaded run/ work) are what every start-up parses.
+    plugins: [barrelImports(/[\\/]plugin[\\/]dist[\\/]commands[\\/][^\\/]+\.js$/)],
   }),
   build({ ...common, entryPoints: ['webhook/dist/main.js'], outfile: 'webhook/dist/bundle/workload-webhook.js' }),
 ]);
