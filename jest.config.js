@@ -13,6 +13,8 @@ const workspaces = {
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 for (const [name, dir] of Object.entries(workspaces)) {
   moduleNameMapper[`^@kubectl-workload/${name}$`] = `<rootDir>/${dir}/src/index.ts`;
+  // Subpath exports (`@kubectl-workload/cluster/options`): the module of that name.
+  moduleNameMapper[`^@kubectl-workload/${name}/(.*)$`] = `<rootDir>/${dir}/src/$1.ts`;
 }
 
 export default {

@@ -1,11 +1,13 @@
 // Bundles each CLI into ESM so start-up reads a few modules instead of hundreds (the
 // `kubectl-workload --version` budget is 150 ms). The plugin is split: its commands import their
 // work lazily, so each implementation lands in its own chunk that start-up never parses.
+// Command modules import their flag builders from subpath exports (`@kubectl-workload/cluster/options`,
+// `@kubectl-workload/api/gates`), never the package barrels: a barrel import would pull every module
+// the barrel re-exports into the start-up chunk.
 // The Kubernetes client stays external: it is only imported by commands that talk to a cluster.
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { barrelImports } from './barrel-imports.mjs';
 
 const common = {
   bundle: true,
@@ -39,8 +41,6 @@ const [plugin] = await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
-    // The command modules (not their lazily loaded run/ work) are what every start-up parses.
-    plugins: [barrelImports(/[\\/]plugin[\\/]dist[\\/]commands[\\/][^\\/]+\.js$/)],
   }),
   build({ ...common, entryPoints: ['webhook/dist/main.js'], outfile: 'webhook/dist/bundle/workload-webhook.js' }),
 ]);

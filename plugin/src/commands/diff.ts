@@ -2,7 +2,7 @@
 // (X-10..X-14, X-22), printed like `kubectl diff`; exit 0 no drift, 1 drift, 2 error.
 
 import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
+import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['json', 'yaml'] as const;
 

@@ -2,7 +2,7 @@
 // and reports the first broken link and its fix; exit 0 when every link holds, 1 when one is broken.
 
 import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
+import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
 import type { ExplainFormat } from '../explain/render.js';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;

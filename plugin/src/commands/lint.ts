@@ -2,7 +2,7 @@
 // rules (the webhook's rules engine), with file:line:col for every finding.
 
 import type { Argv, CommandModule } from 'yargs';
-import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api';
+import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api/gates';
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
 import { colorEnabled, paletteFor } from '../output/color.js';

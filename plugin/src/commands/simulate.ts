@@ -3,7 +3,7 @@
 // whether they fit now. Reads only; --write-snapshot writes the what-if result to a file.
 
 import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
+import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['text', 'json'] as const;
 

@@ -4,7 +4,7 @@
 // it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
 
 import type { Argv, CommandModule } from 'yargs';
-import { withClusterOptions, type ClusterOptions } from '@kubectl-workload/cluster';
+import { withClusterOptions, type ClusterOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['yaml', 'json'] as const;
 

@@ -2,7 +2,7 @@
 // scheduled of total and the PodGroupScheduled condition: the table kubectl has no columns for.
 
 import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster';
+import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['wide', 'json', 'yaml'] as const;
 
