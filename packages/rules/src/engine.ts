@@ -123,8 +123,8 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
     // A rule turned off still "failed" for early-return purposes: upstream would have stopped there.
     reported.add(rule.id);
     const severity = options.overrides?.[rule.id] ?? rule.severity;
-    if (severity === 'off') continue;
-    for (const r of results) ranked.push({ rule, rank, finding: toFinding(rule, severity, r) });
+    if (severity !== 'off') for (const r of results) ranked.push({ rule, rank, finding: toFinding(rule, severity, r) });
+    if (rule.decode) break;
   }
   for (const { finding } of orderLikeApiServer(ranked)) {
     const bucket = finding.severity === 'error' ? verdict.errors : finding.severity === 'warning' ? verdict.warnings : verdict.infos;

@@ -50,6 +50,11 @@ export interface Rule<T extends KubeObject = KubeObject> {
    */
   readonly skipIfFailed?: readonly string[];
   /**
+   * A decode check (WL-00, PG-00): when it reports, no later rule runs on the object, as the API
+   * server never validates an object it could not decode. Decode rules come first in the registry.
+   */
+  readonly decode?: boolean;
+  /**
    * Gates whose on/off state changes what the rule reports (it reads `ctx.gates` itself, e.g. a
    * gated field is Forbidden while its gate is off). Documentation only; `gates` decides whether it runs.
    */

@@ -9,12 +9,13 @@ import type { Shape } from './shape.js';
 export function decodeRule(kind: KnownKind, id: string, shape: Shape, subResources: readonly SubResource[]): Rule {
   return defineRule({
     id,
-    doc: `Every ${kind} field has its JSON type (the API server refuses to decode the object otherwise); other ${id.slice(0, 2)} rules skip an object that fails.`,
+    doc: `Every ${kind} field has its JSON type (the API server refuses to decode the object otherwise); no other rule runs on an object that fails.`,
     severity: 'error',
     style: 'field',
     kinds: [kind],
     operations: ['CREATE', 'UPDATE'],
     subResources,
+    decode: true,
     check: ({ object }) => validateShape('', object, shape),
   });
 }

@@ -6,8 +6,6 @@ import type { Rule } from '../rule.js';
 import { validateMetadataName, validateMetadataNamespace, validateMetadataUpdate } from './object-meta.js';
 
 export interface ObjectMetaRuleIds {
-  /** The kind's decode rule (WL-00, PG-00): these rules skip an object that fails it. */
-  decode: string;
   name: string;
   namespace: string;
   update: string;
@@ -15,7 +13,7 @@ export interface ObjectMetaRuleIds {
 
 /** [name (CREATE), namespace (CREATE), name/namespace immutable (UPDATE)] for `kind`'s main resource. */
 export function objectMetaRules(kind: KnownKind, ids: ObjectMetaRuleIds): [Rule, Rule, Rule] {
-  const base = { severity: 'error', style: 'field', kinds: [kind], subResources: [''], skipIfFailed: [ids.decode] } as const;
+  const base = { severity: 'error', style: 'field', kinds: [kind], subResources: [''] } as const;
   return [
     defineRule({
       ...base,

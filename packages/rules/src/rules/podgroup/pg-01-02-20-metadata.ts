@@ -1,5 +1,4 @@
 import { objectMetaRules } from '../../validation/index.js';
-import { PG_DECODE } from './spec-rule.js';
 
 /** PG-01 name, PG-02 namespace (an omitted one is the request's), PG-20 both immutable. */
-export const [pg01, pg02, pg20] = objectMetaRules('PodGroup', { decode: PG_DECODE, name: 'PG-01', namespace: 'PG-02', update: 'PG-20' });
+export const [pg01, pg02, pg20] = objectMetaRules('PodGroup', { name: 'PG-01', namespace: 'PG-02', update: 'PG-20' });

@@ -24,7 +24,6 @@ function specRule(operations: readonly Operation[], { check, ...meta }: SpecRule
     kinds: ['PodGroup'],
     operations,
     subResources: [''],
-    skipIfFailed: [PG_DECODE],
     ...meta,
     check: (ctx) => check(ctx.object.spec ?? {}, ctx),
   });

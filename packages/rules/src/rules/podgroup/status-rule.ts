@@ -3,7 +3,6 @@
 import type { Condition, FieldError, PodGroup, PodGroupStatus } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { Rule, RuleContext } from '../../rule.js';
-import { PG_DECODE } from './spec-rule.js';
 
 export const CONDITIONS_PATH = 'status.conditions';
 
@@ -21,7 +20,7 @@ export function defineStatusRule({ check, skipIfFailed = [], ...meta }: StatusRu
     kinds: ['PodGroup'],
     operations: ['UPDATE'],
     subResources: ['status'],
-    skipIfFailed: [PG_DECODE, ...skipIfFailed],
+    skipIfFailed,
     ...meta,
     check: (ctx) => check(ctx.object.status ?? {}, ctx),
   });

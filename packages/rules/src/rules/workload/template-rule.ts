@@ -33,7 +33,7 @@ export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
     subResources: [''],
     itemsOf: TEMPLATES_PATH,
     // Early return: a list failing required/maxItems is not validated item by item (spec §1 point 5).
-    skipIfFailed: [WL_DECODE, 'WL-04', 'WL-05'],
+    skipIfFailed: ['WL-04', 'WL-05'],
     check: (ctx) => (ctx.object.spec?.podGroupTemplates ?? []).flatMap((t, i) => checkTemplate(`${TEMPLATES_PATH}[${i}]`, t, ctx)),
   });
 }
@@ -51,7 +51,6 @@ export function defineTemplateListRule(id: string, doc: string, checkList: (temp
     kinds: ['Workload'],
     operations: ['CREATE', 'UPDATE'],
     subResources: [''],
-    skipIfFailed: [WL_DECODE],
     check: ({ operation, object, oldObject }) => {
       const templates = object.spec?.podGroupTemplates;
       return unchangedOnUpdate(operation, oldObject?.spec?.podGroupTemplates, templates) ? [] : checkList(templates);

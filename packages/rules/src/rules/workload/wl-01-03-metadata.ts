@@ -1,5 +1,4 @@
 import { objectMetaRules } from '../../validation/index.js';
-import { WL_DECODE } from './template-rule.js';
 
 /** WL-01 name, WL-02 namespace (an omitted one is the request's), WL-03 both immutable. */
-export const [wl01, wl02, wl03] = objectMetaRules('Workload', { decode: WL_DECODE, name: 'WL-01', namespace: 'WL-02', update: 'WL-03' });
+export const [wl01, wl02, wl03] = objectMetaRules('Workload', { name: 'WL-01', namespace: 'WL-02', update: 'WL-03' });

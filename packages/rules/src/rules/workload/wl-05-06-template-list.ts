@@ -1,7 +1,7 @@
 import type { Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import { MAX_POD_GROUP_TEMPLATES, templateBadValue, validateMaxItems, validateUniqueKeys } from '../../validation/index.js';
-import { defineTemplateListRule, TEMPLATES_PATH, WL_DECODE } from './template-rule.js';
+import { defineTemplateListRule, TEMPLATES_PATH } from './template-rule.js';
 
 /** WL-05: at most 8 templates (`WorkloadMaxPodGroupTemplates`). */
 export const wl05 = defineTemplateListRule('WL-05', 'A Workload has at most 8 pod group templates.', (templates) =>
@@ -17,6 +17,6 @@ export const wl06 = defineRule<Workload>({
   kinds: ['Workload'],
   operations: ['CREATE'],
   subResources: [''],
-  skipIfFailed: [WL_DECODE, 'WL-04', 'WL-05'],
+  skipIfFailed: ['WL-04', 'WL-05'],
   check: ({ object }) => validateUniqueKeys(TEMPLATES_PATH, object.spec?.podGroupTemplates, (t) => t.name ?? '', templateBadValue),
 });

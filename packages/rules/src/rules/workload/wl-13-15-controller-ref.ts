@@ -5,7 +5,6 @@
 import type { FieldError, TypedLocalObjectReference, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import { validateLongName, validatePathSegmentName, validateRequiredString } from '../../validation/index.js';
-import { WL_DECODE } from './template-rule.js';
 
 const PATH = 'spec.controllerRef';
 
@@ -18,7 +17,6 @@ function controllerRefRule(id: string, doc: string, check: (ref: TypedLocalObjec
     kinds: ['Workload'],
     operations: ['CREATE'],
     subResources: [''],
-    skipIfFailed: [WL_DECODE],
     check: ({ object }) => (object.spec?.controllerRef ? check(object.spec.controllerRef) : []),
   });
 }

@@ -1,9 +1,9 @@
 import type { Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import { validateImmutable } from '../../validation/index.js';
-import { TEMPLATES_PATH, WL_DECODE } from './template-rule.js';
+import { TEMPLATES_PATH } from './template-rule.js';
 
-const base = { severity: 'error', style: 'field', kinds: ['Workload'], operations: ['UPDATE'], subResources: [''], skipIfFailed: [WL_DECODE] } as const;
+const base = { severity: 'error', style: 'field', kinds: ['Workload'], operations: ['UPDATE'], subResources: [''] } as const;
 
 /** WL-28: controllerRef cannot be set, unset or changed. */
 export const wl28 = defineRule<Workload>({
