@@ -2,7 +2,7 @@
 // a snapshot file (--snapshot), the live cluster (--kubeconfig), or nothing at all.
 
 import { readFile } from 'node:fs/promises';
-import { knownKind, LookupUnavailableError, ObjectsFileError, parseObjectsFile } from '@kubectl-workload/api';
+import { knownKind, ObjectsFileError, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
 import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
 import { connect, InformerLookup } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
@@ -64,24 +64,13 @@ export async function liveSource(kubeconfig: string, logger: Logger): Promise<Lo
 
 const NO_SOURCE = 'no --snapshot or --kubeconfig given, other objects cannot be read';
 
-function unavailable(): Promise<never> {
-  return Promise.reject(new LookupUnavailableError(NO_SOURCE));
-}
-
 /**
  * Without a source every lookup is "unavailable", never "not found": a rule that needs another
  * object then resolves by --on-lookup-error instead of rejecting everything as missing.
  */
 export function noSource(): LookupSource {
   return {
-    lookup: {
-      getWorkload: unavailable,
-      getPodGroup: unavailable,
-      listPodGroups: unavailable,
-      listPods: unavailable,
-      getJob: unavailable,
-      getPriorityClass: unavailable,
-    },
+    lookup: unavailableLookup(NO_SOURCE),
     ready: () => true,
     cacheSizes: () => ({}),
     close: () => Promise.resolve(),

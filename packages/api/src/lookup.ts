@@ -15,3 +15,16 @@ export interface ObjectLookup {
 
 /** Raised by a lookup that could not answer (not synced, timed out, forbidden). */
 export class LookupUnavailableError extends Error {}
+
+/** A lookup that can answer nothing: every read fails with LookupUnavailableError(reason), never "not found". */
+export function unavailableLookup(reason: string): ObjectLookup {
+  const unavailable = (): Promise<never> => Promise.reject(new LookupUnavailableError(reason));
+  return {
+    getWorkload: unavailable,
+    getPodGroup: unavailable,
+    listPodGroups: unavailable,
+    listPods: unavailable,
+    getJob: unavailable,
+    getPriorityClass: unavailable,
+  };
+}

@@ -1,4 +1,4 @@
-import { allGatesOn, LookupUnavailableError } from '@kubectl-workload/api';
+import { allGatesOn, unavailableLookup } from '@kubectl-workload/api';
 import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
 import { evaluate } from './engine.js';
 import type { EvaluationOptions } from './engine.js';
@@ -31,15 +31,7 @@ describe('evaluate', () => {
   });
 
   it('records a cross-object rule whose lookup failed, and runs the others', async () => {
-    const unavailable = () => Promise.reject(new LookupUnavailableError('cache not synced'));
-    const lookup: ObjectLookup = {
-      getWorkload: unavailable,
-      getPodGroup: unavailable,
-      listPodGroups: unavailable,
-      listPods: unavailable,
-      getJob: unavailable,
-      getPriorityClass: unavailable,
-    };
+    const lookup = unavailableLookup('cache not synced');
     const verdict = await create(
       podGroup({ podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 't' } }, schedulingPolicy: { gang: { minCount: 0 } } }),
       lookup,
