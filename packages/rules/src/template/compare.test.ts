@@ -54,6 +54,12 @@ describe('compareWithTemplate (X-10..X-14)', () => {
     expect(compareWithTemplate(template, { ...template, priority: undefined })).toEqual([]);
   });
 
+  it('compares only the fields asked for, in TEMPLATE_FIELDS order', () => {
+    const spec = { schedulingPolicy: { basic: {} }, priorityClassName: 'low', priority: 1 };
+    expect(compareWithTemplate(spec, template, ['priorityClassName', 'priority']).map((d) => d.field)).toEqual(['priorityClassName', 'priority']);
+    expect(compareWithTemplate(spec, template, ['disruptionMode'])).toEqual([]);
+  });
+
   it('treats a missing PodGroup spec as all fields unset', () => {
     expect(compareWithTemplate(undefined, { schedulingPolicy: { basic: {} } }).map((d) => d.field)).toEqual(['schedulingPolicy']);
   });

@@ -71,10 +71,17 @@ const SAME: Record<TemplateField, (pg: PodGroupPolicyFields, tpl: PodGroupPolicy
   priority: (pg, tpl) => pg.priority === undefined || tpl.priority === undefined || pg.priority === tpl.priority,
 };
 
-/** Field-level differences between a PodGroup spec and its template, in TEMPLATE_FIELDS order. */
-export function compareWithTemplate(podGroupSpec: PodGroupPolicyFields | undefined, template: PodGroupPolicyFields): TemplateDifference[] {
+/**
+ * Field-level differences between a PodGroup spec and its template, in TEMPLATE_FIELDS order;
+ * `fields` limits the comparison (each X-10..X-14 rule compares only its own fields).
+ */
+export function compareWithTemplate(
+  podGroupSpec: PodGroupPolicyFields | undefined,
+  template: PodGroupPolicyFields,
+  fields: readonly TemplateField[] = TEMPLATE_FIELDS,
+): TemplateDifference[] {
   const spec = podGroupSpec ?? {};
-  return TEMPLATE_FIELDS.filter((field) => !SAME[field](spec, template)).map((field) => ({
+  return fields.filter((field) => !SAME[field](spec, template)).map((field) => ({
     field,
     path: `spec.${field}`,
     podGroup: spec[field],

@@ -55,9 +55,7 @@ export function templateConsistencyRule(spec: TemplateConsistencyRule): Rule {
       const resolved = await resolveTemplateRef(object, lookup);
       if (!resolved?.template) return [];
       const { ref, template } = resolved;
-      return compareWithTemplate(object.spec, template)
-        .filter((d) => spec.fields.includes(d.field))
-        .map((d) => templateMismatch(d, ref));
+      return compareWithTemplate(object.spec, template, spec.fields).map((d) => templateMismatch(d, ref));
     },
   });
 }
