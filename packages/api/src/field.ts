@@ -37,10 +37,6 @@ export interface FieldError {
   detail: string;
 }
 
-export function typeString(type: FieldErrorType): string {
-  return TYPE_STRINGS[type];
-}
-
 /** Go's %q for a string: double-quoted with Go escapes. */
 export function goQuote(s: string): string {
   let out = '"';

@@ -133,7 +133,6 @@ export interface PodGroup extends KubeObject {
 }
 
 export const POD_GROUP_SCHEDULED = 'PodGroupScheduled';
-export const DISRUPTION_TARGET = 'DisruptionTarget';
 
 // ---- core/v1 ----
 
