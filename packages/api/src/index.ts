@@ -6,3 +6,4 @@ export * from './lookup.js';
 export * from './objects.js';
 export * from './snapshot.js';
 export * from './label-selector.js';
+export * from './scheduling-1.37.js';

@@ -7,6 +7,7 @@ import { diffCommand } from './diff.js';
 import { completeCommand } from './complete.js';
 import { explainCommand } from './explain.js';
 import { simulateCommand } from './simulate.js';
+import { convertCommand } from './convert.js';
 
 export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   lintCommand as unknown as CommandModule<object, never>,
@@ -16,4 +17,5 @@ export const COMMANDS: ReadonlyArray<CommandModule<object, never>> = [
   explainCommand as unknown as CommandModule<object, never>,
   completeCommand as unknown as CommandModule<object, never>,
   simulateCommand as unknown as CommandModule<object, never>,
+  convertCommand as unknown as CommandModule<object, never>,
 ];
