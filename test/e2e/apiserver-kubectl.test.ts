@@ -112,3 +112,33 @@ describe('kubectl paging', () => {
     expect(table.stdout.split('\n').filter((l) => l !== '').length).toBe(4);
   });
 });
+
+describe('real kubectl against the test API server speaking 1.37', () => {
+  let v137: TestApiServer;
+  let env137: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    const objects = [
+      { apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'PodGroup', metadata: { name: 'workers', namespace: 'team-a' }, spec: { workloadRef: { workloadName: 'train', templateName: 'workers' } } },
+      { apiVersion: 'scheduling.k8s.io/v1alpha3', kind: 'CompositePodGroup', metadata: { name: 'train', namespace: 'team-a' }, spec: { workloadRef: { workloadName: 'train', templateName: 'all' } } },
+    ];
+    v137 = await TestApiServer.start({ objects, kubernetesVersion: '1.37' });
+    env137 = await kubectlEnv(v137);
+  });
+  afterAll(() => v137.close());
+
+  it('kubectl api-versions lists v1beta1 and v1alpha3, not v1alpha2', async () => {
+    const result = await kubectl(['api-versions'], env137);
+    expect(result.code).toBe(0);
+    const versions = result.stdout.split('\n').filter((v) => v.startsWith('scheduling.k8s.io/'));
+    expect(versions.sort()).toEqual(['scheduling.k8s.io/v1', 'scheduling.k8s.io/v1alpha3', 'scheduling.k8s.io/v1beta1']);
+  });
+
+  it('kubectl gets one PodGroup in either version, and CompositePodGroups', async () => {
+    for (const version of ['v1beta1', 'v1alpha3']) {
+      const result = await kubectl(['get', `podgroups.${version}.scheduling.k8s.io`, 'workers', '-o', 'jsonpath={.apiVersion} {.spec.workloadRef.templateName}'], env137);
+      expect(result.stdout).toBe(`scheduling.k8s.io/${version} workers`);
+    }
+    const composite = await kubectl(['get', 'compositepodgroups', '-o', 'name'], env137);
+    expect(composite.stdout).toBe('compositepodgroup.scheduling.k8s.io/train\n');
+  });
+});

@@ -1,7 +1,7 @@
 // Legacy (unaggregated) discovery documents: /api, /apis, /api/v1, /apis/<group>/<version>.
 // kubectl asks for aggregated discovery first and falls back to these when it gets plain JSON.
 
-import { DISCOVERY_VERBS, RESOURCES, groupVersion, type ServedResource } from './resources.js';
+import { DISCOVERY_VERBS, RESOURCES, groupVersion, type KubernetesVersion, type ServedResource } from './resources.js';
 
 export type ServedFilter = (r: ServedResource) => boolean;
 
@@ -50,11 +50,12 @@ export function apiResourceList(group: string, version: string, served: ServedFi
   };
 }
 
-export function version(): object {
+export function version(kubernetes: KubernetesVersion): object {
+  const minor = kubernetes.split('.')[1] as string;
   return {
     major: '1',
-    minor: '36',
-    gitVersion: 'v1.36.0',
+    minor,
+    gitVersion: `v${kubernetes}.0`,
     gitCommit: '0000000000000000000000000000000000000000',
     gitTreeState: 'clean',
     buildDate: '2026-04-22T00:00:00Z',

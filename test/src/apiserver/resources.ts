@@ -1,4 +1,6 @@
-// The API resources the test server serves, as a real v1.36 kube-apiserver lists them in discovery.
+// The API resources the test server serves, as a real v1.36 or v1.37 kube-apiserver lists them in
+// discovery. 1.37 removed scheduling.k8s.io/v1alpha2 and serves Workload and PodGroup as v1beta1 and
+// v1alpha3 (the same object under both), CompositePodGroup as v1alpha3 only (api-rules-1.37.md ADM-10).
 
 export interface ServedResource {
   group: string;
@@ -9,7 +11,12 @@ export interface ServedResource {
   kind: string;
   namespaced: boolean;
   shortNames?: string[];
+  /** Served only by this Kubernetes minor version (both when absent). */
+  only?: KubernetesVersion;
 }
+
+export const KUBERNETES_VERSIONS = ['1.36', '1.37'] as const;
+export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];
 
 /** Read verbs only: the server refuses writes (the plugin must never write). */
 export const READ_VERBS = ['get', 'list', 'watch'] as const;
@@ -27,11 +34,19 @@ export const RESOURCES: readonly ServedResource[] = [
   { group: 'batch', version: 'v1', resource: 'jobs', singularName: 'job', kind: 'Job', namespaced: true },
   { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', singularName: 'poddisruptionbudget', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'] },
   { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', singularName: 'priorityclass', kind: 'PriorityClass', namespaced: false, shortNames: ['pc'] },
-  { group: 'scheduling.k8s.io', version: 'v1alpha2', resource: 'workloads', singularName: 'workload', kind: 'Workload', namespaced: true },
-  { group: 'scheduling.k8s.io', version: 'v1alpha2', resource: 'podgroups', singularName: 'podgroup', kind: 'PodGroup', namespaced: true },
+  { group: 'scheduling.k8s.io', version: 'v1alpha2', resource: 'workloads', singularName: 'workload', kind: 'Workload', namespaced: true, only: '1.36' },
+  { group: 'scheduling.k8s.io', version: 'v1alpha2', resource: 'podgroups', singularName: 'podgroup', kind: 'PodGroup', namespaced: true, only: '1.36' },
+  { group: 'scheduling.k8s.io', version: 'v1beta1', resource: 'workloads', singularName: 'workload', kind: 'Workload', namespaced: true, only: '1.37' },
+  { group: 'scheduling.k8s.io', version: 'v1beta1', resource: 'podgroups', singularName: 'podgroup', kind: 'PodGroup', namespaced: true, only: '1.37' },
+  { group: 'scheduling.k8s.io', version: 'v1alpha3', resource: 'workloads', singularName: 'workload', kind: 'Workload', namespaced: true, only: '1.37' },
+  { group: 'scheduling.k8s.io', version: 'v1alpha3', resource: 'podgroups', singularName: 'podgroup', kind: 'PodGroup', namespaced: true, only: '1.37' },
+  { group: 'scheduling.k8s.io', version: 'v1alpha3', resource: 'compositepodgroups', singularName: 'compositepodgroup', kind: 'CompositePodGroup', namespaced: true, only: '1.37' },
 ];
 
-export const SCHEDULING_ALPHA = { group: 'scheduling.k8s.io', version: 'v1alpha2' };
+/** The workload-scheduling API versions the switch `serveSchedulingAlpha` turns off (1.36's, and 1.37's). */
+export function isWorkloadSchedulingApi(r: { group: string; resource: string }): boolean {
+  return r.group === 'scheduling.k8s.io' && r.resource !== 'priorityclasses';
+}
 
 export function groupVersion(r: { group: string; version: string }): string {
   return r.group ? `${r.group}/${r.version}` : r.version;

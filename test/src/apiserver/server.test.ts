@@ -16,11 +16,12 @@ interface Reply {
   body: string;
 }
 
-function call(path: string, options: { token?: string; method?: string; lines?: number } = {}): Promise<Reply> {
+function call(path: string, options: { token?: string; method?: string; lines?: number; to?: TestApiServer } = {}): Promise<Reply> {
+  const target = options.to ?? server;
   return new Promise((resolve, reject) => {
     const req = request(
-      `${server.url}${path}`,
-      { ca: server.caData, method: options.method ?? 'GET', headers: { Authorization: `Bearer ${options.token ?? server.token}` } },
+      `${target.url}${path}`,
+      { ca: target.caData, method: options.method ?? 'GET', headers: { Authorization: `Bearer ${options.token ?? target.token}` } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -40,7 +41,7 @@ function call(path: string, options: { token?: string; method?: string; lines?: 
   });
 }
 
-const json = async (path: string): Promise<Record<string, unknown>> => JSON.parse((await call(path)).body) as Record<string, unknown>;
+const json = async (path: string, to?: TestApiServer): Promise<Record<string, unknown>> => JSON.parse((await call(path, to ? { to } : {})).body) as Record<string, unknown>;
 
 describe('TestApiServer', () => {
   it('serves discovery, and stops listing scheduling.k8s.io/v1alpha2 when switched off', async () => {
@@ -97,5 +98,42 @@ describe('TestApiServer', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { type: string; object: { kind: string; metadata: { name: string } } });
     expect(events.map((e) => `${e.type} ${e.object.kind}/${e.object.metadata.name}`)).toEqual(['MODIFIED Pod/training-3', 'DELETED Pod/training-3']);
+  });
+});
+
+describe('TestApiServer as Kubernetes 1.37 (ADM-10)', () => {
+  let v137: TestApiServer;
+  const pg = { apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'PodGroup', metadata: { name: 'workers', namespace: 'ml' }, spec: { workloadRef: { workloadName: 'w', templateName: 't' } } };
+  const cpg = { apiVersion: 'scheduling.k8s.io/v1alpha3', kind: 'CompositePodGroup', metadata: { name: 'job', namespace: 'ml' }, spec: { workloadRef: { workloadName: 'w', templateName: 'c' } } };
+
+  beforeAll(async () => {
+    v137 = await TestApiServer.start({ objects: [pg, cpg] as KubeObject[], kubernetesVersion: '1.37' });
+  });
+  afterAll(() => v137.close());
+
+  it('serves v1beta1 and v1alpha3 instead of v1alpha2, and says 1.37 in /version', async () => {
+    const groups = (await json('/apis', v137)) as { groups: Array<{ name: string; versions: Array<{ version: string }> }> };
+    expect(groups.groups.find((g) => g.name === 'scheduling.k8s.io')?.versions.map((v) => v.version)).toEqual(['v1', 'v1beta1', 'v1alpha3']);
+    const alpha3 = (await json('/apis/scheduling.k8s.io/v1alpha3', v137)) as { resources: Array<{ name: string }> };
+    expect(alpha3.resources.map((r) => r.name)).toEqual(['workloads', 'podgroups', 'compositepodgroups']);
+    const beta1 = (await json('/apis/scheduling.k8s.io/v1beta1', v137)) as { resources: Array<{ name: string }> };
+    expect(beta1.resources.map((r) => r.name)).toEqual(['workloads', 'podgroups']);
+    expect((await call('/apis/scheduling.k8s.io/v1alpha2/podgroups', { to: v137 })).code).toBe(404);
+    expect(((await json('/version', v137)) as { gitVersion: string; minor: string })).toMatchObject({ gitVersion: 'v1.37.0', minor: '37' });
+  });
+
+  it('serves one stored PodGroup under both versions, each with its own apiVersion', async () => {
+    const beta = await json('/apis/scheduling.k8s.io/v1beta1/namespaces/ml/podgroups/workers', v137);
+    const alpha = await json('/apis/scheduling.k8s.io/v1alpha3/namespaces/ml/podgroups/workers', v137);
+    expect([beta.apiVersion, alpha.apiVersion]).toEqual(['scheduling.k8s.io/v1beta1', 'scheduling.k8s.io/v1alpha3']);
+    expect(alpha.spec).toEqual(beta.spec);
+    const list = (await json('/apis/scheduling.k8s.io/v1alpha3/compositepodgroups', v137)) as { kind: string; apiVersion: string; items: unknown[] };
+    expect([list.kind, list.apiVersion, list.items.length]).toEqual(['CompositePodGroupList', 'scheduling.k8s.io/v1alpha3', 1]);
+  });
+
+  it('streams watch events in the version watched', async () => {
+    const reply = await call('/apis/scheduling.k8s.io/v1alpha3/podgroups?watch=1', { to: v137, lines: 1 });
+    const event = JSON.parse(reply.body.split('\n')[0] ?? '') as { type: string; object: { apiVersion: string } };
+    expect(event).toMatchObject({ type: 'ADDED', object: { apiVersion: 'scheduling.k8s.io/v1alpha3' } });
   });
 });

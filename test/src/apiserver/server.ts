@@ -1,6 +1,7 @@
 // A small HTTPS Kubernetes API server for tests: read-only REST (GET, LIST, WATCH) over fixture
 // objects, legacy discovery, Table output for kubectl, bearer-token auth, simulated RBAC denials and
-// a switch that stops serving scheduling.k8s.io/v1alpha2. Every request is recorded. It serves the
+// a switch that stops serving the workload-scheduling API. It speaks 1.36 (scheduling.k8s.io/v1alpha2) or
+// 1.37 (v1beta1 and v1alpha3, one object served under both). Every request is recorded. It serves the
 // webhook's self-signed localhost/127.0.0.1 pair; clients trust it through caData.
 
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { LabelSelectorError, parseLabelSelector, type KubeObject } from '@kubectl-workload/api';
 import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
-import { RESOURCES, SCHEDULING_ALPHA, groupVersion, type ReadVerb, type ServedResource } from './resources.js';
+import { RESOURCES, groupVersion, isWorkloadSchedulingApi, qualifiedName, type KubernetesVersion, type ReadVerb, type ServedResource } from './resources.js';
 import { parseFieldSelector } from './selectors.js';
 import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, unauthorized, type StatusBody } from './status.js';
 import { ObjectStore, type StoreEvent } from './store.js';
@@ -40,8 +41,10 @@ export interface ApiServerOptions {
   token?: string;
   /** The user name in Forbidden messages. */
   user?: string;
-  /** Serve scheduling.k8s.io/v1alpha2 (workloads, podgroups); true by default. */
+  /** Serve the workload-scheduling API (1.36: v1alpha2; 1.37: v1beta1, v1alpha3); true by default. */
   serveSchedulingAlpha?: boolean;
+  /** The API server's version: what /version says and which scheduling.k8s.io versions it serves. 1.36 by default. */
+  kubernetesVersion?: KubernetesVersion;
 }
 
 interface ResourceRequest {
@@ -59,6 +62,11 @@ function sendJson(res: ServerResponse, code: number, body: object): void {
 
 const sendStatus = (res: ServerResponse, body: StatusBody): void => sendJson(res, body.code, body);
 
+/** An object in the version it is asked for: 1.37 serves one stored PodGroup as v1beta1 and v1alpha3 alike. */
+function asServed(obj: KubeObject, resource: ServedResource): KubeObject {
+  return { ...obj, apiVersion: groupVersion(resource) };
+}
+
 /** List items of built-in kinds carry no apiVersion/kind on the wire; the list does. */
 function withoutTypeMeta(obj: KubeObject): KubeObject {
   const { apiVersion: _apiVersion, kind: _kind, ...rest } = obj;
@@ -70,6 +78,7 @@ export class TestApiServer {
   readonly requests: RecordedRequest[] = [];
   readonly token: string;
   readonly user: string;
+  readonly kubernetesVersion: KubernetesVersion;
   /** Added to every response's latency, to test client timeouts. */
   latencyMs = 0;
   private serveSchedulingAlpha: boolean;
@@ -85,6 +94,7 @@ export class TestApiServer {
     this.token = options.token ?? randomBytes(16).toString('hex');
     this.user = options.user ?? 'test-user';
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
+    this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const respond = (): void => this.handle(req, res);
       if (this.latencyMs > 0) setTimeout(respond, this.latencyMs);
@@ -129,7 +139,7 @@ export class TestApiServer {
   }
 
   private readonly served = (r: ServedResource): boolean =>
-    this.serveSchedulingAlpha || r.group !== SCHEDULING_ALPHA.group || r.version !== SCHEDULING_ALPHA.version;
+    (r.only === undefined || r.only === this.kubernetesVersion) && (this.serveSchedulingAlpha || !isWorkloadSchedulingApi(r));
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://localhost');
@@ -138,7 +148,7 @@ export class TestApiServer {
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), user };
     this.requests.push(recorded);
     if (PUBLIC_PATHS.has(url.pathname)) {
-      if (url.pathname === '/version') sendJson(res, 200, version());
+      if (url.pathname === '/version') sendJson(res, 200, version(this.kubernetesVersion));
       else res.end('ok');
       return;
     }
@@ -194,7 +204,7 @@ export class TestApiServer {
   private get(req: IncomingMessage, res: ServerResponse, { resource, namespace, name }: ResourceRequest): void {
     const obj = this.store.get(resource, namespace ?? '', name as string);
     if (!obj) return sendStatus(res, notFound(resource, name as string));
-    sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [obj], { resourceVersion: this.store.resourceVersion }) : obj);
+    sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [obj], { resourceVersion: this.store.resourceVersion }) : asServed(obj, resource));
   }
 
   private matcher(resource: ServedResource, query: URLSearchParams): (obj: KubeObject) => boolean {
@@ -221,9 +231,9 @@ export class TestApiServer {
   private watch(res: ServerResponse, { resource, namespace }: ResourceRequest, query: URLSearchParams): void {
     const matches = this.matcher(resource, query);
     const relevant = (event: StoreEvent): boolean =>
-      event.resource === resource && (namespace === undefined || event.object.metadata?.namespace === namespace) && matches(event.object);
+      qualifiedName(event.resource) === qualifiedName(resource) && (namespace === undefined || event.object.metadata?.namespace === namespace) && matches(event.object);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-    const send = (type: string, object: KubeObject): boolean => res.write(`${JSON.stringify({ type, object })}\n`);
+    const send = (type: string, object: KubeObject): boolean => res.write(`${JSON.stringify({ type, object: asServed(object, resource) })}\n`);
     const since = Number(query.get('resourceVersion') ?? '0');
     if (since === 0) for (const obj of this.store.list(resource, namespace).filter(matches)) send('ADDED', obj);
     else for (const event of this.store.changesSince(since).filter(relevant)) send(event.type, event.object);
