@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Run everything on the repo's pinned Node 24 (node_modules/.bin/node), not the machine's Node 20.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: all install build test unit typecheck lint demo bench clean
+.PHONY: all install build test unit typecheck lint demo bench dist clean
 
 all: build
 
@@ -33,6 +33,10 @@ demo: build
 
 bench: build
 	bash test/bench/run-all.sh
+
+# What ships: the npm package, single-file binaries in krew archives, checksums, the krew manifest.
+dist: build
+	node scripts/release/build.mjs
 
 clean:
 	rm -rf node_modules */dist packages/*/dist */*.tsbuildinfo packages/*/*.tsbuildinfo

@@ -29,7 +29,8 @@ export default {
   },
   moduleNameMapper,
   testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Anchored at the root: a clone inside a folder named dist must still find its tests.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/(.*/)?dist/'],
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };
