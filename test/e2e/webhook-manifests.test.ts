@@ -1,62 +1,64 @@
-// Renders every kustomize target under manifests/ with the real `kubectl kustomize` and checks the
-// deployment conventions (ecosystem.md §B2): least privilege, hardened pods, fail-open Pods/Jobs,
-// fail-closed Workloads/PodGroups, short timeouts, and certificates wired end to end.
+// Renders every way to install the webhook — each kustomize target under manifests/ with the real
+// `kubectl kustomize`, and the Helm chart with the repo's pinned helm — and checks the deployment
+// conventions (ecosystem.md §B2) on all of them: least privilege, hardened pods, fail-open
+// Pods/Jobs, fail-closed Workloads/PodGroups, short timeouts, and certificates wired end to end.
 
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resourceOf } from '@kubectl-workload/api';
 import { LOOKUP_KINDS } from '@kubectl-workload/cluster';
-import { parseAllDocuments } from 'yaml';
+import { manifestsDir as manifests, NAMESPACE, one, renderChart, renderKustomize as render, webhooksOf } from './chart-render.js';
+import type { Obj } from './chart-render.js';
 
-const manifests = fileURLToPath(new URL('../../manifests/', import.meta.url));
-const NAMESPACE = 'workload-webhook-system';
 const SERVICE_HOST = `workload-webhook.${NAMESPACE}.svc`;
+const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'];
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rendered YAML, checked field by field
-
-function render(dir: string): Obj[] {
-  const text = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-  return parseAllDocuments(text).map((doc) => doc.toJS() as Obj);
-}
-
-function one(objects: Obj[], kind: string): Obj {
-  const found = objects.filter((o) => o.kind === kind);
-  expect(found).toHaveLength(1);
-  return found[0] as Obj;
-}
-
-/** The self-signed overlay after its script ran, in a copy of manifests/ (the repo keeps no keys). */
-const selfSignedCopy = (() => {
+/**
+ * A copy of manifests/ (the repo keeps no keys) where the self-signed overlay's script ran, plus an
+ * overlay that adds every component, as an operator would.
+ */
+const manifestsCopy = (() => {
   let dir: string | undefined;
   return (): string => {
     if (!dir) {
       dir = join(mkdtempSync(join(tmpdir(), 'manifests-')), 'manifests');
       cpSync(manifests, dir, { recursive: true, filter: (src) => !src.includes('/certs') });
       execFileSync('bash', [join(dir, 'overlays/self-signed/generate-certificate.sh')], { encoding: 'utf8' });
+      mkdirSync(join(dir, 'overlays/all-components'));
+      writeFileSync(
+        join(dir, 'overlays/all-components/kustomization.yaml'),
+        'resources: [../cert-manager]\ncomponents: [../../components/network-policy, ../../components/monitoring]\n',
+      );
     }
     return dir;
   };
 })();
 
-const targets: Array<[string, () => string]> = [
-  ['base', () => join(manifests, 'base')],
-  ['overlays/cert-manager', () => join(manifests, 'overlays/cert-manager')],
-  ['overlays/self-signed', () => join(selfSignedCopy(), 'overlays/self-signed')],
+const ALL_TOGGLES = { networkPolicy: { enabled: true }, serviceMonitor: { enabled: true }, prometheusRule: { enabled: true } };
+
+const targets: Array<[string, () => Obj[]]> = [
+  ['kubectl kustomize base', () => render(join(manifests, 'base'))],
+  ['kubectl kustomize overlays/cert-manager', () => render(join(manifests, 'overlays/cert-manager'))],
+  ['kubectl kustomize overlays/self-signed', () => render(join(manifestsCopy(), 'overlays/self-signed'))],
+  ['kubectl kustomize cert-manager + components', () => render(join(manifestsCopy(), 'overlays/all-components'))],
+  ['helm template (default values)', () => renderChart()],
+  ['helm template certificates.mode=cert-manager', () => renderChart({ certificates: { mode: 'cert-manager' } })],
+  ['helm template with every toggle on', () => renderChart(ALL_TOGGLES)],
 ];
 
-describe.each(targets)('kubectl kustomize %s', (_name, dir) => {
+describe.each(targets)('%s', (name, renderTarget) => {
   let objects: Obj[];
   beforeAll(() => {
-    objects = render(dir());
+    objects = renderTarget();
   });
 
   it('puts every namespaced object in the webhook namespace', () => {
-    expect(one(objects, 'Namespace').metadata.name).toBe(NAMESPACE);
-    for (const o of objects.filter((x) => !['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'].includes(x.kind))) {
+    // helm install --create-namespace makes the namespace; kustomize ships it.
+    if (name.startsWith('kubectl')) expect(one(objects, 'Namespace').metadata.name).toBe(NAMESPACE);
+    for (const o of objects.filter((x) => !CLUSTER_SCOPED.includes(x.kind))) {
       expect([o.kind, o.metadata.namespace]).toEqual([o.kind, NAMESPACE]);
     }
   });
@@ -119,7 +121,7 @@ describe.each(targets)('kubectl kustomize %s', (_name, dir) => {
   });
 
   it('registers v1-only, side-effect-free webhooks with short timeouts, never for kube-system or itself', () => {
-    const webhooks = [...one(objects, 'ValidatingWebhookConfiguration').webhooks, ...one(objects, 'MutatingWebhookConfiguration').webhooks];
+    const webhooks = webhooksOf(objects);
     expect(webhooks).toHaveLength(4);
     for (const w of webhooks) {
       expect(w.admissionReviewVersions).toEqual(['v1']);
@@ -150,9 +152,12 @@ describe.each(targets)('kubectl kustomize %s', (_name, dir) => {
   });
 });
 
-describe('certificates', () => {
-  it('cert-manager: the Certificate fills the mounted Secret and its CA is injected into both configurations', () => {
-    const objects = render(join(manifests, 'overlays/cert-manager'));
+describe.each<[string, () => Obj[]]>([
+  ['kustomize overlays/cert-manager', () => render(join(manifests, 'overlays/cert-manager'))],
+  ['helm certificates.mode=cert-manager', () => renderChart({ certificates: { mode: 'cert-manager' } })],
+])('certificates: %s', (_name, renderTarget) => {
+  it('the Certificate fills the mounted Secret and its CA is injected into both configurations', () => {
+    const objects = renderTarget();
     const certificate = one(objects, 'Certificate');
     expect(certificate.spec.secretName).toBe('workload-webhook-tls');
     expect(certificate.spec.dnsNames).toContain(SERVICE_HOST);
@@ -160,18 +165,24 @@ describe('certificates', () => {
     const injectFrom = `${NAMESPACE}/${certificate.metadata.name}`;
     expect(one(objects, 'ValidatingWebhookConfiguration').metadata.annotations['cert-manager.io/inject-ca-from']).toBe(injectFrom);
     expect(one(objects, 'MutatingWebhookConfiguration').metadata.annotations['cert-manager.io/inject-ca-from']).toBe(injectFrom);
+    for (const w of webhooksOf(objects)) expect(w.clientConfig.caBundle).toBeUndefined();
   });
+});
 
-  it('self-signed: the script signs a serving certificate for the Service, and caBundle is its CA everywhere', () => {
-    const dir = selfSignedCopy();
-    const objects = render(join(dir, 'overlays/self-signed'));
-    const ca = readFileSync(join(dir, 'overlays/self-signed/certs/ca.crt'), 'utf8');
-    const secret = objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'workload-webhook-tls') as Obj;
+describe.each<[string, () => Obj[]]>([
+  ['kustomize overlays/self-signed', () => render(join(manifestsCopy(), 'overlays/self-signed'))],
+  ['helm certificates.mode=self-signed', () => renderChart({ certificates: { mode: 'self-signed' } })],
+])('certificates: %s', (name, renderTarget) => {
+  it('a serving certificate for the Service, signed by the CA in its Secret, and caBundle is that CA everywhere', () => {
+    const objects = renderTarget();
+    const secret = one(objects, 'Secret', 'workload-webhook-tls');
     expect(secret.type).toBe('kubernetes.io/tls');
+    const ca = Buffer.from(secret.data['ca.crt'], 'base64').toString('utf8');
+    if (name.startsWith('kustomize')) expect(ca).toBe(readFileSync(join(manifestsCopy(), 'overlays/self-signed/certs/ca.crt'), 'utf8'));
     const serving = new X509Certificate(Buffer.from(secret.data['tls.crt'], 'base64'));
     expect(serving.verify(new X509Certificate(ca).publicKey)).toBe(true);
     expect(serving.checkHost(SERVICE_HOST)).toBe(SERVICE_HOST);
-    const webhooks = [...one(objects, 'ValidatingWebhookConfiguration').webhooks, ...one(objects, 'MutatingWebhookConfiguration').webhooks];
-    for (const w of webhooks) expect(Buffer.from(w.clientConfig.caBundle, 'base64').toString('utf8')).toBe(ca);
+    expect(serving.checkPrivateKey(createPrivateKey(Buffer.from(secret.data['tls.key'], 'base64')))).toBe(true);
+    for (const w of webhooksOf(objects)) expect(Buffer.from(w.clientConfig.caBundle, 'base64').toString('utf8')).toBe(ca);
   });
 });

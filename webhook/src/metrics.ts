@@ -26,7 +26,8 @@ export class WebhookMetrics {
     name: 'workload_webhook_request_duration_seconds',
     help: 'Time to answer an admission review, by endpoint, kind, operation and verdict.',
     labelNames: ['endpoint', 'kind', 'operation', 'verdict'] as const,
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    // Up to the longest default webhook timeout (5 s): the latency alert fires at half a timeout.
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
   private readonly decisions = new Counter({
