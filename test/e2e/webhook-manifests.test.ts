@@ -158,10 +158,14 @@ describe.each<[string, () => Obj[]]>([
 ])('certificates: %s', (_name, renderTarget) => {
   it('the Certificate fills the mounted Secret and its CA is injected into both configurations', () => {
     const objects = renderTarget();
-    const certificate = one(objects, 'Certificate');
-    expect(certificate.spec.secretName).toBe('workload-webhook-tls');
+    const certificates = objects.filter((o) => o.kind === 'Certificate');
+    const certificate = certificates.find((c) => c.spec.secretName === 'workload-webhook-tls') as Obj;
     expect(certificate.spec.dnsNames).toContain(SERVICE_HOST);
-    expect(objects.find((o) => o.kind === 'Issuer' && o.metadata.name === certificate.spec.issuerRef.name)).toBeDefined();
+    // Signed by a CA Issuer whose CA a self-signed Issuer made: renewals keep the trusted CA.
+    const issuer = one(objects, 'Issuer', certificate.spec.issuerRef.name);
+    const ca = certificates.find((c) => c.spec.secretName === issuer.spec.ca?.secretName) as Obj;
+    expect(ca.spec.isCA).toBe(true);
+    expect(one(objects, 'Issuer', ca.spec.issuerRef.name).spec).toEqual({ selfSigned: {} });
     const injectFrom = `${NAMESPACE}/${certificate.metadata.name}`;
     expect(one(objects, 'ValidatingWebhookConfiguration').metadata.annotations['cert-manager.io/inject-ca-from']).toBe(injectFrom);
     expect(one(objects, 'MutatingWebhookConfiguration').metadata.annotations['cert-manager.io/inject-ca-from']).toBe(injectFrom);
