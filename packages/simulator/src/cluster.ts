@@ -110,6 +110,19 @@ export class ClusterState {
     return this.nodes.length;
   }
 
+  /** Allocatable minus requested of `resource`, summed over `nodes`; 0 for a resource no node or pod names. */
+  freeCapacity(nodes: ArrayLike<number>, resource: string): number {
+    const d = this.dimensionIndex.get(resource);
+    if (d === undefined) return 0;
+    const dims = this.dimensions.length;
+    let total = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const at = (nodes[i] as number) * dims + d;
+      total += (this.allocatable[at] as number) - (this.requested[at] as number);
+    }
+    return total;
+  }
+
   /** The pod's requests as a dense vector over this cluster's dimensions (pods = 1). */
   requestVector(pod: PodInfo): Float64Array {
     const v = new Float64Array(this.dimensions.length);

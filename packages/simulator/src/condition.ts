@@ -2,7 +2,7 @@
 // False/SchedulerError; never regresses from True; lastTransitionTime kept while the status is unchanged.
 
 import { POD_GROUP_SCHEDULED, type Condition, type PodGroup } from '@kubectl-workload/api';
-import type { GroupCode } from './group-algorithm.js';
+import type { GroupCode } from './default-algorithm.js';
 
 export interface PodGroupCondition {
   readonly type: typeof POD_GROUP_SCHEDULED;

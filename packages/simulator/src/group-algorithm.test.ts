@@ -1,4 +1,5 @@
-import { runGroupAlgorithm, type GroupContext, type GroupPolicy, type PostFilter } from './group-algorithm.js';
+import type { GroupContext, GroupPolicy, PostFilter } from './default-algorithm.js';
+import { runGroupAlgorithm } from './group-algorithm.js';
 import { cpuPod, info, node, setup } from './test-support/builders.js';
 import type { Pod } from '@kubectl-workload/api';
 

@@ -4,7 +4,8 @@
 // found" from "the greedy order missed it". The retries are reverted; nothing is bound.
 
 import { CPU, MEMORY } from './cluster.js';
-import { runGroupAlgorithm, type GroupContext } from './group-algorithm.js';
+import type { GroupContext } from './default-algorithm.js';
+import { runGroupAlgorithm } from './group-algorithm.js';
 import { hasInterPodConstraints, type PodInfo } from './pod-info.js';
 
 function largestFirst(ctx: GroupContext, members: readonly PodInfo[]): PodInfo[] {

@@ -1,28 +1,33 @@
-// The single-pod algorithm (schedulePod): PreFilter, Filter in upstream order, PreScore/Score/
-// NormalizeScore with default weights, selectHost. Every node of the candidate set is evaluated
-// (no percentageOfNodesToScore sampling); ties go to the first node by name and are reported.
+// The analogue of upstream schedule_one.go's schedulePod: findNodesThatFitPod (PreFilter, then
+// Filter in upstream order), prioritizeNodes (PreScore/Score/NormalizeScore with default weights)
+// and selectHost. The plugins do the checking; this module runs them over the candidate nodes.
+// Every node of the candidate set is evaluated (no percentageOfNodesToScore sampling); ties go to
+// the first node by name and are reported.
 
 import { CPU, MEMORY, type ClusterState } from './cluster.js';
-import { affinityFilter, affinityScores, needsAffinityFilter, needsAffinityScore, preFilterAffinity, type AffinityFilterState } from './plugins/inter-pod-affinity.js';
-import { NODE_PORTS_STATUS, portsFit } from './plugins/node-ports.js';
-import { resourceFitStatus } from './plugins/resource-fit.js';
-import { balancedAllocation, leastAllocated } from './plugins/resource-scores.js';
-import { STATIC_FILTER_PLUGINS, STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './plugins/static-filters.js';
-import { preFilterSpread, spreadFilter, spreadScores, type SpreadFilterState } from './plugins/topology-spread.js';
+import * as imageLocality from './plugins/image-locality.js';
+import * as interPodAffinity from './plugins/inter-pod-affinity.js';
+import * as nodeAffinity from './plugins/node-affinity.js';
+import * as nodePorts from './plugins/node-ports.js';
+import * as balancedAllocation from './plugins/node-resources-balanced-allocation.js';
+import * as nodeResourcesFit from './plugins/node-resources-fit.js';
+import * as podTopologySpread from './plugins/pod-topology-spread.js';
+import * as taintToleration from './plugins/taint-toleration.js';
 import type { PodInfo } from './pod-info.js';
+import { STATIC_FILTER_PLUGINS, STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
 import { fitErrorMessage, type NodeStatus } from './status.js';
 
 /** Filter plugins in the v1.36 default order (volume and DRA plugins have nothing to check in a snapshot). */
-export const FILTER_PLUGINS = [...STATIC_FILTER_PLUGINS, 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity'] as const;
+export const FILTER_PLUGINS = [...STATIC_FILTER_PLUGINS, nodePorts.NAME, nodeResourcesFit.NAME, podTopologySpread.NAME, interPodAffinity.NAME] as const;
 /** Score plugins in the v1.36 default order with their default weights. */
 export const SCORE_WEIGHTS = {
-  TaintToleration: 3,
-  NodeAffinity: 2,
-  NodeResourcesFit: 1,
-  PodTopologySpread: 2,
-  InterPodAffinity: 2,
-  NodeResourcesBalancedAllocation: 1,
-  ImageLocality: 1,
+  [taintToleration.NAME]: 3,
+  [nodeAffinity.NAME]: 2,
+  [nodeResourcesFit.NAME]: 1,
+  [podTopologySpread.NAME]: 2,
+  [interPodAffinity.NAME]: 2,
+  [balancedAllocation.NAME]: 1,
+  [imageLocality.NAME]: 1,
 } as const;
 export type ScorePlugin = keyof typeof SCORE_WEIGHTS;
 
@@ -109,11 +114,11 @@ export class PodScheduler {
     }
     const { cluster } = this;
     const statics = this.statics.get(pod);
-    const spread: SpreadFilterState | undefined = pod.hardSpread.length > 0 ? preFilterSpread(cluster, pod, nodes, statics) : undefined;
-    const affinity: AffinityFilterState | undefined = needsAffinityFilter(cluster, pod) ? preFilterAffinity(cluster, pod, nodes) : undefined;
+    const spread: podTopologySpread.FilterState | undefined = pod.hardSpread.length > 0 ? podTopologySpread.preFilter(cluster, pod, nodes, statics) : undefined;
+    const affinity: interPodAffinity.FilterState | undefined = interPodAffinity.needsFilter(cluster, pod) ? interPodAffinity.preFilter(cluster, pod, nodes) : undefined;
     const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
     // Without inter-pod terms a node's filter result and local scores change only when the node does.
-    const local = !trace && !spread && !affinity && pod.softSpread.length === 0 && !needsAffinityScore(cluster, pod) ? this.localCache(pod) : undefined;
+    const local = !trace && !spread && !affinity && pod.softSpread.length === 0 && !interPodAffinity.needsScore(cluster, pod) ? this.localCache(pod) : undefined;
     if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity) return this.scheduleUniform(pod, statics, vector, nodes, local);
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
@@ -186,7 +191,7 @@ export class PodScheduler {
     const nodeName = cluster.nodes[best]?.name;
     // Upstream skips scoring when only one node is feasible.
     if (feasibleCount === 1) return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
-    const score = bestScore + SCORE_WEIGHTS.TaintToleration * 100;
+    const score = bestScore + SCORE_WEIGHTS[taintToleration.NAME] * taintToleration.normalizeScore(0, 0);
     let tie: Tie | undefined;
     if (tied > 1) {
       const names: string[] = [];
@@ -217,35 +222,36 @@ export class PodScheduler {
   filterNode(pod: PodInfo, vector: Float64Array, node: number): NodeStatus | undefined {
     const { cluster } = this;
     const statics = this.statics.get(pod);
-    const spread = pod.hardSpread.length > 0 ? preFilterSpread(cluster, pod, this.allNodes, statics) : undefined;
-    const affinity = needsAffinityFilter(cluster, pod) ? preFilterAffinity(cluster, pod, this.allNodes) : undefined;
+    const spread = pod.hardSpread.length > 0 ? podTopologySpread.preFilter(cluster, pod, this.allNodes, statics) : undefined;
+    const affinity = interPodAffinity.needsFilter(cluster, pod) ? interPodAffinity.preFilter(cluster, pod, this.allNodes) : undefined;
     return this.nodeFailure(pod, statics, vector, node, spread, affinity);
   }
 
   /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
-  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: SpreadFilterState | undefined, affinity: AffinityFilterState | undefined): NodeStatus | undefined {
+  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: podTopologySpread.FilterState | undefined, affinity: interPodAffinity.FilterState | undefined): NodeStatus | undefined {
     const { cluster } = this;
     const s = statics.status[node] as number;
     if (s !== 0) return STATIC_STATUSES[s];
-    if (pod.hostPorts.length > 0 && !portsFit(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return NODE_PORTS_STATUS;
-    const fit = resourceFitStatus(cluster, node, vector);
+    if (pod.hostPorts.length > 0 && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return nodePorts.STATUS;
+    const fit = nodeResourcesFit.filter(cluster, node, vector);
     if (fit) return fit;
     if (spread) {
-      const status = spreadFilter(spread, cluster, node);
+      const status = podTopologySpread.filter(spread, cluster, node);
       if (status) return status;
     }
-    return affinity ? affinityFilter(affinity, cluster, node) : undefined;
+    return affinity ? interPodAffinity.filter(affinity, cluster, node) : undefined;
   }
 
-  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests) + ImageLocality, weight 1 each. */
+  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests) + ImageLocality, weighted. */
   private localScore(pod: PodInfo, statics: StaticResults, node: number): number {
-    return this.fitScore(pod, node) + (pod.bestEffort ? 0 : this.balancedScore(pod, node)) + SCORE_WEIGHTS.ImageLocality * (statics.imageLocality?.[node] ?? 0);
+    const w = SCORE_WEIGHTS;
+    return w[nodeResourcesFit.NAME] * this.fitScore(pod, node) + (pod.bestEffort ? 0 : w[balancedAllocation.NAME] * this.balancedScore(pod, node)) + w[imageLocality.NAME] * (statics.imageLocality?.[node] ?? 0);
   }
 
   private fitScore(pod: PodInfo, node: number): number {
     const { cluster } = this;
     const base = node * cluster.dimensions.length;
-    return leastAllocated(
+    return nodeResourcesFit.leastAllocated(
       cluster.allocatable[base + CPU] as number,
       (cluster.nonZeroMilliCpu[node] as number) + pod.nonZeroMilliCpu,
       cluster.allocatable[base + MEMORY] as number,
@@ -256,7 +262,7 @@ export class PodScheduler {
   private balancedScore(pod: PodInfo, node: number): number {
     const { cluster } = this;
     const base = node * cluster.dimensions.length;
-    return balancedAllocation(
+    return balancedAllocation.score(
       cluster.allocatable[base + CPU] as number,
       cluster.requested[base + CPU] as number,
       pod.requests.get('cpu') ?? 0,
@@ -294,29 +300,31 @@ export class PodScheduler {
     const localScores = local?.localScore;
     for (let i = 0; i < n; i++) {
       const node = feasible[i] as number;
-      const taint = weights.TaintToleration * (maxTaints === 0 ? 100 : 100 - Math.trunc((100 * (taintCounts[node] as number)) / maxTaints));
-      const nodeAffinity = hasPreferred ? weights.NodeAffinity * (maxAffinity === 0 ? 0 : Math.trunc((100 * (affinityWeights[node] as number)) / maxAffinity)) : 0;
-      totals[i] = taint + nodeAffinity + (localScores ? (localScores[node] as number) : this.localScore(pod, statics, node));
+      const taint = weights[taintToleration.NAME] * taintToleration.normalizeScore(taintCounts[node] as number, maxTaints);
+      const nodeAffinityScore = hasPreferred ? weights[nodeAffinity.NAME] * nodeAffinity.normalizeScore(affinityWeights[node] as number, maxAffinity) : 0;
+      totals[i] = taint + nodeAffinityScore + (localScores ? (localScores[node] as number) : this.localScore(pod, statics, node));
       if (record) {
-        record('TaintToleration', i, taint);
-        if (hasPreferred) record('NodeAffinity', i, nodeAffinity);
-        record('NodeResourcesFit', i, weights.NodeResourcesFit * this.fitScore(pod, node));
-        if (!pod.bestEffort) record('NodeResourcesBalancedAllocation', i, weights.NodeResourcesBalancedAllocation * this.balancedScore(pod, node));
-        if (statics.imageLocality) record('ImageLocality', i, weights.ImageLocality * (statics.imageLocality[node] as number));
+        record(taintToleration.NAME, i, taint);
+        if (hasPreferred) record(nodeAffinity.NAME, i, nodeAffinityScore);
+        record(nodeResourcesFit.NAME, i, weights[nodeResourcesFit.NAME] * this.fitScore(pod, node));
+        if (!pod.bestEffort) record(balancedAllocation.NAME, i, weights[balancedAllocation.NAME] * this.balancedScore(pod, node));
+        if (statics.imageLocality) record(imageLocality.NAME, i, weights[imageLocality.NAME] * (statics.imageLocality[node] as number));
       }
     }
     if (pod.softSpread.length > 0) {
-      const spread = spreadScores(cluster, pod, nodes, feasible, statics);
+      const spread = podTopologySpread.scores(cluster, pod, nodes, feasible, statics);
       for (let i = 0; i < n; i++) {
-        totals[i] = (totals[i] as number) + weights.PodTopologySpread * (spread[i] as number);
-        record?.('PodTopologySpread', i, weights.PodTopologySpread * (spread[i] as number));
+        const score = weights[podTopologySpread.NAME] * (spread[i] as number);
+        totals[i] = (totals[i] as number) + score;
+        record?.(podTopologySpread.NAME, i, score);
       }
     }
-    if (needsAffinityScore(cluster, pod)) {
-      const affinity = affinityScores(cluster, pod, nodes, feasible);
+    if (interPodAffinity.needsScore(cluster, pod)) {
+      const affinity = interPodAffinity.scores(cluster, pod, nodes, feasible);
       for (let i = 0; i < n; i++) {
-        totals[i] = (totals[i] as number) + weights.InterPodAffinity * (affinity[i] as number);
-        record?.('InterPodAffinity', i, weights.InterPodAffinity * (affinity[i] as number));
+        const score = weights[interPodAffinity.NAME] * (affinity[i] as number);
+        totals[i] = (totals[i] as number) + score;
+        record?.(interPodAffinity.NAME, i, score);
       }
     }
     return totals;

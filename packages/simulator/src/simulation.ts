@@ -4,14 +4,17 @@
 import type { PodGroup } from '@kubectl-workload/api';
 import { ClusterState } from './cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
-import { runGroupAlgorithm, type GroupAlgorithmOptions, type GroupAlgorithmResult, type GroupContext, type GroupPolicy } from './group-algorithm.js';
+import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
+import { runGroupAlgorithm } from './group-algorithm.js';
 import { isTerminal, type SimulationInput } from './input.js';
 import { DEFAULT_SCHEDULER_NAME, GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { diagnoseGreedyOrder } from './order-diagnosis.js';
-import { StaticResultsCache } from './plugins/static-filters.js';
+import { StaticResultsCache } from './static-results.js';
 import { podInfo, type PodInfo } from './pod-info.js';
 import type { PlacementReport } from './placements.js';
 import { Preemption, type PreemptionOptions, type PreemptionOutcome, type Victim } from './preemption/preemption.js';
+import * as gangScheduling from './plugins/gang-scheduling.js';
+import * as prioritySort from './plugins/priority-sort.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
 
 /** Preempted: a pod this run bound, then evicted as a preemption victim. */
@@ -67,12 +70,6 @@ export interface SimulationOptions extends GroupAlgorithmOptions {
   readonly preemption?: PreemptionOptions;
   /** Try other member orders when a heterogeneous or inter-pod group fails (§7; default true). */
   readonly diagnose?: boolean;
-}
-
-function queueOrder(a: PodInfo, b: PodInfo): number {
-  if (a.priority !== b.priority) return b.priority - a.priority;
-  if (a.creationTimestamp !== b.creationTimestamp) return a.creationTimestamp < b.creationTimestamp ? -1 : 1;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 function groupPolicy(group: PodGroup): GroupPolicy {
@@ -141,7 +138,7 @@ export class Simulation {
       const node = this.cluster.nodeIndex.get(nodeName);
       if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
     }
-    this.pending.sort(queueOrder);
+    this.pending.sort(prioritySort.less);
     for (const p of this.pending) {
       if (!p.groupKey) continue;
       const members = this.pendingByGroup.get(p.groupKey);
@@ -205,10 +202,7 @@ export class Simulation {
   /** GangScheduling PreEnqueue (§1.1). */
   private preEnqueue(pod: PodInfo): string | undefined {
     const group = this.groups.get(pod.groupKey as string);
-    if (!group) return GROUP_MESSAGE.podGroupMissing(pod.groupName as string);
-    const { minCount } = groupPolicy(group);
-    if (minCount !== undefined && (this.knownMembers.get(pod.groupKey as string) ?? 0) < minCount) return GROUP_MESSAGE.quorumNotInQueue;
-    return undefined;
+    return gangScheduling.preEnqueue(group, pod.groupName as string, group ? groupPolicy(group).minCount : undefined, this.knownMembers.get(pod.groupKey as string) ?? 0);
   }
 
   /** Pods nominated by earlier preemptions hold their nodes against lower-priority pods during a cycle. */
@@ -237,7 +231,7 @@ export class Simulation {
 
   private groupCycle(groupKey: string, gathered: PodInfo[]): void {
     const group = this.groups.get(groupKey) as PodGroup;
-    const members = [...gathered].sort(queueOrder);
+    const members = [...gathered].sort(prioritySort.less);
     const first = members[0] as PodInfo;
     const mismatch = members.find((m) => m.schedulerName !== first.schedulerName);
     const validation = mismatch

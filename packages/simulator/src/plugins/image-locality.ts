@@ -4,6 +4,8 @@
 
 import type { ClusterState } from '../cluster.js';
 
+export const NAME = 'ImageLocality';
+
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
@@ -14,7 +16,7 @@ export function normalizedImageName(name: string): string {
 }
 
 /** Score per node index; undefined when no node holds any of the images (every node would score 0). */
-export function imageLocalityScores(cluster: ClusterState, images: readonly string[]): Int32Array | undefined {
+export function scores(cluster: ClusterState, images: readonly string[]): Int32Array | undefined {
   const names = images.map(normalizedImageName);
   if (!names.some((n) => cluster.imageNodeCount.has(n))) return undefined;
   const total = cluster.nodeCount;

@@ -5,16 +5,18 @@ import type { ClusterState } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { AffinityTerm, PodInfo } from '../pod-info.js';
 import type { NodeStatus } from '../status.js';
-import { pairKey, termMatches } from './pod-matching.js';
+import { pairKey, termMatches } from '../pod-matching.js';
 
-const AFFINITY: NodeStatus = { plugin: 'InterPodAffinity', code: 'UnschedulableAndUnresolvable', reasons: [REASON.podAffinity] };
-const ANTI_AFFINITY: NodeStatus = { plugin: 'InterPodAffinity', code: 'Unschedulable', reasons: [REASON.podAntiAffinity] };
-const EXISTING_ANTI_AFFINITY: NodeStatus = { plugin: 'InterPodAffinity', code: 'Unschedulable', reasons: [REASON.existingAntiAffinity] };
+export const NAME = 'InterPodAffinity';
+
+const AFFINITY: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.podAffinity] };
+const ANTI_AFFINITY: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.podAntiAffinity] };
+const EXISTING_ANTI_AFFINITY: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.existingAntiAffinity] };
 
 /** kube-scheduler's default hardPodAffinityWeight. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
 
-export interface AffinityFilterState {
+export interface FilterState {
   readonly pod: PodInfo;
   readonly affinityCounts: Map<string, number>;
   readonly antiAffinityCounts: Map<string, number>;
@@ -25,7 +27,7 @@ function bump(counts: Map<string, number>, key: string, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-export function needsAffinityFilter(cluster: ClusterState, pod: PodInfo): boolean {
+export function needsFilter(cluster: ClusterState, pod: PodInfo): boolean {
   return pod.requiredAffinity.length + pod.requiredAntiAffinity.length > 0 || cluster.withRequiredAntiAffinity.size > 0;
 }
 
@@ -45,8 +47,8 @@ function forEachPlaced(cluster: ClusterState, pods: Iterable<PodInfo>, scope: (n
   }
 }
 
-export function preFilterAffinity(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>): AffinityFilterState {
-  const state: AffinityFilterState = { pod, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
+export function preFilter(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>): FilterState {
+  const state: FilterState = { pod, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
   const scope = inScope(cluster, nodes);
   forEachPlaced(cluster, cluster.withRequiredAntiAffinity, scope, (existing, labels) => {
     for (const term of existing.requiredAntiAffinity) {
@@ -69,7 +71,7 @@ export function preFilterAffinity(cluster: ClusterState, pod: PodInfo, nodes: Ar
   return state;
 }
 
-function satisfiesAffinity(state: AffinityFilterState, labels: Readonly<Record<string, string>>): boolean {
+function satisfiesAffinity(state: FilterState, labels: Readonly<Record<string, string>>): boolean {
   let podsExist = true;
   for (const t of state.pod.requiredAffinity) {
     if (!Object.hasOwn(labels, t.topologyKey)) return false;
@@ -80,7 +82,7 @@ function satisfiesAffinity(state: AffinityFilterState, labels: Readonly<Record<s
   return state.affinityCounts.size === 0 && state.pod.requiredAffinity.every((t) => termMatches(t, state.pod));
 }
 
-export function affinityFilter(state: AffinityFilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
+export function filter(state: FilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
   const labels = cluster.nodes[node]?.labels ?? {};
   if (!satisfiesAffinity(state, labels)) return AFFINITY;
   for (const t of state.pod.requiredAntiAffinity) {
@@ -92,12 +94,12 @@ export function affinityFilter(state: AffinityFilterState, cluster: ClusterState
   return undefined;
 }
 
-export function needsAffinityScore(cluster: ClusterState, pod: PodInfo): boolean {
+export function needsScore(cluster: ClusterState, pod: PodInfo): boolean {
   return pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0 || cluster.withAffinityTerms.size > 0;
 }
 
 /** Raw topology scores, summed per node over its labels, then min-max normalised to 0..100. */
-export function affinityScores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>): Int32Array {
+export function scores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>): Int32Array {
   const topologyScore = new Map<string, number>();
   const add = (terms: readonly AffinityTerm[], target: PodInfo, labels: Readonly<Record<string, string>>, sign: number, weightOf: (t: AffinityTerm) => number): void => {
     for (const t of terms) if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target)) bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));

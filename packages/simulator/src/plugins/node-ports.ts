@@ -4,12 +4,14 @@ import { REASON } from '../messages.js';
 import type { HostPort } from '../pod-info.js';
 import type { NodeStatus } from '../status.js';
 
-export const NODE_PORTS_STATUS: NodeStatus = { plugin: 'NodePorts', code: 'Unschedulable', reasons: [REASON.nodePorts] };
+export const NAME = 'NodePorts';
+export const STATUS: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.nodePorts] };
 
 function conflicts(a: HostPort, b: HostPort): boolean {
   return a.port === b.port && a.protocol === b.protocol && (a.ip === '0.0.0.0' || b.ip === '0.0.0.0' || a.ip === b.ip);
 }
 
-export function portsFit(wanted: readonly HostPort[], used: readonly HostPort[]): boolean {
+/** Filter: none of the wanted host ports is in use on the node. */
+export function filter(wanted: readonly HostPort[], used: readonly HostPort[]): boolean {
   return !wanted.some((w) => used.some((u) => conflicts(w, u)));
 }

@@ -4,11 +4,11 @@
 
 import type { PodDisruptionBudget, PodGroup, PriorityClass } from '@kubectl-workload/api';
 import type { ClusterState } from '../cluster.js';
-import type { GroupAlgorithmResult, GroupContext, GroupStatus, PostFilter, PostFilterResult } from '../group-algorithm.js';
+import type { GroupAlgorithmResult, GroupContext, GroupStatus, PostFilter, PostFilterResult } from '../default-algorithm.js';
 import { wrapGroupUnschedulable } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PodAttempt, PodScheduler } from '../schedule-pod.js';
-import { preemptPod, type CandidateTie, type PodPreemption, type PreemptionEnv } from './default-preemption.js';
+import { preemptPod, type CandidateTie, type PodPreemption, type PreemptionEnv } from '../plugins/default-preemption.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { budgets, type Budget } from './pdb.js';
 import { PriorityResolver } from './priority.js';

@@ -8,7 +8,7 @@
 // of moving pods in the cluster; the answer is the same, found without touching shared state.
 
 import type { ClusterState } from '../cluster.js';
-import { needsAffinityFilter } from '../plugins/inter-pod-affinity.js';
+import * as interPodAffinity from '../plugins/inter-pod-affinity.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PodScheduler } from '../schedule-pod.js';
 import type { NodeStatus } from '../status.js';
@@ -71,7 +71,7 @@ function resourceModel(cluster: ClusterState, vector: Float64Array, node: number
 }
 
 function onlyResourcesMatter(cluster: ClusterState, pod: PodInfo): boolean {
-  return pod.hostPorts.length === 0 && pod.hardSpread.length === 0 && !needsAffinityFilter(cluster, pod);
+  return pod.hostPorts.length === 0 && pod.hardSpread.length === 0 && !interPodAffinity.needsFilter(cluster, pod);
 }
 
 /** The filter status on `node` with every pod in `removed` taken off (for the preemption FitError). */

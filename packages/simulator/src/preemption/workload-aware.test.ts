@@ -1,5 +1,5 @@
 import type { Pod, PodGroup } from '@kubectl-workload/api';
-import type { GroupContext } from '../group-algorithm.js';
+import type { GroupContext } from '../default-algorithm.js';
 import { cpuPod, gang, info, node, setup } from '../test-support/builders.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { PriorityResolver } from './priority.js';

@@ -6,9 +6,10 @@
 // first) while the group still fits with no fewer members placed. A dry run: nothing stays removed.
 
 import type { PodGroup } from '@kubectl-workload/api';
-import { runGroupAlgorithm, type GroupAlgorithmResult, type GroupContext } from '../group-algorithm.js';
+import type { GroupAlgorithmResult, GroupContext } from '../default-algorithm.js';
+import { runGroupAlgorithm } from '../group-algorithm.js';
 import type { PodInfo } from '../pod-info.js';
-import { terminatingByPreemption } from './default-preemption.js';
+import { terminatingByPreemption } from '../plugins/default-preemption.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { splitByViolation, type Budget } from './pdb.js';
 import { startTime, type PriorityResolver } from './priority.js';

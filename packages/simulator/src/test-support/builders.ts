@@ -2,7 +2,7 @@
 
 import type { Node, Pod, PodGroup, PodSpec } from '@kubectl-workload/api';
 import { ClusterState } from '../cluster.js';
-import { StaticResultsCache } from '../plugins/static-filters.js';
+import { StaticResultsCache } from '../static-results.js';
 import { podInfo, type PodInfo } from '../pod-info.js';
 import { PodScheduler } from '../schedule-pod.js';
 

@@ -3,7 +3,7 @@
 // simulator on that domain alone with the group relaxed to basic (every pod that fits binds).
 
 import { namespaceOf, nameOf, type Node, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, podRequests, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, podRequests, topologyDomains, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
 import type { Profiles } from './profiles.js';
 import { formatAmount, formatRequests } from './units.js';
 
@@ -58,24 +58,6 @@ function typicalRequests(members: readonly Pod[]): ReadonlyMap<string, number> {
   return pending ? podRequests(pending).requests : new Map();
 }
 
-type SimulatedCluster = Simulation['cluster'];
-
-function freeResources(cluster: SimulatedCluster, nodes: readonly Node[], shown: readonly string[]): Record<string, string> {
-  const dims = cluster.dimensions.length;
-  const free: Record<string, string> = {};
-  for (const resource of shown) {
-    const d = cluster.dimensionIndex.get(resource);
-    let total = 0;
-    for (const node of nodes) {
-      const i = cluster.nodeIndex.get(nameOf(node));
-      if (i === undefined || d === undefined) continue;
-      total += (cluster.allocatable[i * dims + d] ?? 0) - (cluster.requested[i * dims + d] ?? 0);
-    }
-    free[resource] = formatAmount(resource, total);
-  }
-  return free;
-}
-
 /** `rack` for `topology.kubernetes.io/rack`: how hints name a domain. */
 function domainWord(key: string): string {
   return key.slice(key.lastIndexOf('/') + 1) || key;
@@ -90,21 +72,18 @@ export interface TopologyResult extends TopologyAnalysis {
 export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): TopologyResult | null {
   const key = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   if (!key) return null;
-  const byDomain = new Map<string, Node[]>();
-  for (const node of input.nodes) {
-    const value = node.metadata?.labels?.[key];
-    if (value !== undefined) byDomain.set(value, [...(byDomain.get(value) ?? []), node]);
-  }
   const requests = typicalRequests(members);
   const shown = ['cpu', 'memory', ...[...requests.keys()].filter((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods')];
   const needed = podsNeeded(group, members);
-  const cluster = new Simulation(input, { diagnose: false }).cluster;
+  const { cluster } = new Simulation(input, { diagnose: false });
+  const byName = new Map(input.nodes.map((n) => [nameOf(n), n]));
   const failed: PodResult[] = [];
-  const domains = [...byDomain.keys()].sort().map((domain): DomainRow => {
-    const nodes = byDomain.get(domain) ?? [];
+  const domains = topologyDomains(cluster, key).map((domain): DomainRow => {
+    const nodes = Array.from(domain.nodes, (i) => byName.get(cluster.nodes[i]?.name ?? '') as Node);
     const fit = podsThatFit(input, group, members, nodes, profiles);
     failed.push(...fit.failed);
-    return { domain, nodes: nodes.length, free: freeResources(cluster, nodes, shown), podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
+    const free = Object.fromEntries(shown.map((resource) => [resource, formatAmount(resource, cluster.freeCapacity(domain.nodes, resource))]));
+    return { domain: domain.name, nodes: nodes.length, free, podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
   });
   const word = domainWord(key);
   if (domains.length === 0) return { key, domains, failed, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };

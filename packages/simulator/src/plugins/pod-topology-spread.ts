@@ -6,12 +6,14 @@ import { REASON } from '../messages.js';
 import type { PodInfo, SpreadConstraint } from '../pod-info.js';
 import { labelSelectorMatches } from '../selectors.js';
 import type { NodeStatus } from '../status.js';
-import { countMatching } from './pod-matching.js';
-import type { StaticResults } from './static-filters.js';
+import { countMatching } from '../pod-matching.js';
+import type { StaticResults } from '../static-results.js';
+
+export const NAME = 'PodTopologySpread';
 
 const HOSTNAME = 'kubernetes.io/hostname';
-const MISSING_LABEL: NodeStatus = { plugin: 'PodTopologySpread', code: 'UnschedulableAndUnresolvable', reasons: [REASON.spreadMissingLabel] };
-const SKEW: NodeStatus = { plugin: 'PodTopologySpread', code: 'Unschedulable', reasons: [REASON.spreadConstraints] };
+const MISSING_LABEL: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.spreadMissingLabel] };
+const SKEW: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.spreadConstraints] };
 
 interface DomainCounts {
   readonly perDomain: Map<string, number>;
@@ -44,14 +46,14 @@ function countDomains(cluster: ClusterState, pod: PodInfo, constraints: readonly
   return counts;
 }
 
-export interface SpreadFilterState {
+export interface FilterState {
   readonly constraints: readonly SpreadConstraint[];
   readonly counts: readonly DomainCounts[];
   readonly minimum: readonly number[];
   readonly selfMatch: readonly number[];
 }
 
-export function preFilterSpread(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): SpreadFilterState {
+export function preFilter(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): FilterState {
   const constraints = pod.hardSpread;
   const counts = countDomains(cluster, pod, constraints, nodes, statics);
   const minimum = constraints.map((c, j) => {
@@ -65,7 +67,7 @@ export function preFilterSpread(cluster: ClusterState, pod: PodInfo, nodes: Arra
   return { constraints, counts, minimum, selfMatch };
 }
 
-export function spreadFilter(state: SpreadFilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
+export function filter(state: FilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
   const labels = cluster.nodes[node]?.labels ?? {};
   for (let j = 0; j < state.constraints.length; j++) {
     const c = state.constraints[j] as SpreadConstraint;
@@ -83,7 +85,7 @@ export function spreadFilter(state: SpreadFilterState, cluster: ClusterState, no
  * ScheduleAnyway scoring over the feasible nodes: raw = round(Σ count × log(domains + 2) + maxSkew − 1),
  * then (max + min − raw) × 100 / max; nodes missing a key score 0.
  */
-export function spreadScores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, statics: StaticResults): Int32Array {
+export function scores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, statics: StaticResults): Int32Array {
   const constraints = pod.softSpread;
   const out = new Int32Array(feasible.length);
   const hasKeys = (node: number): boolean => constraints.every((c) => Object.hasOwn(cluster.nodes[node]?.labels ?? {}, c.topologyKey));

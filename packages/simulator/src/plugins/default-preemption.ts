@@ -8,17 +8,19 @@
 import type { PodInfo } from '../pod-info.js';
 import type { PodAttempt, PodScheduler } from '../schedule-pod.js';
 import { fitErrorMessage, type NodeStatus } from '../status.js';
-import { PREEMPTION_MESSAGE } from './messages.js';
-import type { Budget } from './pdb.js';
-import { startTime, type PriorityResolver } from './priority.js';
-import { selectVictimsOnNode, type NodeVictims } from './select-victims.js';
+import { PREEMPTION_MESSAGE } from '../preemption/messages.js';
+import type { Budget } from '../preemption/pdb.js';
+import { startTime, type PriorityResolver } from '../preemption/priority.js';
+import { selectVictimsOnNode, type NodeVictims } from '../preemption/select-victims.js';
+
+export const NAME = 'DefaultPreemption';
 
 const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
 const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
 /** MaxInt32 + 1, added to every priority so that sums compare like counts (minSumPrioritiesScoreFunc). */
 const PRIORITY_OFFSET = 2 ** 31;
 
-const NOT_HELPFUL_STATUS: NodeStatus = { plugin: 'DefaultPreemption', code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.notHelpful] };
+const NOT_HELPFUL_STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.notHelpful] };
 
 export interface PodPreemption {
   /** The nominated node, when preemption helps. */

@@ -1,7 +1,7 @@
 import type { Node, Pod } from '@kubectl-workload/api';
 import { attempt, cpuPod, info, node, setup } from '../test-support/builders.js';
 import { preemptPod, type PreemptionEnv } from './default-preemption.js';
-import { PriorityResolver } from './priority.js';
+import { PriorityResolver } from '../preemption/priority.js';
 
 function on(nodeName: string, name: string, cpu: string, priority: number, startTime?: string): Pod {
   return { ...cpuPod(name, cpu, { nodeName, priority }), ...(startTime ? { status: { startTime } } : {}) };

@@ -1,8 +1,8 @@
 // Which existing pods a selector or an affinity term selects (same rules in PodTopologySpread and InterPodAffinity).
 
 import type { LabelSelector } from '@kubectl-workload/api';
-import type { AffinityTerm, PodInfo } from '../pod-info.js';
-import { labelSelectorMatches } from '../selectors.js';
+import type { AffinityTerm, PodInfo } from './pod-info.js';
+import { labelSelectorMatches } from './selectors.js';
 
 /** Pods in `namespace` matching `selector`, terminating pods excluded (countPodsMatchSelector). */
 export function countMatching(pods: readonly PodInfo[], selector: LabelSelector | undefined, namespace: string): number {

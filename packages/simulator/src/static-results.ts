@@ -1,0 +1,90 @@
+// The per-signature cache that makes filtering fast: the filters whose answer depends only on the
+// pod's spec and the node, never on other pods (NodeUnschedulable, NodeName, TaintToleration,
+// NodeAffinity, in that upstream order), plus the node-only raw scores of TaintToleration,
+// NodeAffinity and ImageLocality. Computed once per pod static signature by calling those plugins,
+// and shared by every pod with that signature.
+
+import type { ClusterState, NodeInfo } from './cluster.js';
+import * as imageLocality from './plugins/image-locality.js';
+import * as nodeAffinity from './plugins/node-affinity.js';
+import * as nodeName from './plugins/node-name.js';
+import * as nodeUnschedulable from './plugins/node-unschedulable.js';
+import * as taintToleration from './plugins/taint-toleration.js';
+import type { PodInfo } from './pod-info.js';
+import type { NodeStatus } from './status.js';
+
+/** Index 0 means "passed"; the rest are the static failures in filter order. */
+export const STATIC_STATUSES: readonly (NodeStatus | undefined)[] = [undefined, nodeUnschedulable.STATUS, nodeName.STATUS, taintToleration.STATUS, nodeAffinity.STATUS];
+export const STATIC_FILTER_PLUGINS = [nodeUnschedulable.NAME, nodeName.NAME, taintToleration.NAME, nodeAffinity.NAME] as const;
+
+export interface StaticResults {
+  /** Per node: 0 passed, else an index into STATIC_STATUSES. */
+  readonly status: Uint8Array;
+  /** Untolerated PreferNoSchedule taints per node (TaintToleration raw score). */
+  readonly preferNoScheduleTaints: Int32Array;
+  /** Whether any node has an untolerated PreferNoSchedule taint (else TaintToleration scores 100 everywhere). */
+  readonly anyPreferNoScheduleTaint: boolean;
+  /** Sum of matching preferred node affinity weights per node (NodeAffinity raw score). */
+  readonly preferredAffinity: Int32Array;
+  readonly hasPreferredAffinity: boolean;
+  /** ImageLocality score per node; undefined when it is 0 everywhere. */
+  readonly imageLocality: Int32Array | undefined;
+  /** nodeSelector + required node affinity match (PodTopologySpread's nodeAffinityPolicy: Honor). */
+  readonly matchesNodeAffinity: Uint8Array;
+  /** No untolerated NoSchedule/NoExecute taint (PodTopologySpread's nodeTaintsPolicy: Honor). */
+  readonly toleratesTaints: Uint8Array;
+}
+
+function staticStatus(pod: PodInfo, node: NodeInfo, tolerated: boolean, affinity: boolean): number {
+  if (!nodeUnschedulable.filter(pod, node)) return 1;
+  if (!nodeName.filter(pod, node)) return 2;
+  if (!tolerated) return 3;
+  return affinity ? 0 : 4;
+}
+
+export function computeStaticResults(cluster: ClusterState, pod: PodInfo): StaticResults {
+  const n = cluster.nodeCount;
+  const status = new Uint8Array(n);
+  const preferNoScheduleTaints = new Int32Array(n);
+  const preferredAffinity = new Int32Array(n);
+  const matchesNodeAffinity = new Uint8Array(n);
+  const toleratesTaints = new Uint8Array(n);
+  const preferred = nodeAffinity.preScore(pod);
+  const softTolerations = taintToleration.preScore(pod);
+  for (const node of cluster.nodes) {
+    const i = node.index;
+    const tolerated = taintToleration.filter(pod, node);
+    const affinity = nodeAffinity.filter(pod, node);
+    toleratesTaints[i] = tolerated ? 1 : 0;
+    matchesNodeAffinity[i] = affinity ? 1 : 0;
+    status[i] = staticStatus(pod, node, tolerated, affinity);
+    preferNoScheduleTaints[i] = taintToleration.score(softTolerations, node);
+    preferredAffinity[i] = nodeAffinity.score(preferred, node);
+  }
+  return {
+    status,
+    preferNoScheduleTaints,
+    anyPreferNoScheduleTaint: preferNoScheduleTaints.some((c) => c > 0),
+    preferredAffinity,
+    hasPreferredAffinity: preferred.length > 0,
+    imageLocality: imageLocality.scores(cluster, pod.images),
+    matchesNodeAffinity,
+    toleratesTaints,
+  };
+}
+
+/** Cache of static results by PodInfo.staticKey; nodes never change during a simulation. */
+export class StaticResultsCache {
+  private readonly entries = new Map<string, StaticResults>();
+
+  constructor(private readonly cluster: ClusterState) {}
+
+  get(pod: PodInfo): StaticResults {
+    let entry = this.entries.get(pod.staticKey);
+    if (!entry) {
+      entry = computeStaticResults(this.cluster, pod);
+      this.entries.set(pod.staticKey, entry);
+    }
+    return entry;
+  }
+}
