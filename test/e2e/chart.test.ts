@@ -101,9 +101,12 @@ describe('values', () => {
     const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['system'] }] }] } } };
     const spread = [{ maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { x: 'y' } } }];
     const resources = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '2', memory: '256Mi' } };
-    const objects = renderChart({ replicas: 3, resources, nodeSelector: { pool: 'system' }, tolerations, affinity, topologySpreadConstraints: spread });
+    const objects = renderChart({ replicas: 3, resources, nodeSelector: { pool: 'system' }, tolerations, affinity, topologySpreadConstraints: spread, podLabels: { team: 'ml' }, podAnnotations: { 'example.com/owner': 'platform' } });
     const deployment = one(objects, 'Deployment');
     expect(deployment.spec.replicas).toBe(3);
+    expect(deployment.spec.template.metadata.labels).toMatchObject({ team: 'ml', ...deployment.spec.selector.matchLabels });
+    expect(deployment.spec.selector.matchLabels.team).toBeUndefined();
+    expect(deployment.spec.template.metadata.annotations['example.com/owner']).toBe('platform');
     expect(deployment.spec.template.spec).toMatchObject({ nodeSelector: { pool: 'system' }, tolerations, affinity, topologySpreadConstraints: spread });
     expect(container(objects).resources).toEqual(resources);
     expect(one(renderChart({ topologySpreadConstraints: [] }), 'Deployment').spec.template.spec.topologySpreadConstraints).toBeUndefined();
@@ -188,6 +191,9 @@ describe('values', () => {
     expect(serving.checkHost('wh-workload-webhook.platform.svc')).toBe('wh-workload-webhook.platform.svc');
     expect(one(objects, 'ServiceMonitor').spec.endpoints[0].tlsConfig.serverName).toBe('wh-workload-webhook.platform.svc');
     expect(service.spec.selector).toEqual(one(objects, 'NetworkPolicy').spec.podSelector.matchLabels);
+    const overridden = renderChart({ fullnameOverride: 'admission' }, { release: 'wh' });
+    expect(webhooksOf(overridden).map((w) => w.clientConfig.service.name)).toEqual(Array(4).fill('admission'));
+    expect(one(overridden, 'ValidatingWebhookConfiguration').metadata.name).toBe('admission');
   });
 });
 
