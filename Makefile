@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Run everything on the repo's pinned Node 24 (node_modules/.bin/node), not the machine's Node 20.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: all install build test unit typecheck lint demo bench dist clean
+.PHONY: all install build test unit typecheck lint demo bench dist chart sbom clean
 
 all: build
 
@@ -27,6 +27,20 @@ unit: build
 
 test: build typecheck lint
 	npm test --silent
+
+# Release pieces (.github/workflows/release.yaml runs these; tests run them too). VERSION: the
+# release's version without the "v" (default: the webhook package's).
+VERSION ?= $(shell node -p "require('./webhook/package.json').version")
+CHART_OUT ?= dist/chart
+# The Helm chart, linted and packaged as $(CHART_OUT)/workload-webhook-$(VERSION).tgz, its image tag $(VERSION).
+chart:
+	node scripts/helm.mjs lint --strict charts/workload-webhook
+	node scripts/helm.mjs package charts/workload-webhook --version $(VERSION) --app-version $(VERSION) --destination $(CHART_OUT)
+
+# The CycloneDX SBOM of the image `make image` wrote (schema-checked before it is written).
+IMAGE_OUT ?= dist/image
+sbom:
+	node scripts/release/sbom.ts --contents $(IMAGE_OUT)/contents.json --out $(IMAGE_OUT)/sbom.cdx.json
 
 demo: build
 	bash scripts/demo.sh
