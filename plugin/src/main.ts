@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`error: ${msg}\nSee 'kubectl workload --help'.\n`);
       process.exit(EXIT_ERROR);
     });
-  for (const command of COMMANDS) cli = cli.command(command);
+  for (const command of COMMANDS) cli = command.register(cli);
   await cli.parseAsync();
 }
 

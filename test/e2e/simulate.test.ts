@@ -49,6 +49,14 @@ describe('kubectl workload simulate (real kubectl)', () => {
     expect(report.pods.map((p) => `${p.name}@${p.node}`)).toEqual(['m0@x1', 'm1@x1']);
   });
 
+  it('-o yaml prints the same report as -o json, as plain YAML (issue 11 §3, issue 18 item 5)', () => {
+    const snapshot = snapshotOf('17-tas-tie.yaml');
+    const yaml = kubectl(['simulate', '--snapshot', snapshot, '-o', 'yaml']);
+    expect(yaml.status).toBe(0);
+    expect(yaml.stdout).not.toMatch(/[&*]a\d+\b/);
+    expect(parse(yaml.stdout)).toEqual(JSON.parse(kubectl(['simulate', '--snapshot', snapshot, '-o', 'json']).stdout));
+  });
+
   it('--write-snapshot applies bindings and the condition, so a second run sees the gang scheduled', () => {
     const out = join(dir, 'after.yaml');
     expect(kubectl(['simulate', '--snapshot', snapshotOf('01-gang-fits.yaml'), '--write-snapshot', out, '-o', 'json']).status).toBe(0);

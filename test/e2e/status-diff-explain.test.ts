@@ -199,6 +199,12 @@ describe('kubectl workload explain', () => {
     expect(doc.live?.events).toHaveLength(8);
   });
 
+  it('-o yaml prints the -o json document as plain YAML, no anchors or aliases (issue 18 item 5)', async () => {
+    const yaml = await both('explain', 'inference-replicas', '-o', 'yaml');
+    expect(yaml.stdout).not.toMatch(/[&*]a\d+\b/);
+    expect(parse(yaml.stdout)).toEqual((await explainJson('inference-replicas')).doc);
+  });
+
   it('prints the chain as text (alias why), and a clear error for an unknown target', async () => {
     const text = await both('why', 'pod/notebook-0');
     expect(text.code).toBe(1);

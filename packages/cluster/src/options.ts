@@ -32,7 +32,7 @@ export interface SourceOptions extends ClusterOptions {
 
 export class OptionError extends Error {}
 
-export function withClusterOptions<T>(yargs: Argv<T>): Argv<T & ClusterOptions> {
+export function withClusterOptions<T>(yargs: Argv<T>) {
   return yargs
     .option('kubeconfig', { type: 'string', describe: 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' })
     .option('context', { type: 'string', describe: 'The kubeconfig context to use' })
@@ -68,14 +68,14 @@ export function withClusterOptions<T>(yargs: Argv<T>): Argv<T & ClusterOptions> 
         'request-timeout',
       ],
       'Cluster access:',
-    ) as unknown as Argv<T & ClusterOptions>;
+    );
 }
 
-export function withClusterSourceOptions<T>(yargs: Argv<T>): Argv<T & SourceOptions> {
+export function withClusterSourceOptions<T>(yargs: Argv<T>) {
   return withClusterOptions(yargs).option('snapshot', {
     type: 'string',
     describe: 'Read cluster state from this file (from `kubectl workload snapshot`) instead of a cluster',
-  }) as unknown as Argv<T & SourceOptions>;
+  });
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -1,32 +1,28 @@
 // `kubectl workload explain TARGET` (alias `why`): follows Job → Workload → PodGroup → Pods → Nodes
 // and reports the first broken link and its fix; exit 0 when every link holds, 1 when one is broken.
 
-import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
-import type { ExplainFormat } from '../explain/render.js';
+import type { Argv } from 'yargs';
+import { defineCommand, type ArgsOf } from './command.js';
+import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;
 
-export interface ExplainArgs extends SourceOptions {
-  target: string;
-  output: ExplainFormat;
-  preemption: boolean;
-}
-
-function builder(yargs: Argv): Argv<ExplainArgs> {
+function builder(yargs: Argv) {
   return withClusterSourceOptions(yargs)
     .positional('target', { type: 'string', demandOption: true, describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, or NAME (tried in that order)' })
-    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as ExplainFormat, describe: 'output format' })
+    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format' })
     .option('preemption', { type: 'boolean', default: true, describe: 'also simulate preemption: whom the gang would evict, or why that cannot help (--no-preemption: plain fit only)' })
     .example('$0 explain podgroup/llm-train-workers', 'why a gang is pending')
-    .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable') as unknown as Argv<ExplainArgs>;
+    .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable');
 }
 
-export const explainCommand: CommandModule<object, ExplainArgs> = {
+export type ExplainArgs = ArgsOf<typeof builder>;
+
+export const explainCommand = defineCommand({
   command: 'explain <target>',
   aliases: ['why'],
   describe: 'Why a gang is not running: follow Job → Workload → PodGroup → Pods → Nodes to the first broken link (exit 1 if one is broken)',
   builder,
   // Loaded on use: the simulator stays out of every other command's start-up.
   handler: async (args) => (await import('./run/explain.js')).runExplain(args),
-};
+});

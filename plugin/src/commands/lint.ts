@@ -1,7 +1,8 @@
 // `kubectl workload lint [PATH…|-]`: check manifests offline against the v1.36 Workload/PodGroup
 // rules (the webhook's rules engine), with file:line:col for every finding.
 
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
+import { defineCommand, type ArgsOf } from './command.js';
 import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api/gates';
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
@@ -11,15 +12,7 @@ import type { LintFormat } from '../output/lint-format-names.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
-interface LintArgs {
-  paths: string[];
-  against: string | undefined;
-  'feature-gates': string;
-  'fail-on': Severity;
-  output: LintFormat;
-}
-
-function builder(yargs: Argv): Argv<LintArgs> {
+function builder(yargs: Argv) {
   return yargs
     .positional('paths', { type: 'string', array: true, default: [], describe: 'files, directories (*.yaml, *.yml, *.json, recursive) or - for standard input' })
     .option('against', { type: 'string', describe: 'lint as an UPDATE of the objects in this path or git revision (same kind/namespace/name)' })
@@ -28,8 +21,10 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('output', { alias: 'o', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'output format' })
     .example('$0 lint examples/', 'lint every manifest under examples/')
     .example('helm template . | $0 lint -', 'lint rendered manifests from standard input')
-    .example('$0 lint deploy/ --against origin/main -o github', 'lint changes to deploy/ as updates, as GitHub annotations') as unknown as Argv<LintArgs>;
+    .example('$0 lint deploy/ --against origin/main -o github', 'lint changes to deploy/ as updates, as GitHub annotations');
 }
+
+export type LintArgs = ArgsOf<typeof builder>;
 
 function paths(args: LintArgs): string[] {
   if (args.paths.length) return args.paths;
@@ -55,9 +50,9 @@ async function handler(args: LintArgs): Promise<void> {
   process.exitCode = await printLint(run, args.output, colors);
 }
 
-export const lintCommand: CommandModule<object, LintArgs> = {
+export const lintCommand = defineCommand({
   command: 'lint [paths..]',
   describe: 'Check Workload, PodGroup, Pod and Job manifests offline (exit 1 on findings at --fail-on or above)',
   builder,
   handler,
-};
+});

@@ -3,26 +3,25 @@
 // Pods, PodGroups and Jobs that explain shows) as one `v1 List`, so every other command can run on
 // it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
 
-import type { Argv, CommandModule } from 'yargs';
-import { withClusterOptions, type ClusterOptions } from '@kubectl-workload/cluster/options';
+import type { Argv } from 'yargs';
+import { defineCommand, type ArgsOf } from './command.js';
+import { withClusterOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['yaml', 'json'] as const;
 
-export interface SnapshotArgs extends ClusterOptions {
-  output: (typeof FORMATS)[number];
-}
-
-function builder(yargs: Argv): Argv<SnapshotArgs> {
+function builder(yargs: Argv) {
   return withClusterOptions(yargs)
     .option('output', { alias: 'o', choices: FORMATS, default: 'yaml' as const, describe: 'output format' })
     .example('$0 snapshot -A > cluster.yaml', 'capture every namespace')
-    .example('$0 status --snapshot cluster.yaml', 'then work on the file instead of the cluster') as unknown as Argv<SnapshotArgs>;
+    .example('$0 status --snapshot cluster.yaml', 'then work on the file instead of the cluster');
 }
 
-export const snapshotCommand: CommandModule<object, SnapshotArgs> = {
+export type SnapshotArgs = ArgsOf<typeof builder>;
+
+export const snapshotCommand = defineCommand({
   command: 'snapshot',
   describe: 'Save the cluster objects the plugin reads as one YAML List (use it later with --snapshot FILE)',
   builder,
   // Loaded on use: start-up parses only the flags.
   handler: async (args) => (await import('./run/snapshot.js')).runSnapshot(args),
-};
+});

@@ -1,19 +1,13 @@
 // `kubectl workload status` (alias `get`): one line per PodGroup with its template, policy, pods
 // scheduled of total and the PodGroupScheduled condition: the table kubectl has no columns for.
 
-import type { Argv, CommandModule } from 'yargs';
-import { withClusterSourceOptions, type SourceOptions } from '@kubectl-workload/cluster/options';
+import type { Argv } from 'yargs';
+import { defineCommand, type ArgsOf } from './command.js';
+import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['wide', 'json', 'yaml'] as const;
 
-export interface StatusArgs extends SourceOptions {
-  names: string[];
-  output: (typeof FORMATS)[number] | undefined;
-  selector: string | undefined;
-  headers: boolean;
-}
-
-function builder(yargs: Argv): Argv<StatusArgs> {
+function builder(yargs: Argv) {
   return withClusterSourceOptions(yargs)
     .positional('names', { type: 'string', array: true, default: [], describe: 'PodGroup names (default: all)' })
     .option('output', { alias: 'o', choices: FORMATS, describe: 'output format (default: table)' })
@@ -21,14 +15,16 @@ function builder(yargs: Argv): Argv<StatusArgs> {
     // yargs reads `--no-headers` as the negation of `--headers`, as kubectl users type it.
     .option('headers', { type: 'boolean', default: true, describe: 'print the header line (--no-headers: omit it)' })
     .example('$0 status -A', 'every PodGroup in the cluster')
-    .example('$0 get -l app=llm -o wide --snapshot cluster.yaml', 'from a snapshot, with topology, priority and message columns') as unknown as Argv<StatusArgs>;
+    .example('$0 get -l app=llm -o wide --snapshot cluster.yaml', 'from a snapshot, with topology, priority and message columns');
 }
 
-export const statusCommand: CommandModule<object, StatusArgs> = {
+export type StatusArgs = ArgsOf<typeof builder>;
+
+export const statusCommand = defineCommand({
   command: 'status [names..]',
   aliases: ['get'],
   describe: 'PodGroups with template, policy, minCount, pods scheduled/total and the PodGroupScheduled condition',
   builder,
   // Loaded on use: start-up parses only the flags.
   handler: async (args) => (await import('./run/status.js')).runStatus(args),
-};
+});

@@ -1,4 +1,5 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
+import { defineCommand } from '../commands/command.js';
 import { complete, type NameSource } from './candidates.js';
 import { commandSpecs } from './commands.js';
 import { Directive, formatCompletions } from './protocol.js';
@@ -13,11 +14,11 @@ const withCluster = (y: Argv) =>
     .option('output', { alias: 'o', type: 'string', choices: ['json', 'yaml', 'wide'], describe: 'output format' });
 
 const modules = [
-  { command: 'status', aliases: ['get'], describe: 'PodGroup status', builder: withCluster, handler: () => undefined },
-  { command: 'explain TARGET', aliases: ['why'], describe: 'Why a gang is pending', builder: withCluster, handler: () => undefined },
-  { command: 'lint [files..]', describe: 'Lint manifests', builder: (y: Argv) => y.option('strict', { type: 'boolean' }), handler: () => undefined },
-  { command: '__complete', describe: false, handler: () => undefined },
-] as unknown as CommandModule<object, never>[];
+  defineCommand({ command: 'status', aliases: ['get'], describe: 'PodGroup status', builder: withCluster, handler: () => undefined }),
+  defineCommand({ command: 'explain TARGET', aliases: ['why'], describe: 'Why a gang is pending', builder: withCluster, handler: () => undefined }),
+  defineCommand({ command: 'lint [files..]', describe: 'Lint manifests', builder: (y: Argv) => y.option('strict', { type: 'boolean' }), handler: () => undefined }),
+  defineCommand({ command: '__complete', describe: false, builder: (y: Argv) => y, handler: () => undefined }),
+];
 
 const source: NameSource = {
   namespaces: () => Promise.resolve(['default', 'ml-team']),
@@ -26,7 +27,7 @@ const source: NameSource = {
 };
 
 async function run(...args: string[]) {
-  const commands = await commandSpecs(modules);
+  const commands = commandSpecs(modules);
   return complete(args, { commands, positionals: { status: 'PodGroup', explain: 'explain-target', lint: 'file' }, source: () => source });
 }
 

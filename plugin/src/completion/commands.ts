@@ -1,7 +1,8 @@
-// What completion knows of the CLI: each command's names and flags, read from the yargs command
-// modules themselves so a new command or flag completes without touching this code.
+// What completion knows of the CLI: each command's names and flags, read from the command
+// definitions themselves so a new command or flag completes without touching this code.
 
-import yargs, { type Argv, type CommandModule } from 'yargs';
+import yargs, { type Argv } from 'yargs';
+import type { Command } from '../commands/command.js';
 
 export interface FlagSpec {
   /** Long name without dashes (`namespace`); single-letter names are shorthands (`n`). */
@@ -38,23 +39,19 @@ function firstWord(command: string): string {
   return command.split(/\s+/)[0] ?? '';
 }
 
-function commandNames(module: CommandModule<object, never>): { name: string; aliases: string[] } {
-  const declared = module.command === undefined ? [] : Array.isArray(module.command) ? module.command : [module.command];
-  const aliases = module.aliases === undefined ? [] : Array.isArray(module.aliases) ? module.aliases : [module.aliases];
-  const [name = '', ...more] = [...declared, ...aliases].map(String).map(firstWord);
-  return { name, aliases: more };
+function commandNames(command: Command): { name: string; aliases: string[] } {
+  return { name: firstWord(command.command), aliases: command.aliases.map(firstWord) };
 }
 
 /** yargs marks its own untranslated texts (`Show help`) with this prefix. */
 const YARGS_STRING = '__yargsString__:';
 
 /** `diff [workload]`, `status [names..]`: positionals the builder declares, which yargs also lists as options. */
-function positionalNames(module: CommandModule<object, never>): Set<string> {
-  const declared = Array.isArray(module.command) ? module.command : [module.command ?? ''];
-  return new Set(declared.flatMap((c) => [...String(c).matchAll(/[[<]([^\]>.]+)(?:\.\.)?[\]>]/g)].map((m) => m[1] ?? '')));
+function positionalNames(command: Command): Set<string> {
+  return new Set([...command.command.matchAll(/[[<]([^\]>.]+)(?:\.\.)?[\]>]/g)].map((m) => m[1] ?? ''));
 }
 
-function flagsOf(y: Argv, positionals: ReadonlySet<string>): FlagSpec[] {
+function flagsOf(y: Argv<unknown>, positionals: ReadonlySet<string>): FlagSpec[] {
   const introspection = y as unknown as YargsIntrospection;
   const table = introspection.getOptions();
   const described = introspection.getInternalMethods().getUsageInstance().getDescriptions();
@@ -76,17 +73,14 @@ function flagsOf(y: Argv, positionals: ReadonlySet<string>): FlagSpec[] {
   return flags;
 }
 
-/** The spec of one command module: its builder is run on a throwaway yargs instance. */
-export async function commandSpec(module: CommandModule<object, never>): Promise<CommandSpec> {
-  let y: Argv = yargs([]).help().alias('h', 'help');
-  const builder = module.builder;
-  if (typeof builder === 'function') y = (await builder(y as Argv<object>)) as Argv;
-  else if (builder) y = y.options(builder);
-  const { name, aliases } = commandNames(module);
-  return { name, aliases, description: typeof module.describe === 'string' ? module.describe : '', flags: flagsOf(y, positionalNames(module)) };
+/** The spec of one command: its builder is run on a throwaway yargs instance. */
+export function commandSpec(command: Command): CommandSpec {
+  const y = command.builder(yargs([]).help().alias('h', 'help'));
+  const { name, aliases } = commandNames(command);
+  return { name, aliases, description: command.describe === false ? '' : command.describe, flags: flagsOf(y, positionalNames(command)) };
 }
 
 /** Specs of the visible commands (`describe: false` hides a command, as in yargs' help). */
-export async function commandSpecs(modules: ReadonlyArray<CommandModule<object, never>>): Promise<CommandSpec[]> {
-  return Promise.all(modules.filter((m) => m.describe !== false).map(commandSpec));
+export function commandSpecs(commands: readonly Command[]): CommandSpec[] {
+  return commands.filter((c) => c.describe !== false).map(commandSpec);
 }

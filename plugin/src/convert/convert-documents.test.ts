@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { parse, parseAllDocuments } from 'yaml';
-import { convertDocuments, ConvertInputError, parseInputs, toJson, toYamlStream } from './convert-documents.js';
+import { convertDocuments, ConvertInputError, parseInputs, asJsonDocument, toYamlStream } from './convert-documents.js';
 
 const PODGROUP = `# the workers' gang
 apiVersion: scheduling.k8s.io/v1alpha2
@@ -56,7 +56,7 @@ describe('convertDocuments', () => {
   it('converts each item of a List', () => {
     const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [parse(PODGROUP), parse(POD)] });
     const { documents } = convert({ 'list.json': list });
-    const out = JSON.parse(toJson(documents)) as { items: Array<{ apiVersion: string; spec: Record<string, unknown> }> };
+    const out = asJsonDocument(documents) as { items: Array<{ apiVersion: string; spec: Record<string, unknown> }> };
     expect(out.items.map((i) => i.apiVersion)).toEqual(['scheduling.k8s.io/v1alpha3', 'v1']);
     expect(out.items[0]?.spec.workloadRef).toEqual({ workloadName: 'train', templateName: 'workers' });
   });
@@ -70,7 +70,7 @@ describe('convertDocuments', () => {
 
   it('prints several objects as one v1 List in JSON', () => {
     const { documents } = convert({ 'a.yaml': `${POD}---\n${PODGROUP}` });
-    const out = JSON.parse(toJson(documents)) as { kind: string; items: unknown[] };
+    const out = asJsonDocument(documents) as { kind: string; items: unknown[] };
     expect(out.kind).toBe('List');
     expect(out.items).toHaveLength(2);
     expect(parseAllDocuments(toYamlStream(documents))).toHaveLength(2);

@@ -124,8 +124,7 @@ export function toYamlStream(documents: readonly SourceDocument[]): string {
 }
 
 /** One object as itself, several as a `v1` List, as `kubectl get -o json` prints them. */
-export function toJson(documents: readonly SourceDocument[]): string {
+export function asJsonDocument(documents: readonly SourceDocument[]): unknown {
   const objects: unknown[] = documents.map(({ doc }) => doc.toJS());
-  const value = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects };
-  return JSON.stringify(value, null, 2) + '\n';
+  return objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects };
 }

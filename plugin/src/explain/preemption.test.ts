@@ -4,7 +4,7 @@
 import { emptyState, type ClusterState } from '@kubectl-workload/cluster';
 import type { Pod } from '@kubectl-workload/api';
 import { explain } from './chain.js';
-import { renderExplain } from './render.js';
+import { renderExplainText } from './render.js';
 import { resolveTarget } from './target.js';
 import { node, pod, podGroup } from '../status/test-support/objects.js';
 import { paletteFor } from '../output/color.js';
@@ -36,16 +36,16 @@ describe('explain: preemption', () => {
   it('names the pods the gang would evict, in the placement section', () => {
     const d = run(state(1), true);
     expect(d.broken?.link).toBe('placement');
-    const text = renderExplain(d, 'text', paletteFor(false));
+    const text = renderExplainText(d, paletteFor(false));
     expect(text).toContain('  Preemption: would preempt 1 pod (default/low on n1), none of them in a PodGroup\n');
   });
 
   it('says why preemption cannot help when nothing has a lower priority', () => {
-    const text = renderExplain(run(state(100), true), 'text', paletteFor(false));
+    const text = renderExplainText(run(state(100), true), paletteFor(false));
     expect(text).toContain('  Preemption: preemption cannot help: No preemption victims found for incoming preemptor; 0/1 nodes are available: 1 No preemption victims found for incoming pod.\n');
   });
 
   it('stays out of the analysis without preemption (--no-preemption)', () => {
-    expect(renderExplain(run(state(1), false), 'text', paletteFor(false))).not.toContain('Preemption:');
+    expect(renderExplainText(run(state(1), false), paletteFor(false))).not.toContain('Preemption:');
   });
 });

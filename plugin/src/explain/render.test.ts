@@ -1,6 +1,7 @@
 import { NO_COLORS } from '../output/color.js';
 import type { Diagnosis } from './model.js';
-import { renderExplain } from './render.js';
+import { renderDocument } from '../output/document.js';
+import { explainDocument, renderExplainText } from './render.js';
 
 const diagnosis: Diagnosis = {
   target: { kind: 'PodGroup', namespace: 'default', name: 'g' },
@@ -20,7 +21,7 @@ const diagnosis: Diagnosis = {
 
 describe('renderExplain', () => {
   it('prints the chain as a checklist, then the broken link with its fix and references', () => {
-    const text = renderExplain(diagnosis, 'text', NO_COLORS);
+    const text = renderExplainText(diagnosis, NO_COLORS);
     expect(text.split('\n').slice(0, 9)).toEqual([
       'PodGroup default/g',
       '',
@@ -35,12 +36,12 @@ describe('renderExplain', () => {
   });
 
   it('folds identical events into one row', () => {
-    const text = renderExplain(diagnosis, 'text', NO_COLORS);
+    const text = renderExplainText(diagnosis, NO_COLORS);
     expect(text).toContain('Pod/a-1 (+2 more)');
     expect(text).not.toContain('Pod/a-2');
   });
 
   it('emits the diagnosis as an Explanation document', () => {
-    expect(JSON.parse(renderExplain(diagnosis, 'json', NO_COLORS))).toEqual({ kind: 'Explanation', ...diagnosis });
+    expect(JSON.parse(renderDocument(explainDocument(diagnosis), 'json'))).toEqual({ kind: 'Explanation', ...diagnosis });
   });
 });

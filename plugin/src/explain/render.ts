@@ -1,14 +1,11 @@
 // explain's output: the chain as a checklist, the broken link with its fix, then the simulation
-// and the live state side by side (text); or the Diagnosis document as JSON/YAML.
+// and the live state side by side (text); or the Diagnosis document for the JSON/YAML printer.
 
-import { stringify } from 'yaml';
 import type { Palette } from '../output/color.js';
-import { renderTable } from '../status/table.js';
+import { renderTable } from '../output/table.js';
 import type { LiveComparison } from './live.js';
 import type { Diagnosis, LinkResult } from './model.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
-
-export type ExplainFormat = 'text' | 'json' | 'yaml';
 
 export function explainDocument(diagnosis: Diagnosis): object {
   return { kind: 'Explanation', ...diagnosis };
@@ -104,15 +101,4 @@ export function renderExplainText(d: Diagnosis, colors: Palette): string {
   if (d.placement) lines.push(...placementSection(d.placement, colors), '');
   if (d.live) lines.push(...liveSection(d.live, colors), '');
   return lines.join('\n');
-}
-
-export function renderExplain(d: Diagnosis, format: ExplainFormat, colors: Palette): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(explainDocument(d), null, 2) + '\n';
-    case 'yaml':
-      return stringify(explainDocument(d));
-    case 'text':
-      return renderExplainText(d, colors);
-  }
 }

@@ -1,6 +1,7 @@
 // Human-readable simulate output: per group the outcome, condition, placement and a pod → node
 // table; then every pod that did not schedule with its message; then ties and standing notes.
 
+import { tableLines } from '../output/table.js';
 import type { ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
@@ -10,9 +11,9 @@ function groupHeader(g: ReportPodGroup): string {
   return `PodGroup ${g.namespace}/${g.name} (${policy}): ${g.outcome}${g.message ? ` - ${g.message}` : ''}`;
 }
 
-function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+/** simulate's compact table: two spaces between columns. */
+function table([headers = [], ...rows]: readonly (readonly string[])[]): string[] {
+  return tableLines({ headers, rows }, { padding: 2, minWidth: 0 });
 }
 
 function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {

@@ -1,5 +1,7 @@
 import { parse } from 'yaml';
-import { renderStatus } from './render.js';
+import { renderDocument } from '../output/document.js';
+import { renderTable } from '../output/table.js';
+import { statusDocument, statusTable } from './render.js';
 import { statusRows } from './rows.js';
 import { pod, podGroup, templateRef } from './test-support/objects.js';
 
@@ -17,9 +19,9 @@ const rows = statusRows(
   [pod('t-0', 'train', { nodeName: 'n1' }), pod('t-1', 'train', { nodeName: 'n2' })],
 );
 
-describe('renderStatus', () => {
+describe('status output', () => {
   it('prints the kubectl-style table without NAMESPACE unless -A', () => {
-    expect(renderStatus(rows, { format: 'table', allNamespaces: false, noHeaders: false, now })).toBe(
+    expect(renderTable(statusTable(rows, { wide: false, allNamespaces: false, now }))).toBe(
       'NAME    WORKLOAD/TEMPLATE   POLICY   MIN      PODS   SCHEDULED        AGE\n' +
       'train   llm/workers         Gang     2        2/2    True/Scheduled   3h5m\n' +
       'web     <none>              Basic    <none>   0/0    <none>           3h5m\n',
@@ -27,7 +29,7 @@ describe('renderStatus', () => {
   });
 
   it('puts NAMESPACE first with -A and adds the wide columns with -o wide', () => {
-    const out = renderStatus(rows, { format: 'wide', allNamespaces: true, noHeaders: true, now });
+    const out = renderTable(statusTable(rows, { wide: true, allNamespaces: true, now }), { noHeaders: true });
     const [first] = out.split('\n');
     expect(first?.split(/\s{3,}/)).toEqual([
       'default', 'train', 'llm/workers', 'Gang', '2', '2/2', 'True/Scheduled', '3h5m', '<none>', 'high (1000)', '<none>', '<none>',
@@ -35,8 +37,8 @@ describe('renderStatus', () => {
   });
 
   it('emits the same document as JSON and YAML, without the clock-dependent AGE', () => {
-    const json = JSON.parse(renderStatus(rows, { format: 'json', allNamespaces: false, noHeaders: false, now })) as unknown;
-    const yaml = parse(renderStatus(rows, { format: 'yaml', allNamespaces: false, noHeaders: false, now })) as unknown;
+    const json = JSON.parse(renderDocument(statusDocument(rows), 'json')) as unknown;
+    const yaml = parse(renderDocument(statusDocument(rows), 'yaml')) as unknown;
     expect(yaml).toEqual(json);
     expect(json).toMatchObject({ kind: 'PodGroupStatusList', items: [{ name: 'train', pods: { scheduled: 2, total: 2 } }, { name: 'web' }] });
     expect(JSON.stringify(json)).not.toContain('3h5m');

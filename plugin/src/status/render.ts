@@ -1,17 +1,15 @@
-// `status` output: the kubectl-style table (plain and wide) and the JSON/YAML documents.
+// `status` output: the kubectl-style table (plain and wide) and the JSON/YAML document, for the
+// output layer's printers.
 
-import { stringify } from 'yaml';
+import type { Table } from '../output/table.js';
 import { ageOf } from './duration.js';
 import type { PodGroupStatusRow } from './rows.js';
-import { renderTable } from './table.js';
 
-export type StatusFormat = 'table' | 'wide' | 'json' | 'yaml';
-
-export interface StatusRenderOptions {
-  readonly format: StatusFormat;
+export interface StatusTableOptions {
+  /** `-o wide`: topology, priority, disruption and message columns. */
+  readonly wide: boolean;
   /** `-A`: a NAMESPACE column first, as kubectl prints it. */
   readonly allNamespaces: boolean;
-  readonly noHeaders: boolean;
   /** Milliseconds since the epoch, for AGE. */
   readonly now: number;
 }
@@ -28,8 +26,8 @@ function priorityCell(row: PodGroupStatusRow): string {
   return row.priorityClassName ?? (row.priority === null ? NONE : String(row.priority));
 }
 
-function tableOf(rows: readonly PodGroupStatusRow[], options: StatusRenderOptions) {
-  const wide = options.format === 'wide';
+export function statusTable(rows: readonly PodGroupStatusRow[], options: StatusTableOptions): Table {
+  const { wide } = options;
   const headers = ['NAME', 'WORKLOAD/TEMPLATE', 'POLICY', 'MIN', 'PODS', 'SCHEDULED', 'AGE'];
   if (wide) headers.push('TOPOLOGY', 'PRIORITY', 'DISRUPTION', 'MESSAGE');
   if (options.allNamespaces) headers.unshift('NAMESPACE');
@@ -55,16 +53,4 @@ function tableOf(rows: readonly PodGroupStatusRow[], options: StatusRenderOption
 /** The JSON/YAML document: no AGE (it depends on the clock), creationTimestamp instead. */
 export function statusDocument(rows: readonly PodGroupStatusRow[]): { kind: 'PodGroupStatusList'; items: readonly PodGroupStatusRow[] } {
   return { kind: 'PodGroupStatusList', items: rows };
-}
-
-export function renderStatus(rows: readonly PodGroupStatusRow[], options: StatusRenderOptions): string {
-  switch (options.format) {
-    case 'json':
-      return JSON.stringify(statusDocument(rows), null, 2) + '\n';
-    case 'yaml':
-      return stringify(statusDocument(rows));
-    case 'table':
-    case 'wide':
-      return renderTable(tableOf(rows, options), { noHeaders: options.noHeaders });
-  }
 }

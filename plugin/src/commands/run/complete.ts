@@ -54,7 +54,7 @@ export async function runComplete(args: CompleteArgs): Promise<void> {
   // Everything after `__complete`, verbatim (yargs keeps it as positional words, see the builder).
   const raw = args._.map(String);
   const words = raw.slice(raw.lastIndexOf('__complete') + 1);
-  const commands = await commandSpecs(COMMANDS);
+  const commands = commandSpecs(COMMANDS);
   const result = await complete(words, { commands, positionals: POSITIONALS, source: () => nameSource(words.slice(0, -1)) }).catch(
     () => ({ candidates: [], directive: Directive.Error }),
   );

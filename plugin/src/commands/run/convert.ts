@@ -4,9 +4,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect, loadClusterState, sourceFromOptions } from '@kubectl-workload/cluster';
 import { exportCluster, type ClusterObjects } from '../../convert/cluster-export.js';
-import { convertDocuments, ConvertInputError, parseInputs, toJson, toYamlStream, type ObjectReport } from '../../convert/convert-documents.js';
+import { convertDocuments, ConvertInputError, parseInputs, asJsonDocument, toYamlStream, type ObjectReport } from '../../convert/convert-documents.js';
 import { InputError, readSources } from '../../input/sources.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
+import { renderDocument } from '../../output/document.js';
 import type { ConvertArgs } from '../convert.js';
 
 function reportLines(reports: readonly ObjectReport[]): string[] {
@@ -40,7 +41,7 @@ async function convertFiles(args: ConvertArgs): Promise<void> {
     if (err instanceof ConvertInputError || err instanceof InputError) throw new UserError(err.message);
     throw err;
   }
-  process.stdout.write(args.output === 'json' ? toJson(converted.documents) : toYamlStream(converted.documents));
+  process.stdout.write(args.output === 'json' ? renderDocument(asJsonDocument(converted.documents), 'json') : toYamlStream(converted.documents));
   process.stderr.write(reportLines(converted.reports).join('\n') + '\n');
   process.exitCode = exitCodeOf(converted.reports);
 }

@@ -1,12 +1,12 @@
 // The `diff` command's work, loaded only when the command runs (see ../diff.ts for its flags).
 
-import { stringify } from 'yaml';
 import { namespaceOf, nameOf } from '@kubectl-workload/api';
 import { computeDrift, type DriftReport } from '../../diff/drift.js';
 import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../../diff/external.js';
 import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../../diff/unified.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor, type Palette } from '../../output/color.js';
+import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
 import type { DiffArgs } from '../diff.js';
 
@@ -51,8 +51,7 @@ export async function runDiff(args: DiffArgs): Promise<void> {
     throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
   }
   const report = computeDrift(workloads, podGroups, args.workload);
-  if (args.output === 'json') process.stdout.write(JSON.stringify(diffDocument(report), null, 2) + '\n');
-  else if (args.output === 'yaml') process.stdout.write(stringify(diffDocument(report)));
+  if (args.output !== undefined) process.stdout.write(renderDocument(diffDocument(report), args.output));
   else {
     for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
     const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));

@@ -3,10 +3,11 @@
 import { RequestsError, NodeError } from '@kubectl-workload/simulator';
 import { explain } from '../../explain/chain.js';
 import { eventsOf } from '../../explain/events.js';
-import { renderExplain } from '../../explain/render.js';
+import { explainDocument, renderExplainText } from '../../explain/render.js';
 import { resolveTarget } from '../../explain/target.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor } from '../../output/color.js';
+import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
 import type { ExplainArgs } from '../explain.js';
 
@@ -23,7 +24,8 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);
     throw err;
   }
-  const colors = paletteFor(args.output === 'text' && colorEnabled(process.stdout));
-  process.stdout.write(renderExplain(diagnosis, args.output, colors));
+  process.stdout.write(
+    args.output === 'text' ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout))) : renderDocument(explainDocument(diagnosis), args.output),
+  );
   process.exitCode = diagnosis.broken ? EXIT_FINDINGS : EXIT_OK;
 }

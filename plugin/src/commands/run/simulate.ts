@@ -1,11 +1,11 @@
 // The `simulate` command's work, loaded only when the command runs (see ../simulate.ts for its flags).
 
 import { writeFile } from 'node:fs/promises';
-import { stringify } from 'yaml';
 import type { KubeObject } from '@kubectl-workload/api';
 import { stateObjects } from '@kubectl-workload/cluster';
 import { InvalidObjectError, NodeError, RequestsError } from '@kubectl-workload/simulator';
 import { EXIT_FINDINGS, UserError } from '../../exit.js';
+import { renderDocument } from '../../output/document.js';
 import { runSimulateCommand, SimulateInputError, type ReportSelection, type SimulateRun } from '../../simulate/report.js';
 import { renderText } from '../../simulate/text.js';
 import { applySimulation, asList } from '../../simulate/write-snapshot.js';
@@ -41,7 +41,7 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   if (args['write-snapshot'] !== undefined) {
     const out = args['write-snapshot'];
     const list = asList(applySimulation(objects, run.result, run.simulation));
-    const text = out.endsWith('.json') ? `${JSON.stringify(list, null, 2)}\n` : stringify(list);
+    const text = renderDocument(list, out.endsWith('.json') ? 'json' : 'yaml');
     try {
       await writeFile(out, text);
     } catch (err) {
@@ -51,6 +51,6 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   // The verdicts come right after the header fields: the answer first.
   const { kind, schedulerVersion, mode, ...rest } = run.report;
   const report = verdicts ? { kind, schedulerVersion, mode, whatIf: verdicts, ...rest } : run.report;
-  process.stdout.write(args.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report)}`);
+  process.stdout.write(args.output === 'text' ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report)}` : renderDocument(report, args.output));
   if (verdicts?.some((v) => v.fits === false)) process.exitCode = EXIT_FINDINGS;
 }

@@ -1,7 +1,7 @@
 // The `snapshot` command's work, loaded only when the command runs (see ../snapshot.ts for its flags).
 
-import { stringify } from 'yaml';
 import { connect, loadClusterState, stateToList } from '@kubectl-workload/cluster';
+import { renderDocument } from '../../output/document.js';
 import type { SnapshotArgs } from '../snapshot.js';
 
 export async function runSnapshot(args: SnapshotArgs): Promise<void> {
@@ -12,5 +12,5 @@ export async function runSnapshot(args: SnapshotArgs): Promise<void> {
   const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   const list = stateToList(state);
-  process.stdout.write(args.output === 'json' ? `${JSON.stringify(list, null, 2)}\n` : stringify(list));
+  process.stdout.write(renderDocument(list, args.output));
 }

@@ -3,7 +3,9 @@
 import { nameOf, parseLabelSelector } from '@kubectl-workload/api';
 import { UserError } from '../../exit.js';
 import { loadClusterView } from '../../status/cluster-view.js';
-import { renderStatus, type StatusFormat } from '../../status/render.js';
+import { isDocumentFormat, renderDocument } from '../../output/document.js';
+import { renderTable } from '../../output/table.js';
+import { statusDocument, statusTable } from '../../status/render.js';
 import { statusRows } from '../../status/rows.js';
 import type { StatusArgs } from '../status.js';
 
@@ -18,10 +20,14 @@ export async function runStatus(args: StatusArgs): Promise<void> {
     throw new UserError(missing.map((n) => `podgroups.scheduling.k8s.io "${n}" not found${where}`).join('\n'));
   }
   const rows = statusRows(groups, view.state.pods);
-  const format: StatusFormat = args.output ?? 'table';
-  if (rows.length === 0 && (format === 'table' || format === 'wide')) {
+  if (isDocumentFormat(args.output)) {
+    process.stdout.write(renderDocument(statusDocument(rows), args.output));
+    return;
+  }
+  if (rows.length === 0) {
     process.stderr.write(view.allNamespaces ? 'No resources found\n' : `No resources found in ${view.namespace} namespace.\n`);
     return;
   }
-  process.stdout.write(renderStatus(rows, { format, allNamespaces: view.allNamespaces, noHeaders: !args.headers, now: Date.now() }));
+  const table = statusTable(rows, { wide: args.output === 'wide', allNamespaces: view.allNamespaces, now: Date.now() });
+  process.stdout.write(renderTable(table, { noHeaders: !args.headers }));
 }

@@ -1,4 +1,4 @@
-import { renderTable } from './table.js';
+import { renderTable, tableLines } from './table.js';
 
 describe('renderTable (kubectl get layout)', () => {
   const table = {
@@ -24,5 +24,15 @@ describe('renderTable (kubectl get layout)', () => {
   it('drops the header line with noHeaders and prints nothing for no rows', () => {
     expect(renderTable(table, { noHeaders: true })).toBe('trainer-0   1/1   Running   5s\na           0/1   Pending   3m\n');
     expect(renderTable({ headers: ['A'], rows: [] }, { noHeaders: true })).toBe('');
+  });
+});
+
+describe('tableLines (simulate layout)', () => {
+  it('pads with the given padding and no minimum width', () => {
+    expect(tableLines({ headers: ['POD', 'NODE'], rows: [['a', 'n1'], ['trainer-0', '-']] }, { padding: 2, minWidth: 0 })).toEqual([
+      'POD        NODE',
+      'a          n1',
+      'trainer-0  -',
+    ]);
   });
 });
