@@ -1,4 +1,4 @@
-import { allGatesOn, FEATURE_GATES, parseFeatureGates } from './gates.js';
+import { allGatesOn, FEATURE_GATES, FEATURE_GATES_1_37, parseFeatureGates } from './gates.js';
 
 describe('--feature-gates', () => {
   it('starts from every gate on and applies the overrides', () => {
@@ -21,8 +21,27 @@ describe('--feature-gates', () => {
     expect(() => parseFeatureGates(spec)).toThrow(message);
   });
 
-  it('defaults every gate of spec §2 to on', () => {
+  it('defaults every gate of spec §2 to on, and the 1.37-only gates to off', () => {
     expect(FEATURE_GATES).toHaveLength(6);
-    expect(Object.values(allGatesOn()).every(Boolean)).toBe(true);
+    const gates = allGatesOn();
+    expect(FEATURE_GATES.every((g) => gates[g])).toBe(true);
+    expect([gates.CompositePodGroup, gates.PodGroupPreemptionPolicy]).toEqual([false, false]);
+  });
+});
+
+describe('--feature-gates under Kubernetes 1.37 (api-rules-1.37 §2, MIG-05)', () => {
+  it('knows the 1.37 gates and turns them all on by default, the merged 1.36 ones off', () => {
+    const gates = allGatesOn('1.37');
+    expect(FEATURE_GATES_1_37.every((g) => gates[g])).toBe(true);
+    expect([gates.GangScheduling, gates.WorkloadAwarePreemption]).toEqual([false, false]);
+    expect(parseFeatureGates('CompositePodGroup=false', undefined, '1.37').CompositePodGroup).toBe(false);
+  });
+
+  it.each(['GangScheduling', 'WorkloadAwarePreemption'])('says that %s was merged into GenericWorkload', (gate) => {
+    expect(() => parseFeatureGates(`${gate}=true`, undefined, '1.37')).toThrow(`unrecognized feature gate: ${gate} (Kubernetes 1.37 merged it into GenericWorkload: drop it)`);
+  });
+
+  it('does not know the 1.37-only gates under 1.36', () => {
+    expect(() => parseFeatureGates('CompositePodGroup=true')).toThrow('unrecognized feature gate: CompositePodGroup');
   });
 });

@@ -1,6 +1,11 @@
-// Feature gates of v1.36 workload-aware scheduling (spec api-rules §2), parsed like Kubernetes
-// components parse `--feature-gates=Name=true,Other=false`.
+// Feature gates of workload-aware scheduling in Kubernetes 1.36 (spec api-rules §2) and 1.37
+// (api-rules-1.37 §2), parsed like Kubernetes components parse `--feature-gates=Name=true,Other=false`.
 
+/** The Kubernetes minor versions the tools speak. */
+export const KUBE_VERSIONS = ['1.36', '1.37'] as const;
+export type KubeVersion = (typeof KUBE_VERSIONS)[number];
+
+/** The 1.36 gates. */
 export const FEATURE_GATES = [
   'GenericWorkload',
   'GangScheduling',
@@ -10,10 +15,30 @@ export const FEATURE_GATES = [
   'WorkloadWithJob',
 ] as const;
 
-export type FeatureGate = (typeof FEATURE_GATES)[number];
+/** The 1.37 gates: GangScheduling and WorkloadAwarePreemption were merged into GenericWorkload (MIG-05). */
+export const FEATURE_GATES_1_37 = [
+  'GenericWorkload',
+  'TopologyAwareWorkloadScheduling',
+  'DRAWorkloadResourceClaims',
+  'WorkloadWithJob',
+  'CompositePodGroup',
+  'PodGroupPreemptionPolicy',
+] as const;
+
+export type FeatureGate = (typeof FEATURE_GATES)[number] | (typeof FEATURE_GATES_1_37)[number];
+/** Every gate of either version; a gate the version does not have is off. */
 export type FeatureGates = Readonly<Record<FeatureGate, boolean>>;
 
-/** Dependencies each gate needs enabled (GangScheduling: {GenericWorkload} is upstream; the rest UNVERIFIED, §2). */
+export const ALL_FEATURE_GATES: readonly FeatureGate[] = [...new Set<FeatureGate>([...FEATURE_GATES, ...FEATURE_GATES_1_37])];
+
+export function featureGatesOf(version: KubeVersion): readonly FeatureGate[] {
+  return version === '1.37' ? FEATURE_GATES_1_37 : FEATURE_GATES;
+}
+
+/** 1.36 gates 1.37 merged into GenericWorkload: naming one under 1.37 says so. */
+const MERGED_IN_1_37: readonly FeatureGate[] = ['GangScheduling', 'WorkloadAwarePreemption'];
+
+/** Dependencies each gate needs enabled (GangScheduling: {GenericWorkload} is upstream; the rest UNVERIFIED, §2 of both specs). */
 export const GATE_DEPENDENCIES: Readonly<Record<FeatureGate, readonly FeatureGate[]>> = {
   GenericWorkload: [],
   GangScheduling: ['GenericWorkload'],
@@ -21,17 +46,25 @@ export const GATE_DEPENDENCIES: Readonly<Record<FeatureGate, readonly FeatureGat
   WorkloadAwarePreemption: ['GangScheduling'],
   DRAWorkloadResourceClaims: [],
   WorkloadWithJob: ['GenericWorkload'],
+  CompositePodGroup: ['GenericWorkload'],
+  PodGroupPreemptionPolicy: ['GenericWorkload'],
 };
 
 export class FeatureGateError extends Error {}
 
-/** Our tools default to every gate on: they exist to check clusters that run workload-aware scheduling. */
-export function allGatesOn(): FeatureGates {
-  return Object.fromEntries(FEATURE_GATES.map((g) => [g, true])) as Record<FeatureGate, boolean>;
+/** Our tools default to every gate of the version on: they exist to check clusters that run workload-aware scheduling. */
+export function allGatesOn(version: KubeVersion = '1.36'): FeatureGates {
+  const on = new Set<FeatureGate>(featureGatesOf(version));
+  return Object.fromEntries(ALL_FEATURE_GATES.map((g) => [g, on.has(g)])) as Record<FeatureGate, boolean>;
 }
 
-function isGate(name: string): name is FeatureGate {
-  return (FEATURE_GATES as readonly string[]).includes(name);
+function isGate(name: string, version: KubeVersion): name is FeatureGate {
+  return (featureGatesOf(version) as readonly string[]).includes(name);
+}
+
+function unrecognized(name: string, version: KubeVersion): FeatureGateError {
+  const merged = version === '1.37' && (MERGED_IN_1_37 as readonly string[]).includes(name);
+  return new FeatureGateError(`unrecognized feature gate: ${name}${merged ? ' (Kubernetes 1.37 merged it into GenericWorkload: drop it)' : ''}`);
 }
 
 /** strconv.ParseBool's accepted spellings. */
@@ -46,21 +79,22 @@ function parseGoBool(text: string): boolean | undefined {
  * featuregate.Set: `unrecognized feature gate: X`, `missing bool value for X`,
  * `invalid value of X=Y, err: strconv.ParseBool: parsing "Y": invalid syntax`.
  */
-export function parseFeatureGates(spec: string, base: FeatureGates = allGatesOn()): FeatureGates {
+export function parseFeatureGates(spec: string, base?: FeatureGates, version: KubeVersion = '1.36'): FeatureGates {
+  base ??= allGatesOn(version);
   const gates: Record<FeatureGate, boolean> = { ...base };
   for (const raw of spec.split(',')) {
     const item = raw.trim();
     if (!item) continue;
     const eq = item.indexOf('=');
     const name = (eq < 0 ? item : item.slice(0, eq)).trim();
-    if (!isGate(name)) throw new FeatureGateError(`unrecognized feature gate: ${name}`);
+    if (!isGate(name, version)) throw unrecognized(name, version);
     if (eq < 0) throw new FeatureGateError(`missing bool value for ${name}`);
     const text = item.slice(eq + 1).trim();
     const value = parseGoBool(text);
     if (value === undefined) throw new FeatureGateError(`invalid value of ${name}=${text}, err: strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`);
     gates[name] = value;
   }
-  for (const gate of FEATURE_GATES) {
+  for (const gate of featureGatesOf(version)) {
     if (!gates[gate]) continue;
     const missing = GATE_DEPENDENCIES[gate].filter((dep) => !gates[dep]);
     if (missing.length) throw new FeatureGateError(`feature gate ${gate} requires ${missing.join(', ')} to be enabled`);

@@ -1,5 +1,6 @@
 // Recognising objects by apiVersion/kind, and naming them the way kubectl and the API server do.
 
+import type { KubeVersion } from './gates.js';
 import type { KubeObject } from './types.js';
 
 export type KnownKind =
@@ -14,11 +15,13 @@ export type KnownKind =
   | 'DaemonSet'
   | 'Node'
   | 'PriorityClass'
-  | 'PodDisruptionBudget';
+  | 'PodDisruptionBudget'
+  | 'CompositePodGroup';
 
 const KIND_GROUPS: Record<KnownKind, { group: string; versions: readonly string[]; resource: string }> = {
-  Workload: { group: 'scheduling.k8s.io', versions: ['v1alpha2'], resource: 'workloads' },
-  PodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha2'], resource: 'podgroups' },
+  Workload: { group: 'scheduling.k8s.io', versions: ['v1alpha2', 'v1beta1', 'v1alpha3'], resource: 'workloads' },
+  PodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha2', 'v1beta1', 'v1alpha3'], resource: 'podgroups' },
+  CompositePodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha3'], resource: 'compositepodgroups' },
   Pod: { group: '', versions: ['v1'], resource: 'pods' },
   Node: { group: '', versions: ['v1'], resource: 'nodes' },
   Job: { group: 'batch', versions: ['v1'], resource: 'jobs' },
@@ -44,6 +47,17 @@ export function knownKind(obj: KubeObject): KnownKind | undefined {
   const meta = KIND_GROUPS[kind];
   const { group, version } = splitApiVersion(obj.apiVersion);
   return group === meta.group && meta.versions.includes(version) ? kind : undefined;
+}
+
+/**
+ * The Kubernetes version a workload-scheduling object is written for, by its API version: v1alpha2
+ * exists only in 1.36, v1beta1 and v1alpha3 only in 1.37 (MIG-01, ADM-10). Other objects say nothing.
+ */
+export function kubeVersionOfObject(obj: KubeObject): KubeVersion | undefined {
+  const { group, version } = splitApiVersion(obj.apiVersion);
+  if (group !== 'scheduling.k8s.io') return undefined;
+  if (version === 'v1alpha2') return '1.36';
+  return version === 'v1beta1' || version === 'v1alpha3' ? '1.37' : undefined;
 }
 
 export function resourceOf(kind: KnownKind): { group: string; resource: string } {

@@ -1,11 +1,11 @@
 // One entry point for lint and the webhook: evaluate an admission request against every rule that
 // applies to it, honouring early-return dependencies and per-rule severity overrides.
 
-import { FEATURE_GATES, knownKind, renderErrorBody, renderFieldError, LookupUnavailableError } from '@kubectl-workload/api';
-import type { FeatureGate, FeatureGates, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { ALL_FEATURE_GATES, knownKind, kubeVersionOfObject, renderErrorBody, renderFieldError, LookupUnavailableError } from '@kubectl-workload/api';
+import type { FeatureGate, FeatureGates, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import type { Finding, LookupFailure, Verdict } from './finding.js';
 import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } from './rule.js';
-import { ALL_RULES } from './registry.js';
+import { rulesFor } from './registry.js';
 import { orderLikeApiServer } from './item-order.js';
 import type { RankedFinding } from './item-order.js';
 import { withPodGroupDefaults } from './rules/podgroup/defaults.js';
@@ -16,6 +16,11 @@ export interface EvaluationRequest {
   object: KubeObject;
   oldObject?: KubeObject;
   gates: FeatureGates;
+  /**
+   * The Kubernetes version of the cluster (`--kube-version`). Unset: a workload-scheduling object's
+   * own API version says it (v1alpha2 → 1.36, v1beta1/v1alpha3 → 1.37), else 1.36.
+   */
+  kubeVersion?: KubeVersion;
 }
 
 export type SeverityOverride = Severity | 'off';
@@ -41,17 +46,17 @@ const planCache = new WeakMap<readonly Rule[], Map<string, PlannedRule[]>>();
 /** The gates as a bit set: part of the plan key, cheap to compute on every request. */
 function gateMask(gates: FeatureGates): number {
   let mask = 0;
-  for (let i = 0; i < FEATURE_GATES.length; i++) if (gates[FEATURE_GATES[i] as FeatureGate]) mask |= 1 << i;
+  for (let i = 0; i < ALL_FEATURE_GATES.length; i++) if (gates[ALL_FEATURE_GATES[i] as FeatureGate]) mask |= 1 << i;
   return mask;
 }
 
-function planFor(rules: readonly Rule[], kind: KnownKind, req: EvaluationRequest, subResource: SubResource): readonly PlannedRule[] {
+function planFor(rules: readonly Rule[], kind: KnownKind, kubeVersion: KubeVersion, req: EvaluationRequest, subResource: SubResource): readonly PlannedRule[] {
   let plans = planCache.get(rules);
   if (!plans) {
     plans = new Map();
     planCache.set(rules, plans);
   }
-  const key = `${kind}/${req.operation}/${subResource}/${gateMask(req.gates)}`;
+  const key = `${kind}/${kubeVersion}/${req.operation}/${subResource}/${gateMask(req.gates)}`;
   let plan = plans.get(key);
   if (!plan) {
     plan = rules
@@ -95,6 +100,7 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
   const kind = knownKind(req.object);
   if (!kind) return verdict;
   const subResource = req.subResource ?? '';
+  const kubeVersion = req.kubeVersion ?? kubeVersionOfObject(req.object) ?? '1.36';
   const ctx: RuleContext = {
     operation: req.operation,
     subResource,
@@ -102,10 +108,11 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
     oldObject: req.oldObject,
     gates: req.gates,
     lookup,
+    kubeVersion,
   };
   const reported = new Set<string>();
   const ranked: RankedFinding[] = [];
-  for (const { rule, rank } of planFor(options.rules ?? ALL_RULES, kind, req, subResource)) {
+  for (const { rule, rank } of planFor(options.rules ?? rulesFor(kubeVersion), kind, kubeVersion, req, subResource)) {
     if (rule.skipIfFailed?.some((id) => reported.has(id))) continue;
     let results: readonly RuleResult[];
     try {

@@ -1,6 +1,6 @@
 // A rule is data (id, doc, severity, scope) plus one check function, like a typescript-eslint rule.
 
-import type { FeatureGate, FeatureGates, FieldError, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import type { FeatureGate, FeatureGates, FieldError, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -21,6 +21,8 @@ export interface RuleContext<T extends KubeObject = KubeObject> {
   readonly oldObject: T | undefined;
   readonly gates: FeatureGates;
   readonly lookup: ObjectLookup;
+  /** The Kubernetes version the request is checked against (the registry holds one rule list per version). */
+  readonly kubeVersion: KubeVersion;
 }
 
 /** What a check returns: a field error, or for admission-style rules a field plus the plugin's message. */

@@ -1,4 +1,4 @@
-import { ALL_RULES } from '@kubectl-workload/rules';
+import { RULES_ONE_PER_ID } from '@kubectl-workload/rules';
 import { COLORS, NO_COLORS, colorEnabled } from './color.js';
 import { annotation } from './github.js';
 import { renderLintReport } from './lint-formats.js';
@@ -50,14 +50,14 @@ describe('lint output formats', () => {
     expect(sarifValidator()(log)).toEqual([]);
     const [run] = log.runs;
     expect(log.version).toBe('2.1.0');
-    expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
+    expect(run?.tool.driver.rules.map((r) => r.id)).toEqual(RULES_ONE_PER_ID.map((r) => r.id));
     expect(run?.results.map((r) => [r.ruleId, r.level])).toEqual([
       ['WL-04', 'error'],
       ['X-19', 'warning'],
       ['X-20', 'note'],
     ]);
     const wl04 = run?.results[0];
-    expect(wl04?.ruleIndex).toBe(ALL_RULES.findIndex((r) => r.id === 'WL-04'));
+    expect(wl04?.ruleIndex).toBe(RULES_ONE_PER_ID.findIndex((r) => r.id === 'WL-04'));
     expect(wl04?.locations[0]?.physicalLocation.region).toEqual({ startLine: 7, startColumn: 3 });
     expect(run?.invocations[0]?.executionSuccessful).toBe(false);
     expect(run?.invocations[0]?.toolExecutionNotifications).toHaveLength(1);

@@ -1,6 +1,6 @@
 // How each `-o` format of `lint` renders a report.
 
-import { ALL_RULES } from '@kubectl-workload/rules';
+import { RULES_ONE_PER_ID } from '@kubectl-workload/rules';
 import type { Severity } from '@kubectl-workload/rules';
 import type { LintReport } from '../lint/report.js';
 import type { Palette } from './color.js';
@@ -20,7 +20,7 @@ export function renderLintReport(format: LintFormat, report: LintReport, options
   switch (format) {
     case 'text': return formatLintText(report, options.colors);
     case 'json': return formatLintJson(report);
-    case 'sarif': return formatLintSarif(report, ALL_RULES);
+    case 'sarif': return formatLintSarif(report, RULES_ONE_PER_ID);
     case 'junit': return formatLintJunit(report, options.failOn);
     case 'github': return formatLintGithub(report);
   }

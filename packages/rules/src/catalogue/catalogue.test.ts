@@ -1,23 +1,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { ALL_RULES } from '../registry.js';
-import { defineRule } from '../rule.js';
+import { ALL_RULES, RULES_1_36, RULES_1_37 } from '../registry.js';
+import { defineRule, type Rule } from '../rule.js';
 import { BEHAVIOURS, findRuleTests, renderCatalogue } from './catalogue.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const docPath = join(repoRoot, 'docs/rules.md');
+const versionsOf = (rule: Rule): string[] => [RULES_1_36.includes(rule) ? '1.36' : '', RULES_1_37.includes(rule) ? '1.37' : ''].filter(Boolean);
 
 describe('rule catalogue', () => {
   it('docs/rules.md matches ALL_RULES (regenerate with UPDATE_RULE_CATALOGUE=1)', () => {
-    const text = renderCatalogue(ALL_RULES, findRuleTests(repoRoot, join(repoRoot, 'packages/rules/src')));
+    const text = renderCatalogue(ALL_RULES, findRuleTests(repoRoot, join(repoRoot, 'packages/rules/src')), versionsOf);
     if (process.env.UPDATE_RULE_CATALOGUE) writeFileSync(docPath, text);
     expect(readFileSync(docPath, 'utf8')).toBe(text);
   });
 
-  it('has one row per rule id', () => {
-    const ids = ALL_RULES.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
+  it('has one row per rule id and Kubernetes version', () => {
+    for (const rules of [RULES_1_36, RULES_1_37]) {
+      // A 1.37 id covering a field on create and on update is two rules (CPG-03: format, then immutability).
+      const keys = rules.map((r) => `${r.id} ${r.operations.join(',')}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 
   it('renders a rule with its scope, gates and test files', () => {
@@ -34,7 +38,7 @@ describe('rule catalogue', () => {
       check: () => [],
     });
     const text = renderCatalogue([rule], (id) => (id === 'T-1' ? ['packages/x/t.test.ts'] : []));
-    expect(text).toContain('| T-1 | a \\| b | warning | PodGroup | UPDATE (/status) | GenericWorkload on; WorkloadAwarePreemption on/off | [t.test.ts](../packages/x/t.test.ts) |');
+    expect(text).toContain('| T-1 | – | a \\| b | warning | PodGroup | UPDATE (/status) | GenericWorkload on; WorkloadAwarePreemption on/off | [t.test.ts](../packages/x/t.test.ts) |');
   });
 
   it('points every behaviour at a test file that exists', () => {

@@ -13,6 +13,9 @@ export const BEHAVIOURS: ReadonlyArray<{ id: string; doc: string; where: string 
   { id: 'PG-03', doc: 'spec.podGroupTemplateRef is optional (standalone PodGroups).', where: 'packages/rules/src/rules/podgroup/pg-04-08-ref-and-policy.test.ts' },
   { id: 'PG-14', doc: 'Status sent on create is discarded: no status rule runs on CREATE.', where: 'packages/rules/src/rules/podgroup/subresources.test.ts' },
   { id: 'PG-28', doc: 'A main-resource update cannot change status: status rules run on /status only.', where: 'packages/rules/src/rules/podgroup/subresources.test.ts' },
+  { id: 'CPG-11', doc: '1.37: CompositePodGroup /status conditions are checked by the PodGroup condition rules (PG-30..36), same texts.', where: 'packages/rules/src/rules/v137/composite-1-37.test.ts' },
+  { id: 'PG-41', doc: '1.37: the condition is PodGroupInitiallyScheduled; condition types stay free-form.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
+  { id: 'PG-62', doc: '1.37: workloadRef required with a parent is alpha (not enforced); X-33 reports it.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
   { id: 'PG-50', doc: 'spec.disruptionMode defaults to Pod: evaluate() applies applyPodGroupDefaults() with WorkloadAwarePreemption on.', where: 'packages/rules/src/rules/podgroup/defaults.test.ts' },
 ];
 
@@ -31,8 +34,11 @@ function gates(rule: Rule): string {
 
 const link = (repoPath: string): string => `[${repoPath.split('/').pop() ?? repoPath}](../${repoPath})`;
 
-/** Renders docs/rules.md. `testsOf` maps a rule id to the repo-relative test files that name it. */
-export function renderCatalogue(rules: readonly Rule[], testsOf: (id: string) => readonly string[]): string {
+/**
+ * Renders docs/rules.md. `testsOf` maps a rule id to the repo-relative test files that name it;
+ * `versionsOf` says which Kubernetes versions run a rule (a changed rule has one row per version).
+ */
+export function renderCatalogue(rules: readonly Rule[], testsOf: (id: string) => readonly string[], versionsOf: (rule: Rule) => readonly string[] = () => []): string {
   const lines = [
     '# Rule catalogue',
     '',
@@ -41,10 +47,10 @@ export function renderCatalogue(rules: readonly Rule[], testsOf: (id: string) =>
     '',
     `${rules.length} rules.`,
     '',
-    '| Id | Rule | Severity | Kinds | Operations | Gates | Tests |',
-    '|---|---|---|---|---|---|---|',
+    '| Id | Kubernetes | Rule | Severity | Kinds | Operations | Gates | Tests |',
+    '|---|---|---|---|---|---|---|---|',
     ...rules.map((r) =>
-      [r.id, cell(r.doc), r.severity, r.kinds.join(', '), operations(r), gates(r), testsOf(r.id).map(link).join('<br>') || '–'].join(' | '),
+      [r.id, versionsOf(r).join(', ') || '–', cell(r.doc), r.severity, r.kinds.join(', '), operations(r), gates(r), testsOf(r.id).map(link).join('<br>') || '–'].join(' | '),
     ).map((row) => `| ${row} |`),
     '',
     '## Spec behaviours without a rule of their own',

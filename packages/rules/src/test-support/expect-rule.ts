@@ -1,7 +1,7 @@
 // Test helpers for rule units: run one rule (or the whole engine) on an object and compare findings.
 
-import { allGatesOn } from '@kubectl-workload/api';
-import type { FeatureGates, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { allGatesOn, kubeVersionOfObject } from '@kubectl-workload/api';
+import type { FeatureGates, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import { evaluate } from '../engine.js';
 import type { EvaluationRequest } from '../engine.js';
 import type { Finding } from '../finding.js';
@@ -15,6 +15,8 @@ export interface RuleCase {
   /** Other objects the cross-object rules can see. */
   objects?: KubeObject[];
   lookup?: ObjectLookup;
+  /** `--kube-version`; by default the object's API version decides (v1beta1/v1alpha3: 1.37). */
+  kubeVersion?: KubeVersion;
 }
 
 export type ExpectedFinding = Pick<Finding, 'reason' | 'field' | 'message'>;
@@ -27,7 +29,8 @@ export async function findingsOf<T extends KubeObject>(ruleId: string, object: T
       subResource: c.subResource ?? '',
       object,
       ...(c.oldObject ? { oldObject: c.oldObject } : {}),
-      gates: { ...allGatesOn(), ...c.gates },
+      gates: { ...allGatesOn(c.kubeVersion ?? kubeVersionOfObject(object) ?? '1.36'), ...c.gates },
+      ...(c.kubeVersion ? { kubeVersion: c.kubeVersion } : {}),
     },
     c.lookup ?? new ManifestLookup(c.objects ?? []),
   );

@@ -1,19 +1,29 @@
 // PG-50: the scheme defaulter sets a PodGroup's `spec.disruptionMode` to `Pod` when unset
-// (unconditionally; templates are never defaulted).
+// (unconditionally; templates are never defaulted). In 1.37 it is `{single: {}}`, on PodGroups and
+// CompositePodGroups alike, and no gate drops it (PG-50, CPG-08 of api-rules-1.37.md).
 
-import { knownKind } from '@kubectl-workload/api';
+import { knownKind, kubeVersionOfObject } from '@kubectl-workload/api';
 import type { KubeObject, PodGroup } from '@kubectl-workload/api';
 import type { EvaluationRequest } from '../../engine.js';
 
 export const DEFAULT_DISRUPTION_MODE = 'Pod';
 
 /** The generated defaulter (DVDEF): returns a defaulted copy, the input is not touched. */
+export const DEFAULT_DISRUPTION_MODE_1_37 = { single: {} };
+
 export function applyPodGroupDefaults(pg: PodGroup): PodGroup {
   // A spec that is no object is left for PG-00 to report.
   const spec: unknown = pg.spec ?? {};
   if (typeof spec !== 'object' || Array.isArray(spec)) return pg;
   if (pg.spec?.disruptionMode !== undefined && pg.spec.disruptionMode !== null) return pg;
-  return { ...pg, spec: { ...pg.spec, disruptionMode: DEFAULT_DISRUPTION_MODE } };
+  const mode = kubeVersionOfObject(pg) === '1.37' ? DEFAULT_DISRUPTION_MODE_1_37 : DEFAULT_DISRUPTION_MODE;
+  return { ...pg, spec: { ...pg.spec, disruptionMode: mode } } as PodGroup;
+}
+
+function isDefaulted(obj: KubeObject, gates: EvaluationRequest['gates']): boolean {
+  const kind = knownKind(obj);
+  if (kubeVersionOfObject(obj) === '1.37') return kind === 'PodGroup' || kind === 'CompositePodGroup';
+  return kind === 'PodGroup' && gates.WorkloadAwarePreemption;
 }
 
 /**
@@ -24,7 +34,7 @@ export function applyPodGroupDefaults(pg: PodGroup): PodGroup {
  * The old object is defaulted too, so an update between two raw manifests compares like for like.
  */
 export function withPodGroupDefaults<R extends Pick<EvaluationRequest, 'object' | 'oldObject' | 'gates'>>(req: R): R {
-  if (knownKind(req.object) !== 'PodGroup' || !req.gates.WorkloadAwarePreemption) return req;
+  if (!isDefaulted(req.object, req.gates)) return req;
   const defaulted = (obj: KubeObject): KubeObject => applyPodGroupDefaults(obj as PodGroup);
   return { ...req, object: defaulted(req.object), ...(req.oldObject ? { oldObject: defaulted(req.oldObject) } : {}) };
 }

@@ -22,7 +22,7 @@ describe('PG-11 disruptionMode', () => {
     await expectRule('PG-11', gangPg()).toPass();
   });
   it('is Required at validation level, before defaulting', async () => {
-    const ctx = { operation: 'CREATE', subResource: '', object: gangPg(), oldObject: undefined, gates: allGatesOn(), lookup: new ManifestLookup([]) } as const;
+    const ctx = { operation: 'CREATE', subResource: '', object: gangPg(), oldObject: undefined, gates: allGatesOn(), lookup: new ManifestLookup([]), kubeVersion: '1.36' } as const;
     expect(await pg11.check(ctx)).toEqual([{ type: 'FieldValueRequired', field: 'spec.disruptionMode', detail: '' }]);
   });
   it('with the gate off, forbids a value the user wrote but not an omitted one', async () => {

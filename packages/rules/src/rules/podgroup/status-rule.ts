@@ -17,7 +17,8 @@ export function defineStatusRule({ check, skipIfFailed = [], ...meta }: StatusRu
   return defineRule<PodGroup>({
     severity: 'error',
     style: 'field',
-    kinds: ['PodGroup'],
+    // CPG-11: a CompositePodGroup's conditions are validated by the same hand-written code.
+    kinds: ['PodGroup', 'CompositePodGroup'],
     operations: ['UPDATE'],
     subResources: ['status'],
     skipIfFailed,

@@ -1,0 +1,44 @@
+// Job spec.scheduling (api-rules-1.37.md §7.2, gate WorkloadWithJob); JOB-14 is retired in 1.37.
+
+import { describe, expect, it } from '@jest/globals';
+import type { Job } from '@kubectl-workload/api';
+import { expectRule, findingsOf } from '../../test-support/expect-rule.js';
+
+const job = (scheduling: unknown, parallelism = 4): Job =>
+  ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', namespace: 'ml' }, spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } } }) as Job;
+const v137 = { kubeVersion: '1.37' as const };
+
+describe('JOB-20..26', () => {
+  it('JOB-20: with WorkloadWithJob off spec.scheduling is dropped, said as a warning', async () => {
+    await expectRule('JOB-20', job({ schedulingPolicy: { gang: {} } }), { ...v137, gates: { WorkloadWithJob: false } }).toReport([
+      { reason: 'FieldValueForbidden', field: 'spec.scheduling', message: 'spec.scheduling: Forbidden: will be dropped: the WorkloadWithJob feature gate is off' },
+    ]);
+    await expectRule('JOB-20', job({ schedulingPolicy: { gang: {} } }), v137).toPass();
+  });
+  it('JOB-21: spec.scheduling cannot be added after creation', async () => {
+    await expectRule('JOB-21', job({ schedulingPolicy: { basic: {} } }), { ...v137, oldObject: job(undefined) }).toReport([
+      { reason: 'FieldValueInvalid', field: 'spec.scheduling', message: 'spec.scheduling: Invalid value: null: field cannot be set once created' },
+    ]);
+  });
+  it('JOB-22: one policy; a gang minCount is optional but at least 1', async () => {
+    await expectRule('JOB-22', job({ schedulingPolicy: { gang: {} } }), v137).toPass();
+    await expectRule('JOB-22', job({ schedulingPolicy: { gang: { minCount: 0 } } }), v137).toReport([
+      { reason: 'FieldValueInvalid', field: 'spec.scheduling.schedulingPolicy.gang.minCount', message: 'spec.scheduling.schedulingPolicy.gang.minCount: Invalid value: 0: must be greater than or equal to 1' },
+    ]);
+  });
+  it('JOB-24: minCount at most parallelism', async () => {
+    const [finding] = await findingsOf('JOB-24', job({ schedulingPolicy: { gang: { minCount: 8 } } }, 4), v137);
+    expect(finding?.field).toBe('spec.scheduling.schedulingPolicy.gang.minCount');
+    await expectRule('JOB-24', job({ schedulingPolicy: { gang: { minCount: 4 } } }, 4), v137).toPass();
+  });
+  it('JOB-26: constraints are immutable', async () => {
+    const before = job({ schedulingPolicy: { gang: {} }, schedulingConstraints: { topology: [{ key: 'zone' }] } });
+    await expectRule('JOB-26', job({ schedulingPolicy: { gang: {} }, schedulingConstraints: { topology: [{ key: 'rack' }] } }), { ...v137, oldObject: before }).toReport([
+      { reason: 'FieldValueInvalid', field: 'spec.scheduling.schedulingConstraints', message: 'spec.scheduling.schedulingConstraints: Invalid value: null: field is immutable' },
+    ]);
+  });
+  it('JOB-14 (the parallelism lock) is retired in 1.37', async () => {
+    const before = job(undefined, 4);
+    expect(await findingsOf('JOB-14', job(undefined, 8), { ...v137, oldObject: before })).toEqual([]);
+  });
+});
