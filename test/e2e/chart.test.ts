@@ -11,6 +11,7 @@ import { FEATURE_GATES, parseFeatureGates } from '@kubectl-workload/api';
 import { ALL_RULES } from '@kubectl-workload/rules';
 import { parseSeverityConfig } from '@kubectl-workload/webhook';
 import { parse } from 'yaml';
+import { valuesSchema } from '../../scripts/chart-values-schema.ts';
 import { chartDir, helm, helmRender, manifestsDir, NAMESPACE, one, renderChart, renderKustomize, valuesFile, webhooksOf } from './chart-render.js';
 import type { Obj } from './chart-render.js';
 
@@ -68,8 +69,13 @@ describe('values.schema.json', () => {
     expect(result.stdout).toContain('kind: ValidatingWebhookConfiguration');
   });
 
-  it('knows exactly the rule ids and feature gates the webhook knows', () => {
-    expect(Object.keys(schema.properties.rules.properties).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+  it('is what scripts/chart-values-schema.ts generates (run it after adding a rule or a gate)', () => {
+    expect(schema).toEqual(valuesSchema());
+  });
+
+  it('knows exactly the rule ids --config and the gates --feature-gates accept', () => {
+    // --config takes the id of any rule of either Kubernetes version; --feature-gates the 1.36 gates.
+    expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...new Set(ALL_RULES.map((r) => r.id))].sort());
     expect(Object.keys(schema.properties.featureGates.properties).sort()).toEqual([...FEATURE_GATES].sort());
   });
 
