@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sarifValidator } from '../../plugin/src/output/test-support/sarif-schema.js';
+import { sarifValidator } from '../../plugin/src/lint/format/test-support/sarif-schema.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '' };

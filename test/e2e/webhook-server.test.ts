@@ -8,7 +8,7 @@ import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { allGatesOn } from '@kubectl-workload/api';
 import type { Job, KubeObject, Pod, PodGroup, Workload } from '@kubectl-workload/api';
-import { evaluate } from '@kubectl-workload/rules';
+import { evaluate, findingField, findingReason, renderFinding, renderFindingBody } from '@kubectl-workload/rules';
 import type { Verdict } from '@kubectl-workload/rules';
 import { noSource, snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
@@ -82,9 +82,9 @@ describe('POST /validate', () => {
     const { errors } = await engineVerdict(podGroup);
     expect(errors.map((f) => f.rule)).toEqual(['PG-07', 'PG-08', 'PG-13']);
     const { status } = (await review('/validate', reviewFor(podGroup))).response;
-    expect(status?.message).toBe(`PodGroup.scheduling.k8s.io "bad" is invalid: [${errors.map((f) => f.message).join(', ')}]`);
+    expect(status?.message).toBe(`PodGroup.scheduling.k8s.io "bad" is invalid: [${errors.map(renderFinding).join(', ')}]`);
     expect(status?.message).toContain(', spec.schedulingPolicy.gang.minCount: Required value, spec.priority: Invalid value: 1000000001: must be less than or equal to 1000000000]');
-    expect(status?.details?.causes).toEqual(errors.map((f) => ({ reason: f.reason, message: f.detail, field: f.field })));
+    expect(status?.details?.causes).toEqual(errors.map((f) => ({ reason: findingReason(f), message: renderFindingBody(f), field: findingField(f) })));
     expect(status?.details?.causes?.[1]).toEqual({ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.schedulingPolicy.gang.minCount' });
   });
 
@@ -143,19 +143,19 @@ describe('POST /validate', () => {
     const orphan = { ...pod, spec: { ...pod.spec, schedulingGroup: { podGroupName: 'nope' } } };
     const { warnings } = await engineVerdict(orphan);
     expect(warnings.map((f) => f.rule)).toEqual(['X-15']);
-    expect((await review('/validate', reviewFor(orphan, { uid: 'p2' }))).response).toEqual({ uid: 'p2', allowed: true, warnings: [`X-15: ${warnings[0]?.message}`] });
-    expect(warnings[0]?.message).toMatch(/^spec\.schedulingGroup\.podGroupName: Not found: "nope": /);
+    expect((await review('/validate', reviewFor(orphan, { uid: 'p2' }))).response).toEqual({ uid: 'p2', allowed: true, warnings: [`X-15: ${(warnings[0] ? renderFinding(warnings[0]) : '')}`] });
+    expect((warnings[0] ? renderFinding(warnings[0]) : '')).toMatch(/^spec\.schedulingGroup\.podGroupName: Not found: "nope": /);
   });
 
   it('warns when a Workload still referenced by PodGroups is deleted (X-22, object in oldObject)', async () => {
     const workload = await snapshotWorkload();
     const { warnings } = await engineVerdict(workload, 'DELETE');
     expect(warnings.map((f) => f.rule)).toEqual(['X-22']);
-    expect(warnings[0]?.message).toContain('PodGroup "training-workers"');
+    expect((warnings[0] ? renderFinding(warnings[0]) : '')).toContain('PodGroup "training-workers"');
     expect((await review('/validate', reviewFor(workload, { uid: 'd', operation: 'DELETE' }))).response).toEqual({
       uid: 'd',
       allowed: true,
-      warnings: [`X-22: ${warnings[0]?.message}`],
+      warnings: [`X-22: ${(warnings[0] ? renderFinding(warnings[0]) : '')}`],
     });
   });
 
@@ -194,10 +194,10 @@ describe('POST /mutate (PodGroup from a Workload template)', () => {
     expect(ops.map((op) => op.path).sort()).toEqual(['/spec/disruptionMode', '/spec/priorityClassName', '/spec/schedulingConstraints']);
     const patched = applyPatch(podGroup, ops);
     const { errors } = await engineVerdict(patched);
-    expect(errors.map((f) => [f.rule, f.field])).toEqual([['X-10', 'spec.schedulingPolicy']]);
+    expect(errors.map((f) => [f.rule, findingField(f)])).toEqual([['X-10', 'spec.schedulingPolicy']]);
     const { status } = (await review('/validate', reviewFor(patched))).response;
-    expect(status).toMatchObject({ code: 422, reason: 'Invalid', message: `PodGroup.scheduling.k8s.io "training-workers-2" is invalid: ${errors[0]?.message}` });
-    expect(status?.details?.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: errors[0]?.detail }]);
+    expect(status).toMatchObject({ code: 422, reason: 'Invalid', message: `PodGroup.scheduling.k8s.io "training-workers-2" is invalid: ${errors[0] ? renderFinding(errors[0]) : ''}` });
+    expect(status?.details?.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: errors[0] ? renderFindingBody(errors[0]) : '' }]);
   });
 
   it('sends no patch when the Workload or template is missing, or for other kinds and operations', async () => {

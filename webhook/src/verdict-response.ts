@@ -4,8 +4,9 @@
 //   admission rejections → 403 Forbidden, `<resource>.<group> "<name>" is forbidden: <text>`
 
 import { qualifiedKind, qualifiedResource, renderAggregate, renderErrorBody, resourceOf, splitApiVersion } from '@kubectl-workload/api';
-import type { FieldError, FieldErrorType, KnownKind } from '@kubectl-workload/api';
-import type { Finding, LookupFailure, Verdict } from '@kubectl-workload/rules';
+import type { KnownKind } from '@kubectl-workload/api';
+import { renderFinding } from '@kubectl-workload/rules';
+import type { AdmissionFinding, FieldFinding, LookupFailure, Verdict } from '@kubectl-workload/rules';
 import type { AdmissionResponse, Status } from './review.js';
 
 export type OnLookupError = 'allow' | 'deny';
@@ -20,41 +21,30 @@ export interface Subject {
 /** The API server recommends ≤120 characters and may truncate past 256 (admission/v1 types.go). */
 const MAX_WARNING_LENGTH = 256;
 
-/**
- * The FieldError a field finding was rendered from. The engine keeps the rendered body; the detail
- * is what follows the head (type string and bad value) that the same error renders without one.
- */
-function fieldErrorOf(finding: Finding): FieldError {
-  const bare: FieldError = { type: finding.reason as FieldErrorType, field: finding.field, badValue: finding.badValue, detail: '' };
-  const head = renderErrorBody(bare);
-  const body = finding.detail ?? '';
-  return { ...bare, detail: body.length > head.length ? body.slice(head.length + 2) : '' };
-}
-
-function invalidStatus(subject: Subject, findings: readonly Finding[]): Status {
+function invalidStatus(subject: Subject, findings: readonly FieldFinding[]): Status {
   const { group } = splitApiVersion(subject.apiVersion);
   return {
     metadata: {},
     status: 'Failure',
-    message: `${qualifiedKind(subject.kind, subject.apiVersion)} "${subject.name}" is invalid: ${renderAggregate(findings.map(fieldErrorOf))}`,
+    message: `${qualifiedKind(subject.kind, subject.apiVersion)} "${subject.name}" is invalid: ${renderAggregate(findings.map((f) => f.error))}`,
     reason: 'Invalid',
     details: {
       name: subject.name,
       group,
       kind: subject.kind,
-      causes: findings.map((f) => ({ reason: f.reason, message: f.detail ?? f.message, field: f.field })),
+      causes: findings.map(({ error }) => ({ reason: error.type, message: renderErrorBody(error), field: error.field })),
     },
     code: 422,
   };
 }
 
 /** An admission chain stops at the first plugin that says no: one rejection, like the API server. */
-function forbiddenStatus(subject: Subject, finding: Finding): Status {
+function forbiddenStatus(subject: Subject, finding: AdmissionFinding): Status {
   const { group, resource } = resourceOf(subject.kind);
   return {
     metadata: {},
     status: 'Failure',
-    message: `${qualifiedResource(subject.kind)} "${subject.name}" is forbidden: ${finding.message}`,
+    message: `${qualifiedResource(subject.kind)} "${subject.name}" is forbidden: ${finding.rejection.message}`,
     reason: 'Forbidden',
     details: { name: subject.name, group, kind: resource },
     code: 403,
@@ -80,7 +70,7 @@ function warningText(rule: string, text: string): string {
 }
 
 function warningsOf(verdict: Verdict, onLookupError: OnLookupError): string[] {
-  const warnings = verdict.warnings.map((f) => warningText(f.rule, f.message));
+  const warnings = verdict.warnings.map((f) => warningText(f.rule, renderFinding(f)));
   if (onLookupError === 'allow') {
     for (const f of verdict.lookupFailures) warnings.push(warningText(f.rule, `not checked, lookup failed: ${f.error}`));
   }
@@ -90,8 +80,8 @@ function warningsOf(verdict: Verdict, onLookupError: OnLookupError): string[] {
 /** Field errors win over admission rejections: the API server validates before admission runs. */
 export function responseFor(uid: string, subject: Subject, verdict: Verdict, onLookupError: OnLookupError): AdmissionResponse {
   const warnings = warningsOf(verdict, onLookupError);
-  const fieldErrors = verdict.errors.filter((f) => f.style === 'field');
-  const rejection = verdict.errors.find((f) => f.style === 'admission');
+  const fieldErrors = verdict.errors.filter((f): f is FieldFinding => f.style === 'field');
+  const rejection = verdict.errors.find((f): f is AdmissionFinding => f.style === 'admission');
   let status: Status | undefined;
   if (fieldErrors.length) status = invalidStatus(subject, fieldErrors);
   else if (rejection) status = forbiddenStatus(subject, rejection);

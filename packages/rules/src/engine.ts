@@ -1,8 +1,8 @@
 // One entry point for lint and the webhook: evaluate an admission request against every rule that
 // applies to it, honouring early-return dependencies and per-rule severity overrides.
 
-import { ALL_FEATURE_GATES, knownKind, kubeVersionOfObject, renderErrorBody, renderFieldError, LookupUnavailableError } from '@kubectl-workload/api';
-import type { FeatureGate, FeatureGates, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
+import { ALL_FEATURE_GATES, knownKind, kubeVersionOfObject, LookupUnavailableError } from '@kubectl-workload/api';
+import type { FeatureGate, FieldError, FeatureGates, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import type { Finding, LookupFailure, Verdict } from './finding.js';
 import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } from './rule.js';
 import { rulesFor } from './registry.js';
@@ -74,24 +74,14 @@ function applies(rule: Rule, req: EvaluationRequest, subResource: SubResource): 
   return (rule.gates ?? []).every((g) => req.gates[g]);
 }
 
-function isFieldError(r: RuleResult): r is Extract<RuleResult, { type: string }> {
+function isFieldError(r: RuleResult): r is FieldError {
   return 'type' in r;
 }
 
 function toFinding(rule: Rule, severity: Severity, result: RuleResult): Finding {
-  if (isFieldError(result)) {
-    return {
-      rule: rule.id,
-      severity,
-      style: 'field',
-      reason: result.type,
-      field: result.field,
-      message: renderFieldError(result),
-      detail: renderErrorBody(result),
-      ...(result.badValue !== undefined ? { badValue: result.badValue } : {}),
-    };
-  }
-  return { rule: rule.id, severity, style: 'admission', reason: 'Forbidden', field: result.field, message: result.message };
+  return isFieldError(result)
+    ? { rule: rule.id, severity, style: 'field', error: result }
+    : { rule: rule.id, severity, style: 'admission', rejection: result };
 }
 
 export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup, options: EvaluationOptions = {}): Promise<Verdict> {

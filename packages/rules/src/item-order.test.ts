@@ -1,13 +1,14 @@
 import { allGatesOn } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { evaluate } from './engine.js';
+import { findingField } from './finding.js';
 import { ManifestLookup } from './manifest-lookup.js';
 import { podGroup } from './rules/podgroup/test-support/objects.js';
 import { workload } from './rules/workload/test-support/objects.js';
 
 async function fieldsInOrder(object: KubeObject, family = 'WL-'): Promise<string[]> {
   const verdict = await evaluate({ operation: 'CREATE', object, gates: allGatesOn() }, new ManifestLookup([]));
-  return verdict.errors.filter((f) => f.rule.startsWith(family)).map((f) => `${f.rule} ${f.field}`);
+  return verdict.errors.filter((f) => f.rule.startsWith(family)).map((f) => `${f.rule} ${findingField(f)}`);
 }
 
 describe('findings come out in the API server order', () => {

@@ -2,6 +2,7 @@
 // our rules are one per check. This puts findings of consecutive rules that share `itemsOf` back
 // into the API server's order: by item index, and by rule order within an item.
 
+import { findingField } from './finding.js';
 import type { Finding } from './finding.js';
 import type { Rule } from './rule.js';
 
@@ -37,7 +38,7 @@ export function orderLikeApiServer(ranked: readonly RankedFinding[]): RankedFind
     const list = ranked[i]?.rule.itemsOf;
     let j = i + 1;
     if (list) while (j < ranked.length && ranked[j]?.rule.itemsOf === list) j++;
-    const run = ranked.slice(i, j).map((r) => ({ ...r, idx: indicesOf(r.finding.field) }));
+    const run = ranked.slice(i, j).map((r) => ({ ...r, idx: indicesOf(findingField(r.finding)) }));
     // Array.prototype.sort is stable: one rule's findings keep their own order.
     out.push(...(list ? run.sort(compare) : run).map(({ rule, rank, finding }) => ({ rule, rank, finding })));
     i = j;

@@ -7,8 +7,8 @@ import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
 import { colorEnabled, paletteFor } from '../output/color.js';
-import { LINT_FORMATS } from '../output/lint-format-names.js';
-import type { LintFormat } from '../output/lint-format-names.js';
+import { LINT_FORMATS } from '../lint/format/names.js';
+import type { LintFormat } from '../lint/format/names.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 

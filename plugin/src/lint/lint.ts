@@ -4,7 +4,7 @@
 
 import { knownKind, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
 import type { FeatureGates, KubeObject } from '@kubectl-workload/api';
-import { evaluate, ManifestLookup } from '@kubectl-workload/rules';
+import { evaluate, findingField, ManifestLookup } from '@kubectl-workload/rules';
 import type { Finding, Rule, Verdict } from '@kubectl-workload/rules';
 import type { LoadDiagnostic, ManifestObject } from '../input/manifests.js';
 import type { LintFinding, ObjectRef } from './report.js';
@@ -42,18 +42,8 @@ export function indexByKey(objects: Iterable<KubeObject>): Map<string, KubeObjec
 }
 
 function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding {
-  const { line, column } = manifest.position(finding.field);
-  return {
-    object: objectRef(manifest.object),
-    rule: finding.rule,
-    severity: finding.severity,
-    field: finding.field,
-    reason: finding.reason,
-    message: finding.message,
-    file: manifest.file,
-    line,
-    column,
-  };
+  const { line, column } = manifest.position(findingField(finding));
+  return { ...finding, object: objectRef(manifest.object), file: manifest.file, line, column };
 }
 
 /**

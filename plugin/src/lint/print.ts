@@ -4,8 +4,8 @@ import { UserError } from '../exit.js';
 import { formatDiagnostic } from '../input/manifests.js';
 import { InputError } from '../input/sources.js';
 import type { Palette } from '../output/color.js';
-import type { LintFormat } from '../output/lint-format-names.js';
-import { renderLintReport } from '../output/lint-formats.js';
+import type { LintFormat } from './format/names.js';
+import { renderLintReport } from './format/render.js';
 import { runLint } from './run.js';
 import type { LintRun } from './run.js';
 

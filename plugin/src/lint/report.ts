@@ -1,6 +1,6 @@
 // What one `lint` run found: the stable shape behind every output format (documented in the README).
 
-import type { Severity, CauseReason } from '@kubectl-workload/rules';
+import type { Finding, Severity } from '@kubectl-workload/rules';
 import type { LoadDiagnostic } from '../input/manifests.js';
 
 /** The object a finding is about; namespace is `default` when the manifest names none, '' for cluster-scoped kinds. */
@@ -11,21 +11,13 @@ export interface ObjectRef {
   name: string;
 }
 
-export interface LintFinding {
+/** An engine finding, still structured (each format renders it), placed in its manifest. */
+export type LintFinding = Finding & {
   object: ObjectRef;
-  /** Spec rule id, e.g. `WL-04`. */
-  rule: string;
-  severity: Severity;
-  /** Field path, e.g. `spec.podGroupTemplates[0].name`. */
-  field: string;
-  /** `FieldValueInvalid`, … or `Forbidden` for admission-style findings. */
-  reason: CauseReason;
-  /** The text the API server (or admission plugin) would print. */
-  message: string;
   file: string;
   line: number;
   column: number;
-}
+};
 
 export interface LintSummary {
   files: number;

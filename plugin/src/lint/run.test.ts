@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { allGatesOn } from '@kubectl-workload/api';
+import { findingField } from '@kubectl-workload/rules';
+import { jsonFinding } from './format/json.js';
 import { runLint } from './run.js';
 import type { LintRun } from './run.js';
 import { GANG_TEMPLATE, podYaml, scratchDir, workloadYaml } from './test-support/manifests.js';
@@ -19,7 +21,7 @@ describe('runLint', () => {
     });
     const { report, exitCode } = await runLint({ ...base, paths: [dir] });
     expect(report.summary).toEqual({ files: 3, objects: 3, errors: 1, warnings: 0, infos: 0 });
-    expect(report.findings).toEqual([
+    expect(report.findings.map(jsonFinding)).toEqual([
       {
         object: { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', namespace: 'default', name: 'empty' },
         rule: 'WL-04',
@@ -64,7 +66,7 @@ describe('runLint', () => {
     const dir = scratchDir({ 'pods.yaml': `${podYaml('good', 'group-a')}---\n${podYaml('bad', 'Bad_Group')}` });
     const { report } = await runLint({ ...base, paths: [dir] });
     const pod03 = report.findings.filter((f) => f.rule === 'POD-03');
-    expect(pod03.map((f) => [f.object.name, f.field, f.line])).toEqual([['bad', 'spec.schedulingGroup.podGroupName', 20]]);
+    expect(pod03.map((f) => [f.object.name, findingField(f), f.line])).toEqual([['bad', 'spec.schedulingGroup.podGroupName', 20]]);
   });
 
   describe('--against', () => {
@@ -72,7 +74,7 @@ describe('runLint', () => {
       const old = scratchDir({ 'pod.yaml': podYaml('p', 'group-a') });
       const now = scratchDir({ 'pod.yaml': podYaml('p', 'group-b'), 'new.yaml': podYaml('q', 'group-c') });
       const { report } = await runLint({ ...base, paths: [now], against: old });
-      expect(report.findings.filter((f) => f.rule === 'POD-04').map((f) => [f.object.name, f.field])).toEqual([['p', 'spec']]);
+      expect(report.findings.filter((f) => f.rule === 'POD-04').map((f) => [f.object.name, findingField(f)])).toEqual([['p', 'spec']]);
       const created = await runLint({ ...base, paths: [now] });
       expect(created.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
     });

@@ -4,7 +4,8 @@ import { allGatesOn, kubeVersionOfObject } from '@kubectl-workload/api';
 import type { FeatureGates, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import { evaluate } from '../engine.js';
 import type { EvaluationRequest } from '../engine.js';
-import type { Finding } from '../finding.js';
+import { findingField, findingReason, renderFinding } from '../finding.js';
+import type { CauseReason, Finding } from '../finding.js';
 import { ManifestLookup } from '../manifest-lookup.js';
 
 export interface RuleCase {
@@ -19,7 +20,14 @@ export interface RuleCase {
   kubeVersion?: KubeVersion;
 }
 
-export type ExpectedFinding = Pick<Finding, 'reason' | 'field' | 'message'>;
+/** A finding as the API server prints it: what rule tests compare. */
+export interface ExpectedFinding {
+  reason: CauseReason;
+  field: string;
+  message: string;
+}
+
+export const printed = (f: Finding): ExpectedFinding => ({ reason: findingReason(f), field: findingField(f), message: renderFinding(f) });
 
 /** All findings of one rule for an object, with everything else in the engine running as usual. */
 export async function findingsOf<T extends KubeObject>(ruleId: string, object: T, c: RuleCase = {}): Promise<Finding[]> {
@@ -43,7 +51,7 @@ export function expectRule<T extends KubeObject>(ruleId: string, object: T, c: R
       expect(await findingsOf(ruleId, object, c)).toEqual([]);
     },
     async toReport(expected: ExpectedFinding[]): Promise<void> {
-      const got = (await findingsOf(ruleId, object, c)).map(({ reason, field, message }) => ({ reason, field, message }));
+      const got = (await findingsOf(ruleId, object, c)).map(printed);
       expect(got).toEqual(expected);
     },
   };

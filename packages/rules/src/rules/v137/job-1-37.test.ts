@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import type { Job } from '@kubectl-workload/api';
-import { expectRule, findingsOf } from '../../test-support/expect-rule.js';
+import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
 
 const job = (scheduling: unknown, parallelism = 4): Job =>
   ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', namespace: 'ml' }, spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } } }) as Job;
@@ -27,7 +27,7 @@ describe('JOB-20..26', () => {
     ]);
   });
   it('JOB-24: minCount at most parallelism', async () => {
-    const [finding] = await findingsOf('JOB-24', job({ schedulingPolicy: { gang: { minCount: 8 } } }, 4), v137);
+    const [finding] = (await findingsOf('JOB-24', job({ schedulingPolicy: { gang: { minCount: 8 } } }, 4), v137)).map(printed);
     expect(finding?.field).toBe('spec.scheduling.schedulingPolicy.gang.minCount');
     await expectRule('JOB-24', job({ schedulingPolicy: { gang: { minCount: 4 } } }, 4), v137).toPass();
   });

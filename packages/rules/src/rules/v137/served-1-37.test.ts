@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { allGatesOn } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { evaluate } from '../../engine.js';
+import { renderFinding } from '../../finding.js';
 import { ManifestLookup } from '../../manifest-lookup.js';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { podGroup137 } from './test-support/objects.js';
@@ -34,7 +35,7 @@ describe('MIG-01: v1alpha2 under Kubernetes 1.37', () => {
 describe('ADM-10: the 1.37 versions under Kubernetes 1.36', () => {
   it('reports a v1beta1 PodGroup checked against 1.36', async () => {
     const verdict = await evaluate({ operation: 'CREATE', object: podGroup137({}), gates: allGatesOn(), kubeVersion: '1.36' }, new ManifestLookup([]));
-    expect(verdict.errors.map((f) => [f.rule, f.message])).toEqual([
+    expect(verdict.errors.map((f) => [f.rule, renderFinding(f)])).toEqual([
       ['ADM-10', 'no matches for kind "PodGroup" in version "scheduling.k8s.io/v1beta1": Kubernetes 1.36 does not serve it; use scheduling.k8s.io/v1alpha2 on 1.36, or check against 1.37 (--kube-version 1.37)'],
     ]);
   });

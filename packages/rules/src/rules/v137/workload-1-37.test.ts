@@ -1,7 +1,7 @@
 // Workload rules of Kubernetes 1.37 (api-rules-1.37.md §4), on v1beta1 objects.
 
 import { describe, expect, it } from '@jest/globals';
-import { expectRule, findingsOf } from '../../test-support/expect-rule.js';
+import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
 import { composite, gangTemplate, workload137 } from './test-support/objects.js';
 
 const inv = (field: string, value: string, detail: string) => ({ reason: 'FieldValueInvalid' as const, field, message: `${field}: Invalid value: ${value}: ${detail}` });
@@ -130,7 +130,7 @@ describe('WL-35..38 the template tree (hand-written)', () => {
     const chain = (depth: number, i = 1): ReturnType<typeof composite> => (depth === 1 ? composite(`cpg${i}`) : composite(`cpg${i}`, { compositePodGroupTemplates: [chain(depth - 1, i + 1)] }));
     await expectRule('WL-37', workload137({ compositePodGroupTemplates: [chain(3)] })).toPass();
     const deep = workload137({ compositePodGroupTemplates: [chain(4)] });
-    const [finding] = await findingsOf('WL-37', deep);
+    const [finding] = (await findingsOf('WL-37', deep)).map(printed);
     expect(finding?.field).toBe('spec.compositePodGroupTemplates[0]');
     expect(finding?.message).toMatch(/: maximum template hierarchy depth is 4$/);
   });

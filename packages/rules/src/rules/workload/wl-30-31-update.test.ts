@@ -4,12 +4,13 @@
 import { allGatesOn } from '@kubectl-workload/api';
 import type { Workload } from '@kubectl-workload/api';
 import { evaluate } from '../../engine.js';
+import { renderFinding } from '../../finding.js';
 import { ManifestLookup } from '../../manifest-lookup.js';
 import { basic, gang, withTemplates } from './test-support/objects.js';
 
 async function updateFindings(object: Workload, oldObject: Workload) {
   const verdict = await evaluate({ operation: 'UPDATE', object, oldObject, gates: allGatesOn() }, new ManifestLookup([]));
-  return [...verdict.errors, ...verdict.warnings].filter((f) => f.rule.startsWith('WL-')).map(({ rule, message }) => ({ rule, message }));
+  return [...verdict.errors, ...verdict.warnings].filter((f) => f.rule.startsWith('WL-')).map((f) => ({ rule: f.rule, message: renderFinding(f) }));
 }
 
 describe('WL-30 pre-checks on update (generated order: immutable, maxItems, required)', () => {

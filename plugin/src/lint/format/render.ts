@@ -2,14 +2,14 @@
 
 import { RULES_ONE_PER_ID } from '@kubectl-workload/rules';
 import type { Severity } from '@kubectl-workload/rules';
-import type { LintReport } from '../lint/report.js';
-import type { Palette } from './color.js';
-import { formatLintGithub } from './lint-github.js';
-import { formatLintJson } from './lint-json.js';
-import { formatLintJunit } from './lint-junit.js';
-import { formatLintSarif } from './lint-sarif.js';
-import { formatLintText } from './lint-text.js';
-import type { LintFormat } from './lint-format-names.js';
+import type { LintReport } from '../report.js';
+import type { Palette } from '../../output/color.js';
+import { formatLintGithub } from './github.js';
+import { formatLintJson } from './json.js';
+import { formatLintJunit } from './junit.js';
+import { formatLintSarif } from './sarif.js';
+import { formatLintText } from './text.js';
+import type { LintFormat } from './names.js';
 
 export interface RenderOptions {
   failOn: Severity;

@@ -1,7 +1,8 @@
 // `lint -o text`: one compiler-style line per finding (editors jump to file:line:col), then a summary.
 
-import type { LintFinding, LintReport } from '../lint/report.js';
-import type { Palette } from './color.js';
+import { renderFinding } from '@kubectl-workload/rules';
+import type { LintFinding, LintReport } from '../report.js';
+import type { Palette } from '../../output/color.js';
 
 export function objectLabel(f: Pick<LintFinding, 'object'>): string {
   const { kind, namespace, name } = f.object;
@@ -27,7 +28,7 @@ export function summaryLine(report: LintReport, colors: Palette): string {
 
 export function formatLintText(report: LintReport, colors: Palette): string {
   const lines = report.findings.map(
-    (f) => `${colors.bold(`${f.file}:${f.line}:${f.column}`)}: ${severityWord(f, colors)} ${colors.dim(f.rule)} ${objectLabel(f)}: ${f.message}`,
+    (f) => `${colors.bold(`${f.file}:${f.line}:${f.column}`)}: ${severityWord(f, colors)} ${colors.dim(f.rule)} ${objectLabel(f)}: ${renderFinding(f)}`,
   );
   lines.push(summaryLine(report, colors));
   return lines.join('\n') + '\n';

@@ -1,7 +1,8 @@
 import { RULES_ONE_PER_ID } from '@kubectl-workload/rules';
-import { COLORS, NO_COLORS, colorEnabled } from './color.js';
-import { annotation } from './github.js';
-import { renderLintReport } from './lint-formats.js';
+import { COLORS, NO_COLORS, colorEnabled } from '../../output/color.js';
+import { annotation } from './annotation.js';
+import { jsonFinding } from './json.js';
+import { renderLintReport } from './render.js';
 import { sampleReport } from './test-support/report.js';
 import { sarifValidator } from './test-support/sarif-schema.js';
 
@@ -33,7 +34,18 @@ describe('lint output formats', () => {
   it('json: findings, errors and summary', () => {
     const parsed = JSON.parse(render('json')) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['findings', 'errors', 'summary']);
-    expect(parsed.findings).toEqual(sampleReport().findings);
+    expect(parsed.findings).toEqual(sampleReport().findings.map(jsonFinding));
+    expect((parsed.findings as unknown[])[0]).toEqual({
+      object: { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', namespace: 'ml', name: 'train' },
+      rule: 'WL-04',
+      severity: 'error',
+      field: 'spec.podGroupTemplates',
+      reason: 'FieldValueRequired',
+      message: 'spec.podGroupTemplates: Required value',
+      file: 'deploy/workload.yaml',
+      line: 7,
+      column: 3,
+    });
     expect(parsed.errors).toEqual(sampleReport().diagnostics);
     expect(parsed.summary).toEqual({ files: 3, objects: 2, errors: 1, warnings: 1, infos: 1 });
   });

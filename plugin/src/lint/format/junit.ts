@@ -1,11 +1,12 @@
 // `lint -o junit`: one test suite per file, one test case per object; findings at or above
 // `--fail-on` are failures, the others go to the case's system-out; unreadable input is an error.
 
+import { renderFinding } from '@kubectl-workload/rules';
 import type { Severity } from '@kubectl-workload/rules';
-import { failsAt } from '../lint/report.js';
-import type { CheckedObject, LintFinding, LintReport } from '../lint/report.js';
-import type { LoadDiagnostic } from '../input/manifests.js';
-import { objectLabel } from './lint-text.js';
+import { failsAt } from '../report.js';
+import type { CheckedObject, LintFinding, LintReport } from '../report.js';
+import type { LoadDiagnostic } from '../../input/manifests.js';
+import { objectLabel } from './text.js';
 import { escapeXml } from './xml.js';
 
 interface Suite {
@@ -17,14 +18,14 @@ interface Suite {
 const keyOf = (o: Pick<LintFinding, 'object' | 'file'>) => `${o.file}\0${o.object.kind}\0${o.object.namespace}\0${o.object.name}`;
 
 function findingText(f: LintFinding): string {
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.message}`;
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${renderFinding(f)}`;
 }
 
 function testCase(checked: CheckedObject, findings: readonly LintFinding[], failOn: Severity): { xml: string; failed: boolean } {
   const failing = findings.filter((f) => failsAt([f], failOn));
   const other = findings.filter((f) => !failsAt([f], failOn));
   const body = [
-    ...failing.map((f) => `      <failure message="${escapeXml(f.message)}" type="${escapeXml(f.rule)}">${escapeXml(findingText(f))}</failure>`),
+    ...failing.map((f) => `      <failure message="${escapeXml(renderFinding(f))}" type="${escapeXml(f.rule)}">${escapeXml(findingText(f))}</failure>`),
     ...(other.length ? [`      <system-out>${escapeXml(other.map(findingText).join('\n'))}</system-out>`] : []),
   ];
   const open = `    <testcase name="${escapeXml(objectLabel(checked))}" classname="${escapeXml(checked.file)}"`;

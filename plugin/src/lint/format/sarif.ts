@@ -2,11 +2,12 @@
 // code-scanning UIs can show each rule's description.
 
 import type { Log, ReportingDescriptor, Result, Notification } from 'sarif';
+import { findingField, findingReason, renderFinding } from '@kubectl-workload/rules';
 import type { Rule, Severity } from '@kubectl-workload/rules';
-import type { LintReport } from '../lint/report.js';
-import type { LoadDiagnostic } from '../input/manifests.js';
-import { VERSION } from '../version.js';
-import { objectLabel } from './lint-text.js';
+import type { LintReport } from '../report.js';
+import type { LoadDiagnostic } from '../../input/manifests.js';
+import { VERSION } from '../../version.js';
+import { objectLabel } from './text.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVELS: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -35,9 +36,9 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[]): str
     ruleId: f.rule,
     ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
     level: LEVELS[f.severity],
-    message: { text: `${objectLabel(f)}: ${f.message}` },
+    message: { text: `${objectLabel(f)}: ${renderFinding(f)}` },
     locations: [location(f.file, f.line, f.column)],
-    properties: { object: f.object, field: f.field, reason: f.reason },
+    properties: { object: f.object, field: findingField(f), reason: findingReason(f) },
   }));
   const log: Log = {
     $schema: SARIF_SCHEMA,
