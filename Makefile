@@ -25,7 +25,10 @@ lint: install
 unit: build
 	npm test --silent
 
-test: build typecheck lint
+prerequisites:
+	bash scripts/test-prerequisites.sh
+
+test: prerequisites build typecheck lint
 	npm test --silent
 
 # Release pieces (.github/workflows/release.yaml runs these; tests run them too). VERSION: the

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `make dist`: what ships outside the repo.
-//   node scripts/release/build.mjs [npm] [sea] [--out DIR] [--manifest FILE]
+//   node scripts/release/build.mjs [npm] [sea] [action] [--out DIR] [--manifest FILE]
 //   npm: DIR/npm/kubectl-workload-VERSION.tgz, the package for `npm install -g`
 //   sea: single-file binaries in krew archives DIR/kubectl-workload_vVERSION_OS_ARCH.{tar.gz,zip},
 //        DIR/checksums.txt and the krew manifest FILE (plugins/workload.yaml)
+//   action: the GitHub Action's bundle, action/dist/ (what action.yml runs)
 // Needs `npm run build` first. Prints each file it wrote, one a line.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAction } from './action-bundle.mjs';
 import { archiveName, writeArchive, writeChecksums } from './archives.mjs';
 import { krewManifest } from './krew-manifest.mjs';
 import { buildNpmPackage } from './npm-package.mjs';
@@ -18,7 +20,7 @@ const { values, positionals } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, manifest: { type: 'string', default: 'plugins/workload.yaml' } },
   allowPositionals: true,
 });
-const ALL = ['npm', 'sea'];
+const ALL = ['npm', 'sea', 'action'];
 const wanted = positionals.length ? positionals : ALL;
 const unknown = wanted.filter((target) => !ALL.includes(target));
 if (unknown.length) {
@@ -48,4 +50,5 @@ if (wanted.includes('sea')) {
   await writeFile(values.manifest, await krewManifest(version, archives));
   written.push(values.manifest);
 }
+if (wanted.includes('action')) written.push(await buildAction());
 console.log(written.join('\n'));
