@@ -154,11 +154,15 @@ describe('kubectl workload diff', () => {
 });
 
 describe('kubectl workload explain', () => {
-  it('Job that does not qualify for gang scheduling (JOB-02)', async () => {
+  it('Job that does not qualify for gang scheduling (JOB-02): a warning while its pods run, exit 0 (issue 18 item 3)', async () => {
     const { result, doc } = await explainJson('job/etl-batch');
-    expect(result.code).toBe(1);
-    expect(doc.broken?.link).toBe('job');
+    expect(result.code).toBe(0);
+    expect(doc.broken).toBeNull();
+    expect(doc.links.map((l) => `${l.link}:${l.status}`)).toEqual(['job:warning']);
     expect(doc.links[0]?.details).toContain('JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")');
+    const pod = await both('explain', 'pod/etl-batch-0-x7k20');
+    expect(pod.code).toBe(0);
+    expect(pod.stdout).toContain('Warning: job\n');
   });
 
   it('Workload gone (X-22) and template gone (X-03)', async () => {
@@ -184,9 +188,11 @@ describe('kubectl workload explain', () => {
 
   it('schedulerName mismatch (X-09) and a PodGroup drifted from its template (X-10, X-14)', async () => {
     expect((await explainJson('mixed-g')).doc.broken?.summary).toBe('all pods in a single pod group should have the same .spec.schedulerName set, got: "default-scheduler" and "my-scheduler"');
-    const drift = (await explainJson('inference-replicas')).doc;
-    expect(drift.broken?.link).toBe('template');
-    expect(drift.broken?.refs).toEqual(['X-10', 'X-14']);
+    // A running gang that drifted is a warning, not a broken link (issue 18 item 3).
+    const { result, doc: drift } = await explainJson('inference-replicas');
+    expect(result.code).toBe(0);
+    expect(drift.broken).toBeNull();
+    expect(drift.links.find((l) => l.link === 'template')).toMatchObject({ status: 'warning', refs: ['X-10', 'X-14'] });
   });
 
   it('simulates a gang that fits no rack: per-domain table, hint, live condition and events beside it', async () => {

@@ -272,6 +272,10 @@ export interface PodSpec {
   schedulingGroup?: PodSchedulingGroup;
   resourceClaims?: PodResourceClaim[];
   restartPolicy?: string;
+  /** Read by explain only: the simulator does not model the SchedulingGates plugin. */
+  schedulingGates?: { name?: string }[];
+  /** Read by explain only: the simulator does not model volume binding. */
+  volumes?: { name?: string; persistentVolumeClaim?: { claimName?: string } }[];
 }
 
 export interface PodStatus {

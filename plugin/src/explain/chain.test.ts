@@ -2,6 +2,8 @@ import { emptyState, type ClusterState } from '@kubectl-workload/cluster';
 import { nameOf, type KubeObject } from '@kubectl-workload/api';
 import { explain } from './chain.js';
 import type { Diagnosis } from './model.js';
+import { NO_COLORS } from '../output/color.js';
+import { renderExplainText } from './render.js';
 import { resolveTarget } from './target.js';
 import { gangTemplate, job, node, pod, podGroup, templateRef, workload } from '../status/test-support/objects.js';
 
@@ -82,6 +84,25 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
     const drifted = run('g', cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g'), pod('b', 'g')] }));
     expect(drifted.broken?.link).toBe('template');
     expect(drifted.broken?.details).toEqual(['spec.priorityClassName: template "high", PodGroup <unset>']);
+    expect(drifted.broken?.fix).toMatch(/^PodGroup spec is immutable: delete it and recreate it/);
+  });
+
+  it('warns, without advising deletion, when the drifted gang is running (issue 18 item 3)', () => {
+    const pg = podGroup('g', { podGroupTemplateRef: ref, schedulingPolicy: { gang: { minCount: 2 } } });
+    const running = run('g', cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g', { nodeName: 'n1' }), pod('b', 'g', { nodeName: 'n1' })] }));
+    expect(running.broken).toBeNull();
+    expect(running.links.find((l) => l.link === 'template')).toMatchObject({ status: 'warning', refs: ['X-14'] });
+    const text = renderExplainText(running, NO_COLORS);
+    expect(text).toContain('  ! template        PodGroup default/g drifted from template "workers" of Workload default/llm\n');
+    expect(text).toContain('Warning: template\nFix: the running gang is unaffected;');
+    expect(text).not.toContain('Every link holds.');
+  });
+
+  it('warns about a plain Job whose pods all run, and stops there (issue 18 item 3)', () => {
+    const running = { ...pod('w-0', undefined, { nodeName: 'n1' }), metadata: { name: 'w-0', namespace: 'default', ownerReferences: [jobOwner('etl')] } };
+    const d = run('pod/w-0', cluster({ pods: [running], jobs: [job('etl', { parallelism: 4 })] }));
+    expect(chainOf(d)).toEqual(['podgroup:info', 'job:warning']);
+    expect(d.broken).toBeNull();
   });
 
   it('starts from a pod without a group at its Job, and from a pod in a group at that group', () => {
@@ -119,15 +140,61 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     expect(d.placement?.hint).toBe('the cluster fits 3 of 4 pods; 1 more node with 1 cpu, 1Gi memory, 1 example.com/gpu free each would do');
   });
 
-  it('holds when the gang fits, and flags a live Unschedulable condition the simulation disagrees with', () => {
+  it('names cordoned and NotReady nodes the gang would fit on instead of asking for more nodes (issue 18 item 2)', () => {
+    const big = (name: string) => node(name, {}, { cpu: '32', memory: '128Gi', pods: '110' });
+    const cordoned = { ...big('big-1'), spec: { unschedulable: true } };
+    const notReady = { ...big('big-2'), spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] } };
+    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 4 } } });
+    const pods = Array.from({ length: 4 }, (_, i) => pod(`w-${i}`, 'g', { requests: { cpu: '12' } }));
+    const d = run('g', cluster({ nodes: [node('small', {}, { cpu: '8', memory: '32Gi', pods: '110' }), cordoned, notReady], podGroups: [pg], pods }));
+    expect(d.broken?.link).toBe('placement');
+    expect(d.placement?.hint).toBe(
+      'the gang would fit once these nodes are back: big-1 is cordoned (kubectl uncordon big-1); big-2 is NotReady (taint node.kubernetes.io/not-ready:NoSchedule); no new nodes are needed',
+    );
+    expect(d.broken?.fix).toBe(d.placement?.hint);
+  });
+
+  const warningEvent = (object: string, reason: string, message: string, lastTimestamp = NOW) => ({
+    apiVersion: 'v1', kind: 'Event', metadata: { name: `e-${object}`, namespace: 'default' },
+    involvedObject: { kind: 'Pod', name: object, namespace: 'default' }, reason, type: 'Warning', message, count: 2, lastTimestamp,
+  });
+
+  it('breaks the live link when a live Unschedulable condition contradicts a gang the simulation places (issue 18 item 1)', () => {
     const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } }, {
-      status: { conditions: [{ type: 'PodGroupScheduled', status: 'False', reason: 'Unschedulable', message: 'old' }] },
+      status: { conditions: [{ type: 'PodGroupScheduled', status: 'False', reason: 'Unschedulable', message: 'old', lastTransitionTime: '2026-11-23T11:57:00Z' }] },
     });
-    const events = [{ apiVersion: 'v1', kind: 'Event', metadata: { name: 'e', namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'w-0', namespace: 'default' }, reason: 'FailedScheduling', type: 'Warning', message: 'old', count: 2, lastTimestamp: NOW }];
-    const d = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }), events);
-    expect(d.broken).toBeNull();
+    const d = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }), [warningEvent('w-0', 'FailedScheduling', 'old')]);
     expect(d.placement?.pods.map((p) => [p.name, p.outcome, p.node])).toEqual([['w-0', 'Scheduled', 'a1'], ['w-1', 'Scheduled', 'a2'], ['w-2', 'Scheduled', 'b1']]);
     expect(d.live).toMatchObject({ agrees: false, events: [{ object: 'Pod/w-0', reason: 'FailedScheduling', count: 2 }] });
-    expect(d.links.at(-1)?.details[0]).toMatch(/^live state disagrees: the simulation places the gang now/);
+    expect(chainOf(d).slice(-2)).toEqual(['placement:ok', 'live:broken']);
+    expect(d.broken).toMatchObject({ link: 'live', summary: 'the simulation places the gang, but the cluster reported PodGroupScheduled=False/Unschedulable: old', observedAt: '2026-11-23T11:57:00Z' });
+    const text = renderExplainText(d, NO_COLORS, Date.parse(NOW));
+    expect(text).toContain('PodGroupScheduled=False/Unschedulable: old (3m ago)\n');
+    expect(text).not.toContain('Every link holds.');
   });
+
+  it('breaks the live link on a FailedScheduling event with no condition yet, and names what the simulation cannot see', () => {
+    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } });
+    const pods = workers(3).map((p, i) => (i === 0 ? { ...p, spec: { ...p.spec, volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }], schedulingGates: [{ name: 'example.com/quota' }] } } : p));
+    const events = [warningEvent('w-0', 'FailedScheduling', '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.', '2026-11-23T11:00:00Z')];
+    const d = run('g', cluster({ nodes, podGroups: [pg], pods }), events);
+    expect(d.broken?.link).toBe('live');
+    expect(d.broken?.summary).toBe('the simulation places the gang, but the cluster reported Warning FailedScheduling on Pod/w-0: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. (x2)');
+    expect(d.broken?.details.slice(0, 2)).toEqual([
+      'not seen by the simulation: scheduling gates example.com/quota on w-0: the scheduler waits until a controller removes them (SchedulingGates is not simulated)',
+      'not seen by the simulation: PersistentVolumeClaims on w-0: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated',
+    ]);
+    expect(d.live?.note).toBe('no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled');
+    expect(renderExplainText(d, NO_COLORS, Date.parse(NOW))).toMatch(/^ {4}60m +Warning +FailedScheduling +Pod\/w-0 /m);
+  });
+
+  it('holds, live link included, when the pods are bound or nothing observed speaks against the simulation', () => {
+    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } });
+    const quiet = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }));
+    expect(quiet.broken).toBeNull();
+    expect(quiet.links.at(-1)).toMatchObject({ link: 'live', status: 'ok', summary: 'nothing observed contradicts the simulation (no PodGroupScheduled condition or Warning event)' });
+    const bound = workers(3).map((p, i) => ({ ...p, spec: { ...p.spec, nodeName: ['a1', 'a2', 'b1'][i] } }));
+    expect(run('g', cluster({ nodes, podGroups: [pg], pods: bound }), [warningEvent('w-0', 'FailedScheduling', 'old')]).broken).toBeNull();
+  });
+
 });

@@ -4,6 +4,7 @@
 import { type Job, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
 import { jobLink } from './links/job.js';
+import { liveLink } from './links/live.js';
 import { label, named } from './links/objects.js';
 import { podGroupByNameLink, podGroupFromTemplateLink } from './links/podgroup.js';
 import { podsLink } from './links/pods.js';
@@ -23,6 +24,7 @@ export const CHAIN: readonly LinkCheck[] = [
   schedulerNameLink,
   templateLink,
   placementLink,
+  liveLink,
 ];
 
 /** Where the walk starts, and a first note when a Pod outside any group is explained through its Job. */

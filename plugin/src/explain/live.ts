@@ -19,12 +19,22 @@ export interface LiveEvent {
   readonly lastTimestamp: string | null;
 }
 
+/** Something the cluster reported that says the gang is not running, while the simulation places it. */
+export interface LiveContradiction {
+  /** `PodGroupScheduled=False/Unschedulable: …` or `Warning FailedScheduling on Pod/x: …`. */
+  readonly observed: string;
+  /** When it was last observed (the condition's transition, the event's last time). */
+  readonly at: string | null;
+}
+
 export interface LiveComparison {
-  readonly condition: { readonly status: string; readonly reason: string; readonly message: string } | null;
+  readonly condition: { readonly status: string; readonly reason: string; readonly message: string; readonly lastTransitionTime: string | null } | null;
   readonly events: readonly LiveEvent[];
-  /** null when the scheduler has not written a condition yet. */
+  /** null when the scheduler has not written a condition yet and no event speaks against the simulation. */
   readonly agrees: boolean | null;
   readonly note: string;
+  /** Set when the simulation places the gang and live state says it is not placed. */
+  readonly contradiction: LiveContradiction | null;
 }
 
 const OUTCOME_OF_REASON: Record<string, GroupOutcome> = { Scheduled: 'Scheduled', Unschedulable: 'Unschedulable', SchedulerError: 'Error' };
@@ -60,14 +70,41 @@ function disagreement(live: GroupOutcome, predicted: GroupOutcome): string {
   return `the scheduler reported ${live}, the simulation predicts ${predicted}`;
 }
 
+/** The newest Warning event about the group or a pod still waiting for a node: the scheduler's latest word against it. */
+function latestWarning(events: readonly LiveEvent[], pending: ReadonlySet<string>, group: string): LiveEvent | undefined {
+  return events.find((e) => e.type === 'Warning' && (e.object === `PodGroup/${group}` || pending.has(e.object)));
+}
+
+function describeEvent(e: LiveEvent): string {
+  return `${e.type} ${e.reason} on ${e.object}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`;
+}
+
 export function compareLive(group: PodGroup, pods: readonly Pod[], events: readonly KubeEvent[], analysis: PlacementAnalysis): LiveComparison {
   const condition = group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
-  const shown = condition ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '' } : null;
+  const shown = condition
+    ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '', lastTransitionTime: condition.lastTransitionTime ?? null }
+    : null;
   const recent = relevantEvents(group, pods, events);
+  const pending = new Set(pods.filter((p) => !p.spec?.nodeName).map((p) => `Pod/${nameOf(p)}`));
+  const warning = pending.size > 0 && analysis.outcome === 'Scheduled' ? latestWarning(recent, pending, nameOf(group)) : undefined;
   if (!shown) {
-    return { condition: null, events: recent, agrees: null, note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}` };
+    if (warning) {
+      return {
+        condition: null,
+        events: recent,
+        agrees: false,
+        note: `no PodGroupScheduled condition yet, but the cluster reported ${warning.reason} for ${warning.object}; the simulation predicts ${analysis.outcome}`,
+        contradiction: { observed: describeEvent(warning), at: warning.lastTimestamp },
+      };
+    }
+    return { condition: null, events: recent, agrees: null, note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}`, contradiction: null };
   }
   const live = OUTCOME_OF_REASON[shown.reason] ?? (shown.status === 'True' ? 'Scheduled' : 'Unschedulable');
   const agrees = live === analysis.outcome;
-  return { condition: shown, events: recent, agrees, note: agrees ? `the simulation agrees with the scheduler: ${analysis.outcome}` : disagreement(live, analysis.outcome) };
+  const note = agrees ? `the simulation agrees with the scheduler: ${analysis.outcome}` : disagreement(live, analysis.outcome);
+  if (live !== 'Scheduled' && analysis.outcome === 'Scheduled' && pending.size > 0) {
+    const observed = `PodGroupScheduled=${shown.status}/${shown.reason}${shown.message ? `: ${shown.message}` : ''}`;
+    return { condition: shown, events: recent, agrees, note, contradiction: { observed, at: shown.lastTransitionTime } };
+  }
+  return { condition: shown, events: recent, agrees, note, contradiction: null };
 }

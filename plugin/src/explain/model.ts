@@ -23,9 +23,11 @@ export type LinkName =
   | 'pods'
   | 'scheduler-name'
   | 'template'
-  | 'placement';
+  | 'placement'
+  | 'live';
 
-export type LinkStatus = 'ok' | 'broken' | 'info';
+/** `warning`: wrong, but nothing is stuck because of it (a running gang that drifted from its template). */
+export type LinkStatus = 'ok' | 'broken' | 'warning' | 'info';
 
 export interface LinkResult {
   readonly link: LinkName;
@@ -38,6 +40,8 @@ export interface LinkResult {
   readonly fix?: string;
   /** Spec rule ids and upstream references behind the finding (JOB-02, X-10, issue #141900). */
   readonly refs: readonly string[];
+  /** When what the summary reports was last observed in the cluster (text shows it as an age). */
+  readonly observedAt?: string;
 }
 
 /** What the links found so far; each link may fill in the next object of the chain. */
@@ -88,8 +92,12 @@ export function ok(link: LinkName, summary: string, details: readonly string[] =
   return { link, status: 'ok', summary, details, refs };
 }
 
-export function broken(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
-  return { link, status: 'broken', summary, details, fix, refs };
+export function broken(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = [], observedAt?: string): LinkResult {
+  return { link, status: 'broken', summary, details, fix, refs, ...(observedAt ? { observedAt } : {}) };
+}
+
+export function warning(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
+  return { link, status: 'warning', summary, details, fix, refs };
 }
 
 export function info(link: LinkName, summary: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {

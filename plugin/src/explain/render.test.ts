@@ -16,6 +16,7 @@ const diagnosis: Diagnosis = {
     events: [1, 2, 3].map((i) => ({ object: `Pod/a-${i}`, type: 'Warning', reason: 'FailedScheduling', message: 'same', count: 1, lastTimestamp: '2026-11-23T10:00:00Z' })),
     agrees: null,
     note: 'no PodGroupScheduled condition yet',
+    contradiction: null,
   },
 };
 

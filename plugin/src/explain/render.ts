@@ -2,6 +2,7 @@
 // and the live state side by side (text); or the Diagnosis document for the JSON/YAML printer.
 
 import type { Palette } from '../output/color.js';
+import { ageOf } from '../status/duration.js';
 import { renderTable } from '../output/table.js';
 import type { LiveComparison } from './live.js';
 import type { Diagnosis, LinkResult } from './model.js';
@@ -12,6 +13,9 @@ export function explainDocument(diagnosis: Diagnosis): object {
 }
 
 const LINK_WIDTH = 'scheduler-name'.length + 2;
+
+/** Milliseconds since the epoch: event and condition times print as ages, as kubectl shows them. */
+type Now = number;
 
 /** Rows that say the same thing, folded into the first with `(+N more)`: 8 identical gang messages read as one. */
 function fold<T>(items: readonly T[], sameAs: (item: T) => string, name: (item: T) => string): { first: T; label: string }[] {
@@ -33,10 +37,12 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-function linkLines(link: LinkResult, colors: Palette): string[] {
-  const mark = link.status === 'ok' ? colors.green('✓') : link.status === 'broken' ? colors.red('✗') : colors.cyan('•');
+function linkLines(link: LinkResult, colors: Palette, now: Now): string[] {
+  const marks = { ok: colors.green('✓'), broken: colors.red('✗'), warning: colors.yellow('!'), info: colors.cyan('•') };
+  const mark = marks[link.status];
   const pad = ' '.repeat(LINK_WIDTH + 4);
-  return [`  ${mark} ${link.link.padEnd(LINK_WIDTH)}${link.summary}`, ...link.details.map((d) => `${pad}${colors.dim(d)}`)];
+  const age = link.observedAt ? ` (${ageOf(link.observedAt, now)} ago)` : '';
+  return [`  ${mark} ${link.link.padEnd(LINK_WIDTH)}${link.summary}${age}`, ...link.details.map((d) => `${pad}${colors.dim(d)}`)];
 }
 
 function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
@@ -75,7 +81,7 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
   return lines;
 }
 
-function liveSection(live: LiveComparison, colors: Palette): string[] {
+function liveSection(live: LiveComparison, colors: Palette, now: Now): string[] {
   const lines = [colors.bold('Live:')];
   const c = live.condition;
   lines.push(`  PodGroupScheduled: ${c ? `${c.status}/${c.reason}${c.message ? `: ${c.message}` : ''}` : '<none>'}`);
@@ -85,20 +91,24 @@ function liveSection(live: LiveComparison, colors: Palette): string[] {
   else {
     lines.push('  Events:');
     const folded = fold(live.events, (e) => `${e.type}\n${e.reason}\n${e.message}`, (e) => e.object);
-    const rows = folded.map(({ first: e, label }) => [e.lastTimestamp ?? '<unknown>', e.type, e.reason, label, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
+    const rows = folded.map(({ first: e, label }) => [ageOf(e.lastTimestamp ?? undefined, now), e.type, e.reason, label, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
     lines.push(indent(renderTable({ headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
   return lines;
 }
 
-export function renderExplainText(d: Diagnosis, colors: Palette): string {
-  const lines = [colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`), '', ...d.links.flatMap((l) => linkLines(l, colors)), ''];
+export function renderExplainText(d: Diagnosis, colors: Palette, now: Now = Date.now()): string {
+  const lines = [colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`), '', ...d.links.flatMap((l) => linkLines(l, colors, now)), ''];
   if (d.broken) {
     lines.push(`${colors.red('Broken link:')} ${d.broken.link}`, `${colors.bold('Fix:')} ${d.broken.fix ?? ''}`);
     if (d.broken.refs.length) lines.push(colors.dim(`See: ${d.broken.refs.join(', ')}`));
     lines.push('');
-  } else lines.push(colors.green('Every link holds.'), '');
+  } else {
+    const warned = d.links.filter((l) => l.status === 'warning');
+    if (warned.length === 0) lines.push(colors.green('Every link holds.'), '');
+    for (const w of warned) lines.push(`${colors.yellow('Warning:')} ${w.link}`, `${colors.bold('Fix:')} ${w.fix ?? ''}`, ...(w.refs.length ? [colors.dim(`See: ${w.refs.join(', ')}`)] : []), '');
+  }
   if (d.placement) lines.push(...placementSection(d.placement, colors), '');
-  if (d.live) lines.push(...liveSection(d.live, colors), '');
+  if (d.live) lines.push(...liveSection(d.live, colors, now), '');
   return lines.join('\n');
 }

@@ -2,9 +2,9 @@
 // and is its parallelism now locked (JOB-14)?
 
 import { nameOf, namespaceOf } from '@kubectl-workload/api';
-import { isControlledByJob, jobGangQualification } from '@kubectl-workload/rules';
-import { broken, ok, type LinkCheck } from '../model.js';
-import { inNamespace, label } from './objects.js';
+import { controllerRefOf, isControlledByJob, jobGangQualification } from '@kubectl-workload/rules';
+import { broken, ok, warning, type LinkCheck } from '../model.js';
+import { allBound, inNamespace, label } from './objects.js';
 
 export const jobLink: LinkCheck = (walk, input) => {
   const job = walk.job;
@@ -19,17 +19,14 @@ export const jobLink: LinkCheck = (walk, input) => {
   }
   const qualification = jobGangQualification(job, inNamespace(input.state.pods, namespace));
   if (!qualification.qualifies) {
-    return {
-      result: broken(
-        'job',
-        `Job ${label(job)} does not qualify for gang scheduling: the Job controller creates no Workload or PodGroup and its pods are scheduled one by one`,
-        'recreate the Job with spec.completionMode: Indexed and spec.completions equal to spec.parallelism (greater than 1), ' +
-          'or point spec.template.spec.schedulingGroup.podGroupName at a PodGroup you create',
-        qualification.reasons,
-        ['JOB-02', 'JOB-13'],
-      ),
-      walk,
-    };
+    const summary = `Job ${label(job)} does not qualify for gang scheduling: the Job controller creates no Workload or PodGroup and its pods are scheduled one by one`;
+    const fix =
+      'recreate the Job with spec.completionMode: Indexed and spec.completions equal to spec.parallelism (greater than 1), ' +
+      'or point spec.template.spec.schedulingGroup.podGroupName at a PodGroup you create';
+    // Its pods running one by one is what a plain Job does: nothing is stuck.
+    const pods = inNamespace(input.state.pods, namespace).filter((p) => controllerRefOf(p)?.kind === 'Job' && controllerRefOf(p)?.name === nameOf(job));
+    if (allBound(pods)) return { result: warning('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk: { namespace: walk.namespace } };
+    return { result: broken('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk };
   }
   const lockedBy = inNamespace(input.state.podGroups, namespace).find((g) => g.spec?.schedulingPolicy?.gang && isControlledByJob(g, job));
   const details = lockedBy

@@ -1,6 +1,6 @@
 // Finding the objects a link follows in the loaded cluster state, within one namespace.
 
-import { namespaceOf, nameOf, type KubeObject, type PodGroup, type Workload } from '@kubectl-workload/api';
+import { namespaceOf, nameOf, type KubeObject, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
 
 export function inNamespace<T extends KubeObject>(objects: readonly T[], namespace: string): T[] {
@@ -32,4 +32,9 @@ export function controllerLabel(obj: KubeObject): string | undefined {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Pods that exist and are all bound to nodes (at least `atLeast` of them): a group or Job that is running. */
+export function allBound(pods: readonly Pod[], atLeast = 1): boolean {
+  return pods.length >= Math.max(atLeast, 1) && pods.every((p) => p.spec?.nodeName);
 }

@@ -13,7 +13,8 @@ export const placementLink: LinkCheck = (walk, input) => {
   const analysis = analysePlacement(input.state, podGroup, input.now, preemption);
   const live = compareLive(podGroup, pods, input.events, analysis);
   const next = { ...walk, placement: analysis, live };
-  const disagreement = live.agrees === false ? [`live state disagrees: ${live.note}`] : [];
+  // A contradicted Scheduled outcome is the live link's to report.
+  const disagreement = live.agrees === false && !live.contradiction ? [`live state disagrees: ${live.note}`] : [];
   if (analysis.outcome === 'Scheduled') {
     const placed = analysis.pods.filter((p) => p.outcome === 'Scheduled').length;
     return { result: ok('placement', `the simulated scheduling cycle places ${placed} of ${plural(analysis.pods.length, 'pod')}`, disagreement), walk: next };

@@ -2,8 +2,8 @@
 // PodGroup, so a drifted copy explains a gang behaving unlike its Workload.
 
 import { compareWithTemplate, type TemplateField } from '@kubectl-workload/rules';
-import { broken, ok, type LinkCheck } from '../model.js';
-import { label } from './objects.js';
+import { broken, ok, warning, type LinkCheck } from '../model.js';
+import { allBound, label } from './objects.js';
 
 const show = (value: unknown) => (value === undefined ? '<unset>' : JSON.stringify(value));
 
@@ -21,14 +21,15 @@ export const templateLink: LinkCheck = (walk) => {
   if (!podGroup || !template || !workload) return undefined;
   const differences = compareWithTemplate(podGroup.spec, template);
   if (differences.length === 0) return { result: ok('template', `PodGroup matches template "${template.name ?? ''}"`), walk };
-  return {
-    result: broken(
-      'template',
-      `PodGroup ${label(podGroup)} drifted from template "${template.name ?? ''}" of Workload ${label(workload)}`,
-      `PodGroup spec is immutable: delete it and recreate it from the template (kubectl workload diff ${workload.metadata?.name ?? ''} shows the fields)`,
-      differences.map((d) => `${d.path}: template ${show(d.template)}, PodGroup ${show(d.podGroup)}`),
-      [...new Set(differences.map((d) => RULE_OF_FIELD[d.field]))],
-    ),
-    walk,
-  };
+  const summary = `PodGroup ${label(podGroup)} drifted from template "${template.name ?? ''}" of Workload ${label(workload)}`;
+  const details = differences.map((d) => `${d.path}: template ${show(d.template)}, PodGroup ${show(d.podGroup)}`);
+  const refs = [...new Set(differences.map((d) => RULE_OF_FIELD[d.field]))];
+  const diff = `kubectl workload diff ${workload.metadata?.name ?? ''} shows the fields`;
+  // A gang already running is not stuck by the drift: warn, do not advise deleting it.
+  if (allBound(walk.pods ?? [], podGroup.spec?.schedulingPolicy?.gang?.minCount)) {
+    const fix = `the running gang is unaffected; PodGroup spec is immutable, so the template's values apply once the PodGroup is recreated (${diff})`;
+    return { result: warning('template', summary, fix, details, refs), walk };
+  }
+  const fix = `PodGroup spec is immutable: delete it and recreate it from the template (${diff})`;
+  return { result: broken('template', summary, fix, details, refs), walk };
 };

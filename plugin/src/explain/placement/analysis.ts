@@ -6,6 +6,7 @@ import { namespaceOf, nameOf, type Pod, type PodGroup } from '@kubectl-workload/
 import { Simulation, describePreemption, type GroupOutcome, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor } from './profiles.js';
+import { unavailableNodesHint } from './unavailable-nodes.js';
 
 export interface PodVerdict {
   readonly name: string;
@@ -83,7 +84,7 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
   const pods = [...bound, ...simulated.map((p): PodVerdict => ({ name: p.name, outcome: p.outcome, node: p.node ?? null, message: p.message ?? null }))];
   const outcome: GroupOutcome = groupResult?.outcome ?? 'Scheduled';
   const topology = topologyAnalysis(input, group, members, profiles);
-  const hint = outcome === 'Scheduled' ? null : (topology?.hint ?? wholeClusterHint(input, group, members, profiles));
+  const hint = outcome === 'Scheduled' ? null : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
     outcome,
