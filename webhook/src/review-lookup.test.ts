@@ -6,8 +6,8 @@ function countingLookup(failing: Set<string>): { lookup: ObjectLookup; calls: st
   const calls: string[] = [];
   const answer =
     <T>(method: string, value: T) =>
-    (...args: string[]): Promise<T> => {
-      calls.push(`${method}(${args.join(',')})`);
+    (...args: (string | undefined)[]): Promise<T> => {
+      calls.push(`${method}(${args.filter((arg) => arg !== undefined).join(',')})`);
       return failing.has(method) ? Promise.reject(new LookupUnavailableError(`${method} unavailable`)) : Promise.resolve(value);
     };
   return {
@@ -15,8 +15,9 @@ function countingLookup(failing: Set<string>): { lookup: ObjectLookup; calls: st
     lookup: {
       getWorkload: answer('getWorkload', undefined),
       getPodGroup: answer('getPodGroup', undefined),
-      listPodGroups: answer('listPodGroups', []),
-      listPods: answer('listPods', []),
+      podsOfPodGroup: answer('podsOfPodGroup', []),
+      podGroupsFromTemplate: answer('podGroupsFromTemplate', []),
+      podGroupsControlledBy: answer('podGroupsControlledBy', []),
       getJob: answer('getJob', undefined),
       getPriorityClass: answer('getPriorityClass', undefined),
     },
@@ -27,18 +28,37 @@ describe('ReviewLookup', () => {
   it('reads each object once per review', async () => {
     const { lookup, calls } = countingLookup(new Set());
     const view = new ReviewLookup(lookup);
-    await Promise.all([view.listPods('ns'), view.listPods('ns'), view.listPods('other'), view.getWorkload('ns', 'w'), view.getWorkload('ns', 'w')]);
-    expect(calls).toEqual(['listPods(ns)', 'listPods(other)', 'getWorkload(ns,w)']);
+    await Promise.all([
+      view.podsOfPodGroup('ns', 'g'),
+      view.podsOfPodGroup('ns', 'g'),
+      view.podsOfPodGroup('other', 'g'),
+      view.getWorkload('ns', 'w'),
+      view.getWorkload('ns', 'w'),
+      view.podGroupsFromTemplate('ns', 'w'),
+      view.podGroupsFromTemplate('ns', 'w', 't'),
+      view.podGroupsFromTemplate('ns', 'w', 't'),
+      view.podGroupsControlledBy('ns', 'Job', 'j'),
+      view.podGroupsControlledBy('ns', 'JobSet', 'j'),
+    ]);
+    expect(calls).toEqual([
+      'podsOfPodGroup(ns,g)',
+      'podsOfPodGroup(other,g)',
+      'getWorkload(ns,w)',
+      'podGroupsFromTemplate(ns,w)',
+      'podGroupsFromTemplate(ns,w,t)',
+      'podGroupsControlledBy(ns,Job,j)',
+      'podGroupsControlledBy(ns,JobSet,j)',
+    ]);
   });
 
   it('after an unavailable kind, fails its other reads at once with the first error', async () => {
     const { lookup, calls } = countingLookup(new Set(['getPodGroup']));
     const view = new ReviewLookup(lookup);
     await expect(view.getPodGroup('ns', 'a')).rejects.toThrow('getPodGroup unavailable');
-    await expect(view.listPodGroups('ns')).rejects.toThrow('getPodGroup unavailable');
+    await expect(view.podGroupsFromTemplate('ns', 'w')).rejects.toThrow('getPodGroup unavailable');
     await expect(view.getPodGroup('ns', 'b')).rejects.toThrow('getPodGroup unavailable');
-    await expect(view.listPods('ns')).resolves.toEqual([]);
-    expect(calls).toEqual(['getPodGroup(ns,a)', 'listPods(ns)']);
+    await expect(view.podsOfPodGroup('ns', 'a')).resolves.toEqual([]);
+    expect(calls).toEqual(['getPodGroup(ns,a)', 'podsOfPodGroup(ns,a)']);
   });
 
   it('retries reads that failed for another reason', async () => {

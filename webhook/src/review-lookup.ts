@@ -13,6 +13,8 @@ interface Read {
   method: keyof ObjectLookup;
   namespace: string;
   name: string;
+  /** The third argument of the two-name reads (template, owner kind); '' otherwise. */
+  detail: string;
   pending: Promise<unknown>;
 }
 
@@ -24,15 +26,16 @@ export class ReviewLookup implements ObjectLookup {
 
   constructor(private readonly inner: ObjectLookup) {}
 
-  private read<T>(kind: LookupKind, method: keyof ObjectLookup, namespace: string, name: string, call: () => Promise<T>): Promise<T> {
+  private read<T>(kind: LookupKind, method: keyof ObjectLookup, namespace: string, name: string, call: () => Promise<T>, detail = ''): Promise<T> {
     const earlier = this.failed.get(kind);
     if (earlier) return Promise.reject(earlier);
-    const made = this.reads.find((r) => r.method === method && r.namespace === namespace && r.name === name);
+    const made = this.reads.find((r) => r.method === method && r.namespace === namespace && r.name === name && r.detail === detail);
     if (made) return made.pending as Promise<T>;
     const read: Read = {
       method,
       namespace,
       name,
+      detail,
       pending: call().catch((err: unknown) => {
         if (err instanceof LookupUnavailableError) this.failed.set(kind, err);
         else this.reads.splice(this.reads.indexOf(read), 1);
@@ -49,11 +52,16 @@ export class ReviewLookup implements ObjectLookup {
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
     return this.read('PodGroup', 'getPodGroup', namespace, name, () => this.inner.getPodGroup(namespace, name));
   }
-  listPodGroups(namespace: string): Promise<readonly PodGroup[]> {
-    return this.read('PodGroup', 'listPodGroups', namespace, '', () => this.inner.listPodGroups(namespace));
+  podsOfPodGroup(namespace: string, podGroupName: string): Promise<readonly Pod[]> {
+    return this.read('Pod', 'podsOfPodGroup', namespace, podGroupName, () => this.inner.podsOfPodGroup(namespace, podGroupName));
   }
-  listPods(namespace: string): Promise<readonly Pod[]> {
-    return this.read('Pod', 'listPods', namespace, '', () => this.inner.listPods(namespace));
+  podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): Promise<readonly PodGroup[]> {
+    // A template name is never '', so '' stands for "any template" in the read's key.
+    const call = () => this.inner.podGroupsFromTemplate(namespace, workloadName, templateName);
+    return this.read('PodGroup', 'podGroupsFromTemplate', namespace, workloadName, call, templateName ?? '');
+  }
+  podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]> {
+    return this.read('PodGroup', 'podGroupsControlledBy', namespace, name, () => this.inner.podGroupsControlledBy(namespace, kind, name), kind);
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
     return this.read('Job', 'getJob', namespace, name, () => this.inner.getJob(namespace, name));

@@ -1,14 +1,22 @@
 // The one read-only view of other cluster objects that cross-object rules (X-*, JOB-14) and the
 // plugin use. Implementations: a set of manifests (lint), a snapshot file, live informer caches.
+// Every question is answered from an index (like client-go informers' indexers), so no rule lists
+// a namespace to filter it: a rule's cost does not grow with the namespace.
 
 import type { Job, Pod, PodGroup, PriorityClass, Workload } from './types.js';
 
 export interface ObjectLookup {
   getWorkload(namespace: string, name: string): Promise<Workload | undefined>;
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined>;
-  listPodGroups(namespace: string): Promise<readonly PodGroup[]>;
-  /** Pods of a namespace (X-18/X-19 compare the pods of one group; JOB-03 looks for a Job's pods). */
-  listPods(namespace: string): Promise<readonly Pod[]>;
+  /** Pods whose spec.schedulingGroup.podGroupName is `podGroupName` (X-18). */
+  podsOfPodGroup(namespace: string, podGroupName: string): Promise<readonly Pod[]>;
+  /**
+   * PodGroups whose spec.podGroupTemplateRef.workload names `workloadName` (and `templateName`, when
+   * given) with both names set (X-22).
+   */
+  podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): Promise<readonly PodGroup[]>;
+  /** PodGroups whose controller ownerReference names an owner of `kind` called `name` (JOB-14). */
+  podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]>;
   getJob(namespace: string, name: string): Promise<Job | undefined>;
   getPriorityClass(name: string): Promise<PriorityClass | undefined>;
 }
@@ -22,8 +30,9 @@ export function unavailableLookup(reason: string): ObjectLookup {
   return {
     getWorkload: unavailable,
     getPodGroup: unavailable,
-    listPodGroups: unavailable,
-    listPods: unavailable,
+    podsOfPodGroup: unavailable,
+    podGroupsFromTemplate: unavailable,
+    podGroupsControlledBy: unavailable,
     getJob: unavailable,
     getPriorityClass: unavailable,
   };

@@ -28,12 +28,13 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   return read();
 }
 
-const podGroup = (name: string, minCount: number): PodGroup => ({
+const podGroup = (name: string, minCount: number, job = 'training'): PodGroup => ({
   apiVersion: 'scheduling.k8s.io/v1alpha2',
   kind: 'PodGroup',
-  metadata: { name, namespace: 'team-a' },
+  metadata: { name, namespace: 'team-a', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job, uid: `uid-${job}`, controller: true }] },
   spec: { schedulingPolicy: { gang: { minCount } } },
 });
+const names = (objects: readonly PodGroup[]): (string | undefined)[] => objects.map((pg) => pg.metadata?.name);
 
 describe('InformerLookup', () => {
   it('syncs, answers from its caches and reports their sizes', async () => {
@@ -43,7 +44,10 @@ describe('InformerLookup', () => {
     expect((await lookup.getWorkload('team-a', 'training'))?.spec?.podGroupTemplates?.[0]?.name).toBe('workers');
     expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
     expect((await lookup.getJob('team-a', 'training'))?.spec?.parallelism).toBe(4);
-    expect((await lookup.listPods('team-a')).length).toBe(4);
+    expect((await lookup.podsOfPodGroup('team-a', 'training-workers')).map((p) => p.metadata?.name)).toEqual(['training-0', 'training-1', 'training-2', 'training-3']);
+    expect(await lookup.podsOfPodGroup('team-b', 'training-workers')).toEqual([]);
+    expect((await lookup.podGroupsFromTemplate('team-a', 'training', 'workers')).map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
+    expect(await lookup.podGroupsFromTemplate('team-a', 'training', 'driver')).toEqual([]);
     expect(await lookup.getPodGroup('team-b', 'training-workers')).toBeUndefined();
     expect(lookup.cacheSizes()).toEqual({ Workload: 1, PodGroup: 2, Pod: 4, Job: 1, PriorityClass: 1 });
   });
@@ -58,13 +62,18 @@ describe('InformerLookup', () => {
     const added = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg !== undefined);
     expect(added?.spec?.schedulingPolicy?.gang?.minCount).toBe(2);
 
-    store.apply(podGroup('late', 3));
+    expect(names(await live.podGroupsControlledBy('team-a', 'Job', 'training'))).toEqual(['late']);
+
+    // The owner index follows the update: filed under the new controller, no longer under the old.
+    store.apply(podGroup('late', 3, 'eval'));
     const modified = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg?.spec?.schedulingPolicy?.gang?.minCount === 3);
     expect(modified?.spec?.schedulingPolicy?.gang?.minCount).toBe(3);
+    expect(await live.podGroupsControlledBy('team-a', 'Job', 'training')).toEqual([]);
+    expect(names(await live.podGroupsControlledBy('team-a', 'Job', 'eval'))).toEqual(['late']);
 
     store.remove('scheduling.k8s.io/v1alpha2', 'PodGroup', 'team-a', 'late');
     expect(await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg === undefined)).toBeUndefined();
-    expect((await live.listPodGroups('team-a')).map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
+    expect(await live.podGroupsControlledBy('team-a', 'Job', 'eval')).toEqual([]);
   });
 
   it('only lists and watches', async () => {

@@ -1,9 +1,11 @@
 // An ObjectLookup over live informer caches (list, then watch) for the webhook: answers from memory,
 // reports sync state for /readyz and cache sizes for metrics, and never blocks a lookup for more than
-// a second (LookupUnavailableError instead), so admission stays within its timeout.
+// a second (LookupUnavailableError instead), so admission stays within its timeout. Pods and
+// PodGroups are also indexed as their events arrive (client-go's indexers), so the rules' questions
+// are answered without listing a namespace.
 
-import { LookupUnavailableError } from '@kubectl-workload/api';
-import type { Job, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import { LookupIndexes, LookupUnavailableError } from '@kubectl-workload/api';
+import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 import type { Informer, KubernetesListObject, KubernetesObject, ObjectCache } from '@kubernetes/client-node';
 import type { ClusterClient } from './client.js';
 import { resourcePath } from './kinds.js';
@@ -25,6 +27,7 @@ const MAX_RETRY_DELAY_MS = 30_000;
 
 export class InformerLookup implements ObjectLookup {
   private readonly caches = new Map<LookupKind, Cache>();
+  private readonly indexes = new LookupIndexes();
   private readonly syncedKinds = new Set<LookupKind>();
   private readonly errors = new Map<LookupKind, string>();
   private readonly syncListeners = new Set<() => void>();
@@ -77,11 +80,17 @@ export class InformerLookup implements ObjectLookup {
   async getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
     return (await this.ready('PodGroup')).get(name, namespace) as PodGroup | undefined;
   }
-  async listPodGroups(namespace: string): Promise<PodGroup[]> {
-    return (await this.ready('PodGroup')).list(namespace) as PodGroup[];
+  async podsOfPodGroup(namespace: string, podGroupName: string): Promise<readonly Pod[]> {
+    await this.ready('Pod');
+    return this.indexes.podsOfPodGroup(namespace, podGroupName);
   }
-  async listPods(namespace: string): Promise<Pod[]> {
-    return (await this.ready('Pod')).list(namespace) as Pod[];
+  async podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): Promise<readonly PodGroup[]> {
+    await this.ready('PodGroup');
+    return this.indexes.podGroupsFromTemplate(namespace, workloadName, templateName);
+  }
+  async podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]> {
+    await this.ready('PodGroup');
+    return this.indexes.podGroupsControlledBy(namespace, kind, name);
   }
   async getJob(namespace: string, name: string): Promise<Job | undefined> {
     return (await this.ready('Job')).get(name, namespace) as Job | undefined;
@@ -100,7 +109,18 @@ export class InformerLookup implements ObjectLookup {
       this.markSynced(kind);
       return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion }, items: items as unknown as KubernetesObject[] };
     };
-    return this.client.rest.k8s.makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
+    const cache = this.client.rest.k8s.makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
+    if (kind === 'Pod' || kind === 'PodGroup') this.indexEvents(kind, cache);
+    return cache;
+  }
+
+  /** Keeps the indexes in step with the cache: its add, update and delete events (relists included). */
+  private indexEvents(kind: LookupKind, cache: Cache): void {
+    // Informer objects are decoded JSON, so the API types describe them (dates are strings).
+    const file = (obj: KubernetesObject): void => this.indexes.set(kind, obj.metadata?.namespace ?? '', obj.metadata?.name ?? '', obj as KubeObject);
+    cache.on('add', file);
+    cache.on('update', file);
+    cache.on('delete', (obj) => this.indexes.delete(kind, obj.metadata?.namespace ?? '', obj.metadata?.name ?? ''));
   }
 
   /** Runs one informer; on a list or watch failure, records why and restarts it after a backoff. */

@@ -86,7 +86,8 @@ describe('loadClusterState', () => {
     const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}) });
     const lookup = snapshotLookup(state);
     expect((await lookup.getPodGroup('team-b', 'inference'))?.spec?.schedulingPolicy).toEqual({ basic: {} });
-    expect((await lookup.listPods('team-a')).length).toBe(4);
+    expect((await lookup.podsOfPodGroup('team-a', 'training-workers')).length).toBe(4);
+    expect((await lookup.podGroupsFromTemplate('team-a', 'training')).map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
     expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
   });
 });

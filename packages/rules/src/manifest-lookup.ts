@@ -1,11 +1,11 @@
-// ObjectLookup over a set of manifests (lint) or a snapshot file: an in-memory index by kind.
+// ObjectLookup over a set of manifests (lint) or a snapshot file: in-memory, by name and indexed.
 
-import { knownKind, namespaceOf, nameOf } from '@kubectl-workload/api';
+import { knownKind, LookupIndexes, namespaceOf, nameOf } from '@kubectl-workload/api';
 import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 
 export class ManifestLookup implements ObjectLookup {
   private readonly byKey = new Map<string, KubeObject>();
-  private readonly byKindNamespace = new Map<string, KubeObject[]>();
+  private readonly indexes = new LookupIndexes();
 
   constructor(objects: Iterable<KubeObject>, private readonly defaultNamespace = 'default') {
     for (const obj of objects) this.add(obj);
@@ -16,21 +16,11 @@ export class ManifestLookup implements ObjectLookup {
     if (!kind) return;
     const ns = kind === 'PriorityClass' || kind === 'Node' ? '' : namespaceOf(obj, this.defaultNamespace);
     this.byKey.set(`${kind}/${ns}/${nameOf(obj)}`, obj);
-    const listKey = `${kind}/${ns}`;
-    const list = this.byKindNamespace.get(listKey);
-    if (list) list.push(obj);
-    else this.byKindNamespace.set(listKey, [obj]);
+    this.indexes.add(kind, ns, obj);
   }
 
   private get<T>(kind: string, ns: string, name: string): Promise<T | undefined> {
     return Promise.resolve(this.byKey.get(`${kind}/${ns}/${name}`) as T | undefined);
-  }
-
-  /** The stored list itself (no copy: lint asks for a namespace's pods once per pod). */
-  private list<T extends KubeObject>(kind: string, ns: string): Promise<readonly T[]> {
-    // Lists are keyed by kind, so the list for `kind` holds only objects of that kind.
-    const objects: readonly KubeObject[] = this.byKindNamespace.get(`${kind}/${ns}`) ?? [];
-    return Promise.resolve(objects as readonly T[]);
   }
 
   getWorkload(namespace: string, name: string): Promise<Workload | undefined> {
@@ -39,11 +29,14 @@ export class ManifestLookup implements ObjectLookup {
   getPodGroup(namespace: string, name: string): Promise<PodGroup | undefined> {
     return this.get('PodGroup', namespace, name);
   }
-  listPodGroups(namespace: string): Promise<readonly PodGroup[]> {
-    return this.list('PodGroup', namespace);
+  podsOfPodGroup(namespace: string, podGroupName: string): Promise<readonly Pod[]> {
+    return Promise.resolve(this.indexes.podsOfPodGroup(namespace, podGroupName));
   }
-  listPods(namespace: string): Promise<readonly Pod[]> {
-    return this.list('Pod', namespace);
+  podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): Promise<readonly PodGroup[]> {
+    return Promise.resolve(this.indexes.podGroupsFromTemplate(namespace, workloadName, templateName));
+  }
+  podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]> {
+    return Promise.resolve(this.indexes.podGroupsControlledBy(namespace, kind, name));
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
     return this.get('Job', namespace, name);

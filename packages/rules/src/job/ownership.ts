@@ -1,12 +1,11 @@
 // Controller ownership as metav1.IsControlledBy sees it, tolerant of manifests that carry no UIDs.
 
-import { splitApiVersion } from '@kubectl-workload/api';
+import { controllerRefOf, splitApiVersion } from '@kubectl-workload/api';
 import type { Job, KubeObject, OwnerReference } from '@kubectl-workload/api';
 
-/** The ownerReference marked `controller: true`, if any. */
-export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((ref) => ref.controller === true);
-}
+// The plugin's explain reads controllers through the rules package.
+export { controllerRefOf };
+
 
 /** Whether a controller ownerReference points at `job` (by UID when both sides have one, else by name). */
 export function isControlledByJob(obj: KubeObject, job: Job): boolean {

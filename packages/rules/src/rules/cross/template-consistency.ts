@@ -8,7 +8,7 @@ import type { Rule, Severity } from '../../rule.js';
 import { compareWithTemplate, DEFAULT_DISRUPTION_MODE } from '../../template/compare.js';
 import type { TemplateDifference, TemplateField } from '../../template/compare.js';
 import { resolveTemplateRef } from './template-ref.js';
-import type { TemplateRef } from './template-ref.js';
+import type { TemplateRef } from '@kubectl-workload/api';
 
 function templateValueText(d: TemplateDifference): string {
   if (d.template !== undefined) return renderBadValue(d.template as BadValue);

@@ -1,19 +1,9 @@
 // Resolving a PodGroup's `spec.podGroupTemplateRef.workload` through the lookup (X-01..X-03,
 // X-10..X-14, X-22, X-24).
 
-import { namespaceOf } from '@kubectl-workload/api';
-import type { ObjectLookup, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
+import { namespaceOf, templateRefOf } from '@kubectl-workload/api';
+import type { ObjectLookup, PodGroup, PodGroupTemplate, TemplateRef, Workload } from '@kubectl-workload/api';
 
-export interface TemplateRef {
-  workloadName: string;
-  templateName: string;
-}
-
-/** The reference when both names are set; validation (PG-04..06) reports anything less. */
-export function templateRefOf(podGroup: PodGroup): TemplateRef | undefined {
-  const ref = podGroup.spec?.podGroupTemplateRef?.workload;
-  return ref?.workloadName && ref.podGroupTemplateName ? { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName } : undefined;
-}
 
 export interface ResolvedTemplateRef {
   ref: TemplateRef;

@@ -20,9 +20,7 @@ export const x18 = defineRule<Pod>({
     const group = object.spec?.schedulingGroup?.podGroupName;
     if (!group) return [];
     const mine = schedulerOf(object);
-    const other = (await lookup.listPods(namespaceOf(object))).find(
-      (p) => p.metadata?.name !== object.metadata?.name && p.spec?.schedulingGroup?.podGroupName === group && schedulerOf(p) !== mine,
-    );
+    const other = (await lookup.podsOfPodGroup(namespaceOf(object), group)).find((p) => p.metadata?.name !== object.metadata?.name && schedulerOf(p) !== mine);
     if (!other) return [];
     return [
       invalid(

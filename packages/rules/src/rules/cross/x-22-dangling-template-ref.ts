@@ -2,7 +2,7 @@ import { goQuote, invalid, namespaceOf, notFound } from '@kubectl-workload/api';
 import type { FieldError, PodGroup, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
-import { resolveTemplateRef, templateRefOf } from './template-ref.js';
+import { resolveTemplateRef } from './template-ref.js';
 
 const ONLY_AT_CREATE = 'the reference is only checked when a PodGroup is created (X-01..X-03)';
 
@@ -25,7 +25,7 @@ async function danglingReference({ object, lookup }: RuleContext<PodGroup>): Pro
 /** A Workload being deleted while PodGroups still reference it. */
 async function stillReferenced({ object, lookup }: RuleContext<Workload>): Promise<FieldError[]> {
   const name = object.metadata?.name ?? '';
-  const users = (await lookup.listPodGroups(namespaceOf(object))).filter((pg) => templateRefOf(pg)?.workloadName === name).map((pg) => goQuote(pg.metadata?.name ?? ''));
+  const users = (await lookup.podGroupsFromTemplate(namespaceOf(object), name)).map((pg) => goQuote(pg.metadata?.name ?? ''));
   if (!users.length) return [];
   return [
     invalid(

@@ -49,7 +49,7 @@ describe('JOB-14 parallelism lock (TestGangSchedulingParallelism cases)', () => 
 
   it('records a lookup failure instead of deciding', async () => {
     const lookup = new ManifestLookup([]);
-    lookup.listPodGroups = () => Promise.reject(new LookupUnavailableError('podgroups not synced'));
+    lookup.podGroupsControlledBy = () => Promise.reject(new LookupUnavailableError('podgroups not synced'));
     const verdict = await evaluate({ operation: 'UPDATE', object: scaled(job()), oldObject: job(), gates: allGatesOn() }, lookup);
     expect(verdict.lookupFailures).toContainEqual({ rule: 'JOB-14', error: 'podgroups not synced' });
     expect(verdict.errors.filter((f) => f.rule === 'JOB-14')).toEqual([]);

@@ -14,7 +14,7 @@ async function lockingPodGroup(job: Job, oldJob: Job, lookup: ObjectLookup): Pro
   const namespace = namespaceOf(job);
   const named = oldJob.spec?.template?.spec?.schedulingGroup?.podGroupName;
   if (named && isGang(await lookup.getPodGroup(namespace, named))) return named;
-  const controlled = (await lookup.listPodGroups(namespace)).find((pg) => isGang(pg) && isControlledByJob(pg, job));
+  const controlled = (await lookup.podGroupsControlledBy(namespace, 'Job', job.metadata?.name ?? '')).find((pg) => isGang(pg) && isControlledByJob(pg, job));
   return controlled?.metadata?.name;
 }
 

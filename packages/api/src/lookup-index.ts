@@ -1,0 +1,123 @@
+// The indexes behind ObjectLookup's questions, kept by every implementation (manifests, snapshots,
+// live informer caches): client-go's cache.Indexer with the index functions the rules need —
+// pods by namespace/podGroupName, PodGroups by namespace/workload[/template] and by controller.
+
+import type { KubeObject, OwnerReference, Pod, PodGroup } from './types.js';
+
+export interface TemplateRef {
+  workloadName: string;
+  templateName: string;
+}
+
+/** A PodGroup's spec.podGroupTemplateRef.workload when both names are set; validation (PG-04..06) reports anything less. */
+export function templateRefOf(podGroup: PodGroup): TemplateRef | undefined {
+  const ref = podGroup.spec?.podGroupTemplateRef?.workload;
+  return ref?.workloadName && ref.podGroupTemplateName ? { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName } : undefined;
+}
+
+/** The ownerReference marked `controller: true`, if any. */
+export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata?.ownerReferences?.find((ref) => ref.controller === true);
+}
+
+// Joins key parts with a character no name can hold, so "a/b"+"c" and "a"+"b/c" stay apart even
+// in manifests with invalid names.
+const key = (...parts: string[]): string => parts.join('\u0000');
+
+/** Objects filed under the keys `keysOf` gives; the order within a key is the order of filing. */
+class Index<T extends KubeObject> {
+  private readonly buckets = new Map<string, T[]>();
+
+  constructor(private readonly keysOf: (obj: T, namespace: string) => readonly string[]) {}
+
+  file(obj: T, namespace: string): void {
+    for (const k of this.keysOf(obj, namespace)) {
+      const bucket = this.buckets.get(k);
+      if (bucket) bucket.push(obj);
+      else this.buckets.set(k, [obj]);
+    }
+  }
+
+  unfile(obj: T, namespace: string): void {
+    for (const k of this.keysOf(obj, namespace)) {
+      const bucket = this.buckets.get(k);
+      const at = bucket?.indexOf(obj) ?? -1;
+      if (!bucket || at < 0) continue;
+      bucket.splice(at, 1);
+      if (!bucket.length) this.buckets.delete(k);
+    }
+  }
+
+  /** The stored bucket itself (no copy: callers only read it). */
+  get(k: string): readonly T[] {
+    return this.buckets.get(k) ?? [];
+  }
+}
+
+const podGroupKeys = (pod: Pod, namespace: string): string[] => {
+  const group = pod.spec?.schedulingGroup?.podGroupName;
+  return group ? [key(namespace, group)] : [];
+};
+
+const templateKeys = (podGroup: PodGroup, namespace: string): string[] => {
+  const ref = templateRefOf(podGroup);
+  return ref ? [key(namespace, ref.workloadName), key(namespace, ref.workloadName, ref.templateName)] : [];
+};
+
+const controllerKeys = (podGroup: PodGroup, namespace: string): string[] => {
+  const ref = controllerRefOf(podGroup);
+  return ref ? [key(namespace, ref.kind, ref.name)] : [];
+};
+
+/**
+ * The indexed Pods and PodGroups of one store. A set of manifests only `add`s (every manifest
+ * counts, like the namespace lists they replace); a live cache `set`s, replacing the object of the
+ * same kind, namespace and name (an informer update), and `delete`s.
+ */
+export class LookupIndexes {
+  private readonly current = new Map<string, KubeObject>();
+  private readonly podsByGroup = new Index<Pod>(podGroupKeys);
+  private readonly podGroupsByTemplate = new Index<PodGroup>(templateKeys);
+  private readonly podGroupsByController = new Index<PodGroup>(controllerKeys);
+
+  /** Files a Pod or PodGroup (other kinds are not indexed) under `namespace`. */
+  add(kind: string, namespace: string, obj: KubeObject): void {
+    if (kind === 'Pod') this.podsByGroup.file(obj as Pod, namespace);
+    else if (kind === 'PodGroup') {
+      this.podGroupsByTemplate.file(obj as PodGroup, namespace);
+      this.podGroupsByController.file(obj as PodGroup, namespace);
+    }
+  }
+
+  /** Files `obj` in place of the one filed under the same kind, namespace and name. */
+  set(kind: string, namespace: string, name: string, obj: KubeObject): void {
+    if (kind !== 'Pod' && kind !== 'PodGroup') return;
+    this.delete(kind, namespace, name);
+    this.current.set(key(kind, namespace, name), obj);
+    this.add(kind, namespace, obj);
+  }
+
+  delete(kind: string, namespace: string, name: string): void {
+    const k = key(kind, namespace, name);
+    const old = this.current.get(k);
+    if (!old) return;
+    this.current.delete(k);
+    if (kind === 'Pod') this.podsByGroup.unfile(old as Pod, namespace);
+    else {
+      this.podGroupsByTemplate.unfile(old as PodGroup, namespace);
+      this.podGroupsByController.unfile(old as PodGroup, namespace);
+    }
+  }
+
+  podsOfPodGroup(namespace: string, podGroupName: string): readonly Pod[] {
+    return this.podsByGroup.get(key(namespace, podGroupName));
+  }
+
+  podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): readonly PodGroup[] {
+    return this.podGroupsByTemplate.get(templateName === undefined ? key(namespace, workloadName) : key(namespace, workloadName, templateName));
+  }
+
+  podGroupsControlledBy(namespace: string, kind: string, name: string): readonly PodGroup[] {
+    return this.podGroupsByController.get(key(namespace, kind, name));
+  }
+}
