@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { flagError } from './commands/flags.js';
 import { COMMANDS } from './commands/index.js';
+import { commandSpec } from './completion/commands.js';
 import { EXIT_ERROR, UserError } from './exit.js';
 import { VERSION } from './version.js';
 
@@ -10,7 +12,24 @@ function reportAndExit(err: unknown): never {
   process.exit(err instanceof UserError ? err.exitCode : EXIT_ERROR);
 }
 
+/** kubectl's usage error: the message, then where to read the usage. */
+function usageError(message: string, command?: string): never {
+  process.stderr.write(`error: ${message}\nSee 'kubectl workload${command ? ` ${command}` : ''} --help' for usage.\n`);
+  process.exit(EXIT_ERROR);
+}
+
+/** Flag errors in kubectl's words, before yargs parses (its own messages read "Unknown argument: header"). */
+function checkFlags(argv: readonly string[]): void {
+  const index = argv.findIndex((word) => !word.startsWith('-'));
+  const name = argv[index];
+  const command = COMMANDS.find((c) => c.describe !== false && (c.command.split(' ')[0] === name || c.aliases.includes(name ?? '')));
+  if (!command) return;
+  const error = flagError(argv.slice(index + 1), commandSpec(command).flags);
+  if (error) usageError(error, name);
+}
+
 export async function main(argv: string[]): Promise<void> {
+  checkFlags(argv);
   let cli = yargs(argv)
     .scriptName('kubectl workload')
     .usage('$0 <command> [options]\n\nLint, explain, diff and simulate Kubernetes v1.36 workload-aware scheduling (Workload / PodGroup).')
@@ -23,8 +42,7 @@ export async function main(argv: string[]): Promise<void> {
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) reportAndExit(err);
-      process.stderr.write(`error: ${msg}\nSee 'kubectl workload --help'.\n`);
-      process.exit(EXIT_ERROR);
+      usageError(msg);
     });
   for (const command of COMMANDS) cli = command.register(cli);
   await cli.parseAsync();

@@ -49,6 +49,12 @@ describe('kubectl workload simulate (real kubectl)', () => {
     expect(report.pods.map((p) => `${p.name}@${p.node}`)).toEqual(['m0@x1', 'm1@x1']);
   });
 
+  it('words flag errors as kubectl does, with a suggestion, and rejects a flag without its value (issue 18 item 17)', () => {
+    expect(kubectl(['status', '--no-header'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown flag: --no-header (did you mean --no-headers?)\nSee 'kubectl workload status --help' for usage.\n" });
+    expect(kubectl(['simulate', '--snapshot', snapshotOf('01-gang-fits.yaml'), '-o']).stderr).toBe("error: flag needs an argument: 'o' in -o\nSee 'kubectl workload simulate --help' for usage.\n");
+    expect(kubectl(['simulate', '-n', '--snapshot', snapshotOf('01-gang-fits.yaml')]).stderr).toMatch(/^error: flag needs an argument: 'n' in -n\n/);
+  });
+
   it('-o yaml prints the same report as -o json, as plain YAML (issue 11 §3, issue 18 item 5)', () => {
     const snapshot = snapshotOf('17-tas-tie.yaml');
     const yaml = kubectl(['simulate', '--snapshot', snapshot, '-o', 'yaml']);
@@ -76,6 +82,9 @@ describe('kubectl workload simulate (real kubectl)', () => {
     expect(one.pods.map((p) => p.name)).toEqual(['s0', 's1']);
     const bad = kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/nope']);
     expect(bad).toMatchObject({ status: 2, stdout: '', stderr: 'error: --pod-group default/nope: no pending pod refers to this PodGroup\n' });
+    // NAME alone is in the namespace of -n, as kubectl resolves names (issue 18 item 16).
+    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'default', '-o', 'json']).stdout).toBe(kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout);
+    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'other']).stderr).toBe('error: --pod-group other/second: no pending pod refers to this PodGroup\n');
   });
 
   it('names the file, document and object in input errors, without a stack trace', () => {

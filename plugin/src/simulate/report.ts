@@ -126,7 +126,7 @@ export class SimulateInputError extends Error {}
 
 function splitGroup(ref: string): { namespace: string; name: string } {
   const parts = ref.split('/');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new SimulateInputError(`--pod-group must be NAMESPACE/NAME, got ${JSON.stringify(ref)}`);
+  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new SimulateInputError(`--pod-group must be NAME or NAMESPACE/NAME, got ${JSON.stringify(ref)}`);
   return { namespace: parts[0], name: parts[1] };
 }
 

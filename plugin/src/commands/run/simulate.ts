@@ -16,9 +16,15 @@ import { synthesizeWhatIf } from '../../whatif/synthesize.js';
 import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
 import type { SimulateArgs } from '../simulate.js';
 
-function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now: string, include: ReportSelection | undefined): SimulateRun {
+/** `--pod-group NAME` in the namespace of -n (else the context's), or `NAMESPACE/NAME` as given. */
+function qualified(podGroup: string | undefined, namespace: string): { podGroup?: string } {
+  if (podGroup === undefined) return {};
+  return { podGroup: podGroup.includes('/') ? podGroup : `${namespace}/${podGroup}` };
+}
+
+function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now: string, include: ReportSelection | undefined, namespace: string): SimulateRun {
   try {
-    return runSimulateCommand(objects, { now, preemption: args.preemption, ...(args['pod-group'] !== undefined ? { podGroup: args['pod-group'] } : {}), ...(include ? { include } : {}) });
+    return runSimulateCommand(objects, { now, preemption: args.preemption, ...qualified(args['pod-group'], namespace), ...(include ? { include } : {}) });
   } catch (err) {
     if (err instanceof SimulateInputError) throw new UserError(err.message);
     if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError) throw new UserError(`${source}: ${err.message}`);
@@ -36,7 +42,7 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
   const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
-  const run = simulate(objects, args, source, now, include);
+  const run = simulate(objects, args, source, now, include, view.namespace);
   const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {
     const out = args['write-snapshot'];

@@ -1,0 +1,65 @@
+// Flag errors as kubectl (spf13/pflag) words them, checked before yargs parses: an unknown flag is
+// "unknown flag: --no-header" with the nearest known flag suggested, and a flag that takes a value
+// but has none is "flag needs an argument" instead of yargs' "Given: true" or a silent empty string.
+
+import type { FlagSpec } from '../completion/commands.js';
+
+/** Flags every command takes. */
+const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { names: ['help', 'h'], boolean: true, choices: [], description: '' },
+  { names: ['version'], boolean: true, choices: [], description: '' },
+];
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Long names as typed: each flag's, and `no-NAME` for switches (yargs' negation, kubectl's `--no-headers`). */
+function longNames(flags: readonly FlagSpec[]): string[] {
+  return flags.flatMap((f) => f.names.filter((n) => n.length > 1).flatMap((n) => (f.boolean ? [n, `no-${n}`] : [n])));
+}
+
+function suggestion(name: string, known: readonly string[]): string {
+  const ranked = known.map((k) => ({ k, d: editDistance(name, k) })).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k));
+  const best = ranked[0];
+  return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? ` (did you mean --${best.k}?)` : '';
+}
+
+function lookup(flags: readonly FlagSpec[], name: string): FlagSpec | undefined {
+  return flags.find((f) => f.names.includes(name) || (f.boolean && name.startsWith('no-') && f.names.includes(name.slice(3))));
+}
+
+/** The first flag error in a command's words (after the command name), or undefined. */
+export function flagError(words: readonly string[], commandFlags: readonly FlagSpec[]): string | undefined {
+  const flags = [...GLOBAL_FLAGS, ...commandFlags];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--') return undefined;
+    if (word === '-' || !word.startsWith('-') || /^-\d/.test(word)) continue;
+    const long = word.startsWith('--');
+    const [name = '', value] = word.slice(long ? 2 : 1).split(/=(.*)/s);
+    // -abc groups switches, as pflag reads them; a value-taking shorthand may carry its value (-nteam-a).
+    if (!long && name.length > 1) {
+      const first = lookup(flags, name[0] ?? '');
+      if (!first) return `unknown shorthand flag: '${name[0] ?? ''}' in ${word}`;
+      continue;
+    }
+    const flag = lookup(flags, name);
+    if (!flag) return long ? `unknown flag: --${name}${suggestion(name, longNames(flags))}` : `unknown shorthand flag: '${name}' in ${word}`;
+    if (flag.boolean || value !== undefined) continue;
+    const next = words[i + 1];
+    if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+      return long ? `flag needs an argument: --${name}` : `flag needs an argument: '${name}' in -${name}`;
+    }
+    i++;
+  }
+  return undefined;
+}
