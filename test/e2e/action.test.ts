@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { run } from '@kubectl-workload/test';
-import { sarifValidator } from '../../plugin/src/output/test-support/sarif-schema.js';
+import { sarifValidator } from '../../plugin/src/lint/format/test-support/sarif-schema.js';
 import { ROOT } from './installed-plugin-checks.js';
 
 const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; main: string } };

@@ -7,18 +7,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { run } from '@kubectl-workload/test';
+import { pinnedKubectlPath, run } from '@kubectl-workload/test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const REPO_PLUGIN = join(ROOT, 'plugin/bin/kubectl-workload.js');
 const PLUGIN_VERSION = (JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./plugin/package.json"))'], { cwd: ROOT, encoding: 'utf8' }).stdout) as { version: string }).version;
 
-/** PATH of only these directories, so kubectl sees no other kubectl-workload (the repo's bin). */
+/** PATH of only these directories and kubectl's, so kubectl sees no other kubectl-workload (the repo's bin). */
 export function isolatedPath(...dirs: string[]): string {
   return [...dirs, dirname(KUBECTL)].join(delimiter);
 }
 
-export const KUBECTL = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
+/** The pinned kubectl (1.35); the npm test also runs through the machine's kubectl, if it has one. */
+export const KUBECTL = pinnedKubectlPath();
+export const MACHINE_KUBECTL = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
 
 export interface Installed {
   /** The directory holding kubectl-workload and kubectl_complete-workload. */
@@ -27,13 +29,13 @@ export interface Installed {
   path: string;
 }
 
-export function describeKubectlChecks(title: string, installed: () => Installed): void {
+export function describeKubectlChecks(title: string, installed: () => Installed, kubectlBinary = KUBECTL): void {
   describe(title, () => {
     const env = (): NodeJS.ProcessEnv => {
       const home = mkdtempSync(join(tmpdir(), 'kw-home-'));
       return { PATH: installed().path, HOME: home, KUBECONFIG: join(home, 'absent'), NO_COLOR: '1' };
     };
-    const kubectl = (args: string[]) => run(KUBECTL, args, env(), 60_000);
+    const kubectl = (args: string[]) => run(kubectlBinary, args, env(), 60_000);
 
     it('kubectl plugin list finds kubectl-workload in the install directory', async () => {
       const result = await kubectl(['plugin', 'list']);

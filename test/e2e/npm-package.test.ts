@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { run } from '@kubectl-workload/test';
-import { describeKubectlChecks, isolatedPath, ROOT } from './installed-plugin-checks.js';
+import { describeKubectlChecks, isolatedPath, KUBECTL, MACHINE_KUBECTL, ROOT } from './installed-plugin-checks.js';
 
 const NODE24_DIR = dirname(process.execPath);
 const OLD_NODE = '/usr/bin/node';
@@ -33,7 +33,16 @@ describe('npm install -g --prefix DIR kubectl-workload-VERSION.tgz', () => {
   });
 });
 
-describeKubectlChecks('the npm install through kubectl (Node 24)', () => ({ binDir: join(prefix, 'bin'), path: isolatedPath(join(prefix, 'bin'), NODE24_DIR) }));
+it('the e2e tests\' kubectl is the pinned one, 1.35 or newer', async () => {
+  const version = JSON.parse((await run(KUBECTL, ['version', '--client', '-o', 'json'])).stdout) as { clientVersion: { major: string; minor: string } };
+  expect(Number(version.clientVersion.major)).toBe(1);
+  expect(Number(version.clientVersion.minor)).toBeGreaterThanOrEqual(35);
+});
+
+const installed = () => ({ binDir: join(prefix, 'bin'), path: isolatedPath(join(prefix, 'bin'), NODE24_DIR) });
+describeKubectlChecks('the npm install through the pinned kubectl (Node 24)', installed);
+// One run on whatever kubectl the machine has, as a user would (none on PATH: nothing to check).
+if (MACHINE_KUBECTL) describeKubectlChecks(`the npm install through the machine's kubectl (${MACHINE_KUBECTL})`, installed, MACHINE_KUBECTL);
 
 describe.each([OLD_NODE].filter((node) => existsSync(node) && !spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.startsWith('v24')))('on an older Node (%s)', (oldNode) => {
   it('kubectl workload --version prints one line naming the Node it needs and exits 2', async () => {

