@@ -3,7 +3,7 @@ SHELL := /bin/bash
 # Run everything on the repo's pinned Node 24 (node_modules/.bin/node), not the machine's Node 20.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: all install build test unit typecheck lint demo bench dist chart sbom clean
+.PHONY: all install build test unit typecheck lint docs verify-docs demo bench dist chart sbom clean
 
 all: build
 
@@ -28,7 +28,15 @@ unit: build
 prerequisites:
 	bash scripts/test-prerequisites.sh
 
-test: prerequisites build typecheck lint
+# Generated regions of the docs (rule catalogue, each command's --help), from the built code.
+# `make test` runs verify-docs, which fails while they are stale (Kubernetes' hack/update-*, hack/verify-*).
+docs: build
+	node scripts/docs/generate.ts
+
+verify-docs: build
+	node scripts/docs/generate.ts --verify
+
+test: prerequisites build typecheck lint verify-docs
 	npm test --silent
 
 # Release pieces (.github/workflows/release.yaml runs these; tests run them too). VERSION: the

@@ -28,7 +28,7 @@ export default {
     }],
   },
   moduleNameMapper,
-  testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/**/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
   // Anchored at the root: a clone inside a folder named dist must still find its tests.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/(.*/)?dist/'],
   testTimeout: 30000,

@@ -1,4 +1,4 @@
-// Exit codes (documented in the README): 0 clean, 1 findings/drift at or above the threshold,
+// Exit codes (documented in docs/commands/*.md): 0 clean, 1 findings/drift at or above the threshold,
 // 2 usage, I/O, parse or cluster-access errors.
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

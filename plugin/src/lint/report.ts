@@ -1,4 +1,4 @@
-// What one `lint` run found: the stable shape behind every output format (documented in the README).
+// What one `lint` run found: the stable shape behind every output format (documented in docs/json-output.md).
 
 import type { Finding, Severity } from '@kubectl-workload/rules';
 import type { LoadDiagnostic } from '../input/manifests.js';

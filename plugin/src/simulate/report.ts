@@ -1,5 +1,5 @@
 // `kubectl workload simulate`, independent of where the objects come from: objects in, a stable
-// JSON-able report out (documented in README "simulate"). A live-cluster source can call
+// JSON-able report out (documented in docs/json-output.md). A live-cluster source can call
 // runSimulateCommand with the objects it listed.
 
 import type { KubeObject } from '@kubectl-workload/api';
@@ -17,7 +17,7 @@ import {
 
 export const REPORT_KIND = 'SimulationReport';
 
-/** Standing differences from kube-scheduler that every report states (README "simulate"). */
+/** Standing differences from kube-scheduler that every report states (docs/commands/simulate.md). */
 export const SIMULATION_NOTES: readonly string[] = [
   'every node is evaluated (no percentageOfNodesToScore sampling); equal-score ties go to the first node or placement by name, where kube-scheduler picks at random',
   'pending pods are retried in queue order (priority, then creation time) until a pass binds nothing; backoff is not modelled',

@@ -10,7 +10,7 @@ import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
 import type { DiffArgs } from '../diff.js';
 
-/** The machine format, documented in the README. */
+/** The machine format, documented in docs/json-output.md. */
 export function diffDocument(report: DriftReport): object {
   return { kind: 'WorkloadDiff', ...report };
 }

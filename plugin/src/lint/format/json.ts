@@ -1,4 +1,4 @@
-// `lint -o json`: the stable machine format documented in the README (findings, errors, summary).
+// `lint -o json`: the stable machine format documented in docs/json-output.md (findings, errors, summary).
 
 import { findingField, findingReason, renderFinding } from '@kubectl-workload/rules';
 import type { LintFinding, LintReport } from '../report.js';
