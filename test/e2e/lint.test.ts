@@ -128,6 +128,19 @@ describe('kubectl workload lint (real kubectl)', () => {
     expect(r.status).toBe(2);
   });
 
+  it('lints and reports the other paths when one does not exist, then exits 2 (issue 18 item 6)', () => {
+    const r = kubectl(['lint', 'nonexist.yaml', 'examples/broken/workloads.yaml']);
+    expect(r.stderr).toBe('error: nonexist.yaml: no such file or directory\n');
+    expect(r.stdout).toContain('examples/broken/workloads.yaml:9:3: error WL-04 Workload ml-training/empty: spec.podGroupTemplates: Required value\n');
+    expect(r.status).toBe(2);
+  });
+
+  it('warns about empty standard input (issue 18 item 18)', () => {
+    const r = kubectl(['lint', '-'], '');
+    expect(r.stderr).toBe('warning: standard input is empty: nothing to read\n');
+    expect(r.status).toBe(0);
+  });
+
   it.each([
     [['lint', 'examples/nope'], 'error: examples/nope: no such file or directory\n'],
     [['lint', 'examples/workload', '--feature-gates', 'Bogus=true'], 'error: --feature-gates: unrecognized feature gate: Bogus\n'],

@@ -55,6 +55,14 @@ describe('kubectl workload simulate (real kubectl)', () => {
     expect(kubectl(['simulate', '-n', '--snapshot', snapshotOf('01-gang-fits.yaml')]).stderr).toMatch(/^error: flag needs an argument: 'n' in -n\n/);
   });
 
+  it('warns about an empty --snapshot file instead of answering in silence (issue 18 item 18)', () => {
+    const empty = join(dir, 'empty.yaml');
+    writeFileSync(empty, '');
+    const r = kubectl(['status', '--snapshot', empty]);
+    expect(r.stderr).toBe(`warning: snapshot "${empty}" holds no objects\nNo resources found in default namespace.\n`);
+    expect(r.status).toBe(0);
+  });
+
   it('-o yaml prints the same report as -o json, as plain YAML (issue 11 §3, issue 18 item 5)', () => {
     const snapshot = snapshotOf('17-tas-tie.yaml');
     const yaml = kubectl(['simulate', '--snapshot', snapshot, '-o', 'yaml']);

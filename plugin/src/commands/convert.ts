@@ -10,7 +10,8 @@ const FORMATS = ['yaml', 'json'] as const;
 
 function builder(yargs: Argv) {
   return withClusterSourceOptions(yargs)
-    .option('filename', { alias: 'f', type: 'string', array: true, default: [], describe: 'files or directories (*.yaml, *.yml, *.json, recursive) to convert, or - for standard input' })
+    // Not `array: true`: yargs would then take `-f -` (stdin) for a positional `-`. Repeats still collect.
+    .option('filename', { alias: 'f', type: 'string', default: [] as string[], coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'files or directories (*.yaml, *.yml, *.json, recursive) to convert, or - for standard input' })
     .option('to', { choices: CONVERT_TARGETS, default: CONVERT_TARGETS[0], describe: 'the 1.37 API version to write' })
     .option('output', { alias: 'o', choices: FORMATS, default: 'yaml' as const, describe: 'output format (YAML keeps comments and key order)' })
     .option('from-cluster', { type: 'boolean', default: false, describe: 'read the v1alpha2 objects of a 1.36 cluster (or --snapshot): list what to delete before the upgrade and write their 1.37 manifests to --output-dir' })

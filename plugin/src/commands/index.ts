@@ -5,6 +5,7 @@ import { snapshotCommand } from './snapshot.js';
 import { statusCommand } from './status.js';
 import { diffCommand } from './diff.js';
 import { completeCommand } from './complete.js';
+import { completionCommand } from './completion.js';
 import { explainCommand } from './explain.js';
 import { simulateCommand } from './simulate.js';
 import { convertCommand } from './convert.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   explainCommand,
   completeCommand,
+  completionCommand,
   simulateCommand,
   convertCommand,
 ];

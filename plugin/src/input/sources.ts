@@ -64,20 +64,35 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Reads every source named by `paths`, in argument order. */
-export async function readSources(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<ManifestSource[]> {
+export async function readSources(
+  paths: readonly string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+  /** Given: an unreadable path is reported here and skipped, so the rest is still read; else it throws. */
+  onUnreadable?: (err: InputError) => void,
+): Promise<ManifestSource[]> {
   const sources: ManifestSource[] = [];
   for (const path of paths) {
     if (path === '-') {
       sources.push({ name: STDIN_NAME, text: await readStdin(stdin) });
       continue;
     }
-    for (const file of await expandPath(path)) {
-      try {
-        sources.push({ name: file, text: await readFile(file, 'utf8') });
-      } catch (err) {
-        throw new InputError(`${file}: ${ioMessage(err)}`);
+    try {
+      for (const file of await expandPath(path)) {
+        try {
+          sources.push({ name: file, text: await readFile(file, 'utf8') });
+        } catch (err) {
+          throw new InputError(`${file}: ${ioMessage(err)}`);
+        }
       }
+    } catch (err) {
+      if (!(err instanceof InputError) || !onUnreadable) throw err;
+      onUnreadable(err);
     }
   }
   return sources;
+}
+
+/** Warnings for standard input that held nothing: an empty pipe is almost always a mistake upstream. */
+export function emptyInputWarnings(sources: readonly ManifestSource[]): string[] {
+  return sources.filter((s) => s.name === STDIN_NAME && s.text.trim() === '').map(() => 'standard input is empty: nothing to read');
 }

@@ -7,17 +7,19 @@ import type { Palette } from '../output/color.js';
 import type { LintFormat } from './format/names.js';
 import { renderLintReport } from './format/render.js';
 import { runLint } from './run.js';
-import type { LintRun } from './run.js';
+import type { LintResult, LintRun } from './run.js';
 
 /** Returns the exit code. */
 export async function printLint(run: LintRun, format: LintFormat, colors: Palette): Promise<number> {
-  let result: Awaited<ReturnType<typeof runLint>>;
+  let result: LintResult;
   try {
     result = await runLint(run);
   } catch (err) {
     if (err instanceof InputError) throw new UserError(err.message);
     throw err;
   }
+  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const path of result.unreadable) process.stderr.write(`error: ${path}\n`);
   for (const d of result.report.diagnostics) process.stderr.write(`error: ${formatDiagnostic(d)}\n`);
   process.stdout.write(renderLintReport(format, result.report, { failOn: run.failOn, colors }));
   return result.exitCode;

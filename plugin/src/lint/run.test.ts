@@ -58,8 +58,18 @@ describe('runLint', () => {
     expect(exitCode).toBe(2);
   });
 
-  it('rejects a path that does not exist', async () => {
-    await expect(runLint({ ...base, paths: ['/no/such/dir'] })).rejects.toThrow('/no/such/dir: no such file or directory');
+  it('reports a path that does not exist, still lints the others, and exits 2 (issue 18 item 6)', async () => {
+    const dir = scratchDir({ 'bad.yaml': workloadYaml('bad', ' []') });
+    const { report, exitCode, unreadable } = await runLint({ ...base, paths: ['/no/such/dir', dir] });
+    expect(unreadable).toEqual(['/no/such/dir: no such file or directory']);
+    expect(report.findings.map((f) => f.rule)).toEqual(['WL-04']);
+    expect(exitCode).toBe(2);
+  });
+
+  it('warns about empty standard input (issue 18 item 18)', async () => {
+    const { warnings, exitCode } = await runLint({ ...base, paths: ['-'], stdin: Readable.from(['\n']) });
+    expect(warnings).toEqual(['standard input is empty: nothing to read']);
+    expect(exitCode).toBe(0);
   });
 
   it('positions each finding in its own document of a multi-document file (POD-03 on the second pod only)', async () => {

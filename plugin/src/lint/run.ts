@@ -5,7 +5,7 @@ import type { FeatureGates } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadSources } from '../input/manifests.js';
-import { readSources } from '../input/sources.js';
+import { emptyInputWarnings, readSources, type InputError } from '../input/sources.js';
 import { readPreviousSources } from './against.js';
 import { indexByKey, lintObjects, objectRef } from './lint.js';
 import { failsAt, summarize } from './report.js';
@@ -26,8 +26,17 @@ export function exitCodeOf(report: LintReport, failOn: Severity): number {
   return failsAt(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-export async function runLint(run: LintRun): Promise<{ report: LintReport; exitCode: number }> {
-  const sources = await readSources(run.paths, run.stdin);
+export interface LintResult {
+  readonly report: LintReport;
+  readonly exitCode: number;
+  /** Paths that could not be read (the rest was linted): errors, exit 2. */
+  readonly unreadable: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export async function runLint(run: LintRun): Promise<LintResult> {
+  const unreadable: string[] = [];
+  const sources = await readSources(run.paths, run.stdin, (err: InputError) => unreadable.push(err.message));
   const current = loadSources(sources);
   const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
   const { findings, diagnostics } = await lintObjects(current.objects, {
@@ -40,5 +49,5 @@ export async function runLint(run: LintRun): Promise<{ report: LintReport; exitC
     diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
     summary: summarize(sources.length, current.objects.length, findings),
   };
-  return { report, exitCode: exitCodeOf(report, run.failOn) };
+  return { report, exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn), unreadable, warnings: emptyInputWarnings(sources) };
 }

@@ -34,6 +34,8 @@ export async function loadClusterView(options: SourceOptions): Promise<ClusterVi
     const namespace = 'client' in source ? source.client.namespace : (options.namespace ?? 'default');
     const allNamespaces = options.allNamespaces ?? false;
     const loaded = await loadClusterState(source);
+    // An empty snapshot answers every question with "nothing": say so rather than exit 0 in silence.
+    if ('snapshot' in source && stateObjects(loaded).length === 0) process.stderr.write(`warning: snapshot "${source.snapshot}" holds no objects\n`);
     const state = allNamespaces ? loaded : stateFromObjects(stateObjects(loaded), { namespace });
     return { state, namespace, allNamespaces, source };
   } catch (err) {
