@@ -63,6 +63,8 @@ export type PostFilter = (pod: PodInfo, attempt: PodAttempt, nodes: Int32Array) 
 
 export interface GroupAlgorithmOptions extends ScheduleOptions {
   readonly postFilter?: PostFilter;
+  /** Sees the attempt of every member that fits no node (explain counts filter reasons without per-node traces). */
+  readonly onUnschedulable?: (attempt: PodAttempt) => void;
 }
 
 export interface GroupAlgorithmResult {
@@ -104,6 +106,7 @@ export function runDefaultAlgorithm(ctx: GroupContext, members: readonly PodInfo
     let message = '';
     let victims: readonly PodInfo[] | undefined;
     if (node === undefined) {
+      options.onUnschedulable?.(attempt);
       const fitMessage = attempt.fitError?.message ?? '';
       const post = options.postFilter?.(pod, attempt, nodes);
       if (post?.node === undefined) {

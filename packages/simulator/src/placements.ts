@@ -16,6 +16,15 @@ export interface PlacementScore {
   readonly total: number;
 }
 
+/** What the default algorithm did in one placement: explain's per-domain table reads it. */
+export interface PlacementDomain {
+  readonly name: string;
+  /** Members the evaluation placed there (Permit Success or Wait). */
+  readonly placed: number;
+  /** The FitError of the first member that fit no node of the placement. */
+  readonly blocking: string | undefined;
+}
+
 export interface PlacementReport {
   readonly key: string;
   /** Placement names (label values) in evaluation order. */
@@ -26,6 +35,8 @@ export interface PlacementReport {
   readonly scores: Readonly<Record<string, PlacementScore>>;
   /** Placements sharing the top score, when more than one (upstream breaks this tie at random). */
   readonly tie: readonly string[] | undefined;
+  /** Every evaluated placement, in evaluation order. */
+  readonly domains: readonly PlacementDomain[];
 }
 
 interface Evaluation {
@@ -49,10 +60,11 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
     throw err;
   }
   const generated = placements.map((p) => p.name);
+  const domains: PlacementDomain[] = [];
   const unschedulable = (message: string, feasible: string[] = []): GroupAlgorithmResult => ({
     status: { code: 'Unschedulable', message, waitingOnPreemption: false },
     members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: wrapGroupUnschedulable(message) })),
-    placements: { key, generated, feasible, chosen: undefined, scores: {}, tie: undefined },
+    placements: { key, generated, feasible, chosen: undefined, scores: {}, tie: undefined, domains },
   });
   if (placements.length === 0) return unschedulable(GROUP_MESSAGE.noPlacements);
   const alreadyScheduled = ctx.cluster.scheduledMembers(ctx.groupKey).length;
@@ -62,6 +74,7 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
     // Score while the proposed assignments are still assumed.
     const proposed = run.members.filter((m) => m.code === 'Success' || m.code === 'Wait').length;
     evaluations.push({ placement, status: run.status, members: run.members, resourceScore: nodeResourcesFit.scorePlacement(ctx.cluster, placement.nodes), podsCount: podGroupPodsCount.score(alreadyScheduled, proposed) });
+    domains.push({ name: placement.name, placed: proposed, blocking: run.members.find((m) => m.code === 'Unschedulable')?.message });
     run.revert();
   }
   const feasible = evaluations.filter((e) => e.status.code === 'Success');
@@ -93,6 +106,6 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
   return {
     status: chosen.status,
     members: chosen.members,
-    placements: { key, generated, feasible: feasibleNames, chosen: chosen.placement.name, scores, tie },
+    placements: { key, generated, feasible: feasibleNames, chosen: chosen.placement.name, scores, tie, domains },
   };
 }

@@ -57,8 +57,8 @@ export interface ReportCondition {
   readonly message: string;
 }
 
-/** The simulator's placement report with JSON nulls; the tie is reported in `tieBroken`. */
-export type ReportPlacements = Omit<PlacementReport, 'chosen' | 'tie'> & { readonly chosen: string | null };
+/** The simulator's placement report with JSON nulls; the tie is reported in `tieBroken`, per-domain fits only by explain. */
+export type ReportPlacements = Omit<PlacementReport, 'chosen' | 'tie' | 'domains'> & { readonly chosen: string | null };
 
 export interface ReportPodGroup {
   readonly namespace: string;

@@ -3,7 +3,7 @@
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
 import { namespaceOf, nameOf, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, describePreemption, type GroupOutcome, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, describePreemption, type GroupOutcome, type PodAttempt, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
@@ -45,24 +45,37 @@ function membersOf(group: PodGroup, pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => namespaceOf(p) === namespaceOf(group) && p.spec?.schedulingGroup?.podGroupName === nameOf(group));
 }
 
-/** Per reason, how many distinct nodes reported it for any pod (from the per-node filter traces). */
-function countNodeReasons(results: readonly PodResult[]): NodeReasonCount[] {
-  const nodesByReason = new Map<string, Set<string>>();
-  for (const r of results) {
-    for (const [node, plugins] of Object.entries(r.trace?.filter ?? {})) {
-      for (const verdict of Object.values(plugins)) {
-        if (verdict === 'passed') continue;
-        for (const reason of verdict.split(', ')) {
-          const nodes = nodesByReason.get(reason) ?? new Set<string>();
-          nodes.add(node);
-          nodesByReason.set(reason, nodes);
+/** Per filter reason, the distinct nodes that gave it for any pod of the group. */
+class NodeReasons {
+  private readonly nodesByReason = new Map<string, Set<string>>();
+
+  private add(reason: string, node: string): void {
+    const nodes = this.nodesByReason.get(reason);
+    if (nodes) nodes.add(node);
+    else this.nodesByReason.set(reason, new Set([node]));
+  }
+
+  /** From the per-node filter traces of simulated pods. */
+  addTraces(results: readonly PodResult[]): void {
+    for (const r of results) {
+      for (const [node, plugins] of Object.entries(r.trace?.filter ?? {})) {
+        for (const verdict of Object.values(plugins)) {
+          if (verdict !== 'passed') for (const reason of verdict.split(', ')) this.add(reason, node);
         }
       }
     }
   }
-  return [...nodesByReason]
-    .map(([reason, nodes]) => ({ reason, nodes: nodes.size }))
-    .sort((a, b) => b.nodes - a.nodes || a.reason.localeCompare(b.reason));
+
+  /** From the FitError of an attempt that fit no node: every node of it failed, with its reasons. */
+  addFitError(attempt: PodAttempt): void {
+    for (const [node, status] of attempt.fitError?.statuses ?? []) for (const reason of status.reasons) this.add(reason, node);
+  }
+
+  counts(): NodeReasonCount[] {
+    return [...this.nodesByReason]
+      .map(([reason, nodes]) => ({ reason, nodes: nodes.size }))
+      .sort((a, b) => b.nodes - a.nodes || a.reason.localeCompare(b.reason));
+  }
 }
 
 /** The same cycle with DefaultPreemption and workload-aware preemption (spec scheduler.md §4), summarised. */
@@ -76,14 +89,19 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
   const name = nameOf(group);
   const members = membersOf(group, input.pods);
   const profiles = profilesFor(members);
-  const simulation = new Simulation(input, { trace: true, now, schedulerNames: profiles.names });
+  const reasons = new NodeReasons();
+  // With a topology key the cycle evaluates every domain; per-node traces of all those attempts
+  // would cost gigabytes on big clusters, so the reasons come from the FitErrors as they happen.
+  const topologyKey = group.spec?.schedulingConstraints?.topology?.[0]?.key;
+  const traceOptions = topologyKey ? { onUnschedulable: (attempt: PodAttempt) => reasons.addFitError(attempt) } : { trace: true };
+  const simulation = new Simulation(input, { ...traceOptions, now, schedulerNames: profiles.names });
   const result = simulation.runPodGroup(namespace, name);
   const groupResult = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const simulated = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
   const bound = members.filter((p) => p.spec?.nodeName).map((p): PodVerdict => ({ name: nameOf(p), outcome: 'Scheduled', node: p.spec?.nodeName ?? null, message: null }));
   const pods = [...bound, ...simulated.map((p): PodVerdict => ({ name: p.name, outcome: p.outcome, node: p.node ?? null, message: p.message ?? null }))];
   const outcome: GroupOutcome = groupResult?.outcome ?? 'Scheduled';
-  const topology = topologyAnalysis(input, group, members, profiles);
+  const topology = topologyAnalysis(input, group, members, profiles, groupResult?.placements?.domains);
   const hint = outcome === 'Scheduled' ? null : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
@@ -91,7 +109,7 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
     message: groupResult?.message ?? (bound.length === members.length ? 'every pod of the group is bound to a node' : ''),
     condition: condition ? { status: condition.status, reason: condition.reason, message: condition.message } : null,
     pods,
-    nodeReasons: countNodeReasons([...simulated, ...(topology?.failed ?? [])]),
+    nodeReasons: (reasons.addTraces([...simulated, ...(topology?.failed ?? [])]), reasons.counts()),
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     hint,
     notes: [...(groupResult?.notes ?? []), ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []), ...(profiles.note ? [profiles.note] : [])],

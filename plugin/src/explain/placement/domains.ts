@@ -1,9 +1,11 @@
 // Topology domains for a gang with a topology constraint (scheduler.md §3): per value of the key,
-// its nodes, their free resources and how many of the group's pods fit there, found by running the
-// simulator on that domain alone with the group relaxed to basic (every pod that fits binds).
+// its nodes, their free resources and how many of the group's pods fit there. The fit comes from the
+// simulated cycle's own placement evaluations when it evaluated every domain; otherwise (members
+// already pin a domain) from running the simulator on each domain alone with the group relaxed to
+// basic (every pod that fits binds).
 
 import { namespaceOf, nameOf, type Node, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, podRequests, topologyDomains, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, podRequests, topologyDomains, type PlacementDomain, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
 import type { Profiles } from './profiles.js';
 import { formatAmount, formatRequests } from './units.js';
 
@@ -38,7 +40,7 @@ function relaxed(group: PodGroup): PodGroup {
 /** How many members are (or would be) on `nodes`: bound there already, plus those a relaxed cycle places. */
 function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly Pod[], nodes: readonly Node[], profiles: Profiles): Fit {
   const names = new Set(nodes.map((n) => nameOf(n)));
-  const alreadyThere = members.filter((p) => p.spec?.nodeName && names.has(p.spec.nodeName)).length;
+  const alreadyThere = boundThere(members, nodes);
   // The simulator ignores pods bound outside `nodes`, and runs only this group: keep just what it reads.
   const pods = input.pods.filter((p) => (p.spec?.nodeName ? names.has(p.spec.nodeName) : members.includes(p)));
   const others = input.podGroups.filter((g) => g !== group);
@@ -69,7 +71,18 @@ export interface TopologyResult extends TopologyAnalysis {
   readonly failed: readonly PodResult[];
 }
 
-export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles): TopologyResult | null {
+/** Members bound to one of `nodes` before the cycle. */
+function boundThere(members: readonly Pod[], nodes: readonly Node[]): number {
+  const names = new Set(nodes.map((n) => nameOf(n)));
+  return members.filter((p) => p.spec?.nodeName && names.has(p.spec.nodeName)).length;
+}
+
+/**
+ * `evaluated`: the placements the group's simulated cycle evaluated. When they cover every domain,
+ * each row's fit and blocking message come from them, and the members that fit nowhere are left to
+ * the caller (it saw their FitErrors during the cycle).
+ */
+export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles, evaluated: readonly PlacementDomain[] = []): TopologyResult | null {
   const key = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   if (!key) return null;
   const requests = typicalRequests(members);
@@ -78,12 +91,17 @@ export function topologyAnalysis(input: SimulationInput, group: PodGroup, member
   const { cluster } = new Simulation(input, { diagnose: false });
   const byName = new Map(input.nodes.map((n) => [nameOf(n), n]));
   const failed: PodResult[] = [];
-  const domains = topologyDomains(cluster, key).map((domain): DomainRow => {
+  const all = topologyDomains(cluster, key);
+  const fromCycle = evaluated.length === all.length ? new Map(evaluated.map((d) => [d.name, d])) : undefined;
+  const domains = all.map((domain): DomainRow => {
     const nodes = Array.from(domain.nodes, (i) => byName.get(cluster.nodes[i]?.name ?? '') as Node);
+    const free = Object.fromEntries(shown.map((resource) => [resource, formatAmount(resource, cluster.freeCapacity(domain.nodes, resource))]));
+    const row = { domain: domain.name, nodes: nodes.length, free, podsNeeded: needed };
+    const inCycle = fromCycle?.get(domain.name);
+    if (inCycle) return { ...row, podsFit: boundThere(members, nodes) + inCycle.placed, blocking: inCycle.blocking ?? null };
     const fit = podsThatFit(input, group, members, nodes, profiles);
     failed.push(...fit.failed);
-    const free = Object.fromEntries(shown.map((resource) => [resource, formatAmount(resource, cluster.freeCapacity(domain.nodes, resource))]));
-    return { domain: domain.name, nodes: nodes.length, free, podsFit: fit.count, podsNeeded: needed, blocking: fit.failed[0]?.message ?? null };
+    return { ...row, podsFit: fit.count, blocking: fit.failed[0]?.message ?? null };
   });
   const word = domainWord(key);
   if (domains.length === 0) return { key, domains, failed, hint: `no node has the label ${key}: label the nodes of each ${word} with it` };
