@@ -1,7 +1,7 @@
 // `kubectl workload convert` through real kubectl: the v1alpha2 examples rewritten for 1.37, and
 // --from-cluster against the test API server serving a 1.36 cluster (read-only: GET requests only).
 
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -62,6 +62,25 @@ describe('kubectl workload convert -f', () => {
     const result = await workload('convert', '-f', missing);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`error: ${missing}: no such file or directory\n`);
+  });
+});
+
+describe('convert then lint --kube-version 1.37', () => {
+  it.each(['examples/workload/', 'examples/gang-training/', 'examples/changed/'])('%s converts into manifests the 1.37 rules pass', async (example) => {
+    const converted = await workload('convert', '-f', join(REPO, example));
+    expect(converted.code).toBe(0);
+    const file = join(home, `${example.replace(/\W/g, '-')}1.37.yaml`);
+    await writeFile(file, converted.stdout);
+    const linted = await workload('lint', '--kube-version', '1.37', '--fail-on', 'error', file);
+    expect(linted.stdout).not.toMatch(/ error /);
+    expect(linted.code).toBe(0);
+  });
+
+  it('the unconverted examples are reported as not served by 1.37 (MIG-01)', async () => {
+    const linted = await workload('lint', '--kube-version', '1.37', join(REPO, 'examples/workload/'));
+    expect(linted.code).toBe(1);
+    expect(linted.stdout.match(/error MIG-01/g)).toHaveLength(3);
+    expect(linted.stdout).toContain('convert it with `kubectl workload convert`');
   });
 });
 

@@ -1,6 +1,6 @@
 // workload-webhook: the admission webhook server (flags follow Kubernetes component conventions).
 
-import { FeatureGateError, ObjectsFileError, parseFeatureGates } from '@kubectl-workload/api';
+import { FeatureGateError, KUBE_VERSIONS, ObjectsFileError, parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import { OptionError } from '@kubectl-workload/cluster';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
@@ -31,7 +31,8 @@ function parseFlags(argv: string[]) {
     .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'address to listen on' })
     .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
     .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
-    .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates on' })
+    .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates of the Kubernetes version on' })
+    .option('kube-version', { type: 'string', choices: KUBE_VERSIONS, describe: "the cluster's Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)" })
     .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
     .option('kubeconfig', { type: 'string', describe: 'live mode: read other objects through informers on this cluster' })
     .option('snapshot', { type: 'string', describe: 'static mode: objects for cross-object checks from a List, multi-document YAML or JSON file' })
@@ -62,11 +63,13 @@ function lookupSource(kubeconfig: string | undefined, snapshot: string | undefin
 async function main(argv: string[]): Promise<void> {
   const args = await parseFlags(argv);
   const logger = pino({ level: args['log-level'] });
+  const kubeVersion = KUBE_VERSIONS.find((v) => v === args['kube-version']);
   const webhook = await startWebhook({
     port: args.port,
     bindAddress: args['bind-address'],
     ...(args['tls-cert-file'] && args['tls-private-key-file'] ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } } : {}),
-    gates: parseFeatureGates(args['feature-gates']),
+    gates: parseFeatureGatesByVersion(args['feature-gates'], kubeVersion),
+    ...(kubeVersion ? { kubeVersion } : {}),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
     onLookupError: args['on-lookup-error'],
     source: await lookupSource(args.kubeconfig, args.snapshot, logger),

@@ -1,11 +1,11 @@
-// /mutate: a PodGroup created from a Workload template gets every spec field the user left unset
+// /mutate: a PodGroup created from a Workload template (either API version) gets every spec field the user left unset
 // filled from that template (fillFromTemplate, the rules package's one template comparison).
 // What the user set is never overwritten: validation (X-10..14) then reports the mismatch.
 // Once filled, nothing is left unset, so a reinvocation (reinvocationPolicy IfNeeded) adds nothing.
 
-import { LookupUnavailableError } from '@kubectl-workload/api';
+import { LookupUnavailableError, templateRefOf } from '@kubectl-workload/api';
 import type { ObjectLookup, PodGroup } from '@kubectl-workload/api';
-import { fillFromTemplate } from '@kubectl-workload/rules';
+import { fillFromTemplate, findPodGroupTemplate } from '@kubectl-workload/rules';
 import type { TemplatePatchOperation } from '@kubectl-workload/rules';
 
 export interface Mutation {
@@ -16,8 +16,8 @@ export interface Mutation {
 
 /** No Workload or no such template: nothing to fill; validation reports. */
 export async function mutationFor(podGroup: PodGroup, namespace: string, lookup: ObjectLookup): Promise<Mutation> {
-  const ref = podGroup.spec?.podGroupTemplateRef?.workload;
-  if (!podGroup.spec || !ref?.workloadName || !ref.podGroupTemplateName) return { patch: [] };
+  const ref = templateRefOf(podGroup);
+  if (!podGroup.spec || !ref) return { patch: [] };
   let workload;
   try {
     workload = await lookup.getWorkload(namespace, ref.workloadName);
@@ -25,6 +25,6 @@ export async function mutationFor(podGroup: PodGroup, namespace: string, lookup:
     if (err instanceof LookupUnavailableError) return { patch: [], lookupError: err.message };
     throw err;
   }
-  const template = workload?.spec?.podGroupTemplates?.find((t) => t.name === ref.podGroupTemplateName);
+  const template = workload && findPodGroupTemplate(workload, ref.templateName);
   return { patch: template ? fillFromTemplate(podGroup.spec, template) : [] };
 }

@@ -2,8 +2,8 @@
 // the fuzz test call it the same way. It never throws: anything wrong with the body is a 400.
 
 import { performance } from 'node:perf_hooks';
-import { knownKind, nameOf, namespaceOf } from '@kubectl-workload/api';
-import type { FeatureGates, KnownKind, KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { knownKind, kubeVersionOfObject, nameOf, namespaceOf } from '@kubectl-workload/api';
+import type { GatesByVersion, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import { evaluate } from '@kubectl-workload/rules';
 import type { Operation, SeverityOverride, SubResource, Verdict } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
@@ -17,7 +17,10 @@ import type { OnLookupError, Subject } from './verdict-response.js';
 
 export interface ReviewHandlerOptions {
   lookup: ObjectLookup;
-  gates: FeatureGates;
+  /** The gates of each Kubernetes version; a request uses those of the version it is checked against. */
+  gates: GatesByVersion;
+  /** `--kube-version`: the cluster's version. Unset, each object's API version says it (MIG-01). */
+  kubeVersion?: KubeVersion;
   overrides?: Readonly<Record<string, SeverityOverride>>;
   onLookupError: OnLookupError;
   logger: Logger;
@@ -114,13 +117,15 @@ export class ReviewHandler {
 
   private async validate(target: Evaluable): Promise<AdmissionResponse> {
     const { request, operation, subResource, object } = target;
+    const version = this.options.kubeVersion ?? kubeVersionOfObject(object) ?? '1.36';
     const verdict = await evaluate(
       {
         operation,
         subResource,
         object,
         ...(request.oldObject ? { oldObject: request.oldObject } : {}),
-        gates: this.options.gates,
+        gates: this.options.gates[version],
+        kubeVersion: version,
       },
       new ReviewLookup(this.options.lookup),
       this.options.overrides ? { overrides: this.options.overrides } : {},

@@ -4,7 +4,7 @@
 
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { FeatureGates } from '@kubectl-workload/api';
+import type { GatesByVersion, KubeVersion } from '@kubectl-workload/api';
 import type { SeverityOverride } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
 import { createRequestListener } from './app.js';
@@ -24,7 +24,8 @@ export interface WebhookOptions {
   bindAddress?: string;
   /** Without files the server makes a self-signed certificate in memory. */
   tls?: TlsFiles;
-  gates: FeatureGates;
+  gates: GatesByVersion;
+  kubeVersion?: KubeVersion;
   overrides?: Readonly<Record<string, SeverityOverride>>;
   onLookupError: OnLookupError;
   source: LookupSource;
@@ -55,6 +56,7 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   const handler = new ReviewHandler({
     lookup: source.lookup,
     gates: options.gates,
+    ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     onLookupError: options.onLookupError,
     logger,

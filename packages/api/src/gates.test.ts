@@ -1,4 +1,4 @@
-import { allGatesOn, FEATURE_GATES, FEATURE_GATES_1_37, parseFeatureGates } from './gates.js';
+import { allGatesOn, FEATURE_GATES, FEATURE_GATES_1_37, parseFeatureGates, parseFeatureGatesByVersion } from './gates.js';
 
 describe('--feature-gates', () => {
   it('starts from every gate on and applies the overrides', () => {
@@ -43,5 +43,19 @@ describe('--feature-gates under Kubernetes 1.37 (api-rules-1.37 §2, MIG-05)', (
 
   it('does not know the 1.37-only gates under 1.36', () => {
     expect(() => parseFeatureGates('CompositePodGroup=true')).toThrow('unrecognized feature gate: CompositePodGroup');
+  });
+});
+
+describe('--feature-gates for both versions at once', () => {
+  it('applies each gate to the versions that have it', () => {
+    const gates = parseFeatureGatesByVersion('GangScheduling=false,WorkloadAwarePreemption=false,CompositePodGroup=false');
+    expect([gates['1.36'].GangScheduling, gates['1.37'].CompositePodGroup, gates['1.37'].GenericWorkload]).toEqual([false, false, true]);
+  });
+  it('rejects a gate neither version has', () => {
+    expect(() => parseFeatureGatesByVersion('Bogus=true')).toThrow('unrecognized feature gate: Bogus');
+  });
+  it('parses strictly for one version when it is given', () => {
+    expect(() => parseFeatureGatesByVersion('GangScheduling=true', '1.37')).toThrow('merged it into GenericWorkload');
+    expect(parseFeatureGatesByVersion('CompositePodGroup=false', '1.37')['1.37'].CompositePodGroup).toBe(false);
   });
 });

@@ -101,3 +101,25 @@ export function parseFeatureGates(spec: string, base?: FeatureGates, version: Ku
   }
   return gates;
 }
+
+/** Gates for each Kubernetes version: lint checks each object against the version its apiVersion names. */
+export type GatesByVersion = Readonly<Record<KubeVersion, FeatureGates>>;
+
+export function allGatesOnByVersion(): GatesByVersion {
+  return { '1.36': allGatesOn('1.36'), '1.37': allGatesOn('1.37') };
+}
+
+/**
+ * `--feature-gates` for a run that may see both versions. With `version` the spec is parsed for that
+ * version alone (a gate it does not have is an error, and the other version keeps its defaults).
+ * Without it each gate applies to the versions that have it, and only a gate neither has is an error.
+ */
+export function parseFeatureGatesByVersion(spec: string, version?: KubeVersion): GatesByVersion {
+  if (version) return { ...allGatesOnByVersion(), [version]: parseFeatureGates(spec, undefined, version) };
+  const items = spec.split(',').map((item) => item.trim()).filter(Boolean);
+  const known = (item: string, v: KubeVersion): boolean => isGate(item.split('=')[0]?.trim() ?? '', v);
+  const unknown = items.find((item) => !KUBE_VERSIONS.some((v) => known(item, v)));
+  if (unknown !== undefined) throw unrecognized(unknown.split('=')[0]?.trim() ?? unknown, '1.36');
+  const forVersion = (v: KubeVersion): FeatureGates => parseFeatureGates(items.filter((item) => known(item, v)).join(','), undefined, v);
+  return { '1.36': forVersion('1.36'), '1.37': forVersion('1.37') };
+}

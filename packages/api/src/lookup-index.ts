@@ -2,6 +2,8 @@
 // live informer caches): client-go's cache.Indexer with the index functions the rules need —
 // pods by namespace/podGroupName, PodGroups by namespace/workload[/template] and by controller.
 
+import { kubeVersionOfObject } from './objects.js';
+import type { PodGroup137 } from './scheduling-1.37.js';
 import type { KubeObject, OwnerReference, Pod, PodGroup } from './types.js';
 
 export interface TemplateRef {
@@ -9,8 +11,15 @@ export interface TemplateRef {
   templateName: string;
 }
 
-/** A PodGroup's spec.podGroupTemplateRef.workload when both names are set; validation (PG-04..06) reports anything less. */
+/**
+ * A PodGroup's template reference when both names are set (validation, PG-04..06, reports anything
+ * less): `spec.podGroupTemplateRef.workload` in 1.36, `spec.workloadRef` in 1.37.
+ */
 export function templateRefOf(podGroup: PodGroup): TemplateRef | undefined {
+  if (kubeVersionOfObject(podGroup) === '1.37') {
+    const workloadRef = (podGroup as PodGroup137).spec?.workloadRef;
+    return workloadRef?.workloadName && workloadRef.templateName ? { workloadName: workloadRef.workloadName, templateName: workloadRef.templateName } : undefined;
+  }
   const ref = podGroup.spec?.podGroupTemplateRef?.workload;
   return ref?.workloadName && ref.podGroupTemplateName ? { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName } : undefined;
 }

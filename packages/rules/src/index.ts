@@ -8,5 +8,5 @@ export * from './template/index.js';
 export * from './pod-specs.js';
 export * from './validation/index.js';
 export { applyPodGroupDefaults, withPodGroupDefaults } from './rules/podgroup/defaults.js';
-export { resolveTemplateRef } from './rules/cross/template-ref.js';
+export { findPodGroupTemplate, resolveTemplateRef } from './rules/cross/template-ref.js';
 export type { ResolvedTemplateRef } from './rules/cross/template-ref.js';

@@ -1,9 +1,10 @@
-// `kubectl workload lint [PATH…|-]`: check manifests offline against the v1.36 Workload/PodGroup
-// rules (the webhook's rules engine), with file:line:col for every finding.
+// `kubectl workload lint [PATH…|-]`: check manifests offline against the Kubernetes 1.36 or 1.37
+// Workload/PodGroup rules (the webhook's rules engine), with file:line:col for every finding.
 
 import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
-import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates } from '@kubectl-workload/api/gates';
+import { ALL_FEATURE_GATES, FeatureGateError, KUBE_VERSIONS, parseFeatureGatesByVersion } from '@kubectl-workload/api/gates';
+import type { KubeVersion } from '@kubectl-workload/api/gates';
 import type { Severity } from '@kubectl-workload/rules';
 import { UserError } from '../exit.js';
 import { colorEnabled, paletteFor } from '../output/color.js';
@@ -16,7 +17,8 @@ function builder(yargs: Argv) {
   return yargs
     .positional('paths', { type: 'string', array: true, default: [], describe: 'files, directories (*.yaml, *.yml, *.json, recursive) or - for standard input' })
     .option('against', { type: 'string', describe: 'lint as an UPDATE of the objects in this path or git revision (same kind/namespace/name)' })
-    .option('feature-gates', { type: 'string', default: '', describe: `A=true,B=false over all gates on (${FEATURE_GATES.join(', ')})` })
+    .option('feature-gates', { type: 'string', default: '', describe: `A=true,B=false over all gates of the version on (${ALL_FEATURE_GATES.join(', ')})` })
+    .option('kube-version', { type: 'string', choices: KUBE_VERSIONS, describe: "check every object against this Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)" })
     .option('fail-on', { choices: SEVERITIES, default: 'error' as Severity, describe: 'lowest severity that makes the exit code 1' })
     .option('output', { alias: 'o', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'output format' })
     .example('$0 lint examples/', 'lint every manifest under examples/')
@@ -32,10 +34,9 @@ function paths(args: LintArgs): string[] {
   return ['-'];
 }
 
-function gates(spec: string) {
-  if (!spec) return allGatesOn();
+function gates(spec: string, version: KubeVersion | undefined) {
   try {
-    return parseFeatureGates(spec);
+    return parseFeatureGatesByVersion(spec, version);
   } catch (err) {
     if (err instanceof FeatureGateError) throw new UserError(`--feature-gates: ${err.message}`);
     throw err;
@@ -43,7 +44,8 @@ function gates(spec: string) {
 }
 
 async function handler(args: LintArgs): Promise<void> {
-  const run = { paths: paths(args), gates: gates(args['feature-gates']), failOn: args['fail-on'], ...(args.against ? { against: args.against } : {}) };
+  const version = args['kube-version'];
+  const run = { paths: paths(args), gates: gates(args['feature-gates'], version), ...(version ? { kubeVersion: version } : {}), failOn: args['fail-on'], ...(args.against ? { against: args.against } : {}) };
   // Loaded on use: the parsers and the rules engine stay out of every other command's start-up.
   const { printLint } = await import('../lint/print.js');
   const colors = paletteFor(args.output === 'text' && colorEnabled(process.stdout));

@@ -1,4 +1,4 @@
-import { allGatesOn } from '@kubectl-workload/api';
+import { allGatesOnByVersion } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { defineRule } from '@kubectl-workload/rules';
 import { loadManifests } from '../input/manifests.js';
@@ -35,7 +35,7 @@ const fragile = defineRule<KubeObject>({
 describe('lintObjects', () => {
   it('names an object a rule could not check, at its position, and lints the others', async () => {
     const { objects } = loadManifests({ name: 'pods.yaml', text });
-    const { findings, diagnostics } = await lintObjects(objects, { gates: allGatesOn(), rules: [fragile] });
+    const { findings, diagnostics } = await lintObjects(objects, { gates: allGatesOnByVersion(), rules: [fragile] });
     expect(diagnostics).toEqual([
       { file: 'pods.yaml', line: 1, column: 1, message: 'could not check Pod default/odd: schedulingGroup.podGroupName is not a function' },
     ]);
@@ -44,7 +44,7 @@ describe('lintObjects', () => {
 
   it('shows a name or namespace that is not a string as JSON', async () => {
     const { objects } = loadManifests({ name: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: 5, namespace: {a: 1}}\n' });
-    const { findings } = await lintObjects(objects, { gates: allGatesOn(), rules: [fragile] });
+    const { findings } = await lintObjects(objects, { gates: allGatesOnByVersion(), rules: [fragile] });
     expect(findings.map((f) => f.object)).toEqual([{ apiVersion: 'v1', kind: 'Pod', namespace: '{"a":1}', name: '5' }]);
   });
 });

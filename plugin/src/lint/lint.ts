@@ -2,8 +2,8 @@
 // older version when one is given (matched by kind/namespace/name), and the cross-object rules see
 // the whole set (over the older objects it does not replace) through a ManifestLookup.
 
-import { knownKind, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
-import type { FeatureGates, KubeObject } from '@kubectl-workload/api';
+import { knownKind, kubeVersionOfObject, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
+import type { GatesByVersion, KubeObject, KubeVersion } from '@kubectl-workload/api';
 import { evaluate, findingField, ManifestLookup } from '@kubectl-workload/rules';
 import type { Finding, Rule, Verdict } from '@kubectl-workload/rules';
 import type { LoadDiagnostic, ManifestObject } from '../input/manifests.js';
@@ -12,7 +12,10 @@ import type { LintFinding, ObjectRef } from './report.js';
 export const DEFAULT_NAMESPACE = 'default';
 
 export interface LintOptions {
-  gates: FeatureGates;
+  /** Gates per Kubernetes version: an object is checked with those of its version. */
+  gates: GatesByVersion;
+  /** `--kube-version`: check every object against this version (else each object's apiVersion says, MIG-01). */
+  kubeVersion?: KubeVersion;
   /** Older versions of objects, by `objectKey`: objects found here are linted as UPDATEs. */
   previous?: ReadonlyMap<string, KubeObject>;
   /** The rules to run (default: all of them). */
@@ -70,10 +73,11 @@ export async function lintObjects(manifests: readonly ManifestObject[], options:
   const diagnostics: LoadDiagnostic[] = [];
   for (const manifest of manifests) {
     const oldObject = options.previous?.get(objectKey(manifest.object, DEFAULT_NAMESPACE));
+    const version = options.kubeVersion ?? kubeVersionOfObject(manifest.object) ?? '1.36';
     let verdict: Verdict;
     try {
       verdict = await evaluate(
-        { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates },
+        { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates[version], kubeVersion: version },
         lookup,
         options.rules ? { rules: options.rules } : {},
       );

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { allGatesOn } from '@kubectl-workload/api';
+import { allGatesOnByVersion } from '@kubectl-workload/api';
 import { findingField } from '@kubectl-workload/rules';
 import { jsonFinding } from './format/json.js';
 import { runLint } from './run.js';
 import type { LintRun } from './run.js';
 import { GANG_TEMPLATE, podYaml, scratchDir, workloadYaml } from './test-support/manifests.js';
 
-const base: Omit<LintRun, 'paths'> = { gates: allGatesOn(), failOn: 'error' };
+const base: Omit<LintRun, 'paths'> = { gates: allGatesOnByVersion(), failOn: 'error' };
 
 describe('runLint', () => {
   it('walks directories for yaml, yml and json files only, and reports findings with positions', async () => {

@@ -1,7 +1,7 @@
 // One `lint` run, from path arguments to a report and its exit code; the command only parses flags
 // and prints.
 
-import type { FeatureGates } from '@kubectl-workload/api';
+import type { GatesByVersion, KubeVersion } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadSources } from '../input/manifests.js';
@@ -14,7 +14,8 @@ import type { LintReport } from './report.js';
 export interface LintRun {
   paths: readonly string[];
   against?: string;
-  gates: FeatureGates;
+  gates: GatesByVersion;
+  kubeVersion?: KubeVersion;
   failOn: Severity;
   stdin?: NodeJS.ReadableStream;
   /** Where git runs for `--against REF` (default: the working directory). */
@@ -41,6 +42,7 @@ export async function runLint(run: LintRun): Promise<LintResult> {
   const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
   const { findings, diagnostics } = await lintObjects(current.objects, {
     gates: run.gates,
+    ...(run.kubeVersion ? { kubeVersion: run.kubeVersion } : {}),
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),
   });
   const report: LintReport = {

@@ -2,7 +2,7 @@
 // the webhook bench's scenario (a Pod CREATE into a 64-pod gang, X-15..X-19 reading its PodGroup and
 // pods) plus filler pods of other 8-pod groups in the same namespace, with a snapshot lookup.
 
-import { parseFeatureGates } from '@kubectl-workload/api';
+import { parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { ReviewHandler, WebhookMetrics } from '@kubectl-workload/webhook';
@@ -25,7 +25,7 @@ function handlerWith(podsInNamespace: number): ReviewHandler {
   const fillers = Array.from({ length: podsInNamespace - SCENARIO_PODS }, (_, i) => filler(i));
   return new ReviewHandler({
     lookup: new ManifestLookup([...(snapshot.items as KubeObject[]), ...fillers]),
-    gates: parseFeatureGates(''),
+    gates: parseFeatureGatesByVersion(''),
     onLookupError: 'allow',
     logger: pino({ level: 'warn' }),
     metrics: new WebhookMetrics(() => ({})),

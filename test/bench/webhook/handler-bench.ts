@@ -4,7 +4,7 @@
 // `npm run build`:
 //   node test/bench/webhook/handler-bench.ts [--seconds S]   (default 2 s per review, in 5 alternating rounds)
 
-import { parseFeatureGates } from '@kubectl-workload/api';
+import { parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { ReviewHandler, WebhookMetrics } from '@kubectl-workload/webhook';
@@ -24,7 +24,7 @@ const SECONDS = secondsFlag(process.argv.slice(2));
 const metrics = new WebhookMetrics(() => ({}));
 const handler = new ReviewHandler({
   lookup: new ManifestLookup(snapshot.items as KubeObject[]),
-  gates: parseFeatureGates(''),
+  gates: parseFeatureGatesByVersion(''),
   onLookupError: 'allow',
   logger: pino({ level: 'warn' }),
   metrics,

@@ -2,7 +2,7 @@
 // reply that breaks the contract. Shared by the fuzz test (10,000 cases) and the long fuzz benchmark.
 
 import fc from 'fast-check';
-import { parseFeatureGates } from '@kubectl-workload/api';
+import { parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { noSource } from '../lookup-source.js';
 import type { LookupSource } from '../lookup-source.js';
@@ -23,7 +23,7 @@ export interface FuzzFailure {
 /** Two configurations: a full snapshot with all gates on, and no lookups with some gates off and deny. */
 export function fuzzHandlers(snapshot: KubeObject[]): ReviewHandler[] {
   const make = (source: LookupSource, gates: string, onLookupError: 'allow' | 'deny'): ReviewHandler =>
-    new ReviewHandler({ lookup: source.lookup, gates: parseFeatureGates(gates), onLookupError, logger: silentLogger, metrics: new WebhookMetrics(() => ({})) });
+    new ReviewHandler({ lookup: source.lookup, gates: parseFeatureGatesByVersion(gates), onLookupError, logger: silentLogger, metrics: new WebhookMetrics(() => ({})) });
   return [make(objectsSource(snapshot), '', 'allow'), make(noSource(), 'WorkloadAwarePreemption=false,DRAWorkloadResourceClaims=false', 'deny')];
 }
 

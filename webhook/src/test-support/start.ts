@@ -1,6 +1,6 @@
 // Starts a webhook in-process on 127.0.0.1:0 with a self-signed certificate and a silent logger.
 
-import { allGatesOn } from '@kubectl-workload/api';
+import { allGatesOnByVersion } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { pino } from 'pino';
@@ -26,7 +26,7 @@ export async function startTestWebhook(options: Partial<WebhookOptions> = {}): P
   const webhook = await startWebhook({
     port: 0,
     bindAddress: '127.0.0.1',
-    gates: allGatesOn(),
+    gates: allGatesOnByVersion(),
     onLookupError: 'allow',
     source: objectsSource([]),
     logger: silentLogger,
