@@ -16,7 +16,7 @@ export const BEHAVIOURS: ReadonlyArray<{ id: string; doc: string; where: string 
   { id: 'CPG-11', doc: '1.37: CompositePodGroup /status conditions are checked by the PodGroup condition rules (PG-30..36), same texts.', where: 'packages/rules/src/rules/v137/composite-1-37.test.ts' },
   { id: 'PG-41', doc: '1.37: the condition is PodGroupInitiallyScheduled; condition types stay free-form.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
   { id: 'PG-62', doc: '1.37: workloadRef required with a parent is alpha (not enforced); X-33 reports it.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
-  { id: 'PG-50', doc: 'spec.disruptionMode defaults to Pod: evaluate() applies applyPodGroupDefaults() with WorkloadAwarePreemption on.', where: 'packages/rules/src/rules/podgroup/defaults.test.ts' },
+  { id: 'PG-50', doc: 'spec.disruptionMode defaults to Pod: evaluate() applies applyPodGroupDefaults() with WorkloadAwarePreemption on.', where: 'packages/rules/src/defaulting.test.ts' },
 ];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');

@@ -3,9 +3,9 @@
 // What the user set is never overwritten: validation (X-10..14) then reports the mismatch.
 // Once filled, nothing is left unset, so a reinvocation (reinvocationPolicy IfNeeded) adds nothing.
 
-import { LookupUnavailableError, templateRefOf } from '@kubectl-workload/api';
+import { LookupUnavailableError } from '@kubectl-workload/api';
 import type { ObjectLookup, PodGroup } from '@kubectl-workload/api';
-import { fillFromTemplate, findPodGroupTemplate } from '@kubectl-workload/rules';
+import { fillFromTemplate, resolveTemplateRef } from '@kubectl-workload/rules';
 import type { TemplatePatchOperation } from '@kubectl-workload/rules';
 
 export interface Mutation {
@@ -16,15 +16,13 @@ export interface Mutation {
 
 /** No Workload or no such template: nothing to fill; validation reports. */
 export async function mutationFor(podGroup: PodGroup, namespace: string, lookup: ObjectLookup): Promise<Mutation> {
-  const ref = templateRefOf(podGroup);
-  if (!podGroup.spec || !ref) return { patch: [] };
-  let workload;
+  if (!podGroup.spec) return { patch: [] };
+  let template;
   try {
-    workload = await lookup.getWorkload(namespace, ref.workloadName);
+    template = (await resolveTemplateRef(podGroup, lookup, namespace))?.template;
   } catch (err) {
     if (err instanceof LookupUnavailableError) return { patch: [], lookupError: err.message };
     throw err;
   }
-  const template = workload && findPodGroupTemplate(workload, ref.templateName);
   return { patch: template ? fillFromTemplate(podGroup.spec, template) : [] };
 }

@@ -4,6 +4,7 @@ export * from './quantity.js';
 export * from './gates.js';
 export * from './lookup.js';
 export * from './lookup-index.js';
+export * from './kinds.js';
 export * from './objects.js';
 export * from './snapshot.js';
 export * from './label-selector.js';

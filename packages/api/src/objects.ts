@@ -1,38 +1,9 @@
 // Recognising objects by apiVersion/kind, and naming them the way kubectl and the API server do.
 
 import type { KubeVersion } from './gates.js';
+import { isApiKind, KINDS } from './kinds.js';
+import type { KnownKind } from './kinds.js';
 import type { KubeObject } from './types.js';
-
-export type KnownKind =
-  | 'Workload'
-  | 'PodGroup'
-  | 'Pod'
-  | 'Job'
-  | 'CronJob'
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'ReplicaSet'
-  | 'DaemonSet'
-  | 'Node'
-  | 'PriorityClass'
-  | 'PodDisruptionBudget'
-  | 'CompositePodGroup';
-
-const KIND_GROUPS: Record<KnownKind, { group: string; versions: readonly string[]; resource: string }> = {
-  Workload: { group: 'scheduling.k8s.io', versions: ['v1alpha2', 'v1beta1', 'v1alpha3'], resource: 'workloads' },
-  PodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha2', 'v1beta1', 'v1alpha3'], resource: 'podgroups' },
-  CompositePodGroup: { group: 'scheduling.k8s.io', versions: ['v1alpha3'], resource: 'compositepodgroups' },
-  Pod: { group: '', versions: ['v1'], resource: 'pods' },
-  Node: { group: '', versions: ['v1'], resource: 'nodes' },
-  Job: { group: 'batch', versions: ['v1'], resource: 'jobs' },
-  CronJob: { group: 'batch', versions: ['v1'], resource: 'cronjobs' },
-  Deployment: { group: 'apps', versions: ['v1'], resource: 'deployments' },
-  StatefulSet: { group: 'apps', versions: ['v1'], resource: 'statefulsets' },
-  ReplicaSet: { group: 'apps', versions: ['v1'], resource: 'replicasets' },
-  DaemonSet: { group: 'apps', versions: ['v1'], resource: 'daemonsets' },
-  PriorityClass: { group: 'scheduling.k8s.io', versions: ['v1'], resource: 'priorityclasses' },
-  PodDisruptionBudget: { group: 'policy', versions: ['v1'], resource: 'poddisruptionbudgets' },
-};
 
 export function splitApiVersion(apiVersion: string | undefined): { group: string; version: string } {
   const av = apiVersion ?? '';
@@ -42,9 +13,10 @@ export function splitApiVersion(apiVersion: string | undefined): { group: string
 
 /** The kind if apiVersion and kind name one we understand, else undefined. */
 export function knownKind(obj: KubeObject): KnownKind | undefined {
-  const kind = obj.kind as KnownKind | undefined;
-  if (!kind || !(kind in KIND_GROUPS)) return undefined;
-  const meta = KIND_GROUPS[kind];
+  const kind = obj.kind;
+  // Event is in the table for the cluster client; no rule checks it.
+  if (!isApiKind(kind) || kind === 'Event') return undefined;
+  const meta = KINDS[kind];
   const { group, version } = splitApiVersion(obj.apiVersion);
   return group === meta.group && meta.versions.includes(version) ? kind : undefined;
 }
@@ -61,8 +33,8 @@ export function kubeVersionOfObject(obj: KubeObject): KubeVersion | undefined {
 }
 
 export function resourceOf(kind: KnownKind): { group: string; resource: string } {
-  const meta = KIND_GROUPS[kind];
-  return { group: meta.group, resource: meta.resource };
+  const meta = KINDS[kind];
+  return { group: meta.group, resource: meta.plural };
 }
 
 /** `podgroups.scheduling.k8s.io`, `pods`: the qualified resource in API server messages. */

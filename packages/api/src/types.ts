@@ -355,8 +355,3 @@ export interface PodDisruptionBudget extends KubeObject {
   status?: { disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number; expectedPods?: number };
 }
 
-/** A namespaced object reference used in messages and lookups. */
-export interface ObjectRef {
-  namespace: string;
-  name: string;
-}

@@ -1,6 +1,6 @@
 // The kinds the plugin reads from a cluster, where they live in the API, and their TypeScript types.
 
-import { SCHEDULING_API_VERSION, splitApiVersion } from '@kubectl-workload/api';
+import { KINDS, preferredApiVersion, splitApiVersion } from '@kubectl-workload/api';
 import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 
 /** core/v1 Event, as `explain` reads it. */
@@ -30,6 +30,7 @@ export interface ClusterKindTypes {
 
 export type ClusterKind = keyof ClusterKindTypes;
 
+/** Where a kind is read from: its row of the api package's kind table at the version the client reads. */
 export interface KindInfo {
   apiVersion: string;
   group: string;
@@ -38,20 +39,15 @@ export interface KindInfo {
   namespaced: boolean;
 }
 
-function info(apiVersion: string, resource: string, namespaced: boolean): KindInfo {
-  return { apiVersion, ...splitApiVersion(apiVersion), resource, namespaced };
+function info(kind: ClusterKind): KindInfo {
+  const apiVersion = preferredApiVersion(kind);
+  const { plural, namespaced } = KINDS[kind];
+  return { apiVersion, ...splitApiVersion(apiVersion), resource: plural, namespaced };
 }
 
-export const CLUSTER_KINDS: Record<ClusterKind, KindInfo> = {
-  Node: info('v1', 'nodes', false),
-  Pod: info('v1', 'pods', true),
-  PodGroup: info(SCHEDULING_API_VERSION, 'podgroups', true),
-  Workload: info(SCHEDULING_API_VERSION, 'workloads', true),
-  Job: info('batch/v1', 'jobs', true),
-  PriorityClass: info('scheduling.k8s.io/v1', 'priorityclasses', false),
-  PodDisruptionBudget: info('policy/v1', 'poddisruptionbudgets', true),
-  Event: info('v1', 'events', true),
-};
+const CLUSTER_KIND_NAMES: readonly ClusterKind[] = ['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'PriorityClass', 'PodDisruptionBudget', 'Event'];
+
+export const CLUSTER_KINDS = Object.fromEntries(CLUSTER_KIND_NAMES.map((kind) => [kind, info(kind)])) as Record<ClusterKind, KindInfo>;
 
 /** `podgroups.scheduling.k8s.io`, `pods`. */
 export function qualifiedResourceOf(kind: ClusterKind): string {

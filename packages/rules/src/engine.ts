@@ -8,7 +8,7 @@ import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } 
 import { rulesFor } from './registry.js';
 import { orderLikeApiServer } from './item-order.js';
 import type { RankedFinding } from './item-order.js';
-import { withPodGroupDefaults } from './rules/podgroup/defaults.js';
+import { withPodGroupDefaults } from './defaulting.js';
 
 export interface EvaluationRequest {
   operation: Operation;

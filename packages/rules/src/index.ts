@@ -7,6 +7,5 @@ export * from './job/index.js';
 export * from './template/index.js';
 export * from './pod-specs.js';
 export * from './validation/index.js';
-export { applyPodGroupDefaults, withPodGroupDefaults } from './rules/podgroup/defaults.js';
-export { findPodGroupTemplate, resolveTemplateRef } from './rules/cross/template-ref.js';
-export type { ResolvedTemplateRef } from './rules/cross/template-ref.js';
+export { applyPodGroupDefaults, DEFAULT_DISRUPTION_MODE, withPodGroupDefaults } from './defaulting.js';
+export { RULE_OF_TEMPLATE_FIELD } from './rules/cross/template-field-rules.js';

@@ -3,7 +3,7 @@
 // templates nothing was made from.
 
 import { namespaceOf, nameOf, type PodGroup, type Workload } from '@kubectl-workload/api';
-import { compareWithTemplate, type TemplateDifference } from '@kubectl-workload/rules';
+import { compareWithTemplate, resolveIn, writtenTemplateRef, type TemplateDifference } from '@kubectl-workload/rules';
 
 /** An RFC 6902 operation that would make the PodGroup spec match its template. */
 export interface PatchOperation {
@@ -64,13 +64,11 @@ export function computeDrift(workloads: readonly Workload[], podGroups: readonly
   const orphans: OrphanPodGroup[] = [];
 
   for (const group of podGroups) {
-    const ref = group.spec?.podGroupTemplateRef?.workload;
-    if (!ref || !wanted(ref.workloadName ?? '')) continue;
+    const ref = writtenTemplateRef(group);
+    if (!ref || !wanted(ref.workloadName)) continue;
     const namespace = namespaceOf(group);
-    const workloadName = ref.workloadName ?? '';
-    const templateName = ref.podGroupTemplateName ?? '';
-    const owner = workloadByKey.get(`${namespace}/${workloadName}`);
-    const template = owner?.spec?.podGroupTemplates?.find((t) => t.name === templateName);
+    const { workloadName, templateName } = ref;
+    const { workload: owner, template } = resolveIn(ref, workloadByKey.get(`${namespace}/${workloadName}`));
     if (!owner || !template) {
       orphans.push({ namespace, podGroup: nameOf(group), workload: workloadName, template: templateName, reason: owner ? 'TemplateNotFound' : 'WorkloadNotFound' });
       continue;

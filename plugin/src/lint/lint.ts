@@ -2,12 +2,12 @@
 // older version when one is given (matched by kind/namespace/name), and the cross-object rules see
 // the whole set (over the older objects it does not replace) through a ManifestLookup.
 
-import { knownKind, kubeVersionOfObject, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
+import { isNamespaced, kubeVersionOfObject, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
 import type { GatesByVersion, KubeObject, KubeVersion } from '@kubectl-workload/api';
 import { evaluate, findingField, ManifestLookup } from '@kubectl-workload/rules';
 import type { Finding, Rule, Verdict } from '@kubectl-workload/rules';
 import type { LoadDiagnostic, ManifestObject } from '../input/manifests.js';
-import type { LintFinding, ObjectRef } from './report.js';
+import type { LintFinding, LintedObject } from './report.js';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -22,17 +22,14 @@ export interface LintOptions {
   rules?: readonly Rule[];
 }
 
-const CLUSTER_SCOPED = new Set(['Node', 'PriorityClass']);
-
 /** Manifests may hold anything: a name that is not a string is shown as its JSON text. */
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
-export function objectRef(object: KubeObject): ObjectRef {
-  const kind = knownKind(object) ?? object.kind ?? '';
+export function lintedObject(object: KubeObject): LintedObject {
   return {
     apiVersion: object.apiVersion ?? '',
     kind: object.kind ?? '',
-    namespace: CLUSTER_SCOPED.has(kind) ? '' : text(namespaceOf(object, DEFAULT_NAMESPACE)),
+    namespace: isNamespaced(object.kind) ? text(namespaceOf(object, DEFAULT_NAMESPACE)) : '',
     name: text(nameOf(object)),
   };
 }
@@ -46,7 +43,7 @@ export function indexByKey(objects: Iterable<KubeObject>): Map<string, KubeObjec
 
 function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding {
   const { line, column } = manifest.position(findingField(finding));
-  return { ...finding, object: objectRef(manifest.object), file: manifest.file, line, column };
+  return { ...finding, object: lintedObject(manifest.object), file: manifest.file, line, column };
 }
 
 /**
@@ -62,7 +59,7 @@ function appliedState(manifests: readonly ManifestObject[], previous: ReadonlyMa
 
 /** An object the rules could not check (a rule failed on its shape): named, so the rest still gets linted. */
 function uncheckable(manifest: ManifestObject, err: unknown): LoadDiagnostic {
-  const { kind, namespace, name } = objectRef(manifest.object);
+  const { kind, namespace, name } = lintedObject(manifest.object);
   const reason = err instanceof Error ? err.message : String(err);
   return { file: manifest.file, ...manifest.position(), message: `could not check ${kind} ${namespace ? `${namespace}/` : ''}${name}: ${reason}` };
 }

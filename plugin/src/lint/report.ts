@@ -4,7 +4,7 @@ import type { Finding, Severity } from '@kubectl-workload/rules';
 import type { LoadDiagnostic } from '../input/manifests.js';
 
 /** The object a finding is about; namespace is `default` when the manifest names none, '' for cluster-scoped kinds. */
-export interface ObjectRef {
+export interface LintedObject {
   apiVersion: string;
   kind: string;
   namespace: string;
@@ -13,7 +13,7 @@ export interface ObjectRef {
 
 /** An engine finding, still structured (each format renders it), placed in its manifest. */
 export type LintFinding = Finding & {
-  object: ObjectRef;
+  object: LintedObject;
   file: string;
   line: number;
   column: number;
@@ -29,7 +29,7 @@ export interface LintSummary {
 
 /** An object that was linted, with or without findings (JUnit lists each as a test case). */
 export interface CheckedObject {
-  object: ObjectRef;
+  object: LintedObject;
   file: string;
 }
 

@@ -7,7 +7,7 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadSources } from '../input/manifests.js';
 import { emptyInputWarnings, readSources, type InputError } from '../input/sources.js';
 import { readPreviousSources } from './against.js';
-import { indexByKey, lintObjects, objectRef } from './lint.js';
+import { indexByKey, lintObjects, lintedObject } from './lint.js';
 import { failsAt, summarize } from './report.js';
 import type { LintReport } from './report.js';
 
@@ -46,7 +46,7 @@ export async function runLint(run: LintRun): Promise<LintResult> {
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),
   });
   const report: LintReport = {
-    objects: current.objects.map((m) => ({ object: objectRef(m.object), file: m.file })),
+    objects: current.objects.map((m) => ({ object: lintedObject(m.object), file: m.file })),
     findings,
     diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
     summary: summarize(sources.length, current.objects.length, findings),

@@ -2,6 +2,7 @@
 // table columns for scheduling.k8s.io/v1alpha2), computed from the PodGroup and the pods naming it.
 
 import { namespaceOf, nameOf, POD_GROUP_SCHEDULED, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { writtenTemplateRef } from '@kubectl-workload/rules';
 
 export interface PodGroupStatusRow {
   readonly namespace: string;
@@ -54,12 +55,12 @@ function policyOf(group: PodGroup): PodGroupStatusRow['policy'] {
 
 export function statusRow(group: PodGroup, members: readonly Pod[]): PodGroupStatusRow {
   const spec = group.spec ?? {};
-  const ref = spec.podGroupTemplateRef?.workload;
+  const ref = writtenTemplateRef(group);
   const condition = group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
   return {
     namespace: namespaceOf(group),
     name: nameOf(group),
-    workload: ref ? { name: ref.workloadName ?? '', template: ref.podGroupTemplateName ?? '' } : null,
+    workload: ref ? { name: ref.workloadName, template: ref.templateName } : null,
     policy: policyOf(group),
     minCount: spec.schedulingPolicy?.gang?.minCount ?? null,
     pods: { scheduled: members.filter(isScheduled).length, total: members.length },

@@ -5,9 +5,8 @@
 // PodGroup (api-rules JOB-02, JOB-03, JOB-06..09). Deployments and StatefulSets get `replicas`
 // pods from their template. Every other object is added as written.
 
-import { knownKind, nameOf, namespaceOf, type Job, type KubeObject, type OwnerReference, type Pod, type PodTemplateSpec } from '@kubectl-workload/api';
+import { isNamespaced, knownKind, nameOf, namespaceOf, type Job, type KubeObject, type OwnerReference, type Pod, type PodTemplateSpec } from '@kubectl-workload/api';
 import { expectedPodGroupForJob, expectedWorkloadForJob, jobControllerRef, jobGangQualification, jobPodsAtOnce } from '@kubectl-workload/rules';
-import { CLUSTER_KINDS, type ClusterKind } from '@kubectl-workload/cluster';
 import type { ManifestObject } from '../input/manifests.js';
 
 /** Kinds whose pods -f creates the way their controller would. */
@@ -38,9 +37,9 @@ interface ReplicatedController extends KubeObject {
   spec?: { replicas?: number; template?: PodTemplateSpec };
 }
 
-/** Kinds the plugin does not read from a cluster (Deployment, StatefulSet, Service…) count as namespaced. */
+/** Kinds outside the kind table (Service, ConfigMap…) count as namespaced. */
 function clusterScoped(obj: KubeObject): boolean {
-  return CLUSTER_KINDS[obj.kind as ClusterKind]?.namespaced === false;
+  return !isNamespaced(obj.kind);
 }
 
 function withNamespace<T extends KubeObject>(obj: T, namespace: string): T {

@@ -1,14 +1,13 @@
 // One comparison between a PodGroup spec and the Workload template it references (X-10..X-14).
 // Used by the X rules, `kubectl workload diff` and the webhook's mutation (fillFromTemplate).
 
+import { DEFAULT_DISRUPTION_MODE } from '../defaulting.js';
 import type { PodGroupPolicyFields, PodGroupResourceClaim, PodGroupSchedulingPolicy } from '@kubectl-workload/api';
 
 /** The fields a PodGroup copies from its template, in the order they are compared and reported. */
 export const TEMPLATE_FIELDS = ['schedulingPolicy', 'schedulingConstraints', 'resourceClaims', 'disruptionMode', 'priorityClassName', 'priority'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
-/** The PodGroup default for `disruptionMode` (PG-50); templates are not defaulted, so unset means this. */
-export const DEFAULT_DISRUPTION_MODE = 'Pod';
 
 export interface TemplateDifference {
   field: TemplateField;

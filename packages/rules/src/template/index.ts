@@ -1,2 +1,3 @@
 export * from './compare.js';
 export * from './fill.js';
+export * from './ref.js';

@@ -1,6 +1,7 @@
 // The `diff` command's work, loaded only when the command runs (see ../diff.ts for its flags).
 
 import { namespaceOf, nameOf } from '@kubectl-workload/api';
+import { writtenTemplateRef } from '@kubectl-workload/rules';
 import { computeDrift, type DriftReport } from '../../diff/drift.js';
 import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../../diff/external.js';
 import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../../diff/unified.js';
@@ -44,7 +45,7 @@ export async function runDiff(args: DiffArgs): Promise<void> {
   const view = await loadClusterView(args);
   const { workloads, podGroups } = view.state;
   const named = (name: string) =>
-    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => g.spec?.podGroupTemplateRef?.workload?.workloadName === name);
+    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => writtenTemplateRef(g)?.workloadName === name);
   // A deleted Workload still has a diff while PodGroups name it (X-22).
   if (args.workload !== undefined && !named(args.workload)) {
     const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;

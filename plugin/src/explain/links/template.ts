@@ -1,20 +1,11 @@
 // Link 6: the PodGroup still says what its template says (X-10..X-14). The scheduler follows the
 // PodGroup, so a drifted copy explains a gang behaving unlike its Workload.
 
-import { compareWithTemplate, type TemplateField } from '@kubectl-workload/rules';
+import { compareWithTemplate, RULE_OF_TEMPLATE_FIELD } from '@kubectl-workload/rules';
 import { broken, ok, warning, type LinkCheck } from '../model.js';
 import { allBound, label } from './objects.js';
 
 const show = (value: unknown) => (value === undefined ? '<unset>' : JSON.stringify(value));
-
-const RULE_OF_FIELD: Record<TemplateField, string> = {
-  schedulingPolicy: 'X-10',
-  schedulingConstraints: 'X-11',
-  resourceClaims: 'X-12',
-  disruptionMode: 'X-13',
-  priorityClassName: 'X-14',
-  priority: 'X-14',
-};
 
 export const templateLink: LinkCheck = (walk) => {
   const { podGroup, template, workload } = walk;
@@ -23,7 +14,7 @@ export const templateLink: LinkCheck = (walk) => {
   if (differences.length === 0) return { result: ok('template', `PodGroup matches template "${template.name ?? ''}"`), walk };
   const summary = `PodGroup ${label(podGroup)} drifted from template "${template.name ?? ''}" of Workload ${label(workload)}`;
   const details = differences.map((d) => `${d.path}: template ${show(d.template)}, PodGroup ${show(d.podGroup)}`);
-  const refs = [...new Set(differences.map((d) => RULE_OF_FIELD[d.field]))];
+  const refs = [...new Set(differences.map((d) => RULE_OF_TEMPLATE_FIELD[d.field]))];
   const diff = `kubectl workload diff ${workload.metadata?.name ?? ''} shows the fields`;
   // A gang already running is not stuck by the drift: warn, do not advise deleting it.
   if (allBound(walk.pods ?? [], podGroup.spec?.schedulingPolicy?.gang?.minCount)) {

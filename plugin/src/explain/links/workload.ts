@@ -2,7 +2,7 @@
 // Workload the Job controller created for a Job (JOB-10).
 
 import { namespaceOf, nameOf, type Job, type Workload } from '@kubectl-workload/api';
-import { isControlledByJob, jobGangQualification, workloadNameForJob } from '@kubectl-workload/rules';
+import { isControlledByJob, jobGangQualification, resolveIn, workloadNameForJob, writtenTemplateRef } from '@kubectl-workload/rules';
 import { broken, info, ok, type ExplainInput, type LinkCheck, type LinkOutcome, type Walk } from '../model.js';
 import { inNamespace, label, named, plural } from './objects.js';
 
@@ -67,31 +67,30 @@ function workloadOfJob(walk: Walk, job: Job, input: ExplainInput): LinkOutcome {
 function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | undefined {
   const group = walk.podGroup;
   if (!group) return undefined;
-  const ref = group.spec?.podGroupTemplateRef?.workload;
+  const ref = writtenTemplateRef(group);
   if (!ref) {
     return { result: info('workload', `PodGroup ${label(group)} is standalone (no podGroupTemplateRef)`, [], ['PG-03']), walk };
   }
   const namespace = namespaceOf(group);
-  const workload = named(input.state.workloads, namespace, ref.workloadName ?? '');
+  const { workload, template } = resolveIn(ref, named(input.state.workloads, namespace, ref.workloadName));
   if (!workload) {
     return {
       result: broken(
         'workload',
-        `PodGroup ${label(group)} references Workload "${ref.workloadName ?? ''}", which does not exist`,
-        `recreate Workload ${namespace}/${ref.workloadName ?? ''} with template "${ref.podGroupTemplateName ?? ''}", or delete the PodGroup (the API server checks the reference only at creation)`,
+        `PodGroup ${label(group)} references Workload "${ref.workloadName}", which does not exist`,
+        `recreate Workload ${namespace}/${ref.workloadName} with template "${ref.templateName}", or delete the PodGroup (the API server checks the reference only at creation)`,
         [],
         ['X-01', 'X-22'],
       ),
       walk,
     };
   }
-  const template = workload.spec?.podGroupTemplates?.find((t) => t.name === ref.podGroupTemplateName);
   if (!template) {
     const names = (workload.spec?.podGroupTemplates ?? []).map((t) => t.name ?? '');
     return {
       result: broken(
         'workload',
-        `Workload ${label(workload)} has no template "${ref.podGroupTemplateName ?? ''}" (it has: ${names.join(', ') || 'none'})`,
+        `Workload ${label(workload)} has no template "${ref.templateName}" (it has: ${names.join(', ') || 'none'})`,
         'recreate the PodGroup with spec.podGroupTemplateRef.workload.podGroupTemplateName naming an existing template',
         [],
         ['X-03', 'X-22'],

@@ -5,9 +5,10 @@ import { goQuote, invalid, renderBadValue } from '@kubectl-workload/api';
 import type { BadValue, FeatureGate, FieldError, PodGroup } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { Rule, Severity } from '../../rule.js';
-import { compareWithTemplate, DEFAULT_DISRUPTION_MODE } from '../../template/compare.js';
+import { DEFAULT_DISRUPTION_MODE } from '../../defaulting.js';
+import { compareWithTemplate } from '../../template/compare.js';
 import type { TemplateDifference, TemplateField } from '../../template/compare.js';
-import { resolveTemplateRef } from './template-ref.js';
+import { resolveTemplateRef } from '../../template/ref.js';
 import type { TemplateRef } from '@kubectl-workload/api';
 
 function templateValueText(d: TemplateDifference): string {
@@ -40,8 +41,11 @@ export interface TemplateConsistencyRule {
   gates: readonly FeatureGate[];
 }
 
-export function templateConsistencyRule(spec: TemplateConsistencyRule): Rule {
-  return defineRule<PodGroup>({
+/** A rule unit that also says which template fields it compares. */
+export type TemplateConsistencyRuleUnit = Rule & { readonly fields: readonly TemplateField[] };
+
+export function templateConsistencyRule(spec: TemplateConsistencyRule): TemplateConsistencyRuleUnit {
+  const rule = defineRule<PodGroup>({
     id: spec.id,
     doc: spec.doc,
     severity: spec.severity,
@@ -58,4 +62,5 @@ export function templateConsistencyRule(spec: TemplateConsistencyRule): Rule {
       return compareWithTemplate(object.spec, template, spec.fields).map((d) => templateMismatch(d, ref));
     },
   });
+  return { ...rule, fields: spec.fields };
 }

@@ -5,8 +5,8 @@
 import type { PodGroup } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { AdmissionRejection, Rule } from '../../rule.js';
-import { resolveTemplateRef } from './template-ref.js';
-import type { ResolvedTemplateRef } from './template-ref.js';
+import { resolveTemplateRef } from '../../template/ref.js';
+import type { ResolvedTemplateRef } from '../../template/ref.js';
 
 export const WORKLOAD_NAME_FIELD = 'spec.podGroupTemplateRef.workload.workloadName';
 export const TEMPLATE_NAME_FIELD = 'spec.podGroupTemplateRef.workload.podGroupTemplateName';

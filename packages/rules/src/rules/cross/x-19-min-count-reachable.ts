@@ -3,7 +3,7 @@ import type { FieldError, Job, PodGroup, Workload } from '@kubectl-workload/api'
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
 import { controllingJob, jobOfControllerRef, unreachableGang } from './job-gang.js';
-import { resolveTemplateRef } from './template-ref.js';
+import { resolveTemplateRef } from '../../template/ref.js';
 
 function minCountFinding(path: string, minCount: number | undefined, job: Job): FieldError[] {
   const why = minCount === undefined ? undefined : unreachableGang(minCount, job);

@@ -2,7 +2,7 @@ import { goQuote, invalid, namespaceOf, notFound } from '@kubectl-workload/api';
 import type { FieldError, PodGroup, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
-import { resolveTemplateRef } from './template-ref.js';
+import { resolveTemplateRef } from '../../template/ref.js';
 
 const ONLY_AT_CREATE = 'the reference is only checked when a PodGroup is created (X-01..X-03)';
 

@@ -2,7 +2,7 @@ import { goQuote, invalid, splitApiVersion } from '@kubectl-workload/api';
 import type { PodGroup } from '@kubectl-workload/api';
 import { controllerRefOf } from '../../job/ownership.js';
 import { defineRule } from '../../rule.js';
-import { resolveTemplateRef } from './template-ref.js';
+import { resolveTemplateRef } from '../../template/ref.js';
 
 const ownerText = (kind: string, group: string, name: string): string => `${group ? `${kind}.${group}` : kind} ${goQuote(name)}`;
 

@@ -1,7 +1,7 @@
 import { allGatesOn } from '@kubectl-workload/api';
 import type { PodGroup } from '@kubectl-workload/api';
-import { applyPodGroupDefaults, withPodGroupDefaults } from './defaults.js';
-import { podGroup } from './test-support/objects.js';
+import { applyPodGroupDefaults, withPodGroupDefaults } from './defaulting.js';
+import { podGroup } from './rules/podgroup/test-support/objects.js';
 
 describe('PG-50 PodGroup defaulting', () => {
   it('sets disruptionMode to Pod without touching the input', () => {

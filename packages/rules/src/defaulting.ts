@@ -4,7 +4,7 @@
 
 import { knownKind, kubeVersionOfObject } from '@kubectl-workload/api';
 import type { KubeObject, PodGroup } from '@kubectl-workload/api';
-import type { EvaluationRequest } from '../../engine.js';
+import type { EvaluationRequest } from './engine.js';
 
 export const DEFAULT_DISRUPTION_MODE = 'Pod';
 
