@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FEATURE_GATES } from '@kubectl-workload/api';
+import { ALL_FEATURE_GATES, KUBE_VERSIONS } from '@kubectl-workload/api';
 import { ALL_RULES } from '@kubectl-workload/rules';
 
 export const VALUES_SCHEMA = fileURLToPath(new URL('../charts/workload-webhook/values.schema.json', import.meta.url));
@@ -87,10 +87,11 @@ export function valuesSchema(): Json {
       },
       featureGates: {
         type: 'object',
-        description: 'Feature gates the cluster runs (unset gates are on).',
+        description: 'Feature gates the cluster runs (unset gates of its Kubernetes version are on).',
         additionalProperties: false,
-        properties: Object.fromEntries([...FEATURE_GATES].sort().map((gate) => [gate, { type: 'boolean' }])),
+        properties: Object.fromEntries([...ALL_FEATURE_GATES].sort().map((gate) => [gate, { type: 'boolean' }])),
       },
+      kubeVersion: { description: "The cluster's Kubernetes minor version; empty: each object's apiVersion tells.", enum: ['', ...KUBE_VERSIONS] },
       logLevel: { enum: ['debug', 'info', 'warn', 'error'] },
       onLookupError: { enum: ['allow', 'deny'] },
       serviceMonitor: obj({

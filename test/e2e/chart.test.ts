@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { FEATURE_GATES, parseFeatureGates } from '@kubectl-workload/api';
+import { ALL_FEATURE_GATES, parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import { ALL_RULES } from '@kubectl-workload/rules';
 import { parseSeverityConfig } from '@kubectl-workload/webhook';
 import { parse } from 'yaml';
@@ -55,6 +55,7 @@ describe('values.schema.json', () => {
     ['an unknown feature gate', { featureGates: { GangSchedulng: false } }, "at '/featureGates': additional properties 'GangSchedulng' not allowed"],
     ['a digest that is not sha256', { image: { digest: 'latest' } }, "at '/image/digest'"],
     ['an unknown log level', { logLevel: 'verbose' }, "at '/logLevel': value must be one of 'debug', 'info', 'warn', 'error'"],
+    ['an unknown Kubernetes version', { kubeVersion: '1.35' }, "at '/kubeVersion': value must be one of '', '1.36', '1.37'"],
   ])('stops helm install on %s, naming the key', (_name, values, message) => {
     const result = helmRender(values, { command: 'install' });
     expect(result.status).not.toBe(0);
@@ -74,9 +75,9 @@ describe('values.schema.json', () => {
   });
 
   it('knows exactly the rule ids --config and the gates --feature-gates accept', () => {
-    // --config takes the id of any rule of either Kubernetes version; --feature-gates the 1.36 gates.
+    // --config takes the id of any rule, --feature-gates any gate, of either Kubernetes version.
     expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...new Set(ALL_RULES.map((r) => r.id))].sort());
-    expect(Object.keys(schema.properties.featureGates.properties).sort()).toEqual([...FEATURE_GATES].sort());
+    expect(Object.keys(schema.properties.featureGates.properties).sort()).toEqual([...ALL_FEATURE_GATES].sort());
   });
 
   it('has a default in values.yaml for every key it describes, except the optional ones', () => {
@@ -160,16 +161,18 @@ describe('values', () => {
   });
 
   it('rules become a --config file the webhook accepts; featureGates and logLevel become its flags', () => {
-    const objects = renderChart({ rules: { 'X-15': 'deny', 'X-18': 'off', 'WL-28': 'warn' }, featureGates: { WorkloadAwarePreemption: false, GangScheduling: true }, logLevel: 'debug', onLookupError: 'deny' });
+    const objects = renderChart({ rules: { 'X-15': 'deny', 'X-18': 'off', 'WL-28': 'warn' }, featureGates: { WorkloadAwarePreemption: false, GangScheduling: true }, logLevel: 'debug', onLookupError: 'deny', kubeVersion: '1.36' });
     const configFile = flag(objects, 'config') as string;
     const configMap = one(objects, 'ConfigMap', 'workload-webhook-config');
     const text = configMap.data[configFile.split('/').pop() as string] as string;
     expect(parseSeverityConfig(text, configFile)).toEqual({ 'X-15': 'error', 'X-18': 'off', 'WL-28': 'warning' });
     expect(flag(objects, 'feature-gates')).toBe('GangScheduling=true,WorkloadAwarePreemption=false');
-    expect(parseFeatureGates(flag(objects, 'feature-gates') as string).WorkloadAwarePreemption).toBe(false);
+    expect(parseFeatureGatesByVersion(flag(objects, 'feature-gates') as string, '1.36')['1.36'].WorkloadAwarePreemption).toBe(false);
+    expect(flag(objects, 'kube-version')).toBe('1.36');
     expect(flag(objects, 'log-level')).toBe('debug');
     expect(flag(objects, 'on-lookup-error')).toBe('deny');
     expect(flag(renderChart(), 'feature-gates')).toBeUndefined();
+    expect(flag(renderChart(), 'kube-version')).toBeUndefined();
     // A rules change rolls the pods.
     const checksum = (o: Obj[]): string => one(o, 'Deployment').spec.template.metadata.annotations['checksum/config'];
     expect(checksum(objects)).not.toBe(checksum(renderChart()));
