@@ -42,7 +42,11 @@ function nodeInfo(node: NodeWithImages, index: number): NodeInfo {
   };
 }
 
-export class ClusterState {
+/**
+ * The scheduler cache the simulation runs on (upstream internalcache): every node's NodeInfo with
+ * its bound and assumed pods. Not the cluster package's ClusterState, the objects read from a cluster.
+ */
+export class SchedulerCache {
   readonly nodes: readonly NodeInfo[];
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** Resource names; index = dimension. */

@@ -2,7 +2,7 @@
 // with earlier members assumed, GangScheduling Permit counting assumed + bound members against
 // minCount. Used for the whole cluster and, with a topology key, once per placement.
 
-import type { ClusterState } from './cluster.js';
+import type { SchedulerCache } from './cluster.js';
 import { GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import type { PodInfo } from './pod-info.js';
 import type { PodAttempt, PodScheduler, ScheduleOptions } from './schedule-pod.js';
@@ -75,7 +75,7 @@ export interface GroupAlgorithmResult {
 }
 
 export interface GroupContext {
-  readonly cluster: ClusterState;
+  readonly cluster: SchedulerCache;
   readonly scheduler: PodScheduler;
   readonly groupKey: string;
   readonly policy: GroupPolicy;

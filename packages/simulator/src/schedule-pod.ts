@@ -4,7 +4,7 @@
 // Every node of the candidate set is evaluated (no percentageOfNodesToScore sampling); ties go to
 // the first node by name and are reported.
 
-import { CPU, MEMORY, type ClusterState } from './cluster.js';
+import { CPU, MEMORY, type SchedulerCache } from './cluster.js';
 import * as imageLocality from './plugins/image-locality.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
@@ -15,7 +15,7 @@ import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import type { PodInfo } from './pod-info.js';
 import { STATIC_FILTER_PLUGINS, STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
-import { fitErrorMessage, type NodeStatus } from './status.js';
+import { fitErrorMessage, type FilterStatus } from './status.js';
 
 /** Filter plugins in the v1.36 default order (volume and DRA plugins have nothing to check in a snapshot). */
 export const FILTER_PLUGINS = [...STATIC_FILTER_PLUGINS, nodePorts.NAME, nodeResourcesFit.NAME, podTopologySpread.NAME, interPodAffinity.NAME] as const;
@@ -45,7 +45,7 @@ export interface Tie {
 export interface FitError {
   readonly numAllNodes: number;
   /** Failing status per node name. */
-  readonly statuses: ReadonlyMap<string, NodeStatus>;
+  readonly statuses: ReadonlyMap<string, FilterStatus>;
   readonly message: string;
 }
 
@@ -59,7 +59,7 @@ export interface PodTrace {
 
 export interface PodAttempt {
   readonly pod: PodInfo;
-  /** Index of the chosen node in ClusterState.nodes. */
+  /** Index of the chosen node in SchedulerCache.nodes. */
   readonly node: number | undefined;
   readonly nodeName: string | undefined;
   readonly score: number | undefined;
@@ -79,7 +79,7 @@ export interface ScheduleOptions {
 /** Per-node results of one pod signature that depend only on that node: reused until the node changes. */
 interface NodeLocalCache {
   readonly version: Uint32Array;
-  readonly failure: (NodeStatus | undefined)[];
+  readonly failure: (FilterStatus | undefined)[];
   /** NodeResourcesFit + BalancedAllocation (weighted), the node-local scores. */
   readonly localScore: Float64Array;
 }
@@ -89,14 +89,14 @@ const MAX_CACHED_SIGNATURES = 32;
 
 export class PodScheduler {
   private readonly feasible: Int32Array;
-  private readonly failures: (NodeStatus | undefined)[];
+  private readonly failures: (FilterStatus | undefined)[];
   private readonly totals: Float64Array;
   private readonly nodeLocal = new Map<string, NodeLocalCache>();
   readonly allNodes: Int32Array;
 
-  constructor(readonly cluster: ClusterState, private readonly statics: StaticResultsCache) {
+  constructor(readonly cluster: SchedulerCache, private readonly statics: StaticResultsCache) {
     this.feasible = new Int32Array(cluster.nodeCount);
-    this.failures = new Array<NodeStatus | undefined>(cluster.nodeCount);
+    this.failures = new Array<FilterStatus | undefined>(cluster.nodeCount);
     this.totals = new Float64Array(cluster.nodeCount);
     this.allNodes = Int32Array.from(cluster.nodes, (n) => n.index);
   }
@@ -123,7 +123,7 @@ export class PodScheduler {
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as number;
-      let failure: NodeStatus | undefined;
+      let failure: FilterStatus | undefined;
       if (local) {
         if (local.version[node] !== cluster.nodeVersion[node]) {
           local.version[node] = cluster.nodeVersion[node] as number;
@@ -139,7 +139,7 @@ export class PodScheduler {
       if (failure) this.failures[i] = failure;
       else this.feasible[feasibleCount++] = node;
     }
-    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => this.failures[i] as NodeStatus, trace);
+    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => this.failures[i] as FilterStatus, trace);
     const feasible = this.feasible.subarray(0, feasibleCount);
     if (feasibleCount === 1 && !trace) {
       // Upstream skips scoring when only one node is feasible.
@@ -150,8 +150,8 @@ export class PodScheduler {
     return this.selectHost(pod, feasible, totals, trace);
   }
 
-  private unschedulable(pod: PodInfo, nodes: Int32Array, statusAt: (i: number) => NodeStatus, trace: PodTrace | undefined): PodAttempt {
-    const statuses = new Map<string, NodeStatus>();
+  private unschedulable(pod: PodInfo, nodes: Int32Array, statusAt: (i: number) => FilterStatus, trace: PodTrace | undefined): PodAttempt {
+    const statuses = new Map<string, FilterStatus>();
     for (let i = 0; i < nodes.length; i++) statuses.set(this.cluster.nodes[nodes[i] as number]?.name ?? '', statusAt(i));
     const fitError = { numAllNodes: nodes.length, statuses, message: fitErrorMessage(nodes.length, statuses.values()) };
     return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace };
@@ -187,7 +187,7 @@ export class PodScheduler {
         tied = 1;
       } else if (t === bestScore) tied++;
     }
-    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => failure[nodes[i] as number] as NodeStatus, undefined);
+    if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => failure[nodes[i] as number] as FilterStatus, undefined);
     const nodeName = cluster.nodes[best]?.name;
     // Upstream skips scoring when only one node is feasible.
     if (feasibleCount === 1) return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
@@ -211,7 +211,7 @@ export class PodScheduler {
       this.nodeLocal.delete(pod.signature);
     } else {
       const n = this.cluster.nodeCount;
-      entry = { version: new Uint32Array(n).fill(0xffffffff), failure: new Array<NodeStatus | undefined>(n), localScore: new Float64Array(n) };
+      entry = { version: new Uint32Array(n).fill(0xffffffff), failure: new Array<FilterStatus | undefined>(n), localScore: new Float64Array(n) };
       if (this.nodeLocal.size >= MAX_CACHED_SIGNATURES) this.nodeLocal.delete(this.nodeLocal.keys().next().value as string);
     }
     this.nodeLocal.set(pod.signature, entry);
@@ -219,7 +219,7 @@ export class PodScheduler {
   }
 
   /** The filter status of `pod` on one node, PreFilter state over all nodes (preemption's dry runs). */
-  filterNode(pod: PodInfo, vector: Float64Array, node: number): NodeStatus | undefined {
+  filterNode(pod: PodInfo, vector: Float64Array, node: number): FilterStatus | undefined {
     const { cluster } = this;
     const statics = this.statics.get(pod);
     const spread = pod.hardSpread.length > 0 ? podTopologySpread.preFilter(cluster, pod, this.allNodes, statics) : undefined;
@@ -228,7 +228,7 @@ export class PodScheduler {
   }
 
   /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
-  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: podTopologySpread.FilterState | undefined, affinity: interPodAffinity.FilterState | undefined): NodeStatus | undefined {
+  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: podTopologySpread.FilterState | undefined, affinity: interPodAffinity.FilterState | undefined): FilterStatus | undefined {
     const { cluster } = this;
     const s = statics.status[node] as number;
     if (s !== 0) return STATIC_STATUSES[s];
@@ -353,7 +353,7 @@ export class PodScheduler {
   }
 }
 
-function filterTrace(failure: NodeStatus | undefined): Record<string, string> {
+function filterTrace(failure: FilterStatus | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const plugin of FILTER_PLUGINS) {
     if (failure?.plugin === plugin) {

@@ -2,7 +2,7 @@
 // cycles (spec §1–§3), and "run to quiescence". Bindings are applied to the in-memory cluster only.
 
 import type { PodGroup } from '@kubectl-workload/api';
-import { ClusterState } from './cluster.js';
+import { SchedulerCache } from './cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
 import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
 import { runGroupAlgorithm } from './group-algorithm.js';
@@ -92,7 +92,7 @@ export function placementTieNote(tie: readonly string[], chosen: string): string
 }
 
 export class Simulation {
-  readonly cluster: ClusterState;
+  readonly cluster: SchedulerCache;
   readonly scheduler: PodScheduler;
   private readonly pending: PodInfo[];
   /** Pending pods per group key, in queue order. */
@@ -124,7 +124,7 @@ export class Simulation {
     const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority));
     const dimensions = new Set<string>();
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
-    this.cluster = new ClusterState(input.nodes, dimensions);
+    this.cluster = new SchedulerCache(input.nodes, dimensions);
     this.scheduler = new PodScheduler(this.cluster, new StaticResultsCache(this.cluster));
     for (const g of input.podGroups) this.groups.set(`${g.metadata?.namespace || 'default'}/${g.metadata?.name ?? ''}`, g);
     this.pending = [];

@@ -4,17 +4,17 @@
 // NodeAffinity and ImageLocality. Computed once per pod static signature by calling those plugins,
 // and shared by every pod with that signature.
 
-import type { ClusterState, NodeInfo } from './cluster.js';
+import type { SchedulerCache, NodeInfo } from './cluster.js';
 import * as imageLocality from './plugins/image-locality.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as nodeName from './plugins/node-name.js';
 import * as nodeUnschedulable from './plugins/node-unschedulable.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import type { PodInfo } from './pod-info.js';
-import type { NodeStatus } from './status.js';
+import type { FilterStatus } from './status.js';
 
 /** Index 0 means "passed"; the rest are the static failures in filter order. */
-export const STATIC_STATUSES: readonly (NodeStatus | undefined)[] = [undefined, nodeUnschedulable.STATUS, nodeName.STATUS, taintToleration.STATUS, nodeAffinity.STATUS];
+export const STATIC_STATUSES: readonly (FilterStatus | undefined)[] = [undefined, nodeUnschedulable.STATUS, nodeName.STATUS, taintToleration.STATUS, nodeAffinity.STATUS];
 export const STATIC_FILTER_PLUGINS = [nodeUnschedulable.NAME, nodeName.NAME, taintToleration.NAME, nodeAffinity.NAME] as const;
 
 export interface StaticResults {
@@ -42,7 +42,7 @@ function staticStatus(pod: PodInfo, node: NodeInfo, tolerated: boolean, affinity
   return affinity ? 0 : 4;
 }
 
-export function computeStaticResults(cluster: ClusterState, pod: PodInfo): StaticResults {
+export function computeStaticResults(cluster: SchedulerCache, pod: PodInfo): StaticResults {
   const n = cluster.nodeCount;
   const status = new Uint8Array(n);
   const preferNoScheduleTaints = new Int32Array(n);
@@ -77,7 +77,7 @@ export function computeStaticResults(cluster: ClusterState, pod: PodInfo): Stati
 export class StaticResultsCache {
   private readonly entries = new Map<string, StaticResults>();
 
-  constructor(private readonly cluster: ClusterState) {}
+  constructor(private readonly cluster: SchedulerCache) {}
 
   get(pod: PodInfo): StaticResults {
     let entry = this.entries.get(pod.staticKey);

@@ -1,6 +1,6 @@
-import { fitErrorMessage, type NodeStatus } from './status.js';
+import { fitErrorMessage, type FilterStatus } from './status.js';
 
-const s = (...reasons: string[]): NodeStatus => ({ plugin: 'P', code: 'Unschedulable', reasons });
+const s = (...reasons: string[]): FilterStatus => ({ plugin: 'P', code: 'Unschedulable', reasons });
 
 describe('fitErrorMessage', () => {
   it('counts each reason once per node and sorts entries as strings ("1 c" < "10 b" < "2 a")', () => {

@@ -2,8 +2,8 @@
 
 export type StatusCode = 'Unschedulable' | 'UnschedulableAndUnresolvable';
 
-/** One node's failing status: the first failing filter plugin and its reasons. */
-export interface NodeStatus {
+/** One node's failing Filter status (upstream fwk.Status in NodeToStatus): the first failing plugin and its reasons. */
+export interface FilterStatus {
   readonly plugin: string;
   readonly code: StatusCode;
   readonly reasons: readonly string[];
@@ -13,7 +13,7 @@ export interface NodeStatus {
  * `0/N nodes are available: <count reason>, ... .` Each node's reasons count once per node;
  * entries are sorted as plain strings (so "10 X" sorts before "2 Y").
  */
-export function fitErrorMessage(numAllNodes: number, failures: Iterable<NodeStatus>): string {
+export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterStatus>): string {
   const counts = new Map<string, number>();
   for (const status of failures) for (const reason of status.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const entries = [...counts].map(([reason, count]) => `${count} ${reason}`).sort();

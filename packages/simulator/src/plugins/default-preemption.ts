@@ -7,7 +7,7 @@
 
 import type { PodInfo } from '../pod-info.js';
 import type { PodAttempt, PodScheduler } from '../schedule-pod.js';
-import { fitErrorMessage, type NodeStatus } from '../status.js';
+import { fitErrorMessage, type FilterStatus } from '../status.js';
 import { PREEMPTION_MESSAGE } from '../preemption/messages.js';
 import type { Budget } from '../preemption/pdb.js';
 import { startTime, type PriorityResolver } from '../preemption/priority.js';
@@ -20,7 +20,7 @@ const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
 /** MaxInt32 + 1, added to every priority so that sums compare like counts (minSumPrioritiesScoreFunc). */
 const PRIORITY_OFFSET = 2 ** 31;
 
-const NOT_HELPFUL_STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.notHelpful] };
+const NOT_HELPFUL_STATUS: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.notHelpful] };
 
 export interface PodPreemption {
   /** The nominated node, when preemption helps. */
@@ -66,7 +66,7 @@ export function terminatingByPreemption(p: PodInfo): boolean {
 }
 
 /** PodEligibleToPreemptOthers; undefined when eligible. */
-function ineligibility(env: PreemptionEnv, pod: PodInfo, statuses: ReadonlyMap<string, NodeStatus>): string | undefined {
+function ineligibility(env: PreemptionEnv, pod: PodInfo, statuses: ReadonlyMap<string, FilterStatus>): string | undefined {
   if (env.priorities.podPreemptionPolicy(pod) === 'Never') return PREEMPTION_MESSAGE.policyNever;
   const nominated = env.nominatedNode(pod);
   if (nominated === undefined) return undefined;
@@ -120,7 +120,7 @@ function pickOne(candidates: readonly NodeVictims[]): { chosen: NodeVictims; tie
 export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt, nodes: Int32Array): PodPreemption {
   const { scheduler } = env;
   const { cluster } = scheduler;
-  const statuses = attempt.fitError?.statuses ?? new Map<string, NodeStatus>();
+  const statuses = attempt.fitError?.statuses ?? new Map<string, FilterStatus>();
   const reason = ineligibility(env, pod, statuses);
   if (reason !== undefined) return failed(pod, reason);
   const potential: number[] = [];
@@ -130,7 +130,7 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
   const pdbs = potential.length > 0 ? env.budgets() : [];
   const nonViolating: NodeVictims[] = [];
   const violating: NodeVictims[] = [];
-  const nodeStatuses: NodeStatus[] = [];
+  const nodeStatuses: FilterStatus[] = [];
   for (const node of potential) {
     const result = selectVictimsOnNode(scheduler, pod, vector, node, pdbs, (p) => env.nominatedNode(p) !== undefined);
     if ('victims' in result) {

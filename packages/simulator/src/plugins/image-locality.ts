@@ -2,7 +2,7 @@
 // share of nodes that have it, the sum clamped to [23 MiB, 1000 MiB × containers] and mapped to 0..100.
 // Image names match as written (upstream's known registry/tag mismatches included).
 
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 
 export const NAME = 'ImageLocality';
 
@@ -16,7 +16,7 @@ export function normalizedImageName(name: string): string {
 }
 
 /** Score per node index; undefined when no node holds any of the images (every node would score 0). */
-export function scores(cluster: ClusterState, images: readonly string[]): Int32Array | undefined {
+export function scores(cluster: SchedulerCache, images: readonly string[]): Int32Array | undefined {
   const names = images.map(normalizedImageName);
   if (!names.some((n) => cluster.imageNodeCount.has(n))) return undefined;
   const total = cluster.nodeCount;

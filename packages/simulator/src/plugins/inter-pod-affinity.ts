@@ -1,17 +1,17 @@
 // InterPodAffinity: required affinity, required anti-affinity, and existing pods' required
 // anti-affinity (Filter); preferred terms of both sides and existing pods' required affinity (Score).
 
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { AffinityTerm, PodInfo } from '../pod-info.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { pairKey, termMatches } from '../pod-matching.js';
 
 export const NAME = 'InterPodAffinity';
 
-const AFFINITY: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.podAffinity] };
-const ANTI_AFFINITY: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.podAntiAffinity] };
-const EXISTING_ANTI_AFFINITY: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.existingAntiAffinity] };
+const AFFINITY: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.podAffinity] };
+const ANTI_AFFINITY: FilterStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.podAntiAffinity] };
+const EXISTING_ANTI_AFFINITY: FilterStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.existingAntiAffinity] };
 
 /** kube-scheduler's default hardPodAffinityWeight. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
@@ -27,12 +27,12 @@ function bump(counts: Map<string, number>, key: string, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-export function needsFilter(cluster: ClusterState, pod: PodInfo): boolean {
+export function needsFilter(cluster: SchedulerCache, pod: PodInfo): boolean {
   return pod.requiredAffinity.length + pod.requiredAntiAffinity.length > 0 || cluster.withRequiredAntiAffinity.size > 0;
 }
 
 /** The candidate nodes as a membership test (every node outside a TAS placement). */
-function inScope(cluster: ClusterState, nodes: ArrayLike<number>): (node: number) => boolean {
+function inScope(cluster: SchedulerCache, nodes: ArrayLike<number>): (node: number) => boolean {
   if (nodes.length === cluster.nodeCount) return () => true;
   const mask = new Uint8Array(cluster.nodeCount);
   for (let i = 0; i < nodes.length; i++) mask[nodes[i] as number] = 1;
@@ -40,14 +40,14 @@ function inScope(cluster: ClusterState, nodes: ArrayLike<number>): (node: number
 }
 
 /** Calls `visit` for each pod of `pods` placed on a node in scope, with that node's labels. */
-function forEachPlaced(cluster: ClusterState, pods: Iterable<PodInfo>, scope: (node: number) => boolean, visit: (pod: PodInfo, labels: Readonly<Record<string, string>>) => void): void {
+function forEachPlaced(cluster: SchedulerCache, pods: Iterable<PodInfo>, scope: (node: number) => boolean, visit: (pod: PodInfo, labels: Readonly<Record<string, string>>) => void): void {
   for (const p of pods) {
     const node = cluster.placement.get(p.key);
     if (node !== undefined && scope(node)) visit(p, cluster.nodes[node]?.labels ?? {});
   }
 }
 
-export function preFilter(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>): FilterState {
+export function preFilter(cluster: SchedulerCache, pod: PodInfo, nodes: ArrayLike<number>): FilterState {
   const state: FilterState = { pod, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
   const scope = inScope(cluster, nodes);
   forEachPlaced(cluster, cluster.withRequiredAntiAffinity, scope, (existing, labels) => {
@@ -82,7 +82,7 @@ function satisfiesAffinity(state: FilterState, labels: Readonly<Record<string, s
   return state.affinityCounts.size === 0 && state.pod.requiredAffinity.every((t) => termMatches(t, state.pod));
 }
 
-export function filter(state: FilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
+export function filter(state: FilterState, cluster: SchedulerCache, node: number): FilterStatus | undefined {
   const labels = cluster.nodes[node]?.labels ?? {};
   if (!satisfiesAffinity(state, labels)) return AFFINITY;
   for (const t of state.pod.requiredAntiAffinity) {
@@ -94,12 +94,12 @@ export function filter(state: FilterState, cluster: ClusterState, node: number):
   return undefined;
 }
 
-export function needsScore(cluster: ClusterState, pod: PodInfo): boolean {
+export function needsScore(cluster: SchedulerCache, pod: PodInfo): boolean {
   return pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0 || cluster.withAffinityTerms.size > 0;
 }
 
 /** Raw topology scores, summed per node over its labels, then min-max normalised to 0..100. */
-export function scores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>): Int32Array {
+export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>): Int32Array {
   const topologyScore = new Map<string, number>();
   const add = (terms: readonly AffinityTerm[], target: PodInfo, labels: Readonly<Record<string, string>>, sign: number, weightOf: (t: AffinityTerm) => number): void => {
     for (const t of terms) if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target)) bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));

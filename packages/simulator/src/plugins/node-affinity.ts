@@ -6,11 +6,11 @@ import type { NodeInfo } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorMatches, nodeSelectorTermMatches } from '../selectors.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { defaultNormalizeScore } from './helper/normalize-score.js';
 
 export const NAME = 'NodeAffinity';
-export const STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeAffinity] };
+export const STATUS: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeAffinity] };
 
 /** Also PodTopologySpread's nodeAffinityPolicy: Honor. */
 export function filter(pod: PodInfo, node: NodeInfo): boolean {

@@ -3,10 +3,10 @@
 import type { NodeInfo } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 
 export const NAME = 'NodeName';
-export const STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeName] };
+export const STATUS: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeName] };
 
 export function filter(pod: PodInfo, node: NodeInfo): boolean {
   const nodeName = pod.pod.spec?.nodeName;

@@ -2,10 +2,10 @@
 
 import { REASON } from '../messages.js';
 import type { HostPort } from '../pod-info.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 
 export const NAME = 'NodePorts';
-export const STATUS: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.nodePorts] };
+export const STATUS: FilterStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.nodePorts] };
 
 function conflicts(a: HostPort, b: HostPort): boolean {
   return a.port === b.port && a.protocol === b.protocol && (a.ip === '0.0.0.0' || b.ip === '0.0.0.0' || a.ip === b.ip);

@@ -3,16 +3,16 @@
 // (preemption cannot help). Score: the LeastAllocated and MostAllocated strategies, cpu and memory
 // weighted 1:1, over non-zero requests; MostAllocated also scores TAS placements.
 
-import { CPU, MEMORY, PODS, type ClusterState } from '../cluster.js';
+import { CPU, MEMORY, PODS, type SchedulerCache } from '../cluster.js';
 import { REASON } from '../messages.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 
 export const NAME = 'NodeResourcesFit';
 
 /** Interned statuses, so nodes failing the same way share one object. */
-const interned = new Map<string, NodeStatus>();
+const interned = new Map<string, FilterStatus>();
 
-function status(reasons: string[], unresolvable: boolean): NodeStatus {
+function status(reasons: string[], unresolvable: boolean): FilterStatus {
   const key = `${unresolvable ? 1 : 0}${reasons.join('\n')}`;
   let s = interned.get(key);
   if (!s) {
@@ -22,8 +22,8 @@ function status(reasons: string[], unresolvable: boolean): NodeStatus {
   return s;
 }
 
-/** Undefined when the pod fits. `vector` is ClusterState.requestVector(pod). */
-export function filter(cluster: ClusterState, node: number, vector: Float64Array): NodeStatus | undefined {
+/** Undefined when the pod fits. `vector` is SchedulerCache.requestVector(pod). */
+export function filter(cluster: SchedulerCache, node: number, vector: Float64Array): FilterStatus | undefined {
   const dims = vector.length;
   const base = node * dims;
   const { allocatable, requested } = cluster;
@@ -82,7 +82,7 @@ export function mostAllocated(allocCpu: number, reqCpu: number, allocMem: number
 }
 
 /** PlacementScore: MostAllocated over the placement's summed allocatable and (existing + proposed) non-zero requests. */
-export function scorePlacement(cluster: ClusterState, nodes: Int32Array): number {
+export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array): number {
   const dims = cluster.dimensions.length;
   let allocCpu = 0;
   let allocMem = 0;

@@ -5,10 +5,10 @@ import type { NodeInfo } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import { toleratesAll } from '../selectors.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 
 export const NAME = 'NodeUnschedulable';
-export const STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeUnschedulable] };
+export const STATUS: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.nodeUnschedulable] };
 
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 

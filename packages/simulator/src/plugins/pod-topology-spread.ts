@@ -1,25 +1,25 @@
 // PodTopologySpread: DoNotSchedule constraints filter (skew against the global minimum over eligible
 // domains), ScheduleAnyway constraints score (fewer matching pods in the node's domain is better).
 
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo, SpreadConstraint } from '../pod-info.js';
 import { labelSelectorMatches } from '../selectors.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { countMatching } from '../pod-matching.js';
 import type { StaticResults } from '../static-results.js';
 
 export const NAME = 'PodTopologySpread';
 
 const HOSTNAME = 'kubernetes.io/hostname';
-const MISSING_LABEL: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.spreadMissingLabel] };
-const SKEW: NodeStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.spreadConstraints] };
+const MISSING_LABEL: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.spreadMissingLabel] };
+const SKEW: FilterStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.spreadConstraints] };
 
 interface DomainCounts {
   readonly perDomain: Map<string, number>;
 }
 
-function eligible(cluster: ClusterState, node: number, constraints: readonly SpreadConstraint[], statics: StaticResults): boolean {
+function eligible(cluster: SchedulerCache, node: number, constraints: readonly SpreadConstraint[], statics: StaticResults): boolean {
   const labels = cluster.nodes[node]?.labels ?? {};
   for (const c of constraints) {
     if (c.honorNodeAffinity && statics.matchesNodeAffinity[node] === 0) return false;
@@ -30,7 +30,7 @@ function eligible(cluster: ClusterState, node: number, constraints: readonly Spr
 }
 
 /** Matching pods per domain over the eligible nodes among `nodes`. */
-function countDomains(cluster: ClusterState, pod: PodInfo, constraints: readonly SpreadConstraint[], nodes: ArrayLike<number>, statics: StaticResults): DomainCounts[] {
+function countDomains(cluster: SchedulerCache, pod: PodInfo, constraints: readonly SpreadConstraint[], nodes: ArrayLike<number>, statics: StaticResults): DomainCounts[] {
   const counts = constraints.map(() => ({ perDomain: new Map<string, number>() }));
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as number;
@@ -53,7 +53,7 @@ export interface FilterState {
   readonly selfMatch: readonly number[];
 }
 
-export function preFilter(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): FilterState {
+export function preFilter(cluster: SchedulerCache, pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): FilterState {
   const constraints = pod.hardSpread;
   const counts = countDomains(cluster, pod, constraints, nodes, statics);
   const minimum = constraints.map((c, j) => {
@@ -67,7 +67,7 @@ export function preFilter(cluster: ClusterState, pod: PodInfo, nodes: ArrayLike<
   return { constraints, counts, minimum, selfMatch };
 }
 
-export function filter(state: FilterState, cluster: ClusterState, node: number): NodeStatus | undefined {
+export function filter(state: FilterState, cluster: SchedulerCache, node: number): FilterStatus | undefined {
   const labels = cluster.nodes[node]?.labels ?? {};
   for (let j = 0; j < state.constraints.length; j++) {
     const c = state.constraints[j] as SpreadConstraint;
@@ -85,7 +85,7 @@ export function filter(state: FilterState, cluster: ClusterState, node: number):
  * ScheduleAnyway scoring over the feasible nodes: raw = round(Σ count × log(domains + 2) + maxSkew − 1),
  * then (max + min − raw) × 100 / max; nodes missing a key score 0.
  */
-export function scores(cluster: ClusterState, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, statics: StaticResults): Int32Array {
+export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, statics: StaticResults): Int32Array {
   const constraints = pod.softSpread;
   const out = new Int32Array(feasible.length);
   const hasKeys = (node: number): boolean => constraints.every((c) => Object.hasOwn(cluster.nodes[node]?.labels ?? {}, c.topologyKey));

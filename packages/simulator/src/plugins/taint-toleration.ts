@@ -6,11 +6,11 @@ import type { NodeInfo } from '../cluster.js';
 import { REASON } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
 import { toleratesAll } from '../selectors.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { defaultNormalizeScore } from './helper/normalize-score.js';
 
 export const NAME = 'TaintToleration';
-export const STATUS: NodeStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.untoleratedTaint] };
+export const STATUS: FilterStatus = { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON.untoleratedTaint] };
 
 /** Also PodTopologySpread's nodeTaintsPolicy: Honor. */
 export function filter(pod: PodInfo, node: NodeInfo): boolean {

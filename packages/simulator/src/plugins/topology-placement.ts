@@ -3,7 +3,7 @@
 // an error when they sit in several domains or on an unlabelled node. Placements come in name order
 // (upstream: Go map order).
 
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 import { GROUP_MESSAGE } from '../messages.js';
 
 export const NAME = 'TopologyPlacement';
@@ -11,17 +11,17 @@ export const NAME = 'TopologyPlacement';
 export interface Placement {
   /** The label value. */
   readonly name: string;
-  /** Node indexes in ClusterState.nodes order. */
+  /** Node indexes in SchedulerCache.nodes order. */
   readonly nodes: Int32Array;
 }
 
 export class PlacementError extends Error {}
 
 /** Nodes never change during a simulation, so each key's domains are computed once per cluster. */
-const domainCache = new WeakMap<ClusterState, Map<string, Placement[]>>();
+const domainCache = new WeakMap<SchedulerCache, Map<string, Placement[]>>();
 
 /** One domain per value of `key`, by name; nodes without the label are left out. */
-export function topologyDomains(cluster: ClusterState, key: string): readonly Placement[] {
+export function topologyDomains(cluster: SchedulerCache, key: string): readonly Placement[] {
   let byKey = domainCache.get(cluster);
   if (!byKey) {
     byKey = new Map();
@@ -44,7 +44,7 @@ export function topologyDomains(cluster: ClusterState, key: string): readonly Pl
 }
 
 /** The placements for group `groupKey`; throws PlacementError when its scheduled pods pin no single domain. */
-export function generatePlacements(cluster: ClusterState, groupKey: string, key: string): readonly Placement[] {
+export function generatePlacements(cluster: SchedulerCache, groupKey: string, key: string): readonly Placement[] {
   const domains = topologyDomains(cluster, key);
   const scheduled = cluster.scheduledMembers(groupKey);
   if (scheduled.length === 0) return domains;

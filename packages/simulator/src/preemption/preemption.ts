@@ -3,7 +3,7 @@
 // chosen (spec scheduler.md §1.4, §1.6, §4). Evicting is the simulation's job; this decides whom.
 
 import type { PodDisruptionBudget, PodGroup, PriorityClass } from '@kubectl-workload/api';
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 import type { GroupAlgorithmResult, GroupContext, GroupStatus, PostFilter, PostFilterResult } from '../default-algorithm.js';
 import { wrapGroupUnschedulable } from '../messages.js';
 import type { PodInfo } from '../pod-info.js';
@@ -63,7 +63,7 @@ export class Preemption {
   private readonly env: PreemptionEnv;
 
   constructor(
-    private readonly cluster: ClusterState,
+    private readonly cluster: SchedulerCache,
     scheduler: PodScheduler,
     priorityClasses: readonly PriorityClass[],
     private readonly groups: ReadonlyMap<string, PodGroup>,

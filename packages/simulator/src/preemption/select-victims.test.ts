@@ -1,7 +1,7 @@
 import type { Pod } from '@kubectl-workload/api';
 import { cpuPod, info, node, setup } from '../test-support/builders.js';
 import type { PodInfo } from '../pod-info.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { budgets } from './pdb.js';
 import { NO_VICTIMS_STATUS, selectVictimsOnNode, type NodeVictims } from './select-victims.js';
 
@@ -10,7 +10,7 @@ function bound(name: string, cpu: string, priority: number, extra: Pod['spec'] =
   return { ...p, metadata: { ...p.metadata, labels } };
 }
 
-function run(pods: Pod[], preemptor: Pod, pdbAllowed?: number): { result: NodeVictims | NodeStatus; requestedBefore: Float64Array; requestedAfter: Float64Array; podsAfter: string[] } {
+function run(pods: Pod[], preemptor: Pod, pdbAllowed?: number): { result: NodeVictims | FilterStatus; requestedBefore: Float64Array; requestedAfter: Float64Array; podsAfter: string[] } {
   const { cluster, scheduler } = setup([node('n1', { cpu: '4' })], pods, [preemptor]);
   const me = info(preemptor);
   const pdbs = pdbAllowed === undefined ? [] : budgets([{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'p', namespace: 'default' }, spec: { selector: { matchLabels: { pdb: 'yes' } } }, status: { disruptionsAllowed: pdbAllowed } }], []);
@@ -19,7 +19,7 @@ function run(pods: Pod[], preemptor: Pod, pdbAllowed?: number): { result: NodeVi
   return { result, requestedBefore, requestedAfter: Float64Array.from(cluster.requested), podsAfter: (cluster.podsOnNode[0] ?? []).map((p: PodInfo) => p.name).sort() };
 }
 
-const names = (r: NodeVictims | NodeStatus): string[] => ('victims' in r ? r.victims.map((v) => v.name) : []);
+const names = (r: NodeVictims | FilterStatus): string[] => ('victims' in r ? r.victims.map((v) => v.name) : []);
 
 describe('selectVictimsOnNode (spec §4)', () => {
   it('removes every lower-priority pod, then reprieves the most important first and keeps only what must go', () => {

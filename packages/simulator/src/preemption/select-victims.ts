@@ -7,11 +7,11 @@
 // the dry run adds and subtracts request vectors on a scratch copy of the node's requests instead
 // of moving pods in the cluster; the answer is the same, found without touching shared state.
 
-import type { ClusterState } from '../cluster.js';
+import type { SchedulerCache } from '../cluster.js';
 import * as interPodAffinity from '../plugins/inter-pod-affinity.js';
 import type { PodInfo } from '../pod-info.js';
 import type { PodScheduler } from '../schedule-pod.js';
-import type { NodeStatus } from '../status.js';
+import type { FilterStatus } from '../status.js';
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { splitByViolation, type Budget } from './pdb.js';
 import { moreImportantPod } from './priority.js';
@@ -23,7 +23,7 @@ export interface NodeVictims {
   readonly pdbViolations: number;
 }
 
-export const NO_VICTIMS_STATUS: NodeStatus = { plugin: 'DefaultPreemption', code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.noVictims] };
+export const NO_VICTIMS_STATUS: FilterStatus = { plugin: 'DefaultPreemption', code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.noVictims] };
 
 /** How a dry run changes the node and asks whether the preemptor fits. */
 interface NodeModel {
@@ -43,7 +43,7 @@ function clusterModel(scheduler: PodScheduler, pod: PodInfo, vector: Float64Arra
 }
 
 /** NodeResourcesFit only: the same arithmetic as resourceFitStatus on a scratch copy of the node's requests. */
-function resourceModel(cluster: ClusterState, vector: Float64Array, node: number): NodeModel {
+function resourceModel(cluster: SchedulerCache, vector: Float64Array, node: number): NodeModel {
   const dims = vector.length;
   const base = node * dims;
   const requested = cluster.requested.slice(base, base + dims);
@@ -70,12 +70,12 @@ function resourceModel(cluster: ClusterState, vector: Float64Array, node: number
   };
 }
 
-function onlyResourcesMatter(cluster: ClusterState, pod: PodInfo): boolean {
+function onlyResourcesMatter(cluster: SchedulerCache, pod: PodInfo): boolean {
   return pod.hostPorts.length === 0 && pod.hardSpread.length === 0 && !interPodAffinity.needsFilter(cluster, pod);
 }
 
 /** The filter status on `node` with every pod in `removed` taken off (for the preemption FitError). */
-function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, removed: readonly PodInfo[]): NodeStatus | undefined {
+function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, removed: readonly PodInfo[]): FilterStatus | undefined {
   const model = clusterModel(scheduler, pod, vector, node);
   removed.forEach(model.remove);
   const status = scheduler.filterNode(pod, vector, node);
@@ -87,7 +87,7 @@ function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Arr
  * Victims on `node` for `pod`, or the status explaining why there are none. 1.36: victims are judged
  * by their own pod priority. `pending` pods (nominated pods held on the node) are never victims.
  */
-export function selectVictimsOnNode(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, pdbs: readonly Budget[], pending: (p: PodInfo) => boolean = () => false): NodeVictims | NodeStatus {
+export function selectVictimsOnNode(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, pdbs: readonly Budget[], pending: (p: PodInfo) => boolean = () => false): NodeVictims | FilterStatus {
   const { cluster } = scheduler;
   const potential = (cluster.podsOnNode[node] ?? []).filter((p) => p.priority < pod.priority && !pending(p));
   if (potential.length === 0) return NO_VICTIMS_STATUS;

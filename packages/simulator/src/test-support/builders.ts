@@ -1,7 +1,7 @@
 // Small object builders for simulator unit tests.
 
 import type { Node, Pod, PodGroup, PodSpec } from '@kubectl-workload/api';
-import { ClusterState } from '../cluster.js';
+import { SchedulerCache } from '../cluster.js';
 import { StaticResultsCache } from '../static-results.js';
 import { podInfo, type PodInfo } from '../pod-info.js';
 import { PodScheduler } from '../schedule-pod.js';
@@ -44,10 +44,10 @@ export function info(p: Pod): PodInfo {
 }
 
 /** A cluster with `bound` pods placed on the nodes their spec.nodeName names, and a scheduler over it. */
-export function setup(nodes: Node[], bound: Pod[] = [], pending: Pod[] = []): { cluster: ClusterState; scheduler: PodScheduler } {
+export function setup(nodes: Node[], bound: Pod[] = [], pending: Pod[] = []): { cluster: SchedulerCache; scheduler: PodScheduler } {
   const dims = new Set<string>();
   for (const p of [...bound, ...pending]) for (const name of info(p).requests.keys()) dims.add(name);
-  const cluster = new ClusterState(nodes, dims);
+  const cluster = new SchedulerCache(nodes, dims);
   for (const p of bound) {
     const i = info(p);
     cluster.add(i, cluster.nodeIndex.get(p.spec?.nodeName ?? '') as number, cluster.requestVector(i));
