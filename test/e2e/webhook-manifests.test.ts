@@ -136,9 +136,12 @@ describe.each(targets)('%s', (name, renderTarget) => {
     const [scheduling, pods, jobs] = one(objects, 'ValidatingWebhookConfiguration').webhooks as Obj[];
     expect(scheduling?.failurePolicy).toBe('Fail');
     expect(scheduling?.clientConfig.service.path).toBe('/validate');
+    // Kubernetes 1.36 serves v1alpha2; 1.37 v1beta1 and v1alpha3, CompositePodGroups in v1alpha3 only.
+    const versions = ['v1alpha2', 'v1beta1', 'v1alpha3'];
     expect(scheduling?.rules).toEqual([
-      { apiGroups: ['scheduling.k8s.io'], apiVersions: ['v1alpha2'], resources: ['workloads', 'podgroups', 'podgroups/status'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
-      { apiGroups: ['scheduling.k8s.io'], apiVersions: ['v1alpha2'], resources: ['workloads'], operations: ['DELETE'], scope: 'Namespaced' },
+      { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['workloads', 'podgroups', 'podgroups/status'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
+      { apiGroups: ['scheduling.k8s.io'], apiVersions: ['v1alpha3'], resources: ['compositepodgroups'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
+      { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['workloads'], operations: ['DELETE'], scope: 'Namespaced' },
     ]);
     expect(pods).toMatchObject({ failurePolicy: 'Ignore', rules: [{ apiGroups: [''], resources: ['pods'] }] });
     expect(pods?.matchConditions).toEqual([{ name: 'in-a-pod-group', expression: 'has(object.spec.schedulingGroup)' }]);
@@ -148,7 +151,11 @@ describe.each(targets)('%s', (name, renderTarget) => {
     );
     const [mutating] = one(objects, 'MutatingWebhookConfiguration').webhooks as Obj[];
     expect(mutating).toMatchObject({ failurePolicy: 'Fail', reinvocationPolicy: 'IfNeeded', clientConfig: { service: { path: '/mutate' } } });
-    expect(mutating?.rules).toEqual([{ apiGroups: ['scheduling.k8s.io'], apiVersions: ['v1alpha2'], resources: ['podgroups'], operations: ['CREATE'], scope: 'Namespaced' }]);
+    expect(mutating?.rules).toEqual([{ apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['podgroups'], operations: ['CREATE'], scope: 'Namespaced' }]);
+    // From a template in either shape: 1.36 spec.podGroupTemplateRef.workload, 1.37 spec.workloadRef.
+    expect(mutating?.matchConditions).toEqual([
+      { name: 'from-a-template', expression: '(has(object.spec.podGroupTemplateRef) && has(object.spec.podGroupTemplateRef.workload)) || (has(object.spec.workloadRef) && has(object.spec.workloadRef.templateName))' },
+    ]);
   });
 });
 
