@@ -6,7 +6,7 @@ import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
-const FORMATS = ['text', 'json', 'yaml'] as const;
+const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
   return withClusterSourceOptions(yargs)
@@ -14,7 +14,7 @@ function builder(yargs: Argv) {
     .option('filename', { alias: 'f', type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now' })
     .option('show-all', { type: 'boolean', default: false, describe: "with -f, also report the cluster's own pending pods and groups" })
     .option('pod-group', { type: 'string', describe: 'run one PodGroup cycle for NAME (in the namespace of -n) or NAMESPACE/NAME instead of running to quiescence' })
-    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (json, yaml: see docs/json-output.md)' })
+    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (wide: text listing every pod; json, yaml: see docs/json-output.md)' })
     .option('write-snapshot', { type: 'string', describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file' })
     .option('preemption', { type: 'boolean', default: true, describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit' })
     .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')

@@ -1,10 +1,45 @@
 // Human-readable simulate output: per group the outcome, condition, placement and a pod → node
 // table; then every pod that did not schedule with its message; then ties and standing notes.
+// Big groups fold: more than FOLD_ABOVE rows become one line per outcome (`998 pods Scheduled on
+// 998 nodes (zone-0)`), and identical "Not scheduled" messages one line with a count; `-o wide`
+// (and -o json) list every pod.
 
 import { tableLines } from '../output/table.js';
 import type { ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
+const FOLD_ABOVE = 20;
+
+export interface TextOptions {
+  /** List every pod instead of folding (-o wide). */
+  readonly wide?: boolean;
+}
+
+const pods = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
+
+/** A group's members as one line per outcome: how many, and for the scheduled ones where. */
+function foldedMembers(members: readonly ReportPod[], chosen: string | null | undefined): string[] {
+  const byOutcome = new Map<string, ReportPod[]>();
+  for (const p of members) byOutcome.set(p.outcome, [...(byOutcome.get(p.outcome) ?? []), p]);
+  const lines = [...byOutcome].map(([outcome, list]) => {
+    if (outcome !== 'Scheduled') return `  ${pods(list.length)} ${outcome}`;
+    const nodes = new Set(list.map((p) => p.node)).size;
+    return `  ${pods(list.length)} Scheduled on ${nodes} node${nodes === 1 ? '' : 's'}${chosen ? ` (${chosen})` : ''}`;
+  });
+  return [...lines, '  (-o wide lists every pod)'];
+}
+
+/** "Not scheduled" lines; pods with the same outcome and message share one line when there are many. */
+function notScheduledLines(failed: readonly ReportPod[], wide: boolean): string[] {
+  const line = (p: ReportPod): string => `${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`;
+  if (wide || failed.length <= FOLD_ABOVE) return failed.map((p) => `  ${line(p)}`);
+  const alike = new Map<string, ReportPod[]>();
+  for (const p of failed) {
+    const key = `${p.outcome}\u0000${p.nominatedNode ?? ''}\u0000${p.message ?? ''}`;
+    alike.set(key, [...(alike.get(key) ?? []), p]);
+  }
+  return [...alike.values()].map(([first, ...rest]) => (rest.length ? `  ${first ? line(first) : ''} (and ${rest.length} more alike)` : `  ${first ? line(first) : ''}`));
+}
 
 function groupHeader(g: ReportPodGroup): string {
   const policy = g.policy === 'gang' ? `gang, minCount ${g.minCount ?? '?'}` : g.policy;
@@ -16,7 +51,7 @@ function table([headers = [], ...rows]: readonly (readonly string[])[]): string[
   return tableLines({ headers, rows }, { padding: 2, minWidth: 0 });
 }
 
-function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {
+function renderGroup(g: ReportPodGroup, reported: readonly ReportPod[], wide: boolean): string[] {
   const lines = [groupHeader(g)];
   if (g.condition) {
     const c = g.condition;
@@ -27,8 +62,9 @@ function renderGroup(g: ReportPodGroup, pods: readonly ReportPod[]): string[] {
     lines.push(`  placement: ${p.chosen ? `${p.key}=${p.chosen}` : 'none'} (generated: ${p.generated.join(', ') || 'none'}; feasible: ${p.feasible.join(', ') || 'none'})`);
     for (const [name, s] of Object.entries(p.scores)) lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
   }
-  const members = pods.filter((p) => p.podGroup === g.name && p.namespace === g.namespace);
-  if (members.length > 0) {
+  const members = reported.filter((p) => p.podGroup === g.name && p.namespace === g.namespace);
+  if (!wide && members.length > FOLD_ABOVE) lines.push(...foldedMembers(members, g.placements?.chosen));
+  else if (members.length > 0) {
     const rows = [['POD', 'OUTCOME', 'NODE'], ...members.map((p) => [p.name, p.outcome, p.node ?? '-'])];
     lines.push(...table(rows).map((l) => `  ${l}`));
   }
@@ -48,9 +84,10 @@ function renderVictims(victims: readonly ReportVictim[]): string[] {
   return lines;
 }
 
-export function renderText(report: SimulateReport): string {
+export function renderText(report: SimulateReport, options: TextOptions = {}): string {
+  const wide = options.wide === true;
   const lines: string[] = [];
-  for (const g of report.podGroups) lines.push(...renderGroup(g, report.pods), '');
+  for (const g of report.podGroups) lines.push(...renderGroup(g, report.pods, wide), '');
   const single = report.pods.filter((p) => p.podGroup === null && p.outcome === 'Scheduled');
   if (single.length > 0) {
     lines.push('Pods without a PodGroup:');
@@ -58,9 +95,7 @@ export function renderText(report: SimulateReport): string {
   }
   const failed = report.pods.filter((p) => p.outcome !== 'Scheduled');
   if (failed.length > 0) {
-    lines.push('Not scheduled:');
-    for (const p of failed) lines.push(`  ${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`);
-    lines.push('');
+    lines.push('Not scheduled:', ...notScheduledLines(failed, wide), '');
   }
   lines.push(...renderVictims(report.victims));
   const ties = report.pods.filter((p) => p.podGroup === null && p.tieBroken);

@@ -57,6 +57,7 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   // The verdicts come right after the header fields: the answer first.
   const { kind, schedulerVersion, mode, ...rest } = run.report;
   const report = verdicts ? { kind, schedulerVersion, mode, whatIf: verdicts, ...rest } : run.report;
-  process.stdout.write(args.output === 'text' ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report)}` : renderDocument(report, args.output));
+  const { output } = args;
+  process.stdout.write(output === 'text' || output === 'wide' ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report, { wide: output === 'wide' })}` : renderDocument(report, output));
   if (verdicts?.some((v) => v.fits === false)) process.exitCode = EXIT_FINDINGS;
 }
