@@ -1,6 +1,6 @@
 import type { PriorityClass } from '@kubectl-workload/api';
 import { simulationInput } from './input.js';
-import { Simulation } from './simulation.js';
+import { placementTieNote, Simulation } from './simulation.js';
 import { cpuPod, gang, node, pod } from './test-support/builders.js';
 
 const NOW = '2026-05-01T00:00:00Z';
@@ -53,5 +53,11 @@ describe('Simulation tie reporting', () => {
     expect(tieBroken.match(/nodes tied at score/g)).toHaveLength(5);
     expect(tieBroken).toMatch(/; 3 more members had tied nodes$/);
     expect(result.pods.every((p) => p.tie !== undefined)).toBe(true);
+  });
+
+  it('names up to five tied placements, and counts more in one sentence', () => {
+    expect(placementTieNote(['a', 'b'], 'a')).toBe('placements a, b tied; chose a (first by name), kube-scheduler picks one at random');
+    const racks = Array.from({ length: 1000 }, (_, i) => `rack-${i}`);
+    expect(placementTieNote(racks, 'rack-0')).toBe('1000 placements tied (rack-0, rack-1, rack-2, …); chose rack-0 (first by name), kube-scheduler picks one at random');
   });
 });

@@ -87,8 +87,12 @@ export function nodeTieNote(tie: Tie, chosen: string): string {
   return `${tie.count} nodes tied at score ${tie.score}; chose ${chosen} (first by name), kube-scheduler picks one at random`;
 }
 
+/** Above this many tied placements the note counts them and names the first few (a rack key can tie hundreds). */
+const MAX_TIED_NAMES = 5;
+
 export function placementTieNote(tie: readonly string[], chosen: string): string {
-  return `placements ${tie.join(', ')} tied; chose ${chosen} (first by name), kube-scheduler picks one at random`;
+  const tied = tie.length > MAX_TIED_NAMES ? `${tie.length} placements tied (${tie.slice(0, 3).join(', ')}, …)` : `placements ${tie.join(', ')} tied`;
+  return `${tied}; chose ${chosen} (first by name), kube-scheduler picks one at random`;
 }
 
 export class Simulation {
