@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { KubeObject } from '@kubectl-workload/api';
+import { parseFeatureGates, type KubeObject } from '@kubectl-workload/api';
+import { schedulerConfiguration } from '@kubectl-workload/simulator';
 import { runSimulateCommand, type ReportPod, type ReportPodGroup, type ReportVictim } from '../../plugin/src/simulate/report.js';
 
 interface ExpectedPod extends Partial<Omit<ReportPod, 'node'>> {
@@ -25,8 +26,10 @@ interface Scenario {
   description: string;
   source: string;
   podGroup?: string;
-  /** The WorkloadAwarePreemption gate (default on; only read when preemption runs). */
-  workloadAwarePreemption?: boolean;
+  /** The kube-scheduler gates the scenario runs under, as --feature-gates takes them: every scenario states them. */
+  featureGates: string;
+  /** A KubeSchedulerConfiguration, as --scheduler-config reads it (default: the default profile). */
+  schedulerConfig?: unknown;
   objects: KubeObject[];
   expect: {
     podGroups?: ExpectedGroup[];
@@ -49,9 +52,12 @@ function checkScenario(scenario: Scenario, preemption: boolean): void {
   const { report } = runSimulateCommand(scenario.objects, {
     now: '2026-05-01T00:00:00Z',
     preemption,
-    ...(scenario.workloadAwarePreemption === false ? { workloadAwarePreemption: false } : {}),
+    gates: parseFeatureGates(scenario.featureGates),
+    ...(scenario.schedulerConfig ? { schedulerConfig: schedulerConfiguration(scenario.schedulerConfig, 'schedulerConfig') } : {}),
     ...(scenario.podGroup ? { podGroup: scenario.podGroup } : {}),
   });
+  // `podGroups: []` says that no group had a cycle.
+  if (scenario.expect.podGroups?.length === 0) expect(report.podGroups).toEqual([]);
   for (const { notesContain, ...group } of scenario.expect.podGroups ?? []) {
     const actual = report.podGroups.find((g) => g.name === group.name && g.namespace === (group.namespace ?? 'default'));
     expect(actual).toMatchObject(group);
@@ -77,7 +83,10 @@ export function describeScenarios({ title, dir, minFiles, preemption }: Scenario
     });
     describe.each(files)('%s', (file) => {
       const scenario = parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
-      it(`${scenario.description} [${scenario.source}]`, () => checkScenario(scenario, preemption));
+      it(`${scenario.description} [${scenario.source}]`, () => {
+        expect(typeof scenario.featureGates).toBe('string');
+        checkScenario(scenario, preemption);
+      });
     });
   });
 }

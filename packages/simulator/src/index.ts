@@ -14,5 +14,8 @@ export * from './group-algorithm.js';
 export * from './placements.js';
 export { topologyDomains, type Placement } from './plugins/topology-placement.js';
 export * from './simulation.js';
+export * from './profile.js';
+export { schedulerConfiguration, KNOWN_PLUGINS, type SchedulerConfiguration } from './config/scheduler-config.js';
+export { SchedulerConfigError } from './config/reader.js';
 export { StaticResultsCache, computeStaticResults, type StaticResults } from './static-results.js';
 export * from './preemption/index.js';

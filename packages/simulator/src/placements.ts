@@ -73,7 +73,7 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
     const run = runDefaultAlgorithm(ctx, members, placement.nodes);
     // Score while the proposed assignments are still assumed.
     const proposed = run.members.filter((m) => m.code === 'Success' || m.code === 'Wait').length;
-    evaluations.push({ placement, status: run.status, members: run.members, resourceScore: nodeResourcesFit.scorePlacement(ctx.cluster, placement.nodes), podsCount: podGroupPodsCount.score(alreadyScheduled, proposed) });
+    evaluations.push({ placement, status: run.status, members: run.members, resourceScore: nodeResourcesFit.scorePlacement(ctx.cluster, placement.nodes, ctx.scheduler.profile.fitStrategy.resources), podsCount: podGroupPodsCount.score(alreadyScheduled, proposed) });
     domains.push({ name: placement.name, placed: proposed, blocking: run.members.find((m) => m.code === 'Unschedulable')?.message });
     run.revert();
   }

@@ -1,10 +1,10 @@
 // The analogue of upstream schedule_one.go's schedulePod: findNodesThatFitPod (PreFilter, then
-// Filter in upstream order), prioritizeNodes (PreScore/Score/NormalizeScore with default weights)
+// Filter in upstream order), prioritizeNodes (PreScore/Score/NormalizeScore with the profile's weights)
 // and selectHost. The plugins do the checking; this module runs them over the candidate nodes.
 // Every node of the candidate set is evaluated (no percentageOfNodesToScore sampling); ties go to
 // the first node by name and are reported.
 
-import { CPU, MEMORY, type SchedulerCache } from './cluster.js';
+import type { SchedulerCache } from './cluster.js';
 import * as imageLocality from './plugins/image-locality.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
@@ -14,22 +14,9 @@ import * as nodeResourcesFit from './plugins/node-resources-fit.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import type { PodInfo } from './pod-info.js';
-import { STATIC_FILTER_PLUGINS, STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
+import { defaultProfile, type SchedulerProfile, type ScorePlugin } from './profile.js';
+import { STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
 import { fitErrorMessage, type FilterStatus } from './status.js';
-
-/** Filter plugins in the v1.36 default order (volume and DRA plugins have nothing to check in a snapshot). */
-export const FILTER_PLUGINS = [...STATIC_FILTER_PLUGINS, nodePorts.NAME, nodeResourcesFit.NAME, podTopologySpread.NAME, interPodAffinity.NAME] as const;
-/** Score plugins in the v1.36 default order with their default weights. */
-export const SCORE_WEIGHTS = {
-  [taintToleration.NAME]: 3,
-  [nodeAffinity.NAME]: 2,
-  [nodeResourcesFit.NAME]: 1,
-  [podTopologySpread.NAME]: 2,
-  [interPodAffinity.NAME]: 2,
-  [balancedAllocation.NAME]: 1,
-  [imageLocality.NAME]: 1,
-} as const;
-export type ScorePlugin = keyof typeof SCORE_WEIGHTS;
 
 /** At most this many tied node names are kept. */
 const TIE_NAMES = 10;
@@ -93,8 +80,16 @@ export class PodScheduler {
   private readonly totals: Float64Array;
   private readonly nodeLocal = new Map<string, NodeLocalCache>();
   readonly allNodes: Int32Array;
+  private readonly filters: ReadonlySet<string>;
+  private readonly fitScorer: nodeResourcesFit.ResourceScorer;
+  private readonly fitRequested: Float64Array;
+  private readonly fitAllocatable: Float64Array;
 
-  constructor(readonly cluster: SchedulerCache, private readonly statics: StaticResultsCache) {
+  constructor(readonly cluster: SchedulerCache, private readonly statics: StaticResultsCache, readonly profile: SchedulerProfile = defaultProfile()) {
+    this.filters = new Set(profile.filters);
+    this.fitScorer = nodeResourcesFit.resourceScorer(profile.fitStrategy);
+    this.fitRequested = new Float64Array(profile.fitStrategy.resources.length);
+    this.fitAllocatable = new Float64Array(profile.fitStrategy.resources.length);
     this.feasible = new Int32Array(cluster.nodeCount);
     this.failures = new Array<FilterStatus | undefined>(cluster.nodeCount);
     this.totals = new Float64Array(cluster.nodeCount);
@@ -114,11 +109,11 @@ export class PodScheduler {
     }
     const { cluster } = this;
     const statics = this.statics.get(pod);
-    const spread: podTopologySpread.FilterState | undefined = pod.hardSpread.length > 0 ? podTopologySpread.preFilter(cluster, pod, nodes, statics) : undefined;
-    const affinity: interPodAffinity.FilterState | undefined = interPodAffinity.needsFilter(cluster, pod) ? interPodAffinity.preFilter(cluster, pod, nodes) : undefined;
+    const spread = this.spreadFilterState(pod, nodes, statics);
+    const affinity = this.affinityFilterState(pod, nodes);
     const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
     // Without inter-pod terms a node's filter result and local scores change only when the node does.
-    const local = !trace && !spread && !affinity && pod.softSpread.length === 0 && !interPodAffinity.needsScore(cluster, pod) ? this.localCache(pod) : undefined;
+    const local = !trace && !spread && !affinity && !this.spreadScored(pod) && !this.affinityScored(pod) ? this.localCache(pod) : undefined;
     if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity) return this.scheduleUniform(pod, statics, vector, nodes, local);
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
@@ -135,7 +130,7 @@ export class PodScheduler {
       } else {
         failure = this.nodeFailure(pod, statics, vector, node, spread, affinity);
       }
-      if (trace) trace.filter[cluster.nodes[node]?.name ?? ''] = filterTrace(failure);
+      if (trace) trace.filter[cluster.nodes[node]?.name ?? ''] = filterTrace(this.profile.filters, failure);
       if (failure) this.failures[i] = failure;
       else this.feasible[feasibleCount++] = node;
     }
@@ -191,7 +186,7 @@ export class PodScheduler {
     const nodeName = cluster.nodes[best]?.name;
     // Upstream skips scoring when only one node is feasible.
     if (feasibleCount === 1) return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
-    const score = bestScore + SCORE_WEIGHTS[taintToleration.NAME] * taintToleration.normalizeScore(0, 0);
+    const score = bestScore + this.profile.weights[taintToleration.NAME] * taintToleration.normalizeScore(0, 0);
     let tie: Tie | undefined;
     if (tied > 1) {
       const names: string[] = [];
@@ -220,11 +215,26 @@ export class PodScheduler {
 
   /** The filter status of `pod` on one node, PreFilter state over all nodes (preemption's dry runs). */
   filterNode(pod: PodInfo, vector: Float64Array, node: number): FilterStatus | undefined {
-    const { cluster } = this;
     const statics = this.statics.get(pod);
-    const spread = pod.hardSpread.length > 0 ? podTopologySpread.preFilter(cluster, pod, this.allNodes, statics) : undefined;
-    const affinity = interPodAffinity.needsFilter(cluster, pod) ? interPodAffinity.preFilter(cluster, pod, this.allNodes) : undefined;
+    const spread = this.spreadFilterState(pod, this.allNodes, statics);
+    const affinity = this.affinityFilterState(pod, this.allNodes);
     return this.nodeFailure(pod, statics, vector, node, spread, affinity);
+  }
+
+  private spreadFilterState(pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): podTopologySpread.FilterState | undefined {
+    return pod.hardSpread.length > 0 && this.filters.has(podTopologySpread.NAME) ? podTopologySpread.preFilter(this.cluster, pod, nodes, statics) : undefined;
+  }
+
+  private affinityFilterState(pod: PodInfo, nodes: ArrayLike<number>): interPodAffinity.FilterState | undefined {
+    return this.filters.has(interPodAffinity.NAME) && interPodAffinity.needsFilter(this.cluster, pod) ? interPodAffinity.preFilter(this.cluster, pod, nodes) : undefined;
+  }
+
+  private spreadScored(pod: PodInfo): boolean {
+    return pod.softSpread.length > 0 && this.profile.weights[podTopologySpread.NAME] > 0;
+  }
+
+  private affinityScored(pod: PodInfo): boolean {
+    return this.profile.weights[interPodAffinity.NAME] > 0 && interPodAffinity.needsScore(this.cluster, pod);
   }
 
   /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
@@ -232,8 +242,8 @@ export class PodScheduler {
     const { cluster } = this;
     const s = statics.status[node] as number;
     if (s !== 0) return STATIC_STATUSES[s];
-    if (pod.hostPorts.length > 0 && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return nodePorts.STATUS;
-    const fit = nodeResourcesFit.filter(cluster, node, vector);
+    if (pod.hostPorts.length > 0 && this.filters.has(nodePorts.NAME) && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return nodePorts.STATUS;
+    const fit = this.filters.has(nodeResourcesFit.NAME) ? nodeResourcesFit.filter(cluster, node, vector) : undefined;
     if (fit) return fit;
     if (spread) {
       const status = podTopologySpread.filter(spread, cluster, node);
@@ -242,34 +252,19 @@ export class PodScheduler {
     return affinity ? interPodAffinity.filter(affinity, cluster, node) : undefined;
   }
 
-  /** NodeResourcesFit (LeastAllocated, non-zero requests) + BalancedAllocation (actual requests) + ImageLocality, weighted. */
+  /** NodeResourcesFit (the profile's strategy) + BalancedAllocation (actual requests) + ImageLocality, weighted. */
   private localScore(pod: PodInfo, statics: StaticResults, node: number): number {
-    const w = SCORE_WEIGHTS;
+    const w = this.profile.weights;
     return w[nodeResourcesFit.NAME] * this.fitScore(pod, node) + (pod.bestEffort ? 0 : w[balancedAllocation.NAME] * this.balancedScore(pod, node)) + w[imageLocality.NAME] * (statics.imageLocality?.[node] ?? 0);
   }
 
   private fitScore(pod: PodInfo, node: number): number {
-    const { cluster } = this;
-    const base = node * cluster.dimensions.length;
-    return nodeResourcesFit.leastAllocated(
-      cluster.allocatable[base + CPU] as number,
-      (cluster.nonZeroMilliCpu[node] as number) + pod.nonZeroMilliCpu,
-      cluster.allocatable[base + MEMORY] as number,
-      (cluster.nonZeroMemory[node] as number) + pod.nonZeroMemory,
-    );
+    nodeResourcesFit.fillRequests(this.cluster, pod, node, this.profile.fitStrategy.resources, false, this.fitRequested, this.fitAllocatable);
+    return this.fitScorer(this.fitRequested, this.fitAllocatable);
   }
 
   private balancedScore(pod: PodInfo, node: number): number {
-    const { cluster } = this;
-    const base = node * cluster.dimensions.length;
-    return balancedAllocation.score(
-      cluster.allocatable[base + CPU] as number,
-      cluster.requested[base + CPU] as number,
-      pod.requests.get('cpu') ?? 0,
-      cluster.allocatable[base + MEMORY] as number,
-      cluster.requested[base + MEMORY] as number,
-      pod.requests.get('memory') ?? 0,
-    );
+    return balancedAllocation.score(this.cluster, pod, node, this.profile.balancedResources);
   }
 
   private score(pod: PodInfo, statics: StaticResults, nodes: Int32Array, feasible: Int32Array, local: NodeLocalCache | undefined, trace: PodTrace | undefined): Float64Array {
@@ -293,7 +288,7 @@ export class PodScheduler {
         maxAffinity = Math.max(maxAffinity, statics.preferredAffinity[node] as number);
       }
     }
-    const weights = SCORE_WEIGHTS;
+    const weights = this.profile.weights;
     const taintCounts = statics.preferNoScheduleTaints;
     const affinityWeights = statics.preferredAffinity;
     const hasPreferred = statics.hasPreferredAffinity;
@@ -304,14 +299,14 @@ export class PodScheduler {
       const nodeAffinityScore = hasPreferred ? weights[nodeAffinity.NAME] * nodeAffinity.normalizeScore(affinityWeights[node] as number, maxAffinity) : 0;
       totals[i] = taint + nodeAffinityScore + (localScores ? (localScores[node] as number) : this.localScore(pod, statics, node));
       if (record) {
-        record(taintToleration.NAME, i, taint);
-        if (hasPreferred) record(nodeAffinity.NAME, i, nodeAffinityScore);
-        record(nodeResourcesFit.NAME, i, weights[nodeResourcesFit.NAME] * this.fitScore(pod, node));
-        if (!pod.bestEffort) record(balancedAllocation.NAME, i, weights[balancedAllocation.NAME] * this.balancedScore(pod, node));
-        if (statics.imageLocality) record(imageLocality.NAME, i, weights[imageLocality.NAME] * (statics.imageLocality[node] as number));
+        if (weights[taintToleration.NAME] > 0) record(taintToleration.NAME, i, taint);
+        if (hasPreferred && weights[nodeAffinity.NAME] > 0) record(nodeAffinity.NAME, i, nodeAffinityScore);
+        if (weights[nodeResourcesFit.NAME] > 0) record(nodeResourcesFit.NAME, i, weights[nodeResourcesFit.NAME] * this.fitScore(pod, node));
+        if (!pod.bestEffort && weights[balancedAllocation.NAME] > 0) record(balancedAllocation.NAME, i, weights[balancedAllocation.NAME] * this.balancedScore(pod, node));
+        if (statics.imageLocality && weights[imageLocality.NAME] > 0) record(imageLocality.NAME, i, weights[imageLocality.NAME] * (statics.imageLocality[node] as number));
       }
     }
-    if (pod.softSpread.length > 0) {
+    if (this.spreadScored(pod)) {
       const spread = podTopologySpread.scores(cluster, pod, nodes, feasible, statics);
       for (let i = 0; i < n; i++) {
         const score = weights[podTopologySpread.NAME] * (spread[i] as number);
@@ -319,8 +314,8 @@ export class PodScheduler {
         record?.(podTopologySpread.NAME, i, score);
       }
     }
-    if (interPodAffinity.needsScore(cluster, pod)) {
-      const affinity = interPodAffinity.scores(cluster, pod, nodes, feasible);
+    if (this.affinityScored(pod)) {
+      const affinity = interPodAffinity.scores(cluster, pod, nodes, feasible, this.profile.hardPodAffinityWeight);
       for (let i = 0; i < n; i++) {
         const score = weights[interPodAffinity.NAME] * (affinity[i] as number);
         totals[i] = (totals[i] as number) + score;
@@ -353,9 +348,9 @@ export class PodScheduler {
   }
 }
 
-function filterTrace(failure: FilterStatus | undefined): Record<string, string> {
+function filterTrace(filters: readonly string[], failure: FilterStatus | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const plugin of FILTER_PLUGINS) {
+  for (const plugin of filters) {
     if (failure?.plugin === plugin) {
       out[plugin] = failure.reasons.join(', ');
       break;

@@ -1,4 +1,4 @@
-import type { PriorityClass } from '@kubectl-workload/api';
+import { parseFeatureGates, type PriorityClass } from '@kubectl-workload/api';
 import { simulationInput } from './input.js';
 import { placementTieNote, Simulation } from './simulation.js';
 import { cpuPod, gang, node, pod } from './test-support/builders.js';
@@ -59,5 +59,29 @@ describe('Simulation tie reporting', () => {
     expect(placementTieNote(['a', 'b'], 'a')).toBe('placements a, b tied; chose a (first by name), kube-scheduler picks one at random');
     const racks = Array.from({ length: 1000 }, (_, i) => `rack-${i}`);
     expect(placementTieNote(racks, 'rack-0')).toBe('1000 placements tied (rack-0, rack-1, rack-2, …); chose rack-0 (first by name), kube-scheduler picks one at random');
+  });
+});
+
+describe('Simulation feature gates', () => {
+  const member = (name: string) => cpuPod(name, '3', { schedulingGroup: { podGroupName: 'g' } });
+  const run = (gates: string, objects: Parameters<typeof simulationInput>[0]) => new Simulation(simulationInput(objects), { now: NOW, gates: parseFeatureGates(gates) }).runToQuiescence();
+
+  it('GangScheduling off: a gang binds pod by pod as members fit (no quorum, no Permit wait)', () => {
+    const objects = [node('n1'), gang('g', 3), member('a'), member('b')];
+    expect(run('', objects).pods.map((p) => p.outcome)).toEqual(['Gated', 'Gated']);
+    expect(run('WorkloadAwarePreemption=false,GangScheduling=false', objects).pods.map((p) => [p.name, p.outcome])).toEqual([['a', 'Scheduled'], ['b', 'Unschedulable']]);
+  });
+
+  it('GenericWorkload off: schedulingGroup does nothing, the pods are scheduled alone and no group is reported', () => {
+    const result = run('GenericWorkload=false,GangScheduling=false,WorkloadAwarePreemption=false,TopologyAwareWorkloadScheduling=false,WorkloadWithJob=false', [node('n1'), member('a')]);
+    expect(result.pods[0]).toMatchObject({ outcome: 'Scheduled', podGroup: undefined });
+    expect(result.podGroups).toEqual([]);
+  });
+
+  it('TopologyAwareWorkloadScheduling off: the topology constraint is ignored', () => {
+    const objects = [node('a1', {}, { labels: { rack: 'a' } }), node('b1', {}, { labels: { rack: 'b' } }), gang('g', 2, 'rack'), member('x'), member('y')];
+    expect(run('', objects).podGroups[0]?.outcome).toBe('Unschedulable');
+    const off = run('TopologyAwareWorkloadScheduling=false', objects);
+    expect(off.podGroups[0]).toMatchObject({ outcome: 'Scheduled', placements: undefined });
   });
 });

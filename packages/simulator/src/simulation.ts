@@ -1,7 +1,7 @@
 // A simulation over one snapshot: the 1.36 queue order, PreEnqueue gating, pod cycles and PodGroup
 // cycles (spec §1–§3), and "run to quiescence". Bindings are applied to the in-memory cluster only.
 
-import type { PodGroup } from '@kubectl-workload/api';
+import { allGatesOn, type FeatureGates, type PodGroup } from '@kubectl-workload/api';
 import { SchedulerCache } from './cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
 import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
@@ -9,7 +9,8 @@ import { runGroupAlgorithm } from './group-algorithm.js';
 import { isTerminal, type SimulationInput } from './input.js';
 import { DEFAULT_SCHEDULER_NAME, GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { diagnoseGreedyOrder } from './order-diagnosis.js';
-import { StaticResultsCache } from './static-results.js';
+import { staticFilters, StaticResultsCache } from './static-results.js';
+import { defaultProfile, type SchedulerProfile } from './profile.js';
 import { podInfo, type PodInfo } from './pod-info.js';
 import type { PlacementReport } from './placements.js';
 import { Preemption, type PreemptionOptions, type PreemptionOutcome, type Victim } from './preemption/preemption.js';
@@ -64,19 +65,37 @@ export interface SimulationResult {
 export interface SimulationOptions extends GroupAlgorithmOptions {
   /** Scheduler profiles; pods naming another scheduler are not handled (default: default-scheduler). */
   readonly schedulerNames?: readonly string[];
+  /** Scheduler profiles from a KubeSchedulerConfiguration; when set, schedulerNames is not read. */
+  readonly profiles?: readonly SchedulerProfile[];
   /** Timestamp for condition transitions (default: now). */
   readonly now?: string;
   /** Model DefaultPreemption, and workload-aware preemption when its gate is on (spec §4); off when undefined. */
   readonly preemption?: PreemptionOptions;
   /** Try other member orders when a heterogeneous or inter-pod group fails (§7; default true). */
   readonly diagnose?: boolean;
+  /** The kube-scheduler's workload-scheduling feature gates (default: all on). */
+  readonly gates?: FeatureGates;
 }
 
-function groupPolicy(group: PodGroup): GroupPolicy {
+/** The policy the PodGroup's spec asks for. */
+function specPolicy(group: PodGroup): GroupPolicy {
   const policy = group.spec?.schedulingPolicy;
   return {
     minCount: policy?.gang ? (policy.gang.minCount ?? 1) : undefined,
     topologyKey: group.spec?.schedulingConstraints?.topology?.[0]?.key || undefined,
+  };
+}
+
+/**
+ * The policy the scheduler applies: without GangScheduling no plugin holds or admits a gang, so its
+ * members bind one by one as they fit (basic); without TopologyAwareWorkloadScheduling the topology
+ * constraint is ignored.
+ */
+function effectivePolicy(group: PodGroup, gates: FeatureGates): GroupPolicy {
+  const policy = specPolicy(group);
+  return {
+    minCount: gates.GangScheduling ? policy.minCount : undefined,
+    topologyKey: gates.TopologyAwareWorkloadScheduling ? policy.topologyKey : undefined,
   };
 }
 
@@ -113,11 +132,13 @@ export class Simulation {
   private readonly evicted = new Set<string>();
   /** Bindings + evictions: a pass that changes neither ends the run. */
   private progress = 0;
-  private readonly profiles: ReadonlySet<string>;
+  /** One scheduler per profile, by schedulerName. */
+  private readonly profiles: ReadonlyMap<string, PodScheduler>;
   private readonly now: string;
+  private readonly gates: FeatureGates;
 
   constructor(input: SimulationInput, private readonly options: SimulationOptions = {}) {
-    this.profiles = new Set(options.schedulerNames ?? [DEFAULT_SCHEDULER_NAME]);
+    this.gates = options.gates ?? allGatesOn();
     this.now = options.now ?? new Date().toISOString();
     const priorities = new Map<string, number>();
     let defaultPriority = 0;
@@ -125,11 +146,16 @@ export class Simulation {
       priorities.set(pc.metadata?.name ?? '', pc.value ?? 0);
       if (pc.globalDefault) defaultPriority = pc.value ?? 0;
     }
-    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority));
+    // Without GenericWorkload the scheduler does not read spec.schedulingGroup: every pod is on its own.
+    const ungrouped = (p: PodInfo): PodInfo => (this.gates.GenericWorkload ? p : { ...p, groupKey: undefined, groupName: undefined });
+    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => ungrouped(podInfo(p, priorities, defaultPriority)));
     const dimensions = new Set<string>();
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
     this.cluster = new SchedulerCache(input.nodes, dimensions);
-    this.scheduler = new PodScheduler(this.cluster, new StaticResultsCache(this.cluster));
+    const profiles = options.profiles ?? (options.schedulerNames ?? [DEFAULT_SCHEDULER_NAME]).map((name) => defaultProfile(name));
+    this.profiles = new Map(profiles.map((p) => [p.schedulerName, new PodScheduler(this.cluster, new StaticResultsCache(this.cluster, staticFilters(p.filters)), p)]));
+    // Preemption's dry runs and the explain helpers use the first profile.
+    this.scheduler = this.profiles.values().next().value as PodScheduler;
     for (const g of input.podGroups) this.groups.set(`${g.metadata?.namespace || 'default'}/${g.metadata?.name ?? ''}`, g);
     this.pending = [];
     for (const p of pods) {
@@ -149,7 +175,8 @@ export class Simulation {
       if (members) members.push(p);
       else this.pendingByGroup.set(p.groupKey, [p]);
     }
-    this.preemption = options.preemption ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, options.preemption) : undefined;
+    const preemption = options.preemption && { ...options.preemption, workloadAware: options.preemption.workloadAware === true && this.gates.WorkloadAwarePreemption };
+    this.preemption = preemption ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, preemption) : undefined;
   }
 
   /** Cycle options: PreferNominatedNode always; DefaultPreemption for groups without a topology key (§3: those never preempt). */
@@ -184,15 +211,16 @@ export class Simulation {
     done.add(pod.key);
     // A pod being deleted is skipped (skipPodSchedule); it is not reported.
     if (pod.terminating) return;
-    if (!this.profiles.has(pod.schedulerName) && !pod.groupKey) {
-      this.setPod(pod, 'Gated', undefined, `spec.schedulerName ${JSON.stringify(pod.schedulerName)} is not a simulated scheduler profile`);
+    // Upstream's event handlers never queue a pod no profile is responsible for: no cycle, no condition.
+    if (!this.profiles.has(pod.schedulerName)) {
+      this.setPod(pod, 'Gated', undefined, GROUP_MESSAGE.noProfile(pod.schedulerName));
       return;
     }
     if (!pod.groupKey) {
       this.podCycle(pod);
       return;
     }
-    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter((p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating);
+    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter((p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating && this.profiles.has(p.schedulerName));
     for (const m of members) done.add(m.key);
     const gate = this.preEnqueue(pod);
     if (gate !== undefined) {
@@ -203,10 +231,15 @@ export class Simulation {
     this.groupCycle(pod.groupKey, members);
   }
 
+  /** The scheduler of the pod's profile (cycleFor only queues pods that have one). */
+  private schedulerFor(pod: PodInfo): PodScheduler {
+    return this.profiles.get(pod.schedulerName) as PodScheduler;
+  }
+
   /** GangScheduling PreEnqueue (§1.1). */
   private preEnqueue(pod: PodInfo): string | undefined {
     const group = this.groups.get(pod.groupKey as string);
-    return gangScheduling.preEnqueue(group, pod.groupName as string, group ? groupPolicy(group).minCount : undefined, this.knownMembers.get(pod.groupKey as string) ?? 0);
+    return gangScheduling.preEnqueue(group, pod.groupName as string, group ? effectivePolicy(group, this.gates).minCount : undefined, this.knownMembers.get(pod.groupKey as string) ?? 0);
   }
 
   /** Pods nominated by earlier preemptions hold their nodes against lower-priority pods during a cycle. */
@@ -221,7 +254,8 @@ export class Simulation {
 
   private podAttempt(pod: PodInfo): void {
     const vector = this.cluster.requestVector(pod);
-    const attempt = this.scheduler.schedule(pod, vector, this.scheduler.allNodes, this.cycleOptions());
+    const scheduler = this.schedulerFor(pod);
+    const attempt = scheduler.schedule(pod, vector, scheduler.allNodes, this.cycleOptions());
     if (attempt.node === undefined) {
       const preempted = this.preemption?.preemptForPod(pod, attempt);
       const message = preempted?.message ? `${attempt.fitError?.message ?? ''} ${preempted.message}` : attempt.fitError?.message;
@@ -238,13 +272,9 @@ export class Simulation {
     const members = [...gathered].sort(prioritySort.less);
     const first = members[0] as PodInfo;
     const mismatch = members.find((m) => m.schedulerName !== first.schedulerName);
-    const validation = mismatch
-      ? GROUP_MESSAGE.schedulerNameMismatch(first.schedulerName, mismatch.schedulerName)
-      : !this.profiles.has(first.schedulerName)
-        ? GROUP_MESSAGE.profileNotFound(first.schedulerName)
-        : undefined;
-    const policy = groupPolicy(group);
-    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.scheduler, groupKey, policy, options: this.cycleOptions(policy) };
+    const validation = mismatch ? GROUP_MESSAGE.schedulerNameMismatch(first.schedulerName, mismatch.schedulerName) : undefined;
+    const policy = effectivePolicy(group, this.gates);
+    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.schedulerFor(first), groupKey, policy, options: this.cycleOptions(policy) };
     const result: GroupAlgorithmResult = validation
       ? { status: { code: 'Error', message: validation, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })), placements: undefined }
       : this.withNominatedPods(members, () => runGroupAlgorithm(ctx, members));
@@ -316,7 +346,7 @@ export class Simulation {
   private setGroup(pod: PodInfo, r: { outcome: GroupOutcome; message: string; placements: PlacementReport | undefined; tieBroken: string | undefined; notes: string[]; countCycle: boolean }): void {
     const key = pod.groupKey as string;
     const group = this.groups.get(key);
-    const policy = group ? groupPolicy(group) : undefined;
+    const policy = group ? specPolicy(group) : undefined;
     const previous = this.groupResults.get(key);
     const cycles = (previous?.cycles ?? 0) + (r.countCycle ? 1 : 0);
     // A group that bound in this run stays Scheduled when a retry for its leftover members fails.

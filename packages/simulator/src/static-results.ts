@@ -15,7 +15,6 @@ import type { FilterStatus } from './status.js';
 
 /** Index 0 means "passed"; the rest are the static failures in filter order. */
 export const STATIC_STATUSES: readonly (FilterStatus | undefined)[] = [undefined, nodeUnschedulable.STATUS, nodeName.STATUS, taintToleration.STATUS, nodeAffinity.STATUS];
-export const STATIC_FILTER_PLUGINS = [nodeUnschedulable.NAME, nodeName.NAME, taintToleration.NAME, nodeAffinity.NAME] as const;
 
 export interface StaticResults {
   /** Per node: 0 passed, else an index into STATIC_STATUSES. */
@@ -35,14 +34,29 @@ export interface StaticResults {
   readonly toleratesTaints: Uint8Array;
 }
 
-function staticStatus(pod: PodInfo, node: NodeInfo, tolerated: boolean, affinity: boolean): number {
-  if (!nodeUnschedulable.filter(pod, node)) return 1;
-  if (!nodeName.filter(pod, node)) return 2;
-  if (!tolerated) return 3;
-  return affinity ? 0 : 4;
+/** Which of the four static filters a profile runs. */
+export interface StaticFilters {
+  readonly nodeUnschedulable: boolean;
+  readonly nodeName: boolean;
+  readonly taintToleration: boolean;
+  readonly nodeAffinity: boolean;
 }
 
-export function computeStaticResults(cluster: SchedulerCache, pod: PodInfo): StaticResults {
+export function staticFilters(enabled: readonly string[]): StaticFilters {
+  const on = new Set(enabled);
+  return { nodeUnschedulable: on.has(nodeUnschedulable.NAME), nodeName: on.has(nodeName.NAME), taintToleration: on.has(taintToleration.NAME), nodeAffinity: on.has(nodeAffinity.NAME) };
+}
+
+const ALL_STATIC: StaticFilters = { nodeUnschedulable: true, nodeName: true, taintToleration: true, nodeAffinity: true };
+
+function staticStatus(pod: PodInfo, node: NodeInfo, tolerated: boolean, affinity: boolean, filters: StaticFilters): number {
+  if (filters.nodeUnschedulable && !nodeUnschedulable.filter(pod, node)) return 1;
+  if (filters.nodeName && !nodeName.filter(pod, node)) return 2;
+  if (filters.taintToleration && !tolerated) return 3;
+  return !filters.nodeAffinity || affinity ? 0 : 4;
+}
+
+export function computeStaticResults(cluster: SchedulerCache, pod: PodInfo, filters: StaticFilters = ALL_STATIC): StaticResults {
   const n = cluster.nodeCount;
   const status = new Uint8Array(n);
   const preferNoScheduleTaints = new Int32Array(n);
@@ -57,7 +71,7 @@ export function computeStaticResults(cluster: SchedulerCache, pod: PodInfo): Sta
     const affinity = nodeAffinity.filter(pod, node);
     toleratesTaints[i] = tolerated ? 1 : 0;
     matchesNodeAffinity[i] = affinity ? 1 : 0;
-    status[i] = staticStatus(pod, node, tolerated, affinity);
+    status[i] = staticStatus(pod, node, tolerated, affinity, filters);
     preferNoScheduleTaints[i] = taintToleration.score(softTolerations, node);
     preferredAffinity[i] = nodeAffinity.score(preferred, node);
   }
@@ -77,12 +91,15 @@ export function computeStaticResults(cluster: SchedulerCache, pod: PodInfo): Sta
 export class StaticResultsCache {
   private readonly entries = new Map<string, StaticResults>();
 
-  constructor(private readonly cluster: SchedulerCache) {}
+  constructor(
+    private readonly cluster: SchedulerCache,
+    private readonly filters: StaticFilters = ALL_STATIC,
+  ) {}
 
   get(pod: PodInfo): StaticResults {
     let entry = this.entries.get(pod.staticKey);
     if (!entry) {
-      entry = computeStaticResults(this.cluster, pod);
+      entry = computeStaticResults(this.cluster, pod, this.filters);
       this.entries.set(pod.staticKey, entry);
     }
     return entry;

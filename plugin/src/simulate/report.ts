@@ -2,15 +2,17 @@
 // JSON-able report out (documented in docs/json-output.md). A live-cluster source can call
 // runSimulateCommand with the objects it listed.
 
-import type { KubeObject } from '@kubectl-workload/api';
+import { allGatesOn, type FeatureGates, type KubeObject } from '@kubectl-workload/api';
 import {
   Simulation,
+  defaultProfile,
   nodeTieNote,
   podDisruptionBudgets,
   simulationInput,
   type GroupOutcome,
   type PlacementReport,
   type PodOutcome,
+  type SchedulerConfiguration,
   type SimulationResult,
   type Victim,
 } from '@kubectl-workload/simulator';
@@ -38,8 +40,10 @@ export interface SimulateOptions {
   readonly now?: string;
   /** Simulate DefaultPreemption (the command's default; `--no-preemption` turns it off). Default here: off. */
   readonly preemption?: boolean;
-  /** The WorkloadAwarePreemption gate, when preemption is on (default: on, like our other gates). */
-  readonly workloadAwarePreemption?: boolean;
+  /** The kube-scheduler's feature gates (default: all on, like our other tools). */
+  readonly gates?: FeatureGates;
+  /** --scheduler-config (default: the v1.36 default profile). */
+  readonly schedulerConfig?: SchedulerConfiguration;
   /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
   readonly include?: ReportSelection;
 }
@@ -105,6 +109,10 @@ export interface SimulateReport {
   readonly kind: typeof REPORT_KIND;
   readonly schedulerVersion: 'v1.36';
   readonly mode: 'quiescence' | 'podGroup';
+  /** The gates the run modelled. */
+  readonly featureGates: FeatureGates;
+  /** The profiles the run modelled, with their NodeResourcesFit scoring strategy. */
+  readonly profiles: readonly ReportProfile[];
   readonly nodes: number;
   readonly podGroups: readonly ReportPodGroup[];
   readonly pods: readonly ReportPod[];
@@ -113,6 +121,11 @@ export interface SimulateReport {
   /** Empty when preemption was not simulated. */
   readonly victims: readonly ReportVictim[];
   readonly notes: readonly string[];
+}
+
+export interface ReportProfile {
+  readonly schedulerName: string;
+  readonly scoringStrategy: string;
 }
 
 export interface SimulateRun {
@@ -130,7 +143,13 @@ function splitGroup(ref: string): { namespace: string; name: string } {
   return { namespace: parts[0], name: parts[1] };
 }
 
-function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean, include?: ReportSelection): SimulateReport {
+interface RunSetup {
+  readonly gates: FeatureGates;
+  readonly profiles: readonly ReportProfile[];
+  readonly configNotes: readonly string[];
+}
+
+function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean, setup: RunSetup, include?: ReportSelection): SimulateReport {
   const selectedGroups = include ? result.podGroups.filter((g) => include.podGroup(g.namespace, g.name)) : result.podGroups;
   const selectedPods = include ? result.pods.filter((p) => include.pod(p.namespace, p.name, p.podGroup ?? null)) : result.pods;
   const podGroups = selectedGroups.map((g): ReportPodGroup => ({
@@ -165,18 +184,27 @@ function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes:
     kind: REPORT_KIND,
     schedulerVersion: 'v1.36',
     mode,
+    featureGates: setup.gates,
+    profiles: setup.profiles,
     nodes,
     podGroups,
     pods,
     summary: preemption ? { ...plain, Preempted } : plain,
     victims,
-    notes: preemption ? PREEMPTION_NOTES : SIMULATION_NOTES,
+    notes: [...(preemption ? PREEMPTION_NOTES : SIMULATION_NOTES), ...setup.configNotes],
   };
 }
 
 export function runSimulateCommand(objects: readonly KubeObject[], options: SimulateOptions = {}): SimulateRun {
-  const preemption = options.preemption === true ? { workloadAware: options.workloadAwarePreemption !== false, podDisruptionBudgets: podDisruptionBudgets(objects) } : undefined;
-  const simulation = new Simulation(simulationInput(objects), { ...(options.now ? { now: options.now } : {}), ...(preemption ? { preemption } : {}) });
+  const preemption = options.preemption === true ? { workloadAware: true, podDisruptionBudgets: podDisruptionBudgets(objects) } : undefined;
+  const gates = options.gates ?? allGatesOn();
+  const profiles = options.schedulerConfig?.profiles;
+  const simulation = new Simulation(simulationInput(objects), { gates, ...(profiles ? { profiles } : {}), ...(options.now ? { now: options.now } : {}), ...(preemption ? { preemption } : {}) });
+  const setup: RunSetup = {
+    gates,
+    profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
+    configNotes: options.schedulerConfig?.notes ?? [],
+  };
   let result: SimulationResult;
   if (options.podGroup !== undefined) {
     const { namespace, name } = splitGroup(options.podGroup);
@@ -187,5 +215,5 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   } else {
     result = simulation.runToQuiescence();
   }
-  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined, options.include), result, simulation };
+  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined, setup, options.include), result, simulation };
 }

@@ -14,7 +14,7 @@ const ANTI_AFFINITY: FilterStatus = { plugin: NAME, code: 'Unschedulable', reaso
 const EXISTING_ANTI_AFFINITY: FilterStatus = { plugin: NAME, code: 'Unschedulable', reasons: [REASON.existingAntiAffinity] };
 
 /** kube-scheduler's default hardPodAffinityWeight. */
-const HARD_POD_AFFINITY_WEIGHT = 1;
+export const DEFAULT_HARD_POD_AFFINITY_WEIGHT = 1;
 
 export interface FilterState {
   readonly pod: PodInfo;
@@ -99,7 +99,7 @@ export function needsScore(cluster: SchedulerCache, pod: PodInfo): boolean {
 }
 
 /** Raw topology scores, summed per node over its labels, then min-max normalised to 0..100. */
-export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>): Int32Array {
+export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, hardPodAffinityWeight = DEFAULT_HARD_POD_AFFINITY_WEIGHT): Int32Array {
   const topologyScore = new Map<string, number>();
   const add = (terms: readonly AffinityTerm[], target: PodInfo, labels: Readonly<Record<string, string>>, sign: number, weightOf: (t: AffinityTerm) => number): void => {
     for (const t of terms) if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target)) bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));
@@ -115,7 +115,7 @@ export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLik
     }
   }
   forEachPlaced(cluster, cluster.withAffinityTerms, inScope(cluster, allNodes), (existing, labels) => {
-    add(existing.requiredAffinity, pod, labels, 1, () => HARD_POD_AFFINITY_WEIGHT);
+    if (hardPodAffinityWeight > 0) add(existing.requiredAffinity, pod, labels, 1, () => hardPodAffinityWeight);
     add(existing.preferredAffinity, pod, labels, 1, (t) => t.weight);
     add(existing.preferredAntiAffinity, pod, labels, -1, (t) => t.weight);
   });

@@ -1,6 +1,11 @@
-import { score as balancedAllocation } from './node-resources-balanced-allocation.js';
+import { balance, scoreFromBalance } from './node-resources-balanced-allocation.js';
 
 const GI = 2 ** 30;
+
+/** The score for a pod asking (podCpu, podMem) on a node with (nodeCpu, nodeMem) requested. */
+function balancedAllocation(allocCpu: number, nodeCpu: number, podCpu: number, allocMem: number, nodeMem: number, podMem: number): number {
+  return scoreFromBalance(balance([nodeCpu + podCpu, nodeMem + podMem], [allocCpu, allocMem]), balance([nodeCpu, nodeMem], [allocCpu, allocMem]));
+}
 
 describe('NodeResourcesBalancedAllocation', () => {
   it('BalancedAllocation (1.36): 75 when the balance does not change, 100 imbalanced → balanced, 50 balanced → imbalanced', () => {
@@ -13,3 +18,12 @@ describe('NodeResourcesBalancedAllocation', () => {
     expect(balancedAllocation(4000, 0, 2000, 8 * GI, 0, 0)).toBe(62);
   });
 });
+
+describe('balancedResourceScorer', () => {
+  it('two resources: std = |f1 − f2| / 2; more than two: the population std; resources without allocatable are left out', () => {
+    expect(balance([2, 1], [4, 4])).toBe(87); // std 0.125
+    expect(balance([4, 0, 2], [4, 4, 4])).toBe(59); // mean 0.5, std sqrt(1/6) ≈ 0.408
+    expect(balance([4, 7], [4, 0])).toBe(100);
+  });
+});
+

@@ -1,24 +1,62 @@
-// NodeResourcesBalancedAllocation Score: favours nodes whose cpu and memory use stay balanced,
-// over actual requests; skipped for best-effort pods.
+// NodeResourcesBalancedAllocation Score: favours nodes whose use of the configured resources (default
+// cpu and memory) stays balanced, over actual requests; skipped for best-effort pods.
+
+import type { SchedulerCache } from '../cluster.js';
+import type { PodInfo } from '../pod-info.js';
+import { MAX_NODE_SCORE } from './helper/normalize-score.js';
+import { DEFAULT_RESOURCES, fillRequests, type ResourceSpec } from './node-resources-fit.js';
 
 export const NAME = 'NodeResourcesBalancedAllocation';
 
-/** int64((1 − std) × 100) over the requested fractions (capped at 1); with two resources std = |f1 − f2| / 2. */
-function balance(allocCpu: number, reqCpu: number, allocMem: number, reqMem: number): number {
-  if (allocCpu <= 0 || allocMem <= 0) return 100;
-  const cpu = Math.min(1, reqCpu / allocCpu);
-  const mem = Math.min(1, reqMem / allocMem);
-  return Math.trunc((1 - Math.abs(cpu - mem) / 2) * 100);
+/**
+ * balancedResourceScorer: int64((1 − std) × 100) over the requested fractions (capped at 1) of the
+ * resources with allocatable; two resources: std = |f1 − f2| / 2; more: the population std.
+ */
+export function balance(requested: ArrayLike<number>, allocatable: ArrayLike<number>): number {
+  const fractions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < requested.length; i++) {
+    const capacity = allocatable[i] as number;
+    if (capacity === 0) continue;
+    const fraction = Math.min(1, (requested[i] as number) / capacity);
+    total += fraction;
+    fractions.push(fraction);
+  }
+  let std = 0;
+  if (fractions.length === 2) std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
+  else if (fractions.length > 2) {
+    const mean = total / fractions.length;
+    std = Math.sqrt(fractions.reduce((sum, f) => sum + (f - mean) * (f - mean), 0) / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
 /**
- * BalancedAllocation as changed in 1.36 (PR #135573): 50 + (50 + S_with − S_without) / 2 in integer
+ * The score as changed in 1.36 (PR #135573): 50 + (50 + S_with − S_without) / 2 in integer
  * arithmetic, S being the balance with and without the pod. No change scores 75, balanced →
  * imbalanced 50, imbalanced → balanced 100 (spec §6.3; the expression is from a third-party copy of
  * the 1.36 source and matches the PR's three anchor points).
  */
-export function score(allocCpu: number, nodeCpu: number, podCpu: number, allocMem: number, nodeMem: number, podMem: number): number {
-  const without = balance(allocCpu, nodeCpu, allocMem, nodeMem);
-  const withPod = balance(allocCpu, nodeCpu + podCpu, allocMem, nodeMem + podMem);
+export function scoreFromBalance(withPod: number, without: number): number {
   return 50 + Math.trunc((50 + withPod - without) / 2);
+}
+
+const scratch = { requested: new Float64Array(8), allocatable: new Float64Array(8), before: new Float64Array(8) };
+
+export function score(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
+  if (scratch.requested.length < resources.length) {
+    scratch.requested = new Float64Array(resources.length);
+    scratch.allocatable = new Float64Array(resources.length);
+    scratch.before = new Float64Array(resources.length);
+  }
+  const n = resources.length;
+  const requested = scratch.requested.subarray(0, n);
+  const allocatable = scratch.allocatable.subarray(0, n);
+  const before = scratch.before.subarray(0, n);
+  fillRequests(cluster, pod, node, resources, true, requested, allocatable);
+  for (let i = 0; i < n; i++) {
+    const name = (resources[i] as ResourceSpec).name;
+    before[i] = (requested[i] as number) - (allocatable[i] === 0 ? 0 : (pod.requests.get(name) ?? 0));
+  }
+  return scoreFromBalance(balance(requested, allocatable), balance(before, allocatable));
 }

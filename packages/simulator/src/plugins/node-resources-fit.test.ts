@@ -1,7 +1,9 @@
 import { attempt, cpuPod, node, pod, setup } from '../test-support/builders.js';
-import { leastAllocated, mostAllocated, NAME } from './node-resources-fit.js';
+import { DEFAULT_RESOURCES, NAME, resourceScorer } from './node-resources-fit.js';
 
 const GI = 2 ** 30;
+const leastAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) => resourceScorer({ type: 'LeastAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
+const mostAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) => resourceScorer({ type: 'MostAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
 
 describe('NodeResourcesFit scoring strategies', () => {
   it('LeastAllocated: integer ((alloc - req) * 100) / alloc per resource, then the integer mean', () => {

@@ -1,11 +1,14 @@
 // NodeResourcesFit. Filter: `Too many pods` first, then one `Insufficient <resource>` per short
 // resource; UnschedulableAndUnresolvable when a request exceeds the node's whole allocatable
-// (preemption cannot help). Score: the LeastAllocated and MostAllocated strategies, cpu and memory
-// weighted 1:1, over non-zero requests; MostAllocated also scores TAS placements.
+// (preemption cannot help). Score: the scoringStrategy (LeastAllocated, MostAllocated or
+// RequestedToCapacityRatio) over the configured resources and weights, in upstream integer
+// arithmetic; MostAllocated also scores TAS placements (PlacementScore).
 
 import { CPU, MEMORY, PODS, type SchedulerCache } from '../cluster.js';
 import { REASON } from '../messages.js';
+import type { PodInfo } from '../pod-info.js';
 import type { FilterStatus } from '../status.js';
+import { MAX_NODE_SCORE } from './helper/normalize-score.js';
 
 export const NAME = 'NodeResourcesFit';
 
@@ -51,48 +54,148 @@ export function filter(cluster: SchedulerCache, node: number, vector: Float64Arr
   return status(podsFirst, unresolvable);
 }
 
-/** ((alloc − req) × 100) / alloc per resource, 0 when over; resources with alloc 0 skipped; integer mean. */
-export function leastAllocated(allocCpu: number, reqCpu: number, allocMem: number, reqMem: number): number {
-  let sum = 0;
-  let count = 0;
-  if (allocCpu > 0) {
-    sum += reqCpu > allocCpu ? 0 : Math.floor(((allocCpu - reqCpu) * 100) / allocCpu);
-    count++;
-  }
-  if (allocMem > 0) {
-    sum += reqMem > allocMem ? 0 : Math.floor(((allocMem - reqMem) * 100) / allocMem);
-    count++;
-  }
-  return count === 0 ? 0 : Math.floor(sum / count);
+export type ScoringStrategyType = 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio';
+export const SCORING_STRATEGY_TYPES: readonly ScoringStrategyType[] = ['LeastAllocated', 'MostAllocated', 'RequestedToCapacityRatio'];
+
+export interface ResourceSpec {
+  readonly name: string;
+  readonly weight: number;
 }
 
-/** (req × 100) / alloc per resource, capped at 100; the same skipping and mean. */
-export function mostAllocated(allocCpu: number, reqCpu: number, allocMem: number, reqMem: number): number {
-  let sum = 0;
-  let count = 0;
-  if (allocCpu > 0) {
-    sum += reqCpu > allocCpu ? 100 : Math.floor((reqCpu * 100) / allocCpu);
-    count++;
-  }
-  if (allocMem > 0) {
-    sum += reqMem > allocMem ? 100 : Math.floor((reqMem * 100) / allocMem);
-    count++;
-  }
-  return count === 0 ? 0 : Math.floor(sum / count);
+/** A point of the RequestedToCapacityRatio shape, score on the config's 0..10 scale. */
+export interface ShapePoint {
+  readonly utilization: number;
+  readonly score: number;
 }
 
-/** PlacementScore: MostAllocated over the placement's summed allocatable and (existing + proposed) non-zero requests. */
-export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array): number {
+export interface ScoringStrategy {
+  readonly type: ScoringStrategyType;
+  readonly resources: readonly ResourceSpec[];
+  /** RequestedToCapacityRatio only. */
+  readonly shape?: readonly ShapePoint[];
+}
+
+export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
+  { name: 'cpu', weight: 1 },
+  { name: 'memory', weight: 1 },
+];
+export const DEFAULT_SCORING_STRATEGY: ScoringStrategy = { type: 'LeastAllocated', resources: DEFAULT_RESOURCES };
+
+/** MaxNodeScore / MaxCustomPriorityScore: shape scores are given on 0..10. */
+const SHAPE_SCALE = 10;
+const MAX_UTILIZATION = 100;
+
+/** ((capacity − requested) × 100) / capacity; 0 when over or without capacity. */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/** (requested × 100) / capacity, requested capped at capacity; 0 without capacity. */
+export function mostRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0) return 0;
+  return Math.trunc((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
+}
+
+/** helper.BuildBrokenLinearFunction over the scaled shape, in Go's truncating integer division. */
+export function brokenLinear(shape: readonly ShapePoint[]): (p: number) => number {
+  const points = shape.map((s) => ({ utilization: s.utilization, score: s.score * SHAPE_SCALE }));
+  return (p) => {
+    for (let i = 0; i < points.length; i++) {
+      const at = points[i] as ShapePoint;
+      if (p > at.utilization) continue;
+      if (i === 0) return at.score;
+      const before = points[i - 1] as ShapePoint;
+      return before.score + Math.trunc(((at.score - before.score) * (p - before.utilization)) / (at.utilization - before.utilization));
+    }
+    return (points[points.length - 1] as ShapePoint).score;
+  };
+}
+
+/** Node score from per-resource requested and allocatable, indexed like strategy.resources. */
+export type ResourceScorer = (requested: ArrayLike<number>, allocatable: ArrayLike<number>) => number;
+
+function weightedMean(resources: readonly ResourceSpec[], perResource: (requested: number, capacity: number) => number): ResourceScorer {
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    for (let i = 0; i < resources.length; i++) {
+      const capacity = allocatable[i] as number;
+      if (capacity === 0) continue;
+      const weight = (resources[i] as ResourceSpec).weight;
+      nodeScore += perResource(requested[i] as number, capacity) * weight;
+      weightSum += weight;
+    }
+    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
+  };
+}
+
+/** requestedToCapacityRatioScorer: resources scoring 0 leave the mean, which is rounded. */
+function ratioScorer(resources: readonly ResourceSpec[], shape: readonly ShapePoint[]): ResourceScorer {
+  const raw = brokenLinear(shape);
+  const perResource = (requested: number, capacity: number): number => (requested > capacity ? raw(MAX_UTILIZATION) : raw(Math.trunc((requested * MAX_UTILIZATION) / capacity)));
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    for (let i = 0; i < resources.length; i++) {
+      const capacity = allocatable[i] as number;
+      if (capacity === 0) continue;
+      const score = perResource(requested[i] as number, capacity);
+      if (score <= 0) continue;
+      const weight = (resources[i] as ResourceSpec).weight;
+      nodeScore += score * weight;
+      weightSum += weight;
+    }
+    return weightSum === 0 ? 0 : Math.round(nodeScore / weightSum);
+  };
+}
+
+export function resourceScorer(strategy: ScoringStrategy): ResourceScorer {
+  switch (strategy.type) {
+    case 'LeastAllocated':
+      return weightedMean(strategy.resources, leastRequestedScore);
+    case 'MostAllocated':
+      return weightedMean(strategy.resources, mostRequestedScore);
+    case 'RequestedToCapacityRatio':
+      return ratioScorer(strategy.resources, strategy.shape ?? []);
+  }
+}
+
+/**
+ * calculateResourceAllocatableRequest for each of `resources` on `node` with `pod` added: cpu and
+ * memory count non-zero requests unless `useRequested`; an extended resource the pod does not ask
+ * for counts as (0, 0) and is skipped. Writes into `requested` and `allocatable`.
+ */
+export function fillRequests(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[], useRequested: boolean, requested: Float64Array, allocatable: Float64Array): void {
+  const base = node * cluster.dimensions.length;
+  for (let i = 0; i < resources.length; i++) {
+    const name = (resources[i] as ResourceSpec).name;
+    const d = cluster.dimensionIndex.get(name);
+    const podRequest = name === 'cpu' && !useRequested ? pod.nonZeroMilliCpu : name === 'memory' && !useRequested ? pod.nonZeroMemory : (pod.requests.get(name) ?? 0);
+    if (d === undefined || d === PODS || (d > PODS && podRequest === 0)) {
+      requested[i] = 0;
+      allocatable[i] = 0;
+      continue;
+    }
+    const onNode = d === CPU && !useRequested ? (cluster.nonZeroMilliCpu[node] as number) : d === MEMORY && !useRequested ? (cluster.nonZeroMemory[node] as number) : (cluster.requested[base + d] as number);
+    requested[i] = onNode + podRequest;
+    allocatable[i] = cluster.allocatable[base + d] as number;
+  }
+}
+
+/** PlacementScore: MostAllocated over the placement's summed allocatable and (existing + proposed) non-zero requests, with the strategy's resource weights. */
+export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
   const dims = cluster.dimensions.length;
-  let allocCpu = 0;
-  let allocMem = 0;
-  let reqCpu = 0;
-  let reqMem = 0;
-  for (const node of nodes) {
-    allocCpu += cluster.allocatable[node * dims + CPU] as number;
-    allocMem += cluster.allocatable[node * dims + MEMORY] as number;
-    reqCpu += cluster.nonZeroMilliCpu[node] as number;
-    reqMem += cluster.nonZeroMemory[node] as number;
-  }
-  return mostAllocated(allocCpu, reqCpu, allocMem, reqMem);
+  const requested = new Float64Array(resources.length);
+  const allocatable = new Float64Array(resources.length);
+  resources.forEach((r, i) => {
+    const d = cluster.dimensionIndex.get(r.name);
+    if (d === undefined || d === PODS) return;
+    for (const node of nodes) {
+      allocatable[i] = (allocatable[i] as number) + (cluster.allocatable[node * dims + d] as number);
+      const onNode = d === CPU ? cluster.nonZeroMilliCpu[node] : d === MEMORY ? cluster.nonZeroMemory[node] : cluster.requested[node * dims + d];
+      requested[i] = (requested[i] as number) + (onNode as number);
+    }
+  });
+  return weightedMean(resources, mostRequestedScore)(requested, allocatable);
 }
