@@ -115,25 +115,11 @@ export function brokenLinear(shape: readonly ShapePoint[]): (p: number) => numbe
 /** Node score from per-resource requested and allocatable, indexed like strategy.resources. */
 export type ResourceScorer = (requested: ArrayLike<number>, allocatable: ArrayLike<number>) => number;
 
-function weightedMean(resources: readonly ResourceSpec[], perResource: (requested: number, capacity: number) => number): ResourceScorer {
-  return (requested, allocatable) => {
-    let nodeScore = 0;
-    let weightSum = 0;
-    for (let i = 0; i < resources.length; i++) {
-      const capacity = allocatable[i] as number;
-      if (capacity === 0) continue;
-      const weight = (resources[i] as ResourceSpec).weight;
-      nodeScore += perResource(requested[i] as number, capacity) * weight;
-      weightSum += weight;
-    }
-    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
-  };
-}
-
-/** requestedToCapacityRatioScorer: resources scoring 0 leave the mean, which is rounded. */
-function ratioScorer(resources: readonly ResourceSpec[], shape: readonly ShapePoint[]): ResourceScorer {
-  const raw = brokenLinear(shape);
-  const perResource = (requested: number, capacity: number): number => (requested > capacity ? raw(MAX_UTILIZATION) : raw(Math.trunc((requested * MAX_UTILIZATION) / capacity)));
+/**
+ * The weighted mean over resources with allocatable. `ratio`: requestedToCapacityRatioScorer, where
+ * resources scoring 0 leave the mean and the mean is rounded; otherwise truncated (Go int64 division).
+ */
+function weightedMean(resources: readonly ResourceSpec[], perResource: (requested: number, capacity: number) => number, ratio = false): ResourceScorer {
   return (requested, allocatable) => {
     let nodeScore = 0;
     let weightSum = 0;
@@ -141,13 +127,19 @@ function ratioScorer(resources: readonly ResourceSpec[], shape: readonly ShapePo
       const capacity = allocatable[i] as number;
       if (capacity === 0) continue;
       const score = perResource(requested[i] as number, capacity);
-      if (score <= 0) continue;
+      if (ratio && score <= 0) continue;
       const weight = (resources[i] as ResourceSpec).weight;
       nodeScore += score * weight;
       weightSum += weight;
     }
-    return weightSum === 0 ? 0 : Math.round(nodeScore / weightSum);
+    if (weightSum === 0) return 0;
+    return ratio ? Math.round(nodeScore / weightSum) : Math.trunc(nodeScore / weightSum);
   };
+}
+
+function ratioScorer(resources: readonly ResourceSpec[], shape: readonly ShapePoint[]): ResourceScorer {
+  const raw = brokenLinear(shape);
+  return weightedMean(resources, (requested, capacity) => (requested > capacity ? raw(MAX_UTILIZATION) : raw(Math.trunc((requested * MAX_UTILIZATION) / capacity))), true);
 }
 
 export function resourceScorer(strategy: ScoringStrategy): ResourceScorer {
