@@ -205,10 +205,25 @@ describe('kubectl workload explain', () => {
     expect(doc.live?.events).toHaveLength(8);
   });
 
+  it('-A finds the target in the namespace that holds it (issue 18 item 4)', async () => {
+    const all = await live('explain', 'job/eval-sweep', '-A', '-o', 'json');
+    expect((JSON.parse(all.stdout) as Explanation).target).toEqual({ kind: 'Job', namespace: 'research', name: 'eval-sweep' });
+  });
+
+  it('without -A, names the namespace that holds a target (issue 18 item 4)', async () => {
+    expect((await offline('explain', 'eval-sweep')).stderr).toBe('error: no PodGroup, Pod, Job or Workload named "eval-sweep" in namespace "default"; it exists in namespace "research" (use -n research)\n');
+  });
+
+  it('status and diff suggest close names, as explain does (issue 18 item 4)', async () => {
+    const [status, diff] = await Promise.all([offline('status', 'llm-train-worker'), offline('diff', 'inferenc')]);
+    expect(status.stderr).toBe('error: podgroups.scheduling.k8s.io "llm-train-worker" not found in namespace "default"; did you mean "llm-train-workers"?\n');
+    expect(diff.stderr).toBe('error: workloads.scheduling.k8s.io "inferenc" not found in namespace "default"; did you mean "inference"?\n');
+  });
+
   it('-o yaml prints the -o json document as plain YAML, no anchors or aliases (issue 18 item 5)', async () => {
-    const yaml = await both('explain', 'inference-replicas', '-o', 'yaml');
+    const [yaml, json] = await Promise.all([offline('explain', 'inference-replicas', '-o', 'yaml'), offline('explain', 'inference-replicas', '-o', 'json')]);
     expect(yaml.stdout).not.toMatch(/[&*]a\d+\b/);
-    expect(parse(yaml.stdout)).toEqual((await explainJson('inference-replicas')).doc);
+    expect(parse(yaml.stdout)).toEqual(JSON.parse(json.stdout));
   });
 
   it('prints the chain as text (alias why), and a clear error for an unknown target', async () => {

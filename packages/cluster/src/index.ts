@@ -28,4 +28,4 @@ export {
 } from './state.js';
 export { isCoreEvent, eventTime, recentSubjectEvents, EVENT_WINDOW_MS } from './events.js';
 export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
-export { closeNames, editDistance } from './suggest.js';
+export { closeNames, didYouMean, editDistance } from './suggest.js';

@@ -23,3 +23,9 @@ export function closeNames(name: string, candidates: Iterable<string>, max = 3):
     .slice(0, max)
     .map(({ candidate }) => candidate);
 }
+
+/** `; did you mean "a" or "b"?` for the close names, or nothing. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const close = closeNames(name, candidates);
+  return close.length ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+}

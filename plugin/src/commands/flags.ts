@@ -2,6 +2,7 @@
 // "unknown flag: --no-header" with the nearest known flag suggested, and a flag that takes a value
 // but has none is "flag needs an argument" instead of yargs' "Given: true" or a silent empty string.
 
+import { closeNames } from '@kubectl-workload/cluster/suggest';
 import type { FlagSpec } from '../completion/commands.js';
 
 /** Flags every command takes. */
@@ -10,27 +11,14 @@ const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { names: ['version'], boolean: true, choices: [], description: '' },
 ];
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** Long names as typed: each flag's, and `no-NAME` for switches (yargs' negation, kubectl's `--no-headers`). */
 function longNames(flags: readonly FlagSpec[]): string[] {
   return flags.flatMap((f) => f.names.filter((n) => n.length > 1).flatMap((n) => (f.boolean ? [n, `no-${n}`] : [n])));
 }
 
 function suggestion(name: string, known: readonly string[]): string {
-  const ranked = known.map((k) => ({ k, d: editDistance(name, k) })).sort((a, b) => a.d - b.d || a.k.localeCompare(b.k));
-  const best = ranked[0];
-  return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? ` (did you mean --${best.k}?)` : '';
+  const [best] = closeNames(name, known, 1);
+  return best ? ` (did you mean --${best}?)` : '';
 }
 
 function lookup(flags: readonly FlagSpec[], name: string): FlagSpec | undefined {

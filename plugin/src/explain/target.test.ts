@@ -22,4 +22,15 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget('job/trian', 'default', state)).toThrow('jobs.batch "trian" not found in namespace "default"; did you mean "train"?');
     expect(() => resolveTarget('train', 'other', state)).toThrow(UserError);
   });
+
+  it('says which namespace holds a name missing from the target namespace (issue 18 item 4)', () => {
+    expect(() => resolveTarget('train', 'other', state)).toThrow('no PodGroup, Pod, Job or Workload named "train" in namespace "other"; it exists in namespace "default" (use -n default)');
+  });
+
+  it('-A: finds the target in the one namespace that holds it, and asks for -n when several do', () => {
+    const teamB = { ...state, podGroups: [...state.podGroups, podGroup('infer', { schedulingPolicy: { basic: {} } }, {}, 'team-b'), podGroup('train', { schedulingPolicy: { basic: {} } }, {}, 'team-b')] };
+    expect(resolveTarget('infer', undefined, teamB).ref).toEqual({ kind: 'PodGroup', namespace: 'team-b', name: 'infer' });
+    expect(() => resolveTarget('podgroup/train', undefined, teamB)).toThrow('"podgroup/train" exists in namespaces "default" or "team-b": give one with -n NAMESPACE');
+    expect(() => resolveTarget('nope', undefined, teamB)).toThrow('no PodGroup, Pod, Job or Workload named "nope" in any namespace');
+  });
 });

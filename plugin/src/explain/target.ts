@@ -2,7 +2,7 @@
 // up as a PodGroup, then a Pod, a Job and a Workload, in the target namespace.
 
 import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
-import { closeNames, type ClusterState } from '@kubectl-workload/cluster';
+import { didYouMean, type ClusterState } from '@kubectl-workload/cluster';
 import { UserError } from '../exit.js';
 import type { TargetKind, TargetRef } from './model.js';
 
@@ -36,11 +36,27 @@ export interface ResolvedTarget {
   readonly object: KubeObject;
 }
 
-function objectsOf(state: ClusterState, kind: TargetKind, namespace: string): KubeObject[] {
-  return (state[FIELD_OF[kind]] as KubeObject[]).filter((o) => namespaceOf(o) === namespace);
+function objectsOf(state: ClusterState, kind: TargetKind, namespace: string | undefined): KubeObject[] {
+  return (state[FIELD_OF[kind]] as KubeObject[]).filter((o) => namespace === undefined || namespaceOf(o) === namespace);
 }
 
-export function resolveTarget(text: string, namespace: string, state: ClusterState): ResolvedTarget {
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(' or ');
+
+/** Namespaces holding an object of these kinds with this name. */
+function namespacesHolding(name: string, kinds: readonly TargetKind[], state: ClusterState): string[] {
+  return [...new Set(kinds.flatMap((kind) => objectsOf(state, kind, undefined).filter((o) => nameOf(o) === name).map((o) => namespaceOf(o))))].sort();
+}
+
+/** `-A`: the one namespace that holds the target, or an error naming them all. */
+function soleNamespace(text: string, name: string, kinds: readonly TargetKind[], state: ClusterState): string {
+  const namespaces = namespacesHolding(name, kinds, state);
+  if (namespaces.length > 1) throw new UserError(`"${text}" exists in namespaces ${quoted(namespaces)}: give one with -n NAMESPACE`);
+  if (namespaces.length === 0) throw new UserError(`no PodGroup, Pod, Job or Workload named "${name}" in any namespace`);
+  return namespaces[0] as string;
+}
+
+/** `namespace` undefined (-A): the target is looked up in every namespace and must be in one. */
+export function resolveTarget(text: string, namespace: string | undefined, state: ClusterState): ResolvedTarget {
   const slash = text.indexOf('/');
   const word = slash >= 0 ? text.slice(0, slash).toLowerCase() : undefined;
   const name = slash >= 0 ? text.slice(slash + 1) : text;
@@ -50,13 +66,14 @@ export function resolveTarget(text: string, namespace: string, state: ClusterSta
   }
   if (!name) throw new UserError(`no name in "${text}"`);
   const kinds = explicit ? [explicit] : RESOLUTION_ORDER;
+  if (namespace === undefined) return resolveTarget(text, soleNamespace(text, name, kinds, state), state);
   for (const kind of kinds) {
     const object = objectsOf(state, kind, namespace).find((o) => nameOf(o) === name);
     if (object) return { ref: { kind, namespace, name }, object };
   }
   const candidates = kinds.flatMap((kind) => objectsOf(state, kind, namespace).map((o) => nameOf(o)));
-  const close = closeNames(name, candidates);
-  const hint = close.length ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+  const elsewhere = namespacesHolding(name, kinds, state);
+  const hint = elsewhere.length ? `; it exists in namespace ${quoted(elsewhere)} (use -n ${elsewhere[0] ?? ''})` : didYouMean(name, candidates);
   const what = explicit ? `${RESOURCE_OF[explicit]} "${name}"` : `no PodGroup, Pod, Job or Workload named "${name}"`;
   throw new UserError(`${explicit ? `${what} not found` : what} in namespace "${namespace}"${hint}`);
 }

@@ -1,6 +1,7 @@
 // The `diff` command's work, loaded only when the command runs (see ../diff.ts for its flags).
 
 import { namespaceOf, nameOf } from '@kubectl-workload/api';
+import { didYouMean } from '@kubectl-workload/cluster';
 import { writtenTemplateRef } from '@kubectl-workload/rules';
 import { computeDrift, type DriftReport } from '../../diff/drift.js';
 import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../../diff/external.js';
@@ -49,7 +50,8 @@ export async function runDiff(args: DiffArgs): Promise<void> {
   // A deleted Workload still has a diff while PodGroups name it (X-22).
   if (args.workload !== undefined && !named(args.workload)) {
     const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
-    throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}`);
+    const names = [...workloads.map((w) => nameOf(w)), ...podGroups.flatMap((g) => writtenTemplateRef(g)?.workloadName ?? [])];
+    throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}${didYouMean(args.workload, names)}`);
   }
   const report = computeDrift(workloads, podGroups, args.workload);
   if (args.output !== undefined) process.stdout.write(renderDocument(diffDocument(report), args.output));

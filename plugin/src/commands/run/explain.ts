@@ -14,8 +14,8 @@ import type { ExplainArgs } from '../explain.js';
 export async function runExplain(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
   const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
-  const target = resolveTarget(args.target, view.namespace, view.state);
-  const { events, warning } = eventsOf(view.state, view.namespace);
+  const target = resolveTarget(args.target, args.allNamespaces ? undefined : view.namespace, view.state);
+  const { events, warning } = eventsOf(view.state, target.ref.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   let diagnosis;
   try {

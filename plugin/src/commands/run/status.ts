@@ -1,6 +1,7 @@
 // The `status` command's work, loaded only when the command runs (see ../status.ts for its flags).
 
 import { nameOf, parseLabelSelector } from '@kubectl-workload/api';
+import { didYouMean } from '@kubectl-workload/cluster';
 import { UserError } from '../../exit.js';
 import { loadClusterView } from '../../status/cluster-view.js';
 import { isDocumentFormat, renderDocument } from '../../output/document.js';
@@ -17,7 +18,8 @@ export async function runStatus(args: StatusArgs): Promise<void> {
   const missing = args.names.filter((n) => !groups.some((g) => nameOf(g) === n));
   if (missing.length > 0) {
     const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
-    throw new UserError(missing.map((n) => `podgroups.scheduling.k8s.io "${n}" not found${where}`).join('\n'));
+    const names = view.state.podGroups.map((g) => nameOf(g));
+    throw new UserError(missing.map((n) => `podgroups.scheduling.k8s.io "${n}" not found${where}${didYouMean(n, names)}`).join('\n'));
   }
   const rows = statusRows(groups, view.state.pods);
   if (isDocumentFormat(args.output)) {
