@@ -3,7 +3,6 @@ export * from './verdict-response.js';
 export * from './review-handler.js';
 export * from './metrics.js';
 export * from './lookup-source.js';
-export * from './severity-config.js';
 export * from './tls.js';
 export * from './app.js';
 export * from './server.js';

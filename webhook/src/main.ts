@@ -2,6 +2,7 @@
 
 import { FeatureGateError, KUBE_VERSIONS, ObjectsFileError, parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import { OptionError } from '@kubectl-workload/cluster';
+import { loadSeverityConfig, SeverityConfigError } from '@kubectl-workload/rules';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import yargs from 'yargs';
@@ -9,7 +10,6 @@ import { hideBin } from 'yargs/helpers';
 import { liveSource, noSource, snapshotSource } from './lookup-source.js';
 import type { LookupSource } from './lookup-source.js';
 import { DEFAULT_GRACE_MS, startWebhook } from './server.js';
-import { loadSeverityConfig, SeverityConfigError } from './severity-config.js';
 import { TlsConfigError } from './tls.js';
 
 /** Kubernetes gives a pod 30 s to stop by default; we promise 10 s, with the drain inside it. */

@@ -1,6 +1,7 @@
 export * from './rule.js';
 export * from './finding.js';
 export * from './engine.js';
+export * from './severity-config.js';
 export * from './manifest-lookup.js';
 export { ALL_RULES, RULES_1_36, RULES_1_37, RULES_ONE_PER_ID, rulesFor } from './registry.js';
 export * from './job/index.js';

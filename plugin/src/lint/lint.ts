@@ -1,12 +1,14 @@
 // Lints a set of manifests with the rules engine: every object is a CREATE, or an UPDATE of its
 // older version when one is given (matched by kind/namespace/name), and the cross-object rules see
-// the whole set (over the older objects it does not replace) through a ManifestLookup.
+// the whole set (over the older objects it does not replace, and over a cluster's objects when
+// given) through a ManifestLookup. Rule settings and per-object ignore annotations apply here.
 
-import { isNamespaced, kubeVersionOfObject, namespaceOf, nameOf, objectKey } from '@kubectl-workload/api';
+import { isNamespaced, kubeVersionOfObject, namespaceOf, nameOf, notFound, objectKey } from '@kubectl-workload/api';
 import type { GatesByVersion, KubeObject, KubeVersion } from '@kubectl-workload/api';
 import { evaluate, findingField, ManifestLookup } from '@kubectl-workload/rules';
-import type { Finding, Rule, Verdict } from '@kubectl-workload/rules';
+import type { Finding, Rule, SeverityOverride, Verdict } from '@kubectl-workload/rules';
 import type { LoadDiagnostic, ManifestObject } from '../input/manifests.js';
+import { IGNORE_FIELD, IGNORE_RULE, ignoredRules } from './ignore.js';
 import type { LintFinding, LintedObject } from './report.js';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -20,6 +22,10 @@ export interface LintOptions {
   previous?: ReadonlyMap<string, KubeObject>;
   /** The rules to run (default: all of them). */
   rules?: readonly Rule[];
+  /** Per-rule severity (`off` disables a rule): the rules file. */
+  overrides?: Readonly<Record<string, SeverityOverride>>;
+  /** A cluster's objects (--snapshot, --kubeconfig): cross-object rules find them too, under the set. */
+  cluster?: readonly KubeObject[];
 }
 
 /** Manifests may hold anything: a name that is not a string is shown as its JSON text. */
@@ -50,11 +56,23 @@ function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding 
  * What the cluster holds after `kubectl apply` of the set: the new objects, plus older objects the
  * set does not replace (apply deletes nothing).
  */
-function appliedState(manifests: readonly ManifestObject[], previous: ReadonlyMap<string, KubeObject> | undefined): KubeObject[] {
+function appliedState(manifests: readonly ManifestObject[], options: LintOptions): KubeObject[] {
   const current = manifests.map((m) => m.object);
-  if (!previous) return current;
   const replaced = new Set(current.map((o) => objectKey(o, DEFAULT_NAMESPACE)));
-  return [...current, ...[...previous].filter(([key]) => !replaced.has(key)).map(([, object]) => object)];
+  const kept = (objects: Iterable<KubeObject>) => [...objects].filter((o) => !replaced.has(objectKey(o, DEFAULT_NAMESPACE)));
+  return [...current, ...kept(options.previous?.values() ?? []), ...kept(options.cluster ?? [])];
+}
+
+/** The findings an object's ignore annotation leaves, plus one for each id in it that no rule has. */
+function applyIgnores(manifest: ManifestObject, findings: Finding[]): Finding[] {
+  const { ids, unknown } = ignoredRules(manifest.object);
+  const unknownIds: Finding[] = unknown.map((id) => ({
+    rule: IGNORE_RULE,
+    severity: 'warning',
+    style: 'field',
+    error: notFound(IGNORE_FIELD, id, 'no rule has this id, so it ignores nothing'),
+  }));
+  return [...findings.filter((f) => !ids.has(f.rule)), ...unknownIds];
 }
 
 /** An object the rules could not check (a rule failed on its shape): named, so the rest still gets linted. */
@@ -65,7 +83,7 @@ function uncheckable(manifest: ManifestObject, err: unknown): LoadDiagnostic {
 }
 
 export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<{ findings: LintFinding[]; diagnostics: LoadDiagnostic[] }> {
-  const lookup = new ManifestLookup(appliedState(manifests, options.previous), DEFAULT_NAMESPACE);
+  const lookup = new ManifestLookup(appliedState(manifests, options), DEFAULT_NAMESPACE);
   const findings: LintFinding[] = [];
   const diagnostics: LoadDiagnostic[] = [];
   for (const manifest of manifests) {
@@ -76,13 +94,13 @@ export async function lintObjects(manifests: readonly ManifestObject[], options:
       verdict = await evaluate(
         { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates[version], kubeVersion: version },
         lookup,
-        options.rules ? { rules: options.rules } : {},
+        { ...(options.rules ? { rules: options.rules } : {}), ...(options.overrides ? { overrides: options.overrides } : {}) },
       );
     } catch (err) {
       diagnostics.push(uncheckable(manifest, err));
       continue;
     }
-    const found = [...verdict.errors, ...verdict.warnings, ...verdict.infos].map((f) => toLintFinding(manifest, f));
+    const found = applyIgnores(manifest, [...verdict.errors, ...verdict.warnings, ...verdict.infos]).map((f) => toLintFinding(manifest, f));
     findings.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
   }
   return { findings, diagnostics };

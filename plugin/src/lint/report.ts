@@ -25,6 +25,8 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** The rules file that set rule severities, when one did. */
+  config?: string;
 }
 
 /** An object that was linted, with or without findings (JUnit lists each as a test case). */

@@ -1,12 +1,13 @@
 // One `lint` run, from path arguments to a report and its exit code; the command only parses flags
 // and prints.
 
-import type { GatesByVersion, KubeVersion } from '@kubectl-workload/api';
+import type { GatesByVersion, KubeObject, KubeVersion } from '@kubectl-workload/api';
 import type { Severity } from '@kubectl-workload/rules';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadSources } from '../input/manifests.js';
 import { emptyInputWarnings, readSources, type InputError } from '../input/sources.js';
 import { readPreviousSources } from './against.js';
+import type { LintConfig } from './config.js';
 import { indexByKey, lintObjects, lintedObject } from './lint.js';
 import { failsAt, summarize } from './report.js';
 import type { LintReport } from './report.js';
@@ -20,6 +21,10 @@ export interface LintRun {
   stdin?: NodeJS.ReadableStream;
   /** Where git runs for `--against REF` (default: the working directory). */
   cwd?: string;
+  /** Rule settings (--config, or .kubectl-workload.yaml found at the repository root). */
+  config?: LintConfig;
+  /** A cluster's objects (--snapshot, --kubeconfig) for the cross-object rules. */
+  cluster?: readonly KubeObject[];
 }
 
 export function exitCodeOf(report: LintReport, failOn: Severity): number {
@@ -44,12 +49,14 @@ export async function runLint(run: LintRun): Promise<LintResult> {
     gates: run.gates,
     ...(run.kubeVersion ? { kubeVersion: run.kubeVersion } : {}),
     ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),
+    ...(run.config ? { overrides: run.config.overrides } : {}),
+    ...(run.cluster ? { cluster: run.cluster } : {}),
   });
   const report: LintReport = {
     objects: current.objects.map((m) => ({ object: lintedObject(m.object), file: m.file })),
     findings,
     diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
-    summary: summarize(sources.length, current.objects.length, findings),
+    summary: { ...summarize(sources.length, current.objects.length, findings), ...(run.config ? { config: run.config.file } : {}) },
   };
   return { report, exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn), unreadable, warnings: emptyInputWarnings(sources) };
 }

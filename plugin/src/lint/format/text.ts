@@ -22,8 +22,9 @@ function plural(n: number, word: string): string {
 export function summaryLine(report: LintReport, colors: Palette): string {
   const { files, objects, errors, warnings, infos } = report.summary;
   const checked = `${plural(objects, 'object')} in ${plural(files, 'file')}`;
-  if (!report.findings.length) return colors.green(`${checked}: no findings`);
-  return `${checked}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  const config = report.summary.config === undefined ? '' : ` (rules from ${report.summary.config})`;
+  if (!report.findings.length) return colors.green(`${checked}: no findings${config}`);
+  return `${checked}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${config}`;
 }
 
 export function formatLintText(report: LintReport, colors: Palette): string {

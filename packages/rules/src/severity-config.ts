@@ -1,4 +1,5 @@
-// --config FILE: per-rule severity overrides for the webhook, e.g.
+// Per-rule severity overrides, read by the webhook's --config FILE and by lint (--config FILE or
+// .kubectl-workload.yaml at the repository root), e.g.
 //   rules:
 //     deny     # error: the request is rejected
 //     off      # the rule does not run
@@ -6,8 +7,8 @@
 // Every problem names the file and the offending key.
 
 import { readFile } from 'node:fs/promises';
-import { ALL_RULES } from '@kubectl-workload/rules';
-import type { SeverityOverride } from '@kubectl-workload/rules';
+import type { SeverityOverride } from './engine.js';
+import { ALL_RULES } from './registry.js';
 import { parse } from 'yaml';
 
 export class SeverityConfigError extends Error {}
