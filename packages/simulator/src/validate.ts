@@ -108,37 +108,51 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The first mismatch as `path: expected …, got …`, or undefined. Absent (undefined or null) fields pass. */
-function mismatch(value: unknown, shape: Shape, path: string): string | undefined {
+/** Where a mismatch is (relative to the value checked), what was expected, and what was there. */
+type Mismatch = readonly [path: string, expected: string, got: unknown];
+
+/**
+ * The first mismatch, or undefined. Absent (undefined or null) fields pass. The path is built only
+ * on the way back from a mismatch: a snapshot of 150k pods would otherwise build a path string for
+ * every field it visits.
+ */
+function mismatch(value: unknown, shape: Shape): Mismatch | undefined {
   if (value === undefined || value === null) return undefined;
-  const fail = (expected: string): string => `${path}: expected ${expected}, got ${describe(value)}`;
-  if (shape === 'string' || shape === 'number' || shape === 'boolean') return typeof value === shape ? undefined : fail(`a ${shape}`);
+  if (shape === 'string' || shape === 'number' || shape === 'boolean') return typeof value === shape ? undefined : ['', `a ${shape}`, value];
   if (shape === 'quantities' || shape === 'labels') {
-    if (!isRecord(value)) return fail('a map');
-    const scalar = shape === 'labels' ? ['string'] : ['string', 'number'];
-    const bad = Object.entries(value).find(([, v]) => !scalar.includes(typeof v));
-    return bad ? `${path}[${bad[0]}]: expected ${shape === 'labels' ? 'a string' : 'a quantity'}, got ${describe(bad[1])}` : undefined;
-  }
-  if ('array' in shape) {
-    if (!Array.isArray(value)) return fail('a list');
-    for (let i = 0; i < value.length; i++) {
-      const m = mismatch(value[i], shape.array, `${path}[${i}]`);
-      if (m) return m;
+    if (!isRecord(value)) return ['', 'a map', value];
+    for (const key in value) {
+      const v = value[key];
+      if (!(typeof v === 'string' || (shape === 'quantities' && typeof v === 'number'))) return [`[${key}]`, shape === 'labels' ? 'a string' : 'a quantity', v];
     }
     return undefined;
   }
-  if (!isRecord(value)) return fail('an object');
-  for (const [field, inner] of Object.entries(shape.object)) {
-    const m = mismatch(value[field], inner, path ? `${path}.${field}` : field);
-    if (m) return m;
+  if ('array' in shape) {
+    if (!Array.isArray(value)) return ['', 'a list', value];
+    for (let i = 0; i < value.length; i++) {
+      const m = mismatch(value[i], shape.array);
+      if (m) return [`[${i}]${m[0]}`, m[1], m[2]];
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return ['', 'an object', value];
+  for (const field in shape.object) {
+    const m = mismatch(value[field], shape.object[field] as Shape);
+    if (m) return [`.${field}${m[0]}`, m[1], m[2]];
   }
   return undefined;
+}
+
+/** `path: expected …, got …` for a mismatch found at the top of an object. */
+function mismatchText([path, expected, got]: Mismatch): string {
+  return `${path.startsWith('.') ? path.slice(1) : path}: expected ${expected}, got ${describe(got)}`;
 }
 
 /** Throws InvalidObjectError (`Kind namespace/name: field: expected …`) for the first malformed field. */
 export function validateObject(obj: KubeObject, kind: 'Node' | 'Pod' | 'PodGroup' | 'PriorityClass'): void {
   const namespaced = kind === 'Pod' || kind === 'PodGroup';
   const who = `${kind} ${namespaced ? `${namespaceOf(obj)}/` : ''}${nameOf(obj) || '<no name>'}`;
-  const problem = mismatch(obj, SHAPES[kind] as Shape, '') ?? (nameOf(obj) ? undefined : 'metadata.name: required');
+  const found = mismatch(obj, SHAPES[kind] as Shape);
+  const problem = found ? mismatchText(found) : nameOf(obj) ? undefined : 'metadata.name: required';
   if (problem) throw new InvalidObjectError(`${who}: ${problem}`);
 }

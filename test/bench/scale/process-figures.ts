@@ -1,5 +1,7 @@
-// Whole-process figures for the scale benchmark: wall time and peak RSS of a child Node process
-// (peak RSS reported by the child itself at exit through a preloaded module, so no external `time`).
+// Whole-process figures for the scale benchmark: wall time, CPU time and peak RSS of a child Node
+// process (CPU and peak RSS reported by the child itself at exit through a preloaded module, so no
+// external `time`). On a shared machine CPU time is the steadier figure: waiting for a core adds
+// wall time only.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +14,16 @@ const RSS_FILE = join(work, 'rss');
 writeFileSync(
   PRELOAD,
   `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(${JSON.stringify(RSS_FILE)}, String(process.resourceUsage().maxRSS * 1024)));
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  writeFileSync(${JSON.stringify(RSS_FILE)}, JSON.stringify({ rssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+});
 `,
 );
 
 export interface ProcessRun {
   ms: number;
+  cpuMs: number;
   rssBytes: number;
   stdout: string;
 }
@@ -30,7 +36,8 @@ export function runNode(script: string, args: readonly string[], statuses: reado
   if (out.status === null || !statuses.includes(out.status)) {
     throw new Error(`${script} ${args.join(' ')} exited ${out.status ?? out.signal}: ${out.stderr.slice(0, 2000)}`);
   }
-  return { ms, rssBytes: Number(readFileSync(RSS_FILE, 'utf8')), stdout: out.stdout };
+  const { rssBytes, cpuMs } = JSON.parse(readFileSync(RSS_FILE, 'utf8')) as { rssBytes: number; cpuMs: number };
+  return { ms, cpuMs, rssBytes, stdout: out.stdout };
 }
 
 /** The run with the median time of `runs` runs of each command, interleaved so machine load hits all alike. */
@@ -45,3 +52,6 @@ export function cleanUpProcessFigures(): void {
 }
 
 export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** `12.34 s (CPU 11.02 s, 270 MiB)`. */
+export const figures = (run: ProcessRun): string => `${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${mib(run.rssBytes)})`;
