@@ -79,8 +79,10 @@ describe('POST /validate', () => {
       metadata: { name: 'bad', namespace: 'ml' },
       spec: { schedulingPolicy: { basic: {}, gang: { minCount: 0 } }, priority: 1000000001, disruptionMode: 'Pod' },
     };
-    const { errors } = await engineVerdict(podGroup);
-    expect(errors.map((f) => f.rule)).toEqual(['PG-07', 'PG-08', 'PG-13']);
+    const verdict = await engineVerdict(podGroup);
+    // X-06 (PG-52) also rejects the priority the snapshot's classes do not give; field errors outrank it.
+    expect(verdict.errors.map((f) => f.rule)).toEqual(['PG-07', 'PG-08', 'PG-13', 'X-06']);
+    const errors = verdict.errors.filter((f) => f.style === 'field');
     const { status } = (await review('/validate', reviewFor(podGroup))).response;
     expect(status?.message).toBe(`PodGroup.scheduling.k8s.io "bad" is invalid: [${errors.map(renderFinding).join(', ')}]`);
     expect(status?.message).toContain(', spec.schedulingPolicy.gang.minCount: Required value, spec.priority: Invalid value: 1000000001: must be less than or equal to 1000000000]');

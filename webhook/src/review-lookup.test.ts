@@ -20,6 +20,7 @@ function countingLookup(failing: Set<string>): { lookup: ObjectLookup; calls: st
       podGroupsControlledBy: answer('podGroupsControlledBy', []),
       getJob: answer('getJob', undefined),
       getPriorityClass: answer('getPriorityClass', undefined),
+      listPriorityClasses: answer('listPriorityClasses', []),
     },
   };
 }

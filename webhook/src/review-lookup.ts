@@ -69,4 +69,7 @@ export class ReviewLookup implements ObjectLookup {
   getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return this.read('PriorityClass', 'getPriorityClass', '', name, () => this.inner.getPriorityClass(name));
   }
+  listPriorityClasses(): Promise<readonly PriorityClass[]> {
+    return this.read('PriorityClass', 'listPriorityClasses', '', '', () => this.inner.listPriorityClasses());
+  }
 }

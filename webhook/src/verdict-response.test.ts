@@ -1,5 +1,5 @@
 import { allGatesOn, invalid, required, tooMany } from '@kubectl-workload/api';
-import type { KubeObject } from '@kubectl-workload/api';
+import type { KubeObject, PodGroup } from '@kubectl-workload/api';
 import { defineRule, evaluate, ManifestLookup } from '@kubectl-workload/rules';
 import type { Rule, RuleResult, Severity, Verdict } from '@kubectl-workload/rules';
 import { responseFor } from './verdict-response.js';
@@ -102,5 +102,18 @@ describe('responseFor (api-rules §1 error shapes)', () => {
     expect(denied.allowed).toBe(false);
     expect(denied.status).toMatchObject({ code: 503, reason: 'ServiceUnavailable' });
     expect(denied.status?.message).toBe('podgroups.scheduling.k8s.io "pg" could not be checked (--on-lookup-error=deny): X-01: cache not synced');
+  });
+});
+
+describe('responseFor on priority admission (X-06, PG-52)', () => {
+  it('answers a PodGroup naming no PriorityClass with 403, as the Priority admission plugin would', async () => {
+    const named: PodGroup = { ...podGroup, spec: { schedulingPolicy: { basic: {} }, priorityClassName: 'missing' } };
+    const known = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'default1' }, value: 1000, globalDefault: true };
+    const verdict = await evaluate({ operation: 'CREATE', object: named, gates: allGatesOn() }, new ManifestLookup([known]));
+    expect(responseFor('u', subject, verdict, 'allow').status).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      message: 'podgroups.scheduling.k8s.io "pg" is forbidden: no PriorityClass with name missing was found',
+    });
   });
 });

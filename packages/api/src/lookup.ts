@@ -19,6 +19,8 @@ export interface ObjectLookup {
   podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]>;
   getJob(namespace: string, name: string): Promise<Job | undefined>;
   getPriorityClass(name: string): Promise<PriorityClass | undefined>;
+  /** Every PriorityClass (cluster-scoped and few): priority admission needs the global default. */
+  listPriorityClasses(): Promise<readonly PriorityClass[]>;
 }
 
 /** Raised by a lookup that could not answer (not synced, timed out, forbidden). */
@@ -35,5 +37,6 @@ export function unavailableLookup(reason: string): ObjectLookup {
     podGroupsControlledBy: unavailable,
     getJob: unavailable,
     getPriorityClass: unavailable,
+    listPriorityClasses: unavailable,
   };
 }

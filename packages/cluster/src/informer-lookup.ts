@@ -98,6 +98,9 @@ export class InformerLookup implements ObjectLookup {
   async getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return (await this.ready('PriorityClass')).get(name) as PriorityClass | undefined;
   }
+  async listPriorityClasses(): Promise<readonly PriorityClass[]> {
+    return (await this.ready('PriorityClass')).list() as PriorityClass[];
+  }
 
   private cache(kind: LookupKind): Cache {
     return this.caches.get(kind) as Cache;

@@ -44,4 +44,7 @@ export class ManifestLookup implements ObjectLookup {
   getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return this.get('PriorityClass', '', name);
   }
+  listPriorityClasses(): Promise<readonly PriorityClass[]> {
+    return Promise.resolve([...this.byKey.values()].filter((o): o is PriorityClass => knownKind(o) === 'PriorityClass'));
+  }
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { x01 } from './x-01-workload-exists.js';
 import { x02 } from './x-02-workload-not-deleting.js';
 import { x03 } from './x-03-template-exists.js';
+import { x06 } from './x-06-priority-admission.js';
 import { x10 } from './x-10-scheduling-policy.js';
 import { x11 } from './x-11-scheduling-constraints.js';
 import { x12 } from './x-12-resource-claims.js';
@@ -19,4 +20,4 @@ import { x23 } from './x-23-job-name-length.js';
 import { x24 } from './x-24-controller-mismatch.js';
 
 /** X-02 before X-03: X-03 is skipped once X-02 rejected (the plugin's first error wins). */
-export const crossRules: readonly Rule[] = [x01, x02, x03, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24];
+export const crossRules: readonly Rule[] = [x01, x02, x03, x06, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19, x20, x21, x22, x23, x24];
