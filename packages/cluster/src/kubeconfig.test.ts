@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { stringify } from 'yaml';
-import { resolveConfig } from './kubeconfig.js';
+import { resolveConfig, serverUrl } from './kubeconfig.js';
 import { OptionError, parseRequestTimeout } from './options.js';
 
 let dir: string;
@@ -97,11 +97,28 @@ describe('resolveConfig', () => {
   it('names a kubeconfig that is not YAML', async () => {
     const broken = join(dir, 'broken');
     await writeFile(broken, 'clusters: [unclosed\n');
-    await expect(resolveConfig({ kubeconfig: broken }, {})).rejects.toThrow(new RegExp(`^kubeconfig "${broken}" cannot be read: `));
+    await expect(resolveConfig({ kubeconfig: broken }, {})).rejects.toThrow(new RegExp(`^error loading config file "${broken}": `));
+    // Valid YAML that is no kubeconfig is not an empty one (issue 18 item 9).
+    const prose = join(dir, 'prose');
+    await writeFile(prose, 'hello world\n');
+    await expect(resolveConfig({ kubeconfig: prose }, {})).rejects.toThrow(`error loading config file "${prose}": not a kubeconfig`);
   });
 
-  it('without any kubeconfig or --server, says how to configure one', async () => {
-    await expect(resolveConfig({}, { HOME: dir })).rejects.toThrow(/^no cluster configured: pass --kubeconfig or --server/);
+  it('without any kubeconfig or --server, says how to configure one, naming a KUBECONFIG that points nowhere (issue 18 item 9)', async () => {
+    await expect(resolveConfig({}, { HOME: dir })).rejects.toThrow(
+      'no configuration has been provided: no KUBECONFIG and no ~/.kube/config; pass --kubeconfig or --server, or use --snapshot FILE',
+    );
+    await expect(resolveConfig({}, { HOME: dir, KUBECONFIG: '/nope' })).rejects.toThrow('no configuration has been provided: KUBECONFIG names no file that exists (/nope);');
+  });
+
+  it('reads --server as kubectl does: HOST:PORT, any valid port, plain http (issue 18 item 9)', async () => {
+    expect(serverUrl('127.0.0.1:36483', true)).toBe('https://127.0.0.1:36483');
+    expect(serverUrl('127.0.0.1:36483', false)).toBe('http://127.0.0.1:36483');
+    expect(serverUrl('https://10.0.0.1:6666', false)).toBe('https://10.0.0.1:6666');
+    expect(() => serverUrl('ht tp://x', true)).toThrow('invalid server "ht tp://x" (--server or the kubeconfig cluster): use https://HOST:PORT or HOST:PORT');
+    const plain = await resolveConfig({ server: 'http://127.0.0.1:8080' }, { HOME: dir });
+    expect(plain.kubeConfig.getCurrentCluster()).toMatchObject({ server: 'http://127.0.0.1:8080', skipTLSVerify: true });
+    expect((await resolveConfig({ server: '127.0.0.1:8080', insecureSkipTlsVerify: true }, { HOME: dir })).server).toBe('https://127.0.0.1:8080');
   });
 });
 

@@ -1,7 +1,7 @@
 // Builds a client-node KubeConfig from the kubectl flags: which file, which context, and the
 // per-flag overrides of cluster, user, server, token and TLS settings.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
@@ -32,10 +32,15 @@ function firstByName<T extends { name: string }>(items: T[]): T[] {
 function loadFiles(k8s: ClientNode, files: string[]): KubeConfig {
   const parts = files.map((file) => {
     const part = new k8s.KubeConfig();
+    // kubectl's wording: error loading config file "FILE": REASON.
     try {
       part.loadFromFile(file);
     } catch (err) {
-      throw new OptionError(`kubeconfig "${file}" cannot be read: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+      throw new OptionError(`error loading config file "${file}": ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    }
+    const empty = part.getContexts().length + part.getClusters().length + part.getUsers().length === 0 && !part.getCurrentContext();
+    if (empty && readFileSync(file, 'utf8').trim() !== '') {
+      throw new OptionError(`error loading config file "${file}": not a kubeconfig (a YAML or JSON object with apiVersion: v1, kind: Config, clusters, users and contexts)`);
     }
     return part;
   });
@@ -92,7 +97,10 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
   const k8s = await loadClientNode();
   const loaded = readFiles(k8s, options, env);
   if (!loaded && !options.server) {
-    throw new OptionError('no cluster configured: pass --kubeconfig or --server, set KUBECONFIG, or create ~/.kube/config (or use --snapshot FILE)');
+    // kubectl ignores KUBECONFIG files that do not exist; saying "set KUBECONFIG" when it is set misleads.
+    const named = (env.KUBECONFIG ?? '').split(delimiter).filter((f) => f !== '');
+    const why = named.length ? `KUBECONFIG names no file that exists (${named.join(delimiter)})` : 'no KUBECONFIG and no ~/.kube/config';
+    throw new OptionError(`no configuration has been provided: ${why}; pass --kubeconfig or --server, or use --snapshot FILE`);
   }
   const kubeConfig = loaded?.kubeConfig ?? new k8s.KubeConfig();
   const source = loaded?.source ?? 'the command-line flags';
@@ -109,10 +117,12 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
   const baseUser: User | undefined = options.user
     ? pick(kubeConfig.getUsers(), options.user, 'user', source)
     : context && (kubeConfig.getUser(context.user) ?? undefined);
-  const server = options.server ?? baseCluster?.server;
-  if (!server) throw new OptionError(`context "${contextName}" in ${source} names no cluster with a server: pass --server or --cluster`);
-
-  const insecure = options.insecureSkipTlsVerify ?? baseCluster?.skipTLSVerify ?? false;
+  const given = options.server ?? baseCluster?.server;
+  if (!given) throw new OptionError(`context "${contextName}" in ${source} names no cluster with a server: pass --server or --cluster`);
+  const tlsConfigured = !!(options.insecureSkipTlsVerify || options.certificateAuthority || baseCluster?.caData || baseCluster?.caFile || options.clientCertificate);
+  const server = serverUrl(given, tlsConfigured);
+  // Plain http has no certificate to verify; client-node refuses http unless told to skip verification.
+  const insecure = server.startsWith('http://') || (options.insecureSkipTlsVerify ?? baseCluster?.skipTLSVerify ?? false);
   const cluster: Cluster = {
     name: FLAGS,
     server,
@@ -139,6 +149,22 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
     currentContext: FLAGS,
   });
   return { kubeConfig: resolved, k8s, server, namespace, source };
+}
+
+/**
+ * The server as a URL, as client-go's DefaultServerURL reads it: `host:port` without a scheme is
+ * https when TLS is configured, else http; anything that is no URL even then is an error naming --server.
+ */
+export function serverUrl(server: string, tlsConfigured: boolean): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(server) ? server : `${tlsConfigured ? 'https' : 'http'}://${server}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new OptionError(`invalid server "${server}" (--server or the kubeconfig cluster): use https://HOST:PORT or HOST:PORT`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OptionError(`invalid server "${server}": the scheme must be https or http, not ${url.protocol.slice(0, -1)}`);
+  return withScheme;
 }
 
 /** --token replaces the user's credentials; client-cert flags and --as override single fields. */

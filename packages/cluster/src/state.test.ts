@@ -61,6 +61,17 @@ describe('loadClusterState', () => {
     } finally {
       fixture.server.allowAll();
     }
+    // A namespace-scoped user may not list Nodes or PriorityClasses: status and diff still work (issue 18 item 11).
+    fixture.server.forbid({ resource: 'nodes', verb: 'list' });
+    fixture.server.forbid({ resource: 'priorityclasses', verb: 'list' });
+    try {
+      const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
+      expect(state.nodes).toEqual([]);
+      expect(state.podGroups.length).toBeGreaterThan(0);
+      expect(state.forbidden).toEqual([expect.stringMatching(/^forbidden: you may not list nodes/), expect.stringMatching(/^forbidden: you may not list priorityclasses/)]);
+    } finally {
+      fixture.server.allowAll();
+    }
     fixture.server.forbid({ resource: 'pods', verb: 'list' });
     try {
       await expect(loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) })).rejects.toThrow(/^forbidden: you may not list pods/);

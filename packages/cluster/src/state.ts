@@ -23,7 +23,12 @@ export interface ClusterState {
   events: KubeEvent[];
   /** Why a live cluster's events could not be listed (RBAC); the state then holds none. */
   eventsError?: string;
+  /** Cluster-scoped kinds a namespace-scoped user may not list (Nodes, PriorityClasses): why, per kind; the state holds none of them. */
+  forbidden?: string[];
 }
+
+/** Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds need cluster-wide RBAC. */
+const OPTIONAL_KINDS: ReadonlySet<string> = new Set(['Event', 'Node', 'PriorityClass']);
 
 /** The kinds a snapshot captures, in the order they are written, with their ClusterState field. */
 export const STATE_KINDS = [
@@ -97,13 +102,15 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
 async function readLive(client: ClusterClient, onProgress: ProgressListener | undefined, events: boolean): Promise<ClusterState> {
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
   let eventsError: string | undefined;
+  const forbidden: string[] = [];
   const kinds = STATE_KINDS.filter(([kind]) => events || kind !== 'Event');
   const lists = await Promise.all(
     kinds.map(async ([kind]) => {
       const items = await client.list(kind).catch((err: unknown) => {
-        // Events only add context: a user allowed everything else still gets a state.
-        if (kind !== 'Event' || !(err instanceof ForbiddenError)) throw err;
-        eventsError = err.message;
+        // A user allowed the namespaced kinds still gets a state, told what is missing.
+        if (!OPTIONAL_KINDS.has(kind) || !(err instanceof ForbiddenError)) throw err;
+        if (kind === 'Event') eventsError = err.message;
+        else forbidden.push(err.message);
         return [];
       });
       onProgress?.(kind, items.length);
@@ -111,7 +118,7 @@ async function readLive(client: ClusterClient, onProgress: ProgressListener | un
     }),
   );
   const state = stateFromObjects(lists.flat());
-  return eventsError === undefined ? state : { ...state, eventsError };
+  return { ...state, ...(eventsError === undefined ? {} : { eventsError }), ...(forbidden.length ? { forbidden: forbidden.sort() } : {}) };
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
