@@ -79,6 +79,8 @@ describe('ClusterClient over real HTTPS', () => {
     expect(fixture.server.writes()).toEqual([]);
     expect(fixture.server.requests.map((r) => `${r.method} ${r.verb} ${r.path}`)).toEqual([
       'GET list /api/v1/pods',
+      // Discovery, once per client: which scheduling.k8s.io version serves PodGroups (v1beta1 on 1.37).
+      'GET undefined /apis/scheduling.k8s.io',
       'GET get /apis/scheduling.k8s.io/v1alpha2/namespaces/team-a/podgroups/training-workers',
     ]);
   });

@@ -2,7 +2,7 @@
 
 import type { KubeObject } from '@kubectl-workload/api';
 import { ClusterAccessError, ObjectNotFoundError } from './errors.js';
-import { CLUSTER_KINDS, qualifiedResourceOf, resourcePath, type ClusterKind, type ClusterKindTypes } from './kinds.js';
+import { CLUSTER_KINDS, qualifiedResourceOf, resourcePath, SCHEDULING_VERSIONS_BY_PREFERENCE, VERSIONED_SCHEDULING_KINDS, withVersion, type ClusterKind, type ClusterKindTypes, type KindInfo } from './kinds.js';
 import { resolveConfig } from './kubeconfig.js';
 import { parseRequestTimeout, type ClusterOptions } from './options.js';
 import { RestClient } from './rest.js';
@@ -43,13 +43,39 @@ export class ClusterClient {
     return this.rest.server;
   }
 
+  private schedulingVersion?: Promise<string>;
+
+  /**
+   * The scheduling.k8s.io version Workloads and PodGroups are read in: the most stable one the
+   * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them.
+   */
+  servedSchedulingVersion(): Promise<string> {
+    this.schedulingVersion ??= this.rest
+      .getJson<{ versions?: Array<{ version?: string }> }>('/apis/scheduling.k8s.io', {}, { verb: 'discover', group: 'scheduling.k8s.io' })
+      .then(
+        (group) => SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => (group.versions ?? []).some((served) => served.version === v)) ?? 'v1alpha2',
+        () => {
+          // Not remembered: the next request asks again; the list itself then says what is wrong.
+          this.schedulingVersion = undefined;
+          return 'v1alpha2';
+        },
+      );
+    return this.schedulingVersion;
+  }
+
+  /** Where a kind lives on this server. */
+  async kindInfo(kind: ClusterKind): Promise<KindInfo> {
+    const info = CLUSTER_KINDS[kind];
+    return VERSIONED_SCHEDULING_KINDS.has(kind) ? withVersion(info, await this.servedSchedulingVersion()) : info;
+  }
+
   get scope(): Scope {
     return this.allNamespaces ? { allNamespaces: true } : { namespace: this.namespace };
   }
 
   /** Every object of a kind in the scope, across pages, with apiVersion/kind set on each item. */
   async listWithVersion<K extends ClusterKind>(kind: K, options: ListOptions = {}): Promise<ObjectList<ClusterKindTypes[K]>> {
-    const info = CLUSTER_KINDS[kind];
+    const info = await this.kindInfo(kind);
     const scope = options.scope ?? this.scope;
     const namespace = info.namespaced && 'namespace' in scope ? scope.namespace : undefined;
     const items: ClusterKindTypes[K][] = [];
@@ -57,7 +83,7 @@ export class ClusterClient {
     let resourceVersion = '';
     do {
       const page = await this.rest.getJson<ListBody<ClusterKindTypes[K]>>(
-        resourcePath(kind, namespace),
+        resourcePath(kind, namespace, undefined, info),
         { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: String(this.chunkSize), continue: token },
         { verb: 'list', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace },
       );
@@ -86,11 +112,11 @@ export class ClusterClient {
 
   /** One object, or undefined when the server says it does not exist. */
   async find<K extends ClusterKind>(kind: K, name: string, namespace = this.namespace): Promise<ClusterKindTypes[K] | undefined> {
-    const info = CLUSTER_KINDS[kind];
+    const info = await this.kindInfo(kind);
     const ns = info.namespaced ? namespace : undefined;
     try {
       const obj = await this.rest.getJson<ClusterKindTypes[K]>(
-        resourcePath(kind, ns, name),
+        resourcePath(kind, ns, name, info),
         {},
         { verb: 'get', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace: ns, name },
       );

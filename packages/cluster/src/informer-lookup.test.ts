@@ -82,13 +82,17 @@ describe('InformerLookup', () => {
     await lookup.waitForSync(5000);
     await eventually(async () => fixture.server.requests.filter((r) => r.verb === 'watch').length, (n) => n === 5);
     expect(fixture.server.writes()).toEqual([]);
-    expect(new Set(fixture.server.requests.map((r) => r.verb))).toEqual(new Set(['list', 'watch']));
+    // undefined: the discovery GET of /apis/scheduling.k8s.io, not a resource request.
+    expect(new Set(fixture.server.requests.map((r) => r.verb))).toEqual(new Set(['list', 'watch', undefined]));
   });
 
   it('throws LookupUnavailableError within the lookup timeout when a cache cannot sync, and recovers', async () => {
     fixture.server.setSchedulingAlphaServed(false);
-    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
+    const failing = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
+    lookup = failing;
     expect(await lookup.waitForSync(300)).toBe(false);
+    // Discovery comes first now: wait for the list's error rather than for a fixed time.
+    await eventually(async () => failing.notReady().PodGroup ?? '', (reason) => reason.includes('does not serve'));
     expect(lookup.notReady().PodGroup).toContain('does not serve scheduling.k8s.io/v1alpha2');
     const started = Date.now();
     await expect(lookup.getPodGroup('team-a', 'training-workers')).rejects.toThrow(LookupUnavailableError);

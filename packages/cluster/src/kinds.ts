@@ -55,9 +55,20 @@ export function qualifiedResourceOf(kind: ClusterKind): string {
   return group ? `${resource}.${group}` : resource;
 }
 
+/**
+ * Workload and PodGroup in the version a cluster serves: 1.37 serves v1beta1 (else v1alpha3) and no
+ * longer v1alpha2 (ADM-10, MIG-01); the client finds out through discovery.
+ */
+export const SCHEDULING_VERSIONS_BY_PREFERENCE = ['v1beta1', 'v1alpha3', 'v1alpha2'] as const;
+export const VERSIONED_SCHEDULING_KINDS: ReadonlySet<ClusterKind> = new Set(['Workload', 'PodGroup']);
+
+export function withVersion(info: KindInfo, version: string): KindInfo {
+  return { ...info, version, apiVersion: `${info.group}/${version}` };
+}
+
 /** The REST path of a collection (namespace undefined: all namespaces) or of one object. */
-export function resourcePath(kind: ClusterKind, namespace?: string, name?: string): string {
-  const { apiVersion, group, resource, namespaced } = CLUSTER_KINDS[kind];
+export function resourcePath(kind: ClusterKind, namespace?: string, name?: string, kindInfo: KindInfo = CLUSTER_KINDS[kind]): string {
+  const { apiVersion, group, resource, namespaced } = kindInfo;
   const base = group ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
   const scope = namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${base}${scope}/${resource}${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;

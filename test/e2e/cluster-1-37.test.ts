@@ -1,0 +1,68 @@
+// status, diff and explain against a Kubernetes 1.37 API server (issue 14 §3): the test API server
+// serves Workload and PodGroup as v1beta1 and v1alpha3 only, and the plugin finds that through
+// discovery instead of asking for v1alpha2, through real kubectl.
+
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
+import { TestApiServer, pathWithRepoBin, run, writeKubeconfig } from '@kubectl-workload/test';
+
+const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
+
+/** The example cluster as a 1.37 cluster holds it: scheduling objects in v1beta1, references as workloadRef. */
+function as137(obj: KubeObject): KubeObject {
+  if (obj.apiVersion !== 'scheduling.k8s.io/v1alpha2') return obj;
+  const copy = structuredClone(obj) as KubeObject & { spec?: Record<string, unknown>; status?: unknown };
+  copy.apiVersion = 'scheduling.k8s.io/v1beta1';
+  const ref = (copy.spec?.podGroupTemplateRef as { workload?: { workloadName?: string; podGroupTemplateName?: string } } | undefined)?.workload;
+  if (copy.spec && ref) {
+    delete copy.spec.podGroupTemplateRef;
+    copy.spec.workloadRef = { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName };
+  }
+  return copy;
+}
+
+let server: TestApiServer;
+let home: string;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  const objects = parseObjectsFile(await readFile(EXAMPLE, 'utf8'), 'cluster-snapshot.yaml').map(as137);
+  server = await TestApiServer.start({ objects, kubernetesVersion: '1.37' });
+  home = await mkdtemp(join(tmpdir(), 'cluster-1-37-e2e-'));
+  kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, dir: home });
+});
+afterAll(() => server.close());
+
+const workload = (...args: string[]) => run('kubectl', ['workload', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+
+describe('the plugin on a 1.37 cluster', () => {
+  it('status lists the v1beta1 PodGroups with their pods', async () => {
+    const result = await workload('status', '-A', '-o', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const items = (JSON.parse(result.stdout) as { items: Array<{ namespace: string; name: string; pods: { scheduled: number; total: number } }> }).items;
+    expect(items.map((i) => `${i.namespace}/${i.name} ${i.pods.scheduled}/${i.pods.total}`)).toEqual([
+      'default/inference-replicas 3/3',
+      'default/llm-train-workers 0/8',
+      'default/old-run-workers 2/2',
+      'research/eval-sweep-86f574f4b7-eval-sweep-pgt-0-67869d7bbd 0/2',
+    ]);
+  });
+
+  it('explain finds a v1beta1 PodGroup and its pods', async () => {
+    const result = await workload('explain', 'podgroup/llm-train-workers', '-o', 'json');
+    const doc = JSON.parse(result.stdout) as { target: { kind: string; name: string }; links: Array<{ link: string; status: string; summary: string }> };
+    expect(doc.target).toMatchObject({ kind: 'PodGroup', name: 'llm-train-workers' });
+    expect(doc.links.find((l) => l.link === 'pods')).toMatchObject({ status: 'ok', summary: '8 pods name the PodGroup (minCount 8)' });
+  });
+
+  it('asked only for v1beta1 and never for v1alpha2, with GET requests only', () => {
+    const paths = server.requests.map((r) => r.path);
+    expect(paths.some((p) => p.startsWith('/apis/scheduling.k8s.io/v1beta1/'))).toBe(true);
+    expect(paths.some((p) => p.includes('/v1alpha2'))).toBe(false);
+    expect(server.writes()).toEqual([]);
+  });
+});
