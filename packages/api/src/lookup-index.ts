@@ -91,10 +91,10 @@ export class LookupIndexes {
 
   /** Files a Pod or PodGroup (other kinds are not indexed) under `namespace`. */
   add(kind: string, namespace: string, obj: KubeObject): void {
-    if (kind === 'Pod') this.podsByGroup.file(obj as Pod, namespace);
+    if (kind === 'Pod') this.podsByGroup.file(obj, namespace);
     else if (kind === 'PodGroup') {
-      this.podGroupsByTemplate.file(obj as PodGroup, namespace);
-      this.podGroupsByController.file(obj as PodGroup, namespace);
+      this.podGroupsByTemplate.file(obj, namespace);
+      this.podGroupsByController.file(obj, namespace);
     }
   }
 
@@ -111,10 +111,10 @@ export class LookupIndexes {
     const old = this.current.get(k);
     if (!old) return;
     this.current.delete(k);
-    if (kind === 'Pod') this.podsByGroup.unfile(old as Pod, namespace);
+    if (kind === 'Pod') this.podsByGroup.unfile(old, namespace);
     else {
-      this.podGroupsByTemplate.unfile(old as PodGroup, namespace);
-      this.podGroupsByController.unfile(old as PodGroup, namespace);
+      this.podGroupsByTemplate.unfile(old, namespace);
+      this.podGroupsByController.unfile(old, namespace);
     }
   }
 

@@ -34,7 +34,7 @@ function flatten(value: unknown, where: string, out: KubeObject[]): void {
   if (typeof value.kind !== 'string' || value.kind === '') {
     throw new ObjectsFileError(`${where}: object has no kind`);
   }
-  out.push(value as KubeObject);
+  out.push(value);
 }
 
 /** A single JSON value, a JSON stream is rare; JSON.parse is far faster than the YAML parser. */

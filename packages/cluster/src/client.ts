@@ -87,7 +87,7 @@ export class ClusterClient {
         { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: String(this.chunkSize), continue: token },
         { verb: 'list', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace },
       );
-      for (const item of page.items ?? []) items.push({ apiVersion: info.apiVersion, kind, ...item } as ClusterKindTypes[K]);
+      for (const item of page.items ?? []) items.push({ apiVersion: info.apiVersion, kind, ...item });
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
     } while (token);

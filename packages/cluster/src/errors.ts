@@ -37,7 +37,7 @@ function scopeText(target: RequestTarget): string {
 function parseStatus(body: string): StatusLike | undefined {
   try {
     const parsed = JSON.parse(body) as unknown;
-    return typeof parsed === 'object' && parsed !== null && (parsed as StatusLike).kind === 'Status' ? (parsed as StatusLike) : undefined;
+    return typeof parsed === 'object' && parsed !== null && (parsed as StatusLike).kind === 'Status' ? (parsed) : undefined;
   } catch {
     return undefined;
   }
