@@ -1,5 +1,4 @@
 import { allGatesOn } from '@kubectl-workload/api';
-import type { PodGroup } from '@kubectl-workload/api';
 import { applyPodGroupDefaults, withPodGroupDefaults } from './defaulting.js';
 import { podGroup } from './rules/podgroup/test-support/objects.js';
 
@@ -14,7 +13,7 @@ describe('PG-50 PodGroup defaulting', () => {
   });
   it('defaults the object and the old object when WorkloadAwarePreemption is on', () => {
     const req = withPodGroupDefaults({ object: podGroup({}), oldObject: podGroup({}), gates: allGatesOn() });
-    expect([(req.object as PodGroup).spec?.disruptionMode, (req.oldObject as PodGroup).spec?.disruptionMode]).toEqual(['Pod', 'Pod']);
+    expect([req.object.spec?.disruptionMode, req.oldObject.spec?.disruptionMode]).toEqual(['Pod', 'Pod']);
   });
   it('leaves the request alone when the gate is off (PrepareForCreate would drop the default again)', () => {
     const object = podGroup({});

@@ -35,6 +35,6 @@ function isDefaulted(obj: KubeObject, gates: EvaluationRequest['gates']): boolea
  */
 export function withPodGroupDefaults<R extends Pick<EvaluationRequest, 'object' | 'oldObject' | 'gates'>>(req: R): R {
   if (!isDefaulted(req.object, req.gates)) return req;
-  const defaulted = (obj: KubeObject): KubeObject => applyPodGroupDefaults(obj as PodGroup);
+  const defaulted = (obj: KubeObject): KubeObject => applyPodGroupDefaults(obj);
   return { ...req, object: defaulted(req.object), ...(req.oldObject ? { oldObject: defaulted(req.oldObject) } : {}) };
 }

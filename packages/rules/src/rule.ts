@@ -73,5 +73,5 @@ export interface Rule<T extends KubeObject = KubeObject> {
 
 /** Declares a rule with its object type checked, stored type-erased in the registry. */
 export function defineRule<T extends KubeObject>(rule: Rule<T>): Rule {
-  return rule as unknown as Rule;
+  return rule;
 }

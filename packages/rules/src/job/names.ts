@@ -25,7 +25,7 @@ export function fnv32a(text: string): number {
 /** rand.SafeEncodeString: each character mapped through the alphabet by code point modulo 27. */
 export function safeEncodeString(text: string): string {
   let out = '';
-  for (const ch of text) out += SAFE_ALPHABET[(ch.codePointAt(0) ?? 0) % SAFE_ALPHABET.length];
+  for (const ch of text) out += SAFE_ALPHABET.charAt((ch.codePointAt(0) ?? 0) % SAFE_ALPHABET.length);
   return out;
 }
 

@@ -68,5 +68,5 @@ export function validateShape(path: string, value: unknown, shape: Shape, isItem
 
 /** A list field read from a possibly malformed object (an old object is not decode-checked). */
 export function listOf<T>(value: readonly T[] | undefined): readonly T[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? (value as readonly T[]) : [];
 }

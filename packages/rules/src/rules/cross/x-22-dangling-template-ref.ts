@@ -51,7 +51,7 @@ export const x22 = defineRule({
   gates: ['GenericWorkload'],
   crossObject: true,
   check: (ctx) => {
-    if (ctx.object.kind === 'Workload') return ctx.operation === 'DELETE' ? stillReferenced(ctx as RuleContext<Workload>) : [];
-    return ctx.operation === 'UPDATE' ? danglingReference(ctx as RuleContext<PodGroup>) : [];
+    if (ctx.object.kind === 'Workload') return ctx.operation === 'DELETE' ? stillReferenced(ctx) : [];
+    return ctx.operation === 'UPDATE' ? danglingReference(ctx) : [];
   },
 });

@@ -14,7 +14,7 @@ export interface SpecRuleSpec {
   doc: string;
   gates?: readonly FeatureGate[];
   readsGates?: readonly FeatureGate[];
-  check(spec: PodGroupSpec, ctx: RuleContext<PodGroup>): FieldError[];
+  check: (spec: PodGroupSpec, ctx: RuleContext<PodGroup>) => FieldError[];
 }
 
 function specRule(operations: readonly Operation[], { check, ...meta }: SpecRuleSpec): Rule {
@@ -32,7 +32,7 @@ function specRule(operations: readonly Operation[], { check, ...meta }: SpecRule
 export const defineSpecCreateRule = (spec: SpecRuleSpec): Rule => specRule(['CREATE'], spec);
 
 /** An update rule comparing a spec field with the old object's. */
-export function defineSpecUpdateRule(spec: Omit<SpecRuleSpec, 'check'> & { check(spec: PodGroupSpec, oldSpec: PodGroupSpec, ctx: RuleContext<PodGroup>): FieldError[] }): Rule {
+export function defineSpecUpdateRule(spec: Omit<SpecRuleSpec, 'check'> & { check: (spec: PodGroupSpec, oldSpec: PodGroupSpec, ctx: RuleContext<PodGroup>) => FieldError[] }): Rule {
   const { check, ...meta } = spec;
   return specRule(['UPDATE'], { ...meta, check: (s, ctx) => check(s, ctx.oldObject?.spec ?? {}, ctx) });
 }

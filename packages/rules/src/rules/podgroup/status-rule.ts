@@ -10,7 +10,7 @@ export interface StatusRuleSpec {
   id: string;
   doc: string;
   skipIfFailed?: readonly string[];
-  check(status: PodGroupStatus, ctx: RuleContext<PodGroup>): FieldError[];
+  check: (status: PodGroupStatus, ctx: RuleContext<PodGroup>) => FieldError[];
 }
 
 export function defineStatusRule({ check, skipIfFailed = [], ...meta }: StatusRuleSpec & { itemsOf?: string }): Rule {

@@ -5,7 +5,7 @@ import type { Job } from '@kubectl-workload/api';
 import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
 
 const job = (scheduling: unknown, parallelism = 4): Job =>
-  ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', namespace: 'ml' }, spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } } }) as Job;
+  ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', namespace: 'ml' }, spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } } });
 const v137 = { kubeVersion: '1.37' as const };
 
 describe('JOB-20..26', () => {

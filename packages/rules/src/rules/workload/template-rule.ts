@@ -19,7 +19,7 @@ export interface TemplateRuleSpec {
   gates?: readonly FeatureGate[];
   readsGates?: readonly FeatureGate[];
   /** Checks one template at `path` (`spec.podGroupTemplates[i]`). */
-  checkTemplate(path: string, template: PodGroupTemplate, ctx: RuleContext<Workload>): FieldError[];
+  checkTemplate: (path: string, template: PodGroupTemplate, ctx: RuleContext<Workload>) => FieldError[];
 }
 
 export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
