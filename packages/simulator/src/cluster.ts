@@ -180,7 +180,10 @@ export class SchedulerCache {
   }
 
   private countTerms(pod: PodInfo, sign: number): void {
-    const update = (set: Set<PodInfo>): void => void (sign > 0 ? set.add(pod) : set.delete(pod));
+    const update = (set: Set<PodInfo>): void => {
+      if (sign > 0) set.add(pod);
+      else set.delete(pod);
+    };
     if (pod.requiredAntiAffinity.length > 0) update(this.withRequiredAntiAffinity);
     if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
       update(this.withAffinityTerms);

@@ -25,16 +25,16 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
     if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'PriorityClass') validateObject(obj, kind);
     switch (kind) {
       case 'Node':
-        nodes.push(obj as Node);
+        nodes.push(obj);
         break;
       case 'Pod':
-        pods.push(obj as Pod);
+        pods.push(obj);
         break;
       case 'PodGroup':
-        podGroups.push(obj as PodGroup);
+        podGroups.push(obj);
         break;
       case 'PriorityClass':
-        priorityClasses.push(obj as PriorityClass);
+        priorityClasses.push(obj);
         break;
       default:
         break;

@@ -65,7 +65,7 @@ export function splitByViolation<T>(units: readonly T[], podsOf: (unit: T) => re
       all.forEach((b, i) => {
         if (b.namespace !== pod.namespace || !selects(b.pdb, pod)) return;
         left[i] = (left[i] as number) - 1;
-        if ((left[i] as number) < 0) violated = true;
+        if ((left[i]) < 0) violated = true;
       });
     }
     (violated ? violating : nonViolating).push(unit);

@@ -27,8 +27,8 @@ export const NO_VICTIMS_STATUS: FilterStatus = { plugin: 'DefaultPreemption', co
 
 /** How a dry run changes the node and asks whether the preemptor fits. */
 interface NodeModel {
-  remove(p: PodInfo): void;
-  add(p: PodInfo): void;
+  remove: (p: PodInfo) => void;
+  add: (p: PodInfo) => void;
   fits(): boolean;
 }
 
