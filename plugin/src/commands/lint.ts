@@ -20,7 +20,10 @@ function builder(yargs: Argv) {
     .option('against', { type: 'string', describe: 'lint as an UPDATE of the objects in this path or git revision (same kind/namespace/name)' })
     .option('feature-gates', { type: 'string', default: '', describe: `A=true,B=false over all gates of the version on (${ALL_FEATURE_GATES.join(', ')})` })
     .option('kube-version', { type: 'string', choices: KUBE_VERSIONS, describe: "check every object against this Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)" })
+    // The assertions type the parsed flags (yargs infers string from a bare default).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     .option('fail-on', { choices: SEVERITIES, default: 'error' as Severity, describe: 'lowest severity that makes the exit code 1' })
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     .option('output', { alias: 'o', choices: LINT_FORMATS, default: 'text' as LintFormat, describe: 'output format' })
     .option('config', { type: 'string', describe: 'rules file, as the webhook reads (rules: {X-15: off, X-14: warn}); default: .kubectl-workload.yaml at the repository root' })
     .example('$0 lint examples/', 'lint every manifest under examples/')

@@ -125,6 +125,6 @@ export function toYamlStream(documents: readonly SourceDocument[]): string {
 
 /** One object as itself, several as a `v1` List, as `kubectl get -o json` prints them. */
 export function asJsonDocument(documents: readonly SourceDocument[]): unknown {
-  const objects: unknown[] = documents.map(({ doc }) => doc.toJS());
+  const objects: unknown[] = documents.map(({ doc }): unknown => doc.toJS());
   return objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects };
 }

@@ -55,10 +55,10 @@ function unifiedDiff({ oldLabel, newLabel, oldText, newText, oldNote, newNote }:
 function expectedFields(live: PodGroupPolicyFields, drift: PodGroupDrift): PodGroupPolicyFields {
   const expected: Record<string, unknown> = { ...live };
   for (const d of drift.differences) {
-    if (d.template === undefined) delete expected[d.field];
+    if (d.template === undefined) Reflect.deleteProperty(expected, d.field);
     else expected[d.field] = d.template;
   }
-  return expected as PodGroupPolicyFields;
+  return expected;
 }
 
 const IMMUTABLE_NOTE = '(PodGroup spec is immutable: recreate it to fix)';

@@ -1,7 +1,7 @@
 // The explain chain: Job → Workload → PodGroup → Pods → Nodes as link checks run in order, each
 // applying only to what was found so far; the walk stops at the first broken link.
 
-import { type Job, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
+import { type Pod } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
 import { jobLink } from './links/job.js';
 import { liveLink } from './links/live.js';
@@ -32,11 +32,11 @@ function start(target: ResolvedTarget, input: ExplainInput): { walk: Walk; notes
   const namespace = target.ref.namespace;
   switch (target.ref.kind) {
     case 'Job':
-      return { walk: { namespace, job: target.object as Job }, notes: [] };
+      return { walk: { namespace, job: target.object }, notes: [] };
     case 'Workload':
-      return { walk: { namespace, workload: target.object as Workload }, notes: [] };
+      return { walk: { namespace, workload: target.object }, notes: [] };
     case 'PodGroup':
-      return { walk: { namespace, podGroup: target.object as PodGroup }, notes: [] };
+      return { walk: { namespace, podGroup: target.object }, notes: [] };
     case 'Pod': {
       const pod = target.object as Pod;
       const group = pod.spec?.schedulingGroup?.podGroupName;

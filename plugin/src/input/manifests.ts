@@ -94,7 +94,7 @@ class Collector {
       this.diagnose(positions.locate([...path, notText]), `not a Kubernetes object: ${notText} must be a string, got ${describe(value[notText])}`);
       return;
     }
-    this.result.objects.push(new ManifestObject(value as KubeObject, this.file, positions, path));
+    this.result.objects.push(new ManifestObject(value, this.file, positions, path));
   }
 
   yamlDocument(document: DocumentText): void {

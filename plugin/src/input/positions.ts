@@ -2,9 +2,12 @@
 // parsed a second time into js-yaml's event stream (which carries source offsets) only when
 // something asks for a position in it: most documents never have a finding.
 
-import { EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, getScalarValue, parseEvents, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_SINGLE_QUOTED } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { DocumentText } from './documents.js';
+
+const { MAPPING: EVENT_MAPPING, POP: EVENT_POP, SCALAR: EVENT_SCALAR, SEQUENCE: EVENT_SEQUENCE } = EVENT_ID;
+const { SINGLE_QUOTED: SCALAR_STYLE_SINGLE_QUOTED, DOUBLE_QUOTED: SCALAR_STYLE_DOUBLE_QUOTED } = SCALAR_STYLE;
 
 export interface Position {
   /** 1-based. */

@@ -31,11 +31,11 @@ export function applySimulation(objects: readonly KubeObject[], result: Simulati
       if (evicted.has(key(obj))) return [];
       const node = result.bindings.get(key(obj));
       const nomination = nominated.get(key(obj));
-      return node ? withNode(obj as Pod, node) : nomination ? withNomination(obj as Pod, nomination) : obj;
+      return node ? withNode(obj, node) : nomination ? withNomination(obj, nomination) : obj;
     }
     if (kind === 'PodGroup') {
       const condition = simulation.conditionOf(obj.metadata?.namespace || 'default', obj.metadata?.name ?? '');
-      return condition ? withCondition(obj as PodGroup, { ...condition }) : obj;
+      return condition ? withCondition(obj, { ...condition }) : obj;
     }
     return obj;
   });
@@ -43,5 +43,5 @@ export function applySimulation(objects: readonly KubeObject[], result: Simulati
 
 /** A `v1 List`, like `kubectl get -o yaml`. */
 export function asList(objects: readonly KubeObject[]): KubeObject & { items: readonly KubeObject[] } {
-  return { apiVersion: 'v1', kind: 'List', metadata: {}, items: objects } as KubeObject & { items: readonly KubeObject[] };
+  return { apiVersion: 'v1', kind: 'List', metadata: {}, items: objects };
 }

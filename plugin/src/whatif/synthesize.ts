@@ -130,8 +130,8 @@ export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace
   for (const manifest of manifests) {
     const obj = withNamespace(manifest.object, namespace);
     const kind = knownKind(obj);
-    if (kind === 'Job') add(jobUnit(obj as Job, manifest.file, now), manifest.file);
-    else if (kind === 'Deployment' || kind === 'StatefulSet') add(replicatedUnit(obj as ReplicatedController, kind, manifest.file, now), manifest.file);
+    if (kind === 'Job') add(jobUnit(obj, manifest.file, now), manifest.file);
+    else if (kind === 'Deployment' || kind === 'StatefulSet') add(replicatedUnit(obj, kind, manifest.file, now), manifest.file);
     else given.push({ object: obj, file: manifest.file });
   }
   // A PodGroup is a unit of its own unless a controller of -f names it; a bare Pod unless a PodGroup of -f holds it.
