@@ -85,7 +85,7 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
       try {
         resolve(parseJson(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
       } catch (err) {
-        reject(err as Error);
+        reject(err);
       }
     });
     req.once('error', () => reject(new BodyError(failureBody(400, 'BadRequest', 'request aborted'))));

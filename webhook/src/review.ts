@@ -78,7 +78,7 @@ function optionalObject(request: Record<string, unknown>, key: 'object' | 'oldOb
   const value = request[key];
   if (value === undefined || value === null) return value;
   if (!isRecord(value)) throw new BadReviewError(`request.${key}: expected an object, got ${describe(value)}`);
-  return value as KubeObject;
+  return value;
 }
 
 function optionalString(request: Record<string, unknown>, key: string): string | undefined {

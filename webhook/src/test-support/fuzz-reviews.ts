@@ -143,7 +143,7 @@ export interface FuzzCase {
 }
 
 function reviewCase(object: Json, oldObject: Json | undefined, operation: string, subResource: string, uid: string, typed: boolean): FuzzCase {
-  const review = reviewFor(object as KubeObject, { uid, subResource, ...(oldObject ? { oldObject: oldObject as KubeObject } : {}) }) as { request: Record<string, unknown> };
+  const review = reviewFor(object as KubeObject, { uid, subResource, ...(oldObject ? { oldObject: oldObject } : {}) }) as { request: Record<string, unknown> };
   review.request.operation = operation;
   if (operation === 'DELETE') review.request.oldObject = object;
   // The API server always sends name and namespace as strings, whatever the object holds.
@@ -219,7 +219,7 @@ export function replyProblem(c: FuzzCase, status: number, body: unknown): string
   if (review?.apiVersion !== 'admission.k8s.io/v1' || review.kind !== 'AdmissionReview') return 'not an AdmissionReview';
   const { response } = review;
   if (c.uid === undefined) return `200 for a body that is not a well-formed review`;
-  if (response?.uid !== c.uid) return `uid ${String(response?.uid)} instead of ${c.uid}`;
+  if (response?.uid !== c.uid) return `uid ${response?.uid} instead of ${c.uid}`;
   if (typeof response.allowed !== 'boolean') return 'allowed is not a boolean';
   if (!response.allowed && !(response.status && response.status.code >= 400 && response.status.code < 600 && response.status.message)) return 'denied without a status';
   if (response.allowed && response.status) return 'allowed with a status';
