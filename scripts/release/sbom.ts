@@ -39,7 +39,7 @@ function purlSegment(text: string): string {
 
 export function npmPurl(name: string, version: string): string {
   const [scope, bare] = name.startsWith('@') ? name.split('/', 2) : [undefined, name];
-  return `pkg:npm/${scope ? `${purlSegment(scope)}/` : ''}${purlSegment(bare as string)}@${purlSegment(version)}`;
+  return `pkg:npm/${scope ? `${purlSegment(scope)}/` : ''}${purlSegment(bare)}@${purlSegment(version)}`;
 }
 
 export function debPurl(name: string, version: string, architecture: string): string {

@@ -97,7 +97,7 @@ describe('SIGTERM', () => {
             setTimeout(() => {
               refused = connectHealthz(port).then(
                 () => 'accepted',
-                (err: NodeJS.ErrnoException) => err.code ?? 'error',
+                (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error',
               );
               req.end(body.subarray(body.length / 2));
             }, 300);
