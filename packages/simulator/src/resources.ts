@@ -15,11 +15,26 @@ const POD_LEVEL_RESOURCES = new Set(['cpu', 'memory']);
 
 export class RequestsError extends Error {}
 
+// Clusters repeat a handful of quantities across thousands of pods: each (unit, text) is parsed
+// once. Keyed by cpu (millicores) or not; bounded by the distinct quantities of the input.
+const parsedMilli = new Map<string | number, number>();
+const parsedWhole = new Map<string | number, number>();
+
+function units(name: string, value: string | number): number {
+  const cache = name === 'cpu' ? parsedMilli : parsedWhole;
+  let parsed = cache.get(value);
+  if (parsed === undefined) {
+    parsed = schedulerUnits(name, value);
+    cache.set(value, parsed);
+  }
+  return parsed;
+}
+
 function readList(list: ResourceList | undefined, where: string): Requests {
   const out: Requests = new Map();
   for (const [name, value] of Object.entries(list ?? {})) {
     try {
-      out.set(name, schedulerUnits(name, value));
+      out.set(name, units(name, value));
     } catch (err) {
       throw new RequestsError(`${where}[${name}]: ${(err as Error).message}`, { cause: err });
     }
