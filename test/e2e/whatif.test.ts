@@ -153,6 +153,16 @@ describe('kubectl workload simulate -f (what-if)', () => {
     expect(missing).toEqual({ code: 2, stdout: '', stderr: `error: ${join(home, 'nope.yaml')}: no such file or directory (-f)\n` });
   });
 
+  it('reports what the API server would reject instead of simulating it (issue 18 item 15)', async () => {
+    const long = join(home, 'long.yaml');
+    const name = 'a-very-long-training-job-name-that-goes-past-the-limit-abcdef';
+    await writeFile(long, JOB.replace('name: finetune', `name: ${name}`));
+    const result = await kubectl(gpuCluster, ['simulate', '-f', long]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^error: the API server would reject what -f describes, so it was not simulated:\n  ${long}:\\d+:\\d+: X-23 Job default/${name}: metadata.name: Invalid value`));
+  });
+
   it('never writes to either cluster', () => {
     for (const api of [gpuCluster, cpuCluster]) {
       expect(api.requests.length).toBeGreaterThan(0);

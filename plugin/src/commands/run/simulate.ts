@@ -10,6 +10,7 @@ import { runSimulateCommand, SimulateInputError, type ReportSelection, type Simu
 import { renderText } from '../../simulate/text.js';
 import { applySimulation, asList } from '../../simulate/write-snapshot.js';
 import { loadClusterView } from '../../status/cluster-view.js';
+import { admissionRejections } from '../../whatif/admission.js';
 import { readWhatIfManifests, withWhatIf } from '../../whatif/read.js';
 import { reportSelection } from '../../whatif/selection.js';
 import { synthesizeWhatIf } from '../../whatif/synthesize.js';
@@ -37,6 +38,10 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
   const view = await loadClusterView({ ...args, allNamespaces: true });
   const now = new Date().toISOString();
+  const rejected = manifests ? await admissionRejections(manifests, stateObjects(view.state)) : [];
+  if (rejected.length) {
+    throw new UserError(`the API server would reject what -f describes, so it was not simulated:\n${rejected.map((line) => `  ${line}`).join('\n')}`);
+  }
   const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now);
   const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
