@@ -113,6 +113,11 @@ describe('runLint', () => {
       expect(before.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
       const outside = scratchDir({ 'pod.yaml': podYaml('p', 'g') });
       await expect(runLint({ ...base, paths: [outside], against: 'HEAD', cwd: repo })).rejects.toThrow(/^git ls-tree HEAD -- .*: fatal: .* is outside repository/);
+      // Run from outside any repository: the revision is read from the repository around the path (issue 18 item 7).
+      const elsewhere = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD', cwd: outside });
+      expect(elsewhere.report.findings.filter((f) => f.rule === 'POD-04').map((f) => f.object.name)).toEqual(['p']);
+      const single = await runLint({ ...base, paths: [join(repo, 'deploy/pod.yaml')], against: 'HEAD', cwd: outside });
+      expect(single.report.findings.filter((f) => f.rule === 'POD-04').map((f) => f.object.name)).toEqual(['p']);
     });
 
     it('rejects something that is neither a path nor a revision', async () => {
