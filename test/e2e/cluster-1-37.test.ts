@@ -43,12 +43,12 @@ describe('the plugin on a 1.37 cluster', () => {
     const result = await workload('status', '-A', '-o', 'json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const items = (JSON.parse(result.stdout) as { items: Array<{ namespace: string; name: string; pods: { scheduled: number; total: number } }> }).items;
-    expect(items.map((i) => `${i.namespace}/${i.name} ${i.pods.scheduled}/${i.pods.total}`)).toEqual([
-      'default/inference-replicas 3/3',
-      'default/llm-train-workers 0/8',
-      'default/old-run-workers 2/2',
-      'research/eval-sweep-86f574f4b7-eval-sweep-pgt-0-67869d7bbd 0/2',
+    const items = (JSON.parse(result.stdout) as { items: Array<{ namespace: string; name: string; workload: { name: string; template: string } | null; pods: { scheduled: number; total: number } }> }).items;
+    expect(items.map((i) => `${i.namespace}/${i.name} ${i.workload ? `${i.workload.name}/${i.workload.template}` : '-'} ${i.pods.scheduled}/${i.pods.total}`)).toEqual([
+      'default/inference-replicas inference/replicas 3/3',
+      'default/llm-train-workers llm-train/workers 0/8',
+      'default/old-run-workers old-run/workers 2/2',
+      'research/eval-sweep-86f574f4b7-eval-sweep-pgt-0-67869d7bbd eval-sweep-86f574f4b7/eval-sweep-pgt-0 0/2',
     ]);
   });
 
@@ -57,6 +57,14 @@ describe('the plugin on a 1.37 cluster', () => {
     const doc = JSON.parse(result.stdout) as { target: { kind: string; name: string }; links: Array<{ link: string; status: string; summary: string }> };
     expect(doc.target).toMatchObject({ kind: 'PodGroup', name: 'llm-train-workers' });
     expect(doc.links.find((l) => l.link === 'pods')).toMatchObject({ status: 'ok', summary: '8 pods name the PodGroup (minCount 8)' });
+    expect(doc.links.find((l) => l.link === 'workload')?.summary).toContain('llm-train');
+    // Until the 1.37 cycle is modelled, the placement says it used the 1.36 one.
+    expect((doc as unknown as { placement: { notes: string[] } }).placement.notes.join('\n')).toContain('simulated with the 1.36 PodGroup cycle');
+  });
+
+  it('simulate says it models the 1.36 cycle for 1.37 objects', async () => {
+    const result = await workload('simulate', '-o', 'json');
+    expect((JSON.parse(result.stdout) as { notes: string[] }).notes.join('\n')).toContain('simulated with the 1.36 PodGroup cycle');
   });
 
   it('asked only for v1beta1 and never for v1alpha2, with GET requests only', () => {

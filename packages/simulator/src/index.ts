@@ -19,3 +19,4 @@ export { schedulerConfiguration, KNOWN_PLUGINS, type SchedulerConfiguration } fr
 export { SchedulerConfigError } from './config/reader.js';
 export { StaticResultsCache, computeStaticResults, type StaticResults } from './static-results.js';
 export * from './preemption/index.js';
+export * from './kubernetes-1-37.js';

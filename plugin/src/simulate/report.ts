@@ -6,6 +6,7 @@ import { allGatesOn, type FeatureGates, type KubeObject } from '@kubectl-workloa
 import {
   Simulation,
   defaultProfile,
+  kubernetes137Notes,
   nodeTieNote,
   podDisruptionBudgets,
   simulationInput,
@@ -203,7 +204,7 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   const setup: RunSetup = {
     gates,
     profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
-    configNotes: options.schedulerConfig?.notes ?? [],
+    configNotes: [...(options.schedulerConfig?.notes ?? []), ...kubernetes137Notes(objects)],
   };
   let result: SimulationResult;
   if (options.podGroup !== undefined) {

@@ -1,6 +1,6 @@
 // Finding the objects a link follows in the loaded cluster state, within one namespace.
 
-import { namespaceOf, nameOf, type KubeObject, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
+import { namespaceOf, nameOf, templateRefOf, type KubeObject, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
 
 export function inNamespace<T extends KubeObject>(objects: readonly T[], namespace: string): T[] {
@@ -16,11 +16,11 @@ export function label(obj: KubeObject): string {
   return `${namespaceOf(obj)}/${nameOf(obj)}`;
 }
 
-/** PodGroups made from one template of a Workload (`spec.podGroupTemplateRef.workload`). */
+/** PodGroups made from one template of a Workload (1.36 `podGroupTemplateRef.workload`, 1.37 `workloadRef`). */
 export function podGroupsOfTemplate(groups: readonly PodGroup[], workload: Workload, templateName: string): PodGroup[] {
   return inNamespace(groups, namespaceOf(workload)).filter((g) => {
-    const ref = g.spec?.podGroupTemplateRef?.workload;
-    return ref?.workloadName === nameOf(workload) && ref.podGroupTemplateName === templateName;
+    const ref = templateRefOf(g);
+    return ref?.workloadName === nameOf(workload) && ref.templateName === templateName;
   });
 }
 

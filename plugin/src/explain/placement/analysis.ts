@@ -3,7 +3,7 @@
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
 import { namespaceOf, nameOf, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, describePreemption, type GroupOutcome, type PodAttempt, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
+import { Simulation, describePreemption, kubernetes137Notes, type GroupOutcome, type PodAttempt, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
@@ -112,7 +112,12 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
     nodeReasons: (reasons.addTraces([...simulated, ...(topology?.failed ?? [])]), reasons.counts()),
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     hint,
-    notes: [...(groupResult?.notes ?? []), ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []), ...(profiles.note ? [profiles.note] : [])],
+    notes: [
+      ...(groupResult?.notes ?? []),
+      ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []),
+      ...(profiles.note ? [profiles.note] : []),
+      ...kubernetes137Notes([group]),
+    ],
     ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles.names, preemption) } : {}),
   };
 }
