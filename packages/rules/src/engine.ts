@@ -2,7 +2,7 @@
 // applies to it, honouring early-return dependencies and per-rule severity overrides.
 
 import { ALL_FEATURE_GATES, knownKind, kubeVersionOfObject, LookupUnavailableError } from '@kubectl-workload/api';
-import type { FeatureGate, FieldError, FeatureGates, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
+import type { FeatureGate, FeatureGates, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import type { Finding, LookupFailure, Verdict } from './finding.js';
 import type { Operation, Rule, RuleContext, RuleResult, Severity, SubResource } from './rule.js';
 import { rulesFor } from './registry.js';
@@ -74,14 +74,10 @@ function applies(rule: Rule, req: EvaluationRequest, subResource: SubResource): 
   return (rule.gates ?? []).every((g) => req.gates[g]);
 }
 
-function isFieldError(r: RuleResult): r is FieldError {
-  return 'type' in r;
-}
-
 function toFinding(rule: Rule, severity: Severity, result: RuleResult): Finding {
-  return isFieldError(result)
-    ? { rule: rule.id, severity, style: 'field', error: result }
-    : { rule: rule.id, severity, style: 'admission', rejection: result };
+  if ('dropped' in result) return { rule: rule.id, severity: 'warning', style: 'field', error: result.dropped };
+  if ('type' in result) return { rule: rule.id, severity, style: 'field', error: result };
+  return { rule: rule.id, severity, style: 'admission', rejection: result };
 }
 
 export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup, options: EvaluationOptions = {}): Promise<Verdict> {

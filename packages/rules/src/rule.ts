@@ -1,5 +1,6 @@
 // A rule is data (id, doc, severity, scope) plus one check function, like a typescript-eslint rule.
 
+import { forbidden } from '@kubectl-workload/api';
 import type { FeatureGate, FeatureGates, FieldError, KnownKind, KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -26,7 +27,20 @@ export interface RuleContext<T extends KubeObject = KubeObject> {
 }
 
 /** What a check returns: a field error, or for admission-style rules a field plus the plugin's message. */
-export type RuleResult = FieldError | AdmissionRejection;
+export type RuleResult = FieldError | AdmissionRejection | DroppedField;
+
+/**
+ * A gated field set while its gate is off: the API server's strategy drops it before validation
+ * (and before any validating webhook), so it is never a rejection, only a warning that it is lost.
+ */
+export interface DroppedField {
+  readonly dropped: FieldError;
+}
+
+/** `spec.priority: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` */
+export function droppedByGate(field: string, gate: FeatureGate): DroppedField {
+  return { dropped: forbidden(field, `dropped by the API server: the ${gate} feature gate is off`) };
+}
 
 export interface AdmissionRejection {
   readonly field: string;

@@ -9,9 +9,9 @@ describe('PG-09 schedulingConstraints', () => {
   it('accepts one topology key with the gate on', async () => {
     await expectRule('PG-09', podGroup(gangSpec({ schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/zone' }] } }))).toPass();
   });
-  it('forbids the field with TopologyAwareWorkloadScheduling off, and checks nothing inside', async () => {
+  it('warns that the field is dropped with TopologyAwareWorkloadScheduling off, and checks nothing inside', async () => {
     await expectRule('PG-09', podGroup(gangSpec({ schedulingConstraints: { topology: [{}, {}] } })), { gates: { TopologyAwareWorkloadScheduling: false } }).toReport([
-      { reason: 'FieldValueForbidden', field: C, message: `${C}: Forbidden` },
+      { reason: 'FieldValueForbidden', field: C, message: `${C}: Forbidden: dropped by the API server: the TopologyAwareWorkloadScheduling feature gate is off` },
     ]);
   });
   it('rejects two entries without checking their keys', async () => {

@@ -6,24 +6,24 @@ import {
   validateClaimSourceNames,
   validateClaimSourceUnion,
   validateClaimsUnique,
-  validateForbiddenIfSet,
   validateTopologyKeys,
   validateTopologyMaxItems,
 } from '../../validation/index.js';
+import { droppedByGate } from '../../rule.js';
 import { defineSpecCreateRule } from './spec-rule.js';
 
 const TAS = 'TopologyAwareWorkloadScheduling';
 const CONSTRAINTS = 'spec.schedulingConstraints';
 const CLAIMS = 'spec.resourceClaims';
 
-/** PG-09: Forbidden with the gate off is a pre-check: nothing inside is validated then. */
+/** PG-09: with the gate off the field is dropped on create (a warning), and nothing inside is validated. */
 export const pg09 = defineSpecCreateRule({
   id: 'PG-09',
-  doc: 'spec.schedulingConstraints: forbidden while TopologyAwareWorkloadScheduling is off; else at most 1 topology entry with a valid label key.',
+  doc: 'spec.schedulingConstraints: dropped (a warning) while TopologyAwareWorkloadScheduling is off; else at most 1 topology entry with a valid label key.',
   readsGates: [TAS],
   check: (spec, { gates }) => {
     const c = spec.schedulingConstraints;
-    if (!gates[TAS]) return validateForbiddenIfSet(CONSTRAINTS, isSet(c));
+    if (!gates[TAS]) return isSet(c) ? [droppedByGate(CONSTRAINTS, TAS)] : [];
     return [...validateTopologyMaxItems(CONSTRAINTS, c), ...validateTopologyKeys(CONSTRAINTS, c)];
   },
 });

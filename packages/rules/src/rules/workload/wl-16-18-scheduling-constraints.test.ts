@@ -13,9 +13,9 @@ describe('WL-16 schedulingConstraints gated by TopologyAwareWorkloadScheduling',
   it('accepts a template without constraints with the gate off', async () => {
     await expectRule('WL-16', withTemplates(gang()), tasOff).toPass();
   });
-  it('forbids even {} with the gate off', async () => {
+  it('warns that even {} is dropped with the gate off', async () => {
     await expectRule('WL-16', withTemplates(gang('t', 2, { schedulingConstraints: {} })), tasOff).toReport([
-      { reason: 'FieldValueForbidden', field: P, message: `${P}: Forbidden` },
+      { reason: 'FieldValueForbidden', field: P, message: `${P}: Forbidden: dropped by the API server: the TopologyAwareWorkloadScheduling feature gate is off` },
     ]);
   });
 });
@@ -30,7 +30,7 @@ describe('WL-17 at most one topology constraint', () => {
       { reason: 'FieldValueTooMany', field: `${P}.topology`, message: `${P}.topology: Too many: 2: must have at most 1 item` },
     ]);
   });
-  it('does not run with the gate off (WL-16 forbids the field instead)', async () => {
+  it('does not run with the gate off (WL-16 warns the field is dropped instead)', async () => {
     await expectRule('WL-17', constrained([{ key: 'a' }, { key: 'b' }]), tasOff).toPass();
   });
 });

@@ -1,9 +1,11 @@
 // Template schedulingConstraints (TopologyAwareWorkloadScheduling). With the gate off a set value is
-// Forbidden at validation level (spec §1 point 3); end to end the API server drops it on create.
+// Forbidden at validation level, but the API server drops it on create first (spec §1 point 3): a
+// warning that it is lost.
 // The Workload strategy also passes the TAS option when the old object uses constraints, which
 // only matters on UPDATE, where per-template checks never run (see template-rule.ts).
 
-import { isSet, validateForbiddenIfSet, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
+import { droppedByGate } from '../../rule.js';
+import { isSet, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
 import { defineTemplateRule } from './template-rule.js';
 
 const TAS = 'TopologyAwareWorkloadScheduling';
@@ -11,9 +13,9 @@ const TAS = 'TopologyAwareWorkloadScheduling';
 /** WL-16. */
 export const wl16 = defineTemplateRule({
   id: 'WL-16',
-  doc: 'Template schedulingConstraints are forbidden while TopologyAwareWorkloadScheduling is off.',
+  doc: 'Warns that template schedulingConstraints are dropped on create while TopologyAwareWorkloadScheduling is off.',
   readsGates: [TAS],
-  checkTemplate: (path, t, { gates }) => (gates[TAS] ? [] : validateForbiddenIfSet(`${path}.schedulingConstraints`, isSet(t.schedulingConstraints))),
+  checkTemplate: (path, t, { gates }) => (gates[TAS] || !isSet(t.schedulingConstraints) ? [] : [droppedByGate(`${path}.schedulingConstraints`, TAS)]),
 });
 
 /** WL-17: `{}` and `topology: []` are valid. */

@@ -15,9 +15,9 @@ describe('WL-25 template disruptionMode', () => {
       { reason: 'FieldValueNotSupported', field: `${P}.disruptionMode`, message: `${P}.disruptionMode: Unsupported value: "All": supported values: "Pod", "PodGroup"` },
     ]);
   });
-  it('forbids any value with the gate off', async () => {
+  it('warns that any value is dropped with the gate off', async () => {
     await expectRule('WL-25', withTemplates(gang('t', 2, { disruptionMode: 'Pod' })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.disruptionMode`, message: `${P}.disruptionMode: Forbidden` },
+      { reason: 'FieldValueForbidden', field: `${P}.disruptionMode`, message: `${P}.disruptionMode: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
     ]);
   });
 });
@@ -32,9 +32,9 @@ describe('WL-26 template priorityClassName', () => {
       { reason: 'FieldValueInvalid', field: `${P}.priorityClassName`, message: `${P}.priorityClassName: Invalid value: "High": ${SUBDOMAIN_REGEX}` },
     ]);
   });
-  it('forbids a non-empty value with the gate off', async () => {
+  it('warns that a non-empty value is dropped with the gate off', async () => {
     await expectRule('WL-26', withTemplates(gang('t', 2, { priorityClassName: 'high' })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.priorityClassName`, message: `${P}.priorityClassName: Forbidden` },
+      { reason: 'FieldValueForbidden', field: `${P}.priorityClassName`, message: `${P}.priorityClassName: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
     ]);
   });
 });
@@ -48,9 +48,9 @@ describe('WL-27 template priority', () => {
       { reason: 'FieldValueInvalid', field: `${P}.priority`, message: `${P}.priority: Invalid value: 2000000000: must be less than or equal to 1000000000` },
     ]);
   });
-  it('forbids even 0 with the gate off', async () => {
+  it('warns that even 0 is dropped with the gate off', async () => {
     await expectRule('WL-27', withTemplates(gang('t', 2, { priority: 0 })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.priority`, message: `${P}.priority: Forbidden` },
+      { reason: 'FieldValueForbidden', field: `${P}.priority`, message: `${P}.priority: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
     ]);
   });
 });
