@@ -135,6 +135,13 @@ describe('kubectl workload lint (real kubectl)', () => {
     expect(r.status).toBe(2);
   });
 
+  it('skips a Helm chart directory with a warning to lint helm template output (issue 18 item 8)', () => {
+    const r = kubectl(['lint', 'charts/workload-webhook']);
+    expect(r.stderr).toBe('warning: charts/workload-webhook is a Helm chart, not manifests: skipped; lint what it renders: helm template charts/workload-webhook | kubectl workload lint -\n');
+    expect(r.stdout).toBe('0 objects in 0 files: no findings\n');
+    expect(r.status).toBe(0);
+  });
+
   it('warns about empty standard input (issue 18 item 18)', () => {
     const r = kubectl(['lint', '-'], '');
     expect(r.stderr).toBe('warning: standard input is empty: nothing to read\n');

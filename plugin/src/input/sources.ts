@@ -24,14 +24,21 @@ async function isFile(path: string, entry: Dirent): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
-/** Hidden directories (`.git`, `.github`) are skipped: they hold no manifests, only other YAML. */
-async function walk(dir: string, out: string[]): Promise<void> {
+/** A directory holding Chart.yaml: its templates are Go templates, not manifests. */
+const HELM_CHART_FILE = 'Chart.yaml';
+
+/** Hidden directories (`.git`, `.github`) are skipped: they hold no manifests, only other YAML. Helm charts are skipped and named in `charts`. */
+async function walk(dir: string, out: string[], charts: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.name === HELM_CHART_FILE && !e.isDirectory())) {
+    charts.push(dir);
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.')) await walk(path, out);
+      if (!entry.name.startsWith('.')) await walk(path, out, charts);
     } else if (isManifestFile(entry.name) && (await isFile(path, entry))) {
       out.push(path);
     }
@@ -45,12 +52,12 @@ function ioMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The files a path argument stands for. */
-export async function expandPath(path: string): Promise<string[]> {
+/** The files a path argument stands for; Helm chart directories found are added to `charts`. */
+export async function expandPath(path: string, charts: string[] = []): Promise<string[]> {
   try {
     if (!(await stat(path)).isDirectory()) return [path];
     const files: string[] = [];
-    await walk(path, files);
+    await walk(path, files, charts);
     return files;
   } catch (err) {
     throw new InputError(`${path}: ${ioMessage(err)}`);
@@ -64,12 +71,15 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Reads every source named by `paths`, in argument order. */
-export async function readSources(
-  paths: readonly string[],
-  stdin: NodeJS.ReadableStream = process.stdin,
+export interface ReadOptions {
   /** Given: an unreadable path is reported here and skipped, so the rest is still read; else it throws. */
-  onUnreadable?: (err: InputError) => void,
-): Promise<ManifestSource[]> {
+  readonly onUnreadable?: (err: InputError) => void;
+  /** Helm chart directories met (always skipped: what to read is `helm template` output). */
+  readonly charts?: string[];
+}
+
+export async function readSources(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin, options: ReadOptions = {}): Promise<ManifestSource[]> {
+  const { onUnreadable, charts = [] } = options;
   const sources: ManifestSource[] = [];
   for (const path of paths) {
     if (path === '-') {
@@ -77,7 +87,7 @@ export async function readSources(
       continue;
     }
     try {
-      for (const file of await expandPath(path)) {
+      for (const file of await expandPath(path, charts)) {
         try {
           sources.push({ name: file, text: await readFile(file, 'utf8') });
         } catch (err) {
@@ -92,7 +102,10 @@ export async function readSources(
   return sources;
 }
 
-/** Warnings for standard input that held nothing: an empty pipe is almost always a mistake upstream. */
-export function emptyInputWarnings(sources: readonly ManifestSource[]): string[] {
-  return sources.filter((s) => s.name === STDIN_NAME && s.text.trim() === '').map(() => 'standard input is empty: nothing to read');
+/** Warnings for standard input that held nothing (almost always a mistake upstream) and for skipped Helm charts. */
+export function inputWarnings(sources: readonly ManifestSource[], charts: readonly string[] = []): string[] {
+  return [
+    ...charts.map((chart) => `${chart} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${chart} | kubectl workload lint -`),
+    ...sources.filter((s) => s.name === STDIN_NAME && s.text.trim() === '').map(() => 'standard input is empty: nothing to read'),
+  ];
 }

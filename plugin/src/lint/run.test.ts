@@ -66,6 +66,22 @@ describe('runLint', () => {
     expect(exitCode).toBe(2);
   });
 
+  it('skips a Helm chart with a warning to lint its helm template output, errors and summary agreeing (issue 18 item 8)', async () => {
+    const dir = scratchDir({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'chart/values.yaml': 'replicas: 2\n',
+      'chart/templates/job.yaml': 'kind: Job\nmetadata:\n  name: {{ .Release.Name }}\n',
+      'plain/bad.yaml': workloadYaml('bad', ' []'),
+    });
+    const { report, exitCode, warnings, unreadable } = await runLint({ ...base, paths: [dir] });
+    expect(warnings).toEqual([`${join(dir, 'chart')} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${join(dir, 'chart')} | kubectl workload lint -`]);
+    expect(unreadable).toEqual([]);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.findings.map((f) => f.rule)).toEqual(['WL-04']);
+    expect(report.summary).toMatchObject({ files: 1, errors: 1 });
+    expect(exitCode).toBe(1);
+  });
+
   it('warns about empty standard input (issue 18 item 18)', async () => {
     const { warnings, exitCode } = await runLint({ ...base, paths: ['-'], stdin: Readable.from(['\n']) });
     expect(warnings).toEqual(['standard input is empty: nothing to read']);

@@ -5,7 +5,7 @@ import type { GatesByVersion, KubeObject, KubeVersion } from '@kubectl-workload/
 import type { Severity } from '@kubectl-workload/rules';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadSources } from '../input/manifests.js';
-import { emptyInputWarnings, readSources, type InputError } from '../input/sources.js';
+import { inputWarnings, readSources, type InputError } from '../input/sources.js';
 import { readPreviousSources } from './against.js';
 import type { LintConfig } from './config.js';
 import { indexByKey, lintObjects, lintedObject } from './lint.js';
@@ -42,7 +42,8 @@ export interface LintResult {
 
 export async function runLint(run: LintRun): Promise<LintResult> {
   const unreadable: string[] = [];
-  const sources = await readSources(run.paths, run.stdin, (err: InputError) => unreadable.push(err.message));
+  const charts: string[] = [];
+  const sources = await readSources(run.paths, run.stdin, { onUnreadable: (err: InputError) => unreadable.push(err.message), charts });
   const current = loadSources(sources);
   const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
   const { findings, diagnostics } = await lintObjects(current.objects, {
@@ -58,5 +59,5 @@ export async function runLint(run: LintRun): Promise<LintResult> {
     diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
     summary: { ...summarize(sources.length, current.objects.length, findings), ...(run.config ? { config: run.config.file } : {}) },
   };
-  return { report, exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn), unreadable, warnings: emptyInputWarnings(sources) };
+  return { report, exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn), unreadable, warnings: inputWarnings(sources, charts) };
 }
