@@ -1,5 +1,6 @@
-// The release path minus registry credentials: `make chart` packages the chart for a version, and
-// `make sbom` writes a CycloneDX SBOM of the image that passes the official schema.
+// The release path (.github/workflows/release.yaml) minus registry credentials: `make chart`
+// packages the chart for a version, `make sbom` writes a CycloneDX SBOM that passes the official
+// schema, and the workflow only strings together make targets that exist plus the push/sign steps.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -120,5 +121,33 @@ describe('make chart', () => {
     expect(helm(['template', 'x', packaged, '--set', 'replica=3']).stderr).toContain("additional properties 'replica' not allowed");
     const files = execFileSync('tar', ['-tzf', packaged], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('workload-webhook/values.schema.json');
+  });
+});
+describe('.github/workflows/release.yaml', () => {
+  const workflow = parse(readFileSync(join(repoRoot, '.github/workflows/release.yaml'), 'utf8')) as Obj;
+  const steps = workflow.jobs.release.steps as Obj[];
+  const runs = steps.map((s) => (s.run ?? '') as string).join('\n');
+
+  it('runs on version tags with the permissions keyless signing and pushing need', () => {
+    expect(workflow.on).toEqual({ push: { tags: ['v*'] } });
+    expect(workflow.permissions).toEqual({ contents: 'write', packages: 'write', 'id-token': 'write' });
+  });
+
+  it('tests, builds and packages through make targets, in order, each of which exists', () => {
+    const targets = [...runs.matchAll(/\bmake ([a-z-]+)/g)].map((m) => m[1] as string);
+    expect(targets).toEqual(['test', 'image', 'chart', 'sbom']);
+    // make image comes with the image build (#9 section 1), which tests it; the rest must exist here.
+    for (const target of targets.filter((t) => t !== 'image')) expect([target, spawnSync('make', ['-n', '-C', repoRoot, target]).status]).toEqual([target, 0]);
+  });
+
+  it('pushes the whole index from the OCI layout, the chart to an OCI registry, and signs both with cosign', () => {
+    expect(runs).toMatch(/skopeo copy --all .*\\\n\s+"oci:dist\/image\/oci:\$VERSION" "docker:\/\/\$IMAGE_REPOSITORY:\$VERSION"/);
+    expect(runs).toContain('node scripts/helm.mjs push "dist/chart/workload-webhook-$VERSION.tgz" "$CHART_REPOSITORY"');
+    expect(workflow.env.CHART_REPOSITORY).toMatch(/^oci:\/\//);
+    expect(runs).toContain('cosign sign --yes "$IMAGE_REPOSITORY@$IMAGE_DIGEST"');
+    expect(runs).toContain('cosign attest --yes --type cyclonedx --predicate dist/image/sbom.cdx.json');
+    // What make image builds is what the manifests and chart install.
+    const base = readFileSync(join(repoRoot, 'manifests/base/deployment.yaml'), 'utf8');
+    expect(base).toContain(`image: ${workflow.env.IMAGE_REPOSITORY}:`);
   });
 });
