@@ -47,11 +47,12 @@ describe('kubectl workload snapshot', () => {
     for (const obj of expected) expect(byKey.get(key(obj))).toEqual(obj);
   });
 
-  it('only lists, with GET, and never reads Secrets', () => {
+  it('only lists, with GET, and never reads Secrets; the feature gates come from a GET of /metrics', () => {
     expect(server.writes()).toEqual([]);
-    // Besides the lists, one discovery GET: which scheduling.k8s.io version serves PodGroups.
-    const lists = server.requests.filter((r) => r.path !== '/apis/scheduling.k8s.io');
-    expect(server.requests.length - lists.length).toBe(1);
+    // Besides the lists, one discovery GET (which scheduling.k8s.io version serves PodGroups) and one GET of /metrics (the feature gates).
+    const lists = server.requests.filter((r) => r.path !== '/apis/scheduling.k8s.io' && r.path !== '/metrics');
+    expect(server.requests.length - lists.length).toBe(2);
+    expect(server.requests.filter((r) => r.path === '/metrics')).toHaveLength(1);
     const resources = lists.map((r) => r.path.split('/').pop());
     expect(resources.sort()).toEqual(['events', 'jobs', 'nodes', 'poddisruptionbudgets', 'podgroups', 'pods', 'priorityclasses', 'workloads']);
     expect(lists.every((r) => r.verb === 'list')).toBe(true);

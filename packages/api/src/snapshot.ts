@@ -20,15 +20,17 @@ function isList(value: Record<string, unknown>): boolean {
   return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
-function flatten(value: unknown, where: string, out: KubeObject[]): void {
+function flatten(value: unknown, where: string, out: KubeObject[], annotations?: Map<string, string>): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => flatten(item, `${where}, item ${i}`, out));
+    value.forEach((item, i) => flatten(item, `${where}, item ${i}`, out, annotations));
     return;
   }
   if (!isRecord(value)) throw new ObjectsFileError(`${where}: expected a Kubernetes object, got ${typeof value}`);
   if (isList(value)) {
-    (value.items as unknown[]).forEach((item, i) => flatten(item, `${where}, items[${i}]`, out));
+    const listed = (value.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations ?? {};
+    for (const [key, text] of Object.entries(listed)) if (typeof text === 'string') annotations?.set(key, text);
+    (value.items as unknown[]).forEach((item, i) => flatten(item, `${where}, items[${i}]`, out, annotations));
     return;
   }
   if (typeof value.kind !== 'string' || value.kind === '') {
@@ -63,13 +65,13 @@ function documentAt(text: string, line: number): number {
 
 /**
  * Every object in `text`. Errors name the file and the document (1-based) and, for YAML syntax
- * errors, the line.
+ * errors, the line. `annotations` collects the annotations of the Lists in the file.
  */
-export function parseObjectsFile(text: string, filename: string): KubeObject[] {
+export function parseObjectsFile(text: string, filename: string, annotations?: Map<string, string>): KubeObject[] {
   const out: KubeObject[] = [];
   const json = tryJson(text);
   if (json !== undefined) {
-    flatten(json, filename, out);
+    flatten(json, filename, out, annotations);
     return out;
   }
   let documents: unknown[];
@@ -81,6 +83,6 @@ export function parseObjectsFile(text: string, filename: string): KubeObject[] {
     const where = line === undefined ? filename : `${filename}: document ${documentAt(text, line)} (line ${line + 1})`;
     throw new ObjectsFileError(`${where}: ${err.reason}`, { cause: err });
   }
-  documents.forEach((doc, i) => flatten(doc, `${filename}: document ${i + 1}`, out));
+  documents.forEach((doc, i) => flatten(doc, `${filename}: document ${i + 1}`, out, annotations));
   return out;
 }

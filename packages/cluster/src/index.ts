@@ -29,3 +29,4 @@ export {
 export { isCoreEvent, eventTime, recentSubjectEvents, EVENT_WINDOW_MS } from './events.js';
 export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
 export { closeNames, didYouMean, editDistance } from './suggest.js';
+export { parseFeatureMetrics, readServerGates, SNAPSHOT_GATES_ANNOTATION, type ServerGates } from './feature-gates.js';

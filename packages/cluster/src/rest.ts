@@ -19,11 +19,25 @@ export class RestClient {
   }
 
   async getJson<T>(path: string, query: Record<string, string | undefined>, target: Omit<RequestTarget, 'server'>): Promise<T> {
+    const body = await this.get(path, query, target, 'application/json');
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      throw new ClusterAccessError(`the API server at ${this.server} sent a response to ${path} that is not JSON`);
+    }
+  }
+
+  /** A non-JSON document such as /metrics (Prometheus text). */
+  getText(path: string, target: Omit<RequestTarget, 'server'>): Promise<string> {
+    return this.get(path, {}, target, 'text/plain');
+  }
+
+  private async get(path: string, query: Record<string, string | undefined>, target: Omit<RequestTarget, 'server'>, accept: string): Promise<string> {
     const url = new URL(this.server.replace(/\/+$/, '') + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
     const full: RequestTarget = { ...target, server: this.server };
     const context = new this.k8s.RequestContext(url.toString(), this.k8s.HttpMethod.GET);
-    context.setHeaderParam('Accept', 'application/json');
+    context.setHeaderParam('Accept', accept);
     try {
       await this.kubeConfig.applySecurityAuthentication(context);
     } catch (err) {
@@ -40,10 +54,6 @@ export class RestClient {
       throw transportError(err, full, this.timeoutMs);
     }
     if (code >= 400) throw httpError(code, body, full);
-    try {
-      return JSON.parse(body) as T;
-    } catch {
-      throw new ClusterAccessError(`the API server at ${this.server} sent a response to ${path} that is not JSON`);
-    }
+    return body;
   }
 }

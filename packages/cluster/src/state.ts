@@ -1,6 +1,7 @@
 // The cluster objects a command works on, by kind, from a live cluster or a snapshot file
 // (`kubectl workload snapshot > FILE`, or any `kubectl get -o yaml` output). Both give the same shape.
 
+import { SNAPSHOT_GATES_ANNOTATION } from './feature-gates.js';
 import { readFile } from 'node:fs/promises';
 import { knownKind, parseObjectsFile } from '@kubectl-workload/api';
 import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
@@ -25,6 +26,8 @@ export interface ClusterState {
   eventsError?: string;
   /** Cluster-scoped kinds a namespace-scoped user may not list (Nodes, PriorityClasses): why, per kind; the state holds none of them. */
   forbidden?: string[];
+  /** The feature gates a snapshot was taken with (`A=true,B=false`), from its List annotation. */
+  featureGates?: string;
 }
 
 /** Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds need cluster-wide RBAC. */
@@ -96,7 +99,10 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
     const code = (err as { code?: string }).code;
     throw new ClusterAccessError(`cannot read snapshot "${file}" (--snapshot): ${code === 'ENOENT' ? 'no such file' : String(err)}`);
   }
-  return stateFromObjects(parseObjectsFile(text, file), scope);
+  const annotations = new Map<string, string>();
+  const state = stateFromObjects(parseObjectsFile(text, file, annotations), scope);
+  const gates = annotations.get(SNAPSHOT_GATES_ANNOTATION);
+  return gates === undefined ? state : { ...state, featureGates: gates };
 }
 
 async function readLive(client: ClusterClient, onProgress: ProgressListener | undefined, events: boolean): Promise<ClusterState> {
@@ -131,8 +137,9 @@ export function stateObjects(state: ClusterState): KubeObject[] {
 }
 
 /** What `kubectl workload snapshot` writes: a `v1 List`, like `kubectl get -o yaml`. */
-export function stateToList(state: ClusterState): { apiVersion: 'v1'; kind: 'List'; metadata: { resourceVersion: '' }; items: KubeObject[] } {
-  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items: stateObjects(state) };
+export function stateToList(state: ClusterState): { apiVersion: 'v1'; kind: 'List'; metadata: { resourceVersion: ''; annotations?: Record<string, string> }; items: KubeObject[] } {
+  const annotations = state.featureGates === undefined ? {} : { annotations: { [SNAPSHOT_GATES_ANNOTATION]: state.featureGates } };
+  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '', ...annotations }, items: stateObjects(state) };
 }
 
 /** An ObjectLookup over a snapshot or a loaded state: the manifest lookup lint uses. */

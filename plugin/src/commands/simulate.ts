@@ -4,6 +4,7 @@
 
 import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
+import { FEATURE_GATES } from '@kubectl-workload/api/gates';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
@@ -17,6 +18,8 @@ function builder(yargs: Argv) {
     .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (wide: text listing every pod; json, yaml: see docs/json-output.md)' })
     .option('write-snapshot', { type: 'string', describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file' })
     .option('preemption', { type: 'boolean', default: true, describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit' })
+    .option('feature-gates', { type: 'string', describe: `kube-scheduler gates A=true,B=false (${FEATURE_GATES.join(', ')}); default: the API server's /metrics, the gates a snapshot recorded, else all on` })
+    .option('scheduler-config', { type: 'string', describe: 'a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration: profiles by schedulerName, plugins, weights, NodeResourcesFit scoringStrategy' })
     .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
     .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
     .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')

@@ -5,6 +5,7 @@
 
 import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
+import { FEATURE_GATES } from '@kubectl-workload/api/gates';
 import { withClusterOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['yaml', 'json'] as const;
@@ -12,6 +13,7 @@ const FORMATS = ['yaml', 'json'] as const;
 function builder(yargs: Argv) {
   return withClusterOptions(yargs)
     .option('output', { alias: 'o', choices: FORMATS, default: 'yaml' as const, describe: 'output format' })
+    .option('feature-gates', { type: 'string', describe: `record these kube-scheduler gates (${FEATURE_GATES.join(', ')}) over the API server's /metrics` })
     .example('$0 snapshot -A > cluster.yaml', 'capture every namespace')
     .example('$0 status --snapshot cluster.yaml', 'then work on the file instead of the cluster');
 }

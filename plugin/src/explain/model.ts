@@ -2,6 +2,7 @@
 // of link checks, the first broken one with its fix, and the scheduling simulation beside the live
 // state. Renderers turn it into text, JSON or YAML; nothing here prints.
 
+import type { ExplainSetup } from './placement/profiles.js';
 import type { Job, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
 import type { ClusterState, KubeEvent } from '@kubectl-workload/cluster';
 import type { LiveComparison } from './live.js';
@@ -69,6 +70,8 @@ export interface ExplainInput {
   readonly now: string;
   /** Also simulate preemption and say whom the group would evict (`--no-preemption` turns it off; default here: off). */
   readonly preemption?: boolean;
+  /** --feature-gates / --scheduler-config, resolved (default: every gate on, the default profile). */
+  readonly setup?: ExplainSetup;
 }
 
 export interface LinkOutcome {

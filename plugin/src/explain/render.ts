@@ -48,6 +48,7 @@ function linkLines(link: LinkResult, colors: Palette, now: Now): string[] {
 function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
   const lines = [colors.bold('Simulation (kube-scheduler v1.36 PodGroup cycle):'), `  Outcome:    ${p.outcome}`];
   if (p.message) lines.push(`  Message:    ${p.message}`);
+  lines.push(`  Profile:    ${p.profile}`);
   if (p.condition) lines.push(`  Predicted:  PodGroupScheduled ${p.condition.status}/${p.condition.reason}`);
   if (p.topology) {
     const resources = Object.keys(p.topology.domains[0]?.free ?? {});

@@ -13,7 +13,7 @@ import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
 import { RESOURCES, groupVersion, isWorkloadSchedulingApi, qualifiedName, type KubernetesVersion, type ReadVerb, type ServedResource } from './resources.js';
 import { parseFieldSelector } from './selectors.js';
-import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, unauthorized, type StatusBody } from './status.js';
+import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, status, unauthorized, type StatusBody } from './status.js';
 import { ObjectStore, type StoreEvent } from './store.js';
 import { toTable, wantsTable } from './table.js';
 
@@ -45,6 +45,8 @@ export interface ApiServerOptions {
   serveSchedulingAlpha?: boolean;
   /** The API server's version: what /version says and which scheduling.k8s.io versions it serves. 1.36 by default. */
   kubernetesVersion?: KubernetesVersion;
+  /** Gates /metrics reports as kubernetes_feature_enabled (none by default). */
+  featureGates?: Readonly<Record<string, boolean>>;
 }
 
 interface ResourceRequest {
@@ -83,6 +85,7 @@ export class TestApiServer {
   latencyMs = 0;
   private serveSchedulingAlpha: boolean;
   private forbidRules: ForbidRule[] = [];
+  private readonly featureGates: Readonly<Record<string, boolean>>;
   private readonly openWatches = new Set<() => void>();
 
   private constructor(
@@ -95,6 +98,7 @@ export class TestApiServer {
     this.user = options.user ?? 'test-user';
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
     this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
+    this.featureGates = options.featureGates ?? {};
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const respond = (): void => this.handle(req, res);
       if (this.latencyMs > 0) setTimeout(respond, this.latencyMs);
@@ -138,6 +142,20 @@ export class TestApiServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** component-base's feature gauge, as the real server prints it; forbid({ resource: '/metrics' }) denies it. */
+  private metrics(res: ServerResponse, user: string): void {
+    if (this.forbidRules.some((r) => r.resource === '/metrics')) {
+      return sendStatus(res, status(403, 'Forbidden', `forbidden: User "${user}" cannot get path "/metrics"`));
+    }
+    const lines = [
+      '# HELP kubernetes_feature_enabled [BETA] This metric records the data about the stage and enablement of a k8s feature.',
+      '# TYPE kubernetes_feature_enabled gauge',
+      ...Object.entries(this.featureGates).map(([name, on]) => `kubernetes_feature_enabled{name="${name}",stage="ALPHA"} ${on ? 1 : 0}`),
+    ];
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+    res.end(`${lines.join('\n')}\n`);
+  }
+
   private readonly served = (r: ServedResource): boolean =>
     (r.only === undefined || r.only === this.kubernetesVersion) && (this.serveSchedulingAlpha || !isWorkloadSchedulingApi(r));
 
@@ -154,6 +172,7 @@ export class TestApiServer {
     }
     if (req.headers.authorization !== `Bearer ${this.token}`) return sendStatus(res, unauthorized());
     if (req.method !== 'GET') return sendStatus(res, methodNotAllowed());
+    if (url.pathname === '/metrics') return this.metrics(res, user);
     const segments = url.pathname.split('/').filter((s) => s !== '');
     if (url.pathname === '/api') return sendJson(res, 200, apiVersions(req.headers.host ?? ''));
     if (url.pathname === '/apis') return sendJson(res, 200, apiGroupList(this.served));

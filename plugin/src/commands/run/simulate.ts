@@ -15,6 +15,7 @@ import { readWhatIfManifests, withWhatIf } from '../../whatif/read.js';
 import { reportSelection } from '../../whatif/selection.js';
 import { synthesizeWhatIf } from '../../whatif/synthesize.js';
 import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
+import { readSchedulerConfig, resolveSetup, type RunSetup } from '../../simulate/setup.js';
 import type { SimulateArgs } from '../simulate.js';
 
 /** `--pod-group NAME` in the namespace of -n (else the context's), or `NAMESPACE/NAME` as given. */
@@ -23,9 +24,9 @@ function qualified(podGroup: string | undefined, namespace: string): { podGroup?
   return { podGroup: podGroup.includes('/') ? podGroup : `${namespace}/${podGroup}` };
 }
 
-function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now: string, include: ReportSelection | undefined, namespace: string): SimulateRun {
+function simulate(objects: KubeObject[], args: SimulateArgs, setup: RunSetup, source: string, now: string, include: ReportSelection | undefined, namespace: string): SimulateRun {
   try {
-    return runSimulateCommand(objects, { now, preemption: args.preemption, ...qualified(args['pod-group'], namespace), ...(include ? { include } : {}) });
+    return runSimulateCommand(objects, { now, preemption: args.preemption, ...setup.options, ...qualified(args['pod-group'], namespace), ...(include ? { include } : {}) });
   } catch (err) {
     if (err instanceof SimulateInputError) throw new UserError(err.message);
     if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError) throw new UserError(`${source}: ${err.message}`);
@@ -35,6 +36,7 @@ function simulate(objects: KubeObject[], args: SimulateArgs, source: string, now
 
 export async function runSimulate(args: SimulateArgs): Promise<void> {
   const manifests = args.filename?.length ? await readWhatIfManifests(args.filename) : undefined;
+  const config = await readSchedulerConfig(args['scheduler-config']);
   // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
   const view = await loadClusterView({ ...args, allNamespaces: true });
   const now = new Date().toISOString();
@@ -47,7 +49,8 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
   const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
-  const run = simulate(objects, args, source, now, include, view.namespace);
+  const setup = await resolveSetup(args['feature-gates'], config, view.source, view.state);
+  const run = simulate(objects, args, setup, source, now, include, view.namespace);
   const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {
     const out = args['write-snapshot'];

@@ -10,7 +10,7 @@ export const placementLink: LinkCheck = (walk, input) => {
   const { podGroup, pods } = walk;
   if (!podGroup || !pods?.length) return undefined;
   const preemption = input.preemption ? { workloadAware: true, podDisruptionBudgets: input.state.podDisruptionBudgets } : undefined;
-  const analysis = analysePlacement(input.state, podGroup, input.now, preemption);
+  const analysis = analysePlacement(input.state, podGroup, input.now, preemption, input.setup);
   const live = compareLive(podGroup, pods, input.events, analysis);
   const next = { ...walk, placement: analysis, live };
   // A contradicted Scheduled outcome is the live link's to report.

@@ -2,10 +2,10 @@
 // outcome and predicted PodGroupScheduled condition, each pod's verdict and FitError, filter
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
-import { namespaceOf, nameOf, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { allGatesOn, namespaceOf, nameOf, type FeatureGates, type Pod, type PodGroup } from '@kubectl-workload/api';
 import { Simulation, describePreemption, kubernetes137Notes, type GroupOutcome, type PodAttempt, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
-import { profilesFor } from './profiles.js';
+import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
 
 export interface PodVerdict {
@@ -29,6 +29,10 @@ export interface PredictedCondition {
 }
 
 export interface PlacementAnalysis {
+  /** Which scheduler profile and NodeResourcesFit scoring strategy decided. */
+  readonly profile: string;
+  /** The kube-scheduler gates the simulation ran with. */
+  readonly featureGates: FeatureGates;
   readonly outcome: GroupOutcome;
   readonly message: string;
   readonly condition: PredictedCondition | null;
@@ -79,22 +83,22 @@ class NodeReasons {
 }
 
 /** The same cycle with DefaultPreemption and workload-aware preemption (spec scheduler.md §4), summarised. */
-function preemptionSummary(input: SimulationInput, group: PodGroup, now: string, schedulerNames: readonly string[], preemption: PreemptionOptions): string {
-  const result = new Simulation(input, { now, schedulerNames, diagnose: false, preemption }).runPodGroup(namespaceOf(group), nameOf(group));
+function preemptionSummary(input: SimulationInput, group: PodGroup, now: string, profiles: Profiles, preemption: PreemptionOptions): string {
+  const result = new Simulation(input, { now, ...profiles.simulation, diagnose: false, preemption }).runPodGroup(namespaceOf(group), nameOf(group));
   return describePreemption(result, namespaceOf(group), nameOf(group)).text;
 }
 
-export function analysePlacement(input: SimulationInput, group: PodGroup, now: string, preemption?: PreemptionOptions): PlacementAnalysis {
+export function analysePlacement(input: SimulationInput, group: PodGroup, now: string, preemption?: PreemptionOptions, setup: ExplainSetup = {}): PlacementAnalysis {
   const namespace = namespaceOf(group);
   const name = nameOf(group);
   const members = membersOf(group, input.pods);
-  const profiles = profilesFor(members);
+  const profiles = profilesFor(members, setup);
   const reasons = new NodeReasons();
   // With a topology key the cycle evaluates every domain; per-node traces of all those attempts
   // would cost gigabytes on big clusters, so the reasons come from the FitErrors as they happen.
   const topologyKey = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   const traceOptions = topologyKey ? { onUnschedulable: (attempt: PodAttempt) => reasons.addFitError(attempt) } : { trace: true };
-  const simulation = new Simulation(input, { ...traceOptions, now, schedulerNames: profiles.names });
+  const simulation = new Simulation(input, { ...traceOptions, now, ...profiles.simulation });
   const result = simulation.runPodGroup(namespace, name);
   const groupResult = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const simulated = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
@@ -105,6 +109,8 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
   const hint = outcome === 'Scheduled' ? null : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
+    profile: profiles.decidedBy,
+    featureGates: setup.gates ?? allGatesOn(),
     outcome,
     message: groupResult?.message ?? (bound.length === members.length ? 'every pod of the group is bound to a node' : ''),
     condition: condition ? { status: condition.status, reason: condition.reason, message: condition.message } : null,
@@ -116,8 +122,10 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
       ...(groupResult?.notes ?? []),
       ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []),
       ...(profiles.note ? [profiles.note] : []),
+      ...(setup.notice && !setup.notice.startsWith('warning: ') ? [setup.notice] : []),
+      ...(setup.config?.notes ?? []),
       ...kubernetes137Notes([group]),
     ],
-    ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles.names, preemption) } : {}),
+    ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles, preemption) } : {}),
   };
 }

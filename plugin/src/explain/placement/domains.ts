@@ -44,7 +44,7 @@ function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly 
   // The simulator ignores pods bound outside `nodes`, and runs only this group: keep just what it reads.
   const pods = input.pods.filter((p) => (p.spec?.nodeName ? names.has(p.spec.nodeName) : members.includes(p)));
   const others = input.podGroups.filter((g) => g !== group);
-  const simulation = new Simulation({ ...input, nodes, pods, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, schedulerNames: profiles.names });
+  const simulation = new Simulation({ ...input, nodes, pods, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, ...profiles.simulation });
   const result = simulation.runPodGroup(namespaceOf(group), nameOf(group));
   const mine = result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group));
   return { count: alreadyThere + mine.filter((p) => p.outcome === 'Scheduled').length, failed: mine.filter((p) => p.outcome !== 'Scheduled') };

@@ -1,0 +1,90 @@
+// What a simulate/explain run models besides the objects: the scheduler's feature gates and its
+// profiles. Gates come from --feature-gates over a default: a live API server's /metrics
+// (kubernetes_feature_enabled), the gates a snapshot recorded, else all on. --scheduler-config
+// reads a KubeSchedulerConfiguration. Bad input is a UserError naming the flag or file and field.
+
+import { readFile } from 'node:fs/promises';
+import { load, YAMLException } from 'js-yaml';
+import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates, type FeatureGates } from '@kubectl-workload/api';
+import { readServerGates, type ClusterSource, type ClusterState } from '@kubectl-workload/cluster';
+import { schedulerConfiguration, SchedulerConfigError, type SchedulerConfiguration } from '@kubectl-workload/simulator';
+import { UserError } from '../exit.js';
+import type { SimulateOptions } from './report.js';
+
+export interface RunGates {
+  readonly gates: FeatureGates;
+  /** One line for stderr: where the gates came from, or why the default was used. */
+  readonly notice: string | undefined;
+}
+
+/** `A=true,B=false` for the workload gates, in FEATURE_GATES order. */
+export function formatGates(gates: Partial<FeatureGates>): string {
+  return FEATURE_GATES.filter((g) => gates[g] !== undefined).map((g) => `${g}=${String(gates[g])}`).join(', ');
+}
+
+/** `A=true,B=false`, the form --feature-gates and a snapshot's annotation take. */
+export function gatesSpec(gates: FeatureGates): string {
+  return FEATURE_GATES.map((g) => `${g}=${String(gates[g])}`).join(',');
+}
+
+function parseFlag(spec: string, base: FeatureGates, where: string): FeatureGates {
+  try {
+    return parseFeatureGates(spec, base);
+  } catch (err) {
+    if (err instanceof FeatureGateError) throw new UserError(`${where}: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function resolveGates(flag: string | undefined, source: ClusterSource, state: ClusterState): Promise<RunGates> {
+  const override = flag ? '' : '; override with --feature-gates';
+  let base = allGatesOn();
+  let notice: string | undefined;
+  if ('client' in source) {
+    const server = await readServerGates(source.client);
+    if ('forbidden' in server) notice = `warning: cannot read the API server's feature gates from /metrics (${server.forbidden}); assuming every gate on${override}`;
+    else {
+      base = { ...base, ...server.gates };
+      notice = `feature gates from the API server: ${formatGates(server.gates) || 'none of the workload gates listed'}${override}`;
+    }
+  } else if (state.featureGates !== undefined) {
+    base = parseFlag(state.featureGates, base, `${source.snapshot}: the recorded feature gates`);
+    notice = `feature gates from the snapshot: ${formatGates(base)}${override}`;
+  }
+  return { gates: flag ? parseFlag(flag, base, '--feature-gates') : base, notice };
+}
+
+/** --scheduler-config FILE, validated; undefined without the flag. */
+export async function readSchedulerConfig(file: string | undefined): Promise<SchedulerConfiguration | undefined> {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read --scheduler-config "${file}": ${(err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = load(text);
+  } catch (err) {
+    if (err instanceof YAMLException) throw new UserError(`${file}: ${err.message}`);
+    throw err;
+  }
+  try {
+    return schedulerConfiguration(doc, file);
+  } catch (err) {
+    if (err instanceof SchedulerConfigError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+/** The gates and profiles as simulate options; a warning (forbidden /metrics) goes to stderr at once. */
+export interface RunSetup {
+  readonly options: Pick<SimulateOptions, 'gates' | 'schedulerConfig' | 'notes'>;
+}
+
+export async function resolveSetup(flag: string | undefined, config: SchedulerConfiguration | undefined, source: ClusterSource, state: ClusterState): Promise<RunSetup> {
+  const { gates, notice } = await resolveGates(flag, source, state);
+  if (notice?.startsWith('warning: ')) process.stderr.write(`${notice}\n`);
+  return { options: { gates, ...(config ? { schedulerConfig: config } : {}), ...(notice ? { notes: [notice] } : {}) } };
+}
