@@ -45,8 +45,6 @@ export interface SimulateOptions {
   readonly gates?: FeatureGates;
   /** --scheduler-config (default: the v1.36 default profile). */
   readonly schedulerConfig?: SchedulerConfiguration;
-  /** Extra notes for the report, such as where the gates came from. */
-  readonly notes?: readonly string[];
   /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
   readonly include?: ReportSelection;
 }
@@ -206,7 +204,7 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   const setup: RunSetup = {
     gates,
     profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
-    configNotes: [...(options.notes ?? []), ...(options.schedulerConfig?.notes ?? []), ...kubernetes137Notes(objects)],
+    configNotes: [...(options.schedulerConfig?.notes ?? []), ...kubernetes137Notes(objects)],
   };
   let result: SimulationResult;
   if (options.podGroup !== undefined) {

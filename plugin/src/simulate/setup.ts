@@ -78,13 +78,20 @@ export async function readSchedulerConfig(file: string | undefined): Promise<Sch
   }
 }
 
-/** The gates and profiles as simulate options; a warning (forbidden /metrics) goes to stderr at once. */
+/**
+ * Where the gates came from goes to stderr: always when it is a warning, on a terminal otherwise, so
+ * that the reports of a cluster and of its snapshot stay identical (their JSON names the gates).
+ */
+export function sayGates(notice: string | undefined): void {
+  if (notice && (notice.startsWith('warning: ') || process.stderr.isTTY)) process.stderr.write(`${notice}\n`);
+}
+
 export interface RunSetup {
-  readonly options: Pick<SimulateOptions, 'gates' | 'schedulerConfig' | 'notes'>;
+  readonly options: Pick<SimulateOptions, 'gates' | 'schedulerConfig'>;
 }
 
 export async function resolveSetup(flag: string | undefined, config: SchedulerConfiguration | undefined, source: ClusterSource, state: ClusterState): Promise<RunSetup> {
   const { gates, notice } = await resolveGates(flag, source, state);
-  if (notice?.startsWith('warning: ')) process.stderr.write(`${notice}\n`);
-  return { options: { gates, ...(config ? { schedulerConfig: config } : {}), ...(notice ? { notes: [notice] } : {}) } };
+  sayGates(notice);
+  return { options: { gates, ...(config ? { schedulerConfig: config } : {}) } };
 }

@@ -9,7 +9,7 @@ import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor } from '../../output/color.js';
 import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
-import { readSchedulerConfig, resolveGates } from '../../simulate/setup.js';
+import { readSchedulerConfig, resolveGates, sayGates } from '../../simulate/setup.js';
 import type { ExplainArgs } from '../explain.js';
 
 export async function runExplain(args: ExplainArgs): Promise<void> {
@@ -17,13 +17,13 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
   const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
   const config = await readSchedulerConfig(args['scheduler-config']);
   const { gates, notice } = await resolveGates(args['feature-gates'], view.source, view.state);
-  if (notice?.startsWith('warning: ')) process.stderr.write(`${notice}\n`);
+  sayGates(notice);
   const target = resolveTarget(args.target, args.allNamespaces ? undefined : view.namespace, view.state);
   const { events, warning } = eventsOf(view.state, target.ref.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   let diagnosis;
   try {
-    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString(), preemption: args.preemption, setup: { gates, ...(config ? { config } : {}), ...(notice ? { notice } : {}) } });
+    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString(), preemption: args.preemption, setup: { gates, ...(config ? { config } : {}) } });
   } catch (err) {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);
     throw err;

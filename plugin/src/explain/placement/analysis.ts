@@ -122,7 +122,6 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
       ...(groupResult?.notes ?? []),
       ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []),
       ...(profiles.note ? [profiles.note] : []),
-      ...(setup.notice && !setup.notice.startsWith('warning: ') ? [setup.notice] : []),
       ...(setup.config?.notes ?? []),
       ...kubernetes137Notes([group]),
     ],

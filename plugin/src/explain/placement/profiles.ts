@@ -9,8 +9,6 @@ import { DEFAULT_SCHEDULER_NAME, defaultProfile, type SchedulerConfiguration, ty
 export interface ExplainSetup {
   readonly gates?: FeatureGates;
   readonly config?: SchedulerConfiguration;
-  /** Where the gates came from, said once in the notes. */
-  readonly notice?: string;
 }
 
 export interface Profiles {
