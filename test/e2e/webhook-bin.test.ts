@@ -3,7 +3,9 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,13 +29,48 @@ describe('workload-webhook flags', () => {
     [['--feature-gates', 'Nope=true'], 'workload-webhook: error: unrecognized feature gate: Nope\n'],
     [['--feature-gates', 'GenericWorkload=false'], 'workload-webhook: error: feature gate GangScheduling requires GenericWorkload to be enabled\n'],
     [['--tls-cert-file', 'tls.crt'], 'workload-webhook: error: --tls-cert-file and --tls-private-key-file go together\n'],
-    [['--snapshot', '/nonexistent/objects.yaml'], /^workload-webhook: error: \/nonexistent\/objects\.yaml: cannot read: ENOENT/],
+    [['--snapshot', '/nonexistent/objects.yaml'], 'workload-webhook: error: cannot read snapshot "/nonexistent/objects.yaml" (--snapshot): no such file\n'],
+    [['--snapshot', '/'], 'workload-webhook: error: cannot read snapshot "/" (--snapshot): is a directory; give a file (a List, multi-document YAML or JSON)\n'],
+    // #18 item 12: no EADDRNOTAVAIL stack trace, no "--port NaN".
+    [['--bind-address', '10.9.9.9'], 'workload-webhook: error: --bind-address 10.9.9.9: no network interface of this host has that address\n'],
+    [['--bind-address', 'localhost:8443'], 'workload-webhook: error: --bind-address localhost:8443: not an IP address\n'],
+    [['--port', 'abc'], 'workload-webhook: error: --port abc: not a port number (0-65535)\n'],
+    [['--port', '65536'], 'workload-webhook: error: --port 65536: not a port number (0-65535)\n'],
     [['--on-lookup-error', 'maybe'], /Invalid values:\s+Argument: on-lookup-error, Given: "maybe", Choices: "allow", "deny"/],
   ])('%j fails with exit code 2 and a clear message', (args, message) => {
     const { status, stderr } = runFailing(args);
     expect(status).toBe(2);
     if (typeof message === 'string') expect(stderr).toBe(message);
     else expect(stderr).toMatch(message);
+  });
+
+  it('names the port another process holds', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      expect(runFailing(['--port', String(port)])).toEqual({ status: 2, stderr: `workload-webhook: error: --port ${port}: address already in use on 127.0.0.1\n` });
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('prints its version with --version', () => {
+    const result = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    const { version } = JSON.parse(readFileSync(new URL('../../webhook/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('started by Node < 24 says which Node it needs in one line, exit 2', () => {
+    // The machine's own Node when it is older (CI's is 20), else Node 24 reporting an older version.
+    const found = spawnSync('sh', ['-c', 'command -v node'], { encoding: 'utf8', env: { PATH: (process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':') } }).stdout.trim();
+    const foundMajor = found ? Number(spawnSync(found, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) : NaN;
+    const [node, preload] = foundMajor < 24
+      ? [found, []]
+      : [process.execPath, ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.0.0"});Object.defineProperty(process,"version",{value:"v20.0.0"})']];
+    const result = spawnSync(node, [...preload, bin, '--port', '0'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^workload-webhook: error: Node\.js 24 or newer is required, this is v\d+\.\d+\.\d+ \(.+\)\n$/);
   });
 
   it('names the bad rule ids of a --config file', () => {
@@ -75,7 +112,8 @@ function connectHealthz(port: number): Promise<unknown> {
 describe('SIGTERM', () => {
   it('refuses new connections, finishes the in-flight review and exits 0 within 10 s', async () => {
     const { child, port, logs } = await startBin(['--snapshot', join(fixtures, 'snapshot.yaml')]);
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // 'close', not 'exit': the last log lines are read only once stdout has ended.
+    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
     const workload: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'w', namespace: 'ml' }, spec: {} };
     const body = Buffer.from(JSON.stringify(reviewFor(workload, { uid: 'in-flight' })));
     let signalled = 0;
@@ -112,7 +150,10 @@ describe('SIGTERM', () => {
     expect(Date.now() - signalled).toBeLessThan(10_000);
     // While it drained, a new connection was refused.
     expect(await refused).toBe('ECONNREFUSED');
-    expect(logs.some((l) => l.includes('"msg":"shutting down"'))).toBe(true);
+    // #18 item 14: "stopped" is the last word, after "shutting down".
+    const messages = logs.map((l) => (JSON.parse(l) as { msg?: string }).msg);
+    expect(messages.filter((m) => m === 'shutting down' || m === 'workload-webhook stopped')).toEqual(['shutting down', 'workload-webhook stopped']);
+    expect(messages.at(-1)).toBe('workload-webhook stopped');
     // One JSON line per denial, naming the request and the rules that denied it.
     const denials = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((entry) => entry.msg === 'denied');
     expect(denials).toEqual([expect.objectContaining({ uid: 'in-flight', kind: 'Workload', namespace: 'ml', name: 'w', rules: ['WL-04'] })]);

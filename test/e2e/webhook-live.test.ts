@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,13 +77,13 @@ describe('live lookups through informers', () => {
       expect(await readyWithin(allowing, 500)).toBe(false);
       const allowed = (await allowing.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
       expect(allowed.allowed).toBe(true);
-      expect(allowed.warnings).toContainEqual(expect.stringMatching(/^X-15: not checked, lookup failed: the PodGroup cache has not synced within 1000 ms/));
+      expect(allowed.warnings).toContainEqual(expect.stringMatching(/^X-15: not checked, lookup failed: PodGroup cache not synced/));
       const denied = (await denying.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
       expect(denied).toMatchObject({ allowed: false, status: { code: 503, reason: 'ServiceUnavailable' } });
       const mutated = (await allowing.client.post<AdmissionReview>('/mutate', reviewFor(podGroupFromTemplate))).json.response;
       expect(mutated.allowed).toBe(true);
       expect(mutated.patch).toBeUndefined();
-      expect(mutated.warnings).toEqual([expect.stringMatching(/^PodGroup not filled from its template, lookup failed: the Workload cache has not synced/)]);
+      expect(mutated.warnings).toEqual([expect.stringMatching(/^PodGroup not filled from its template, lookup failed: Workload cache not synced/)]);
     } finally {
       await Promise.all([allowing.stop(), denying.stop()]);
     }
@@ -138,6 +140,98 @@ describe('workload-webhook --kubeconfig (the built bin)', () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    }
+  });
+});
+
+/** The built bin on a kubeconfig, its JSON log lines, and a way to wait for one. */
+function startLiveBin(kubeconfigFile: string) {
+  const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
+  const child = spawn(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', '--kubeconfig', kubeconfigFile]);
+  const entries: Array<Record<string, unknown>> = [];
+  const waiters = new Set<() => void>();
+  let buffer = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) entries.push(JSON.parse(line) as Record<string, unknown>);
+    for (const waiter of waiters) waiter();
+  });
+  const waitFor = <T>(find: (all: Array<Record<string, unknown>>) => T | undefined): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const found = find(entries);
+        if (found !== undefined) {
+          waiters.delete(check);
+          resolve(found);
+        }
+      };
+      waiters.add(check);
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${JSON.stringify(entries)}`)));
+      check();
+    });
+  const stop = async (): Promise<void> => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { child, entries, waitFor, stop };
+}
+
+function get(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path, rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0)).on('error', reject).end());
+}
+
+describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13)', () => {
+  it('logs every failed sync with the reason and the retry, backing off, while /readyz stays 503; warnings name --kubeconfig', async () => {
+    const rejected = await writeKubeconfig({ server: apiServer.url, caData: apiServer.caData, token: 'not-the-token' });
+    const webhook = startLiveBin(rejected);
+    try {
+      const port = await webhook.waitFor((all) => all.find((e) => e.msg === 'workload-webhook serving HTTPS')?.port as number | undefined);
+      const workloadErrors = (all: Array<Record<string, unknown>>) => all.filter((e) => e.level === 50 && e.kind === 'Workload');
+      const [firstError, secondError] = await webhook.waitFor((all) => (workloadErrors(all).length >= 2 ? workloadErrors(all) : undefined));
+      expect(firstError?.msg).toBe(
+        `Workload cache sync failed: the API server at ${apiServer.url} rejected the credentials (401 Unauthorized): the token or client certificate is invalid or expired; check the user in --kubeconfig`,
+      );
+      expect([firstError?.retryInSeconds, secondError?.retryInSeconds]).toEqual([1, 2]);
+      expect(await get(port, '/readyz')).toBe(503);
+
+      // A review that needs the Workload is allowed with a warning that fits (no "…") and names the webhook's flag.
+      const body = JSON.stringify(reviewFor(podGroupFromTemplate));
+      const reply = await new Promise<AdmissionReview>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/validate', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => resolve(JSON.parse(text) as AdmissionReview));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      const warnings = reply.response.warnings ?? [];
+      expect(reply.response.allowed).toBe(true);
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const warning of warnings) {
+        expect(warning).toContain('--kubeconfig');
+        expect(warning).not.toMatch(/--token|--server|…$/);
+      }
+    } finally {
+      await webhook.stop();
+    }
+  });
+
+  it('names the unreachable server and the flag to check', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port: deadPort } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await writeKubeconfig({ server: `https://127.0.0.1:${deadPort}`, caData: apiServer.caData, token: apiServer.token });
+    const webhook = startLiveBin(down);
+    try {
+      const error = await webhook.waitFor((all) => all.find((e) => e.level === 50 && e.kind === 'Pod'));
+      expect(error.msg).toBe(`Pod cache sync failed: cannot reach the API server at https://127.0.0.1:${deadPort}: connection refused; check the cluster server in --kubeconfig and that the API server is running`);
+    } finally {
+      await webhook.stop();
     }
   });
 });

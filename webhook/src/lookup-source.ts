@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { knownKind, ObjectsFileError, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
 import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
 import { connect, InformerLookup } from '@kubectl-workload/cluster';
+import type { AccessHints } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
 
@@ -26,13 +27,24 @@ function countByKind(objects: readonly KubeObject[]): Record<string, number> {
   return sizes;
 }
 
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory; give a file (a List, multi-document YAML or JSON)',
+  EACCES: 'permission denied',
+};
+
+function readProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return (code && READ_PROBLEMS[code]) ?? (err instanceof Error ? err.message : String(err));
+}
+
 /** Static objects, read once: a List, a multi-document YAML or a JSON file. */
 export async function snapshotSource(file: string): Promise<LookupSource> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ObjectsFileError(`${file}: cannot read: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ObjectsFileError(`cannot read snapshot "${file}" (--snapshot): ${readProblem(err)}`);
   }
   const objects = parseObjectsFile(text, file);
   const sizes = countByKind(objects);
@@ -44,12 +56,22 @@ export async function snapshotSource(file: string): Promise<LookupSource> {
   };
 }
 
+/** The webhook reads the cluster only through --kubeconfig: remedies name that file, not kubectl's flags. */
+const WEBHOOK_HINTS: AccessHints = {
+  credentials: 'check the user in --kubeconfig',
+  server: 'check the cluster server in --kubeconfig and that the API server is running',
+  certificateAuthority: 'check the certificate-authority in --kubeconfig',
+};
+
 /**
  * Informer caches over the cluster named by a kubeconfig (in a pod: one that points at the service
  * account token and CA). Lookups answer from memory; /readyz stays false until every cache listed.
  */
 export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
-  const lookup = new InformerLookup(await connect({ kubeconfig })).start();
+  const client = await connect({ kubeconfig }, process.env, WEBHOOK_HINTS);
+  const lookup = new InformerLookup(client, {
+    onError: (kind, message, retryInMs) => logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
+  }).start();
   void lookup.waitForSync(60_000).then((synced) => {
     if (synced) logger.info({ objects: lookup.cacheSizes() }, 'lookup caches synced');
     else logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');

@@ -1,5 +1,6 @@
 // workload-webhook: the admission webhook server (flags follow Kubernetes component conventions).
 
+import { isIP } from 'node:net';
 import { FeatureGateError, KUBE_VERSIONS, ObjectsFileError, parseFeatureGatesByVersion } from '@kubectl-workload/api';
 import { OptionError } from '@kubectl-workload/cluster';
 import { loadSeverityConfig, SeverityConfigError } from '@kubectl-workload/rules';
@@ -11,12 +12,29 @@ import { liveSource, noSource, snapshotSource } from './lookup-source.js';
 import type { LookupSource } from './lookup-source.js';
 import { DEFAULT_GRACE_MS, startWebhook } from './server.js';
 import { TlsConfigError } from './tls.js';
+import { VERSION } from './version.js';
 
 /** Kubernetes gives a pod 30 s to stop by default; we promise 10 s, with the drain inside it. */
 const EXIT_DEADLINE_MS = 9500;
 const EXIT_USAGE = 2;
 
-const USER_ERRORS = [FeatureGateError, ObjectsFileError, OptionError, SeverityConfigError, TlsConfigError];
+class ListenError extends Error {}
+
+const USER_ERRORS = [FeatureGateError, ListenError, ObjectsFileError, OptionError, SeverityConfigError, TlsConfigError];
+
+/** Why the server could not listen, in terms of the flags that chose the address. */
+function listenError(err: unknown, port: string, bindAddress: string): unknown {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRNOTAVAIL':
+      return new ListenError(`--bind-address ${bindAddress}: no network interface of this host has that address`);
+    case 'EADDRINUSE':
+      return new ListenError(`--port ${port}: address already in use on ${bindAddress}`);
+    case 'EACCES':
+      return new ListenError(`--port ${port}: permission denied (ports below 1024 need CAP_NET_BIND_SERVICE)`);
+    default:
+      return err;
+  }
+}
 
 function fail(message: string): never {
   process.stderr.write(`workload-webhook: error: ${message}\n`);
@@ -27,8 +45,9 @@ function parseFlags(argv: string[]) {
   return yargs(argv)
     .scriptName('workload-webhook')
     .usage('$0 [flags]\n\nAdmission webhook for Kubernetes v1.36 workload-aware scheduling (Workload, PodGroup, Pod, Job).')
-    .option('port', { type: 'number', default: 8443, describe: 'HTTPS port' })
-    .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'address to listen on' })
+    // A string, checked below: yargs turns `--port abc` into NaN.
+    .option('port', { type: 'string', default: '8443', describe: 'HTTPS port (0: any free port)' })
+    .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'IP address to listen on (0.0.0.0 or :: for all)' })
     .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
     .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
     .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates of the Kubernetes version on' })
@@ -43,11 +62,14 @@ function parseFlags(argv: string[]) {
       if (Boolean(args['tls-cert-file']) !== Boolean(args['tls-private-key-file'])) {
         throw new Error('--tls-cert-file and --tls-private-key-file go together');
       }
-      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`--port ${args.port}: not a port number`);
+      if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) throw new Error(`--port ${args.port}: not a port number (0-65535)`);
+      if (!isIP(args['bind-address'])) throw new Error(`--bind-address ${args['bind-address']}: not an IP address`);
       return true;
     })
     .strict()
-    .version(false)
+    // Kubernetes components take the last of a repeated flag.
+    .parserConfiguration({ 'duplicate-arguments-array': false })
+    .version(VERSION)
     .help()
     .fail((msg, err) => fail(err ? err.message : msg))
     .parseAsync();
@@ -65,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   const logger = pino({ level: args['log-level'] });
   const kubeVersion = KUBE_VERSIONS.find((v) => v === args['kube-version']);
   const webhook = await startWebhook({
-    port: args.port,
+    port: Number(args.port),
     bindAddress: args['bind-address'],
     ...(args['tls-cert-file'] && args['tls-private-key-file'] ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } } : {}),
     gates: parseFeatureGatesByVersion(args['feature-gates'], kubeVersion),
@@ -74,18 +96,24 @@ async function main(argv: string[]): Promise<void> {
     onLookupError: args['on-lookup-error'],
     source: await lookupSource(args.kubeconfig, args.snapshot, logger),
     logger,
-  });
+  }).catch((err: unknown) => Promise.reject(listenError(err, args.port, args['bind-address'])));
+  let stopping = false;
   const stop = (signal: string): void => {
+    // A second signal does not wait for the drain, like the Kubernetes components.
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting for in-flight reviews');
+      process.exit(1);
+    }
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
     webhook.shutdown(DEFAULT_GRACE_MS).then(() => process.exit(0), () => process.exit(1));
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main(hideBin(process.argv)).catch((err: unknown) => {
   if (USER_ERRORS.some((type) => err instanceof type)) fail((err as Error).message);
-  if (err instanceof Error && 'code' in err && (err.code === 'EADDRINUSE' || err.code === 'EACCES')) fail(err.message);
   throw err;
 });

@@ -1,7 +1,7 @@
 // Read-only access to the objects the plugin needs: GET and LIST only, never a write.
 
 import type { KubeObject } from '@kubectl-workload/api';
-import { ClusterAccessError, ObjectNotFoundError } from './errors.js';
+import { ClusterAccessError, KUBECTL_HINTS, ObjectNotFoundError, type AccessHints } from './errors.js';
 import { CLUSTER_KINDS, qualifiedResourceOf, resourcePath, SCHEDULING_VERSIONS_BY_PREFERENCE, VERSIONED_SCHEDULING_KINDS, withVersion, type ClusterKind, type ClusterKindTypes, type KindInfo } from './kinds.js';
 import { resolveConfig } from './kubeconfig.js';
 import { parseRequestTimeout, type ClusterOptions } from './options.js';
@@ -128,10 +128,10 @@ export class ClusterClient {
   }
 }
 
-/** Connects with the kubectl flags. Nothing is sent until the first request. */
-export async function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): Promise<ClusterClient> {
+/** Connects with the kubectl flags. Nothing is sent until the first request. `hints`: what error messages suggest. */
+export async function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env, hints: AccessHints = KUBECTL_HINTS): Promise<ClusterClient> {
   const timeoutMs = parseRequestTimeout(options.requestTimeout);
   const config = await resolveConfig(options, env);
-  const rest = new RestClient(config.k8s, config.kubeConfig, config.server, timeoutMs);
+  const rest = new RestClient(config.k8s, config.kubeConfig, config.server, timeoutMs, hints);
   return new ClusterClient(rest, config.namespace, options.allNamespaces ?? false);
 }

@@ -28,6 +28,25 @@ interface StatusLike {
   details?: { name?: string };
 }
 
+/**
+ * The remedies messages suggest, in the flags of the program that connects: kubectl's for the plugin,
+ * --kubeconfig for the webhook (which has no --token or --server).
+ */
+export interface AccessHints {
+  credentials: string;
+  server: string;
+  certificateAuthority: string;
+  /** The flag that sets the request timeout, if the program has one. */
+  timeoutFlag?: string;
+}
+
+export const KUBECTL_HINTS: AccessHints = {
+  credentials: 'log in again, or check --token / --user and the kubeconfig',
+  server: 'check --server / the kubeconfig cluster, and that the cluster is running',
+  certificateAuthority: "check the kubeconfig's certificate-authority or --certificate-authority",
+  timeoutFlag: '--request-timeout',
+};
+
 const SCHEDULING_ALPHA = 'scheduling.k8s.io/v1alpha2';
 
 function scopeText(target: RequestTarget): string {
@@ -44,13 +63,13 @@ function parseStatus(body: string): StatusLike | undefined {
 }
 
 /** The API server answered with an error status. */
-export function httpError(code: number, body: string, target: RequestTarget): ClusterAccessError {
+export function httpError(code: number, body: string, target: RequestTarget, hints: AccessHints = KUBECTL_HINTS): ClusterAccessError {
   const status = parseStatus(body);
   const said = status?.message ?? body.trim().slice(0, 200);
   const groupVersion = target.group ? `${target.group}/${target.version}` : target.version;
   if (code === 401) {
     return new ClusterAccessError(
-      `the API server at ${target.server} rejected the credentials (401 Unauthorized): the token or client certificate is invalid or expired; log in again, or check --token / --user and the kubeconfig`,
+      `the API server at ${target.server} rejected the credentials (401 Unauthorized): the token or client certificate is invalid or expired; ${hints.credentials}`,
     );
   }
   if (code === 403) {
@@ -101,16 +120,16 @@ function innermostMessage(err: unknown): string {
 }
 
 /** The request never got an answer: network, TLS, timeout. */
-export function transportError(err: unknown, target: RequestTarget, timeoutMs: number): ClusterAccessError {
+export function transportError(err: unknown, target: RequestTarget, timeoutMs: number, hints: AccessHints = KUBECTL_HINTS): ClusterAccessError {
   if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') {
-    return new ClusterAccessError(`the API server at ${target.server} did not answer within ${timeoutMs / 1000}s (--request-timeout)`);
+    return new ClusterAccessError(`the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${hints.timeoutFlag ? ` (${hints.timeoutFlag})` : ''}`);
   }
   const code = errorCode(err);
   if (code && TLS_CODE.test(code)) {
     return new ClusterAccessError(
-      `cannot verify the API server's certificate at ${target.server} (${innermostMessage(err)}): check the kubeconfig's certificate-authority or --certificate-authority`,
+      `cannot verify the API server's certificate at ${target.server} (${innermostMessage(err)}): ${hints.certificateAuthority}`,
     );
   }
   const why = (code && NETWORK_CODES[code]) ?? innermostMessage(err);
-  return new ClusterAccessError(`cannot reach the API server at ${target.server}: ${why}; check --server / the kubeconfig cluster, and that the cluster is running`);
+  return new ClusterAccessError(`cannot reach the API server at ${target.server}: ${why}; ${hints.server}`);
 }

@@ -18,6 +18,8 @@ export interface InformerLookupOptions {
   lookupTimeoutMs?: number;
   /** First retry delay after a list or watch failure; doubles up to 30 s. */
   retryDelayMs?: number;
+  /** Told of every failed list or watch, with the delay before the retry (the webhook logs it). */
+  onError?: (kind: LookupKind, message: string, retryInMs: number) => void;
 }
 
 type Cache = Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
@@ -131,8 +133,10 @@ export class InformerLookup implements ObjectLookup {
     const cache = this.cache(kind);
     const onError = (err: unknown): void => {
       cache.off('error', onError);
-      this.errors.set(kind, err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      this.errors.set(kind, message);
       if (this.stopped) return;
+      this.options.onError?.(kind, message, delayMs);
       const timer = setTimeout(() => {
         this.retryTimers.delete(timer);
         void this.run(kind, Math.min(delayMs * 2, MAX_RETRY_DELAY_MS));
@@ -168,7 +172,8 @@ export class InformerLookup implements ObjectLookup {
   private async ready(kind: LookupKind): Promise<Cache> {
     if (!this.syncedKinds.has(kind) && !(await this.waitUntil(() => this.syncedKinds.has(kind), this.lookupTimeoutMs))) {
       const why = this.errors.get(kind);
-      throw new LookupUnavailableError(`the ${kind} cache has not synced within ${this.lookupTimeoutMs} ms${why ? `: ${why}` : ''}`);
+      // Short: it ends up in an admission warning, which the API server may cut at 256 characters.
+      throw new LookupUnavailableError(`${kind} cache not synced${why ? `: ${why}` : ` within ${this.lookupTimeoutMs} ms`}`);
     }
     return this.cache(kind);
   }

@@ -3,7 +3,7 @@
 
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClientNode } from './client-node.js';
-import { ClusterAccessError, httpError, transportError, type RequestTarget } from './errors.js';
+import { ClusterAccessError, httpError, KUBECTL_HINTS, transportError, type AccessHints, type RequestTarget } from './errors.js';
 
 export class RestClient {
   private readonly http: InstanceType<ClientNode['IsomorphicFetchHttpLibrary']>;
@@ -14,6 +14,8 @@ export class RestClient {
     readonly server: string,
     /** 0: no timeout. */
     readonly timeoutMs: number,
+    /** What error messages suggest. */
+    readonly hints: AccessHints = KUBECTL_HINTS,
   ) {
     this.http = new k8s.IsomorphicFetchHttpLibrary();
   }
@@ -51,9 +53,9 @@ export class RestClient {
       code = response.httpStatusCode;
       body = await response.body.text();
     } catch (err) {
-      throw transportError(err, full, this.timeoutMs);
+      throw transportError(err, full, this.timeoutMs, this.hints);
     }
-    if (code >= 400) throw httpError(code, body, full);
+    if (code >= 400) throw httpError(code, body, full, this.hints);
     return body;
   }
 }
