@@ -4,9 +4,8 @@
 // the ELF header of its node binary. Needs root (apt-get for the pinned packages, chroot); CI runs
 // as root. The build's downloads are cached in .cache/image, so only the first run fetches them.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,8 @@ import type { PodGroup, Workload } from '@kubectl-workload/api';
 import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
 import { HttpsClient } from '../../webhook/src/test-support/https-client.js';
+import { startWebhookProcess } from '../../webhook/src/test-support/process.js';
+import type { WebhookProcess } from '../../webhook/src/test-support/process.js';
 import { patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
 import { buildImage, ROOT } from '../../scripts/image/build.ts';
 import type { BuildResult } from '../../scripts/image/build.ts';
@@ -154,34 +155,9 @@ describeImage('make image', () => {
   });
 });
 
-interface Running { child: ChildProcessWithoutNullStreams; port: number; logs: string[] }
-
-function startInChroot(rootfs: string, config: ImageConfig, args: string[]): Promise<Running> {
-  // The image's environment only, as a container runtime would set it.
-  const child = spawn(chroot, ['--userspec=65532:65532', rootfs, ...(config.config.Entrypoint ?? []), ...args], { env: Object.fromEntries((config.config.Env ?? []).map((e) => e.split('=', 2))) });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        logs.push(line);
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'workload-webhook serving HTTPS' && entry.port) resolve({ child, port: entry.port, logs });
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the webhook in the chroot exited with ${code} before serving: ${stderr}`)));
-  });
-}
-
 describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
   let rootfs: string;
-  let running: Running;
+  let running: WebhookProcess;
   let client: HttpsClient;
 
   beforeAll(async () => {
@@ -191,16 +167,15 @@ describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
     writeFileSync(join(rootfs, 'tmp/tls.crt'), pair.cert);
     writeFileSync(join(rootfs, 'tmp/tls.key'), pair.key, { mode: 0o644 });
     copyFileSync(join(ROOT, 'test/fixtures/webhook/snapshot.yaml'), join(rootfs, 'tmp/snapshot.yaml'));
-    running = await startInChroot(rootfs, config, ['--port', '0', '--bind-address', '127.0.0.1', '--tls-cert-file', '/tmp/tls.crt', '--tls-private-key-file', '/tmp/tls.key', '--snapshot', '/tmp/snapshot.yaml']);
-    client = new HttpsClient(`https://127.0.0.1:${running.port}`, pair.cert);
+    // The image's entrypoint and environment only, as a container runtime would run it.
+    const env = Object.fromEntries((config.config.Env ?? []).map((e) => e.split('=', 2)));
+    running = startWebhookProcess(chroot, ['--userspec=65532:65532', rootfs, ...(config.config.Entrypoint ?? []), '--port', '0', '--bind-address', '127.0.0.1', '--tls-cert-file', '/tmp/tls.crt', '--tls-private-key-file', '/tmp/tls.key', '--snapshot', '/tmp/snapshot.yaml'], { env });
+    const port = await running.serving;
+    client = new HttpsClient(`https://127.0.0.1:${port}`, pair.cert);
   }, BUILD_TIMEOUT);
   afterAll(async () => {
     client?.agent.destroy();
-    if (running && running.child.exitCode === null) {
-      const exited = new Promise((resolve) => running.child.once('exit', resolve));
-      running.child.kill('SIGTERM');
-      await exited;
-    }
+    await running?.stop();
   });
 
   it('has no shell, no package manager and no node_modules: node is the one program', () => {

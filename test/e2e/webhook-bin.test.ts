@@ -1,8 +1,7 @@
 // The built workload-webhook bin as a process: flag errors, and SIGTERM draining an in-flight review.
 // Needs `npm run build` (make test builds first).
 
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Workload } from '@kubectl-workload/api';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { startWebhookProcess } from '../../webhook/src/test-support/process.js';
+import type { WebhookProcess } from '../../webhook/src/test-support/process.js';
 import { reviewFor } from '../../webhook/src/test-support/reviews.js';
 
 const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
@@ -80,29 +81,9 @@ describe('workload-webhook flags', () => {
   });
 });
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  port: number;
-  logs: string[];
-}
-
-function startBin(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args]);
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        logs.push(line);
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'workload-webhook serving HTTPS' && entry.port) resolve({ child, port: entry.port, logs });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before serving`)));
-  });
+async function startBin(args: string[]): Promise<WebhookProcess & { port: number }> {
+  const started = startWebhookProcess(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args]);
+  return { ...started, port: await started.serving };
 }
 
 function connectHealthz(port: number): Promise<unknown> {

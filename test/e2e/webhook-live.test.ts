@@ -14,6 +14,8 @@ import type { Pod, PodGroup } from '@kubectl-workload/api';
 import { sampleClusterObjects, TestApiServer, writeKubeconfig } from '@kubectl-workload/test';
 import { liveSource } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { startWebhookProcess } from '../../webhook/src/test-support/process.js';
+import type { LogEntry, WebhookProcess } from '../../webhook/src/test-support/process.js';
 import { patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
 import { silentLogger, startTestWebhook } from '../../webhook/src/test-support/start.js';
 import type { TestWebhook } from '../../webhook/src/test-support/start.js';
@@ -144,39 +146,10 @@ describe('workload-webhook --kubeconfig (the built bin)', () => {
   });
 });
 
-/** The built bin on a kubeconfig, its JSON log lines, and a way to wait for one. */
-function startLiveBin(kubeconfigFile: string) {
+/** The built bin on a kubeconfig. */
+function startLiveBin(kubeconfigFile: string): WebhookProcess {
   const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
-  const child = spawn(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', '--kubeconfig', kubeconfigFile]);
-  const entries: Array<Record<string, unknown>> = [];
-  const waiters = new Set<() => void>();
-  let buffer = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) entries.push(JSON.parse(line) as Record<string, unknown>);
-    for (const waiter of waiters) waiter();
-  });
-  const waitFor = <T>(find: (all: Array<Record<string, unknown>>) => T | undefined): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const check = (): void => {
-        const found = find(entries);
-        if (found !== undefined) {
-          waiters.delete(check);
-          resolve(found);
-        }
-      };
-      waiters.add(check);
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${JSON.stringify(entries)}`)));
-      check();
-    });
-  const stop = async (): Promise<void> => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { child, entries, waitFor, stop };
+  return startWebhookProcess(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', '--kubeconfig', kubeconfigFile]);
 }
 
 function get(port: number, path: string): Promise<number> {
@@ -188,8 +161,8 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
     const rejected = await writeKubeconfig({ server: apiServer.url, caData: apiServer.caData, token: 'not-the-token' });
     const webhook = startLiveBin(rejected);
     try {
-      const port = await webhook.waitFor((all) => all.find((e) => e.msg === 'workload-webhook serving HTTPS')?.port as number | undefined);
-      const workloadErrors = (all: Array<Record<string, unknown>>) => all.filter((e) => e.level === 50 && e.kind === 'Workload');
+      const port = await webhook.serving;
+      const workloadErrors = (all: readonly LogEntry[]) => all.filter((e) => e.level === 50 && e.kind === 'Workload');
       const [firstError, secondError] = await webhook.waitFor((all) => (workloadErrors(all).length >= 2 ? workloadErrors(all) : undefined));
       expect(firstError?.msg).toBe(
         `Workload cache sync failed: the API server at ${apiServer.url} rejected the credentials (401 Unauthorized): the token or client certificate is invalid or expired; check the user in --kubeconfig`,
