@@ -34,6 +34,8 @@ if (!runnable) {
 const describeImage = runnable ? describe : describe.skip;
 
 const BUILD_TIMEOUT = 10 * 60_000;
+/** Tests that read whole archives or gunzip every layer (about 150 MB). */
+const READ_TIMEOUT = 2 * 60_000;
 const work = mkdtempSync(join(tmpdir(), 'image-test-'));
 let first: BuildResult;
 let second: BuildResult;
@@ -80,7 +82,7 @@ describeImage('make image', () => {
     // Digests, not toEqual: jest compares Buffers element by element.
     const digestOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
     expect(second.platforms.map((p) => digestOf(p.archive))).toEqual(first.platforms.map((p) => digestOf(p.archive)));
-  });
+  }, READ_TIMEOUT);
 
   it('writes one image index for linux/amd64 and linux/arm64, three layers each, least often changed first', () => {
     const { descriptor, index } = readImageIndex(first.layout);
@@ -126,7 +128,7 @@ describeImage('make image', () => {
       expect(entry?.Layers).toEqual(platform.layers.map((l) => `blobs/sha256/${l.descriptor.digest.slice(7)}`));
       for (const path of [entry?.Config ?? '', ...(entry?.Layers ?? [])]) expect(files.has(path)).toBe(true);
     }
-  });
+  }, READ_TIMEOUT);
 
   it('lists what went in for the SBOM: Debian packages, the Node runtime and every bundled npm package', () => {
     const contents = JSON.parse(readFileSync(first.contents, 'utf8')) as { indexDigest: string; platforms: Array<{ debian: Array<{ name: string }>; node: { version: string } }>; npm: Array<{ name: string; version: string }> };
@@ -152,7 +154,7 @@ describeImage('make image', () => {
     expect(elf(files.get('lib/aarch64-linux-gnu/ld-linux-aarch64.so.1') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
     expect(elf(files.get('usr/lib/aarch64-linux-gnu/libstdc++.so.6.0.30') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
     expect(elf(filesOf(first.layout, 'linux/amd64').get('usr/bin/node') ?? Buffer.alloc(64)).machine).toBe(EM_X86_64);
-  });
+  }, READ_TIMEOUT);
 });
 
 describeImage('the amd64 image under chroot --userspec=65532:65532', () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { request } from 'node:https';
+import { connect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,5 +139,21 @@ describe('SIGTERM', () => {
     // One JSON line per denial, naming the request and the rules that denied it.
     const denials = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((entry) => entry.msg === 'denied');
     expect(denials).toEqual([expect.objectContaining({ uid: 'in-flight', kind: 'Workload', namespace: 'ml', name: 'w', rules: ['WL-04'] })]);
+  });
+
+  it('exits at once on a second signal while draining', async () => {
+    const webhook = await startBin(['--snapshot', join(fixtures, 'snapshot.yaml')]);
+    // A review in flight (headers sent, body not) keeps the drain going.
+    const socket = connect({ host: '127.0.0.1', port: webhook.port, rejectUnauthorized: false });
+    await new Promise((resolve) => socket.once('secureConnect', resolve));
+    socket.write('POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+    socket.on('error', () => undefined);
+    webhook.child.kill('SIGTERM');
+    await webhook.waitFor((all) => all.find((e) => e.msg === 'shutting down'));
+    webhook.child.kill('SIGINT');
+    expect(await webhook.stop()).toBe(1);
+    const messages = webhook.logs.map((l) => (JSON.parse(l) as { msg?: string }).msg);
+    expect(messages.slice(-2)).toEqual(['shutting down', 'second signal: exiting without waiting for in-flight reviews']);
+    socket.destroy();
   });
 });

@@ -170,8 +170,8 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
       expect([firstError?.retryInSeconds, secondError?.retryInSeconds]).toEqual([1, 2]);
       expect(await get(port, '/readyz')).toBe(503);
 
-      // A review that needs the Workload is allowed with a warning that fits (no "…") and names the webhook's flag.
-      const body = JSON.stringify(reviewFor(podGroupFromTemplate));
+      // A review that needs a lookup (X-15: the Pod's PodGroup) is allowed with a warning that fits (no "…") and names the webhook's flag.
+      const body = JSON.stringify(reviewFor(orphanPod));
       const reply = await new Promise<AdmissionReview>((resolve, reject) => {
         const req = request({ host: '127.0.0.1', port, path: '/validate', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } }, (res) => {
           let text = '';
@@ -191,7 +191,7 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
     } finally {
       await webhook.stop();
     }
-  });
+  }, 60_000); // two rounds of retries (1 s, then 2 s) on a loaded machine
 
   it('names the unreachable server and the flag to check', async () => {
     const closed = createServer();
