@@ -29,6 +29,7 @@ export function readBlob(layout: string, descriptor: Descriptor): Buffer {
   return data;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the JSON document type they expect
 function readJson<T>(layout: string, descriptor: Descriptor): T {
   return JSON.parse(readBlob(layout, descriptor).toString('utf8')) as T;
 }
