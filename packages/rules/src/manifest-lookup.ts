@@ -6,6 +6,8 @@ import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workl
 export class ManifestLookup implements ObjectLookup {
   private readonly byKey = new Map<string, KubeObject>();
   private readonly indexes = new LookupIndexes();
+  /** By name: X-06 asks for every class on each PodGroup, so the answer must not scan all objects. */
+  private readonly priorityClasses = new Map<string, PriorityClass>();
 
   constructor(objects: Iterable<KubeObject>, private readonly defaultNamespace = 'default') {
     for (const obj of objects) this.add(obj);
@@ -17,6 +19,7 @@ export class ManifestLookup implements ObjectLookup {
     const ns = kind === 'PriorityClass' || kind === 'Node' ? '' : namespaceOf(obj, this.defaultNamespace);
     this.byKey.set(`${kind}/${ns}/${nameOf(obj)}`, obj);
     this.indexes.add(kind, ns, obj);
+    if (kind === 'PriorityClass') this.priorityClasses.set(nameOf(obj), obj as PriorityClass);
   }
 
   private get<T>(kind: string, ns: string, name: string): Promise<T | undefined> {
@@ -45,6 +48,6 @@ export class ManifestLookup implements ObjectLookup {
     return this.get('PriorityClass', '', name);
   }
   listPriorityClasses(): Promise<readonly PriorityClass[]> {
-    return Promise.resolve([...this.byKey.values()].filter((o): o is PriorityClass => knownKind(o) === 'PriorityClass'));
+    return Promise.resolve([...this.priorityClasses.values()]);
   }
 }
