@@ -19,7 +19,7 @@ export class ManifestLookup implements ObjectLookup {
     const ns = kind === 'PriorityClass' || kind === 'Node' ? '' : namespaceOf(obj, this.defaultNamespace);
     this.byKey.set(`${kind}/${ns}/${nameOf(obj)}`, obj);
     this.indexes.add(kind, ns, obj);
-    if (kind === 'PriorityClass') this.priorityClasses.set(nameOf(obj), obj as PriorityClass);
+    if (kind === 'PriorityClass') this.priorityClasses.set(nameOf(obj), obj);
   }
 
   private get<T>(kind: string, ns: string, name: string): Promise<T | undefined> {
