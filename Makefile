@@ -19,10 +19,10 @@ build: install
 typecheck: install
 	tsc -p tsconfig.check.json
 
-lint: install
+lint: install fmt-check
 	eslint .
 
-# Biome formats TS/JS/JSON (biome.json: line width 140). Not part of lint/test until the tree is formatted.
+# Biome formats TS/JS/JSON (biome.json: line width 140); `make lint` (and so `make test`) fails on unformatted files.
 fmt: install
 	biome format --write .
 

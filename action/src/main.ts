@@ -37,7 +37,11 @@ function lintArgs(): string[] {
 }
 
 function lint(args: string[], format: string) {
-  return spawnSync(process.execPath, [CLI, ...args, '-o', format], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [CLI, ...args, '-o', format], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 /** Markdown table cells: pipes and new lines would break the row. */
@@ -57,7 +61,12 @@ function summaryTable(report: JsonReport): string {
 function setOutputs(values: Record<string, string | number>): void {
   const file = process.env.GITHUB_OUTPUT;
   if (!file) return;
-  appendFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}\n`).join(''));
+  appendFileSync(
+    file,
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
 }
 
 function main(): number {
@@ -66,7 +75,9 @@ function main(): number {
   process.stderr.write(sarif.stderr);
   if (sarif.status === 2 || sarif.status === null) {
     const reason = sarif.stderr.trim().split('\n')[0] ?? `lint exited ${sarif.status}`;
-    process.stdout.write(`::error title=kubectl workload lint::${reason.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.stdout.write(
+      `::error title=kubectl workload lint::${reason.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`,
+    );
     return 2;
   }
   const sarifFile = input('sarif-file') || 'kubectl-workload.sarif';

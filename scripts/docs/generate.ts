@@ -20,10 +20,12 @@ const repoPath = (p: string): string => relative(ROOT, p).split(sep).join('/');
 async function ruleModules(): Promise<RuleModule[]> {
   const src = join(ROOT, 'packages/rules/src');
   return Promise.all(
-    tsFiles(src, false).filter((file) => !file.includes(`${sep}test-support${sep}`)).map(async (file) => {
-      const built = join(ROOT, 'packages/rules/dist', relative(src, file)).replace(/\.ts$/, '.js');
-      return { path: repoPath(file), exports: (await import(pathToFileURL(built).href)) as Record<string, unknown> };
-    }),
+    tsFiles(src, false)
+      .filter((file) => !file.includes(`${sep}test-support${sep}`))
+      .map(async (file) => {
+        const built = join(ROOT, 'packages/rules/dist', relative(src, file)).replace(/\.ts$/, '.js');
+        return { path: repoPath(file), exports: (await import(pathToFileURL(built).href)) as Record<string, unknown> };
+      }),
   );
 }
 
@@ -54,7 +56,8 @@ function markdownFiles(dir: string): string[] {
 }
 
 async function main(verify: boolean): Promise<number> {
-  const versionsOf = (rule: Rule): string[] => [RULES_1_36.includes(rule) ? '1.36' : '', RULES_1_37.includes(rule) ? '1.37' : ''].filter(Boolean);
+  const versionsOf = (rule: Rule): string[] =>
+    [RULES_1_36.includes(rule) ? '1.36' : '', RULES_1_37.includes(rule) ? '1.37' : ''].filter(Boolean);
   const catalogue = renderCatalogue(ALL_RULES, {
     sourceOf: ruleSources(await ruleModules()),
     testsOf: findRuleTests(ROOT, join(ROOT, 'packages/rules/src')),

@@ -1,7 +1,17 @@
 import { fillRegions, regionNames } from './regions.ts';
 
-const doc = ['# Title', 'hand-written', '<!-- BEGIN GENERATED: a -->', 'old a', '<!-- END GENERATED: a -->', 'middle',
-  '<!-- BEGIN GENERATED: b -->', '<!-- END GENERATED: b -->', 'tail', ''].join('\n');
+const doc = [
+  '# Title',
+  'hand-written',
+  '<!-- BEGIN GENERATED: a -->',
+  'old a',
+  '<!-- END GENERATED: a -->',
+  'middle',
+  '<!-- BEGIN GENERATED: b -->',
+  '<!-- END GENERATED: b -->',
+  'tail',
+  '',
+].join('\n');
 
 describe('generated regions', () => {
   it('lists region names in order', () => {
@@ -10,8 +20,21 @@ describe('generated regions', () => {
 
   it('replaces only region bodies and keeps the hand-written text', () => {
     const out = fillRegions('x.md', doc, (name) => `new ${name}`);
-    expect(out).toBe(['# Title', 'hand-written', '<!-- BEGIN GENERATED: a -->', 'new a', '<!-- END GENERATED: a -->', 'middle',
-      '<!-- BEGIN GENERATED: b -->', 'new b', '<!-- END GENERATED: b -->', 'tail', ''].join('\n'));
+    expect(out).toBe(
+      [
+        '# Title',
+        'hand-written',
+        '<!-- BEGIN GENERATED: a -->',
+        'new a',
+        '<!-- END GENERATED: a -->',
+        'middle',
+        '<!-- BEGIN GENERATED: b -->',
+        'new b',
+        '<!-- END GENERATED: b -->',
+        'tail',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('is stable: filling twice gives the same text', () => {

@@ -41,7 +41,9 @@ describe('rule catalogue', () => {
   });
 
   it('refuses a rule whose source file is unknown, naming it', () => {
-    expect(() => renderCatalogue([rule('T-1')], { sourceOf: () => undefined, testsOf: () => [], versionsOf: () => [] })).toThrow('rule T-1: no module');
+    expect(() => renderCatalogue([rule('T-1')], { sourceOf: () => undefined, testsOf: () => [], versionsOf: () => [] })).toThrow(
+      'rule T-1: no module',
+    );
   });
 
   it('points every behaviour at a test file that exists', () => {
@@ -63,6 +65,12 @@ describe('rule catalogue', () => {
       { path: 'rules/t-1.ts', exports: { helper: 1, a } },
       { path: 'rules/made-in-a-loop.ts', exports: { made: [c] } },
     ]);
-    expect([a, b, c, d, rule('T-5')].map(sourceOf)).toEqual(['rules/t-1.ts', 'rules/t-2.ts', 'rules/made-in-a-loop.ts', 'registry.ts', undefined]);
+    expect([a, b, c, d, rule('T-5')].map(sourceOf)).toEqual([
+      'rules/t-1.ts',
+      'rules/t-2.ts',
+      'rules/made-in-a-loop.ts',
+      'registry.ts',
+      undefined,
+    ]);
   });
 });

@@ -8,15 +8,51 @@ import type { Rule } from '@kubectl-workload/rules';
 /** Spec ids that are engine behaviour rather than a rule of their own, and where they are tested. */
 export const BEHAVIOURS: ReadonlyArray<{ id: string; doc: string; where: string }> = [
   { id: 'WL-12', doc: 'spec.controllerRef is optional.', where: 'packages/rules/src/rules/workload/wl-13-15-controller-ref.test.ts' },
-  { id: 'WL-30', doc: 'On update, required/maxItems are reported next to immutability, with nothing per item (skipIfFailed).', where: 'packages/rules/src/rules/workload/wl-30-31-update.test.ts' },
-  { id: 'WL-31', doc: 'Unchanged fields are not re-validated on update (ratcheting).', where: 'packages/rules/src/rules/workload/wl-30-31-update.test.ts' },
-  { id: 'PG-03', doc: 'spec.podGroupTemplateRef is optional (standalone PodGroups).', where: 'packages/rules/src/rules/podgroup/pg-04-08-ref-and-policy.test.ts' },
-  { id: 'PG-14', doc: 'Status sent on create is discarded: no status rule runs on CREATE.', where: 'packages/rules/src/rules/podgroup/subresources.test.ts' },
-  { id: 'PG-28', doc: 'A main-resource update cannot change status: status rules run on /status only.', where: 'packages/rules/src/rules/podgroup/subresources.test.ts' },
-  { id: 'CPG-11', doc: '1.37: CompositePodGroup /status conditions are checked by the PodGroup condition rules (PG-30..36), same texts.', where: 'packages/rules/src/rules/v137/composite-1-37.test.ts' },
-  { id: 'PG-41', doc: '1.37: the condition is PodGroupInitiallyScheduled; condition types stay free-form.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
-  { id: 'PG-62', doc: '1.37: workloadRef required with a parent is alpha (not enforced); X-33 reports it.', where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts' },
-  { id: 'PG-50', doc: 'spec.disruptionMode defaults to Pod: evaluate() applies applyPodGroupDefaults() with WorkloadAwarePreemption on.', where: 'packages/rules/src/defaulting.test.ts' },
+  {
+    id: 'WL-30',
+    doc: 'On update, required/maxItems are reported next to immutability, with nothing per item (skipIfFailed).',
+    where: 'packages/rules/src/rules/workload/wl-30-31-update.test.ts',
+  },
+  {
+    id: 'WL-31',
+    doc: 'Unchanged fields are not re-validated on update (ratcheting).',
+    where: 'packages/rules/src/rules/workload/wl-30-31-update.test.ts',
+  },
+  {
+    id: 'PG-03',
+    doc: 'spec.podGroupTemplateRef is optional (standalone PodGroups).',
+    where: 'packages/rules/src/rules/podgroup/pg-04-08-ref-and-policy.test.ts',
+  },
+  {
+    id: 'PG-14',
+    doc: 'Status sent on create is discarded: no status rule runs on CREATE.',
+    where: 'packages/rules/src/rules/podgroup/subresources.test.ts',
+  },
+  {
+    id: 'PG-28',
+    doc: 'A main-resource update cannot change status: status rules run on /status only.',
+    where: 'packages/rules/src/rules/podgroup/subresources.test.ts',
+  },
+  {
+    id: 'CPG-11',
+    doc: '1.37: CompositePodGroup /status conditions are checked by the PodGroup condition rules (PG-30..36), same texts.',
+    where: 'packages/rules/src/rules/v137/composite-1-37.test.ts',
+  },
+  {
+    id: 'PG-41',
+    doc: '1.37: the condition is PodGroupInitiallyScheduled; condition types stay free-form.',
+    where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts',
+  },
+  {
+    id: 'PG-62',
+    doc: '1.37: workloadRef required with a parent is alpha (not enforced); X-33 reports it.',
+    where: 'packages/rules/src/rules/v137/podgroup-1-37.test.ts',
+  },
+  {
+    id: 'PG-50',
+    doc: 'spec.disruptionMode defaults to Pod: evaluate() applies applyPodGroupDefaults() with WorkloadAwarePreemption on.',
+    where: 'packages/rules/src/defaulting.test.ts',
+  },
 ];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
@@ -55,7 +91,10 @@ export function renderCatalogue(rules: readonly Rule[], facts: RuleFacts): strin
     '|---|---|---|---|---|---|---|---|---|',
     ...rules.map((r) => {
       const source = facts.sourceOf(r);
-      if (!source) throw new Error(`rule ${r.id}: no module of packages/rules/src exports it (export the rule, or a list holding it, from the module that defines it)`);
+      if (!source)
+        throw new Error(
+          `rule ${r.id}: no module of packages/rules/src exports it (export the rule, or a list holding it, from the module that defines it)`,
+        );
       const tests = facts.testsOf(r.id).map(link).join('<br>') || '–';
       const versions = facts.versionsOf(r).join(', ') || '–';
       return `| ${[r.id, versions, cell(r.doc), r.severity, r.kinds.join(', '), operations(r), gates(r), link(source), tests].join(' | ')} |`;

@@ -121,23 +121,29 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
     const node = await timed('node layer', () => putLayer(store, `node ${nodeVersion}`, nodeLayer(tarball, pin, arch), cacheDir));
     const app = await timed('webhook layer', () => putLayer(store, `workload-webhook ${version}`, bundle.entries, cacheDir));
     const layers = [runtime, node, app];
-    const config = store.putJson({
-      created: createdIso,
-      architecture: arch,
-      os: 'linux',
-      ...(arch === 'arm64' ? { variant: 'v8' } : {}),
-      config: {
-        User: `${NONROOT}:${NONROOT}`,
-        Entrypoint: [NODE_PATH, APP_PATH],
-        Env: ['PATH=/usr/bin', 'NODE_ENV=production', 'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt'],
-        WorkingDir: '/',
-        ExposedPorts: { '8443/tcp': {} },
-        Labels: labels(version, createdIso),
+    const config = store.putJson(
+      {
+        created: createdIso,
+        architecture: arch,
+        os: 'linux',
+        ...(arch === 'arm64' ? { variant: 'v8' } : {}),
+        config: {
+          User: `${NONROOT}:${NONROOT}`,
+          Entrypoint: [NODE_PATH, APP_PATH],
+          Env: ['PATH=/usr/bin', 'NODE_ENV=production', 'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt'],
+          WorkingDir: '/',
+          ExposedPorts: { '8443/tcp': {} },
+          Labels: labels(version, createdIso),
+        },
+        rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.diffId) },
+        history: layers.map((layer) => ({ created: createdIso, created_by: `scripts/image/build.ts: ${layer.name}` })),
       },
-      rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.diffId) },
-      history: layers.map((layer) => ({ created: createdIso, created_by: `scripts/image/build.ts: ${layer.name}` })),
-    }, MEDIA.config);
-    const manifest = store.putJson({ schemaVersion: 2, mediaType: MEDIA.manifest, config, layers: layers.map((layer) => layer.descriptor) }, MEDIA.manifest);
+      MEDIA.config,
+    );
+    const manifest = store.putJson(
+      { schemaVersion: 2, mediaType: MEDIA.manifest, config, layers: layers.map((layer) => layer.descriptor) },
+      MEDIA.manifest,
+    );
     const platform = { architecture: arch, os: 'linux', ...(arch === 'arm64' ? { variant: 'v8' } : {}) };
     const archivePath = join(out, `workload-webhook-${tag}-linux-${arch}.tar`);
     await timed('archives', () => writeDockerArchive(store, archivePath, { ...manifest, platform }, config, layers, ref, created));
@@ -153,26 +159,42 @@ export async function buildImage(options: BuildOptions): Promise<BuildResult> {
   }
   const index = store.putJson({ schemaVersion: 2, mediaType: MEDIA.index, manifests: platforms.map((p) => p.manifest) }, MEDIA.index);
   writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.index, manifests: [refDescriptor(index, ref, tag)] }));
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.index, manifests: [refDescriptor(index, ref, tag)] }),
+  );
   const contents = join(out, 'contents.json');
   const npm = bundle.packages.filter((p) => p.path.includes('node_modules/'));
   const firstParty = bundle.packages.filter((p) => !p.path.includes('node_modules/'));
-  writeFileSync(contents, JSON.stringify({
-    image: ref,
-    indexDigest: index.digest,
-    created: createdIso,
-    labels: labels(version, createdIso),
-    platforms: platforms.map((p) => ({
-      platform: `linux/${p.arch}`,
-      manifestDigest: p.manifest.digest,
-      configDigest: p.config.digest,
-      layers: p.layers.map((layer) => ({ name: layer.name, digest: layer.descriptor.digest, size: layer.descriptor.size, diffId: layer.diffId, uncompressedSize: layer.uncompressedSize })),
-      debian: p.debian,
-      node: p.node,
-    })),
-    npm,
-    firstParty,
-  }, null, 2) + '\n');
+  writeFileSync(
+    contents,
+    JSON.stringify(
+      {
+        image: ref,
+        indexDigest: index.digest,
+        created: createdIso,
+        labels: labels(version, createdIso),
+        platforms: platforms.map((p) => ({
+          platform: `linux/${p.arch}`,
+          manifestDigest: p.manifest.digest,
+          configDigest: p.config.digest,
+          layers: p.layers.map((layer) => ({
+            name: layer.name,
+            digest: layer.descriptor.digest,
+            size: layer.descriptor.size,
+            diffId: layer.diffId,
+            uncompressedSize: layer.uncompressedSize,
+          })),
+          debian: p.debian,
+          node: p.node,
+        })),
+        npm,
+        firstParty,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   seconds.total = (performance.now() - started) / 1000;
   return { ref, index, layout, platforms, npm, firstParty, contents, seconds };
 }
@@ -186,16 +208,34 @@ function refDescriptor(target: Descriptor, ref: string, tag: string): Descriptor
  * One platform as a tar that is both a docker-archive (manifest.json, what `docker load` and
  * `kind load image-archive` read) and an oci-archive (oci-layout + index.json), as `docker save` writes since Docker 25.
  */
-function writeDockerArchive(store: BlobStore, path: string, manifest: Descriptor, config: Descriptor, layers: readonly Layer[], ref: string, created: Date): void {
+function writeDockerArchive(
+  store: BlobStore,
+  path: string,
+  manifest: Descriptor,
+  config: Descriptor,
+  layers: readonly Layer[],
+  ref: string,
+  created: Date,
+): void {
   const tag = ref.slice(ref.lastIndexOf(':') + 1);
   const blob = (digest: string) => ({ path: `blobs/sha256/${digest.replace(/^sha256:/, '')}`, data: store.read(digest) });
   const files = [
     blob(manifest.digest),
     blob(config.digest),
     ...layers.map((layer) => blob(layer.descriptor.digest)),
-    { path: 'manifest.json', data: Buffer.from(JSON.stringify([{ Config: blob(config.digest).path, RepoTags: [ref], Layers: layers.map((layer) => blob(layer.descriptor.digest).path) }])) },
+    {
+      path: 'manifest.json',
+      data: Buffer.from(
+        JSON.stringify([
+          { Config: blob(config.digest).path, RepoTags: [ref], Layers: layers.map((layer) => blob(layer.descriptor.digest).path) },
+        ]),
+      ),
+    },
     { path: 'oci-layout', data: Buffer.from(JSON.stringify({ imageLayoutVersion: '1.0.0' })) },
-    { path: 'index.json', data: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.index, manifests: [refDescriptor(manifest, ref, tag)] })) },
+    {
+      path: 'index.json',
+      data: Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.index, manifests: [refDescriptor(manifest, ref, tag)] })),
+    },
   ];
   writeFileSync(path, archive(files, Math.floor(created.getTime() / 1000)));
 }

@@ -38,7 +38,12 @@ function aptName(pin: DebPin): string {
 /** Adds a foreign architecture (arm64 on an amd64 host) so apt can download its packages. */
 function ensureArchitecture(arch: DebPin['arch']): void {
   if (arch === 'all') return;
-  const known = [run('dpkg', ['--print-architecture']).trim(), ...run('dpkg', ['--print-foreign-architectures']).split('\n').map((a) => a.trim())];
+  const known = [
+    run('dpkg', ['--print-architecture']).trim(),
+    ...run('dpkg', ['--print-foreign-architectures'])
+      .split('\n')
+      .map((a) => a.trim()),
+  ];
   if (known.includes(arch)) return;
   if (!isRoot()) throw new Error(`apt cannot download ${arch} packages: run 'dpkg --add-architecture ${arch} && apt-get update' as root`);
   run('dpkg', ['--add-architecture', arch]);
@@ -64,7 +69,9 @@ export function fetchDeb(pin: DebPin, cacheDir: string, lockPath: string): strin
       try {
         run('apt-get', ['download', '-qq', aptName(pin)], { cwd: dir });
       } catch {
-        throw new Error(`${lockPath}: ${pin.name} ${pin.arch} ${pin.version} is no longer in the Debian archive (apt offers ${candidate(pin)}): update the pin and its sha256`);
+        throw new Error(
+          `${lockPath}: ${pin.name} ${pin.arch} ${pin.version} is no longer in the Debian archive (apt offers ${candidate(pin)}): update the pin and its sha256`,
+        );
       }
     }
   }
@@ -104,7 +111,11 @@ function walk(root: string, relative: string, out: TarEntry[]): void {
 /** The Mozilla roots in one PEM file, as update-ca-certificates would write it (the package's postinst). */
 function caBundle(extracted: string): Buffer {
   const dir = join(extracted, 'usr/share/ca-certificates/mozilla');
-  return Buffer.concat(readdirSync(dir).sort().map((name) => readFileSync(join(dir, name))));
+  return Buffer.concat(
+    readdirSync(dir)
+      .sort()
+      .map((name) => readFileSync(join(dir, name))),
+  );
 }
 
 function text(path: string, content: string, mode = 0o644): TarEntry {
@@ -127,7 +138,10 @@ export function runtimeLayer(debs: readonly string[]): TarEntry[] {
       text('etc/passwd', `root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:${NONROOT}:${NONROOT}:nonroot:/home/nonroot:/sbin/nologin\n`),
       text('etc/group', `root:x:0:\nnonroot:x:${NONROOT}:\n`),
       text('etc/nsswitch.conf', 'passwd: files\ngroup: files\nhosts: files dns\n'),
-      text('etc/os-release', 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n'),
+      text(
+        'etc/os-release',
+        'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n',
+      ),
       text('etc/ssl/certs/ca-certificates.crt', caBundle(extracted).toString('utf8')),
       dir('etc/ssl/certs'),
       dir('home'),

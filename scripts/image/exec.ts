@@ -3,7 +3,12 @@
 import { spawnSync } from 'node:child_process';
 
 export function run(command: string, args: readonly string[], options: { cwd?: string } = {}): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, ...options });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    ...options,
+  });
   if (result.error) throw new Error(`${command}: ${result.error.message}`);
   if (result.status !== 0) {
     const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join('; ');

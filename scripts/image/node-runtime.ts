@@ -35,7 +35,9 @@ export function nodePin(lock: RuntimeLock, arch: Arch, version: string): NpmPin 
   const pin = lock.npm.find((entry) => entry.name === NPM_PACKAGE[arch]);
   if (!pin) throw new Error(`${lock.path}: no 'npm ${NPM_PACKAGE[arch]} …' line`);
   if (pin.version !== version) {
-    throw new Error(`${lock.path}: ${pin.name} is pinned at ${pin.version} but package-lock.json pins node ${version}: update the line (npm view ${pin.name}@${version} dist.integrity)`);
+    throw new Error(
+      `${lock.path}: ${pin.name} is pinned at ${pin.version} but package-lock.json pins node ${version}: update the line (npm view ${pin.name}@${version} dist.integrity)`,
+    );
   }
   return pin;
 }

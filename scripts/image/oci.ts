@@ -16,9 +16,20 @@ export const MEDIA = {
   layer: 'application/vnd.oci.image.layer.v1.tar+gzip',
 } as const;
 
-export interface Descriptor { mediaType: string; digest: string; size: number; platform?: { architecture: string; os: string; variant?: string }; annotations?: Record<string, string> }
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  platform?: { architecture: string; os: string; variant?: string };
+  annotations?: Record<string, string>;
+}
 
-export interface Layer { name: string; descriptor: Descriptor; diffId: string; uncompressedSize: number }
+export interface Layer {
+  name: string;
+  descriptor: Descriptor;
+  diffId: string;
+  uncompressedSize: number;
+}
 
 export function sha256(data: Buffer): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;

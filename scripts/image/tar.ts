@@ -25,7 +25,11 @@ function paxRecord(key: string, value: string): string {
   return `${length}${body}`;
 }
 
-function header(name: string, typeflag: string, opts: { mode: number; uid: number; gid: number; size: number; mtime: number; linkname?: string }): Buffer {
+function header(
+  name: string,
+  typeflag: string,
+  opts: { mode: number; uid: number; gid: number; size: number; mtime: number; linkname?: string },
+): Buffer {
   const block = Buffer.alloc(BLOCK);
   block.write(name, 0, 100, 'utf8');
   block.write(octal(opts.mode & 0o7777, 8), 100, 'ascii');
@@ -67,7 +71,16 @@ export function writeTar(entries: readonly TarEntry[], mtime: number): Buffer {
       parts.push(header('PaxHeader', 'x', { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime }), ...padded(body));
     }
     const mode = entry.type === 'symlink' ? 0o777 : entry.type === 'hardlink' ? 0o644 : entry.mode;
-    parts.push(header(name.slice(0, 100), TYPEFLAG[entry.type], { mode, uid: entry.uid, gid: entry.gid, size: data.length, mtime, ...(linkname ? { linkname: linkname.slice(0, 100) } : {}) }));
+    parts.push(
+      header(name.slice(0, 100), TYPEFLAG[entry.type], {
+        mode,
+        uid: entry.uid,
+        gid: entry.gid,
+        size: data.length,
+        mtime,
+        ...(linkname ? { linkname: linkname.slice(0, 100) } : {}),
+      }),
+    );
     if (data.length) parts.push(...padded(data));
   }
   parts.push(Buffer.alloc(BLOCK * 2));
@@ -113,17 +126,27 @@ export function readTar(archive: Buffer): TarEntry[] {
     const typeflag = String.fromCharCode(block[156] ?? 0);
     const data = archive.subarray(at + BLOCK, at + BLOCK + size);
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
-    if (typeflag === 'x') { pending = paxFields(data); continue; }
+    if (typeflag === 'x') {
+      pending = paxFields(data);
+      continue;
+    }
     if (typeflag === 'g') continue;
-    if (typeflag === 'L') { pending.set('path', field(data, 0, data.length)); continue; }
-    if (typeflag === 'K') { pending.set('linkpath', field(data, 0, data.length)); continue; }
+    if (typeflag === 'L') {
+      pending.set('path', field(data, 0, data.length));
+      continue;
+    }
+    if (typeflag === 'K') {
+      pending.set('linkpath', field(data, 0, data.length));
+      continue;
+    }
     const prefix = field(block, 345, 155);
     const path = pending.get('path') ?? (prefix ? `${prefix}/${field(block, 0, 100)}` : field(block, 0, 100));
     const target = pending.get('linkpath') ?? field(block, 157, 100);
     pending = new Map();
     const owner = { uid: number(block, 108, 8), gid: number(block, 116, 8) };
     const mode = number(block, 100, 8);
-    if (typeflag === '0' || typeflag === '\0' || typeflag === '7') entries.push({ type: 'file', path, mode, ...owner, data: Buffer.from(data) });
+    if (typeflag === '0' || typeflag === '\0' || typeflag === '7')
+      entries.push({ type: 'file', path, mode, ...owner, data: Buffer.from(data) });
     else if (typeflag === '5') entries.push({ type: 'dir', path: path.replace(/\/$/, ''), mode, ...owner });
     else if (typeflag === '2') entries.push({ type: 'symlink', path, target, ...owner });
     else if (typeflag === '1') entries.push({ type: 'hardlink', path, target, ...owner });

@@ -3,7 +3,18 @@
 //
 //   node scripts/image/unpack.ts <layout> <linux/amd64|linux/arm64> <rootfs>
 
-import { lchownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  lchownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -11,8 +22,17 @@ import { MEDIA, sha256 } from './oci.ts';
 import type { Descriptor } from './oci.ts';
 import { readTar } from './tar.ts';
 
-export interface ImageManifest { schemaVersion: number; mediaType: string; config: Descriptor; layers: Descriptor[] }
-export interface ImageIndex { schemaVersion: number; mediaType: string; manifests: Descriptor[] }
+export interface ImageManifest {
+  schemaVersion: number;
+  mediaType: string;
+  config: Descriptor;
+  layers: Descriptor[];
+}
+export interface ImageIndex {
+  schemaVersion: number;
+  mediaType: string;
+  manifests: Descriptor[];
+}
 export interface ImageConfig {
   architecture: string;
   os: string;
@@ -25,7 +45,8 @@ export interface ImageConfig {
 /** A blob of the layout, checked against its digest (a layout is untrusted input like any other). */
 export function readBlob(layout: string, descriptor: Descriptor): Buffer {
   const data = readFileSync(join(layout, 'blobs/sha256', descriptor.digest.replace(/^sha256:/, '')));
-  if (sha256(data) !== descriptor.digest || data.length !== descriptor.size) throw new Error(`${layout}: blob ${descriptor.digest} does not match its descriptor`);
+  if (sha256(data) !== descriptor.digest || data.length !== descriptor.size)
+    throw new Error(`${layout}: blob ${descriptor.digest} does not match its descriptor`);
   return data;
 }
 
@@ -69,7 +90,8 @@ export function unpackImage(layout: string, platform: string, rootfs: string): I
   const asRoot = process.getuid?.() === 0;
   manifest.layers.forEach((layer, i) => {
     const tar = gunzipSync(readBlob(layout, layer));
-    if (sha256(tar) !== config.rootfs.diff_ids[i]) throw new Error(`layer ${layer.digest} does not match diff_id ${config.rootfs.diff_ids[i]}`);
+    if (sha256(tar) !== config.rootfs.diff_ids[i])
+      throw new Error(`layer ${layer.digest} does not match diff_id ${config.rootfs.diff_ids[i]}`);
     for (const entry of readTar(tar)) {
       const target = inside(rootfs, entry.path);
       const name = basename(entry.path);
@@ -103,7 +125,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   try {
     const config = unpackImage(layout, platform, rootfs);
-    console.log(`${rootfs}: ${config.os}/${config.architecture}, entrypoint ${JSON.stringify(config.config.Entrypoint)}, user ${config.config.User}`);
+    console.log(
+      `${rootfs}: ${config.os}/${config.architecture}, entrypoint ${JSON.stringify(config.config.Entrypoint)}, user ${config.config.User}`,
+    );
   } catch (err) {
     process.stderr.write(`unpack: error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -8,9 +8,18 @@ import type { TarEntry } from './tar.ts';
 
 export const APP_PATH = '/app/workload-webhook.mjs';
 
-export interface BundledPackage { name: string; version: string; license: string; path: string }
+export interface BundledPackage {
+  name: string;
+  version: string;
+  license: string;
+  path: string;
+}
 
-interface PackageJson { name?: string; version?: string; license?: string | { type?: string } }
+interface PackageJson {
+  name?: string;
+  version?: string;
+  license?: string | { type?: string };
+}
 
 /** node_modules/a/node_modules/@b/c/lib/x.js → node_modules/a/node_modules/@b/c */
 function packageDir(input: string): string | undefined {
@@ -21,7 +30,7 @@ function bundledPackages(root: string, inputs: readonly string[]): BundledPackag
   const dirs = new Set(inputs.map(packageDir).filter((dir): dir is string => dir !== undefined));
   return [...dirs].sort().map((dir) => {
     const json = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as PackageJson;
-    const license = typeof json.license === 'string' ? json.license : json.license?.type ?? 'NOASSERTION';
+    const license = typeof json.license === 'string' ? json.license : (json.license?.type ?? 'NOASSERTION');
     return { name: json.name ?? dir, version: json.version ?? '', license, path: dir };
   });
 }

@@ -7,7 +7,15 @@ import { bundleCjs } from './standalone-bundle.mjs';
 export async function buildAction(outDir = 'action/dist') {
   const main = join(outDir, 'main.cjs');
   await Promise.all([
-    build({ entryPoints: ['action/src/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile: main, logLevel: 'warning' }),
+    build({
+      entryPoints: ['action/src/main.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node24',
+      outfile: main,
+      logLevel: 'warning',
+    }),
     bundleCjs(join(outDir, 'kubectl-workload.cjs')),
   ]);
   return main;

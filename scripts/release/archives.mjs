@@ -7,13 +7,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export const archiveName = (version, target) => `kubectl-workload_v${version}_${target.os}_${target.arch}.${target.os === 'windows' ? 'zip' : 'tar.gz'}`;
+export const archiveName = (version, target) =>
+  `kubectl-workload_v${version}_${target.os}_${target.arch}.${target.os === 'windows' ? 'zip' : 'tar.gz'}`;
 
 /** kubectl finds a completion helper by name on PATH; on Windows a .cmd file runs the .exe beside it. */
 const WINDOWS_COMPLETION = '@echo off\r\n"%~dp0kubectl-workload.exe" __complete %*\r\n';
 
 async function tarGz(out, dir, names) {
-  const tar = execFileSync('tar', ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '--format=ustar', '-cf', '-', '-C', dir, ...names], { maxBuffer: 1 << 30 });
+  const tar = execFileSync(
+    'tar',
+    ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', '--format=ustar', '-cf', '-', '-C', dir, ...names],
+    { maxBuffer: 1 << 30 },
+  );
   await writeFile(out, execFileSync('gzip', ['-n', '-6'], { input: tar, maxBuffer: 1 << 30 }));
 }
 
@@ -73,7 +78,9 @@ export async function writeArchive(outDir, version, target, binary) {
 }
 
 export async function sha256(file) {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 /** checksums.txt in `sha256sum` format, so `sha256sum -c checksums.txt` verifies a download. */

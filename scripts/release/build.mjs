@@ -45,7 +45,13 @@ if (wanted.includes('sea')) {
     await copyFile(cached, file);
     archives.push({ target: built, file });
   }
-  written.push(...archives.map((a) => a.file), await writeChecksums(values.out, archives.map((a) => a.file)));
+  written.push(
+    ...archives.map((a) => a.file),
+    await writeChecksums(
+      values.out,
+      archives.map((a) => a.file),
+    ),
+  );
   await mkdir(dirname(values.manifest), { recursive: true });
   await writeFile(values.manifest, await krewManifest(version, archives));
   written.push(values.manifest);

@@ -34,7 +34,12 @@ export function validateBom(bom: unknown): string[] {
       ajv.addSchema(companion, `${BASE}${file}`);
     }
     const validate = ajv.compile(schema(`bom-${SPEC_VERSION}.SNAPSHOT.schema.json`));
-    validator = (bom) => (validate(bom) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`));
+    validator = (bom) =>
+      validate(bom)
+        ? []
+        : (validate.errors ?? []).map(
+            (e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
+          );
   }
   return validator(bom);
 }

@@ -64,7 +64,15 @@ function integrityHash(integrity: string): Json {
 function npmComponent(pkg: { name: string; version: string; license: string }): Json {
   const purl = npmPurl(pkg.name, pkg.version);
   const [group, name] = pkg.name.startsWith('@') ? pkg.name.split('/', 2) : [undefined, pkg.name];
-  return { type: 'library', 'bom-ref': purl, ...(group ? { group } : {}), name, version: pkg.version, purl, ...(licenses(pkg.license) ? { licenses: licenses(pkg.license) } : {}) };
+  return {
+    type: 'library',
+    'bom-ref': purl,
+    ...(group ? { group } : {}),
+    name,
+    version: pkg.version,
+    purl,
+    ...(licenses(pkg.license) ? { licenses: licenses(pkg.license) } : {}),
+  };
 }
 
 /** A stable urn:uuid from the image's index digest: the same image always gets the same serial number. */
@@ -84,16 +92,42 @@ export function imageSbom(contents: ImageContents): Json {
   const add = (component: Json, platform?: string): void => {
     const ref = component['bom-ref'] as string;
     const existing = components.get(ref);
-    const platforms = [...((existing?.properties as Json[] | undefined) ?? []), ...(platform ? [{ name: 'oci:platform', value: platform }] : [])];
+    const platforms = [
+      ...((existing?.properties as Json[] | undefined) ?? []),
+      ...(platform ? [{ name: 'oci:platform', value: platform }] : []),
+    ];
     components.set(ref, { ...component, ...(platforms.length ? { properties: platforms } : {}) });
   };
   for (const p of contents.platforms) {
     for (const deb of p.debian) {
       const purl = debPurl(deb.name, deb.version, deb.architecture);
-      add({ type: 'library', 'bom-ref': purl, supplier: { name: 'Debian' }, name: deb.name, version: deb.version, purl, hashes: [{ alg: 'SHA-256', content: deb.sha256 }] }, p.platform);
+      add(
+        {
+          type: 'library',
+          'bom-ref': purl,
+          supplier: { name: 'Debian' },
+          name: deb.name,
+          version: deb.version,
+          purl,
+          hashes: [{ alg: 'SHA-256', content: deb.sha256 }],
+        },
+        p.platform,
+      );
     }
     const nodePurl = npmPurl(p.node.package, p.node.version);
-    add({ type: 'platform', 'bom-ref': nodePurl, name: 'node', version: p.node.version, description: `Node.js runtime, from the npm package ${p.node.package}`, purl: nodePurl, hashes: [integrityHash(p.node.integrity)], licenses: [{ license: { id: 'MIT' } }] }, p.platform);
+    add(
+      {
+        type: 'platform',
+        'bom-ref': nodePurl,
+        name: 'node',
+        version: p.node.version,
+        description: `Node.js runtime, from the npm package ${p.node.package}`,
+        purl: nodePurl,
+        hashes: [integrityHash(p.node.integrity)],
+        licenses: [{ license: { id: 'MIT' } }],
+      },
+      p.platform,
+    );
   }
   for (const pkg of [...contents.npm, ...contents.firstParty]) add(npmComponent(pkg));
   const refs = [...components.keys()];
@@ -121,19 +155,28 @@ export function imageSbom(contents: ImageContents): Json {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { contents: { type: 'string', default: 'dist/image/contents.json' }, out: { type: 'string', default: 'dist/image/sbom.cdx.json' } } });
+  const { values } = parseArgs({
+    options: {
+      contents: { type: 'string', default: 'dist/image/contents.json' },
+      out: { type: 'string', default: 'dist/image/sbom.cdx.json' },
+    },
+  });
   const file = values.contents;
   let contents: ImageContents;
   try {
     contents = JSON.parse(readFileSync(file, 'utf8')) as ImageContents;
   } catch (err) {
-    throw new Error(`${file}: cannot read the image contents (run make image first): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(`${file}: cannot read the image contents (run make image first): ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   const bom = imageSbom(contents);
   const problems = validateBom(bom);
   if (problems.length) throw new Error(`the SBOM for ${file} breaks the CycloneDX ${SPEC_VERSION} schema:\n  ${problems.join('\n  ')}`);
   writeFileSync(values.out, `${JSON.stringify(bom, null, 2)}\n`);
-  process.stdout.write(`wrote ${values.out}: CycloneDX ${SPEC_VERSION}, ${(bom.components as Json[]).length} components of ${contents.image}@${contents.indexDigest}\n`);
+  process.stdout.write(
+    `wrote ${values.out}: CycloneDX ${SPEC_VERSION}, ${(bom.components as Json[]).length} components of ${contents.image}@${contents.indexDigest}\n`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -31,7 +31,9 @@ async function runtimeBinary(target, version) {
   const binary = join(dir, 'package', manifest.node);
   if (existsSync(binary)) return binary;
   await mkdir(dir, { recursive: true });
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir, `${target.runtime}@${version}`], { encoding: 'utf8' }));
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', dir, `${target.runtime}@${version}`], { encoding: 'utf8' }),
+  );
   execFileSync('tar', ['-xzf', join(dir, packed.filename), '-C', dir, `package/${manifest.node}`]);
   await rm(join(dir, packed.filename));
   return binary;
@@ -45,7 +47,10 @@ async function runtimeBinary(target, version) {
 async function seaBlob(bundle, work, useCodeCache) {
   const config = join(work, `sea-config-${useCodeCache}.json`);
   const blob = join(work, `sea-prep-${useCodeCache}.blob`);
-  await writeFile(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache }));
+  await writeFile(
+    config,
+    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache }),
+  );
   execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   return readFile(blob);
 }
@@ -60,7 +65,11 @@ export async function buildSeaBinaries(outDir) {
   await mkdir(work, { recursive: true });
   const bundle = join(work, 'kubectl-workload.cjs');
   await bundleCjs(bundle);
-  const key = createHash('sha256').update(await readFile(bundle)).update(version).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(await readFile(bundle))
+    .update(version)
+    .digest('hex')
+    .slice(0, 16);
   const blobs = new Map();
   const built = [];
   for (const target of TARGETS) {

@@ -12,7 +12,10 @@ import { run } from '@kubectl-workload/test';
 import { sarifValidator } from '../../plugin/src/lint/format/test-support/sarif-schema.js';
 import { ROOT } from './installed-plugin-checks.js';
 
-const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; main: string } };
+const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default: string }>;
+  runs: { using: string; main: string };
+};
 
 interface ActionRun {
   code: number;
@@ -31,14 +34,37 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
   for (const [name, spec] of Object.entries(ACTION.inputs)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? spec.default;
   env['INPUT_SARIF-FILE'] = join(dir, 'results.sarif');
   const result = await run(process.execPath, [join(ROOT, ACTION.runs.main)], env, 60_000);
-  const read = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
-  const outputs = Object.fromEntries(read(files.GITHUB_OUTPUT).split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
-  return { code: result.code, stdout: result.stdout, sarif: read(join(dir, 'results.sarif')), summary: read(files.GITHUB_STEP_SUMMARY), outputs };
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const outputs = Object.fromEntries(
+    read(files.GITHUB_OUTPUT)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
+  return {
+    code: result.code,
+    stdout: result.stdout,
+    sarif: read(join(dir, 'results.sarif')),
+    summary: read(files.GITHUB_STEP_SUMMARY),
+    outputs,
+  };
 }
 
 function cliJson(paths: string[]) {
-  const out = spawnSync(process.execPath, [join(ROOT, 'plugin/bin/kubectl-workload.js'), 'lint', ...paths, '-o', 'json'], { cwd: ROOT, encoding: 'utf8' });
-  return JSON.parse(out.stdout) as { findings: Array<{ rule: string; file: string; line: number }>; summary: { errors: number; warnings: number; infos: number } };
+  const out = spawnSync(process.execPath, [join(ROOT, 'plugin/bin/kubectl-workload.js'), 'lint', ...paths, '-o', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.stdout) as {
+    findings: Array<{ rule: string; file: string; line: number }>;
+    summary: { errors: number; warnings: number; infos: number };
+  };
 }
 
 beforeAll(async () => {
@@ -63,7 +89,12 @@ describe('the bundled action on broken manifests', () => {
   it('exits 1 like lint and sets the counts as step outputs', () => {
     const { summary } = cliJson(paths);
     expect(result.code).toBe(1);
-    expect(result.outputs).toEqual({ 'sarif-file': expect.stringMatching(/results\.sarif$/), errors: String(summary.errors), warnings: String(summary.warnings), infos: String(summary.infos) });
+    expect(result.outputs).toEqual({
+      'sarif-file': expect.stringMatching(/results\.sarif$/),
+      errors: String(summary.errors),
+      warnings: String(summary.warnings),
+      infos: String(summary.infos),
+    });
   });
 
   it('writes a valid SARIF 2.1.0 log with one result per finding', () => {
@@ -72,8 +103,10 @@ describe('the bundled action on broken manifests', () => {
     expect(log.runs[0]?.results.map((r) => r.ruleId)).toEqual(cliJson(paths).findings.map((f) => f.rule));
   });
 
-  it('prints ::error annotations at the finding\'s file and line', () => {
-    expect(result.stdout.split('\n')).toContain('::error file=examples/broken/workloads.yaml,line=9,col=3,title=WL-04 Workload ml-training/empty::spec.podGroupTemplates: Required value');
+  it("prints ::error annotations at the finding's file and line", () => {
+    expect(result.stdout.split('\n')).toContain(
+      '::error file=examples/broken/workloads.yaml,line=9,col=3,title=WL-04 Workload ml-training/empty::spec.podGroupTemplates: Required value',
+    );
     expect(result.stdout.split('\n').filter((l) => l.startsWith('::error ')).length).toBe(cliJson(paths).summary.errors);
   });
 
@@ -81,7 +114,9 @@ describe('the bundled action on broken manifests', () => {
     const { findings, summary } = cliJson(paths);
     const lines = result.summary.split('\n');
     expect(lines).toContain('| Severity | Rule | Object | Location | Message |');
-    expect(lines).toContain('| error | WL-04 | Workload ml-training/empty | examples/broken/workloads.yaml:9:3 | spec.podGroupTemplates: Required value |');
+    expect(lines).toContain(
+      '| error | WL-04 | Workload ml-training/empty | examples/broken/workloads.yaml:9:3 | spec.podGroupTemplates: Required value |',
+    );
     expect(lines.filter((l) => /^\| (error|warning|info) \|/.test(l))).toHaveLength(findings.length);
     expect(lines[0]).toBe('### kubectl workload lint');
     expect(lines[2]).toMatch(new RegExp(`: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} info$`));
@@ -99,7 +134,10 @@ describe('the bundled action on other inputs', () => {
   it('fail-on: warning fails on a warning the default lets pass', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kw-action-in-'));
     const lostPod = join(dir, 'pod.yaml');
-    writeFileSync(lostPod, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\nspec:\n  schedulingGroup:\n    podGroupName: missing\n  containers: [{name: c, image: busybox}]\n');
+    writeFileSync(
+      lostPod,
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\nspec:\n  schedulingGroup:\n    podGroupName: missing\n  containers: [{name: c, image: busybox}]\n',
+    );
     expect((await runAction({ paths: lostPod })).code).toBe(0);
     const strict = await runAction({ paths: lostPod, 'fail-on': 'warning' });
     expect(strict.code).toBe(1);

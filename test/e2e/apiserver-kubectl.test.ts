@@ -47,7 +47,10 @@ describe('real kubectl against the test API server', () => {
   it('kubectl get podgroups.scheduling.k8s.io -o json returns the objects of the context namespace', async () => {
     const result = await kubectl(['get', 'podgroups.scheduling.k8s.io', '-o', 'json']);
     expect(result.code).toBe(0);
-    const list = JSON.parse(result.stdout) as { kind: string; items: Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: unknown }> };
+    const list = JSON.parse(result.stdout) as {
+      kind: string;
+      items: Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace: string }; spec: unknown }>;
+    };
     expect(list.kind).toBe('List');
     expect(list.items.map((i) => [i.apiVersion, i.kind, i.metadata.namespace, i.metadata.name])).toEqual([
       ['scheduling.k8s.io/v1alpha2', 'PodGroup', 'team-a', 'training-workers'],
@@ -118,8 +121,18 @@ describe('real kubectl against the test API server speaking 1.37', () => {
   let env137: NodeJS.ProcessEnv;
   beforeAll(async () => {
     const objects = [
-      { apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'PodGroup', metadata: { name: 'workers', namespace: 'team-a' }, spec: { workloadRef: { workloadName: 'train', templateName: 'workers' } } },
-      { apiVersion: 'scheduling.k8s.io/v1alpha3', kind: 'CompositePodGroup', metadata: { name: 'train', namespace: 'team-a' }, spec: { workloadRef: { workloadName: 'train', templateName: 'all' } } },
+      {
+        apiVersion: 'scheduling.k8s.io/v1beta1',
+        kind: 'PodGroup',
+        metadata: { name: 'workers', namespace: 'team-a' },
+        spec: { workloadRef: { workloadName: 'train', templateName: 'workers' } },
+      },
+      {
+        apiVersion: 'scheduling.k8s.io/v1alpha3',
+        kind: 'CompositePodGroup',
+        metadata: { name: 'train', namespace: 'team-a' },
+        spec: { workloadRef: { workloadName: 'train', templateName: 'all' } },
+      },
     ];
     v137 = await TestApiServer.start({ objects, kubernetesVersion: '1.37' });
     env137 = await kubectlEnv(v137);
@@ -135,7 +148,10 @@ describe('real kubectl against the test API server speaking 1.37', () => {
 
   it('kubectl gets one PodGroup in either version, and CompositePodGroups', async () => {
     for (const version of ['v1beta1', 'v1alpha3']) {
-      const result = await kubectl(['get', `podgroups.${version}.scheduling.k8s.io`, 'workers', '-o', 'jsonpath={.apiVersion} {.spec.workloadRef.templateName}'], env137);
+      const result = await kubectl(
+        ['get', `podgroups.${version}.scheduling.k8s.io`, 'workers', '-o', 'jsonpath={.apiVersion} {.spec.workloadRef.templateName}'],
+        env137,
+      );
       expect(result.stdout).toBe(`scheduling.k8s.io/${version} workers`);
     }
     const composite = await kubectl(['get', 'compositepodgroups', '-o', 'name'], env137);

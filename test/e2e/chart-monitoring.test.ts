@@ -58,7 +58,10 @@ function selectorsOf(expr: string): Selector[] {
 function withComponents(): Obj[] {
   const dir = mkdtempSync(join(tmpdir(), 'kustomize-components-'));
   const rel = (p: string): string => relative(dir, join(manifestsDir, p));
-  writeFileSync(join(dir, 'kustomization.yaml'), `resources: [${rel('base')}]\ncomponents: [${rel('components/network-policy')}, ${rel('components/monitoring')}]\n`);
+  writeFileSync(
+    join(dir, 'kustomization.yaml'),
+    `resources: [${rel('base')}]\ncomponents: [${rel('components/network-policy')}, ${rel('components/monitoring')}]\n`,
+  );
   return renderKustomize(dir);
 }
 
@@ -67,7 +70,19 @@ const ALL_TOGGLES = { networkPolicy: { enabled: true }, serviceMonitor: { enable
 describe.each<[string, () => Obj[]]>([
   ['kustomize base + components', withComponents],
   ['helm chart, toggles on', () => renderChart(ALL_TOGGLES)],
-  ['helm chart, toggles on, custom timeouts', () => renderChart({ ...ALL_TOGGLES, webhooks: { scheduling: { failurePolicy: 'Fail', timeoutSeconds: 8 }, pods: { failurePolicy: 'Ignore', timeoutSeconds: 4 }, jobs: { failurePolicy: 'Ignore', timeoutSeconds: 6 }, podGroupDefaults: { failurePolicy: 'Fail', timeoutSeconds: 2 } } })],
+  [
+    'helm chart, toggles on, custom timeouts',
+    () =>
+      renderChart({
+        ...ALL_TOGGLES,
+        webhooks: {
+          scheduling: { failurePolicy: 'Fail', timeoutSeconds: 8 },
+          pods: { failurePolicy: 'Ignore', timeoutSeconds: 4 },
+          jobs: { failurePolicy: 'Ignore', timeoutSeconds: 6 },
+          podGroupDefaults: { failurePolicy: 'Fail', timeoutSeconds: 2 },
+        },
+      }),
+  ],
 ])('%s', (_name, render) => {
   let objects: Obj[];
   beforeAll(() => {
@@ -83,10 +98,23 @@ describe.each<[string, () => Obj[]]>([
     expect(pod.spec.containers[0].ports.map((p: Obj) => p.name)).toContain('https');
     expect(policy.spec.egress).toEqual([
       {
-        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
       },
-      { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 6443 }] },
+      {
+        ports: [
+          { protocol: 'TCP', port: 443 },
+          { protocol: 'TCP', port: 6443 },
+        ],
+      },
     ]);
   });
 
@@ -98,19 +126,30 @@ describe.each<[string, () => Obj[]]>([
     expect(service.spec.ports.map((p: Obj) => p.name)).toContain(endpoint?.port);
     expect(endpoint).toMatchObject({ scheme: 'https', path: '/metrics', honorLabels: true });
     const tlsVolume = (one(objects, 'Deployment').spec.template.spec.volumes as Obj[]).find((v) => v.name === 'tls') as Obj;
-    expect(endpoint?.tlsConfig).toEqual({ serverName: `${service.metadata.name}.${NAMESPACE}.svc`, ca: { secret: { name: tlsVolume.secret.secretName, key: 'ca.crt' } } });
+    expect(endpoint?.tlsConfig).toEqual({
+      serverName: `${service.metadata.name}.${NAMESPACE}.svc`,
+      ca: { secret: { name: tlsVolume.secret.secretName, key: 'ca.crt' } },
+    });
   });
 
   it('PrometheusRule: the four alerts, on series and labels the webhook and kube-state-metrics export', async () => {
     const rules = one(objects, 'PrometheusRule').spec.groups.flatMap((g: Obj) => g.rules) as Obj[];
-    expect(rules.map((r) => r.alert)).toEqual(['WorkloadWebhookNoReadyReplica', 'WorkloadWebhookSlowReviews', 'WorkloadWebhookSlowReviews', 'WorkloadWebhookLookupFailures', 'WorkloadWebhookDenialsSpike']);
+    expect(rules.map((r) => r.alert)).toEqual([
+      'WorkloadWebhookNoReadyReplica',
+      'WorkloadWebhookSlowReviews',
+      'WorkloadWebhookSlowReviews',
+      'WorkloadWebhookLookupFailures',
+      'WorkloadWebhookDenialsSpike',
+    ]);
     const series = await webhookSeries();
     const service = one(objects, 'Service').metadata.name;
     for (const rule of rules) {
       const selectors = selectorsOf(rule.expr);
       expect(selectors.length).toBeGreaterThan(0);
       // No metric outside a selector: every workload_webhook_ name is matched above.
-      expect(rule.expr.match(/workload_webhook_\w+/g)?.length ?? 0).toBe(selectors.filter((s) => s.metric.startsWith('workload_webhook_')).length);
+      expect(rule.expr.match(/workload_webhook_\w+/g)?.length ?? 0).toBe(
+        selectors.filter((s) => s.metric.startsWith('workload_webhook_')).length,
+      );
       for (const { metric, matchers } of selectors) {
         const known = series.get(metric)?.labels ?? (KUBE_STATE_METRICS[metric] ? new Set(KUBE_STATE_METRICS[metric]) : undefined);
         expect([metric, known ? 'exported' : 'not exported']).toEqual([metric, 'exported']);
@@ -125,10 +164,13 @@ describe.each<[string, () => Obj[]]>([
     }
   });
 
-  it('latency alerts fire at half of each endpoint\'s shortest webhook timeout, within the histogram buckets', async () => {
+  it("latency alerts fire at half of each endpoint's shortest webhook timeout, within the histogram buckets", async () => {
     const webhooks = webhooksOf(objects);
-    const timeout = (path: string): number => Math.min(...webhooks.filter((w) => w.clientConfig.service.path === path).map((w) => w.timeoutSeconds as number));
-    const buckets = [...((await webhookSeries()).get('workload_webhook_request_duration_seconds_bucket')?.values.get('le') ?? [])].map(Number).filter(Number.isFinite);
+    const timeout = (path: string): number =>
+      Math.min(...webhooks.filter((w) => w.clientConfig.service.path === path).map((w) => w.timeoutSeconds as number));
+    const buckets = [...((await webhookSeries()).get('workload_webhook_request_duration_seconds_bucket')?.values.get('le') ?? [])]
+      .map(Number)
+      .filter(Number.isFinite);
     const slow = (one(objects, 'PrometheusRule').spec.groups[0].rules as Obj[]).filter((r) => r.alert === 'WorkloadWebhookSlowReviews');
     for (const endpoint of ENDPOINTS) {
       const rule = slow.find((r) => selectorsOf(r.expr)[0]?.matchers.endpoint === endpoint) as Obj;

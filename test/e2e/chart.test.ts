@@ -11,7 +11,18 @@ import { ALL_FEATURE_GATES, parseFeatureGatesByVersion } from '@kubectl-workload
 import { ALL_RULES, parseSeverityConfig } from '@kubectl-workload/rules';
 import { parse } from 'yaml';
 import { valuesSchema } from '../../scripts/chart-values-schema.ts';
-import { chartDir, helm, helmRender, manifestsDir, NAMESPACE, one, renderChart, renderKustomize, valuesFile, webhooksOf } from './chart-render.js';
+import {
+  chartDir,
+  helm,
+  helmRender,
+  manifestsDir,
+  NAMESPACE,
+  one,
+  renderChart,
+  renderKustomize,
+  valuesFile,
+  webhooksOf,
+} from './chart-render.js';
 import type { Obj } from './chart-render.js';
 
 const schema = JSON.parse(readFileSync(join(chartDir, 'values.schema.json'), 'utf8')) as Obj;
@@ -29,10 +40,18 @@ function flag(objects: Obj[], name: string): string | undefined {
 describe('helm lint', () => {
   it.each<[string, Obj]>([
     ['default values', {}],
-    ['cert-manager with every toggle on', { certificates: { mode: 'cert-manager' }, networkPolicy: { enabled: true }, serviceMonitor: { enabled: true }, prometheusRule: { enabled: true } }],
+    [
+      'cert-manager with every toggle on',
+      {
+        certificates: { mode: 'cert-manager' },
+        networkPolicy: { enabled: true },
+        serviceMonitor: { enabled: true },
+        prometheusRule: { enabled: true },
+      },
+    ],
     ['existing-secret', { certificates: { mode: 'existing-secret', existingSecret: { name: 'tls', caBundle: 'x' } } }],
     // An umbrella chart passes its globals to every subchart.
-    ['an umbrella chart\'s globals', { global: { imageRegistry: 'mirror.example' } }],
+    ["an umbrella chart's globals", { global: { imageRegistry: 'mirror.example' } }],
   ])('passes --strict with %s', (_name, values) => {
     const result = helm(['lint', '--strict', chartDir, '--namespace', NAMESPACE, '--values', valuesFile(values)]);
     expect(result.stdout + result.stderr).toContain('1 chart(s) linted, 0 chart(s) failed');
@@ -43,15 +62,35 @@ describe('helm lint', () => {
 describe('values.schema.json', () => {
   it.each<[string, Obj, string]>([
     ['an unknown top-level key', { replica: 3 }, "at '': additional properties 'replica' not allowed"],
-    ['an unknown nested key', { webhooks: { pods: { timeoutSecond: 3 } } }, "at '/webhooks/pods': additional properties 'timeoutSecond' not allowed"],
+    [
+      'an unknown nested key',
+      { webhooks: { pods: { timeoutSecond: 3 } } },
+      "at '/webhooks/pods': additional properties 'timeoutSecond' not allowed",
+    ],
     ['a wrong type', { replicas: 'two' }, "at '/replicas': got string, want integer"],
     ['a boolean as a string', { networkPolicy: { enabled: 'yes' } }, "at '/networkPolicy/enabled': got string, want boolean"],
-    ['a failurePolicy in the wrong case', { webhooks: { scheduling: { failurePolicy: 'fail' } } }, "at '/webhooks/scheduling/failurePolicy': value must be one of 'Fail', 'Ignore'"],
-    ['a timeout past the API server maximum', { webhooks: { jobs: { timeoutSeconds: 31 } } }, "at '/webhooks/jobs/timeoutSeconds': maximum: got 31, want 30"],
-    ['an unknown certificates.mode', { certificates: { mode: 'vault' } }, "at '/certificates/mode': value must be one of 'cert-manager', 'self-signed', 'existing-secret'"],
+    [
+      'a failurePolicy in the wrong case',
+      { webhooks: { scheduling: { failurePolicy: 'fail' } } },
+      "at '/webhooks/scheduling/failurePolicy': value must be one of 'Fail', 'Ignore'",
+    ],
+    [
+      'a timeout past the API server maximum',
+      { webhooks: { jobs: { timeoutSeconds: 31 } } },
+      "at '/webhooks/jobs/timeoutSeconds': maximum: got 31, want 30",
+    ],
+    [
+      'an unknown certificates.mode',
+      { certificates: { mode: 'vault' } },
+      "at '/certificates/mode': value must be one of 'cert-manager', 'self-signed', 'existing-secret'",
+    ],
     ['an unknown rule id', { rules: { 'X-99': 'deny' } }, "at '/rules': additional properties 'X-99' not allowed"],
     ['an unknown rule action', { rules: { 'X-15': 'block' } }, "at '/rules/X-15': value must be one of 'deny', 'warn', 'off'"],
-    ['an unknown feature gate', { featureGates: { GangSchedulng: false } }, "at '/featureGates': additional properties 'GangSchedulng' not allowed"],
+    [
+      'an unknown feature gate',
+      { featureGates: { GangSchedulng: false } },
+      "at '/featureGates': additional properties 'GangSchedulng' not allowed",
+    ],
     ['a digest that is not sha256', { image: { digest: 'latest' } }, "at '/image/digest'"],
     ['an unknown log level', { logLevel: 'verbose' }, "at '/logLevel': value must be one of 'debug', 'info', 'warn', 'error'"],
     ['an unknown Kubernetes version', { kubeVersion: '1.35' }, "at '/kubeVersion': value must be one of '', '1.36', '1.37'"],
@@ -80,11 +119,19 @@ describe('values.schema.json', () => {
   });
 
   it('has a default in values.yaml for every key it describes, except the optional ones', () => {
-    const OPTIONAL = ['global', 'resources.claims', 'certificates.certManager.issuerRef.name', 'certificates.certManager.issuerRef.kind', 'certificates.certManager.issuerRef.group'];
+    const OPTIONAL = [
+      'global',
+      'resources.claims',
+      'certificates.certManager.issuerRef.name',
+      'certificates.certManager.issuerRef.kind',
+      'certificates.certManager.issuerRef.group',
+    ];
     const undocumented = (value: Obj, node: Obj, path: string[]): string[] => {
       if (node.additionalProperties !== false || path[0] === 'rules' || path[0] === 'featureGates') return [];
       return Object.entries(node.properties as Obj).flatMap(([key, child]) =>
-        value !== null && typeof value === 'object' && key in value ? undocumented(value[key], child, [...path, key]) : [[...path, key].join('.')],
+        value !== null && typeof value === 'object' && key in value
+          ? undocumented(value[key], child, [...path, key])
+          : [[...path, key].join('.')],
       );
     };
     expect(undocumented(defaults, schema, []).filter((key) => !OPTIONAL.includes(key))).toEqual([]);
@@ -96,7 +143,10 @@ describe('values', () => {
     const chart = parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as Obj;
     expect(container(renderChart()).image).toBe(`ghcr.io/kubectl-workload/workload-webhook:${chart.appVersion}`);
     const digest = `sha256:${'a'.repeat(64)}`;
-    const objects = renderChart({ image: { registry: 'registry.example:5000', repository: 'team/webhook', tag: 'v2', digest, pullPolicy: 'Always' }, imagePullSecrets: [{ name: 'pull' }] });
+    const objects = renderChart({
+      image: { registry: 'registry.example:5000', repository: 'team/webhook', tag: 'v2', digest, pullPolicy: 'Always' },
+      imagePullSecrets: [{ name: 'pull' }],
+    });
     expect(container(objects)).toMatchObject({ image: `registry.example:5000/team/webhook:v2@${digest}`, imagePullPolicy: 'Always' });
     expect(one(objects, 'Deployment').spec.template.spec.imagePullSecrets).toEqual([{ name: 'pull' }]);
     expect(container(renderChart({ image: { registry: '' } })).image).toBe(`kubectl-workload/workload-webhook:${chart.appVersion}`);
@@ -104,22 +154,46 @@ describe('values', () => {
 
   it('replicas, resources and scheduling constraints reach the pod', () => {
     const tolerations = [{ key: 'dedicated', operator: 'Equal', value: 'control', effect: 'NoSchedule' }];
-    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['system'] }] }] } } };
-    const spread = [{ maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { x: 'y' } } }];
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['system'] }] }],
+        },
+      },
+    };
+    const spread = [
+      { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { x: 'y' } } },
+    ];
     const resources = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '2', memory: '256Mi' } };
-    const objects = renderChart({ replicas: 3, resources, nodeSelector: { pool: 'system' }, tolerations, affinity, topologySpreadConstraints: spread, podLabels: { team: 'ml' }, podAnnotations: { 'example.com/owner': 'platform' } });
+    const objects = renderChart({
+      replicas: 3,
+      resources,
+      nodeSelector: { pool: 'system' },
+      tolerations,
+      affinity,
+      topologySpreadConstraints: spread,
+      podLabels: { team: 'ml' },
+      podAnnotations: { 'example.com/owner': 'platform' },
+    });
     const deployment = one(objects, 'Deployment');
     expect(deployment.spec.replicas).toBe(3);
     expect(deployment.spec.template.metadata.labels).toMatchObject({ team: 'ml', ...deployment.spec.selector.matchLabels });
     expect(deployment.spec.selector.matchLabels.team).toBeUndefined();
     expect(deployment.spec.template.metadata.annotations['example.com/owner']).toBe('platform');
-    expect(deployment.spec.template.spec).toMatchObject({ nodeSelector: { pool: 'system' }, tolerations, affinity, topologySpreadConstraints: spread });
+    expect(deployment.spec.template.spec).toMatchObject({
+      nodeSelector: { pool: 'system' },
+      tolerations,
+      affinity,
+      topologySpreadConstraints: spread,
+    });
     expect(container(objects).resources).toEqual(resources);
     expect(one(renderChart({ topologySpreadConstraints: [] }), 'Deployment').spec.template.spec.topologySpreadConstraints).toBeUndefined();
   });
 
   it('podDisruptionBudget: minAvailable or maxUnavailable, off, and never both', () => {
-    expect(one(renderChart({ podDisruptionBudget: { enabled: true, minAvailable: null, maxUnavailable: '50%' } }), 'PodDisruptionBudget').spec).toMatchObject({ maxUnavailable: '50%' });
+    expect(
+      one(renderChart({ podDisruptionBudget: { enabled: true, minAvailable: null, maxUnavailable: '50%' } }), 'PodDisruptionBudget').spec,
+    ).toMatchObject({ maxUnavailable: '50%' });
     expect(renderChart({ podDisruptionBudget: { enabled: false } }).filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
     const both = helmRender({ podDisruptionBudget: { enabled: true, minAvailable: 1, maxUnavailable: 1 } });
     expect(both.status).not.toBe(0);
@@ -130,7 +204,9 @@ describe('values', () => {
     const objects = renderChart();
     expect(one(objects, 'Deployment').spec.template.spec.priorityClassName).toBe('system-cluster-critical');
     const quota = one(objects, 'ResourceQuota');
-    expect(quota.spec.scopeSelector.matchExpressions).toEqual([{ operator: 'In', scopeName: 'PriorityClass', values: ['system-cluster-critical'] }]);
+    expect(quota.spec.scopeSelector.matchExpressions).toEqual([
+      { operator: 'In', scopeName: 'PriorityClass', values: ['system-cluster-critical'] },
+    ]);
     expect(quota.spec.hard.pods).toBe('100');
     const none = renderChart({ priorityClassName: '' });
     expect(one(none, 'Deployment').spec.template.spec.priorityClassName).toBeUndefined();
@@ -160,7 +236,13 @@ describe('values', () => {
   });
 
   it('rules become a --config file the webhook accepts; featureGates and logLevel become its flags', () => {
-    const objects = renderChart({ rules: { 'X-15': 'deny', 'X-18': 'off', 'WL-28': 'warn' }, featureGates: { WorkloadAwarePreemption: false, GangScheduling: true }, logLevel: 'debug', onLookupError: 'deny', kubeVersion: '1.36' });
+    const objects = renderChart({
+      rules: { 'X-15': 'deny', 'X-18': 'off', 'WL-28': 'warn' },
+      featureGates: { WorkloadAwarePreemption: false, GangScheduling: true },
+      logLevel: 'debug',
+      onLookupError: 'deny',
+      kubeVersion: '1.36',
+    });
     const configFile = flag(objects, 'config') as string;
     const configMap = one(objects, 'ConfigMap', 'workload-webhook-config');
     const text = configMap.data[configFile.split('/').pop() as string] as string;
@@ -178,7 +260,8 @@ describe('values', () => {
   });
 
   it('toggles: ServiceMonitor, NetworkPolicy and PrometheusRule only when enabled', () => {
-    const kinds = (o: Obj[]): string[] => o.map((x) => x.kind).filter((k) => ['ServiceMonitor', 'NetworkPolicy', 'PrometheusRule'].includes(k));
+    const kinds = (o: Obj[]): string[] =>
+      o.map((x) => x.kind).filter((k) => ['ServiceMonitor', 'NetworkPolicy', 'PrometheusRule'].includes(k));
     expect(kinds(renderChart())).toEqual([]);
     expect(kinds(renderChart({ serviceMonitor: { enabled: true } }))).toEqual(['ServiceMonitor']);
     expect(kinds(renderChart({ networkPolicy: { enabled: true } }))).toEqual(['NetworkPolicy']);
@@ -186,15 +269,22 @@ describe('values', () => {
   });
 
   it('another release name: every reference follows the names', () => {
-    const objects = renderChart({ serviceMonitor: { enabled: true }, networkPolicy: { enabled: true } }, { release: 'wh', namespace: 'platform' });
+    const objects = renderChart(
+      { serviceMonitor: { enabled: true }, networkPolicy: { enabled: true } },
+      { release: 'wh', namespace: 'platform' },
+    );
     const service = one(objects, 'Service');
     expect(service.metadata.name).toBe('wh-workload-webhook');
-    for (const w of webhooksOf(objects)) expect(w.clientConfig.service).toMatchObject({ name: service.metadata.name, namespace: 'platform' });
+    for (const w of webhooksOf(objects))
+      expect(w.clientConfig.service).toMatchObject({ name: service.metadata.name, namespace: 'platform' });
     const pod = one(objects, 'Deployment').spec.template.spec;
     expect(pod.serviceAccountName).toBe(one(objects, 'ServiceAccount').metadata.name);
-    expect(one(objects, 'ClusterRoleBinding').subjects).toEqual([{ kind: 'ServiceAccount', name: pod.serviceAccountName, namespace: 'platform' }]);
+    expect(one(objects, 'ClusterRoleBinding').subjects).toEqual([
+      { kind: 'ServiceAccount', name: pod.serviceAccountName, namespace: 'platform' },
+    ]);
     const names = new Set(objects.map((o) => `${o.kind}/${o.metadata.name}`));
-    for (const v of pod.volumes as Obj[]) expect(names.has(v.secret ? `Secret/${v.secret.secretName}` : `ConfigMap/${v.configMap.name}`)).toBe(true);
+    for (const v of pod.volumes as Obj[])
+      expect(names.has(v.secret ? `Secret/${v.secret.secretName}` : `ConfigMap/${v.configMap.name}`)).toBe(true);
     const serving = new X509Certificate(Buffer.from(one(objects, 'Secret').data['tls.crt'], 'base64'));
     expect(serving.checkHost('wh-workload-webhook.platform.svc')).toBe('wh-workload-webhook.platform.svc');
     expect(one(objects, 'ServiceMonitor').spec.endpoints[0].tlsConfig.serverName).toBe('wh-workload-webhook.platform.svc');
@@ -208,7 +298,10 @@ describe('values', () => {
 describe('certificates.mode', () => {
   it('existing-secret: mounts the named Secret, caBundle is the given CA, and the chart makes no certificate', () => {
     const ca = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-    const objects = renderChart({ certificates: { mode: 'existing-secret', existingSecret: { name: 'corp-tls', caBundle: ca } }, serviceMonitor: { enabled: true } });
+    const objects = renderChart({
+      certificates: { mode: 'existing-secret', existingSecret: { name: 'corp-tls', caBundle: ca } },
+      serviceMonitor: { enabled: true },
+    });
     expect(objects.filter((o) => ['Secret', 'Certificate', 'Issuer'].includes(o.kind))).toEqual([]);
     expect(one(objects, 'Deployment').spec.template.spec.volumes[0]).toEqual({ name: 'tls', secret: { secretName: 'corp-tls' } });
     for (const w of webhooksOf(objects)) expect(Buffer.from(w.clientConfig.caBundle, 'base64').toString('utf8')).toBe(ca);
@@ -239,7 +332,11 @@ const KUSTOMIZE_HASH = /-[bcdfghkmt2-9]{10}$/; // kustomize's name suffix alphab
 function stripChartLabels(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripChartLabels);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !CHART_LABELS.includes(k)).map(([k, v]) => [k, stripChartLabels(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !CHART_LABELS.includes(k))
+      .map(([k, v]) => [k, stripChartLabels(v)]),
+  );
 }
 
 function comparable(o: Obj): Obj {
@@ -252,7 +349,8 @@ function comparable(o: Obj): Obj {
   }
   if (copy.kind === 'Deployment') {
     delete copy.spec.template.metadata.annotations;
-    for (const v of copy.spec.template.spec.volumes as Obj[]) if (v.configMap) v.configMap.name = v.configMap.name.replace(KUSTOMIZE_HASH, '');
+    for (const v of copy.spec.template.spec.volumes as Obj[])
+      if (v.configMap) v.configMap.name = v.configMap.name.replace(KUSTOMIZE_HASH, '');
   }
   if (copy.kind.endsWith('WebhookConfiguration')) for (const w of copy.webhooks as Obj[]) delete w.clientConfig.caBundle;
   return copy;
@@ -260,7 +358,12 @@ function comparable(o: Obj): Obj {
 
 describe.each<[string, Obj, string, string[]]>([
   ['default values', {}, 'base', []],
-  ['every toggle on', { networkPolicy: { enabled: true }, serviceMonitor: { enabled: true }, prometheusRule: { enabled: true } }, 'all', ['NetworkPolicy', 'ServiceMonitor', 'PrometheusRule']],
+  [
+    'every toggle on',
+    { networkPolicy: { enabled: true }, serviceMonitor: { enabled: true }, prometheusRule: { enabled: true } },
+    'all',
+    ['NetworkPolicy', 'ServiceMonitor', 'PrometheusRule'],
+  ],
 ])('the chart with %s and kustomize', (_name, values, target, extraKinds) => {
   it('agree on every object both contain', () => {
     const dir = target === 'base' ? join(manifestsDir, 'base') : kustomizeWithComponents();
@@ -270,9 +373,17 @@ describe.each<[string, Obj, string, string[]]>([
     const shared = charted.filter((o) => kustomized.has(key(o)));
     expect(shared.map(key).sort()).toEqual(
       [
-        'ClusterRole/workload-webhook', 'ClusterRoleBinding/workload-webhook', 'ConfigMap/workload-webhook-config', 'ConfigMap/workload-webhook-kubeconfig',
-        'Deployment/workload-webhook', 'MutatingWebhookConfiguration/workload-webhook', 'PodDisruptionBudget/workload-webhook',
-        'ResourceQuota/workload-webhook-critical-pods', 'Service/workload-webhook', 'ServiceAccount/workload-webhook', 'ValidatingWebhookConfiguration/workload-webhook',
+        'ClusterRole/workload-webhook',
+        'ClusterRoleBinding/workload-webhook',
+        'ConfigMap/workload-webhook-config',
+        'ConfigMap/workload-webhook-kubeconfig',
+        'Deployment/workload-webhook',
+        'MutatingWebhookConfiguration/workload-webhook',
+        'PodDisruptionBudget/workload-webhook',
+        'ResourceQuota/workload-webhook-critical-pods',
+        'Service/workload-webhook',
+        'ServiceAccount/workload-webhook',
+        'ValidatingWebhookConfiguration/workload-webhook',
         ...extraKinds.map((k) => `${k}/workload-webhook`),
       ].sort(),
     );

@@ -16,7 +16,8 @@ function as137(obj: KubeObject): KubeObject {
   if (obj.apiVersion !== 'scheduling.k8s.io/v1alpha2') return obj;
   const copy = structuredClone(obj) as KubeObject & { spec?: Record<string, unknown>; status?: unknown };
   copy.apiVersion = 'scheduling.k8s.io/v1beta1';
-  const ref = (copy.spec?.podGroupTemplateRef as { workload?: { workloadName?: string; podGroupTemplateName?: string } } | undefined)?.workload;
+  const ref = (copy.spec?.podGroupTemplateRef as { workload?: { workloadName?: string; podGroupTemplateName?: string } } | undefined)
+    ?.workload;
   if (copy.spec && ref) {
     delete copy.spec.podGroupTemplateRef;
     copy.spec.workloadRef = { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName };
@@ -36,15 +37,30 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const workload = (...args: string[]) => run('kubectl', ['workload', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+const workload = (...args: string[]) =>
+  run('kubectl', ['workload', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
 
 describe('the plugin on a 1.37 cluster', () => {
   it('status lists the v1beta1 PodGroups with their pods', async () => {
     const result = await workload('status', '-A', '-o', 'json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const items = (JSON.parse(result.stdout) as { items: Array<{ namespace: string; name: string; workload: { name: string; template: string } | null; pods: { scheduled: number; total: number } }> }).items;
-    expect(items.map((i) => `${i.namespace}/${i.name} ${i.workload ? `${i.workload.name}/${i.workload.template}` : '-'} ${i.pods.scheduled}/${i.pods.total}`)).toEqual([
+    const items = (
+      JSON.parse(result.stdout) as {
+        items: Array<{
+          namespace: string;
+          name: string;
+          workload: { name: string; template: string } | null;
+          pods: { scheduled: number; total: number };
+        }>;
+      }
+    ).items;
+    expect(
+      items.map(
+        (i) =>
+          `${i.namespace}/${i.name} ${i.workload ? `${i.workload.name}/${i.workload.template}` : '-'} ${i.pods.scheduled}/${i.pods.total}`,
+      ),
+    ).toEqual([
       'default/inference-replicas inference/replicas 3/3',
       'default/llm-train-workers llm-train/workers 0/8',
       'default/old-run-workers old-run/workers 2/2',
@@ -54,12 +70,17 @@ describe('the plugin on a 1.37 cluster', () => {
 
   it('explain finds a v1beta1 PodGroup and its pods', async () => {
     const result = await workload('explain', 'podgroup/llm-train-workers', '-o', 'json');
-    const doc = JSON.parse(result.stdout) as { target: { kind: string; name: string }; links: Array<{ link: string; status: string; summary: string }> };
+    const doc = JSON.parse(result.stdout) as {
+      target: { kind: string; name: string };
+      links: Array<{ link: string; status: string; summary: string }>;
+    };
     expect(doc.target).toMatchObject({ kind: 'PodGroup', name: 'llm-train-workers' });
     expect(doc.links.find((l) => l.link === 'pods')).toMatchObject({ status: 'ok', summary: '8 pods name the PodGroup (minCount 8)' });
     expect(doc.links.find((l) => l.link === 'workload')?.summary).toContain('llm-train');
     // Until the 1.37 cycle is modelled, the placement says it used the 1.36 one.
-    expect((doc as unknown as { placement: { notes: string[] } }).placement.notes.join('\n')).toContain('simulated with the 1.36 PodGroup cycle');
+    expect((doc as unknown as { placement: { notes: string[] } }).placement.notes.join('\n')).toContain(
+      'simulated with the 1.36 PodGroup cycle',
+    );
   });
 
   it('simulate says it models the 1.36 cycle for 1.37 objects', async () => {

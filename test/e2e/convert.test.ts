@@ -66,15 +66,18 @@ describe('kubectl workload convert -f', () => {
 });
 
 describe('convert then lint --kube-version 1.37', () => {
-  it.each(['examples/workload/', 'examples/gang-training/', 'examples/changed/'])('%s converts into manifests the 1.37 rules pass', async (example) => {
-    const converted = await workload('convert', '-f', join(REPO, example));
-    expect(converted.code).toBe(0);
-    const file = join(home, `${example.replace(/\W/g, '-')}1.37.yaml`);
-    await writeFile(file, converted.stdout);
-    const linted = await workload('lint', '--kube-version', '1.37', '--fail-on', 'error', file);
-    expect(linted.stdout).not.toMatch(/ error /);
-    expect(linted.code).toBe(0);
-  });
+  it.each(['examples/workload/', 'examples/gang-training/', 'examples/changed/'])(
+    '%s converts into manifests the 1.37 rules pass',
+    async (example) => {
+      const converted = await workload('convert', '-f', join(REPO, example));
+      expect(converted.code).toBe(0);
+      const file = join(home, `${example.replace(/\W/g, '-')}1.37.yaml`);
+      await writeFile(file, converted.stdout);
+      const linted = await workload('lint', '--kube-version', '1.37', '--fail-on', 'error', file);
+      expect(linted.stdout).not.toMatch(/ error /);
+      expect(linted.code).toBe(0);
+    },
+  );
 
   it('the unconverted examples are reported as not served by 1.37 (MIG-01)', async () => {
     const linted = await workload('lint', '--kube-version', '1.37', join(REPO, 'examples/workload/'));
@@ -89,7 +92,9 @@ describe('kubectl workload convert --from-cluster', () => {
     const dir = join(home, 'upgrade');
     const result = await workload('convert', '--from-cluster', '-d', dir);
     expect(result.code).toBe(1); // llm-train needs a decision, as in the file case
-    expect(result.stdout).toContain('kubectl delete podgroups.v1alpha2.scheduling.k8s.io -n default inference-replicas llm-train-workers old-run-workers');
+    expect(result.stdout).toContain(
+      'kubectl delete podgroups.v1alpha2.scheduling.k8s.io -n default inference-replicas llm-train-workers old-run-workers',
+    );
     expect(result.stdout).toContain('kubectl delete workloads.v1alpha2.scheduling.k8s.io -n research eval-sweep-86f574f4b7');
     expect(result.stdout).toContain('Remove GangScheduling and WorkloadAwarePreemption');
     expect(await readdir(dir)).toEqual(['01-workloads.yaml', '02-podgroups.yaml']);

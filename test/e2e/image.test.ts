@@ -29,7 +29,9 @@ const chroot = spawnSync('sh', ['-c', 'command -v chroot'], { encoding: 'utf8' }
 const root = process.getuid?.() === 0;
 const runnable = root && chroot !== '';
 if (!runnable) {
-  process.stderr.write(`test/e2e/image.test.ts skipped: ${root ? 'no chroot binary' : 'not running as root'} (building the image needs apt-get, running it needs chroot; CI runs as root)\n`);
+  process.stderr.write(
+    `test/e2e/image.test.ts skipped: ${root ? 'no chroot binary' : 'not running as root'} (building the image needs apt-get, running it needs chroot; CI runs as root)\n`,
+  );
 }
 const describeImage = runnable ? describe : describe.skip;
 
@@ -56,7 +58,12 @@ function filesOf(layout: string, platform: string): Map<string, Buffer> {
   return files;
 }
 
-interface ElfFacts { elfClass: number; endian: number; machine: number; sections: string[] }
+interface ElfFacts {
+  elfClass: number;
+  endian: number;
+  machine: number;
+  sections: string[];
+}
 
 /** The ELF identification, machine and section names of a 64-bit little-endian binary. */
 function elf(binary: Buffer): ElfFacts {
@@ -77,12 +84,16 @@ const EM_X86_64 = 62;
 const EM_AARCH64 = 183;
 
 describeImage('make image', () => {
-  it('is reproducible: a second build gives the same index digest and byte-identical archives', () => {
-    expect(second.index.digest).toBe(first.index.digest);
-    // Digests, not toEqual: jest compares Buffers element by element.
-    const digestOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-    expect(second.platforms.map((p) => digestOf(p.archive))).toEqual(first.platforms.map((p) => digestOf(p.archive)));
-  }, READ_TIMEOUT);
+  it(
+    'is reproducible: a second build gives the same index digest and byte-identical archives',
+    () => {
+      expect(second.index.digest).toBe(first.index.digest);
+      // Digests, not toEqual: jest compares Buffers element by element.
+      const digestOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+      expect(second.platforms.map((p) => digestOf(p.archive))).toEqual(first.platforms.map((p) => digestOf(p.archive)));
+    },
+    READ_TIMEOUT,
+  );
 
   it('writes one image index for linux/amd64 and linux/arm64, three layers each, least often changed first', () => {
     const { descriptor, index } = readImageIndex(first.layout);
@@ -108,7 +119,11 @@ describeImage('make image', () => {
     const { config } = readPlatform(first.layout, 'linux/amd64');
     const revision = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
     expect(config).toMatchObject({ architecture: 'amd64', os: 'linux' });
-    expect(config.config).toMatchObject({ User: '65532:65532', WorkingDir: '/', Entrypoint: ['/usr/bin/node', '/app/workload-webhook.mjs'] });
+    expect(config.config).toMatchObject({
+      User: '65532:65532',
+      WorkingDir: '/',
+      Entrypoint: ['/usr/bin/node', '/app/workload-webhook.mjs'],
+    });
     expect(config.config.Labels).toMatchObject({
       'org.opencontainers.image.source': expect.stringMatching(/^https:\/\//),
       'org.opencontainers.image.version': '0.1.0',
@@ -117,44 +132,74 @@ describeImage('make image', () => {
     });
   });
 
-  it('is a docker-archive of the ref the kustomize Deployment names', () => {
-    const deployment = parse(readFileSync(join(ROOT, 'manifests/base/deployment.yaml'), 'utf8')) as { spec: { template: { spec: { containers: Array<{ image: string }> } } } };
-    expect(deployment.spec.template.spec.containers[0]?.image).toBe(first.ref);
-    for (const platform of first.platforms) {
-      const files = new Map(readTar(readFileSync(platform.archive)).filter((e) => e.type === 'file').map((e) => [e.path, e.type === 'file' ? e.data : Buffer.alloc(0)]));
-      const [entry] = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '[]') as Array<{ Config: string; RepoTags: string[]; Layers: string[] }>;
-      expect(entry?.RepoTags).toEqual([first.ref]);
-      expect(entry?.Config).toBe(`blobs/sha256/${platform.config.digest.slice(7)}`);
-      expect(entry?.Layers).toEqual(platform.layers.map((l) => `blobs/sha256/${l.descriptor.digest.slice(7)}`));
-      for (const path of [entry?.Config ?? '', ...(entry?.Layers ?? [])]) expect(files.has(path)).toBe(true);
-    }
-  }, READ_TIMEOUT);
+  it(
+    'is a docker-archive of the ref the kustomize Deployment names',
+    () => {
+      const deployment = parse(readFileSync(join(ROOT, 'manifests/base/deployment.yaml'), 'utf8')) as {
+        spec: { template: { spec: { containers: Array<{ image: string }> } } };
+      };
+      expect(deployment.spec.template.spec.containers[0]?.image).toBe(first.ref);
+      for (const platform of first.platforms) {
+        const files = new Map(
+          readTar(readFileSync(platform.archive))
+            .filter((e) => e.type === 'file')
+            .map((e) => [e.path, e.type === 'file' ? e.data : Buffer.alloc(0)]),
+        );
+        const [entry] = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '[]') as Array<{
+          Config: string;
+          RepoTags: string[];
+          Layers: string[];
+        }>;
+        expect(entry?.RepoTags).toEqual([first.ref]);
+        expect(entry?.Config).toBe(`blobs/sha256/${platform.config.digest.slice(7)}`);
+        expect(entry?.Layers).toEqual(platform.layers.map((l) => `blobs/sha256/${l.descriptor.digest.slice(7)}`));
+        for (const path of [entry?.Config ?? '', ...(entry?.Layers ?? [])]) expect(files.has(path)).toBe(true);
+      }
+    },
+    READ_TIMEOUT,
+  );
 
   it('lists what went in for the SBOM: Debian packages, the Node runtime and every bundled npm package', () => {
-    const contents = JSON.parse(readFileSync(first.contents, 'utf8')) as { indexDigest: string; platforms: Array<{ debian: Array<{ name: string }>; node: { version: string } }>; npm: Array<{ name: string; version: string }> };
+    const contents = JSON.parse(readFileSync(first.contents, 'utf8')) as {
+      indexDigest: string;
+      platforms: Array<{ debian: Array<{ name: string }>; node: { version: string } }>;
+      npm: Array<{ name: string; version: string }>;
+    };
     expect(contents.indexDigest).toBe(first.index.digest);
-    expect(contents.platforms[0]?.debian.map((d) => d.name).sort()).toEqual(['ca-certificates', 'libc6', 'libgcc-s1', 'libstdc++6', 'tzdata']);
+    expect(contents.platforms[0]?.debian.map((d) => d.name).sort()).toEqual([
+      'ca-certificates',
+      'libc6',
+      'libgcc-s1',
+      'libstdc++6',
+      'tzdata',
+    ]);
     expect(contents.platforms[0]?.node.version).toBe('24.21.0');
     const client = contents.npm.find((p) => p.name === '@kubernetes/client-node');
-    expect(client?.version).toBe((JSON.parse(readFileSync(join(ROOT, 'node_modules/@kubernetes/client-node/package.json'), 'utf8')) as { version: string }).version);
+    expect(client?.version).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'node_modules/@kubernetes/client-node/package.json'), 'utf8')) as { version: string }).version,
+    );
     expect(contents.npm.map((p) => p.name)).toEqual(expect.arrayContaining(['express', 'pino', 'yargs', 'yaml', 'prom-client']));
   });
 
-  it('builds the arm64 image with an AArch64 node binary, stripped', () => {
-    const { manifest, config } = readPlatform(first.layout, 'linux/arm64');
-    expect(config).toMatchObject({ architecture: 'arm64', os: 'linux', variant: 'v8' });
-    expect(manifest.layers).toHaveLength(3);
-    const files = filesOf(first.layout, 'linux/arm64');
-    const arm64 = elf(files.get('usr/bin/node') ?? Buffer.alloc(64));
-    expect(arm64).toMatchObject({ elfClass: 2, endian: 1, machine: EM_AARCH64 });
-    expect(arm64.sections).toContain('.text');
-    expect(arm64.sections).not.toContain('.symtab');
-    expect(arm64.sections).not.toContain('.debug_info');
-    // Its dynamic loader and the libraries it needs are the arm64 ones.
-    expect(elf(files.get('lib/aarch64-linux-gnu/ld-linux-aarch64.so.1') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
-    expect(elf(files.get('usr/lib/aarch64-linux-gnu/libstdc++.so.6.0.30') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
-    expect(elf(filesOf(first.layout, 'linux/amd64').get('usr/bin/node') ?? Buffer.alloc(64)).machine).toBe(EM_X86_64);
-  }, READ_TIMEOUT);
+  it(
+    'builds the arm64 image with an AArch64 node binary, stripped',
+    () => {
+      const { manifest, config } = readPlatform(first.layout, 'linux/arm64');
+      expect(config).toMatchObject({ architecture: 'arm64', os: 'linux', variant: 'v8' });
+      expect(manifest.layers).toHaveLength(3);
+      const files = filesOf(first.layout, 'linux/arm64');
+      const arm64 = elf(files.get('usr/bin/node') ?? Buffer.alloc(64));
+      expect(arm64).toMatchObject({ elfClass: 2, endian: 1, machine: EM_AARCH64 });
+      expect(arm64.sections).toContain('.text');
+      expect(arm64.sections).not.toContain('.symtab');
+      expect(arm64.sections).not.toContain('.debug_info');
+      // Its dynamic loader and the libraries it needs are the arm64 ones.
+      expect(elf(files.get('lib/aarch64-linux-gnu/ld-linux-aarch64.so.1') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
+      expect(elf(files.get('usr/lib/aarch64-linux-gnu/libstdc++.so.6.0.30') ?? Buffer.alloc(64)).machine).toBe(EM_AARCH64);
+      expect(elf(filesOf(first.layout, 'linux/amd64').get('usr/bin/node') ?? Buffer.alloc(64)).machine).toBe(EM_X86_64);
+    },
+    READ_TIMEOUT,
+  );
 });
 
 describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
@@ -171,7 +216,25 @@ describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
     copyFileSync(join(ROOT, 'test/fixtures/webhook/snapshot.yaml'), join(rootfs, 'tmp/snapshot.yaml'));
     // The image's entrypoint and environment only, as a container runtime would run it.
     const env = Object.fromEntries((config.config.Env ?? []).map((e) => e.split('=', 2)));
-    running = startWebhookProcess(chroot, ['--userspec=65532:65532', rootfs, ...(config.config.Entrypoint ?? []), '--port', '0', '--bind-address', '127.0.0.1', '--tls-cert-file', '/tmp/tls.crt', '--tls-private-key-file', '/tmp/tls.key', '--snapshot', '/tmp/snapshot.yaml'], { env });
+    running = startWebhookProcess(
+      chroot,
+      [
+        '--userspec=65532:65532',
+        rootfs,
+        ...(config.config.Entrypoint ?? []),
+        '--port',
+        '0',
+        '--bind-address',
+        '127.0.0.1',
+        '--tls-cert-file',
+        '/tmp/tls.crt',
+        '--tls-private-key-file',
+        '/tmp/tls.key',
+        '--snapshot',
+        '/tmp/snapshot.yaml',
+      ],
+      { env },
+    );
     const port = await running.serving;
     client = new HttpsClient(`https://127.0.0.1:${port}`, pair.cert);
   }, BUILD_TIMEOUT);
@@ -189,7 +252,8 @@ describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
         names.push(entry.name);
         if (entry.isDirectory()) walk(path);
         // Executable files other than shared libraries (ld.so and libc.so.6 carry the x bit too).
-        else if (entry.isFile() && (statSync(path).mode & 0o111) !== 0 && !/\.so(\.\d+)*$/.test(entry.name)) programs.push(path.slice(rootfs.length));
+        else if (entry.isFile() && (statSync(path).mode & 0o111) !== 0 && !/\.so(\.\d+)*$/.test(entry.name))
+          programs.push(path.slice(rootfs.length));
       }
     };
     walk(rootfs);
@@ -211,10 +275,23 @@ describeImage('the amd64 image under chroot --userspec=65532:65532', () => {
   });
 
   it('denies an invalid Workload on /validate with 422 (WL-04)', async () => {
-    const workload: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'empty', namespace: 'ml' }, spec: {} };
+    const workload: Workload = {
+      apiVersion: 'scheduling.k8s.io/v1alpha2',
+      kind: 'Workload',
+      metadata: { name: 'empty', namespace: 'ml' },
+      spec: {},
+    };
     const { status, json } = await client.post<AdmissionReview>('/validate', reviewFor(workload, { uid: 'image-1' }));
     expect(status).toBe(200);
-    expect(json.response).toMatchObject({ uid: 'image-1', allowed: false, status: { code: 422, reason: 'Invalid', message: 'Workload.scheduling.k8s.io "empty" is invalid: spec.podGroupTemplates: Required value' } });
+    expect(json.response).toMatchObject({
+      uid: 'image-1',
+      allowed: false,
+      status: {
+        code: 422,
+        reason: 'Invalid',
+        message: 'Workload.scheduling.k8s.io "empty" is invalid: spec.podGroupTemplates: Required value',
+      },
+    });
   });
 
   it('fills a PodGroup from its Workload template on /mutate, reading the --snapshot', async () => {

@@ -11,7 +11,11 @@ import { pinnedKubectlPath, run } from '@kubectl-workload/test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const REPO_PLUGIN = join(ROOT, 'plugin/bin/kubectl-workload.js');
-const PLUGIN_VERSION = (JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./plugin/package.json"))'], { cwd: ROOT, encoding: 'utf8' }).stdout) as { version: string }).version;
+const PLUGIN_VERSION = (
+  JSON.parse(
+    spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./plugin/package.json"))'], { cwd: ROOT, encoding: 'utf8' }).stdout,
+  ) as { version: string }
+).version;
 
 /** PATH of only these directories and kubectl's, so kubectl sees no other kubectl-workload (the repo's bin). */
 export function isolatedPath(...dirs: string[]): string {
@@ -39,7 +43,9 @@ export function describeKubectlChecks(title: string, installed: () => Installed,
 
     it('kubectl plugin list finds kubectl-workload in the install directory', async () => {
       const result = await kubectl(['plugin', 'list']);
-      expect(result.stdout.split('\n').filter((line) => line.includes('kubectl-workload'))).toEqual([join(installed().binDir, 'kubectl-workload')]);
+      expect(result.stdout.split('\n').filter((line) => line.includes('kubectl-workload'))).toEqual([
+        join(installed().binDir, 'kubectl-workload'),
+      ]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     });
@@ -49,7 +55,11 @@ export function describeKubectlChecks(title: string, installed: () => Installed,
     });
 
     it('kubectl workload lint examples/ reports exactly what the repo build reports', async () => {
-      const expected = spawnSync(process.execPath, [REPO_PLUGIN, 'lint', 'examples/'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const expected = spawnSync(process.execPath, [REPO_PLUGIN, 'lint', 'examples/'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       const result = await kubectl(['workload', 'lint', 'examples/']); // jest runs in the repo root
       expect(expected.status).toBe(1); // examples/broken has errors
       expect(result).toEqual({ code: 1, stdout: expected.stdout, stderr: expected.stderr });

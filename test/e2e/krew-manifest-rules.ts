@@ -47,7 +47,8 @@ export function krewProblems(file: string, archiveDir: string, text = readFileSy
   platforms.forEach((p, i) => {
     const at = `platforms[${i}]`;
     const labels = p.selector?.matchLabels ?? {};
-    if (!p.selector || (!Object.keys(labels).length && !p.selector.matchExpressions?.length)) problems.push(`${at}: empty selector is not supported`);
+    if (!p.selector || (!Object.keys(labels).length && !p.selector.matchExpressions?.length))
+      problems.push(`${at}: empty selector is not supported`);
     for (const key of Object.keys(labels)) if (key !== 'os' && key !== 'arch') problems.push(`${at}: selector key ${key} not supported`);
     if (labels.os && !OS.has(labels.os)) problems.push(`${at}: unknown os ${labels.os}`);
     if (labels.arch && !ARCH.has(labels.arch)) problems.push(`${at}: unknown arch ${labels.arch}`);

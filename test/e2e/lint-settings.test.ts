@@ -10,10 +10,15 @@ import { pathWithRepoBin, run } from '@kubectl-workload/test';
 import { ROOT } from './installed-plugin-checks.js';
 
 // A Pod naming a PodGroup that exists only in examples/cluster-snapshot.yaml.
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  priorityClassName: high-priority\n  schedulingGroup:\n    podGroupName: llm-train-workers\n  containers: [{name: c, image: busybox}]\n';
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  priorityClassName: high-priority\n  schedulingGroup:\n    podGroupName: llm-train-workers\n  containers: [{name: c, image: busybox}]\n';
 
 const lint = (cwd: string, ...args: string[]) =>
-  run('sh', ['-c', 'cd "$1" && shift && exec kubectl workload lint "$@"', 'sh', cwd, ...args], { PATH: pathWithRepoBin(), NO_COLOR: '1', KUBECONFIG: join(cwd, 'absent') });
+  run('sh', ['-c', 'cd "$1" && shift && exec kubectl workload lint "$@"', 'sh', cwd, ...args], {
+    PATH: pathWithRepoBin(),
+    NO_COLOR: '1',
+    KUBECONFIG: join(cwd, 'absent'),
+  });
 
 describe('kubectl workload lint settings', () => {
   const repo = mkdtempSync(join(tmpdir(), 'kw-lint-settings-'));
@@ -36,7 +41,9 @@ describe('kubectl workload lint settings', () => {
     writeFileSync(join(repo, '.kubectl-workload.yaml'), 'rules:\n  X-15: deny\n');
     const result = await lint(join(repo, 'deploy'), 'pod.yaml');
     expect(result.stdout).toContain('pod.yaml:8:5: error X-15 Pod default/p');
-    expect(result.stdout.trim().split('\n').at(-1)).toBe('1 object in 1 file: 1 error, 0 warnings, 0 info (rules from ../.kubectl-workload.yaml)');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(
+      '1 object in 1 file: 1 error, 0 warnings, 0 info (rules from ../.kubectl-workload.yaml)',
+    );
     expect(result.code).toBe(1);
   });
 });

@@ -38,7 +38,9 @@ describe('kubectl workload lint (real kubectl)', () => {
 
   it('reports the broken examples with file:line:col and exit code 1', () => {
     const r = kubectl(['lint', 'examples/broken']);
-    expect(r.stdout).toContain('examples/broken/workloads.yaml:9:3: error WL-04 Workload ml-training/empty: spec.podGroupTemplates: Required value\n');
+    expect(r.stdout).toContain(
+      'examples/broken/workloads.yaml:9:3: error WL-04 Workload ml-training/empty: spec.podGroupTemplates: Required value\n',
+    );
     expect(r.status).toBe(1);
   });
 
@@ -48,17 +50,22 @@ describe('kubectl workload lint (real kubectl)', () => {
     const report = JSON.parse(r.stdout) as { findings: JsonFinding[]; errors: unknown[]; summary: { files: number; errors: number } };
     expect(report.errors).toEqual([]);
     expect(report.summary.files).toBe(4);
-    const at = (rule: string) => report.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column} ${f.object.name} ${f.field}`);
+    const at = (rule: string) =>
+      report.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column} ${f.object.name} ${f.field}`);
     expect(at('WL-04')).toEqual(['examples/broken/workloads.yaml:9:3 empty spec.podGroupTemplates']);
     expect(at('POD-03')).toEqual(['examples/broken/pods.yaml:9:5 bad-group-name spec.schedulingGroup.podGroupName']);
     // A missing field points at its nearest existing parent: the template's `schedulingGroup: {}`.
     expect(at('POD-06')).toEqual(['examples/broken/pods.yaml:43:7 inference spec.template.spec.schedulingGroup.podGroupName']);
     expect(at('PG-07')).toEqual(['examples/broken/podgroups.yaml:8:3 two-policies spec.schedulingPolicy']);
     expect(at('WL-08')).toEqual(['examples/broken/workloads.yaml:19:7 bad-templates spec.podGroupTemplates[0].name']);
-    expect(at('WL-10')).toEqual(['examples/broken/workloads.yaml:25:11 bad-templates spec.podGroupTemplates[1].schedulingPolicy.gang.minCount']);
+    expect(at('WL-10')).toEqual([
+      'examples/broken/workloads.yaml:25:11 bad-templates spec.podGroupTemplates[1].schedulingPolicy.gang.minCount',
+    ]);
     expect(at('X-01').map((f) => f.replace(/ \S+$/, ''))).toEqual(['examples/broken/podgroups.yaml:33:7 orphan']);
     expect(at('X-21')).toEqual(['examples/broken/jobs.yaml:32:9 too-small spec.template.spec.schedulingGroup.podGroupName']);
-    expect(at('X-23')).toEqual(['examples/broken/jobs.yaml:6:3 a-very-long-training-job-name-that-goes-past-the-limit-abcdef metadata.name']);
+    expect(at('X-23')).toEqual([
+      'examples/broken/jobs.yaml:6:3 a-very-long-training-job-name-that-goes-past-the-limit-abcdef metadata.name',
+    ]);
     const families = new Set(report.findings.map((f) => f.rule.replace(/-\d+$/, '')));
     expect([...families].sort()).toEqual(['PG', 'POD', 'WL', 'X']);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
@@ -66,10 +73,17 @@ describe('kubectl workload lint (real kubectl)', () => {
 
   it('-o sarif is a valid SARIF 2.1.0 log of the same findings', () => {
     const r = kubectl(['lint', 'examples/broken', '-o', 'sarif']);
-    const log = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }> }> };
+    const log = JSON.parse(r.stdout) as {
+      runs: Array<{
+        results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }>;
+      }>;
+    };
     expect(sarifValidator()(log)).toEqual([]);
     const wl04 = log.runs[0]?.results.find((res) => res.ruleId === 'WL-04');
-    expect(wl04?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/broken/workloads.yaml' }, region: { startLine: 9, startColumn: 3 } });
+    expect(wl04?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'examples/broken/workloads.yaml' },
+      region: { startLine: 9, startColumn: 3 },
+    });
     const json = JSON.parse(kubectl(['lint', 'examples/broken', '-o', 'json']).stdout) as { findings: unknown[] };
     expect(log.runs[0]?.results).toHaveLength(json.findings.length);
     expect(r.status).toBe(1);
@@ -84,7 +98,9 @@ describe('kubectl workload lint (real kubectl)', () => {
 
   it('-o github prints workflow annotations', () => {
     const r = kubectl(['lint', 'examples/broken/workloads.yaml', '-o', 'github']);
-    expect(r.stdout.split('\n')).toContain('::error file=examples/broken/workloads.yaml,line=9,col=3,title=WL-04 Workload ml-training/empty::spec.podGroupTemplates: Required value');
+    expect(r.stdout.split('\n')).toContain(
+      '::error file=examples/broken/workloads.yaml,line=9,col=3,title=WL-04 Workload ml-training/empty::spec.podGroupTemplates: Required value',
+    );
     expect(r.status).toBe(1);
   });
 
@@ -95,9 +111,12 @@ describe('kubectl workload lint (real kubectl)', () => {
   });
 
   it('--fail-on decides which findings fail the run (X-15 is a warning)', () => {
-    const lostPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\nspec:\n  schedulingGroup:\n    podGroupName: missing\n  containers: [{name: c, image: busybox}]\n';
+    const lostPod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lost\nspec:\n  schedulingGroup:\n    podGroupName: missing\n  containers: [{name: c, image: busybox}]\n';
     const byDefault = kubectl(['lint', '-'], lostPod);
-    expect(byDefault.stdout).toContain('<stdin>:7:5: warning X-15 Pod default/lost: spec.schedulingGroup.podGroupName: Not found: "missing"');
+    expect(byDefault.stdout).toContain(
+      '<stdin>:7:5: warning X-15 Pod default/lost: spec.schedulingGroup.podGroupName: Not found: "missing"',
+    );
     expect(byDefault.status).toBe(0);
     expect(kubectl(['lint', '-', '--fail-on', 'warning'], lostPod).status).toBe(1);
   });
@@ -131,13 +150,17 @@ describe('kubectl workload lint (real kubectl)', () => {
   it('lints and reports the other paths when one does not exist, then exits 2 (issue 18 item 6)', () => {
     const r = kubectl(['lint', 'nonexist.yaml', 'examples/broken/workloads.yaml']);
     expect(r.stderr).toBe('error: nonexist.yaml: no such file or directory\n');
-    expect(r.stdout).toContain('examples/broken/workloads.yaml:9:3: error WL-04 Workload ml-training/empty: spec.podGroupTemplates: Required value\n');
+    expect(r.stdout).toContain(
+      'examples/broken/workloads.yaml:9:3: error WL-04 Workload ml-training/empty: spec.podGroupTemplates: Required value\n',
+    );
     expect(r.status).toBe(2);
   });
 
   it('skips a Helm chart directory with a warning to lint helm template output (issue 18 item 8)', () => {
     const r = kubectl(['lint', 'charts/workload-webhook']);
-    expect(r.stderr).toBe('warning: charts/workload-webhook is a Helm chart, not manifests: skipped; lint what it renders: helm template charts/workload-webhook | kubectl workload lint -\n');
+    expect(r.stderr).toBe(
+      'warning: charts/workload-webhook is a Helm chart, not manifests: skipped; lint what it renders: helm template charts/workload-webhook | kubectl workload lint -\n',
+    );
     expect(r.stdout).toBe('0 objects in 0 files: no findings\n');
     expect(r.status).toBe(0);
   });
@@ -151,7 +174,10 @@ describe('kubectl workload lint (real kubectl)', () => {
   it.each([
     [['lint', 'examples/nope'], 'error: examples/nope: no such file or directory\n'],
     [['lint', 'examples/workload', '--feature-gates', 'Bogus=true'], 'error: --feature-gates: unrecognized feature gate: Bogus\n'],
-    [['lint', 'examples/workload', '--against', 'not-a-path-or-ref'], 'error: --against not-a-path-or-ref: neither an existing path nor a git revision\n'],
+    [
+      ['lint', 'examples/workload', '--against', 'not-a-path-or-ref'],
+      'error: --against not-a-path-or-ref: neither an existing path nor a git revision\n',
+    ],
   ])('usage and I/O errors exit 2: %j', (args, stderr) => {
     const r = kubectl(args);
     expect(r.stderr).toBe(stderr);

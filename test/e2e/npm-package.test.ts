@@ -20,21 +20,30 @@ beforeAll(async () => {
   const tarball = packed.stdout.trim();
   prefix = join(out, 'prefix');
   // The package has no dependencies: installing it must not need the registry.
-  const installed = await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { PATH: [NODE24_DIR, process.env.PATH].join(delimiter) }, 120_000);
+  const installed = await run(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball],
+    { PATH: [NODE24_DIR, process.env.PATH].join(delimiter) },
+    120_000,
+  );
   expect(installed.code).toBe(0);
 }, 240_000);
 
 describe('npm install -g --prefix DIR kubectl-workload-VERSION.tgz', () => {
   it('links both bins into DIR/bin from the package', () => {
     expect(readlinkSync(join(prefix, 'bin/kubectl-workload'))).toBe('../lib/node_modules/kubectl-workload/bin/kubectl-workload.js');
-    expect(readlinkSync(join(prefix, 'bin/kubectl_complete-workload'))).toBe('../lib/node_modules/kubectl-workload/bin/kubectl_complete-workload');
+    expect(readlinkSync(join(prefix, 'bin/kubectl_complete-workload'))).toBe(
+      '../lib/node_modules/kubectl-workload/bin/kubectl_complete-workload',
+    );
     // Self-contained: no node_modules of its own.
     expect(existsSync(join(prefix, 'lib/node_modules/kubectl-workload/node_modules'))).toBe(false);
   });
 });
 
-it('the e2e tests\' kubectl is the pinned one, 1.35 or newer', async () => {
-  const version = JSON.parse((await run(KUBECTL, ['version', '--client', '-o', 'json'])).stdout) as { clientVersion: { major: string; minor: string } };
+it("the e2e tests' kubectl is the pinned one, 1.35 or newer", async () => {
+  const version = JSON.parse((await run(KUBECTL, ['version', '--client', '-o', 'json'])).stdout) as {
+    clientVersion: { major: string; minor: string };
+  };
   expect(Number(version.clientVersion.major)).toBe(1);
   expect(Number(version.clientVersion.minor)).toBeGreaterThanOrEqual(35);
 });
@@ -42,12 +51,19 @@ it('the e2e tests\' kubectl is the pinned one, 1.35 or newer', async () => {
 const installed = () => ({ binDir: join(prefix, 'bin'), path: isolatedPath(join(prefix, 'bin'), NODE24_DIR) });
 describeKubectlChecks('the npm install through the pinned kubectl (Node 24)', installed);
 // One run on whatever kubectl the machine has, as a user would (none on PATH: nothing to check).
-if (MACHINE_KUBECTL) describeKubectlChecks(`the npm install through the machine's kubectl (${MACHINE_KUBECTL})`, installed, MACHINE_KUBECTL);
+if (MACHINE_KUBECTL)
+  describeKubectlChecks(`the npm install through the machine's kubectl (${MACHINE_KUBECTL})`, installed, MACHINE_KUBECTL);
 
-describe.each([OLD_NODE].filter((node) => existsSync(node) && !spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.startsWith('v24')))('on an older Node (%s)', (oldNode) => {
+describe.each(
+  [OLD_NODE].filter((node) => existsSync(node) && !spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.startsWith('v24')),
+)('on an older Node (%s)', (oldNode) => {
   it('kubectl workload --version prints one line naming the Node it needs and exits 2', async () => {
     const version = spawnSync(oldNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
     const result = await run('kubectl', ['workload', '--version'], { PATH: isolatedPath(join(prefix, 'bin'), dirname(oldNode)) });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `kubectl-workload needs Node.js 24 or newer; this is Node.js ${version} (${oldNode})\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `kubectl-workload needs Node.js 24 or newer; this is Node.js ${version} (${oldNode})\n`,
+    });
   });
 });

@@ -18,11 +18,20 @@ let env: NodeJS.ProcessEnv;
 
 const git = (...args: string[]) => run('git', ['-C', repo, ...args], env);
 // pre-commit works on the repository of its working directory.
-const tryRepo = (): Promise<RunResult> => run('sh', ['-c', 'cd "$1" && exec pre-commit try-repo "$2" kubectl-workload-lint', 'sh', repo, ROOT], env, 300_000);
+const tryRepo = (): Promise<RunResult> =>
+  run('sh', ['-c', 'cd "$1" && exec pre-commit try-repo "$2" kubectl-workload-lint', 'sh', repo, ROOT], env, 300_000);
 
 beforeEach(async () => {
   repo = mkdtempSync(join(tmpdir(), 'kw-precommit-'));
-  env = { PATH: pathWithRepoBin(), PRE_COMMIT_HOME: join(repo, '.cache'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', NO_COLOR: '1' };
+  env = {
+    PATH: pathWithRepoBin(),
+    PRE_COMMIT_HOME: join(repo, '.cache'),
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+    NO_COLOR: '1',
+  };
   expect((await git('init', '-q')).code).toBe(0);
   writeFileSync(join(repo, '.gitignore'), '.cache/\n');
   writeFileSync(join(repo, 'broken.yaml'), BROKEN);

@@ -35,7 +35,12 @@ function zipNames(file: string): string[] {
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'kw-dist-'));
   manifest = join(out, 'plugins/workload.yaml');
-  const built = await run(process.execPath, [join(ROOT, 'scripts/release/build.mjs'), 'sea', '--out', out, '--manifest', manifest], {}, 900_000);
+  const built = await run(
+    process.execPath,
+    [join(ROOT, 'scripts/release/build.mjs'), 'sea', '--out', out, '--manifest', manifest],
+    {},
+    900_000,
+  );
   expect(built.code).toBe(0);
   expect(built.stdout.trim().split('\n')).toEqual([
     join(out, archive('linux', 'amd64', 'tar.gz')),
@@ -52,16 +57,28 @@ beforeAll(async () => {
 describe('release archives', () => {
   it('checksums.txt verifies every archive with sha256sum -c', () => {
     const check = spawnSync('sha256sum', ['-c', 'checksums.txt'], { cwd: out, encoding: 'utf8' });
-    expect(check.stdout.trim().split('\n')).toEqual(['linux_amd64.tar.gz', 'linux_arm64.tar.gz', 'windows_amd64.zip'].map((s) => `kubectl-workload_v${VERSION}_${s}: OK`));
+    expect(check.stdout.trim().split('\n')).toEqual(
+      ['linux_amd64.tar.gz', 'linux_arm64.tar.gz', 'windows_amd64.zip'].map((s) => `kubectl-workload_v${VERSION}_${s}: OK`),
+    );
     expect(check.status).toBe(0);
   });
 
   it('each archive holds the executable, the completion helper and LICENSE at its root', () => {
     for (const arch of ['amd64', 'arm64']) {
-      const listing = spawnSync('tar', ['-tzvf', join(out, archive('linux', arch, 'tar.gz'))], { encoding: 'utf8' }).stdout.trim().split('\n');
-      expect(listing.map((line) => `${line.split(/\s+/)[0]} ${line.split(/\s+/).at(-1)}`)).toEqual(['-rw-r--r-- LICENSE', '-rwxr-xr-x kubectl-workload', '-rwxr-xr-x kubectl_complete-workload']);
+      const listing = spawnSync('tar', ['-tzvf', join(out, archive('linux', arch, 'tar.gz'))], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n');
+      expect(listing.map((line) => `${line.split(/\s+/)[0]} ${line.split(/\s+/).at(-1)}`)).toEqual([
+        '-rw-r--r-- LICENSE',
+        '-rwxr-xr-x kubectl-workload',
+        '-rwxr-xr-x kubectl_complete-workload',
+      ]);
     }
-    expect(zipNames(join(out, archive('windows', 'amd64', 'zip')))).toEqual(['LICENSE', 'kubectl-workload.exe', 'kubectl_complete-workload.cmd']);
+    expect(zipNames(join(out, archive('windows', 'amd64', 'zip')))).toEqual([
+      'LICENSE',
+      'kubectl-workload.exe',
+      'kubectl_complete-workload.cmd',
+    ]);
     expect(readFileSync(join(unpacked, 'LICENSE'), 'utf8')).toBe(readFileSync(join(ROOT, 'LICENSE'), 'utf8'));
   });
 
@@ -78,7 +95,7 @@ describe('release archives', () => {
 });
 
 describe('plugins/workload.yaml', () => {
-  it('passes krew\'s manifest rules, with the sha256 of each archive', () => {
+  it("passes krew's manifest rules, with the sha256 of each archive", () => {
     expect(krewProblems(manifest, out)).toEqual([]);
   });
 
@@ -93,10 +110,17 @@ describe('plugins/workload.yaml', () => {
     expect(krewProblems(join(out, 'broken.yaml'), out)).toEqual([
       'plugin should be named broken, not workloads',
       `version ${VERSION} is not semver with a leading v`,
-      expect.stringMatching(new RegExp(`^platforms\\[0\\]: sha256 f{64} does not match ${archive('linux', 'amd64', 'tar.gz').replaceAll('.', '\\.')} \\([a-f0-9]{64}\\)$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^platforms\\[0\\]: sha256 f{64} does not match ${archive('linux', 'amd64', 'tar.gz').replaceAll('.', '\\.')} \\([a-f0-9]{64}\\)$`,
+        ),
+      ),
       'platforms[2]: selector key libc not supported',
     ]);
   });
 });
 
-describeKubectlChecks('the linux/amd64 single-file binary through kubectl (no Node on PATH)', () => ({ binDir: unpacked, path: isolatedPath(unpacked) }));
+describeKubectlChecks('the linux/amd64 single-file binary through kubectl (no Node on PATH)', () => ({
+  binDir: unpacked,
+  path: isolatedPath(unpacked),
+}));

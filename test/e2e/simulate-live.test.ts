@@ -56,12 +56,18 @@ describe('kubectl workload simulate on a live cluster', () => {
   });
 
   it('-n narrows the report, not the simulation; the text output is identical too', async () => {
-    const [a, b] = await Promise.all([live('simulate', '-n', 'research', '-o', 'json'), offline(snapshotFile, 'simulate', '-n', 'research', '-o', 'json')]);
+    const [a, b] = await Promise.all([
+      live('simulate', '-n', 'research', '-o', 'json'),
+      offline(snapshotFile, 'simulate', '-n', 'research', '-o', 'json'),
+    ]);
     expect(b).toEqual(a);
     const report = JSON.parse(a.stdout) as Report;
     expect(report.pods.map((p) => p.name)).toEqual(['eval-sweep-0-q9z0', 'eval-sweep-1-q9z1']);
     expect(report.summary).toEqual({ Scheduled: 0, Unschedulable: 0, Gated: 2, Preempted: 0 });
-    const [text, textOffline] = await Promise.all([live('simulate', '--no-preemption'), offline(snapshotFile, 'simulate', '--no-preemption')]);
+    const [text, textOffline] = await Promise.all([
+      live('simulate', '--no-preemption'),
+      offline(snapshotFile, 'simulate', '--no-preemption'),
+    ]);
     expect(textOffline).toEqual(text);
     expect(text.stdout).toContain('PodGroup default/llm-train-workers (gang, minCount 8): Unschedulable - 0/3 placements are available');
   });
@@ -76,7 +82,10 @@ describe('kubectl workload simulate on a live cluster', () => {
     const [sim, simOffline] = await Promise.all([live('simulate', '-o', 'json'), offline(captured, 'simulate', '-o', 'json')]);
     expect(simOffline).toEqual(sim);
     // explain resolves its target in the namespace of -n / the context; the snapshot has no context.
-    const [why, whyOffline] = await Promise.all([live('explain', 'llm-train-workers', '-n', 'default', '-o', 'json'), offline(captured, 'explain', 'llm-train-workers', '-n', 'default', '-o', 'json')]);
+    const [why, whyOffline] = await Promise.all([
+      live('explain', 'llm-train-workers', '-n', 'default', '-o', 'json'),
+      offline(captured, 'explain', 'llm-train-workers', '-n', 'default', '-o', 'json'),
+    ]);
     expect(whyOffline).toEqual(why);
     const doc = JSON.parse(whyOffline.stdout) as { live: { events: { object: string; reason: string }[] } };
     expect(doc.live.events).toHaveLength(8);
@@ -84,7 +93,10 @@ describe('kubectl workload simulate on a live cluster', () => {
   });
 
   it('reports a cluster it cannot reach with exit code 2, naming the server', async () => {
-    const down = await run('kubectl', ['workload', 'simulate', '--server', 'https://127.0.0.1:1', '--insecure-skip-tls-verify'], { ...env(), KUBECONFIG: join(home, 'absent') });
+    const down = await run('kubectl', ['workload', 'simulate', '--server', 'https://127.0.0.1:1', '--insecure-skip-tls-verify'], {
+      ...env(),
+      KUBECONFIG: join(home, 'absent'),
+    });
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/^error: cannot reach the API server at https:\/\/127\.0\.0\.1:1/);
     expect(down.stderr).not.toMatch(/\n\s+at /);

@@ -31,10 +31,14 @@ describe('kubectl workload simulate (real kubectl)', () => {
     const r = kubectl(['simulate', '--snapshot', snapshotOf('04-two-gangs-compete.yaml')]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('PodGroup default/first (gang, minCount 3): Scheduled\n  condition: PodGroupScheduled=True reason=Scheduled\n');
+    expect(r.stdout).toContain(
+      'PodGroup default/first (gang, minCount 3): Scheduled\n  condition: PodGroupScheduled=True reason=Scheduled\n',
+    );
     expect(r.stdout).toContain('PodGroup default/second (gang, minCount 3): Unschedulable - pod group is unschedulable');
     expect(r.stdout).toMatch(/^ {2}f0 +Scheduled +n1$/m);
-    expect(r.stdout).toContain('  default/s0 (Unschedulable): pod group is unschedulable, waiting for minCount pods from a gang to be scheduled\n');
+    expect(r.stdout).toContain(
+      '  default/s0 (Unschedulable): pod group is unschedulable, waiting for minCount pods from a gang to be scheduled\n',
+    );
     expect(r.stdout).toContain('  default/s1 (Unschedulable): 0/1 nodes are available: 1 Insufficient cpu.');
     expect(r.stdout).toContain('1 nodes; pods: 3 scheduled, 3 unschedulable, 0 gated');
   });
@@ -42,7 +46,11 @@ describe('kubectl workload simulate (real kubectl)', () => {
   it('-o json gives the documented report, with placements and the placement tie noted', () => {
     const r = kubectl(['simulate', '--snapshot', snapshotOf('17-tas-tie.yaml'), '-o', 'json']);
     expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { kind: string; podGroups: { outcome: string; placements: { chosen: string; feasible: string[] }; tieBroken: string }[]; pods: { name: string; node: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      kind: string;
+      podGroups: { outcome: string; placements: { chosen: string; feasible: string[] }; tieBroken: string }[];
+      pods: { name: string; node: string }[];
+    };
     expect(report.kind).toBe('SimulationReport');
     expect(report.podGroups[0]).toMatchObject({ outcome: 'Scheduled', placements: { chosen: 'x', feasible: ['x', 'y'] } });
     expect(report.podGroups[0]?.tieBroken).toContain('kube-scheduler picks one at random');
@@ -50,9 +58,17 @@ describe('kubectl workload simulate (real kubectl)', () => {
   });
 
   it('words flag errors as kubectl does, with a suggestion, and rejects a flag without its value (issue 18 item 17)', () => {
-    expect(kubectl(['status', '--no-header'])).toEqual({ status: 2, stdout: '', stderr: "error: unknown flag: --no-header (did you mean --no-headers?)\nSee 'kubectl workload status --help' for usage.\n" });
-    expect(kubectl(['simulate', '--snapshot', snapshotOf('01-gang-fits.yaml'), '-o']).stderr).toBe("error: flag needs an argument: 'o' in -o\nSee 'kubectl workload simulate --help' for usage.\n");
-    expect(kubectl(['simulate', '-n', '--snapshot', snapshotOf('01-gang-fits.yaml')]).stderr).toMatch(/^error: flag needs an argument: 'n' in -n\n/);
+    expect(kubectl(['status', '--no-header'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "error: unknown flag: --no-header (did you mean --no-headers?)\nSee 'kubectl workload status --help' for usage.\n",
+    });
+    expect(kubectl(['simulate', '--snapshot', snapshotOf('01-gang-fits.yaml'), '-o']).stderr).toBe(
+      "error: flag needs an argument: 'o' in -o\nSee 'kubectl workload simulate --help' for usage.\n",
+    );
+    expect(kubectl(['simulate', '-n', '--snapshot', snapshotOf('01-gang-fits.yaml')]).stderr).toMatch(
+      /^error: flag needs an argument: 'n' in -n\n/,
+    );
   });
 
   it('warns about an empty --snapshot file instead of answering in silence (issue 18 item 18)', () => {
@@ -78,21 +94,37 @@ describe('kubectl workload simulate (real kubectl)', () => {
     const pods = after.items.filter((o) => o.kind === 'Pod') as Pod[];
     expect(pods.every((p) => typeof p.spec?.nodeName === 'string')).toBe(true);
     const group = after.items.find((o) => o.kind === 'PodGroup') as PodGroup;
-    expect(group.status?.conditions?.[0]).toMatchObject({ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', observedGeneration: 1 });
+    expect(group.status?.conditions?.[0]).toMatchObject({
+      type: 'PodGroupScheduled',
+      status: 'True',
+      reason: 'Scheduled',
+      observedGeneration: 1,
+    });
     const again = JSON.parse(kubectl(['simulate', '--snapshot', out, '-o', 'json']).stdout) as { pods: unknown[]; podGroups: unknown[] };
     expect(again).toMatchObject({ pods: [], podGroups: [] });
   });
 
   it('--pod-group runs one cycle and rejects a group no pending pod refers to', () => {
     const file = snapshotOf('23-single-pod-group-run.yaml');
-    const one = JSON.parse(kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout) as { mode: string; pods: { name: string }[] };
+    const one = JSON.parse(kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout) as {
+      mode: string;
+      pods: { name: string }[];
+    };
     expect(one.mode).toBe('podGroup');
     expect(one.pods.map((p) => p.name)).toEqual(['s0', 's1']);
     const bad = kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/nope']);
-    expect(bad).toMatchObject({ status: 2, stdout: '', stderr: 'error: --pod-group default/nope: no pending pod refers to this PodGroup\n' });
+    expect(bad).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'error: --pod-group default/nope: no pending pod refers to this PodGroup\n',
+    });
     // NAME alone is in the namespace of -n, as kubectl resolves names (issue 18 item 16).
-    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'default', '-o', 'json']).stdout).toBe(kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout);
-    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'other']).stderr).toBe('error: --pod-group other/second: no pending pod refers to this PodGroup\n');
+    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'default', '-o', 'json']).stdout).toBe(
+      kubectl(['simulate', '--snapshot', file, '--pod-group', 'default/second', '-o', 'json']).stdout,
+    );
+    expect(kubectl(['simulate', '--snapshot', file, '--pod-group', 'second', '-n', 'other']).stderr).toBe(
+      'error: --pod-group other/second: no pending pod refers to this PodGroup\n',
+    );
   });
 
   it('names the file, document and object in input errors, without a stack trace', () => {
@@ -100,10 +132,15 @@ describe('kubectl workload simulate (real kubectl)', () => {
     writeFileSync(broken, 'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {allocatable: {cpu: lots}}\n');
     const r = kubectl(['simulate', '--snapshot', broken]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`error: ${broken}: Node n1: status.allocatable[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`);
+    expect(r.stderr).toBe(
+      `error: ${broken}: Node n1: status.allocatable[cpu]: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`,
+    );
     const shape = join(dir, 'shape.yaml');
     writeFileSync(shape, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ns}\nspec: {containers: c}\n');
-    expect(kubectl(['simulate', '--snapshot', shape])).toMatchObject({ status: 2, stderr: `error: ${shape}: Pod ns/p: spec.containers: expected a list, got string "c"\n` });
+    expect(kubectl(['simulate', '--snapshot', shape])).toMatchObject({
+      status: 2,
+      stderr: `error: ${shape}: Pod ns/p: spec.containers: expected a list, got string "c"\n`,
+    });
     const missing = kubectl(['simulate', '--snapshot', join(dir, 'absent.yaml')]);
     expect(missing.stderr).toBe(`error: cannot read snapshot "${join(dir, 'absent.yaml')}" (--snapshot): no such file\n`);
   });

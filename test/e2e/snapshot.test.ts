@@ -29,7 +29,12 @@ const CAPTURED = new Set(['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'Priorit
 
 /** What the server holds of the captured kinds, in `scope` (cluster-scoped kinds always). */
 function serverObjects(namespace?: string): KubeObject[] {
-  const all = [...server.store.changesSince(0).reduce((m, e) => m.set(key(e.object), e.object), new Map<string, KubeObject>()).values()];
+  const all = [
+    ...server.store
+      .changesSince(0)
+      .reduce((m, e) => m.set(key(e.object), e.object), new Map<string, KubeObject>())
+      .values(),
+  ];
   return all.filter((o) => CAPTURED.has(o.kind ?? '') && (!namespace || !o.metadata?.namespace || o.metadata.namespace === namespace));
 }
 
@@ -54,7 +59,16 @@ describe('kubectl workload snapshot', () => {
     expect(server.requests.length - lists.length).toBe(2);
     expect(server.requests.filter((r) => r.path === '/metrics')).toHaveLength(1);
     const resources = lists.map((r) => r.path.split('/').pop());
-    expect(resources.sort()).toEqual(['events', 'jobs', 'nodes', 'poddisruptionbudgets', 'podgroups', 'pods', 'priorityclasses', 'workloads']);
+    expect(resources.sort()).toEqual([
+      'events',
+      'jobs',
+      'nodes',
+      'poddisruptionbudgets',
+      'podgroups',
+      'pods',
+      'priorityclasses',
+      'workloads',
+    ]);
     expect(lists.every((r) => r.verb === 'list')).toBe(true);
   });
 

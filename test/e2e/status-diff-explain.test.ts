@@ -14,15 +14,38 @@ const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url)
 
 /** Broken links the example cluster lacks: mixed scheduler names (X-09) and a vanished template (X-03). */
 const EXTRA: (Workload | PodGroup | Pod)[] = [
-  { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'mixed', namespace: 'default' }, spec: { podGroupTemplates: [{ name: 'g', schedulingPolicy: { gang: { minCount: 2 } } }] } },
-  { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'mixed-g', namespace: 'default' }, spec: { podGroupTemplateRef: { workload: { workloadName: 'mixed', podGroupTemplateName: 'g' } }, schedulingPolicy: { gang: { minCount: 2 } } } },
-  ...['default-scheduler', 'my-scheduler'].map((schedulerName, i): Pod => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `mixed-${i}`, namespace: 'default' },
-    spec: { schedulerName, schedulingGroup: { podGroupName: 'mixed-g' }, containers: [{ name: 'c', image: 'x' }] },
-  })),
-  { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'lost-template', namespace: 'default' }, spec: { podGroupTemplateRef: { workload: { workloadName: 'inference', podGroupTemplateName: 'gone' } }, schedulingPolicy: { basic: {} } } },
+  {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'Workload',
+    metadata: { name: 'mixed', namespace: 'default' },
+    spec: { podGroupTemplates: [{ name: 'g', schedulingPolicy: { gang: { minCount: 2 } } }] },
+  },
+  {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'mixed-g', namespace: 'default' },
+    spec: {
+      podGroupTemplateRef: { workload: { workloadName: 'mixed', podGroupTemplateName: 'g' } },
+      schedulingPolicy: { gang: { minCount: 2 } },
+    },
+  },
+  ...['default-scheduler', 'my-scheduler'].map(
+    (schedulerName, i): Pod => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `mixed-${i}`, namespace: 'default' },
+      spec: { schedulerName, schedulingGroup: { podGroupName: 'mixed-g' }, containers: [{ name: 'c', image: 'x' }] },
+    }),
+  ),
+  {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'lost-template', namespace: 'default' },
+    spec: {
+      podGroupTemplateRef: { workload: { workloadName: 'inference', podGroupTemplateName: 'gone' } },
+      schedulingPolicy: { basic: {} },
+    },
+  },
 ];
 
 // The test server stamps a creationTimestamp on objects without one; a snapshot must hold the same.
@@ -67,7 +90,11 @@ interface Explanation {
   target: { kind: string; namespace: string; name: string };
   links: { link: string; status: string; summary: string; details: string[]; fix?: string; refs: string[] }[];
   broken: { link: string; summary: string; fix: string; refs: string[] } | null;
-  placement: { outcome: string; topology: { key: string; domains: { domain: string; podsFit: number; podsNeeded: number }[] } | null; hint: string | null } | null;
+  placement: {
+    outcome: string;
+    topology: { key: string; domains: { domain: string; podsFit: number; podsNeeded: number }[] } | null;
+    hint: string | null;
+  } | null;
   live: { condition: { status: string; reason: string } | null; agrees: boolean | null; events: unknown[] } | null;
 }
 
@@ -81,7 +108,10 @@ describe('kubectl workload status', () => {
   it('prints the kubectl-style table for the context namespace, NAMESPACE only with -A', async () => {
     const table = await live('status', '--no-headers');
     expect(table.code).toBe(0);
-    const rows = table.stdout.trim().split('\n').map((l) => l.split(/\s{3,}/));
+    const rows = table.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s{3,}/));
     expect(rows.map((r) => r.slice(0, 6))).toEqual([
       ['inference-replicas', 'inference/replicas', 'Gang', '3', '3/3', 'True/Scheduled'],
       ['llm-train-workers', 'llm-train/workers', 'Gang', '8', '0/8', 'False/Unschedulable'],
@@ -120,7 +150,9 @@ describe('kubectl workload diff', () => {
     expect(result.stdout).toContain('--- Workload/default/inference#podGroupTemplates[replicas]\n+++ PodGroup/default/inference-replicas');
     expect(result.stdout).toContain('-      minCount: 2\n');
     expect(result.stdout).toContain('+      minCount: 3\n');
-    expect(result.stdout).toContain('--- Workload/default/inference#podGroupTemplates[gone]\t(template "gone" not found in Workload "inference")');
+    expect(result.stdout).toContain(
+      '--- Workload/default/inference#podGroupTemplates[gone]\t(template "gone" not found in Workload "inference")',
+    );
     const deleted = await both('diff', 'old-run');
     expect(deleted.code).toBe(1);
     expect(deleted.stdout).toContain('--- Workload/default/old-run#podGroupTemplates[workers]\t(Workload "old-run" not found)');
@@ -137,19 +169,34 @@ describe('kubectl workload diff', () => {
     const clean = await both('diff', '-n', 'research');
     expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
     const unused = await both('diff', 'llm-train');
-    expect(unused).toEqual({ code: 0, stdout: '', stderr: 'info: Workload/default/llm-train#podGroupTemplates[evaluator] has no PodGroup\n' });
+    expect(unused).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'info: Workload/default/llm-train#podGroupTemplates[evaluator] has no PodGroup\n',
+    });
   });
 
   it('-o json lists differences, orphans and unused templates; unknown Workload exits 2', async () => {
     const result = await both('diff', '-o', 'json');
     expect(result.code).toBe(1);
-    const doc = JSON.parse(result.stdout) as { drift: boolean; orphans: { podGroup: string; reason: string }[]; templates: { template: string; podGroups: { name: string; differences: { field: string }[] }[] }[] };
+    const doc = JSON.parse(result.stdout) as {
+      drift: boolean;
+      orphans: { podGroup: string; reason: string }[];
+      templates: { template: string; podGroups: { name: string; differences: { field: string }[] }[] }[];
+    };
     expect(doc.drift).toBe(true);
-    expect(doc.orphans.map((o) => [o.podGroup, o.reason])).toEqual([['lost-template', 'TemplateNotFound'], ['old-run-workers', 'WorkloadNotFound']]);
+    expect(doc.orphans.map((o) => [o.podGroup, o.reason])).toEqual([
+      ['lost-template', 'TemplateNotFound'],
+      ['old-run-workers', 'WorkloadNotFound'],
+    ]);
     const replicas = doc.templates.find((t) => t.template === 'replicas');
     expect(replicas?.podGroups[0]?.differences.map((d) => d.field)).toEqual(['schedulingPolicy', 'priorityClassName']);
     const unknown = await both('diff', 'nope');
-    expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'error: workloads.scheduling.k8s.io "nope" not found in namespace "default"\n' });
+    expect(unknown).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: workloads.scheduling.k8s.io "nope" not found in namespace "default"\n',
+    });
   });
 });
 
@@ -166,8 +213,12 @@ describe('kubectl workload explain', () => {
   });
 
   it('Workload gone (X-22) and template gone (X-03)', async () => {
-    expect((await explainJson('old-run-workers')).doc.broken?.summary).toBe('PodGroup default/old-run-workers references Workload "old-run", which does not exist');
-    expect((await explainJson('podgroup/lost-template')).doc.broken?.summary).toBe('Workload default/inference has no template "gone" (it has: replicas)');
+    expect((await explainJson('old-run-workers')).doc.broken?.summary).toBe(
+      'PodGroup default/old-run-workers references Workload "old-run", which does not exist',
+    );
+    expect((await explainJson('podgroup/lost-template')).doc.broken?.summary).toBe(
+      'Workload default/inference has no template "gone" (it has: replicas)',
+    );
   });
 
   it('PodGroup missing: what the scheduler leaves silent (#141900)', async () => {
@@ -187,7 +238,9 @@ describe('kubectl workload explain', () => {
   });
 
   it('schedulerName mismatch (X-09) and a PodGroup drifted from its template (X-10, X-14)', async () => {
-    expect((await explainJson('mixed-g')).doc.broken?.summary).toBe('all pods in a single pod group should have the same .spec.schedulerName set, got: "default-scheduler" and "my-scheduler"');
+    expect((await explainJson('mixed-g')).doc.broken?.summary).toBe(
+      'all pods in a single pod group should have the same .spec.schedulerName set, got: "default-scheduler" and "my-scheduler"',
+    );
     // A running gang that drifted is a warning, not a broken link (issue 18 item 3).
     const { result, doc: drift } = await explainJson('inference-replicas');
     expect(result.code).toBe(0);
@@ -199,8 +252,14 @@ describe('kubectl workload explain', () => {
     const { doc } = await explainJson('llm-train-workers');
     expect(doc.broken?.link).toBe('placement');
     expect(doc.placement?.outcome).toBe('Unschedulable');
-    expect(doc.placement?.topology?.domains.map((d) => [d.domain, d.podsFit, d.podsNeeded])).toEqual([['rack-a', 5, 8], ['rack-b', 2, 8], ['rack-c', 2, 8]]);
-    expect(doc.placement?.hint).toBe('largest rack rack-a fits 5 of 8 pods; 3 more nodes in rack-a with 4 cpu, 16Gi memory, 1 nvidia.com/gpu free each would do');
+    expect(doc.placement?.topology?.domains.map((d) => [d.domain, d.podsFit, d.podsNeeded])).toEqual([
+      ['rack-a', 5, 8],
+      ['rack-b', 2, 8],
+      ['rack-c', 2, 8],
+    ]);
+    expect(doc.placement?.hint).toBe(
+      'largest rack rack-a fits 5 of 8 pods; 3 more nodes in rack-a with 4 cpu, 16Gi memory, 1 nvidia.com/gpu free each would do',
+    );
     expect(doc.live).toMatchObject({ condition: { status: 'False', reason: 'Unschedulable' }, agrees: true });
     expect(doc.live?.events).toHaveLength(8);
   });
@@ -211,17 +270,24 @@ describe('kubectl workload explain', () => {
   });
 
   it('without -A, names the namespace that holds a target (issue 18 item 4)', async () => {
-    expect((await offline('explain', 'eval-sweep')).stderr).toBe('error: no PodGroup, Pod, Job or Workload named "eval-sweep" in namespace "default"; it exists in namespace "research" (use -n research)\n');
+    expect((await offline('explain', 'eval-sweep')).stderr).toBe(
+      'error: no PodGroup, Pod, Job or Workload named "eval-sweep" in namespace "default"; it exists in namespace "research" (use -n research)\n',
+    );
   });
 
   it('status and diff suggest close names, as explain does (issue 18 item 4)', async () => {
     const [status, diff] = await Promise.all([offline('status', 'llm-train-worker'), offline('diff', 'inferenc')]);
-    expect(status.stderr).toBe('error: podgroups.scheduling.k8s.io "llm-train-worker" not found in namespace "default"; did you mean "llm-train-workers"?\n');
+    expect(status.stderr).toBe(
+      'error: podgroups.scheduling.k8s.io "llm-train-worker" not found in namespace "default"; did you mean "llm-train-workers"?\n',
+    );
     expect(diff.stderr).toBe('error: workloads.scheduling.k8s.io "inferenc" not found in namespace "default"; did you mean "inference"?\n');
   });
 
   it('-o yaml prints the -o json document as plain YAML, no anchors or aliases (issue 18 item 5)', async () => {
-    const [yaml, json] = await Promise.all([offline('explain', 'inference-replicas', '-o', 'yaml'), offline('explain', 'inference-replicas', '-o', 'json')]);
+    const [yaml, json] = await Promise.all([
+      offline('explain', 'inference-replicas', '-o', 'yaml'),
+      offline('explain', 'inference-replicas', '-o', 'json'),
+    ]);
     expect(yaml.stdout).not.toMatch(/[&*]a\d+\b/);
     expect(parse(yaml.stdout)).toEqual(JSON.parse(json.stdout));
   });
@@ -233,7 +299,9 @@ describe('kubectl workload explain', () => {
     expect(text.stdout).toContain('Fix: create PodGroup default/notebook-group');
     const unknown = await both('explain', 'llm-train-worker');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error: no PodGroup, Pod, Job or Workload named "llm-train-worker" in namespace "default"; did you mean "llm-train-workers" or "llm-train-worker-0" or "llm-train-worker-1"?\n');
+    expect(unknown.stderr).toBe(
+      'error: no PodGroup, Pod, Job or Workload named "llm-train-worker" in namespace "default"; did you mean "llm-train-workers" or "llm-train-worker-0" or "llm-train-worker-1"?\n',
+    );
   });
 });
 
@@ -243,7 +311,10 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
 
   it('completes subcommands and flags with the Cobra directive', async () => {
     const commands = candidates(await complete('st'));
-    expect(commands).toEqual(['status\tPodGroups with template, policy, minCount, pods scheduled/total and the PodGroupScheduled condition', ':4']);
+    expect(commands).toEqual([
+      'status\tPodGroups with template, policy, minCount, pods scheduled/total and the PodGroupScheduled condition',
+      ':4',
+    ]);
     expect(candidates(await complete('diff', '--all'))).toEqual(['--all-namespaces\tAll namespaces', ':4']);
     expect(candidates(await complete('explain', '-o', ''))).toEqual(['text', 'json', 'yaml', ':4']);
   });
@@ -252,7 +323,10 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
     expect(candidates(await complete('status', '-n', ''))).toEqual(['default', 'research', ':4']);
     expect(candidates(await complete('diff', 'in'))).toEqual(['inference', ':4']);
     expect(candidates(await complete('explain', 'job/'))).toEqual(['job/etl-batch', ':4']);
-    const fromSnapshot = await run('kubectl', ['__complete', 'workload', 'explain', '--snapshot', snapshotFile, 'job/'], { ...env(), KUBECONFIG: join(home, 'absent') });
+    const fromSnapshot = await run('kubectl', ['__complete', 'workload', 'explain', '--snapshot', snapshotFile, 'job/'], {
+      ...env(),
+      KUBECONFIG: join(home, 'absent'),
+    });
     expect(candidates(fromSnapshot)).toEqual(['job/etl-batch', ':4']);
   });
 

@@ -20,7 +20,11 @@ const workload: KubeObject = {
         schedulingPolicy: { gang: { minGroupCount: 2 } },
         podGroupTemplates: [
           { name: 'leader', schedulingPolicy: { basic: {} } },
-          { name: 'workers', schedulingPolicy: { gang: { minCount: 8 } }, schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/zone' }] } },
+          {
+            name: 'workers',
+            schedulingPolicy: { gang: { minCount: 8 } },
+            schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/zone' }] },
+          },
         ],
       },
     ],
@@ -28,7 +32,12 @@ const workload: KubeObject = {
 } as KubeObject;
 
 const podGroup = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject =>
-  ({ apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'PodGroup', metadata: { name: 'job-workers', namespace: 'ml', ...extra }, spec: { disruptionMode: { single: {} }, ...spec } }) as KubeObject;
+  ({
+    apiVersion: 'scheduling.k8s.io/v1beta1',
+    kind: 'PodGroup',
+    metadata: { name: 'job-workers', namespace: 'ml', ...extra },
+    spec: { disruptionMode: { single: {} }, ...spec },
+  }) as KubeObject;
 
 let byObject: TestWebhook;
 let v137: TestWebhook;
@@ -51,28 +60,48 @@ async function review(server: TestWebhook, path: '/validate' | '/mutate', body: 
 
 describe('the webhook on 1.37 objects', () => {
   it('denies a v1beta1 Workload with both template lists, as the 1.37 API server words it (WL-04)', async () => {
-    const both = { ...workload, spec: { ...((workload as { spec?: object }).spec), podGroupTemplates: [{ name: 'x', schedulingPolicy: { basic: {} } }] } } as KubeObject;
+    const both = {
+      ...workload,
+      spec: { ...(workload as { spec?: object }).spec, podGroupTemplates: [{ name: 'x', schedulingPolicy: { basic: {} } }] },
+    } as KubeObject;
     const { response } = await review(byObject, '/validate', reviewFor(both, { uid: 'w' }));
     expect(response.allowed).toBe(false);
     expect(response.status).toMatchObject({
       code: 422,
       reason: 'Invalid',
-      message: 'Workload.scheduling.k8s.io "train" is invalid: spec: Invalid value: "{podGroupTemplates, compositePodGroupTemplates}": must specify exactly one of: `podGroupTemplates`, `compositePodGroupTemplates`',
+      message:
+        'Workload.scheduling.k8s.io "train" is invalid: spec: Invalid value: "{podGroupTemplates, compositePodGroupTemplates}": must specify exactly one of: `podGroupTemplates`, `compositePodGroupTemplates`',
     });
   });
 
   it('allows an elastic minCount change on a v1beta1 PodGroup (PG-22) and refuses a basic switch', async () => {
     const before = podGroup({ schedulingPolicy: { gang: { minCount: 8 } } });
-    expect((await review(byObject, '/validate', reviewFor(podGroup({ schedulingPolicy: { gang: { minCount: 6 } } }), { oldObject: before }))).response.allowed).toBe(true);
-    const { response } = await review(byObject, '/validate', reviewFor(podGroup({ schedulingPolicy: { basic: {} } }), { oldObject: before }));
+    expect(
+      (await review(byObject, '/validate', reviewFor(podGroup({ schedulingPolicy: { gang: { minCount: 6 } } }), { oldObject: before })))
+        .response.allowed,
+    ).toBe(true);
+    const { response } = await review(
+      byObject,
+      '/validate',
+      reviewFor(podGroup({ schedulingPolicy: { basic: {} } }), { oldObject: before }),
+    );
     expect(response.status?.details?.causes).toEqual([
       { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy.basic', message: 'Invalid value: null: field is immutable' },
-      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy.gang', message: 'Invalid value: null: field cannot be cleared once set' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.schedulingPolicy.gang',
+        message: 'Invalid value: null: field cannot be cleared once set',
+      },
     ]);
   });
 
   it('checks a v1alpha3 CompositePodGroup (CPG-03)', async () => {
-    const cpg = { apiVersion: 'scheduling.k8s.io/v1alpha3', kind: 'CompositePodGroup', metadata: { name: 'job', namespace: 'ml' }, spec: { schedulingPolicy: { gang: { minGroupCount: 2 } } } } as KubeObject;
+    const cpg = {
+      apiVersion: 'scheduling.k8s.io/v1alpha3',
+      kind: 'CompositePodGroup',
+      metadata: { name: 'job', namespace: 'ml' },
+      spec: { schedulingPolicy: { gang: { minGroupCount: 2 } } },
+    } as KubeObject;
     const { response } = await review(byObject, '/validate', reviewFor(cpg));
     expect(response.status?.message).toBe('CompositePodGroup.scheduling.k8s.io "job" is invalid: spec.workloadRef: Required value');
   });
@@ -88,15 +117,29 @@ describe('the webhook on 1.37 objects', () => {
 });
 
 describe('--kube-version 1.37', () => {
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'w-0', namespace: 'ml' }, spec: { schedulingGroup: { podGroupName: 'job-workers' }, containers: [{ name: 'c', image: 'x' }] } };
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'w-0', namespace: 'ml' },
+    spec: { schedulingGroup: { podGroupName: 'job-workers' }, containers: [{ name: 'c', image: 'x' }] },
+  };
 
   it('runs the 1.37 Pod rules: no Pod into a PodGroup being deleted (POD-10)', async () => {
     const { response } = await review(v137, '/validate', reviewFor(pod));
-    expect(response.status).toMatchObject({ code: 403, reason: 'Forbidden', message: 'pods "w-0" is forbidden: cannot create Pod referencing PodGroup "job-workers" because it is being deleted' });
+    expect(response.status).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      message: 'pods "w-0" is forbidden: cannot create Pod referencing PodGroup "job-workers" because it is being deleted',
+    });
   });
 
   it('refuses a v1alpha2 object it would never be sent, naming MIG-01', async () => {
-    const old = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'pg', namespace: 'ml' }, spec: { schedulingPolicy: { basic: {} } } } as KubeObject;
+    const old = {
+      apiVersion: 'scheduling.k8s.io/v1alpha2',
+      kind: 'PodGroup',
+      metadata: { name: 'pg', namespace: 'ml' },
+      spec: { schedulingPolicy: { basic: {} } },
+    } as KubeObject;
     const { response } = await review(v137, '/validate', reviewFor(old));
     expect(response.allowed).toBe(false);
     expect(response.status?.message).toContain('Kubernetes 1.37 does not serve it');

@@ -20,7 +20,10 @@ const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', im
 const fixtures = fileURLToPath(new URL('../fixtures/webhook/', import.meta.url));
 
 function runFailing(args: string[]): { status: number | null; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args], { encoding: 'utf8', timeout: 10_000 });
+  const result = spawnSync(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', ...args], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -29,12 +32,24 @@ describe('workload-webhook flags', () => {
 
   it.each([
     [['--feature-gates', 'Nope=true'], 'workload-webhook: error: unrecognized feature gate: Nope\n'],
-    [['--feature-gates', 'GenericWorkload=false'], 'workload-webhook: error: feature gate GangScheduling requires GenericWorkload to be enabled\n'],
+    [
+      ['--feature-gates', 'GenericWorkload=false'],
+      'workload-webhook: error: feature gate GangScheduling requires GenericWorkload to be enabled\n',
+    ],
     [['--tls-cert-file', 'tls.crt'], 'workload-webhook: error: --tls-cert-file and --tls-private-key-file go together\n'],
-    [['--snapshot', '/nonexistent/objects.yaml'], 'workload-webhook: error: cannot read snapshot "/nonexistent/objects.yaml" (--snapshot): no such file\n'],
-    [['--snapshot', '/'], 'workload-webhook: error: cannot read snapshot "/" (--snapshot): is a directory; give a file (a List, multi-document YAML or JSON)\n'],
+    [
+      ['--snapshot', '/nonexistent/objects.yaml'],
+      'workload-webhook: error: cannot read snapshot "/nonexistent/objects.yaml" (--snapshot): no such file\n',
+    ],
+    [
+      ['--snapshot', '/'],
+      'workload-webhook: error: cannot read snapshot "/" (--snapshot): is a directory; give a file (a List, multi-document YAML or JSON)\n',
+    ],
     // #18 item 12: no EADDRNOTAVAIL stack trace, no "--port NaN".
-    [['--bind-address', '10.9.9.9'], 'workload-webhook: error: --bind-address 10.9.9.9: no network interface of this host has that address\n'],
+    [
+      ['--bind-address', '10.9.9.9'],
+      'workload-webhook: error: --bind-address 10.9.9.9: no network interface of this host has that address\n',
+    ],
     [['--bind-address', 'localhost:8443'], 'workload-webhook: error: --bind-address localhost:8443: not an IP address\n'],
     [['--port', 'abc'], 'workload-webhook: error: --port abc: not a port number (0-65535)\n'],
     [['--port', '65536'], 'workload-webhook: error: --port 65536: not a port number (0-65535)\n'],
@@ -51,7 +66,10 @@ describe('workload-webhook flags', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as AddressInfo;
     try {
-      expect(runFailing(['--port', String(port)])).toEqual({ status: 2, stderr: `workload-webhook: error: --port ${port}: address already in use on 127.0.0.1\n` });
+      expect(runFailing(['--port', String(port)])).toEqual({
+        status: 2,
+        stderr: `workload-webhook: error: --port ${port}: address already in use on 127.0.0.1\n`,
+      });
     } finally {
       holder.close();
     }
@@ -65,11 +83,28 @@ describe('workload-webhook flags', () => {
 
   it('started by Node < 24 says which Node it needs in one line, exit 2', () => {
     // The machine's own Node when it is older (CI's is 20), else Node 24 reporting an older version.
-    const found = spawnSync('sh', ['-c', 'command -v node'], { encoding: 'utf8', env: { PATH: (process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':') } }).stdout.trim();
-    const foundMajor = found ? Number(spawnSync(found, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) : NaN;
-    const [node, preload] = foundMajor < 24
-      ? [found, []]
-      : [process.execPath, ['--import', 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.0.0"});Object.defineProperty(process,"version",{value:"v20.0.0"})']];
+    const found = spawnSync('sh', ['-c', 'command -v node'], {
+      encoding: 'utf8',
+      env: {
+        PATH: (process.env.PATH ?? '')
+          .split(':')
+          .filter((dir) => !dir.includes('node_modules'))
+          .join(':'),
+      },
+    }).stdout.trim();
+    const foundMajor = found
+      ? Number(spawnSync(found, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim())
+      : NaN;
+    const [node, preload] =
+      foundMajor < 24
+        ? [found, []]
+        : [
+            process.execPath,
+            [
+              '--import',
+              'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.0.0"});Object.defineProperty(process,"version",{value:"v20.0.0"})',
+            ],
+          ];
     const result = spawnSync(node, [...preload, bin, '--port', '0'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^workload-webhook: error: Node\.js 24 or newer is required, this is v\d+\.\d+\.\d+ \(.+\)\n$/);
@@ -78,7 +113,10 @@ describe('workload-webhook flags', () => {
   it('names the bad rule ids of a --config file', () => {
     const config = join(dir, 'webhook.yaml');
     writeFileSync(config, 'rules:\n  WL-04: warn\n  X-99: off\n');
-    expect(runFailing(['--config', config])).toEqual({ status: 2, stderr: `workload-webhook: error: ${config}: rules: unknown rule id(s) X-99\n` });
+    expect(runFailing(['--config', config])).toEqual({
+      status: 2,
+      stderr: `workload-webhook: error: ${config}: rules: unknown rule id(s) X-99\n`,
+    });
   });
 });
 
@@ -88,7 +126,9 @@ async function startBin(args: string[]): Promise<WebhookProcess & { port: number
 }
 
 function connectHealthz(port: number): Promise<unknown> {
-  return new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, resolve).on('error', reject).end());
+  return new Promise((resolve, reject) =>
+    request({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, resolve).on('error', reject).end(),
+  );
 }
 
 describe('SIGTERM', () => {
@@ -96,16 +136,31 @@ describe('SIGTERM', () => {
     const { child, port, logs } = await startBin(['--snapshot', join(fixtures, 'snapshot.yaml')]);
     // 'close', not 'exit': the last log lines are read only once stdout has ended.
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const workload: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'w', namespace: 'ml' }, spec: {} };
+    const workload: Workload = {
+      apiVersion: 'scheduling.k8s.io/v1alpha2',
+      kind: 'Workload',
+      metadata: { name: 'w', namespace: 'ml' },
+      spec: {},
+    };
     const body = Buffer.from(JSON.stringify(reviewFor(workload, { uid: 'in-flight' })));
     let signalled = 0;
     let refused: Promise<string> = Promise.resolve('not tried');
     const reply = new Promise<{ status: number; review: AdmissionReview }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/validate', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, review: JSON.parse(text) as AdmissionReview }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/validate',
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: { 'content-type': 'application/json', 'content-length': body.length },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, review: JSON.parse(text) as AdmissionReview }));
+        },
+      );
       req.on('error', reject);
       // Once the connection is up, half the body: the review is in flight when SIGTERM arrives.
       req.on('socket', (socket) =>
@@ -134,11 +189,16 @@ describe('SIGTERM', () => {
     expect(await refused).toBe('ECONNREFUSED');
     // #18 item 14: "stopped" is the last word, after "shutting down".
     const messages = logs.map((l) => (JSON.parse(l) as { msg?: string }).msg);
-    expect(messages.filter((m) => m === 'shutting down' || m === 'workload-webhook stopped')).toEqual(['shutting down', 'workload-webhook stopped']);
+    expect(messages.filter((m) => m === 'shutting down' || m === 'workload-webhook stopped')).toEqual([
+      'shutting down',
+      'workload-webhook stopped',
+    ]);
     expect(messages.at(-1)).toBe('workload-webhook stopped');
     // One JSON line per denial, naming the request and the rules that denied it.
     const denials = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((entry) => entry.msg === 'denied');
-    expect(denials).toEqual([expect.objectContaining({ uid: 'in-flight', kind: 'Workload', namespace: 'ml', name: 'w', rules: ['WL-04'] })]);
+    expect(denials).toEqual([
+      expect.objectContaining({ uid: 'in-flight', kind: 'Workload', namespace: 'ml', name: 'w', rules: ['WL-04'] }),
+    ]);
   });
 
   it('exits at once on a second signal while draining', async () => {

@@ -25,27 +25,36 @@ function report(failures: FuzzFailure[]): string[] {
 }
 
 describe('webhook fuzz', () => {
-  it(`answers ${DIRECT_RUNS} generated reviews in-process within the contract`, async () => {
-    const { sent, failures } = await fuzzHandlerDirect(fuzzHandlers(snapshot), DIRECT_RUNS, seed);
-    expect(report(failures)).toEqual([]);
-    expect(sent).toBeGreaterThan(DIRECT_RUNS * 0.7);
-  }, TIMEOUT_MS);
-
-  it(`answers ${HTTPS_RUNS} generated bodies over HTTPS with no 5xx`, async () => {
-    const server = await startTestWebhook({ source: objectsSource(snapshot) });
-    try {
-      const { sent, failures } = await fuzzOverHttps(server.client, HTTPS_RUNS, seed);
+  it(
+    `answers ${DIRECT_RUNS} generated reviews in-process within the contract`,
+    async () => {
+      const { sent, failures } = await fuzzHandlerDirect(fuzzHandlers(snapshot), DIRECT_RUNS, seed);
       expect(report(failures)).toEqual([]);
-      expect(sent).toBe(HTTPS_RUNS);
-      await expect(server.client.send('GET', '/healthz')).resolves.toMatchObject({ status: 200 });
-      // Random kinds and operations must not grow the metric series: they collapse to "other".
-      const metrics = (await server.client.send('GET', '/metrics')).text;
-      const labelValues = (name: string): Set<string> => new Set([...metrics.matchAll(new RegExp(`[{,]${name}="([^"]*)"`, 'g'))].map((m) => m[1] as string));
-      expect([...labelValues('kind')].filter((k) => !['Pod', 'Job', 'Workload', 'PodGroup', 'other'].includes(k))).toEqual([]);
-      expect([...labelValues('operation')].filter((o) => !['CREATE', 'UPDATE', 'DELETE', 'CONNECT', 'other'].includes(o))).toEqual([]);
-      expect(labelValues('kind')).toContain('other');
-    } finally {
-      await server.stop();
-    }
-  }, TIMEOUT_MS);
+      expect(sent).toBeGreaterThan(DIRECT_RUNS * 0.7);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    `answers ${HTTPS_RUNS} generated bodies over HTTPS with no 5xx`,
+    async () => {
+      const server = await startTestWebhook({ source: objectsSource(snapshot) });
+      try {
+        const { sent, failures } = await fuzzOverHttps(server.client, HTTPS_RUNS, seed);
+        expect(report(failures)).toEqual([]);
+        expect(sent).toBe(HTTPS_RUNS);
+        await expect(server.client.send('GET', '/healthz')).resolves.toMatchObject({ status: 200 });
+        // Random kinds and operations must not grow the metric series: they collapse to "other".
+        const metrics = (await server.client.send('GET', '/metrics')).text;
+        const labelValues = (name: string): Set<string> =>
+          new Set([...metrics.matchAll(new RegExp(`[{,]${name}="([^"]*)"`, 'g'))].map((m) => m[1] as string));
+        expect([...labelValues('kind')].filter((k) => !['Pod', 'Job', 'Workload', 'PodGroup', 'other'].includes(k))).toEqual([]);
+        expect([...labelValues('operation')].filter((o) => !['CREATE', 'UPDATE', 'DELETE', 'CONNECT', 'other'].includes(o))).toEqual([]);
+        expect(labelValues('kind')).toContain('other');
+      } finally {
+        await server.stop();
+      }
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -63,7 +63,10 @@ describe('live lookups through informers', () => {
       const warned = (await server.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
       expect(warned.warnings).toEqual([expect.stringMatching(/^X-15: spec\.schedulingGroup\.podGroupName: Not found: "nope"/)]);
       const inGroup = { ...orphanPod, spec: { ...orphanPod.spec, schedulingGroup: { podGroupName: 'training-workers' } } };
-      expect((await server.client.post<AdmissionReview>('/validate', reviewFor(inGroup, { uid: 'ok' }))).json.response).toEqual({ uid: 'ok', allowed: true });
+      expect((await server.client.post<AdmissionReview>('/validate', reviewFor(inGroup, { uid: 'ok' }))).json.response).toEqual({
+        uid: 'ok',
+        allowed: true,
+      });
       const metrics = (await server.client.send('GET', '/metrics')).text;
       expect(metrics).toContain('workload_webhook_cache_objects{kind="Pod"} 4');
     } finally {
@@ -85,7 +88,9 @@ describe('live lookups through informers', () => {
       const mutated = (await allowing.client.post<AdmissionReview>('/mutate', reviewFor(podGroupFromTemplate))).json.response;
       expect(mutated.allowed).toBe(true);
       expect(mutated.patch).toBeUndefined();
-      expect(mutated.warnings).toEqual([expect.stringMatching(/^PodGroup not filled from its template, lookup failed: Workload cache not synced/)]);
+      expect(mutated.warnings).toEqual([
+        expect.stringMatching(/^PodGroup not filled from its template, lookup failed: Workload cache not synced/),
+      ]);
     } finally {
       await Promise.all([allowing.stop(), denying.stop()]);
     }
@@ -98,7 +103,9 @@ describe('the in-cluster kubeconfig shipped in manifests/base', () => {
     writeFileSync(join(dir, 'ca.crt'), apiServer.caData);
     writeFileSync(join(dir, 'token'), apiServer.token);
     const shipped = readFileSync(fileURLToPath(new URL('../../manifests/base/in-cluster-kubeconfig.yaml', import.meta.url)), 'utf8');
-    const local = shipped.replaceAll('https://kubernetes.default.svc', apiServer.url).replaceAll('/var/run/secrets/kubernetes.io/serviceaccount', dir);
+    const local = shipped
+      .replaceAll('https://kubernetes.default.svc', apiServer.url)
+      .replaceAll('/var/run/secrets/kubernetes.io/serviceaccount', dir);
     const file = join(dir, 'kubeconfig');
     writeFileSync(file, local);
     const source = await liveSource(file, silentLogger);
@@ -128,7 +135,11 @@ describe('workload-webhook --kubeconfig (the built bin)', () => {
         child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
       const status = (): Promise<number> =>
-        new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path: '/readyz', rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0)).on('error', reject).end());
+        new Promise((resolve, reject) =>
+          request({ host: '127.0.0.1', port, path: '/readyz', rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0))
+            .on('error', reject)
+            .end(),
+        );
       const deadline = Date.now() + 5000;
       let ready = await status();
       while (ready !== 200 && Date.now() < deadline) {
@@ -153,7 +164,11 @@ function startLiveBin(kubeconfigFile: string): WebhookProcess {
 }
 
 function get(port: number, path: string): Promise<number> {
-  return new Promise((resolve, reject) => request({ host: '127.0.0.1', port, path, rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0)).on('error', reject).end());
+  return new Promise((resolve, reject) =>
+    request({ host: '127.0.0.1', port, path, rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0))
+      .on('error', reject)
+      .end(),
+  );
 }
 
 describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13)', () => {
@@ -173,11 +188,21 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
       // A review that needs a lookup (X-15: the Pod's PodGroup) is allowed with a warning that fits (no "…") and names the webhook's flag.
       const body = JSON.stringify(reviewFor(orphanPod));
       const reply = await new Promise<AdmissionReview>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/validate', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-          res.on('end', () => resolve(JSON.parse(text) as AdmissionReview));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/validate',
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+            res.on('end', () => resolve(JSON.parse(text) as AdmissionReview));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -202,7 +227,9 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
     const webhook = startLiveBin(down);
     try {
       const error = await webhook.waitFor((all) => all.find((e) => e.level === 50 && e.kind === 'Pod'));
-      expect(error.msg).toBe(`Pod cache sync failed: cannot reach the API server at https://127.0.0.1:${deadPort}: connection refused; check the cluster server in --kubeconfig and that the API server is running`);
+      expect(error.msg).toBe(
+        `Pod cache sync failed: cannot reach the API server at https://127.0.0.1:${deadPort}: connection refused; check the cluster server in --kubeconfig and that the API server is running`,
+      );
     } finally {
       await webhook.stop();
     }

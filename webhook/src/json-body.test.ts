@@ -36,10 +36,20 @@ describe('readJsonBody', () => {
     ['not JSON', sized('{"a": '), 400, /^request body is not valid JSON: /],
     ['another type', sized('{}', { 'content-type': 'text/plain' }), 415, /^expected Content-Type application\/json, got "text\/plain"$/],
     ['a +json type', sized('{}', { 'content-type': 'application/merge-patch+json' }), 415, /^expected Content-Type application\/json/],
-    ['no body at all', request({ 'content-type': 'application/json' }), 415, /^expected Content-Type application\/json, got "application\/json"$/],
+    [
+      'no body at all',
+      request({ 'content-type': 'application/json' }),
+      415,
+      /^expected Content-Type application\/json, got "application\/json"$/,
+    ],
     ['another charset', sized('{}', { 'content-type': 'application/json; charset=latin1' }), 415, /^unsupported charset "LATIN1"$/],
     ['a compressed body', sized('{}', { 'content-encoding': 'gzip' }), 415, /^content encoding unsupported$/],
-    ['a declared length over 3 MiB', sized('{}', { 'content-length': String(MAX_BODY_BYTES + 1) }), 413, /^request body larger than 3145728 bytes$/],
+    [
+      'a declared length over 3 MiB',
+      sized('{}', { 'content-length': String(MAX_BODY_BYTES + 1) }),
+      413,
+      /^request body larger than 3145728 bytes$/,
+    ],
   ])('refuses %s', async (_name, req, code, message) => {
     const refused = await refusal(req);
     expect(refused.code).toBe(code);

@@ -70,7 +70,8 @@ const WEBHOOK_HINTS: AccessHints = {
 export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
   const client = await connect({ kubeconfig }, process.env, WEBHOOK_HINTS);
   const lookup = new InformerLookup(client, {
-    onError: (kind, message, retryInMs) => logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
+    onError: (kind, message, retryInMs) =>
+      logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
   }).start();
   void lookup.waitForSync(60_000).then((synced) => {
     if (synced) logger.info({ objects: lookup.cacheSizes() }, 'lookup caches synced');

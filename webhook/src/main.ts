@@ -42,37 +42,50 @@ function fail(message: string): never {
 }
 
 function parseFlags(argv: string[]) {
-  return yargs(argv)
-    .scriptName('workload-webhook')
-    .usage('$0 [flags]\n\nAdmission webhook for Kubernetes v1.36 workload-aware scheduling (Workload, PodGroup, Pod, Job).')
-    // A string, checked below: yargs turns `--port abc` into NaN.
-    .option('port', { type: 'string', default: '8443', describe: 'HTTPS port (0: any free port)' })
-    .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'IP address to listen on (0.0.0.0 or :: for all)' })
-    .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
-    .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
-    .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates of the Kubernetes version on' })
-    .option('kube-version', { type: 'string', choices: KUBE_VERSIONS, describe: "the cluster's Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)" })
-    .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
-    .option('kubeconfig', { type: 'string', describe: 'live mode: read other objects through informers on this cluster' })
-    .option('snapshot', { type: 'string', describe: 'static mode: objects for cross-object checks from a List, multi-document YAML or JSON file' })
-    .conflicts('kubeconfig', 'snapshot')
-    .option('on-lookup-error', { choices: ['allow', 'deny'] as const, default: 'allow' as const, describe: 'what to do when another object cannot be read' })
-    .option('log-level', { choices: ['debug', 'info', 'warn', 'error'] as const, default: 'info' as const })
-    .check((args) => {
-      if (Boolean(args['tls-cert-file']) !== Boolean(args['tls-private-key-file'])) {
-        throw new Error('--tls-cert-file and --tls-private-key-file go together');
-      }
-      if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) throw new Error(`--port ${args.port}: not a port number (0-65535)`);
-      if (!isIP(args['bind-address'])) throw new Error(`--bind-address ${args['bind-address']}: not an IP address`);
-      return true;
-    })
-    .strict()
-    // Kubernetes components take the last of a repeated flag.
-    .parserConfiguration({ 'duplicate-arguments-array': false })
-    .version(VERSION)
-    .help()
-    .fail((msg, err) => fail(err ? err.message : msg))
-    .parseAsync();
+  return (
+    yargs(argv)
+      .scriptName('workload-webhook')
+      .usage('$0 [flags]\n\nAdmission webhook for Kubernetes v1.36 workload-aware scheduling (Workload, PodGroup, Pod, Job).')
+      // A string, checked below: yargs turns `--port abc` into NaN.
+      .option('port', { type: 'string', default: '8443', describe: 'HTTPS port (0: any free port)' })
+      .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'IP address to listen on (0.0.0.0 or :: for all)' })
+      .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
+      .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
+      .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates of the Kubernetes version on' })
+      .option('kube-version', {
+        type: 'string',
+        choices: KUBE_VERSIONS,
+        describe: "the cluster's Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)",
+      })
+      .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
+      .option('kubeconfig', { type: 'string', describe: 'live mode: read other objects through informers on this cluster' })
+      .option('snapshot', {
+        type: 'string',
+        describe: 'static mode: objects for cross-object checks from a List, multi-document YAML or JSON file',
+      })
+      .conflicts('kubeconfig', 'snapshot')
+      .option('on-lookup-error', {
+        choices: ['allow', 'deny'] as const,
+        default: 'allow' as const,
+        describe: 'what to do when another object cannot be read',
+      })
+      .option('log-level', { choices: ['debug', 'info', 'warn', 'error'] as const, default: 'info' as const })
+      .check((args) => {
+        if (Boolean(args['tls-cert-file']) !== Boolean(args['tls-private-key-file'])) {
+          throw new Error('--tls-cert-file and --tls-private-key-file go together');
+        }
+        if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) throw new Error(`--port ${args.port}: not a port number (0-65535)`);
+        if (!isIP(args['bind-address'])) throw new Error(`--bind-address ${args['bind-address']}: not an IP address`);
+        return true;
+      })
+      .strict()
+      // Kubernetes components take the last of a repeated flag.
+      .parserConfiguration({ 'duplicate-arguments-array': false })
+      .version(VERSION)
+      .help()
+      .fail((msg, err) => fail(err ? err.message : msg))
+      .parseAsync()
+  );
 }
 
 function lookupSource(kubeconfig: string | undefined, snapshot: string | undefined, logger: Logger): Promise<LookupSource> {
@@ -89,7 +102,9 @@ async function main(argv: string[]): Promise<void> {
   const webhook = await startWebhook({
     port: Number(args.port),
     bindAddress: args['bind-address'],
-    ...(args['tls-cert-file'] && args['tls-private-key-file'] ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } } : {}),
+    ...(args['tls-cert-file'] && args['tls-private-key-file']
+      ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } }
+      : {}),
     gates: parseFeatureGatesByVersion(args['feature-gates'], kubeVersion),
     ...(kubeVersion ? { kubeVersion } : {}),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
@@ -107,7 +122,10 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(1), EXIT_DEADLINE_MS).unref();
-    webhook.shutdown(DEFAULT_GRACE_MS).then(() => process.exit(0), () => process.exit(1));
+    webhook.shutdown(DEFAULT_GRACE_MS).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

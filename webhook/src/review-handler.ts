@@ -142,7 +142,11 @@ export class ReviewHandler {
     const mutation = await mutationFor(object, request.namespace || namespaceOf(object), this.options.lookup);
     if (mutation.lookupError) {
       this.options.metrics.decision('mutation', 'lookup_failed');
-      return { uid: request.uid, allowed: true, warnings: [`PodGroup not filled from its template, lookup failed: ${mutation.lookupError}`] };
+      return {
+        uid: request.uid,
+        allowed: true,
+        warnings: [`PodGroup not filled from its template, lookup failed: ${mutation.lookupError}`],
+      };
     }
     if (!mutation.patch.length) return { uid: request.uid, allowed: true };
     const patch = Buffer.from(JSON.stringify(mutation.patch)).toString('base64');

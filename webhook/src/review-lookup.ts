@@ -26,7 +26,14 @@ export class ReviewLookup implements ObjectLookup {
 
   constructor(private readonly inner: ObjectLookup) {}
 
-  private read<T>(kind: LookupKind, method: keyof ObjectLookup, namespace: string, name: string, call: () => Promise<T>, detail = ''): Promise<T> {
+  private read<T>(
+    kind: LookupKind,
+    method: keyof ObjectLookup,
+    namespace: string,
+    name: string,
+    call: () => Promise<T>,
+    detail = '',
+  ): Promise<T> {
     const earlier = this.failed.get(kind);
     if (earlier) return Promise.reject(earlier);
     const made = this.reads.find((r) => r.method === method && r.namespace === namespace && r.name === name && r.detail === detail);
@@ -61,7 +68,14 @@ export class ReviewLookup implements ObjectLookup {
     return this.read('PodGroup', 'podGroupsFromTemplate', namespace, workloadName, call, templateName ?? '');
   }
   podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]> {
-    return this.read('PodGroup', 'podGroupsControlledBy', namespace, name, () => this.inner.podGroupsControlledBy(namespace, kind, name), kind);
+    return this.read(
+      'PodGroup',
+      'podGroupsControlledBy',
+      namespace,
+      name,
+      () => this.inner.podGroupsControlledBy(namespace, kind, name),
+      kind,
+    );
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
     return this.read('Job', 'getJob', namespace, name, () => this.inner.getJob(namespace, name));

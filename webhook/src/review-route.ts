@@ -27,7 +27,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function answerReview(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse, handler: ReviewHandler, logger: Logger): Promise<void> {
+async function answerReview(
+  endpoint: Endpoint,
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: ReviewHandler,
+  logger: Logger,
+): Promise<void> {
   try {
     const reply = await handler.handle(endpoint, await readJsonBody(req));
     sendJson(res, reply.status, reply.body);

@@ -50,7 +50,8 @@ const IDLE_SWEEP_MS = 50;
 export async function startWebhook(options: WebhookOptions): Promise<RunningWebhook> {
   const { logger, source } = options;
   const pair = options.tls ? readKeyPair(options.tls.certFile, options.tls.keyFile) : await selfSignedKeyPair();
-  if (!options.tls) logger.info('no --tls-cert-file/--tls-private-key-file given: serving a self-signed certificate generated in memory (localhost only)');
+  if (!options.tls)
+    logger.info('no --tls-cert-file/--tls-private-key-file given: serving a self-signed certificate generated in memory (localhost only)');
   const metrics = new WebhookMetrics(() => source.cacheSizes());
   let closing = false;
   const handler = new ReviewHandler({
@@ -70,7 +71,9 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   server.prependListener('request', (_req, res) => {
     if (closing) res.setHeader('Connection', 'close');
   });
-  const stopWatching = options.tls ? reloadOnChange(server, options.tls.certFile, options.tls.keyFile, logger, options.certPollMs ?? 1000) : () => undefined;
+  const stopWatching = options.tls
+    ? reloadOnChange(server, options.tls.certFile, options.tls.keyFile, logger, options.certPollMs ?? 1000)
+    : () => undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

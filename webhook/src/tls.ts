@@ -28,7 +28,9 @@ export function readKeyPair(certFile: string, keyFile: string): KeyPair {
   try {
     createSecureContext({ ...pair, minVersion: MIN_TLS_VERSION });
   } catch (err) {
-    throw new TlsConfigError(`${certFile}, ${keyFile}: not a usable certificate and key: ${err instanceof Error ? err.message : String(err)}`);
+    throw new TlsConfigError(
+      `${certFile}, ${keyFile}: not a usable certificate and key: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return pair;
 }
@@ -66,7 +68,10 @@ export function reloadOnChange(server: Server, certFile: string, keyFile: string
       server.setSecureContext({ ...readKeyPair(certFile, keyFile), minVersion: MIN_TLS_VERSION });
       logger.info({ certFile, keyFile }, 'serving certificate reloaded');
     } catch (err) {
-      logger.warn({ certFile, keyFile, err: err instanceof Error ? err.message : String(err) }, 'serving certificate not reloaded, keeping the previous one');
+      logger.warn(
+        { certFile, keyFile, err: err instanceof Error ? err.message : String(err) },
+        'serving certificate not reloaded, keeping the previous one',
+      );
     }
   };
   const options = { interval: intervalMs, persistent: false };

@@ -8,7 +8,16 @@ import type { Subject } from './verdict-response.js';
 // Fixture rules (not spec rules): they return fixed results so every response shape can be reached
 // through the real engine, which renders the findings.
 function fixtureRule(id: string, severity: Severity, style: 'field' | 'admission', results: RuleResult[]): Rule {
-  return defineRule({ id, doc: id, severity, style, kinds: ['PodGroup'], operations: ['CREATE'], subResources: [''], check: () => results });
+  return defineRule({
+    id,
+    doc: id,
+    severity,
+    style,
+    kinds: ['PodGroup'],
+    operations: ['CREATE'],
+    subResources: [''],
+    check: () => results,
+  });
 }
 
 const podGroup: KubeObject = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'pg', namespace: 'ns' } };
@@ -29,7 +38,12 @@ describe('responseFor (api-rules §1 error shapes)', () => {
         status: 'Failure',
         message: 'PodGroup.scheduling.k8s.io "pg" is invalid: spec.schedulingPolicy: Required value',
         reason: 'Invalid',
-        details: { name: 'pg', group: 'scheduling.k8s.io', kind: 'PodGroup', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.schedulingPolicy' }] },
+        details: {
+          name: 'pg',
+          group: 'scheduling.k8s.io',
+          kind: 'PodGroup',
+          causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.schedulingPolicy' }],
+        },
         code: 422,
       },
     });
@@ -46,14 +60,21 @@ describe('responseFor (api-rules §1 error shapes)', () => {
         'spec.resourceClaims: Too many: 5: must have at most 4 items]',
     );
     expect(status?.details?.causes).toEqual([
-      { reason: 'FieldValueInvalid', message: 'Invalid value: 1000000001: must be less than or equal to 1000000000', field: 'spec.priority' },
+      {
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: 1000000001: must be less than or equal to 1000000000',
+        field: 'spec.priority',
+      },
       { reason: 'FieldValueTooMany', message: 'Too many: 5: must have at most 4 items', field: 'spec.resourceClaims' },
     ]);
   });
 
   it('keeps quoted string values and the colon-rich detail intact in the aggregate', async () => {
     const verdict = await verdictOf(
-      fixtureRule('T-1', 'error', 'field', [invalid('spec.podGroupTemplateRef.workload.workloadName', 'work/load', "a: b: c"), required('metadata.name', 'name or generateName is required')]),
+      fixtureRule('T-1', 'error', 'field', [
+        invalid('spec.podGroupTemplateRef.workload.workloadName', 'work/load', 'a: b: c'),
+        required('metadata.name', 'name or generateName is required'),
+      ]),
     );
     expect(responseFor('u', subject, verdict, 'allow').status?.message).toBe(
       'PodGroup.scheduling.k8s.io "pg" is invalid: [spec.podGroupTemplateRef.workload.workloadName: Invalid value: "work/load": a: b: c, metadata.name: Required value: name or generateName is required]',
@@ -61,7 +82,11 @@ describe('responseFor (api-rules §1 error shapes)', () => {
   });
 
   it('answers an admission-style rejection with 403 Forbidden on the qualified resource', async () => {
-    const verdict = await verdictOf(fixtureRule('T-3', 'error', 'admission', [{ field: 'spec.podGroupTemplateRef', message: 'PodGroup rejected: Workload "w" not found' }]));
+    const verdict = await verdictOf(
+      fixtureRule('T-3', 'error', 'admission', [
+        { field: 'spec.podGroupTemplateRef', message: 'PodGroup rejected: Workload "w" not found' },
+      ]),
+    );
     expect(responseFor('u', subject, verdict, 'allow').status).toEqual({
       metadata: {},
       status: 'Failure',
@@ -85,7 +110,11 @@ describe('responseFor (api-rules §1 error shapes)', () => {
       fixtureRule('T-4', 'warning', 'field', [invalid('spec.priority', 5, 'differs from the template')]),
       fixtureRule('T-5', 'info', 'field', [required('spec.x')]),
     );
-    expect(responseFor('u', subject, verdict, 'allow')).toEqual({ uid: 'u', allowed: true, warnings: ['T-4: spec.priority: Invalid value: 5: differs from the template'] });
+    expect(responseFor('u', subject, verdict, 'allow')).toEqual({
+      uid: 'u',
+      allowed: true,
+      warnings: ['T-4: spec.priority: Invalid value: 5: differs from the template'],
+    });
   });
 
   it('cuts a warning to 256 characters', async () => {
@@ -97,18 +126,30 @@ describe('responseFor (api-rules §1 error shapes)', () => {
 
   it('resolves lookup failures by --on-lookup-error', () => {
     const verdict: Verdict = { errors: [], warnings: [], infos: [], lookupFailures: [{ rule: 'X-01', error: 'cache not synced' }] };
-    expect(responseFor('u', subject, verdict, 'allow')).toEqual({ uid: 'u', allowed: true, warnings: ['X-01: not checked, lookup failed: cache not synced'] });
+    expect(responseFor('u', subject, verdict, 'allow')).toEqual({
+      uid: 'u',
+      allowed: true,
+      warnings: ['X-01: not checked, lookup failed: cache not synced'],
+    });
     const denied = responseFor('u', subject, verdict, 'deny');
     expect(denied.allowed).toBe(false);
     expect(denied.status).toMatchObject({ code: 503, reason: 'ServiceUnavailable' });
-    expect(denied.status?.message).toBe('podgroups.scheduling.k8s.io "pg" could not be checked (--on-lookup-error=deny): X-01: cache not synced');
+    expect(denied.status?.message).toBe(
+      'podgroups.scheduling.k8s.io "pg" could not be checked (--on-lookup-error=deny): X-01: cache not synced',
+    );
   });
 });
 
 describe('responseFor on priority admission (X-06, PG-52)', () => {
   it('answers a PodGroup naming no PriorityClass with 403, as the Priority admission plugin would', async () => {
     const named: PodGroup = { ...podGroup, spec: { schedulingPolicy: { basic: {} }, priorityClassName: 'missing' } };
-    const known = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'default1' }, value: 1000, globalDefault: true };
+    const known = {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'default1' },
+      value: 1000,
+      globalDefault: true,
+    };
     const verdict = await evaluate({ operation: 'CREATE', object: named, gates: allGatesOn() }, new ManifestLookup([known]));
     expect(responseFor('u', subject, verdict, 'allow').status).toMatchObject({
       code: 403,

@@ -10,13 +10,19 @@ describe('field errors rendered like apimachinery', () => {
 
   it('quotes strings, prints numbers bare, nil as null and structs as JSON', () => {
     expect(renderFieldError(invalid('a', 'Bad', 'detail'))).toBe('a: Invalid value: "Bad": detail');
-    expect(renderFieldError(invalid('a', -1, 'must be greater than or equal to 1'))).toBe('a: Invalid value: -1: must be greater than or equal to 1');
+    expect(renderFieldError(invalid('a', -1, 'must be greater than or equal to 1'))).toBe(
+      'a: Invalid value: -1: must be greater than or equal to 1',
+    );
     expect(renderFieldError(invalid('a', null, 'field is immutable'))).toBe('a: Invalid value: null: field is immutable');
-    expect(renderFieldError({ type: 'FieldValueDuplicate', field: 'a[1]', badValue: { name: 'x' }, detail: '' })).toBe('a[1]: Duplicate value: {"name":"x"}');
+    expect(renderFieldError({ type: 'FieldValueDuplicate', field: 'a[1]', badValue: { name: 'x' }, detail: '' })).toBe(
+      'a[1]: Duplicate value: {"name":"x"}',
+    );
   });
 
   it('words maxItems and enums as the validators do', () => {
-    expect(renderFieldError(tooMany('spec.podGroupTemplates', 9, 8))).toBe('spec.podGroupTemplates: Too many: 9: must have at most 8 items');
+    expect(renderFieldError(tooMany('spec.podGroupTemplates', 9, 8))).toBe(
+      'spec.podGroupTemplates: Too many: 9: must have at most 8 items',
+    );
     expect(renderFieldError(tooMany('t', 2, 1))).toBe('t: Too many: 2: must have at most 1 item');
     expect(renderFieldError(notSupported('spec.disruptionMode', 'All', ['Pod', 'PodGroup']))).toBe(
       'spec.disruptionMode: Unsupported value: "All": supported values: "Pod", "PodGroup"',

@@ -43,15 +43,33 @@ export function goQuote(s: string): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
     switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\v': out += '\\v'; continue;
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
     else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfffd) out += '\\u' + cp.toString(16).padStart(4, '0');
@@ -63,10 +81,13 @@ export function goQuote(s: string): string {
 export function renderBadValue(value: BadValue): string {
   if (value === null || value === undefined) return 'null';
   switch (typeof value) {
-    case 'string': return goQuote(value);
+    case 'string':
+      return goQuote(value);
     case 'number':
-    case 'boolean': return String(value);
-    default: return JSON.stringify(value);
+    case 'boolean':
+      return String(value);
+    default:
+      return JSON.stringify(value);
   }
 }
 
@@ -96,10 +117,20 @@ function dedupe(texts: string[]): string[] {
 
 export const required = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, detail });
 export const forbidden = (field: string, detail = ''): FieldError => ({ type: 'FieldValueForbidden', field, detail });
-export const invalid = (field: string, badValue: BadValue, detail: string): FieldError => ({ type: 'FieldValueInvalid', field, badValue, detail });
+export const invalid = (field: string, badValue: BadValue, detail: string): FieldError => ({
+  type: 'FieldValueInvalid',
+  field,
+  badValue,
+  detail,
+});
 export const duplicate = (field: string, badValue: BadValue): FieldError => ({ type: 'FieldValueDuplicate', field, badValue, detail: '' });
 export const tooLong = (field: string, detail: string): FieldError => ({ type: 'FieldValueTooLong', field, detail });
-export const notFound = (field: string, badValue: BadValue, detail = ''): FieldError => ({ type: 'FieldValueNotFound', field, badValue, detail });
+export const notFound = (field: string, badValue: BadValue, detail = ''): FieldError => ({
+  type: 'FieldValueNotFound',
+  field,
+  badValue,
+  detail,
+});
 
 export function tooMany(field: string, actual: number, max: number): FieldError {
   return { type: 'FieldValueTooMany', field, badValue: actual, detail: `must have at most ${max} ${max === 1 ? 'item' : 'items'}` };

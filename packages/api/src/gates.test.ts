@@ -38,7 +38,9 @@ describe('--feature-gates under Kubernetes 1.37 (api-rules-1.37 §2, MIG-05)', (
   });
 
   it.each(['GangScheduling', 'WorkloadAwarePreemption'])('says that %s was merged into GenericWorkload', (gate) => {
-    expect(() => parseFeatureGates(`${gate}=true`, undefined, '1.37')).toThrow(`unrecognized feature gate: ${gate} (Kubernetes 1.37 merged it into GenericWorkload: drop it)`);
+    expect(() => parseFeatureGates(`${gate}=true`, undefined, '1.37')).toThrow(
+      `unrecognized feature gate: ${gate} (Kubernetes 1.37 merged it into GenericWorkload: drop it)`,
+    );
   });
 
   it('does not know the 1.37-only gates under 1.36', () => {

@@ -64,7 +64,9 @@ function isGate(name: string, version: KubeVersion): name is FeatureGate {
 
 function unrecognized(name: string, version: KubeVersion): FeatureGateError {
   const merged = version === '1.37' && (MERGED_IN_1_37 as readonly string[]).includes(name);
-  return new FeatureGateError(`unrecognized feature gate: ${name}${merged ? ' (Kubernetes 1.37 merged it into GenericWorkload: drop it)' : ''}`);
+  return new FeatureGateError(
+    `unrecognized feature gate: ${name}${merged ? ' (Kubernetes 1.37 merged it into GenericWorkload: drop it)' : ''}`,
+  );
 }
 
 /** strconv.ParseBool's accepted spellings. */
@@ -91,7 +93,10 @@ export function parseFeatureGates(spec: string, base?: FeatureGates, version: Ku
     if (eq < 0) throw new FeatureGateError(`missing bool value for ${name}`);
     const text = item.slice(eq + 1).trim();
     const value = parseGoBool(text);
-    if (value === undefined) throw new FeatureGateError(`invalid value of ${name}=${text}, err: strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`);
+    if (value === undefined)
+      throw new FeatureGateError(
+        `invalid value of ${name}=${text}, err: strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`,
+      );
     gates[name] = value;
   }
   for (const gate of featureGatesOf(version)) {
@@ -116,7 +121,10 @@ export function allGatesOnByVersion(): GatesByVersion {
  */
 export function parseFeatureGatesByVersion(spec: string, version?: KubeVersion): GatesByVersion {
   if (version) return { ...allGatesOnByVersion(), [version]: parseFeatureGates(spec, undefined, version) };
-  const items = spec.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = spec
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const known = (item: string, v: KubeVersion): boolean => isGate(item.split('=')[0]?.trim() ?? '', v);
   const unknown = items.find((item) => !KUBE_VERSIONS.some((v) => known(item, v)));
   if (unknown !== undefined) throw unrecognized(unknown.split('=')[0]?.trim() ?? unknown, '1.36');

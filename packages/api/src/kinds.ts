@@ -28,7 +28,12 @@ export interface KindInfo {
   readonly namespaced: boolean;
 }
 
-const kind = (group: string, versions: readonly string[], plural: string, namespaced = true): KindInfo => ({ group, versions, plural, namespaced });
+const kind = (group: string, versions: readonly string[], plural: string, namespaced = true): KindInfo => ({
+  group,
+  versions,
+  plural,
+  namespaced,
+});
 const SCHEDULING_VERSIONS = ['v1alpha2', 'v1beta1', 'v1alpha3'];
 
 export const KINDS: Readonly<Record<ApiKind, KindInfo>> = {

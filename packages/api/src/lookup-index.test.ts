@@ -2,11 +2,19 @@ import { describe, expect, it } from '@jest/globals';
 import { LookupIndexes } from './lookup-index.js';
 import type { KubeObject, Pod, PodGroup } from './types.js';
 
-const pod = (name: string, group?: string): Pod => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: group ? { schedulingGroup: { podGroupName: group } } : {} });
+const pod = (name: string, group?: string): Pod => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name },
+  spec: group ? { schedulingGroup: { podGroupName: group } } : {},
+});
 const podGroup = (name: string, ref?: { workloadName?: string; podGroupTemplateName?: string }, controller?: string): PodGroup => ({
   apiVersion: 'scheduling.k8s.io/v1alpha2',
   kind: 'PodGroup',
-  metadata: { name, ...(controller ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: controller, uid: 'u', controller: true }] } : {}) },
+  metadata: {
+    name,
+    ...(controller ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: controller, uid: 'u', controller: true }] } : {}),
+  },
   spec: ref ? { podGroupTemplateRef: { workload: ref } } : {},
 });
 const names = (objects: readonly KubeObject[]): (string | undefined)[] => objects.map((o) => o.metadata?.name);

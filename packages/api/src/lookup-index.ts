@@ -18,10 +18,14 @@ export interface TemplateRef {
 export function templateRefOf(podGroup: PodGroup): TemplateRef | undefined {
   if (kubeVersionOfObject(podGroup) === '1.37') {
     const workloadRef = (podGroup as PodGroup137).spec?.workloadRef;
-    return workloadRef?.workloadName && workloadRef.templateName ? { workloadName: workloadRef.workloadName, templateName: workloadRef.templateName } : undefined;
+    return workloadRef?.workloadName && workloadRef.templateName
+      ? { workloadName: workloadRef.workloadName, templateName: workloadRef.templateName }
+      : undefined;
   }
   const ref = podGroup.spec?.podGroupTemplateRef?.workload;
-  return ref?.workloadName && ref.podGroupTemplateName ? { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName } : undefined;
+  return ref?.workloadName && ref.podGroupTemplateName
+    ? { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName }
+    : undefined;
 }
 
 /** The ownerReference marked `controller: true`, if any. */
@@ -123,7 +127,9 @@ export class LookupIndexes {
   }
 
   podGroupsFromTemplate(namespace: string, workloadName: string, templateName?: string): readonly PodGroup[] {
-    return this.podGroupsByTemplate.get(templateName === undefined ? key(namespace, workloadName) : key(namespace, workloadName, templateName));
+    return this.podGroupsByTemplate.get(
+      templateName === undefined ? key(namespace, workloadName) : key(namespace, workloadName, templateName),
+    );
   }
 
   podGroupsControlledBy(namespace: string, kind: string, name: string): readonly PodGroup[] {

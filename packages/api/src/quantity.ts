@@ -23,7 +23,7 @@ export function parseQuantity(input: string | number): Quantity {
   const [intPart = '', fracPart = ''] = m[1].replace(/^[+-]/, '').split('.');
   const negative = m[1].startsWith('-');
   // digits × 10^(exp10) × mult, with the digits string read as an integer.
-  const digits = BigInt((intPart + fracPart) || '0');
+  const digits = BigInt(intPart + fracPart || '0');
   let exp10 = -fracPart.length + 9;
   let mult = 1n;
   const suffix = m[2] ?? '';

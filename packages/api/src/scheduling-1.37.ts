@@ -2,7 +2,14 @@
 // v1beta1 and v1alpha3 (field-for-field the same), CompositePodGroup in v1alpha3 only. v1alpha2 is gone
 // and there is no conversion (MIG-01), so these are separate types, not a version of the 1.36 ones.
 
-import type { Condition, KubeObject, PodGroupResourceClaim, PodGroupSchedulingConstraints, PodGroupSchedulingPolicy, TypedLocalObjectReference } from './types.js';
+import type {
+  Condition,
+  KubeObject,
+  PodGroupResourceClaim,
+  PodGroupSchedulingConstraints,
+  PodGroupSchedulingPolicy,
+  TypedLocalObjectReference,
+} from './types.js';
 import { SCHEDULING_GROUP } from './types.js';
 
 export const SCHEDULING_V1BETA1 = `${SCHEDULING_GROUP}/v1beta1`;

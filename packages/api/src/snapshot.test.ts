@@ -32,7 +32,9 @@ describe('parseObjectsFile', () => {
   });
 
   it('counts documents in object errors the same way', () => {
-    expect(() => parseObjectsFile('kind: Pod\n---\n# nothing\n---\n- 3\n', 'c.yaml')).toThrow('c.yaml: document 3, item 0: expected a Kubernetes object, got number');
+    expect(() => parseObjectsFile('kind: Pod\n---\n# nothing\n---\n- 3\n', 'c.yaml')).toThrow(
+      'c.yaml: document 3, item 0: expected a Kubernetes object, got number',
+    );
   });
 
   it('rejects a document that is not an object, and an object without kind', () => {

@@ -354,4 +354,3 @@ export interface PodDisruptionBudget extends KubeObject {
   };
   status?: { disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number; expectedPods?: number };
 }
-

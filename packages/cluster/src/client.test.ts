@@ -123,7 +123,9 @@ describe('errors a person can act on', () => {
   it('untrusted certificate: points at the CA settings', async () => {
     const client = await connect({ server: fixture.server.url, token: fixture.server.token }, env);
     const err = await messageOf(client.list('Pod'));
-    expect(err.message).toMatch(new RegExp(`^cannot verify the API server's certificate at ${fixture.server.url} .*--certificate-authority`));
+    expect(err.message).toMatch(
+      new RegExp(`^cannot verify the API server's certificate at ${fixture.server.url} .*--certificate-authority`),
+    );
   });
 
   it('scheduling.k8s.io/v1alpha2 not served: says which gate and runtime-config to enable', async () => {
@@ -151,14 +153,18 @@ describe('errors a person can act on', () => {
     fixture.server.forbid({ resource: 'nodes', verb: 'list' });
     const client = await connect({ kubeconfig: fixture.kubeconfig, as: 'alice' }, env);
     const err = await messageOf(client.list('Node'));
-    expect(err.message).toContain('at the cluster scope; ask for RBAC permission to list "nodes" (server said: nodes is forbidden: User "alice" cannot list resource "nodes" in API group "" at the cluster scope)');
+    expect(err.message).toContain(
+      'at the cluster scope; ask for RBAC permission to list "nodes" (server said: nodes is forbidden: User "alice" cannot list resource "nodes" in API group "" at the cluster scope)',
+    );
     expect(fixture.server.requests.map((r) => r.user)).toEqual(['alice']);
   });
 
   it('not found: suggests close names', async () => {
     const client = await connect({ kubeconfig: fixture.kubeconfig }, env);
     const err = await messageOf(client.get('PodGroup', 'training-worker'));
-    expect(err.message).toBe('podgroups.scheduling.k8s.io "training-worker" not found in namespace "team-a"; did you mean "training-workers"?');
+    expect(err.message).toBe(
+      'podgroups.scheduling.k8s.io "training-worker" not found in namespace "team-a"; did you mean "training-workers"?',
+    );
     const far = await messageOf(client.get('PodGroup', 'zzz'));
     expect(far.message).toBe('podgroups.scheduling.k8s.io "zzz" not found in namespace "team-a"');
   });

@@ -2,7 +2,17 @@
 
 import type { KubeObject } from '@kubectl-workload/api';
 import { ClusterAccessError, KUBECTL_HINTS, ObjectNotFoundError, type AccessHints } from './errors.js';
-import { CLUSTER_KINDS, qualifiedResourceOf, resourcePath, SCHEDULING_VERSIONS_BY_PREFERENCE, VERSIONED_SCHEDULING_KINDS, withVersion, type ClusterKind, type ClusterKindTypes, type KindInfo } from './kinds.js';
+import {
+  CLUSTER_KINDS,
+  qualifiedResourceOf,
+  resourcePath,
+  SCHEDULING_VERSIONS_BY_PREFERENCE,
+  VERSIONED_SCHEDULING_KINDS,
+  withVersion,
+  type ClusterKind,
+  type ClusterKindTypes,
+  type KindInfo,
+} from './kinds.js';
 import { resolveConfig } from './kubeconfig.js';
 import { parseRequestTimeout, type ClusterOptions } from './options.js';
 import { RestClient } from './rest.js';
@@ -53,7 +63,8 @@ export class ClusterClient {
     this.schedulingVersion ??= this.rest
       .getJson<{ versions?: Array<{ version?: string }> }>('/apis/scheduling.k8s.io', {}, { verb: 'discover', group: 'scheduling.k8s.io' })
       .then(
-        (group) => SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => (group.versions ?? []).some((served) => served.version === v)) ?? 'v1alpha2',
+        (group) =>
+          SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => (group.versions ?? []).some((served) => served.version === v)) ?? 'v1alpha2',
         () => {
           // Not remembered: the next request asks again; the list itself then says what is wrong.
           this.schedulingVersion = undefined;
@@ -105,7 +116,10 @@ export class ClusterClient {
     const info = CLUSTER_KINDS[kind];
     const where = info.namespaced ? ` in namespace "${namespace}"` : '';
     const others = await this.list(kind, { scope: { namespace } }).catch(() => [] as KubeObject[]);
-    const close = closeNames(name, others.map((o) => o.metadata?.name ?? ''));
+    const close = closeNames(
+      name,
+      others.map((o) => o.metadata?.name ?? ''),
+    );
     const hint = close.length > 0 ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
     throw new ClusterAccessError(`${qualifiedResourceOf(kind)} "${name}" not found${where}${hint}`);
   }
@@ -129,7 +143,11 @@ export class ClusterClient {
 }
 
 /** Connects with the kubectl flags. Nothing is sent until the first request. `hints`: what error messages suggest. */
-export async function connect(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env, hints: AccessHints = KUBECTL_HINTS): Promise<ClusterClient> {
+export async function connect(
+  options: ClusterOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  hints: AccessHints = KUBECTL_HINTS,
+): Promise<ClusterClient> {
   const timeoutMs = parseRequestTimeout(options.requestTimeout);
   const config = await resolveConfig(options, env);
   const rest = new RestClient(config.k8s, config.kubeConfig, config.server, timeoutMs, hints);

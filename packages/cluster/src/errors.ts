@@ -56,7 +56,7 @@ function scopeText(target: RequestTarget): string {
 function parseStatus(body: string): StatusLike | undefined {
   try {
     const parsed = JSON.parse(body) as unknown;
-    return typeof parsed === 'object' && parsed !== null && (parsed as StatusLike).kind === 'Status' ? (parsed) : undefined;
+    return typeof parsed === 'object' && parsed !== null && (parsed as StatusLike).kind === 'Status' ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -84,11 +84,15 @@ export function httpError(code: number, body: string, target: RequestTarget, hin
         `the API server at ${target.server} does not serve ${SCHEDULING_ALPHA} (Workload, PodGroup): enable the feature gate GenericWorkload and --runtime-config=scheduling.k8s.io/v1alpha2=true on kube-apiserver`,
       );
     }
-    return new ApiNotServedError(`the API server at ${target.server} does not serve ${target.resource ?? 'the requested resource'} (${groupVersion ?? 'unknown API'})`);
+    return new ApiNotServedError(
+      `the API server at ${target.server} does not serve ${target.resource ?? 'the requested resource'} (${groupVersion ?? 'unknown API'})`,
+    );
   }
   if (code === 404) return new ObjectNotFoundError(`${target.resource} "${target.name}" not found${scopeText(target)}`);
   const reason = status?.reason ? ` ${status.reason}` : '';
-  return new ClusterAccessError(`the API server at ${target.server} answered ${code}${reason} to ${target.verb} ${target.resource ?? ''}${scopeText(target)}: ${said}`);
+  return new ClusterAccessError(
+    `the API server at ${target.server} answered ${code}${reason} to ${target.verb} ${target.resource ?? ''}${scopeText(target)}: ${said}`,
+  );
 }
 
 const NETWORK_CODES: Record<string, string> = {
@@ -120,9 +124,16 @@ function innermostMessage(err: unknown): string {
 }
 
 /** The request never got an answer: network, TLS, timeout. */
-export function transportError(err: unknown, target: RequestTarget, timeoutMs: number, hints: AccessHints = KUBECTL_HINTS): ClusterAccessError {
+export function transportError(
+  err: unknown,
+  target: RequestTarget,
+  timeoutMs: number,
+  hints: AccessHints = KUBECTL_HINTS,
+): ClusterAccessError {
   if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') {
-    return new ClusterAccessError(`the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${hints.timeoutFlag ? ` (${hints.timeoutFlag})` : ''}`);
+    return new ClusterAccessError(
+      `the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${hints.timeoutFlag ? ` (${hints.timeoutFlag})` : ''}`,
+    );
   }
   const code = errorCode(err);
   if (code && TLS_CODE.test(code)) {

@@ -23,10 +23,14 @@ describe('parseFeatureMetrics', () => {
 
 describe('readServerGates against the test API server', () => {
   it('reads the gates from /metrics with a GET, and reports a forbidden /metrics instead of failing', async () => {
-    const { server, kubeconfig } = await startSampleServer({ featureGates: { GenericWorkload: true, GangScheduling: true, TopologyAwareWorkloadScheduling: false } });
+    const { server, kubeconfig } = await startSampleServer({
+      featureGates: { GenericWorkload: true, GangScheduling: true, TopologyAwareWorkloadScheduling: false },
+    });
     try {
       const client = await connect({ kubeconfig }, {});
-      expect(await readServerGates(client)).toEqual({ gates: { GenericWorkload: true, GangScheduling: true, TopologyAwareWorkloadScheduling: false } });
+      expect(await readServerGates(client)).toEqual({
+        gates: { GenericWorkload: true, GangScheduling: true, TopologyAwareWorkloadScheduling: false },
+      });
       expect(server.requests.filter((r) => r.path === '/metrics').map((r) => r.method)).toEqual(['GET']);
       server.forbid({ resource: '/metrics' });
       const denied = await readServerGates(client);

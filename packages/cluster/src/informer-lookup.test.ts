@@ -31,7 +31,11 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 const podGroup = (name: string, minCount: number, job = 'training'): PodGroup => ({
   apiVersion: 'scheduling.k8s.io/v1alpha2',
   kind: 'PodGroup',
-  metadata: { name, namespace: 'team-a', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job, uid: `uid-${job}`, controller: true }] },
+  metadata: {
+    name,
+    namespace: 'team-a',
+    ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job, uid: `uid-${job}`, controller: true }],
+  },
   spec: { schedulingPolicy: { gang: { minCount } } },
 });
 const names = (objects: readonly PodGroup[]): (string | undefined)[] => objects.map((pg) => pg.metadata?.name);
@@ -44,9 +48,16 @@ describe('InformerLookup', () => {
     expect((await lookup.getWorkload('team-a', 'training'))?.spec?.podGroupTemplates?.[0]?.name).toBe('workers');
     expect((await lookup.getPriorityClass('high'))?.value).toBe(1000);
     expect((await lookup.getJob('team-a', 'training'))?.spec?.parallelism).toBe(4);
-    expect((await lookup.podsOfPodGroup('team-a', 'training-workers')).map((p) => p.metadata?.name)).toEqual(['training-0', 'training-1', 'training-2', 'training-3']);
+    expect((await lookup.podsOfPodGroup('team-a', 'training-workers')).map((p) => p.metadata?.name)).toEqual([
+      'training-0',
+      'training-1',
+      'training-2',
+      'training-3',
+    ]);
     expect(await lookup.podsOfPodGroup('team-b', 'training-workers')).toEqual([]);
-    expect((await lookup.podGroupsFromTemplate('team-a', 'training', 'workers')).map((pg) => pg.metadata?.name)).toEqual(['training-workers']);
+    expect((await lookup.podGroupsFromTemplate('team-a', 'training', 'workers')).map((pg) => pg.metadata?.name)).toEqual([
+      'training-workers',
+    ]);
     expect(await lookup.podGroupsFromTemplate('team-a', 'training', 'driver')).toEqual([]);
     expect(await lookup.getPodGroup('team-b', 'training-workers')).toBeUndefined();
     expect(lookup.cacheSizes()).toEqual({ Workload: 1, PodGroup: 2, Pod: 4, Job: 1, PriorityClass: 1 });
@@ -59,20 +70,31 @@ describe('InformerLookup', () => {
     const { store } = fixture.server;
 
     store.apply(podGroup('late', 2));
-    const added = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg !== undefined);
+    const added = await eventually(
+      () => live.getPodGroup('team-a', 'late'),
+      (pg) => pg !== undefined,
+    );
     expect(added?.spec?.schedulingPolicy?.gang?.minCount).toBe(2);
 
     expect(names(await live.podGroupsControlledBy('team-a', 'Job', 'training'))).toEqual(['late']);
 
     // The owner index follows the update: filed under the new controller, no longer under the old.
     store.apply(podGroup('late', 3, 'eval'));
-    const modified = await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg?.spec?.schedulingPolicy?.gang?.minCount === 3);
+    const modified = await eventually(
+      () => live.getPodGroup('team-a', 'late'),
+      (pg) => pg?.spec?.schedulingPolicy?.gang?.minCount === 3,
+    );
     expect(modified?.spec?.schedulingPolicy?.gang?.minCount).toBe(3);
     expect(await live.podGroupsControlledBy('team-a', 'Job', 'training')).toEqual([]);
     expect(names(await live.podGroupsControlledBy('team-a', 'Job', 'eval'))).toEqual(['late']);
 
     store.remove('scheduling.k8s.io/v1alpha2', 'PodGroup', 'team-a', 'late');
-    expect(await eventually(() => live.getPodGroup('team-a', 'late'), (pg) => pg === undefined)).toBeUndefined();
+    expect(
+      await eventually(
+        () => live.getPodGroup('team-a', 'late'),
+        (pg) => pg === undefined,
+      ),
+    ).toBeUndefined();
     expect(await live.podGroupsControlledBy('team-a', 'Job', 'eval')).toEqual([]);
   });
 
@@ -80,7 +102,10 @@ describe('InformerLookup', () => {
     fixture.server.requests.length = 0;
     lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {})).start();
     await lookup.waitForSync(5000);
-    await eventually(async () => fixture.server.requests.filter((r) => r.verb === 'watch').length, (n) => n === 5);
+    await eventually(
+      async () => fixture.server.requests.filter((r) => r.verb === 'watch').length,
+      (n) => n === 5,
+    );
     expect(fixture.server.writes()).toEqual([]);
     // undefined: the discovery GET of /apis/scheduling.k8s.io, not a resource request.
     expect(new Set(fixture.server.requests.map((r) => r.verb))).toEqual(new Set(['list', 'watch', undefined]));
@@ -88,11 +113,17 @@ describe('InformerLookup', () => {
 
   it('throws LookupUnavailableError within the lookup timeout when a cache cannot sync, and recovers', async () => {
     fixture.server.setSchedulingAlphaServed(false);
-    const failing = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 200, retryDelayMs: 50 }).start();
+    const failing = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), {
+      lookupTimeoutMs: 200,
+      retryDelayMs: 50,
+    }).start();
     lookup = failing;
     expect(await lookup.waitForSync(300)).toBe(false);
     // Discovery comes first now: wait for the list's error rather than for a fixed time.
-    await eventually(async () => failing.notReady().PodGroup ?? '', (reason) => reason.includes('does not serve'));
+    await eventually(
+      async () => failing.notReady().PodGroup ?? '',
+      (reason) => reason.includes('does not serve'),
+    );
     expect(lookup.notReady().PodGroup).toContain('does not serve scheduling.k8s.io/v1alpha2');
     const started = Date.now();
     await expect(lookup.getPodGroup('team-a', 'training-workers')).rejects.toThrow(LookupUnavailableError);
@@ -106,7 +137,10 @@ describe('InformerLookup', () => {
 
   it('caps the lookup timeout at one second', async () => {
     fixture.server.forbid({ resource: 'jobs', group: 'batch', verb: 'list' });
-    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), { lookupTimeoutMs: 60_000, retryDelayMs: 10_000 }).start();
+    lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {}), {
+      lookupTimeoutMs: 60_000,
+      retryDelayMs: 10_000,
+    }).start();
     const started = Date.now();
     await expect(lookup.getJob('team-a', 'training')).rejects.toThrow(/^Job cache not synced: forbidden: you may not list jobs.batch/);
     expect(Date.now() - started).toBeLessThan(1500);

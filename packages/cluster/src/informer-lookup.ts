@@ -122,7 +122,8 @@ export class InformerLookup implements ObjectLookup {
   /** Keeps the indexes in step with the cache: its add, update and delete events (relists included). */
   private indexEvents(kind: LookupKind, cache: Cache): void {
     // Informer objects are decoded JSON, so the API types describe them (dates are strings).
-    const file = (obj: KubernetesObject): void => this.indexes.set(kind, obj.metadata?.namespace ?? '', obj.metadata?.name ?? '', obj as KubeObject);
+    const file = (obj: KubernetesObject): void =>
+      this.indexes.set(kind, obj.metadata?.namespace ?? '', obj.metadata?.name ?? '', obj as KubeObject);
     cache.on('add', file);
     cache.on('update', file);
     cache.on('delete', (obj) => this.indexes.delete(kind, obj.metadata?.namespace ?? '', obj.metadata?.name ?? ''));

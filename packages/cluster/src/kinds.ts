@@ -45,7 +45,16 @@ function info(kind: ClusterKind): KindInfo {
   return { apiVersion, ...splitApiVersion(apiVersion), resource: plural, namespaced };
 }
 
-const CLUSTER_KIND_NAMES: readonly ClusterKind[] = ['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'PriorityClass', 'PodDisruptionBudget', 'Event'];
+const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
+  'Node',
+  'Pod',
+  'PodGroup',
+  'Workload',
+  'Job',
+  'PriorityClass',
+  'PodDisruptionBudget',
+  'Event',
+];
 
 export const CLUSTER_KINDS = Object.fromEntries(CLUSTER_KIND_NAMES.map((kind) => [kind, info(kind)])) as Record<ClusterKind, KindInfo>;
 

@@ -18,7 +18,10 @@ const config = (name: string, server: string) => ({
   kind: 'Config',
   clusters: [{ name, cluster: { server } }],
   users: [{ name: `${name}-user`, user: { token: 't' } }],
-  contexts: [{ name: `${name}-ctx`, context: { cluster: name, user: `${name}-user` } }, { name: 'shared', context: { cluster: name, user: `${name}-user` } }],
+  contexts: [
+    { name: `${name}-ctx`, context: { cluster: name, user: `${name}-user` } },
+    { name: 'shared', context: { cluster: name, user: `${name}-user` } },
+  ],
 });
 
 beforeAll(async () => {
@@ -31,12 +34,20 @@ beforeAll(async () => {
 
 describe('kubeconfigNames', () => {
   it('lists the names of --kubeconfig, sorted, ignoring KUBECONFIG', async () => {
-    expect(await kubeconfigNames({ kubeconfig: team }, { KUBECONFIG: personal })).toEqual({ contexts: ['shared', 'zeta-ctx'], clusters: ['zeta'], users: ['zeta-user'] });
+    expect(await kubeconfigNames({ kubeconfig: team }, { KUBECONFIG: personal })).toEqual({
+      contexts: ['shared', 'zeta-ctx'],
+      clusters: ['zeta'],
+      users: ['zeta-user'],
+    });
   });
 
   it('merges every KUBECONFIG file, a name defined twice listed once', async () => {
     const names = await kubeconfigNames({}, { KUBECONFIG: [team, join(dir, 'absent'), personal].join(delimiter) });
-    expect(names).toEqual({ contexts: ['alpha-ctx', 'shared', 'zeta-ctx'], clusters: ['alpha', 'zeta'], users: ['alpha-user', 'zeta-user'] });
+    expect(names).toEqual({
+      contexts: ['alpha-ctx', 'shared', 'zeta-ctx'],
+      clusters: ['alpha', 'zeta'],
+      users: ['alpha-user', 'zeta-user'],
+    });
   });
 
   it('falls back to ~/.kube/config, and has no names without any kubeconfig', async () => {
@@ -44,6 +55,8 @@ describe('kubeconfigNames', () => {
   });
 
   it('names a --kubeconfig that does not exist', async () => {
-    await expect(kubeconfigNames({ kubeconfig: join(dir, 'nope') }, {})).rejects.toThrow(new OptionError(`kubeconfig file "${join(dir, 'nope')}" (--kubeconfig) does not exist`));
+    await expect(kubeconfigNames({ kubeconfig: join(dir, 'nope') }, {})).rejects.toThrow(
+      new OptionError(`kubeconfig file "${join(dir, 'nope')}" (--kubeconfig) does not exist`),
+    );
   });
 });

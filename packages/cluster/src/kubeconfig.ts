@@ -40,7 +40,9 @@ function loadFiles(k8s: ClientNode, files: string[]): KubeConfig {
     }
     const empty = part.getContexts().length + part.getClusters().length + part.getUsers().length === 0 && !part.getCurrentContext();
     if (empty && readFileSync(file, 'utf8').trim() !== '') {
-      throw new OptionError(`error loading config file "${file}": not a kubeconfig (a YAML or JSON object with apiVersion: v1, kind: Config, clusters, users and contexts)`);
+      throw new OptionError(
+        `error loading config file "${file}": not a kubeconfig (a YAML or JSON object with apiVersion: v1, kind: Config, clusters, users and contexts)`,
+      );
     }
     return part;
   });
@@ -54,7 +56,11 @@ function loadFiles(k8s: ClientNode, files: string[]): KubeConfig {
   return merged;
 }
 
-function readFiles(k8s: ClientNode, options: ClusterOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; source: string } | undefined {
+function readFiles(
+  k8s: ClientNode,
+  options: ClusterOptions,
+  env: NodeJS.ProcessEnv,
+): { kubeConfig: KubeConfig; source: string } | undefined {
   if (options.kubeconfig) {
     if (!existsSync(options.kubeconfig)) throw new OptionError(`kubeconfig file "${options.kubeconfig}" (--kubeconfig) does not exist`);
     return { kubeConfig: loadFiles(k8s, [options.kubeconfig]), source: options.kubeconfig };
@@ -79,11 +85,18 @@ const sortedNames = (items: { name: string }[]): string[] => items.map((item) =>
  * The context, cluster and user names of the kubeconfig in effect (--kubeconfig, else KUBECONFIG
  * merged, else ~/.kube/config), each sorted; none when there is no kubeconfig.
  */
-export async function kubeconfigNames(options: Pick<ClusterOptions, 'kubeconfig'>, env: NodeJS.ProcessEnv = process.env): Promise<KubeconfigNames> {
+export async function kubeconfigNames(
+  options: Pick<ClusterOptions, 'kubeconfig'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<KubeconfigNames> {
   const loaded = readFiles(await loadClientNode(), options, env);
   if (!loaded) return { contexts: [], clusters: [], users: [] };
   const { kubeConfig } = loaded;
-  return { contexts: sortedNames(kubeConfig.getContexts()), clusters: sortedNames(kubeConfig.getClusters()), users: sortedNames(kubeConfig.getUsers()) };
+  return {
+    contexts: sortedNames(kubeConfig.getContexts()),
+    clusters: sortedNames(kubeConfig.getClusters()),
+    users: sortedNames(kubeConfig.getUsers()),
+  };
 }
 
 function pick<T extends { name: string }>(items: T[], name: string, what: string, source: string): T {
@@ -106,7 +119,7 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
   const source = loaded?.source ?? 'the command-line flags';
   if (options.context) pick(kubeConfig.getContexts(), options.context, 'context', source);
   const contextName = options.context ?? kubeConfig.getCurrentContext();
-  const context: Context | undefined = contextName ? kubeConfig.getContextObject(contextName) ?? undefined : undefined;
+  const context: Context | undefined = contextName ? (kubeConfig.getContextObject(contextName) ?? undefined) : undefined;
   if (!context && !options.server && !options.cluster) {
     throw new OptionError(`no current context in ${source}: pass --context (or --server)`);
   }
@@ -119,7 +132,13 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
     : context && (kubeConfig.getUser(context.user) ?? undefined);
   const given = options.server ?? baseCluster?.server;
   if (!given) throw new OptionError(`context "${contextName}" in ${source} names no cluster with a server: pass --server or --cluster`);
-  const tlsConfigured = !!(options.insecureSkipTlsVerify || options.certificateAuthority || baseCluster?.caData || baseCluster?.caFile || options.clientCertificate);
+  const tlsConfigured = !!(
+    options.insecureSkipTlsVerify ||
+    options.certificateAuthority ||
+    baseCluster?.caData ||
+    baseCluster?.caFile ||
+    options.clientCertificate
+  );
   const server = serverUrl(given, tlsConfigured);
   // Plain http has no certificate to verify; client-node refuses http unless told to skip verification.
   const insecure = server.startsWith('http://') || (options.insecureSkipTlsVerify ?? baseCluster?.skipTLSVerify ?? false);
@@ -129,7 +148,9 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
     skipTLSVerify: insecure,
     // A CA flag replaces the kubeconfig's CA; --insecure-skip-tls-verify drops it, as kubectl does.
     ...(insecure ? {} : options.certificateAuthority ? { caFile: options.certificateAuthority } : pickCa(baseCluster)),
-    ...(options.tlsServerName ?? baseCluster?.tlsServerName ? { tlsServerName: options.tlsServerName ?? baseCluster?.tlsServerName } : {}),
+    ...((options.tlsServerName ?? baseCluster?.tlsServerName)
+      ? { tlsServerName: options.tlsServerName ?? baseCluster?.tlsServerName }
+      : {}),
     ...(baseCluster?.proxyUrl ? { proxyUrl: baseCluster.proxyUrl } : {}),
   };
   for (const [flag, file] of [
@@ -163,7 +184,8 @@ export function serverUrl(server: string, tlsConfigured: boolean): string {
   } catch {
     throw new OptionError(`invalid server "${server}" (--server or the kubeconfig cluster): use https://HOST:PORT or HOST:PORT`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OptionError(`invalid server "${server}": the scheme must be https or http, not ${url.protocol.slice(0, -1)}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new OptionError(`invalid server "${server}": the scheme must be https or http, not ${url.protocol.slice(0, -1)}`);
   return withScheme;
 }
 

@@ -48,7 +48,11 @@ export function withClusterOptions<T>(yargs: Argv<T>) {
     .option('tls-server-name', { type: 'string', describe: "Server name to verify the server's certificate against" })
     .option('insecure-skip-tls-verify', { type: 'boolean', describe: "Don't verify the server's certificate (insecure)" })
     .option('as', { type: 'string', describe: 'Username to impersonate for the operation' })
-    .option('request-timeout', { type: 'string', default: '0', describe: 'How long to wait for one request before giving up (0 = no timeout; e.g. 1s, 2m)' })
+    .option('request-timeout', {
+      type: 'string',
+      default: '0',
+      describe: 'How long to wait for one request before giving up (0 = no timeout; e.g. 1s, 2m)',
+    })
     .group(
       [
         'kubeconfig',

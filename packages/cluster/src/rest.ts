@@ -34,7 +34,12 @@ export class RestClient {
     return this.get(path, {}, target, 'text/plain');
   }
 
-  private async get(path: string, query: Record<string, string | undefined>, target: Omit<RequestTarget, 'server'>, accept: string): Promise<string> {
+  private async get(
+    path: string,
+    query: Record<string, string | undefined>,
+    target: Omit<RequestTarget, 'server'>,
+    accept: string,
+  ): Promise<string> {
     const url = new URL(this.server.replace(/\/+$/, '') + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
     const full: RequestTarget = { ...target, server: this.server };

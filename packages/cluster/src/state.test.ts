@@ -18,7 +18,12 @@ beforeAll(async () => {
 afterAll(() => fixture.server.close());
 
 const names = (state: ClusterState): Record<string, string[]> =>
-  Object.fromEntries(Object.entries(state).map(([field, objects]) => [field, (objects as Array<{ metadata?: { name?: string } }>).map((o) => o.metadata?.name ?? '')]));
+  Object.fromEntries(
+    Object.entries(state).map(([field, objects]) => [
+      field,
+      (objects as Array<{ metadata?: { name?: string } }>).map((o) => o.metadata?.name ?? ''),
+    ]),
+  );
 
 async function snapshotOf(state: ClusterState, name: string): Promise<string> {
   const file = join(dir, name);
@@ -68,20 +73,28 @@ describe('loadClusterState', () => {
       const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
       expect(state.nodes).toEqual([]);
       expect(state.podGroups.length).toBeGreaterThan(0);
-      expect(state.forbidden).toEqual([expect.stringMatching(/^forbidden: you may not list nodes/), expect.stringMatching(/^forbidden: you may not list priorityclasses/)]);
+      expect(state.forbidden).toEqual([
+        expect.stringMatching(/^forbidden: you may not list nodes/),
+        expect.stringMatching(/^forbidden: you may not list priorityclasses/),
+      ]);
     } finally {
       fixture.server.allowAll();
     }
     fixture.server.forbid({ resource: 'pods', verb: 'list' });
     try {
-      await expect(loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) })).rejects.toThrow(/^forbidden: you may not list pods/);
+      await expect(loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) })).rejects.toThrow(
+        /^forbidden: you may not list pods/,
+      );
     } finally {
       fixture.server.allowAll();
     }
   });
 
   it('gives the same state from a snapshot file as from the cluster', async () => {
-    const live = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}), events: true });
+    const live = await loadClusterState({
+      client: await connect({ kubeconfig: fixture.kubeconfig, allNamespaces: true }, {}),
+      events: true,
+    });
     const file = await snapshotOf(live, 'all.yaml');
     expect(await loadClusterState(await sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
     const teamA = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}), events: true });
@@ -90,7 +103,9 @@ describe('loadClusterState', () => {
 
   it('names a snapshot file that cannot be read', async () => {
     const missing = join(dir, 'missing.yaml');
-    await expect(loadClusterState({ snapshot: missing })).rejects.toThrow(new ClusterAccessError(`cannot read snapshot "${missing}" (--snapshot): no such file`));
+    await expect(loadClusterState({ snapshot: missing })).rejects.toThrow(
+      new ClusterAccessError(`cannot read snapshot "${missing}" (--snapshot): no such file`),
+    );
   });
 
   it('serves an ObjectLookup over the state (the manifest lookup lint uses)', async () => {

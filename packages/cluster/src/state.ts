@@ -49,7 +49,9 @@ export const STATE_KINDS = [
  * A live cluster (Events listed only with `events`: they can be many, and only explain and snapshot
  * use them), or a snapshot file narrowed to a scope (all namespaces unless one is given).
  */
-export type ClusterSource = { client: ClusterClient; onProgress?: ProgressListener; events?: boolean } | { snapshot: string; scope?: Scope };
+export type ClusterSource =
+  | { client: ClusterClient; onProgress?: ProgressListener; events?: boolean }
+  | { snapshot: string; scope?: Scope };
 
 /** Called as each kind arrives from a live cluster (the snapshot command shows it on a terminal). */
 export type ProgressListener = (kind: ClusterKind, count: number) => void;
@@ -128,7 +130,9 @@ async function readLive(client: ClusterClient, onProgress: ProgressListener | un
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
-  return 'client' in source ? readLive(source.client, source.onProgress, source.events === true) : readSnapshot(source.snapshot, source.scope);
+  return 'client' in source
+    ? readLive(source.client, source.onProgress, source.events === true)
+    : readSnapshot(source.snapshot, source.scope);
 }
 
 /** Every object of a state, in snapshot order (events last). */
@@ -137,7 +141,12 @@ export function stateObjects(state: ClusterState): KubeObject[] {
 }
 
 /** What `kubectl workload snapshot` writes: a `v1 List`, like `kubectl get -o yaml`. */
-export function stateToList(state: ClusterState): { apiVersion: 'v1'; kind: 'List'; metadata: { resourceVersion: ''; annotations?: Record<string, string> }; items: KubeObject[] } {
+export function stateToList(state: ClusterState): {
+  apiVersion: 'v1';
+  kind: 'List';
+  metadata: { resourceVersion: ''; annotations?: Record<string, string> };
+  items: KubeObject[];
+} {
   const annotations = state.featureGates === undefined ? {} : { annotations: { [SNAPSHOT_GATES_ANNOTATION]: state.featureGates } };
   return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '', ...annotations }, items: stateObjects(state) };
 }

@@ -20,12 +20,18 @@ describe('evaluate', () => {
   });
 
   it('still stops after a decode failure whose rule is turned off', async () => {
-    const verdict = await create(podGroup({ podGroupTemplateRef: { workload: 'w' }, schedulingPolicy: { gang: { minCount: 2 } } }), undefined, { overrides: { 'PG-00': 'off' } });
+    const verdict = await create(
+      podGroup({ podGroupTemplateRef: { workload: 'w' }, schedulingPolicy: { gang: { minCount: 2 } } }),
+      undefined,
+      { overrides: { 'PG-00': 'off' } },
+    );
     expect(verdict).toMatchObject({ errors: [], warnings: [], infos: [] });
   });
 
   it('moves a finding to the bucket its severity override names', async () => {
-    const verdict = await create(podGroup({ schedulingPolicy: { gang: { minCount: -1 } } }), undefined, { overrides: { 'PG-08': 'warning' } });
+    const verdict = await create(podGroup({ schedulingPolicy: { gang: { minCount: -1 } } }), undefined, {
+      overrides: { 'PG-08': 'warning' },
+    });
     expect(rulesOf(verdict.errors)).toEqual([]);
     expect(rulesOf(verdict.warnings)).toEqual(['PG-08']);
   });
@@ -33,7 +39,10 @@ describe('evaluate', () => {
   it('records a cross-object rule whose lookup failed, and runs the others', async () => {
     const lookup = unavailableLookup('cache not synced');
     const verdict = await create(
-      podGroup({ podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 't' } }, schedulingPolicy: { gang: { minCount: 0 } } }),
+      podGroup({
+        podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 't' } },
+        schedulingPolicy: { gang: { minCount: 0 } },
+      }),
       lookup,
     );
     expect(rulesOf(verdict.errors)).toEqual(['PG-08']);

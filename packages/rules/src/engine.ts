@@ -50,7 +50,13 @@ function gateMask(gates: FeatureGates): number {
   return mask;
 }
 
-function planFor(rules: readonly Rule[], kind: KnownKind, kubeVersion: KubeVersion, req: EvaluationRequest, subResource: SubResource): readonly PlannedRule[] {
+function planFor(
+  rules: readonly Rule[],
+  kind: KnownKind,
+  kubeVersion: KubeVersion,
+  req: EvaluationRequest,
+  subResource: SubResource,
+): readonly PlannedRule[] {
   let plans = planCache.get(rules);
   if (!plans) {
     plans = new Map();

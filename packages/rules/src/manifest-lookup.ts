@@ -9,7 +9,10 @@ export class ManifestLookup implements ObjectLookup {
   /** By name: X-06 asks for every class on each PodGroup, so the answer must not scan all objects. */
   private readonly priorityClasses = new Map<string, PriorityClass>();
 
-  constructor(objects: Iterable<KubeObject>, private readonly defaultNamespace = 'default') {
+  constructor(
+    objects: Iterable<KubeObject>,
+    private readonly defaultNamespace = 'default',
+  ) {
     for (const obj of objects) this.add(obj);
   }
 

@@ -10,7 +10,14 @@ export interface PodSpecLocation {
 }
 
 /** Kinds whose `spec.template` is a pod template (POD-06). */
-export const POD_TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob'] as const satisfies readonly KnownKind[];
+export const POD_TEMPLATE_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+] as const satisfies readonly KnownKind[];
 
 function templateSpec(template: PodTemplateSpec | undefined, path: string): PodSpecLocation[] {
   return template?.spec ? [{ path, spec: template.spec }] : [];

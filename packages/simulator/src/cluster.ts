@@ -185,7 +185,10 @@ export class SchedulerCache {
       else set.delete(pod);
     };
     if (pod.requiredAntiAffinity.length > 0) update(this.withRequiredAntiAffinity);
-    if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
+    if (
+      pod.requiredAffinity.length + pod.requiredAntiAffinity.length + pod.preferredAffinity.length + pod.preferredAntiAffinity.length >
+      0
+    ) {
       update(this.withAffinityTerms);
     }
   }

@@ -17,10 +17,20 @@ export function currentCondition(group: PodGroup): Condition | undefined {
   return group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
 }
 
-const REASONS: Record<GroupCode, PodGroupCondition['reason']> = { Success: 'Scheduled', Unschedulable: 'Unschedulable', Error: 'SchedulerError' };
+const REASONS: Record<GroupCode, PodGroupCondition['reason']> = {
+  Success: 'Scheduled',
+  Unschedulable: 'Unschedulable',
+  Error: 'SchedulerError',
+};
 
 /** The condition after a cycle with outcome `code`; `now` stamps a transition. */
-export function nextCondition(previous: Condition | undefined, code: GroupCode, message: string, generation: number | undefined, now: string): PodGroupCondition {
+export function nextCondition(
+  previous: Condition | undefined,
+  code: GroupCode,
+  message: string,
+  generation: number | undefined,
+  now: string,
+): PodGroupCondition {
   const status = code === 'Success' ? 'True' : 'False';
   if (previous?.status === 'True' && status === 'False') {
     return { ...(previous as PodGroupCondition), type: POD_GROUP_SCHEDULED };

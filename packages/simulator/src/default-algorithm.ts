@@ -91,7 +91,11 @@ const WAITING_FOR_PREEMPTION: GroupStatus = {
 const SUCCESS: GroupStatus = { code: 'Success', message: '', waitingOnPreemption: false };
 
 /** One pass over the members restricted to `nodes`. Assumes stay in place until `revert` is called. */
-export function runDefaultAlgorithm(ctx: GroupContext, members: readonly PodInfo[], nodes: Int32Array): { status: GroupStatus; members: MemberResult[]; revert: () => void } {
+export function runDefaultAlgorithm(
+  ctx: GroupContext,
+  members: readonly PodInfo[],
+  nodes: Int32Array,
+): { status: GroupStatus; members: MemberResult[]; revert: () => void } {
   const { cluster, scheduler, policy, options } = ctx;
   const assumed: { pod: PodInfo; node: number; vector: Float64Array }[] = [];
   const removed: { pod: PodInfo; node: number; vector: Float64Array }[] = [];
@@ -110,7 +114,13 @@ export function runDefaultAlgorithm(ctx: GroupContext, members: readonly PodInfo
       const fitMessage = attempt.fitError?.message ?? '';
       const post = options.postFilter?.(pod, attempt, nodes);
       if (post?.node === undefined) {
-        results.push({ pod, code: 'Unschedulable', node: undefined, attempt, message: post?.message ? `${fitMessage} ${post.message}` : fitMessage });
+        results.push({
+          pod,
+          code: 'Unschedulable',
+          node: undefined,
+          attempt,
+          message: post?.message ? `${fitMessage} ${post.message}` : fitMessage,
+        });
         continue;
       }
       node = post.node;

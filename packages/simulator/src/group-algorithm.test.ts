@@ -7,7 +7,12 @@ function member(name: string, cpu: string, extra: Partial<Pod['spec']> = {}) {
   return info(cpuPod(name, cpu, { schedulingGroup: { podGroupName: 'g' }, ...extra }));
 }
 
-function context(nodes = [node('n1', { cpu: '3' })], policy: GroupPolicy = { minCount: 3, topologyKey: undefined }, postFilter?: PostFilter, bound: Pod[] = []): GroupContext {
+function context(
+  nodes = [node('n1', { cpu: '3' })],
+  policy: GroupPolicy = { minCount: 3, topologyKey: undefined },
+  postFilter?: PostFilter,
+  bound: Pod[] = [],
+): GroupContext {
   const { cluster, scheduler } = setup(nodes, bound);
   return { cluster, scheduler, groupKey: 'default/g', policy, options: postFilter ? { postFilter } : {} };
 }
@@ -40,7 +45,9 @@ describe('runGroupAlgorithm (default algorithm, spec §1.4)', () => {
   });
 
   it('bound members count toward minCount', () => {
-    const ctx = context([node('n1', { cpu: '3' })], { minCount: 2, topologyKey: undefined }, undefined, [cpuPod('old', '1', { nodeName: 'n1', schedulingGroup: { podGroupName: 'g' } })]);
+    const ctx = context([node('n1', { cpu: '3' })], { minCount: 2, topologyKey: undefined }, undefined, [
+      cpuPod('old', '1', { nodeName: 'n1', schedulingGroup: { podGroupName: 'g' } }),
+    ]);
     expect(runGroupAlgorithm(ctx, [member('new', '1')]).members[0]?.code).toBe('Success');
   });
 
@@ -51,7 +58,11 @@ describe('runGroupAlgorithm (default algorithm, spec §1.4)', () => {
       ['RequiresPreemption', 0],
       ['RequiresPreemption', 0],
     ]);
-    expect(result.status).toEqual({ code: 'Unschedulable', message: 'pod group is unschedulable, pod group is waiting for preemption to complete', waitingOnPreemption: true });
+    expect(result.status).toEqual({
+      code: 'Unschedulable',
+      message: 'pod group is unschedulable, pod group is waiting for preemption to complete',
+      waitingOnPreemption: true,
+    });
   });
 });
 
@@ -59,10 +70,17 @@ describe('runGroupAlgorithm with a topology key (spec §3)', () => {
   const racks = [node('a1', { cpu: '2' }, { labels: { rack: 'a' } }), node('b1', { cpu: '2' }, { labels: { rack: 'b' } })];
 
   it('errors when already scheduled members sit in two domains', () => {
-    const bound = [cpuPod('x', '1', { nodeName: 'a1', schedulingGroup: { podGroupName: 'g' } }), cpuPod('y', '1', { nodeName: 'b1', schedulingGroup: { podGroupName: 'g' } })];
+    const bound = [
+      cpuPod('x', '1', { nodeName: 'a1', schedulingGroup: { podGroupName: 'g' } }),
+      cpuPod('y', '1', { nodeName: 'b1', schedulingGroup: { podGroupName: 'g' } }),
+    ];
     const ctx = context(racks, { minCount: 1, topologyKey: 'rack' }, undefined, bound);
     const result = runGroupAlgorithm(ctx, [member('z', '1')]);
-    expect(result.status).toEqual({ code: 'Error', message: 'cannot determine domain for already scheduled pods: pods are in 2 domains of "rack": a, b', waitingOnPreemption: false });
+    expect(result.status).toEqual({
+      code: 'Error',
+      message: 'cannot determine domain for already scheduled pods: pods are in 2 domains of "rack": a, b',
+      waitingOnPreemption: false,
+    });
   });
 
   it('evaluates placements in name order and counts only the placement nodes in FitErrors', () => {

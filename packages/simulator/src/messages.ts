@@ -29,10 +29,10 @@ export const GROUP_MESSAGE = {
   schedulerNameMismatch: (a: string, b: string): string =>
     `all pods in a single pod group should have the same .spec.schedulerName set, got: ${JSON.stringify(a)} and ${JSON.stringify(b)}`,
   /** Ours: upstream logs nothing, the pod simply never enters this scheduler's queue. */
-  noProfile: (name: string): string => `no scheduler profile has schedulerName ${JSON.stringify(name)}: kube-scheduler never queues this pod (another scheduler must bind it)`,
+  noProfile: (name: string): string =>
+    `no scheduler profile has schedulerName ${JSON.stringify(name)}: kube-scheduler never queues this pod (another scheduler must bind it)`,
   noPlacements: 'no feasible placements found',
-  noFeasiblePlacement: (total: number, first: string): string =>
-    `0/${total} placements are available, first placement status: ${first}`,
+  noFeasiblePlacement: (total: number, first: string): string => `0/${total} placements are available, first placement status: ${first}`,
   domainUndetermined: (detail: string): string => `cannot determine domain for already scheduled pods: ${detail}`,
 } as const;
 

@@ -24,7 +24,12 @@ export function diagnoseGreedyOrder(ctx: GroupContext, members: readonly PodInfo
   const heterogeneous = new Set(members.map((m) => m.signature)).size > 1;
   const interPod = members.some(hasInterPodConstraints);
   if (!heterogeneous && !interPod) return [];
-  const what = [heterogeneous ? 'members with different requirements' : '', interPod ? 'inter-pod (anti-)affinity or spread constraints' : ''].filter(Boolean).join(' and ');
+  const what = [
+    heterogeneous ? 'members with different requirements' : '',
+    interPod ? 'inter-pod (anti-)affinity or spread constraints' : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const notes = [`the group has ${what}: the 1.36 greedy member order may miss placements that exist (KEP-4671 limitation)`];
   const orders: [string, PodInfo[]][] = [
     ['largest request first', largestFirst(ctx, members)],

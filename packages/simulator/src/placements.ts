@@ -3,7 +3,13 @@
 // scored with the PlacementScore plugins NodeResourcesFit and PodGroupPodsCount, weight 1 each.
 // Placements are evaluated in name order; score ties go to the first name (upstream: at random).
 
-import { runDefaultAlgorithm, type GroupAlgorithmResult, type GroupContext, type GroupStatus, type MemberResult } from './default-algorithm.js';
+import {
+  runDefaultAlgorithm,
+  type GroupAlgorithmResult,
+  type GroupContext,
+  type GroupStatus,
+  type MemberResult,
+} from './default-algorithm.js';
 import { GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import * as nodeResourcesFit from './plugins/node-resources-fit.js';
 import * as podGroupPodsCount from './plugins/pod-group-pods-count.js';
@@ -48,7 +54,11 @@ interface Evaluation {
 }
 
 function errorResult(message: string, members: readonly PodInfo[], report: PlacementReport | undefined): GroupAlgorithmResult {
-  return { status: { code: 'Error', message, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message })), placements: report };
+  return {
+    status: { code: 'Error', message, waitingOnPreemption: false },
+    members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message })),
+    placements: report,
+  };
 }
 
 export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[], key: string): GroupAlgorithmResult {
@@ -63,7 +73,13 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
   const domains: PlacementDomain[] = [];
   const unschedulable = (message: string, feasible: string[] = []): GroupAlgorithmResult => ({
     status: { code: 'Unschedulable', message, waitingOnPreemption: false },
-    members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: wrapGroupUnschedulable(message) })),
+    members: members.map((pod) => ({
+      pod,
+      code: 'Unschedulable',
+      node: undefined,
+      attempt: undefined,
+      message: wrapGroupUnschedulable(message),
+    })),
     placements: { key, generated, feasible, chosen: undefined, scores: {}, tie: undefined, domains },
   });
   if (placements.length === 0) return unschedulable(GROUP_MESSAGE.noPlacements);
@@ -73,7 +89,13 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
     const run = runDefaultAlgorithm(ctx, members, placement.nodes);
     // Score while the proposed assignments are still assumed.
     const proposed = run.members.filter((m) => m.code === 'Success' || m.code === 'Wait').length;
-    evaluations.push({ placement, status: run.status, members: run.members, resourceScore: nodeResourcesFit.scorePlacement(ctx.cluster, placement.nodes, ctx.scheduler.profile.fitStrategy.resources), podsCount: podGroupPodsCount.score(alreadyScheduled, proposed) });
+    evaluations.push({
+      placement,
+      status: run.status,
+      members: run.members,
+      resourceScore: nodeResourcesFit.scorePlacement(ctx.cluster, placement.nodes, ctx.scheduler.profile.fitStrategy.resources),
+      podsCount: podGroupPodsCount.score(alreadyScheduled, proposed),
+    });
     domains.push({ name: placement.name, placed: proposed, blocking: run.members.find((m) => m.code === 'Unschedulable')?.message });
     run.revert();
   }
@@ -88,7 +110,12 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
   let tie: string[] | undefined;
   if (feasible.length > 1) {
     const counts = podGroupPodsCount.normalizePlacementScores(feasible.map((e) => e.podsCount));
-    if ('error' in counts) return errorResult(`running PlacementScore plugins: plugin ${JSON.stringify(podGroupPodsCount.NAME)} failed with: ${counts.error}`, members, undefined);
+    if ('error' in counts)
+      return errorResult(
+        `running PlacementScore plugins: plugin ${JSON.stringify(podGroupPodsCount.NAME)} failed with: ${counts.error}`,
+        members,
+        undefined,
+      );
     let best = -Infinity;
     let top: string[] = [];
     for (const [i, e] of feasible.entries()) {

@@ -65,7 +65,12 @@ export interface PodInfo {
 }
 
 /** matchLabelKeys / mismatchLabelKeys fold the pod's own label values into the selector. */
-function withLabelKeys(selector: LabelSelector | undefined, labels: Labels, match: string[] = [], mismatch: string[] = []): LabelSelector | undefined {
+function withLabelKeys(
+  selector: LabelSelector | undefined,
+  labels: Labels,
+  match: string[] = [],
+  mismatch: string[] = [],
+): LabelSelector | undefined {
   if (!selector || (match.length === 0 && mismatch.length === 0)) return selector;
   const extra = [
     ...match.filter((k) => Object.hasOwn(labels, k)).map((key) => ({ key, operator: 'In', values: [labels[key] as string] })),
@@ -77,7 +82,8 @@ function withLabelKeys(selector: LabelSelector | undefined, labels: Labels, matc
 function affinityTerm(term: PodAffinityTerm, weight: number, namespace: string, labels: Labels): AffinityTerm {
   const listed = term.namespaces ?? [];
   const nsSelector = term.namespaceSelector;
-  const selectsAll = nsSelector !== undefined && Object.keys(nsSelector.matchLabels ?? {}).length === 0 && (nsSelector.matchExpressions ?? []).length === 0;
+  const selectsAll =
+    nsSelector !== undefined && Object.keys(nsSelector.matchLabels ?? {}).length === 0 && (nsSelector.matchExpressions ?? []).length === 0;
   // Namespace labels are not in a snapshot: a non-empty namespaceSelector adds no namespace.
   const namespaces = selectsAll ? undefined : new Set(listed.length > 0 || nsSelector ? listed : [namespace]);
   return {
@@ -153,18 +159,37 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     hostPorts: hostPorts(pod),
     requiredAffinity: (affinity.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
     requiredAntiAffinity: (affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
-    preferredAffinity: (affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => term(w.podAffinityTerm, w.weight)),
-    preferredAntiAffinity: (affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => term(w.podAffinityTerm, w.weight)),
+    preferredAffinity: (affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+      term(w.podAffinityTerm, w.weight),
+    ),
+    preferredAntiAffinity: (affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+      term(w.podAffinityTerm, w.weight),
+    ),
     hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
     softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
     images,
     staticKey,
-    signature: JSON.stringify([staticKey, [...requests], nonZeroMilliCpu, nonZeroMemory, hostPorts(pod), affinity.podAffinity ?? null, affinity.podAntiAffinity ?? null, spreads]),
+    signature: JSON.stringify([
+      staticKey,
+      [...requests],
+      nonZeroMilliCpu,
+      nonZeroMemory,
+      hostPorts(pod),
+      affinity.podAffinity ?? null,
+      affinity.podAntiAffinity ?? null,
+      spreads,
+    ]),
   };
 }
 
 export function hasInterPodConstraints(p: PodInfo): boolean {
   return (
-    p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length + p.hardSpread.length + p.softSpread.length > 0
+    p.requiredAffinity.length +
+      p.requiredAntiAffinity.length +
+      p.preferredAffinity.length +
+      p.preferredAntiAffinity.length +
+      p.hardSpread.length +
+      p.softSpread.length >
+    0
   );
 }

@@ -24,7 +24,12 @@ describe('podRequests', () => {
   });
 
   it('uses pod-level cpu/memory requests over the container sum', () => {
-    const r = podRequests(pod('p', { resources: { requests: { cpu: '3' } }, containers: [{ name: 'a', resources: { requests: { cpu: '1', memory: '1Gi' } } }] }));
+    const r = podRequests(
+      pod('p', {
+        resources: { requests: { cpu: '3' } },
+        containers: [{ name: 'a', resources: { requests: { cpu: '1', memory: '1Gi' } } }],
+      }),
+    );
     expect(r.requests.get('cpu')).toBe(3000);
     expect(r.requests.get('memory')).toBe(2 ** 30);
   });

@@ -76,7 +76,8 @@ export interface PodRequests {
 
 function aggregate(pod: Pod, nonZero: boolean): Requests {
   const spec = pod.spec ?? {};
-  const read = (c: Container, where: string): Requests => (nonZero ? withNonZero(containerRequests(c, where)) : containerRequests(c, where));
+  const read = (c: Container, where: string): Requests =>
+    nonZero ? withNonZero(containerRequests(c, where)) : containerRequests(c, where);
   const total: Requests = new Map();
   (spec.containers ?? []).forEach((c, i) => add(total, read(c, `spec.containers[${i}]`)));
   const sidecars: Requests = new Map();

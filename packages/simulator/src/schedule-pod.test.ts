@@ -26,20 +26,33 @@ describe('PodScheduler scores', () => {
   it('records the filter trace up to the first failing plugin', () => {
     const { scheduler } = setup([node('small', { cpu: '1' }), node('big')]);
     const { trace } = attempt(scheduler, cpuPod('p', '2'), true);
-    expect(trace?.filter.small).toEqual({ NodeUnschedulable: 'passed', NodeName: 'passed', TaintToleration: 'passed', NodeAffinity: 'passed', NodePorts: 'passed', NodeResourcesFit: 'Insufficient cpu' });
+    expect(trace?.filter.small).toEqual({
+      NodeUnschedulable: 'passed',
+      NodeName: 'passed',
+      TaintToleration: 'passed',
+      NodeAffinity: 'passed',
+      NodePorts: 'passed',
+      NodeResourcesFit: 'Insufficient cpu',
+    });
     expect(trace?.filter.big?.InterPodAffinity).toBe('passed');
   });
 });
 
 describe('PodScheduler fast paths', () => {
   it('the cached one-pass path and the traced general path choose the same nodes, scores and ties', () => {
-    const nodes = Array.from({ length: 12 }, (_, i) => node(`n${String(i).padStart(2, '0')}`, { cpu: String(2 + (i % 3)), memory: `${4 + (i % 4)}Gi` }));
+    const nodes = Array.from({ length: 12 }, (_, i) =>
+      node(`n${String(i).padStart(2, '0')}`, { cpu: String(2 + (i % 3)), memory: `${4 + (i % 4)}Gi` }),
+    );
     const sizes = ['500m', '1', '250m', '2', '750m'];
     const runs = [false, true].map((trace) => {
       const { cluster, scheduler } = setup(nodes);
       const out: string[] = [];
       for (let k = 0; k < 40; k++) {
-        const p = info(pod(`p${k}`, { containers: [{ name: 'c', resources: { requests: { cpu: sizes[k % sizes.length] as string, memory: `${(k % 3) * 256}Mi` } } }] }));
+        const p = info(
+          pod(`p${k}`, {
+            containers: [{ name: 'c', resources: { requests: { cpu: sizes[k % sizes.length] as string, memory: `${(k % 3) * 256}Mi` } } }],
+          }),
+        );
         const vector = cluster.requestVector(p);
         const r = scheduler.schedule(p, vector, scheduler.allNodes, { trace });
         out.push(`${r.nodeName ?? r.fitError?.message} ${r.feasibleNodes === 1 ? 'single' : r.score} ${r.tie?.count ?? 0}`);
@@ -51,4 +64,3 @@ describe('PodScheduler fast paths', () => {
     expect(runs[0]?.some((line) => line.startsWith('0/12 nodes are available'))).toBe(true);
   });
 });
-

@@ -85,7 +85,11 @@ export class PodScheduler {
   private readonly fitRequested: Float64Array;
   private readonly fitAllocatable: Float64Array;
 
-  constructor(readonly cluster: SchedulerCache, private readonly statics: StaticResultsCache, readonly profile: SchedulerProfile = defaultProfile()) {
+  constructor(
+    readonly cluster: SchedulerCache,
+    private readonly statics: StaticResultsCache,
+    readonly profile: SchedulerProfile = defaultProfile(),
+  ) {
     this.filters = new Set(profile.filters);
     this.fitScorer = nodeResourcesFit.resourceScorer(profile.fitStrategy);
     this.fitRequested = new Float64Array(profile.fitStrategy.resources.length);
@@ -114,7 +118,8 @@ export class PodScheduler {
     const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
     // Without inter-pod terms a node's filter result and local scores change only when the node does.
     const local = !trace && !spread && !affinity && !this.spreadScored(pod) && !this.affinityScored(pod) ? this.localCache(pod) : undefined;
-    if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity) return this.scheduleUniform(pod, statics, vector, nodes, local);
+    if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity)
+      return this.scheduleUniform(pod, statics, vector, nodes, local);
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as number;
@@ -139,7 +144,16 @@ export class PodScheduler {
     if (feasibleCount === 1 && !trace) {
       // Upstream skips scoring when only one node is feasible.
       const node = feasible[0] as number;
-      return { pod, node, nodeName: cluster.nodes[node]?.name, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace };
+      return {
+        pod,
+        node,
+        nodeName: cluster.nodes[node]?.name,
+        score: undefined,
+        feasibleNodes: 1,
+        tie: undefined,
+        fitError: undefined,
+        trace,
+      };
     }
     const totals = this.score(pod, statics, nodes, feasible, local, trace);
     return this.selectHost(pod, feasible, totals, trace);
@@ -157,7 +171,13 @@ export class PodScheduler {
    * needs normalising (no PreferNoSchedule taint, no preferred node affinity), so a node's total is
    * TaintToleration's constant 100 × weight plus its cached local score. Same result as the general path.
    */
-  private scheduleUniform(pod: PodInfo, statics: StaticResults, vector: Float64Array, nodes: Int32Array, local: NodeLocalCache): PodAttempt {
+  private scheduleUniform(
+    pod: PodInfo,
+    statics: StaticResults,
+    vector: Float64Array,
+    nodes: Int32Array,
+    local: NodeLocalCache,
+  ): PodAttempt {
     const { cluster } = this;
     const { version, failure, localScore } = local;
     const current = cluster.nodeVersion;
@@ -185,7 +205,8 @@ export class PodScheduler {
     if (feasibleCount === 0) return this.unschedulable(pod, nodes, (i) => failure[nodes[i] as number] as FilterStatus, undefined);
     const nodeName = cluster.nodes[best]?.name;
     // Upstream skips scoring when only one node is feasible.
-    if (feasibleCount === 1) return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
+    if (feasibleCount === 1)
+      return { pod, node: best, nodeName, score: undefined, feasibleNodes: 1, tie: undefined, fitError: undefined, trace: undefined };
     const score = bestScore + this.profile.weights[taintToleration.NAME] * taintToleration.normalizeScore(0, 0);
     let tie: Tie | undefined;
     if (tied > 1) {
@@ -206,7 +227,11 @@ export class PodScheduler {
       this.nodeLocal.delete(pod.signature);
     } else {
       const n = this.cluster.nodeCount;
-      entry = { version: new Uint32Array(n).fill(0xffffffff), failure: new Array<FilterStatus | undefined>(n), localScore: new Float64Array(n) };
+      entry = {
+        version: new Uint32Array(n).fill(0xffffffff),
+        failure: new Array<FilterStatus | undefined>(n),
+        localScore: new Float64Array(n),
+      };
       if (this.nodeLocal.size >= MAX_CACHED_SIGNATURES) this.nodeLocal.delete(this.nodeLocal.keys().next().value as string);
     }
     this.nodeLocal.set(pod.signature, entry);
@@ -222,11 +247,15 @@ export class PodScheduler {
   }
 
   private spreadFilterState(pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): podTopologySpread.FilterState | undefined {
-    return pod.hardSpread.length > 0 && this.filters.has(podTopologySpread.NAME) ? podTopologySpread.preFilter(this.cluster, pod, nodes, statics) : undefined;
+    return pod.hardSpread.length > 0 && this.filters.has(podTopologySpread.NAME)
+      ? podTopologySpread.preFilter(this.cluster, pod, nodes, statics)
+      : undefined;
   }
 
   private affinityFilterState(pod: PodInfo, nodes: ArrayLike<number>): interPodAffinity.FilterState | undefined {
-    return this.filters.has(interPodAffinity.NAME) && interPodAffinity.needsFilter(this.cluster, pod) ? interPodAffinity.preFilter(this.cluster, pod, nodes) : undefined;
+    return this.filters.has(interPodAffinity.NAME) && interPodAffinity.needsFilter(this.cluster, pod)
+      ? interPodAffinity.preFilter(this.cluster, pod, nodes)
+      : undefined;
   }
 
   private spreadScored(pod: PodInfo): boolean {
@@ -238,11 +267,19 @@ export class PodScheduler {
   }
 
   /** The first failing filter on `node`, in upstream order; undefined when the node is feasible. */
-  private nodeFailure(pod: PodInfo, statics: StaticResults, vector: Float64Array, node: number, spread: podTopologySpread.FilterState | undefined, affinity: interPodAffinity.FilterState | undefined): FilterStatus | undefined {
+  private nodeFailure(
+    pod: PodInfo,
+    statics: StaticResults,
+    vector: Float64Array,
+    node: number,
+    spread: podTopologySpread.FilterState | undefined,
+    affinity: interPodAffinity.FilterState | undefined,
+  ): FilterStatus | undefined {
     const { cluster } = this;
     const s = statics.status[node] as number;
     if (s !== 0) return STATIC_STATUSES[s];
-    if (pod.hostPorts.length > 0 && this.filters.has(nodePorts.NAME) && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? [])) return nodePorts.STATUS;
+    if (pod.hostPorts.length > 0 && this.filters.has(nodePorts.NAME) && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? []))
+      return nodePorts.STATUS;
     const fit = this.filters.has(nodeResourcesFit.NAME) ? nodeResourcesFit.filter(cluster, node, vector) : undefined;
     if (fit) return fit;
     if (spread) {
@@ -255,11 +292,23 @@ export class PodScheduler {
   /** NodeResourcesFit (the profile's strategy) + BalancedAllocation (actual requests) + ImageLocality, weighted. */
   private localScore(pod: PodInfo, statics: StaticResults, node: number): number {
     const w = this.profile.weights;
-    return w[nodeResourcesFit.NAME] * this.fitScore(pod, node) + (pod.bestEffort ? 0 : w[balancedAllocation.NAME] * this.balancedScore(pod, node)) + w[imageLocality.NAME] * (statics.imageLocality?.[node] ?? 0);
+    return (
+      w[nodeResourcesFit.NAME] * this.fitScore(pod, node) +
+      (pod.bestEffort ? 0 : w[balancedAllocation.NAME] * this.balancedScore(pod, node)) +
+      w[imageLocality.NAME] * (statics.imageLocality?.[node] ?? 0)
+    );
   }
 
   private fitScore(pod: PodInfo, node: number): number {
-    nodeResourcesFit.fillRequests(this.cluster, pod, node, this.profile.fitStrategy.resources, false, this.fitRequested, this.fitAllocatable);
+    nodeResourcesFit.fillRequests(
+      this.cluster,
+      pod,
+      node,
+      this.profile.fitStrategy.resources,
+      false,
+      this.fitRequested,
+      this.fitAllocatable,
+    );
     return this.fitScorer(this.fitRequested, this.fitAllocatable);
   }
 
@@ -267,7 +316,14 @@ export class PodScheduler {
     return balancedAllocation.score(this.cluster, pod, node, this.profile.balancedResources);
   }
 
-  private score(pod: PodInfo, statics: StaticResults, nodes: Int32Array, feasible: Int32Array, local: NodeLocalCache | undefined, trace: PodTrace | undefined): Float64Array {
+  private score(
+    pod: PodInfo,
+    statics: StaticResults,
+    nodes: Int32Array,
+    feasible: Int32Array,
+    local: NodeLocalCache | undefined,
+    trace: PodTrace | undefined,
+  ): Float64Array {
     const { cluster } = this;
     const n = feasible.length;
     const totals = this.totals.subarray(0, n);
@@ -296,14 +352,18 @@ export class PodScheduler {
     for (let i = 0; i < n; i++) {
       const node = feasible[i] as number;
       const taint = weights[taintToleration.NAME] * taintToleration.normalizeScore(taintCounts[node] as number, maxTaints);
-      const nodeAffinityScore = hasPreferred ? weights[nodeAffinity.NAME] * nodeAffinity.normalizeScore(affinityWeights[node] as number, maxAffinity) : 0;
+      const nodeAffinityScore = hasPreferred
+        ? weights[nodeAffinity.NAME] * nodeAffinity.normalizeScore(affinityWeights[node] as number, maxAffinity)
+        : 0;
       totals[i] = taint + nodeAffinityScore + (localScores ? (localScores[node] as number) : this.localScore(pod, statics, node));
       if (record) {
         if (weights[taintToleration.NAME] > 0) record(taintToleration.NAME, i, taint);
         if (hasPreferred && weights[nodeAffinity.NAME] > 0) record(nodeAffinity.NAME, i, nodeAffinityScore);
         if (weights[nodeResourcesFit.NAME] > 0) record(nodeResourcesFit.NAME, i, weights[nodeResourcesFit.NAME] * this.fitScore(pod, node));
-        if (!pod.bestEffort && weights[balancedAllocation.NAME] > 0) record(balancedAllocation.NAME, i, weights[balancedAllocation.NAME] * this.balancedScore(pod, node));
-        if (statics.imageLocality && weights[imageLocality.NAME] > 0) record(imageLocality.NAME, i, weights[imageLocality.NAME] * (statics.imageLocality[node] as number));
+        if (!pod.bestEffort && weights[balancedAllocation.NAME] > 0)
+          record(balancedAllocation.NAME, i, weights[balancedAllocation.NAME] * this.balancedScore(pod, node));
+        if (statics.imageLocality && weights[imageLocality.NAME] > 0)
+          record(imageLocality.NAME, i, weights[imageLocality.NAME] * (statics.imageLocality[node] as number));
       }
     }
     if (this.spreadScored(pod)) {
@@ -341,10 +401,20 @@ export class PodScheduler {
     let tie: Tie | undefined;
     if (tied > 1) {
       const nodes: string[] = [];
-      for (let i = 0; i < feasible.length && nodes.length < TIE_NAMES; i++) if (totals[i] === bestScore) nodes.push(this.cluster.nodes[feasible[i] as number]?.name ?? '');
+      for (let i = 0; i < feasible.length && nodes.length < TIE_NAMES; i++)
+        if (totals[i] === bestScore) nodes.push(this.cluster.nodes[feasible[i] as number]?.name ?? '');
       tie = { score: bestScore, count: tied, nodes };
     }
-    return { pod, node, nodeName: this.cluster.nodes[node]?.name, score: bestScore, feasibleNodes: feasible.length, tie, fitError: undefined, trace };
+    return {
+      pod,
+      node,
+      nodeName: this.cluster.nodes[node]?.name,
+      score: bestScore,
+      feasibleNodes: feasible.length,
+      tie,
+      fitError: undefined,
+      trace,
+    };
   }
 }
 

@@ -29,7 +29,9 @@ describe('labelSelectorMatches', () => {
   it('treats a missing selector as nothing and {} as everything', () => {
     expect(labelSelectorMatches(undefined, { a: '1' })).toBe(false);
     expect(labelSelectorMatches({}, { a: '1' })).toBe(true);
-    expect(labelSelectorMatches({ matchLabels: { a: '1' }, matchExpressions: [{ key: 'b', operator: 'DoesNotExist' }] }, { a: '1' })).toBe(true);
+    expect(labelSelectorMatches({ matchLabels: { a: '1' }, matchExpressions: [{ key: 'b', operator: 'DoesNotExist' }] }, { a: '1' })).toBe(
+      true,
+    );
     expect(labelSelectorMatches({ matchLabels: { a: '2' } }, { a: '1' })).toBe(false);
   });
 });

@@ -1,13 +1,7 @@
 // Label selectors, node selector terms and tolerations, with the upstream matching semantics
 // (apimachinery labels.Selector, component-helpers nodeaffinity, core/v1 Toleration.ToleratesTaint).
 
-import type {
-  LabelSelector,
-  NodeSelectorRequirement,
-  NodeSelectorTerm,
-  Taint,
-  Toleration,
-} from '@kubectl-workload/api';
+import type { LabelSelector, NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration } from '@kubectl-workload/api';
 
 export type Labels = Readonly<Record<string, string>>;
 

@@ -15,10 +15,19 @@ describe('Simulation', () => {
   });
 
   it('orders the queue by priority (globalDefault PriorityClass for pods without one), then creation time', () => {
-    const low: PriorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'low' }, value: 5, globalDefault: true };
+    const low: PriorityClass = {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'low' },
+      value: 5,
+      globalDefault: true,
+    };
     const high: PriorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 50 };
     const first = { ...cpuPod('first', '1'), metadata: { name: 'first', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' } };
-    const urgent = { ...cpuPod('urgent', '1', { priorityClassName: 'high' }), metadata: { name: 'urgent', namespace: 'default', creationTimestamp: '2026-01-01T00:00:09Z' } };
+    const urgent = {
+      ...cpuPod('urgent', '1', { priorityClassName: 'high' }),
+      metadata: { name: 'urgent', namespace: 'default', creationTimestamp: '2026-01-01T00:00:09Z' },
+    };
     const result = new Simulation(simulationInput([node('n1', { cpu: '1' }), low, high, first, urgent]), { now: NOW }).runToQuiescence();
     expect(result.pods.map((p) => `${p.name}:${p.outcome}`)).toEqual(['urgent:Scheduled', 'first:Unschedulable']);
   });
@@ -26,8 +35,13 @@ describe('Simulation', () => {
   it('ignores Succeeded/Failed pods, pods bound to nodes outside the snapshot and pending pods being deleted', () => {
     const done = { ...cpuPod('done', '4', { nodeName: 'n1' }), status: { phase: 'Succeeded' } };
     const elsewhere = cpuPod('elsewhere', '4', { nodeName: 'gone' });
-    const deleting = { ...pod('deleting', { schedulingGroup: { podGroupName: 'g' } }), metadata: { name: 'deleting', namespace: 'default', deletionTimestamp: NOW } };
-    const result = new Simulation(simulationInput([node('n1'), done, elsewhere, deleting, gang('g', 1), cpuPod('p', '4')]), { now: NOW }).runToQuiescence();
+    const deleting = {
+      ...pod('deleting', { schedulingGroup: { podGroupName: 'g' } }),
+      metadata: { name: 'deleting', namespace: 'default', deletionTimestamp: NOW },
+    };
+    const result = new Simulation(simulationInput([node('n1'), done, elsewhere, deleting, gang('g', 1), cpuPod('p', '4')]), {
+      now: NOW,
+    }).runToQuiescence();
     expect(result.pods).toEqual([expect.objectContaining({ name: 'p', outcome: 'Scheduled', node: 'n1' })]);
   });
 
@@ -40,7 +54,13 @@ describe('Simulation', () => {
       ['default/m1', 'n1'],
     ]);
     expect(result.pods.map((p) => p.name)).toEqual(['m0', 'm1']);
-    expect(sim.conditionOf('default', 'g')).toEqual({ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', message: '', lastTransitionTime: NOW });
+    expect(sim.conditionOf('default', 'g')).toEqual({
+      type: 'PodGroupScheduled',
+      status: 'True',
+      reason: 'Scheduled',
+      message: '',
+      lastTransitionTime: NOW,
+    });
   });
 });
 
@@ -58,28 +78,43 @@ describe('Simulation tie reporting', () => {
   it('names up to five tied placements, and counts more in one sentence', () => {
     expect(placementTieNote(['a', 'b'], 'a')).toBe('placements a, b tied; chose a (first by name), kube-scheduler picks one at random');
     const racks = Array.from({ length: 1000 }, (_, i) => `rack-${i}`);
-    expect(placementTieNote(racks, 'rack-0')).toBe('1000 placements tied (rack-0, rack-1, rack-2, …); chose rack-0 (first by name), kube-scheduler picks one at random');
+    expect(placementTieNote(racks, 'rack-0')).toBe(
+      '1000 placements tied (rack-0, rack-1, rack-2, …); chose rack-0 (first by name), kube-scheduler picks one at random',
+    );
   });
 });
 
 describe('Simulation feature gates', () => {
   const member = (name: string) => cpuPod(name, '3', { schedulingGroup: { podGroupName: 'g' } });
-  const run = (gates: string, objects: Parameters<typeof simulationInput>[0]) => new Simulation(simulationInput(objects), { now: NOW, gates: parseFeatureGates(gates) }).runToQuiescence();
+  const run = (gates: string, objects: Parameters<typeof simulationInput>[0]) =>
+    new Simulation(simulationInput(objects), { now: NOW, gates: parseFeatureGates(gates) }).runToQuiescence();
 
   it('GangScheduling off: a gang binds pod by pod as members fit (no quorum, no Permit wait)', () => {
     const objects = [node('n1'), gang('g', 3), member('a'), member('b')];
     expect(run('', objects).pods.map((p) => p.outcome)).toEqual(['Gated', 'Gated']);
-    expect(run('WorkloadAwarePreemption=false,GangScheduling=false', objects).pods.map((p) => [p.name, p.outcome])).toEqual([['a', 'Scheduled'], ['b', 'Unschedulable']]);
+    expect(run('WorkloadAwarePreemption=false,GangScheduling=false', objects).pods.map((p) => [p.name, p.outcome])).toEqual([
+      ['a', 'Scheduled'],
+      ['b', 'Unschedulable'],
+    ]);
   });
 
   it('GenericWorkload off: schedulingGroup does nothing, the pods are scheduled alone and no group is reported', () => {
-    const result = run('GenericWorkload=false,GangScheduling=false,WorkloadAwarePreemption=false,TopologyAwareWorkloadScheduling=false,WorkloadWithJob=false', [node('n1'), member('a')]);
+    const result = run(
+      'GenericWorkload=false,GangScheduling=false,WorkloadAwarePreemption=false,TopologyAwareWorkloadScheduling=false,WorkloadWithJob=false',
+      [node('n1'), member('a')],
+    );
     expect(result.pods[0]).toMatchObject({ outcome: 'Scheduled', podGroup: undefined });
     expect(result.podGroups).toEqual([]);
   });
 
   it('TopologyAwareWorkloadScheduling off: the topology constraint is ignored', () => {
-    const objects = [node('a1', {}, { labels: { rack: 'a' } }), node('b1', {}, { labels: { rack: 'b' } }), gang('g', 2, 'rack'), member('x'), member('y')];
+    const objects = [
+      node('a1', {}, { labels: { rack: 'a' } }),
+      node('b1', {}, { labels: { rack: 'b' } }),
+      gang('g', 2, 'rack'),
+      member('x'),
+      member('y'),
+    ];
     expect(run('', objects).podGroups[0]?.outcome).toBe('Unschedulable');
     const off = run('TopologyAwareWorkloadScheduling=false', objects);
     expect(off.podGroups[0]).toMatchObject({ outcome: 'Scheduled', placements: undefined });

@@ -110,7 +110,8 @@ export function nodeTieNote(tie: Tie, chosen: string): string {
 const MAX_TIED_NAMES = 5;
 
 export function placementTieNote(tie: readonly string[], chosen: string): string {
-  const tied = tie.length > MAX_TIED_NAMES ? `${tie.length} placements tied (${tie.slice(0, 3).join(', ')}, …)` : `placements ${tie.join(', ')} tied`;
+  const tied =
+    tie.length > MAX_TIED_NAMES ? `${tie.length} placements tied (${tie.slice(0, 3).join(', ')}, …)` : `placements ${tie.join(', ')} tied`;
   return `${tied}; chose ${chosen} (first by name), kube-scheduler picks one at random`;
 }
 
@@ -137,7 +138,10 @@ export class Simulation {
   private readonly now: string;
   private readonly gates: FeatureGates;
 
-  constructor(input: SimulationInput, private readonly options: SimulationOptions = {}) {
+  constructor(
+    input: SimulationInput,
+    private readonly options: SimulationOptions = {},
+  ) {
     this.gates = options.gates ?? allGatesOn();
     this.now = options.now ?? new Date().toISOString();
     const priorities = new Map<string, number>();
@@ -153,7 +157,12 @@ export class Simulation {
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
     this.cluster = new SchedulerCache(input.nodes, dimensions);
     const profiles = options.profiles ?? (options.schedulerNames ?? [DEFAULT_SCHEDULER_NAME]).map((name) => defaultProfile(name));
-    this.profiles = new Map(profiles.map((p) => [p.schedulerName, new PodScheduler(this.cluster, new StaticResultsCache(this.cluster, staticFilters(p.filters)), p)]));
+    this.profiles = new Map(
+      profiles.map((p) => [
+        p.schedulerName,
+        new PodScheduler(this.cluster, new StaticResultsCache(this.cluster, staticFilters(p.filters)), p),
+      ]),
+    );
     // Preemption's dry runs and the explain helpers use the first profile.
     this.scheduler = this.profiles.values().next().value as PodScheduler;
     for (const g of input.podGroups) this.groups.set(`${g.metadata?.namespace || 'default'}/${g.metadata?.name ?? ''}`, g);
@@ -175,14 +184,23 @@ export class Simulation {
       if (members) members.push(p);
       else this.pendingByGroup.set(p.groupKey, [p]);
     }
-    const preemption = options.preemption && { ...options.preemption, workloadAware: options.preemption.workloadAware === true && this.gates.WorkloadAwarePreemption };
-    this.preemption = preemption ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, preemption) : undefined;
+    const preemption = options.preemption && {
+      ...options.preemption,
+      workloadAware: options.preemption.workloadAware === true && this.gates.WorkloadAwarePreemption,
+    };
+    this.preemption = preemption
+      ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, preemption)
+      : undefined;
   }
 
   /** Cycle options: PreferNominatedNode always; DefaultPreemption for groups without a topology key (§3: those never preempt). */
   private cycleOptions(policy?: GroupPolicy): GroupAlgorithmOptions {
     if (!this.preemption) return this.options;
-    return { ...this.options, nominatedNode: this.preemption.nominatedNode, postFilter: policy?.topologyKey === undefined ? this.preemption.postFilter : undefined };
+    return {
+      ...this.options,
+      nominatedNode: this.preemption.nominatedNode,
+      postFilter: policy?.topologyKey === undefined ? this.preemption.postFilter : undefined,
+    };
   }
 
   /** Pop pending pods in queue order, run pod or group cycles, repeat until a pass binds nothing. */
@@ -220,7 +238,9 @@ export class Simulation {
       this.podCycle(pod);
       return;
     }
-    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter((p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating && this.profiles.has(p.schedulerName));
+    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter(
+      (p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating && this.profiles.has(p.schedulerName),
+    );
     for (const m of members) done.add(m.key);
     const gate = this.preEnqueue(pod);
     if (gate !== undefined) {
@@ -239,7 +259,12 @@ export class Simulation {
   /** GangScheduling PreEnqueue (§1.1). */
   private preEnqueue(pod: PodInfo): string | undefined {
     const group = this.groups.get(pod.groupKey as string);
-    return gangScheduling.preEnqueue(group, pod.groupName as string, group ? effectivePolicy(group, this.gates).minCount : undefined, this.knownMembers.get(pod.groupKey as string) ?? 0);
+    return gangScheduling.preEnqueue(
+      group,
+      pod.groupName as string,
+      group ? effectivePolicy(group, this.gates).minCount : undefined,
+      this.knownMembers.get(pod.groupKey as string) ?? 0,
+    );
   }
 
   /** Pods nominated by earlier preemptions hold their nodes against lower-priority pods during a cycle. */
@@ -274,16 +299,35 @@ export class Simulation {
     const mismatch = members.find((m) => m.schedulerName !== first.schedulerName);
     const validation = mismatch ? GROUP_MESSAGE.schedulerNameMismatch(first.schedulerName, mismatch.schedulerName) : undefined;
     const policy = effectivePolicy(group, this.gates);
-    const ctx: GroupContext = { cluster: this.cluster, scheduler: this.schedulerFor(first), groupKey, policy, options: this.cycleOptions(policy) };
+    const ctx: GroupContext = {
+      cluster: this.cluster,
+      scheduler: this.schedulerFor(first),
+      groupKey,
+      policy,
+      options: this.cycleOptions(policy),
+    };
     const result: GroupAlgorithmResult = validation
-      ? { status: { code: 'Error', message: validation, waitingOnPreemption: false }, members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })), placements: undefined }
+      ? {
+          status: { code: 'Error', message: validation, waitingOnPreemption: false },
+          members: members.map((pod) => ({ pod, code: 'Unschedulable', node: undefined, attempt: undefined, message: validation })),
+          placements: undefined,
+        }
       : this.withNominatedPods(members, () => runGroupAlgorithm(ctx, members));
-    const preempted = validation ? undefined : this.withNominatedPods(members, () => this.preemption?.afterGroupCycle(ctx, group, members, result));
+    const preempted = validation
+      ? undefined
+      : this.withNominatedPods(members, () => this.preemption?.afterGroupCycle(ctx, group, members, result));
     this.submit(group, first, preempted?.result ?? result, { ...ctx, options: this.options }, members, preempted);
   }
 
   /** submitPodGroupAlgorithmResult (§1.6). */
-  private submit(group: PodGroup, first: PodInfo, result: GroupAlgorithmResult, ctx: GroupContext, members: readonly PodInfo[], preempted?: PreemptionOutcome): void {
+  private submit(
+    group: PodGroup,
+    first: PodInfo,
+    result: GroupAlgorithmResult,
+    ctx: GroupContext,
+    members: readonly PodInfo[],
+    preempted?: PreemptionOutcome,
+  ): void {
     const { status } = result;
     const nodeTies: string[] = [];
     for (const m of result.members) {
@@ -301,15 +345,22 @@ export class Simulation {
       // Waiting on preemption: feasible members take the group status, nominated ones keep their FitError.
       else if (status.waitingOnPreemption) message = placed ? status.message : m.message;
       // A nominated member of a group that stayed unschedulable got Permit's wait reason.
-      else if (status.code === 'Unschedulable' && (placed || m.code === 'RequiresPreemption')) message = wrapGroupUnschedulable(m.code === 'RequiresPreemption' ? GROUP_MESSAGE.permitWait : m.message || status.message);
+      else if (status.code === 'Unschedulable' && (placed || m.code === 'RequiresPreemption'))
+        message = wrapGroupUnschedulable(m.code === 'RequiresPreemption' ? GROUP_MESSAGE.permitWait : m.message || status.message);
       this.setPod(m.pod, 'Unschedulable', undefined, message, undefined, m.attempt?.trace);
     }
     for (const victim of preempted?.evict ?? []) this.evict(victim);
     const placements = result.placements;
     const placementTie = placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
-    const shownTies = nodeTies.length > MAX_MEMBER_TIES ? [...nodeTies.slice(0, MAX_MEMBER_TIES), `${nodeTies.length - MAX_MEMBER_TIES} more members had tied nodes`] : nodeTies;
+    const shownTies =
+      nodeTies.length > MAX_MEMBER_TIES
+        ? [...nodeTies.slice(0, MAX_MEMBER_TIES), `${nodeTies.length - MAX_MEMBER_TIES} more members had tied nodes`]
+        : nodeTies;
     const tieBroken = [placementTie, ...shownTies].filter((t): t is string => t !== undefined).join('; ') || undefined;
-    const diagnosis = status.code === 'Unschedulable' && !status.waitingOnPreemption && this.options.diagnose !== false ? diagnoseGreedyOrder(ctx, members) : [];
+    const diagnosis =
+      status.code === 'Unschedulable' && !status.waitingOnPreemption && this.options.diagnose !== false
+        ? diagnoseGreedyOrder(ctx, members)
+        : [];
     const notes = [...(preempted?.notes ?? []), ...diagnosis];
     const outcome: GroupOutcome = status.code === 'Success' ? 'Scheduled' : status.code === 'Error' ? 'Error' : 'Unschedulable';
     const key = first.groupKey as string;
@@ -338,12 +389,39 @@ export class Simulation {
     this.progress++;
   }
 
-  private setPod(pod: PodInfo, outcome: PodOutcome, node: string | undefined, message: string | undefined, tie?: Tie, trace?: PodTrace): void {
+  private setPod(
+    pod: PodInfo,
+    outcome: PodOutcome,
+    node: string | undefined,
+    message: string | undefined,
+    tie?: Tie,
+    trace?: PodTrace,
+  ): void {
     const nominatedNode = outcome === 'Unschedulable' ? this.preemption?.nominatedNodeName(pod) : undefined;
-    this.podResults.set(pod.key, { namespace: pod.namespace, name: pod.name, podGroup: pod.groupName, outcome, node, message, tie, trace, ...(nominatedNode ? { nominatedNode } : {}) });
+    this.podResults.set(pod.key, {
+      namespace: pod.namespace,
+      name: pod.name,
+      podGroup: pod.groupName,
+      outcome,
+      node,
+      message,
+      tie,
+      trace,
+      ...(nominatedNode ? { nominatedNode } : {}),
+    });
   }
 
-  private setGroup(pod: PodInfo, r: { outcome: GroupOutcome; message: string; placements: PlacementReport | undefined; tieBroken: string | undefined; notes: string[]; countCycle: boolean }): void {
+  private setGroup(
+    pod: PodInfo,
+    r: {
+      outcome: GroupOutcome;
+      message: string;
+      placements: PlacementReport | undefined;
+      tieBroken: string | undefined;
+      notes: string[];
+      countCycle: boolean;
+    },
+  ): void {
     const key = pod.groupKey as string;
     const group = this.groups.get(key);
     const policy = group ? specPolicy(group) : undefined;
@@ -372,7 +450,12 @@ export class Simulation {
   /** Results in queue order; groups in the order their first cycle ran. */
   result(): SimulationResult {
     const pods = this.pending.map((p) => this.podResults.get(p.key)).filter((r): r is PodResult => r !== undefined);
-    return { podGroups: [...this.groupResults.values()], pods, bindings: new Map(this.bindings), victims: [...(this.preemption?.victims ?? [])] };
+    return {
+      podGroups: [...this.groupResults.values()],
+      pods,
+      bindings: new Map(this.bindings),
+      victims: [...(this.preemption?.victims ?? [])],
+    };
   }
 
   /** The PodGroupScheduled condition the run would write for `namespace/name`. */

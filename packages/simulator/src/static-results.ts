@@ -14,7 +14,13 @@ import type { PodInfo } from './pod-info.js';
 import type { FilterStatus } from './status.js';
 
 /** Index 0 means "passed"; the rest are the static failures in filter order. */
-export const STATIC_STATUSES: readonly (FilterStatus | undefined)[] = [undefined, nodeUnschedulable.STATUS, nodeName.STATUS, taintToleration.STATUS, nodeAffinity.STATUS];
+export const STATIC_STATUSES: readonly (FilterStatus | undefined)[] = [
+  undefined,
+  nodeUnschedulable.STATUS,
+  nodeName.STATUS,
+  taintToleration.STATUS,
+  nodeAffinity.STATUS,
+];
 
 export interface StaticResults {
   /** Per node: 0 passed, else an index into STATIC_STATUSES. */
@@ -44,7 +50,12 @@ export interface StaticFilters {
 
 export function staticFilters(enabled: readonly string[]): StaticFilters {
   const on = new Set(enabled);
-  return { nodeUnschedulable: on.has(nodeUnschedulable.NAME), nodeName: on.has(nodeName.NAME), taintToleration: on.has(taintToleration.NAME), nodeAffinity: on.has(nodeAffinity.NAME) };
+  return {
+    nodeUnschedulable: on.has(nodeUnschedulable.NAME),
+    nodeName: on.has(nodeName.NAME),
+    taintToleration: on.has(taintToleration.NAME),
+    nodeAffinity: on.has(nodeAffinity.NAME),
+  };
 }
 
 const ALL_STATIC: StaticFilters = { nodeUnschedulable: true, nodeName: true, taintToleration: true, nodeAffinity: true };

@@ -16,14 +16,25 @@ type Shape =
   | { readonly array: Shape };
 
 const strings: Shape = { array: 'string' };
-const labelSelector: Shape = { object: { matchLabels: 'labels', matchExpressions: { array: { object: { key: 'string', operator: 'string', values: strings } } } } };
+const labelSelector: Shape = {
+  object: { matchLabels: 'labels', matchExpressions: { array: { object: { key: 'string', operator: 'string', values: strings } } } },
+};
 const nodeSelectorTerm: Shape = {
   object: {
     matchExpressions: { array: { object: { key: 'string', operator: 'string', values: strings } } },
     matchFields: { array: { object: { key: 'string', operator: 'string', values: strings } } },
   },
 };
-const podAffinityTerm: Shape = { object: { labelSelector, namespaces: strings, namespaceSelector: labelSelector, topologyKey: 'string', matchLabelKeys: strings, mismatchLabelKeys: strings } };
+const podAffinityTerm: Shape = {
+  object: {
+    labelSelector,
+    namespaces: strings,
+    namespaceSelector: labelSelector,
+    topologyKey: 'string',
+    matchLabelKeys: strings,
+    mismatchLabelKeys: strings,
+  },
+};
 const podAffinity: Shape = {
   object: {
     requiredDuringSchedulingIgnoredDuringExecution: { array: podAffinityTerm },
@@ -38,7 +49,16 @@ const container: Shape = {
     ports: { array: { object: { containerPort: 'number', hostPort: 'number', hostIP: 'string', protocol: 'string' } } },
   },
 };
-const metadata: Shape = { object: { name: 'string', namespace: 'string', labels: 'labels', creationTimestamp: 'string', deletionTimestamp: 'string', generation: 'number' } };
+const metadata: Shape = {
+  object: {
+    name: 'string',
+    namespace: 'string',
+    labels: 'labels',
+    creationTimestamp: 'string',
+    deletionTimestamp: 'string',
+    generation: 'number',
+  },
+};
 
 const SHAPES: Readonly<Record<string, Shape>> = {
   Node: {
@@ -64,7 +84,9 @@ const SHAPES: Readonly<Record<string, Shape>> = {
               nodeAffinity: {
                 object: {
                   requiredDuringSchedulingIgnoredDuringExecution: { object: { nodeSelectorTerms: { array: nodeSelectorTerm } } },
-                  preferredDuringSchedulingIgnoredDuringExecution: { array: { object: { weight: 'number', preference: nodeSelectorTerm } } },
+                  preferredDuringSchedulingIgnoredDuringExecution: {
+                    array: { object: { weight: 'number', preference: nodeSelectorTerm } },
+                  },
                 },
               },
               podAffinity,
@@ -76,7 +98,16 @@ const SHAPES: Readonly<Record<string, Shape>> = {
           overhead: 'quantities',
           resources: { object: { requests: 'quantities', limits: 'quantities' } },
           topologySpreadConstraints: {
-            array: { object: { maxSkew: 'number', topologyKey: 'string', whenUnsatisfiable: 'string', labelSelector, minDomains: 'number', matchLabelKeys: strings } },
+            array: {
+              object: {
+                maxSkew: 'number',
+                topologyKey: 'string',
+                whenUnsatisfiable: 'string',
+                labelSelector,
+                minDomains: 'number',
+                matchLabelKeys: strings,
+              },
+            },
           },
           schedulingGroup: { object: { podGroupName: 'string' } },
         },
@@ -118,12 +149,14 @@ type Mismatch = readonly [path: string, expected: string, got: unknown];
  */
 function mismatch(value: unknown, shape: Shape): Mismatch | undefined {
   if (value === undefined || value === null) return undefined;
-  if (shape === 'string' || shape === 'number' || shape === 'boolean') return typeof value === shape ? undefined : ['', `a ${shape}`, value];
+  if (shape === 'string' || shape === 'number' || shape === 'boolean')
+    return typeof value === shape ? undefined : ['', `a ${shape}`, value];
   if (shape === 'quantities' || shape === 'labels') {
     if (!isRecord(value)) return ['', 'a map', value];
     for (const key in value) {
       const v = value[key];
-      if (!(typeof v === 'string' || (shape === 'quantities' && typeof v === 'number'))) return [`[${key}]`, shape === 'labels' ? 'a string' : 'a quantity', v];
+      if (!(typeof v === 'string' || (shape === 'quantities' && typeof v === 'number')))
+        return [`[${key}]`, shape === 'labels' ? 'a string' : 'a quantity', v];
     }
     return undefined;
   }

@@ -35,6 +35,7 @@ export function defineCommand<A>(definition: CommandDefinition<A>): Command {
     aliases,
     describe,
     builder,
-    register: (yargs) => (describe === false ? yargs.command(names, false, builder, handler) : yargs.command(names, describe, builder, handler)),
+    register: (yargs) =>
+      describe === false ? yargs.command(names, false, builder, handler) : yargs.command(names, describe, builder, handler),
   };
 }

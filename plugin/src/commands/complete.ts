@@ -5,7 +5,8 @@ import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
 
 // Take every later word as data: no flag parsing, no --help or --version handling.
-const builder = (y: Argv) => y.strict(false).help(false).version(false).parserConfiguration({ 'unknown-options-as-args': true, 'halt-at-non-option': true });
+const builder = (y: Argv) =>
+  y.strict(false).help(false).version(false).parserConfiguration({ 'unknown-options-as-args': true, 'halt-at-non-option': true });
 
 export type CompleteArgs = ArgsOf<typeof builder>;
 

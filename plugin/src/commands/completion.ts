@@ -8,7 +8,10 @@ import { defineCommand } from './command.js';
 function builder(yargs: Argv) {
   return yargs
     .positional('shell', { choices: COMPLETION_SHELLS, demandOption: true, describe: 'the shell to print the script for' })
-    .example('source <($0 completion bash)', 'complete kubectl-workload in this bash session (kubectl workload <TAB> already completes through kubectl_complete-workload)');
+    .example(
+      'source <($0 completion bash)',
+      'complete kubectl-workload in this bash session (kubectl workload <TAB> already completes through kubectl_complete-workload)',
+    );
 }
 
 export const completionCommand = defineCommand({

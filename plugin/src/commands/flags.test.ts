@@ -2,7 +2,13 @@ import type { FlagSpec } from '../completion/commands.js';
 import { flagError } from './flags.js';
 
 const flag = (names: string[], boolean = false): FlagSpec => ({ names, boolean, choices: [], description: '' });
-const status = [flag(['namespace', 'n']), flag(['output', 'o']), flag(['headers'], true), flag(['all-namespaces', 'A'], true), flag(['fail-on'])];
+const status = [
+  flag(['namespace', 'n']),
+  flag(['output', 'o']),
+  flag(['headers'], true),
+  flag(['all-namespaces', 'A'], true),
+  flag(['fail-on']),
+];
 
 describe('flagError (kubectl/pflag wording, issue 18 item 17)', () => {
   it('names an unknown flag and suggests the nearest known one', () => {

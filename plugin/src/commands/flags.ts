@@ -41,7 +41,8 @@ export function flagError(words: readonly string[], commandFlags: readonly FlagS
       continue;
     }
     const flag = lookup(flags, name);
-    if (!flag) return long ? `unknown flag: --${name}${suggestion(name, longNames(flags))}` : `unknown shorthand flag: '${name}' in ${word}`;
+    if (!flag)
+      return long ? `unknown flag: --${name}${suggestion(name, longNames(flags))}` : `unknown shorthand flag: '${name}' in ${word}`;
     if (flag.boolean || value !== undefined) continue;
     const next = words[i + 1];
     if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {

@@ -10,27 +10,58 @@ import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
-  return withClusterSourceOptions(yargs)
-    // Not `array: true`: yargs would then take `-f -` (stdin) for a positional `-`. Repeats still collect.
-    .option('filename', { alias: 'f', type: 'string', coerce: (value: string | string[]) => ([] as string[]).concat(value), describe: 'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now' })
-    .option('show-all', { type: 'boolean', default: false, describe: "with -f, also report the cluster's own pending pods and groups" })
-    .option('pod-group', { type: 'string', describe: 'run one PodGroup cycle for NAME (in the namespace of -n) or NAMESPACE/NAME instead of running to quiescence' })
-    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format (wide: text listing every pod; json, yaml: see docs/json-output.md)' })
-    .option('write-snapshot', { type: 'string', describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file' })
-    .option('preemption', { type: 'boolean', default: true, describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit' })
-    .option('feature-gates', { type: 'string', describe: `kube-scheduler gates A=true,B=false (${FEATURE_GATES.join(', ')}); default: the API server's /metrics, the gates a snapshot recorded, else all on` })
-    .option('scheduler-config', { type: 'string', describe: 'a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration: profiles by schedulerName, plugins, weights, NodeResourcesFit scoringStrategy' })
-    .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
-    .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
-    .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')
-    .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON');
+  return (
+    withClusterSourceOptions(yargs)
+      // Not `array: true`: yargs would then take `-f -` (stdin) for a positional `-`. Repeats still collect.
+      .option('filename', {
+        alias: 'f',
+        type: 'string',
+        coerce: (value: string | string[]) => ([] as string[]).concat(value),
+        describe:
+          'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now',
+      })
+      .option('show-all', { type: 'boolean', default: false, describe: "with -f, also report the cluster's own pending pods and groups" })
+      .option('pod-group', {
+        type: 'string',
+        describe: 'run one PodGroup cycle for NAME (in the namespace of -n) or NAMESPACE/NAME instead of running to quiescence',
+      })
+      .option('output', {
+        alias: 'o',
+        choices: FORMATS,
+        default: 'text' as const,
+        describe: 'output format (wide: text listing every pod; json, yaml: see docs/json-output.md)',
+      })
+      .option('write-snapshot', {
+        type: 'string',
+        describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file',
+      })
+      .option('preemption', {
+        type: 'boolean',
+        default: true,
+        describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit',
+      })
+      .option('feature-gates', {
+        type: 'string',
+        describe: `kube-scheduler gates A=true,B=false (${FEATURE_GATES.join(', ')}); default: the API server's /metrics, the gates a snapshot recorded, else all on`,
+      })
+      .option('scheduler-config', {
+        type: 'string',
+        describe:
+          'a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration: profiles by schedulerName, plugins, weights, NodeResourcesFit scoringStrategy',
+      })
+      .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
+      .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
+      .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')
+      .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON')
+  );
 }
 
 export type SimulateArgs = ArgsOf<typeof builder>;
 
 export const simulateCommand = defineCommand({
   command: 'simulate',
-  describe: 'Dry-run the v1.36 scheduler (pod and PodGroup cycles, topology-aware placements) over the cluster or a snapshot; -f: would these new objects fit now?',
+  describe:
+    'Dry-run the v1.36 scheduler (pod and PodGroup cycles, topology-aware placements) over the cluster or a snapshot; -f: would these new objects fit now?',
   builder,
   // Loaded on use: the simulator stays out of every other command's start-up.
   handler: async (args) => (await import('./run/simulate.js')).runSimulate(args),

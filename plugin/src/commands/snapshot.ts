@@ -13,7 +13,10 @@ const FORMATS = ['yaml', 'json'] as const;
 function builder(yargs: Argv) {
   return withClusterOptions(yargs)
     .option('output', { alias: 'o', choices: FORMATS, default: 'yaml' as const, describe: 'output format' })
-    .option('feature-gates', { type: 'string', describe: `record these kube-scheduler gates (${FEATURE_GATES.join(', ')}) over the API server's /metrics` })
+    .option('feature-gates', {
+      type: 'string',
+      describe: `record these kube-scheduler gates (${FEATURE_GATES.join(', ')}) over the API server's /metrics`,
+    })
     .example('$0 snapshot -A > cluster.yaml', 'capture every namespace')
     .example('$0 status --snapshot cluster.yaml', 'then work on the file instead of the cluster');
 }

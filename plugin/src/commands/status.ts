@@ -8,14 +8,16 @@ import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 const FORMATS = ['wide', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
-  return withClusterSourceOptions(yargs)
-    .positional('names', { type: 'string', array: true, default: [], describe: 'PodGroup names (default: all)' })
-    .option('output', { alias: 'o', choices: FORMATS, describe: 'output format (default: table)' })
-    .option('selector', { alias: 'l', type: 'string', describe: 'label selector on PodGroups, e.g. app=train,tier!=cpu' })
-    // yargs reads `--no-headers` as the negation of `--headers`, as kubectl users type it.
-    .option('headers', { type: 'boolean', default: true, describe: 'print the header line (--no-headers: omit it)' })
-    .example('$0 status -A', 'every PodGroup in the cluster')
-    .example('$0 get -l app=llm -o wide --snapshot cluster.yaml', 'from a snapshot, with topology, priority and message columns');
+  return (
+    withClusterSourceOptions(yargs)
+      .positional('names', { type: 'string', array: true, default: [], describe: 'PodGroup names (default: all)' })
+      .option('output', { alias: 'o', choices: FORMATS, describe: 'output format (default: table)' })
+      .option('selector', { alias: 'l', type: 'string', describe: 'label selector on PodGroups, e.g. app=train,tier!=cpu' })
+      // yargs reads `--no-headers` as the negation of `--headers`, as kubectl users type it.
+      .option('headers', { type: 'boolean', default: true, describe: 'print the header line (--no-headers: omit it)' })
+      .example('$0 status -A', 'every PodGroup in the cluster')
+      .example('$0 get -l app=llm -o wide --snapshot cluster.yaml', 'from a snapshot, with topology, priority and message columns')
+  );
 }
 
 export type StatusArgs = ArgsOf<typeof builder>;

@@ -5,7 +5,8 @@ import { commandSpecs } from './commands.js';
 import { Directive, formatCompletions } from './protocol.js';
 
 const withCluster = (y: Argv) =>
-  y.option('namespace', { alias: 'n', type: 'string', describe: 'namespace' })
+  y
+    .option('namespace', { alias: 'n', type: 'string', describe: 'namespace' })
     .option('all-namespaces', { alias: 'A', type: 'boolean', describe: 'all namespaces' })
     .option('snapshot', { type: 'string', describe: 'snapshot file' })
     .option('context', { type: 'string', describe: 'kubeconfig context' })
@@ -15,8 +16,19 @@ const withCluster = (y: Argv) =>
 
 const modules = [
   defineCommand({ command: 'status', aliases: ['get'], describe: 'PodGroup status', builder: withCluster, handler: () => undefined }),
-  defineCommand({ command: 'explain TARGET', aliases: ['why'], describe: 'Why a gang is pending', builder: withCluster, handler: () => undefined }),
-  defineCommand({ command: 'lint [files..]', describe: 'Lint manifests', builder: (y: Argv) => y.option('strict', { type: 'boolean' }), handler: () => undefined }),
+  defineCommand({
+    command: 'explain TARGET',
+    aliases: ['why'],
+    describe: 'Why a gang is pending',
+    builder: withCluster,
+    handler: () => undefined,
+  }),
+  defineCommand({
+    command: 'lint [files..]',
+    describe: 'Lint manifests',
+    builder: (y: Argv) => y.option('strict', { type: 'boolean' }),
+    handler: () => undefined,
+  }),
   defineCommand({ command: '__complete', describe: false, builder: (y: Argv) => y, handler: () => undefined }),
 ];
 

@@ -81,7 +81,13 @@ function matching(candidates: readonly Candidate[], prefix: string): Candidate[]
 
 /** Plain names (no descriptions) that start with the word typed so far; never files. */
 function namesMatching(names: readonly string[], prefix: string): CompletionResult {
-  return { candidates: matching(names.map((value) => ({ value })), prefix), directive: Directive.NoFileComp };
+  return {
+    candidates: matching(
+      names.map((value) => ({ value })),
+      prefix,
+    ),
+    directive: Directive.NoFileComp,
+  };
 }
 
 async function flagValues(flag: FlagSpec, prefix: string, source: () => NameSource): Promise<CompletionResult> {
@@ -96,9 +102,7 @@ async function flagValues(flag: FlagSpec, prefix: string, source: () => NameSour
 function flagNames(command: CommandSpec | undefined, prefix: string): CompletionResult {
   const flags = command?.flags ?? [];
   const candidates = flags.flatMap((flag) =>
-    flag.names
-      .filter((name) => name.length > 1 || prefix === '-')
-      .map((name) => ({ value: dashed(name), description: flag.description })),
+    flag.names.filter((name) => name.length > 1 || prefix === '-').map((name) => ({ value: dashed(name), description: flag.description })),
   );
   return { candidates: matching(candidates, prefix), directive: Directive.NoFileComp };
 }
@@ -109,7 +113,13 @@ async function explainTargets(prefix: string, source: NameSource): Promise<Compl
     const kind = EXPLAIN_TARGET_KINDS.find(([p]) => p === prefix.slice(0, slash))?.[1];
     if (!kind) return { candidates: [], directive: Directive.NoFileComp };
     const names = await source.names(kind);
-    return { candidates: matching(names.map((n) => ({ value: `${prefix.slice(0, slash)}/${n}` })), prefix), directive: Directive.NoFileComp };
+    return {
+      candidates: matching(
+        names.map((n) => ({ value: `${prefix.slice(0, slash)}/${n}` })),
+        prefix,
+      ),
+      directive: Directive.NoFileComp,
+    };
   }
   const kinds = EXPLAIN_TARGET_KINDS.map(([p, kind]) => ({ value: `${p}/`, description: kind }));
   const groups = (await source.names('PodGroup')).map((value) => ({ value, description: 'PodGroup' }));

@@ -14,14 +14,26 @@ const workload = (name: string, namespace: string): Workload => ({
 const podGroup = (name: string, namespace: string, owner?: 'Job'): PodGroup => ({
   apiVersion: 'scheduling.k8s.io/v1alpha2',
   kind: 'PodGroup',
-  metadata: { name, namespace, ...(owner ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'j', uid: 'j', controller: true }] } : {}) },
-  spec: { podGroupTemplateRef: { workload: { workloadName: 'train', podGroupTemplateName: 'workers' } }, schedulingPolicy: { gang: { minCount: 2 } }, disruptionMode: 'Pod' },
+  metadata: {
+    name,
+    namespace,
+    ...(owner ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'j', uid: 'j', controller: true }] } : {}),
+  },
+  spec: {
+    podGroupTemplateRef: { workload: { workloadName: 'train', podGroupTemplateName: 'workers' } },
+    schedulingPolicy: { gang: { minCount: 2 } },
+    disruptionMode: 'Pod',
+  },
   status: { conditions: [{ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled' }] },
 });
 
 describe('exportCluster', () => {
   const result = exportCluster(
-    { workloads: [workload('train', 'b'), workload('eval', 'a')], podGroups: [podGroup('train-workers', 'b', 'Job'), podGroup('x', 'b')], priorityClasses: [] },
+    {
+      workloads: [workload('train', 'b'), workload('eval', 'a')],
+      podGroups: [podGroup('train-workers', 'b', 'Job'), podGroup('x', 'b')],
+      priorityClasses: [],
+    },
     'scheduling.k8s.io/v1beta1',
   );
 
@@ -35,7 +47,9 @@ describe('exportCluster', () => {
       ['scheduling.k8s.io/v1beta1', 'a', 'eval', undefined],
       ['scheduling.k8s.io/v1beta1', 'b', 'train', undefined],
     ]);
-    const groups = parseAllDocuments(result.files[1]?.text ?? '').map((d) => d.toJS() as Record<string, unknown> & { spec: Record<string, unknown> });
+    const groups = parseAllDocuments(result.files[1]?.text ?? '').map(
+      (d) => d.toJS() as Record<string, unknown> & { spec: Record<string, unknown> },
+    );
     expect(groups[0]?.spec.disruptionMode).toEqual({ single: {} });
     expect(groups[0]?.status).toBeUndefined();
   });

@@ -41,11 +41,15 @@ function byNamespace(objects: readonly KubeObject[]): Map<string, string[]> {
 }
 
 function deleteLines(resource: string, objects: readonly KubeObject[]): string[] {
-  return [...byNamespace(objects)].sort(([a], [b]) => a.localeCompare(b)).map(([namespace, names]) => `kubectl delete ${resource} -n ${namespace} ${names.sort().join(' ')}`);
+  return [...byNamespace(objects)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([namespace, names]) => `kubectl delete ${resource} -n ${namespace} ${names.sort().join(' ')}`);
 }
 
 function ownedByJob(obj: KubeObject): boolean {
-  return (obj.metadata?.ownerReferences ?? []).some((owner) => owner.controller === true && owner.kind === 'Job' && owner.apiVersion === 'batch/v1');
+  return (obj.metadata?.ownerReferences ?? []).some(
+    (owner) => owner.controller === true && owner.kind === 'Job' && owner.apiVersion === 'batch/v1',
+  );
 }
 
 /** MIG-05, MIG-04 and MIG-07 as steps an operator ticks off. */
@@ -54,12 +58,18 @@ export const UPGRADE_CHECKLIST: readonly string[] = [
   'Remove GangScheduling and WorkloadAwarePreemption from --feature-gates of kube-apiserver, kube-scheduler and kube-controller-manager: 1.37 merged them into GenericWorkload and a component given an unknown gate does not start (MIG-05).',
   'Keep GenericWorkload=true on those components, and add --runtime-config=scheduling.k8s.io/v1beta1=true to kube-apiserver (scheduling.k8s.io/v1alpha3=true as well for CompositePodGroup or PodGroupPreemptionPolicy).',
   'Upgrade, then create the files of the output directory in name order (kubectl apply -f DIR): Workloads before the PodGroups that name them.',
-  'Add back the ownerReferences the report says were dropped, with the recreated objects\' new UIDs.',
+  "Add back the ownerReferences the report says were dropped, with the recreated objects' new UIDs.",
   'To go back to 1.36 later: delete the v1beta1/v1alpha3 objects first and re-add GangScheduling and WorkloadAwarePreemption (MIG-07).',
 ];
 
 export function exportCluster(objects: ClusterObjects, target: string): ClusterExport {
-  const context = { priorityClasses: new Map(objects.priorityClasses.flatMap((pc) => (pc.metadata?.name && typeof pc.value === 'number' ? [[pc.metadata.name, pc.value] as const] : []))) };
+  const context = {
+    priorityClasses: new Map(
+      objects.priorityClasses.flatMap((pc) =>
+        pc.metadata?.name && typeof pc.value === 'number' ? [[pc.metadata.name, pc.value] as const] : [],
+      ),
+    ),
+  };
   const sorted = <T extends KubeObject>(list: readonly T[]) => [...list].sort((a, b) => KEY(a).localeCompare(KEY(b)));
   const groups = [
     { name: '01-workloads.yaml', objects: sorted(objects.workloads) },
@@ -77,8 +87,14 @@ export function exportCluster(objects: ClusterObjects, target: string): ClusterE
   return {
     files,
     reports,
-    deleteCommands: [...deleteLines('podgroups.v1alpha2.scheduling.k8s.io', objects.podGroups), ...deleteLines('workloads.v1alpha2.scheduling.k8s.io', objects.workloads)],
-    jobOwned: [...objects.workloads.filter(ownedByJob).map((w) => `Workload ${KEY(w)}`), ...objects.podGroups.filter(ownedByJob).map((g) => `PodGroup ${KEY(g)}`)],
+    deleteCommands: [
+      ...deleteLines('podgroups.v1alpha2.scheduling.k8s.io', objects.podGroups),
+      ...deleteLines('workloads.v1alpha2.scheduling.k8s.io', objects.workloads),
+    ],
+    jobOwned: [
+      ...objects.workloads.filter(ownedByJob).map((w) => `Workload ${KEY(w)}`),
+      ...objects.podGroups.filter(ownedByJob).map((g) => `PodGroup ${KEY(g)}`),
+    ],
     checklist: [...UPGRADE_CHECKLIST],
   };
 }

@@ -43,7 +43,9 @@ describe('convertDocuments', () => {
     const spec = (parse(text) as { spec: Record<string, unknown> }).spec;
     expect(Object.keys(spec)).toEqual(['schedulingPolicy', 'workloadRef', 'disruptionMode']);
     expect(spec.disruptionMode).toEqual({ all: {} });
-    expect(reports).toEqual([expect.objectContaining({ file: 'pg.yaml', kind: 'PodGroup', namespace: 'ml', name: 'workers', decisions: [] })]);
+    expect(reports).toEqual([
+      expect.objectContaining({ file: 'pg.yaml', kind: 'PodGroup', namespace: 'ml', name: 'workers', decisions: [] }),
+    ]);
   });
 
   it('passes unrelated documents through as written', () => {
@@ -65,7 +67,9 @@ describe('convertDocuments', () => {
     const text = PODGROUP.replace('disruptionMode: PodGroup', 'disruptionMode: Everything');
     const { documents, reports } = convert({ 'pg.yaml': text });
     expect(toYamlStream(documents)).toBe(text);
-    expect(reports[0]?.decisions).toEqual([{ field: 'spec.disruptionMode', message: '"Everything" has no 1.37 equivalent (supported values: "Pod", "PodGroup")' }]);
+    expect(reports[0]?.decisions).toEqual([
+      { field: 'spec.disruptionMode', message: '"Everything" has no 1.37 equivalent (supported values: "Pod", "PodGroup")' },
+    ]);
   });
 
   it('prints several objects as one v1 List in JSON', () => {

@@ -69,7 +69,9 @@ function objectsOf(doc: Document): Array<{ obj: KubeObject; prefix: Path }> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const obj = value as KubeObject & { items?: unknown };
   if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-    return obj.items.flatMap((item, i) => (item !== null && typeof item === 'object' ? [{ obj: item as KubeObject, prefix: ['items', i] }] : []));
+    return obj.items.flatMap((item, i) =>
+      item !== null && typeof item === 'object' ? [{ obj: item as KubeObject, prefix: ['items', i] }] : [],
+    );
   }
   return [{ obj, prefix: [] }];
 }
@@ -95,7 +97,9 @@ export function parseInputs(inputs: readonly ConvertInput[]): ParsedFile[] {
 
 /** Converts in place the documents of `parsed`; PriorityClasses come from `given`, else from the documents. */
 export function convertDocuments(parsed: readonly ParsedFile[], target: string, given?: ConversionContext): ConvertedDocuments {
-  const located = parsed.flatMap(({ file, documents }) => documents.flatMap((document) => objectsOf(document.doc).map((entry) => ({ ...entry, document, file }))));
+  const located = parsed.flatMap(({ file, documents }) =>
+    documents.flatMap((document) => objectsOf(document.doc).map((entry) => ({ ...entry, document, file }))),
+  );
   const context = given ?? contextOf(located.map((entry) => entry.obj));
   const reports: ObjectReport[] = [];
   for (const { obj, prefix, document, file } of located) {

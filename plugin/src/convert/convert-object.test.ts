@@ -8,11 +8,22 @@ const V1BETA1 = 'scheduling.k8s.io/v1beta1';
 const none: ConversionContext = { priorityClasses: new Map() };
 
 function podGroup(spec: Record<string, unknown>, extra: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'pg', namespace: 'ns' }, spec, ...extra } as KubeObject;
+  return {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'pg', namespace: 'ns' },
+    spec,
+    ...extra,
+  } as KubeObject;
 }
 
 function workload(templates: Array<Record<string, unknown>>): KubeObject {
-  return { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', metadata: { name: 'wl', namespace: 'ns' }, spec: { podGroupTemplates: templates } } as KubeObject;
+  return {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'Workload',
+    metadata: { name: 'wl', namespace: 'ns' },
+    spec: { podGroupTemplates: templates },
+  } as KubeObject;
 }
 
 describe('isConvertible', () => {
@@ -26,7 +37,11 @@ describe('isConvertible', () => {
 
 describe('convertObject', () => {
   it('moves podGroupTemplateRef.workload to workloadRef with templateName (PG-03, PG-05, PG-06)', () => {
-    const result = convertObject(podGroup({ podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 't' } } }), V1BETA1, none);
+    const result = convertObject(
+      podGroup({ podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 't' } } }),
+      V1BETA1,
+      none,
+    );
     expect(result.decisions).toEqual([]);
     expect(result.edits).toEqual([
       { op: 'set', path: ['apiVersion'], value: V1BETA1 },
@@ -45,20 +60,40 @@ describe('convertObject', () => {
 
   it('asks for a decision on a disruptionMode without a 1.37 equivalent instead of guessing', () => {
     const result = convertObject(podGroup({ disruptionMode: 'Gang' }), V1BETA1, none);
-    expect(result.decisions).toEqual([{ field: 'spec.disruptionMode', message: '"Gang" has no 1.37 equivalent (supported values: "Pod", "PodGroup")' }]);
+    expect(result.decisions).toEqual([
+      { field: 'spec.disruptionMode', message: '"Gang" has no 1.37 equivalent (supported values: "Pod", "PodGroup")' },
+    ]);
   });
 
   it('asks for a decision when templates carry different priorities (WL-38)', () => {
-    const result = convertObject(workload([{ name: 'driver', priorityClassName: 'high' }, { name: 'workers', priorityClassName: 'low', priority: 5 }]), V1BETA1, none);
+    const result = convertObject(
+      workload([
+        { name: 'driver', priorityClassName: 'high' },
+        { name: 'workers', priorityClassName: 'low', priority: 5 },
+      ]),
+      V1BETA1,
+      none,
+    );
     expect(result.decisions).toHaveLength(1);
     expect(result.decisions[0]?.field).toBe('spec.podGroupTemplates');
     expect(result.decisions[0]?.message).toContain('driver: class "high"; workers: class "low", priority 5');
     expect(result.decisions[0]?.message).toContain('WL-38');
-    expect(convertObject(workload([{ name: 'a', priorityClassName: 'high' }, { name: 'b', priorityClassName: 'high' }]), V1BETA1, none).decisions).toEqual([]);
+    expect(
+      convertObject(
+        workload([
+          { name: 'a', priorityClassName: 'high' },
+          { name: 'b', priorityClassName: 'high' },
+        ]),
+        V1BETA1,
+        none,
+      ).decisions,
+    ).toEqual([]);
   });
 
   it('asks for a decision on an empty podGroupTemplateRef', () => {
-    expect(convertObject(podGroup({ podGroupTemplateRef: {} }), V1BETA1, none).decisions.map((d) => d.field)).toEqual(['spec.podGroupTemplateRef']);
+    expect(convertObject(podGroup({ podGroupTemplateRef: {} }), V1BETA1, none).decisions.map((d) => d.field)).toEqual([
+      'spec.podGroupTemplateRef',
+    ]);
   });
 
   it('drops server-set metadata and status, keeping labels and other owners (MIG-01)', () => {
@@ -81,12 +116,21 @@ describe('convertObject', () => {
     );
     const result = convertObject(obj, V1BETA1, none);
     const deleted = result.edits.filter((e) => e.op === 'delete').map((e) => e.path);
-    expect(deleted).toEqual([['metadata', 'uid'], ['metadata', 'resourceVersion'], ['metadata', 'managedFields'], ['metadata', 'ownerReferences', 1], ['status']]);
+    expect(deleted).toEqual([
+      ['metadata', 'uid'],
+      ['metadata', 'resourceVersion'],
+      ['metadata', 'managedFields'],
+      ['metadata', 'ownerReferences', 1],
+      ['status'],
+    ]);
     expect(result.changes.join('\n')).toContain('dropped ownerReference to Workload "w"');
   });
 
   it('removes the ownerReferences list when every entry pointed at a v1alpha2 object', () => {
-    const obj = podGroup({}, { metadata: { name: 'pg', ownerReferences: [{ apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', name: 'w', uid: 'w1' }] } });
+    const obj = podGroup(
+      {},
+      { metadata: { name: 'pg', ownerReferences: [{ apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', name: 'w', uid: 'w1' }] } },
+    );
     expect(convertObject(obj, V1BETA1, none).edits).toContainEqual({ op: 'delete', path: ['metadata', 'ownerReferences'] });
   });
 

@@ -31,7 +31,16 @@ export interface ConversionContext {
 }
 
 /** Set by the API server, so a manifest created from the object must not carry them. */
-const SERVER_SET_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+const SERVER_SET_METADATA = [
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'generation',
+  'managedFields',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+];
 
 type Json = Record<string, unknown>;
 
@@ -75,7 +84,10 @@ function convertDisruptionMode(holder: Json, path: Path, out: ObjectConversion):
   const member = typeof mode === 'string' ? DISRUPTION_MODE_1_37[mode] : undefined;
   const at = [...path, 'disruptionMode'];
   if (!member) {
-    out.decisions.push({ field: fieldPath(at), message: `${JSON.stringify(mode)} has no 1.37 equivalent (supported values: "Pod", "PodGroup")` });
+    out.decisions.push({
+      field: fieldPath(at),
+      message: `${JSON.stringify(mode)} has no 1.37 equivalent (supported values: "Pod", "PodGroup")`,
+    });
     return;
   }
   out.edits.push({ op: 'set', path: at, value: { [member]: {} } });
@@ -114,7 +126,10 @@ function convertTemplateRef(spec: Json, out: ObjectConversion): void {
   if (!('podGroupTemplateRef' in spec) || spec.podGroupTemplateRef === null) return;
   const workload = record(record(spec.podGroupTemplateRef)?.workload);
   if (!workload) {
-    out.decisions.push({ field: 'spec.podGroupTemplateRef', message: 'names no Workload template (invalid in 1.36 as well): name one under workload, or remove the field' });
+    out.decisions.push({
+      field: 'spec.podGroupTemplateRef',
+      message: 'names no Workload template (invalid in 1.36 as well): name one under workload, or remove the field',
+    });
     return;
   }
   const workloadRef: Json = {};
@@ -131,7 +146,9 @@ function convertPriority(spec: Json, context: ConversionContext, out: ObjectConv
   const value = context.priorityClasses.get(className);
   if (value === undefined || value === spec.priority) return;
   out.edits.push({ op: 'delete', path: ['spec', 'priority'] });
-  out.changes.push(`dropped spec.priority ${String(spec.priority)}: PriorityClass "${className}" has value ${value}, which Priority admission fills in`);
+  out.changes.push(
+    `dropped spec.priority ${String(spec.priority)}: PriorityClass "${className}" has value ${value}, which Priority admission fills in`,
+  );
 }
 
 function convertPodGroup(obj: Json, spec: Json, context: ConversionContext, out: ObjectConversion): void {
@@ -146,7 +163,11 @@ function convertPodGroup(obj: Json, spec: Json, context: ConversionContext, out:
 
 /** The edits that make a v1alpha2 Workload or PodGroup a `target` (v1beta1 or v1alpha3) object. */
 export function convertObject(obj: KubeObject, target: string, context: ConversionContext): ObjectConversion {
-  const out: ObjectConversion = { edits: [{ op: 'set', path: ['apiVersion'], value: target }], changes: [`apiVersion ${SCHEDULING_API_VERSION} → ${target}`], decisions: [] };
+  const out: ObjectConversion = {
+    edits: [{ op: 'set', path: ['apiVersion'], value: target }],
+    changes: [`apiVersion ${SCHEDULING_API_VERSION} → ${target}`],
+    decisions: [],
+  };
   const json = obj as unknown as Json;
   convertMetadata(json, out);
   const spec = record(json.spec) ?? {};

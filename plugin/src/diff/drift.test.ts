@@ -2,12 +2,25 @@ import { computeDrift } from './drift.js';
 import { gangTemplate, podGroup, templateRef, workload } from '../status/test-support/objects.js';
 
 const llm = workload('llm', [gangTemplate('workers', 4, { priorityClassName: 'high' }), gangTemplate('evaluator', 1)]);
-const faithful = podGroup('llm-workers-a', { podGroupTemplateRef: templateRef('llm', 'workers'), schedulingPolicy: { gang: { minCount: 4 } }, priorityClassName: 'high', disruptionMode: 'Pod' });
-const drifted = podGroup('llm-workers-b', { podGroupTemplateRef: templateRef('llm', 'workers'), schedulingPolicy: { gang: { minCount: 3 } } });
+const faithful = podGroup('llm-workers-a', {
+  podGroupTemplateRef: templateRef('llm', 'workers'),
+  schedulingPolicy: { gang: { minCount: 4 } },
+  priorityClassName: 'high',
+  disruptionMode: 'Pod',
+});
+const drifted = podGroup('llm-workers-b', {
+  podGroupTemplateRef: templateRef('llm', 'workers'),
+  schedulingPolicy: { gang: { minCount: 3 } },
+});
 const lostWorkload = podGroup('old-workers', { podGroupTemplateRef: templateRef('old', 'workers'), schedulingPolicy: { basic: {} } });
 const lostTemplate = podGroup('llm-trainer', { podGroupTemplateRef: templateRef('llm', 'trainer'), schedulingPolicy: { basic: {} } });
 const standalone = podGroup('solo', { schedulingPolicy: { basic: {} } });
-const otherNamespace = podGroup('llm-workers-c', { podGroupTemplateRef: templateRef('llm', 'workers'), schedulingPolicy: { gang: { minCount: 4 } } }, {}, 'team-b');
+const otherNamespace = podGroup(
+  'llm-workers-c',
+  { podGroupTemplateRef: templateRef('llm', 'workers'), schedulingPolicy: { gang: { minCount: 4 } } },
+  {},
+  'team-b',
+);
 
 describe('computeDrift', () => {
   it('reports no drift when every PodGroup matches its template', () => {

@@ -70,7 +70,13 @@ export function computeDrift(workloads: readonly Workload[], podGroups: readonly
     const { workloadName, templateName } = ref;
     const { workload: owner, template } = resolveIn(ref, workloadByKey.get(`${namespace}/${workloadName}`));
     if (!owner || !template) {
-      orphans.push({ namespace, podGroup: nameOf(group), workload: workloadName, template: templateName, reason: owner ? 'TemplateNotFound' : 'WorkloadNotFound' });
+      orphans.push({
+        namespace,
+        podGroup: nameOf(group),
+        workload: workloadName,
+        template: templateName,
+        reason: owner ? 'TemplateNotFound' : 'WorkloadNotFound',
+      });
       continue;
     }
     const differences = compareWithTemplate(group.spec, template);
@@ -87,13 +93,17 @@ export function computeDrift(workloads: readonly Workload[], podGroups: readonly
       templates.push({ namespace, workload: nameOf(workload), template: template.name ?? '', podGroups: [...groups].sort(byName) });
     }
   }
-  templates.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.workload.localeCompare(b.workload) || a.template.localeCompare(b.template));
+  templates.sort(
+    (a, b) => a.namespace.localeCompare(b.namespace) || a.workload.localeCompare(b.workload) || a.template.localeCompare(b.template),
+  );
   orphans.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.podGroup.localeCompare(b.podGroup));
 
   return {
     drift: orphans.length > 0 || templates.some((t) => t.podGroups.some((g) => g.differences.length > 0)),
     templates,
     orphans,
-    unusedTemplates: templates.filter((t) => t.podGroups.length === 0).map(({ namespace, workload, template }) => ({ namespace, workload, template })),
+    unusedTemplates: templates
+      .filter((t) => t.podGroups.length === 0)
+      .map(({ namespace, workload, template }) => ({ namespace, workload, template })),
   };
 }

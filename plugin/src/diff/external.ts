@@ -22,7 +22,9 @@ export async function runExternalDiff(command: string, pairs: readonly DiffPair[
   const podGroups = join(base, 'PODGROUP');
   try {
     await Promise.all([mkdir(templates), mkdir(podGroups)]);
-    await Promise.all(pairs.flatMap((p) => [writeFile(join(templates, p.fileName), p.oldText), writeFile(join(podGroups, p.fileName), p.newText)]));
+    await Promise.all(
+      pairs.flatMap((p) => [writeFile(join(templates, p.fileName), p.oldText), writeFile(join(podGroups, p.fileName), p.newText)]),
+    );
     return await new Promise<number>((resolve, reject) => {
       const child = spawn(program, [...args, templates, podGroups], { stdio: ['ignore', 'pipe', 'inherit'] });
       child.stdout.pipe(out, { end: false });

@@ -7,20 +7,26 @@ const byKey = (groups: PodGroup[]) => new Map(groups.map((g) => [`${namespaceOf(
 
 describe('renderUnifiedDiff', () => {
   it('prints a diff -u hunk per drifted PodGroup: template values as -, PodGroup values as +', () => {
-    const groups = [podGroup('inference-0', { podGroupTemplateRef: templateRef('inference', 'replicas'), schedulingPolicy: { gang: { minCount: 3 } }, priorityClassName: 'low' })];
+    const groups = [
+      podGroup('inference-0', {
+        podGroupTemplateRef: templateRef('inference', 'replicas'),
+        schedulingPolicy: { gang: { minCount: 3 } },
+        priorityClassName: 'low',
+      }),
+    ];
     const report = computeDrift([workload('inference', [gangTemplate('replicas', 2, { priorityClassName: 'high' })])], groups);
     expect(renderUnifiedDiff(report, byKey(groups))).toBe(
       'diff -u -N Workload/default/inference#podGroupTemplates[replicas] PodGroup/default/inference-0\n' +
-      '--- Workload/default/inference#podGroupTemplates[replicas]\n' +
-      '+++ PodGroup/default/inference-0\t(PodGroup spec is immutable: recreate it to fix)\n' +
-      '@@ -1,5 +1,5 @@\n' +
-      ' spec:\n' +
-      '   schedulingPolicy:\n' +
-      '     gang:\n' +
-      '-      minCount: 2\n' +
-      '-  priorityClassName: high\n' +
-      '+      minCount: 3\n' +
-      '+  priorityClassName: low\n',
+        '--- Workload/default/inference#podGroupTemplates[replicas]\n' +
+        '+++ PodGroup/default/inference-0\t(PodGroup spec is immutable: recreate it to fix)\n' +
+        '@@ -1,5 +1,5 @@\n' +
+        ' spec:\n' +
+        '   schedulingPolicy:\n' +
+        '     gang:\n' +
+        '-      minCount: 2\n' +
+        '-  priorityClassName: high\n' +
+        '+      minCount: 3\n' +
+        '+  priorityClassName: low\n',
     );
   });
 

@@ -80,7 +80,10 @@ function driftPair(t: TemplateDrift, drift: PodGroupDrift, live: PodGroupPolicyF
 }
 
 function orphanPair(orphan: OrphanPodGroup, live: PodGroupPolicyFields | undefined): DiffPair {
-  const missing = orphan.reason === 'WorkloadNotFound' ? `(Workload "${orphan.workload}" not found)` : `(template "${orphan.template}" not found in Workload "${orphan.workload}")`;
+  const missing =
+    orphan.reason === 'WorkloadNotFound'
+      ? `(Workload "${orphan.workload}" not found)`
+      : `(template "${orphan.template}" not found in Workload "${orphan.workload}")`;
   return {
     oldLabel: templateLabel(orphan.namespace, orphan.workload, orphan.template),
     newLabel: podGroupLabel(orphan.namespace, orphan.podGroup),

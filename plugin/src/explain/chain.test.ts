@@ -35,17 +35,36 @@ describe('explain chain: Job links (JOB-02/03/10/14)', () => {
   it('says the controller has not created the Workload for a new qualifying Job, and why none comes for a started one', () => {
     expect(run('job/train', cluster({ jobs: [indexedJob('train')] })).broken?.refs).toEqual(['JOB-01', 'JOB-04', 'JOB-10']);
     const started = run('job/train', cluster({ jobs: [indexedJob('train', { status: { startTime: NOW } })] }));
-    expect(started.broken?.summary).toBe('no Workload references Job default/train, and the Job controller only creates one for a Job that has not started');
+    expect(started.broken?.summary).toBe(
+      'no Workload references Job default/train, and the Job controller only creates one for a Job that has not started',
+    );
     expect(started.broken?.details).toEqual(['JOB-03: status.startTime is set (the Job has already started)']);
   });
 
   it('follows a qualifying Job to its Workload and PodGroup, notes the parallelism lock, and counts missing pods against the Job', () => {
-    const wl = { ...workload('train-abc', [gangTemplate('train-pgt-0', 3)]), metadata: { name: 'train-abc', namespace: 'default', ownerReferences: [jobOwner('train')] } };
+    const wl = {
+      ...workload('train-abc', [gangTemplate('train-pgt-0', 3)]),
+      metadata: { name: 'train-abc', namespace: 'default', ownerReferences: [jobOwner('train')] },
+    };
     wl.spec = { ...wl.spec, controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'train' } };
-    const pg = podGroup('train-abc-train-pgt-0-x', { podGroupTemplateRef: templateRef('train-abc', 'train-pgt-0'), schedulingPolicy: { gang: { minCount: 3 } } }, { metadata: { name: 'train-abc-train-pgt-0-x', namespace: 'default', ownerReferences: [jobOwner('train')] } });
-    const d = run('job/train', cluster({ jobs: [indexedJob('train', { status: { active: 1 } })], workloads: [wl], podGroups: [pg], pods: [pod('train-0', nameOf(pg))] }));
+    const pg = podGroup(
+      'train-abc-train-pgt-0-x',
+      { podGroupTemplateRef: templateRef('train-abc', 'train-pgt-0'), schedulingPolicy: { gang: { minCount: 3 } } },
+      { metadata: { name: 'train-abc-train-pgt-0-x', namespace: 'default', ownerReferences: [jobOwner('train')] } },
+    );
+    const d = run(
+      'job/train',
+      cluster({
+        jobs: [indexedJob('train', { status: { active: 1 } })],
+        workloads: [wl],
+        podGroups: [pg],
+        pods: [pod('train-0', nameOf(pg))],
+      }),
+    );
     expect(chainOf(d)).toEqual(['job:ok', 'workload:ok', 'podgroup:ok', 'pods:broken']);
-    expect(d.links[0]?.details).toEqual(['spec.parallelism is locked: cannot change parallelism for a Job referencing gang-scheduled PodGroup "train-abc-train-pgt-0-x" (JOB-14)']);
+    expect(d.links[0]?.details).toEqual([
+      'spec.parallelism is locked: cannot change parallelism for a Job referencing gang-scheduled PodGroup "train-abc-train-pgt-0-x" (JOB-14)',
+    ]);
     expect(d.broken?.summary).toMatch(/^1 of minCount 3 pods exist/);
     expect(d.broken?.fix).toMatch(/^Job default\/train should create 2 more \(it runs 3 at once, 1 active\)/);
   });
@@ -54,7 +73,9 @@ describe('explain chain: Job links (JOB-02/03/10/14)', () => {
     const byo = job('byo', { parallelism: 2, template: { spec: { schedulingGroup: { podGroupName: 'mine' } } } });
     const d = run('job/byo', cluster({ jobs: [byo] }));
     expect(chainOf(d)).toEqual(['job:ok', 'podgroup:broken']);
-    expect(d.broken?.summary).toMatch(/^PodGroup default\/mine does not exist: the scheduler keeps its pods Pending with no event or condition/);
+    expect(d.broken?.summary).toMatch(
+      /^PodGroup default\/mine does not exist: the scheduler keeps its pods Pending with no event or condition/,
+    );
   });
 });
 
@@ -64,10 +85,14 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
 
   it('reports a PodGroup whose template is gone, and a Workload template with no PodGroup', () => {
     const lost = podGroup('lost', { podGroupTemplateRef: templateRef('llm', 'gone'), schedulingPolicy: { basic: {} } });
-    expect(run('lost', cluster({ workloads: [wl], podGroups: [lost] })).broken?.summary).toBe('Workload default/llm has no template "gone" (it has: workers)');
+    expect(run('lost', cluster({ workloads: [wl], podGroups: [lost] })).broken?.summary).toBe(
+      'Workload default/llm has no template "gone" (it has: workers)',
+    );
     const none = run('workload/llm', cluster({ workloads: [wl] }));
     expect(chainOf(none)).toEqual(['workload:ok', 'podgroup:broken']);
-    expect(none.broken?.fix).toBe('create a PodGroup with spec.podGroupTemplateRef.workload {workloadName: llm, podGroupTemplateName: workers} and the template\'s schedulingPolicy');
+    expect(none.broken?.fix).toBe(
+      "create a PodGroup with spec.podGroupTemplateRef.workload {workloadName: llm, podGroupTemplateName: workers} and the template's schedulingPolicy",
+    );
   });
 
   it('says who should create missing pods when nothing owns them', () => {
@@ -80,7 +105,9 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
     const pg = podGroup('g', { podGroupTemplateRef: ref, schedulingPolicy: { gang: { minCount: 2 } } });
     const mixed = run('g', cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g'), pod('b', 'g', { schedulerName: 'other' })] }));
     expect(mixed.broken?.link).toBe('scheduler-name');
-    expect(mixed.broken?.fix).toBe('recreate b with spec.schedulerName: default-scheduler (the scheduler rejects every pod of the group until they agree)');
+    expect(mixed.broken?.fix).toBe(
+      'recreate b with spec.schedulerName: default-scheduler (the scheduler rejects every pod of the group until they agree)',
+    );
     const drifted = run('g', cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g'), pod('b', 'g')] }));
     expect(drifted.broken?.link).toBe('template');
     expect(drifted.broken?.details).toEqual(['spec.priorityClassName: template "high", PodGroup <unset>']);
@@ -89,7 +116,10 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
 
   it('warns, without advising deletion, when the drifted gang is running (issue 18 item 3)', () => {
     const pg = podGroup('g', { podGroupTemplateRef: ref, schedulingPolicy: { gang: { minCount: 2 } } });
-    const running = run('g', cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g', { nodeName: 'n1' }), pod('b', 'g', { nodeName: 'n1' })] }));
+    const running = run(
+      'g',
+      cluster({ workloads: [wl], podGroups: [pg], pods: [pod('a', 'g', { nodeName: 'n1' }), pod('b', 'g', { nodeName: 'n1' })] }),
+    );
     expect(running.broken).toBeNull();
     expect(running.links.find((l) => l.link === 'template')).toMatchObject({ status: 'warning', refs: ['X-14'] });
     const text = renderExplainText(running, NO_COLORS);
@@ -99,7 +129,10 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
   });
 
   it('warns about a plain Job whose pods all run, and stops there (issue 18 item 3)', () => {
-    const running = { ...pod('w-0', undefined, { nodeName: 'n1' }), metadata: { name: 'w-0', namespace: 'default', ownerReferences: [jobOwner('etl')] } };
+    const running = {
+      ...pod('w-0', undefined, { nodeName: 'n1' }),
+      metadata: { name: 'w-0', namespace: 'default', ownerReferences: [jobOwner('etl')] },
+    };
     const d = run('pod/w-0', cluster({ pods: [running], jobs: [job('etl', { parallelism: 4 })] }));
     expect(chainOf(d)).toEqual(['podgroup:info', 'job:warning']);
     expect(d.broken).toBeNull();
@@ -115,12 +148,17 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
 });
 
 describe('explain chain: placement (simulated PodGroup cycle)', () => {
-  const gpuNode = (name: string, rack: string) => node(name, { 'topology.kubernetes.io/rack': rack }, { cpu: '8', memory: '32Gi', pods: '110', 'example.com/gpu': '1' });
+  const gpuNode = (name: string, rack: string) =>
+    node(name, { 'topology.kubernetes.io/rack': rack }, { cpu: '8', memory: '32Gi', pods: '110', 'example.com/gpu': '1' });
   const nodes = [gpuNode('a1', 'a'), gpuNode('a2', 'a'), gpuNode('b1', 'b')];
-  const workers = (n: number) => Array.from({ length: n }, (_, i) => pod(`w-${i}`, 'g', { requests: { cpu: '1', memory: '1Gi', 'example.com/gpu': '1' } }));
+  const workers = (n: number) =>
+    Array.from({ length: n }, (_, i) => pod(`w-${i}`, 'g', { requests: { cpu: '1', memory: '1Gi', 'example.com/gpu': '1' } }));
 
   it('finds the largest domain and what is missing when a rack-constrained gang fits nowhere', () => {
-    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } }, schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] } });
+    const pg = podGroup('g', {
+      schedulingPolicy: { gang: { minCount: 3 } },
+      schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] },
+    });
     const d = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }));
     expect(d.broken?.link).toBe('placement');
     expect(d.placement?.topology?.domains.map((r) => [r.domain, r.nodes, r.free['example.com/gpu'], r.podsFit, r.podsNeeded])).toEqual([
@@ -128,7 +166,9 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
       ['b', 1, '1', 1, 3],
     ]);
     expect(d.placement?.topology?.domains[0]?.blocking).toBe('0/2 nodes are available: 2 Insufficient example.com/gpu.');
-    expect(d.placement?.hint).toBe('largest rack a fits 2 of 3 pods; 1 more node in a with 1 cpu, 1Gi memory, 1 example.com/gpu free each would do');
+    expect(d.placement?.hint).toBe(
+      'largest rack a fits 2 of 3 pods; 1 more node in a with 1 cpu, 1Gi memory, 1 example.com/gpu free each would do',
+    );
     expect(d.live).toMatchObject({ condition: null, agrees: null });
   });
 
@@ -137,7 +177,9 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     const d = run('g', cluster({ nodes, podGroups: [pg], pods: workers(4) }));
     expect(d.placement?.outcome).toBe('Unschedulable');
     expect(d.placement?.nodeReasons).toEqual([{ reason: 'Insufficient example.com/gpu', nodes: 3 }]);
-    expect(d.placement?.hint).toBe('the cluster fits 3 of 4 pods; 1 more node with 1 cpu, 1Gi memory, 1 example.com/gpu free each would do');
+    expect(d.placement?.hint).toBe(
+      'the cluster fits 3 of 4 pods; 1 more node with 1 cpu, 1Gi memory, 1 example.com/gpu free each would do',
+    );
   });
 
   it('names cordoned and NotReady nodes the gang would fit on instead of asking for more nodes (issue 18 item 2)', () => {
@@ -146,7 +188,10 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     const notReady = { ...big('big-2'), spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] } };
     const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 4 } } });
     const pods = Array.from({ length: 4 }, (_, i) => pod(`w-${i}`, 'g', { requests: { cpu: '12' } }));
-    const d = run('g', cluster({ nodes: [node('small', {}, { cpu: '8', memory: '32Gi', pods: '110' }), cordoned, notReady], podGroups: [pg], pods }));
+    const d = run(
+      'g',
+      cluster({ nodes: [node('small', {}, { cpu: '8', memory: '32Gi', pods: '110' }), cordoned, notReady], podGroups: [pg], pods }),
+    );
     expect(d.broken?.link).toBe('placement');
     expect(d.placement?.hint).toBe(
       'the gang would fit once these nodes are back: big-1 is cordoned (kubectl uncordon big-1); big-2 is NotReady (taint node.kubernetes.io/not-ready:NoSchedule); no new nodes are needed',
@@ -155,19 +200,48 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
   });
 
   const warningEvent = (object: string, reason: string, message: string, lastTimestamp = NOW) => ({
-    apiVersion: 'v1', kind: 'Event', metadata: { name: `e-${object}`, namespace: 'default' },
-    involvedObject: { kind: 'Pod', name: object, namespace: 'default' }, reason, type: 'Warning', message, count: 2, lastTimestamp,
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `e-${object}`, namespace: 'default' },
+    involvedObject: { kind: 'Pod', name: object, namespace: 'default' },
+    reason,
+    type: 'Warning',
+    message,
+    count: 2,
+    lastTimestamp,
   });
 
   it('breaks the live link when a live Unschedulable condition contradicts a gang the simulation places (issue 18 item 1)', () => {
-    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } }, {
-      status: { conditions: [{ type: 'PodGroupScheduled', status: 'False', reason: 'Unschedulable', message: 'old', lastTransitionTime: '2026-11-23T11:57:00Z' }] },
-    });
+    const pg = podGroup(
+      'g',
+      { schedulingPolicy: { gang: { minCount: 3 } } },
+      {
+        status: {
+          conditions: [
+            {
+              type: 'PodGroupScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: 'old',
+              lastTransitionTime: '2026-11-23T11:57:00Z',
+            },
+          ],
+        },
+      },
+    );
     const d = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }), [warningEvent('w-0', 'FailedScheduling', 'old')]);
-    expect(d.placement?.pods.map((p) => [p.name, p.outcome, p.node])).toEqual([['w-0', 'Scheduled', 'a1'], ['w-1', 'Scheduled', 'a2'], ['w-2', 'Scheduled', 'b1']]);
+    expect(d.placement?.pods.map((p) => [p.name, p.outcome, p.node])).toEqual([
+      ['w-0', 'Scheduled', 'a1'],
+      ['w-1', 'Scheduled', 'a2'],
+      ['w-2', 'Scheduled', 'b1'],
+    ]);
     expect(d.live).toMatchObject({ agrees: false, events: [{ object: 'Pod/w-0', reason: 'FailedScheduling', count: 2 }] });
     expect(chainOf(d).slice(-2)).toEqual(['placement:ok', 'live:broken']);
-    expect(d.broken).toMatchObject({ link: 'live', summary: 'the simulation places the gang, but the cluster reported PodGroupScheduled=False/Unschedulable: old', observedAt: '2026-11-23T11:57:00Z' });
+    expect(d.broken).toMatchObject({
+      link: 'live',
+      summary: 'the simulation places the gang, but the cluster reported PodGroupScheduled=False/Unschedulable: old',
+      observedAt: '2026-11-23T11:57:00Z',
+    });
     const text = renderExplainText(d, NO_COLORS, Date.parse(NOW));
     expect(text).toContain('PodGroupScheduled=False/Unschedulable: old (3m ago)\n');
     expect(text).not.toContain('Every link holds.');
@@ -175,16 +249,38 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
 
   it('breaks the live link on a FailedScheduling event with no condition yet, and names what the simulation cannot see', () => {
     const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } });
-    const pods = workers(3).map((p, i) => (i === 0 ? { ...p, spec: { ...p.spec, volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }], schedulingGates: [{ name: 'example.com/quota' }] } } : p));
-    const events = [warningEvent('w-0', 'FailedScheduling', '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.', '2026-11-23T11:00:00Z')];
+    const pods = workers(3).map((p, i) =>
+      i === 0
+        ? {
+            ...p,
+            spec: {
+              ...p.spec,
+              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
+              schedulingGates: [{ name: 'example.com/quota' }],
+            },
+          }
+        : p,
+    );
+    const events = [
+      warningEvent(
+        'w-0',
+        'FailedScheduling',
+        '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.',
+        '2026-11-23T11:00:00Z',
+      ),
+    ];
     const d = run('g', cluster({ nodes, podGroups: [pg], pods }), events);
     expect(d.broken?.link).toBe('live');
-    expect(d.broken?.summary).toBe('the simulation places the gang, but the cluster reported Warning FailedScheduling on Pod/w-0: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. (x2)');
+    expect(d.broken?.summary).toBe(
+      'the simulation places the gang, but the cluster reported Warning FailedScheduling on Pod/w-0: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. (x2)',
+    );
     expect(d.broken?.details.slice(0, 2)).toEqual([
       'not seen by the simulation: scheduling gates example.com/quota on w-0: the scheduler waits until a controller removes them (SchedulingGates is not simulated)',
       'not seen by the simulation: PersistentVolumeClaims on w-0: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated',
     ]);
-    expect(d.live?.note).toBe('no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled');
+    expect(d.live?.note).toBe(
+      'no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled',
+    );
     expect(renderExplainText(d, NO_COLORS, Date.parse(NOW))).toMatch(/^ {4}60m +Warning +FailedScheduling +Pod\/w-0 /m);
   });
 
@@ -192,9 +288,12 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } });
     const quiet = run('g', cluster({ nodes, podGroups: [pg], pods: workers(3) }));
     expect(quiet.broken).toBeNull();
-    expect(quiet.links.at(-1)).toMatchObject({ link: 'live', status: 'ok', summary: 'nothing observed contradicts the simulation (no PodGroupScheduled condition or Warning event)' });
+    expect(quiet.links.at(-1)).toMatchObject({
+      link: 'live',
+      status: 'ok',
+      summary: 'nothing observed contradicts the simulation (no PodGroupScheduled condition or Warning event)',
+    });
     const bound = workers(3).map((p, i) => ({ ...p, spec: { ...p.spec, nodeName: ['a1', 'a2', 'b1'][i] } }));
     expect(run('g', cluster({ nodes, podGroups: [pg], pods: bound }), [warningEvent('w-0', 'FailedScheduling', 'old')]).broken).toBeNull();
   });
-
 });

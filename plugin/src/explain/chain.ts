@@ -43,7 +43,10 @@ function start(target: ResolvedTarget, input: ExplainInput): { walk: Walk; notes
       if (group) return { walk: { namespace, podGroupName: group }, notes: [] };
       const owner = controllerRefOf(pod);
       const job = owner?.kind === 'Job' ? named(input.state.jobs, namespace, owner.name) : undefined;
-      const note = info('podgroup', `Pod ${label(pod)} names no PodGroup (no spec.schedulingGroup)${job ? `; following its Job ${label(job)}` : ': it is scheduled on its own'}`);
+      const note = info(
+        'podgroup',
+        `Pod ${label(pod)} names no PodGroup (no spec.schedulingGroup)${job ? `; following its Job ${label(job)}` : ': it is scheduled on its own'}`,
+      );
       return { walk: job ? { namespace, job } : { namespace }, notes: [note] };
     }
   }

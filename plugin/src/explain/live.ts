@@ -28,7 +28,12 @@ export interface LiveContradiction {
 }
 
 export interface LiveComparison {
-  readonly condition: { readonly status: string; readonly reason: string; readonly message: string; readonly lastTransitionTime: string | null } | null;
+  readonly condition: {
+    readonly status: string;
+    readonly reason: string;
+    readonly message: string;
+    readonly lastTransitionTime: string | null;
+  } | null;
   readonly events: readonly LiveEvent[];
   /** null when the scheduler has not written a condition yet and no event speaks against the simulation. */
   readonly agrees: boolean | null;
@@ -79,10 +84,20 @@ function describeEvent(e: LiveEvent): string {
   return `${e.type} ${e.reason} on ${e.object}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`;
 }
 
-export function compareLive(group: PodGroup, pods: readonly Pod[], events: readonly KubeEvent[], analysis: PlacementAnalysis): LiveComparison {
+export function compareLive(
+  group: PodGroup,
+  pods: readonly Pod[],
+  events: readonly KubeEvent[],
+  analysis: PlacementAnalysis,
+): LiveComparison {
   const condition = group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
   const shown = condition
-    ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '', lastTransitionTime: condition.lastTransitionTime ?? null }
+    ? {
+        status: condition.status ?? '',
+        reason: condition.reason ?? '',
+        message: condition.message ?? '',
+        lastTransitionTime: condition.lastTransitionTime ?? null,
+      }
     : null;
   const recent = relevantEvents(group, pods, events);
   const pending = new Set(pods.filter((p) => !p.spec?.nodeName).map((p) => `Pod/${nameOf(p)}`));
@@ -97,7 +112,13 @@ export function compareLive(group: PodGroup, pods: readonly Pod[], events: reado
         contradiction: { observed: describeEvent(warning), at: warning.lastTimestamp },
       };
     }
-    return { condition: null, events: recent, agrees: null, note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}`, contradiction: null };
+    return {
+      condition: null,
+      events: recent,
+      agrees: null,
+      note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}`,
+      contradiction: null,
+    };
   }
   const live = OUTCOME_OF_REASON[shown.reason] ?? (shown.status === 'True' ? 'Scheduled' : 'Unschedulable');
   const agrees = live === analysis.outcome;

@@ -17,15 +17,7 @@ export interface TargetRef {
 }
 
 /** The links, in the order the chain visits them. */
-export type LinkName =
-  | 'job'
-  | 'workload'
-  | 'podgroup'
-  | 'pods'
-  | 'scheduler-name'
-  | 'template'
-  | 'placement'
-  | 'live';
+export type LinkName = 'job' | 'workload' | 'podgroup' | 'pods' | 'scheduler-name' | 'template' | 'placement' | 'live';
 
 /** `warning`: wrong, but nothing is stuck because of it (a running gang that drifted from its template). */
 export type LinkStatus = 'ok' | 'broken' | 'warning' | 'info';
@@ -95,11 +87,24 @@ export function ok(link: LinkName, summary: string, details: readonly string[] =
   return { link, status: 'ok', summary, details, refs };
 }
 
-export function broken(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = [], observedAt?: string): LinkResult {
+export function broken(
+  link: LinkName,
+  summary: string,
+  fix: string,
+  details: readonly string[] = [],
+  refs: readonly string[] = [],
+  observedAt?: string,
+): LinkResult {
   return { link, status: 'broken', summary, details, fix, refs, ...(observedAt ? { observedAt } : {}) };
 }
 
-export function warning(link: LinkName, summary: string, fix: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {
+export function warning(
+  link: LinkName,
+  summary: string,
+  fix: string,
+  details: readonly string[] = [],
+  refs: readonly string[] = [],
+): LinkResult {
   return { link, status: 'warning', summary, details, fix, refs };
 }
 

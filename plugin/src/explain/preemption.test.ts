@@ -42,7 +42,9 @@ describe('explain: preemption', () => {
 
   it('says why preemption cannot help when nothing has a lower priority', () => {
     const text = renderExplainText(run(state(100), true), paletteFor(false));
-    expect(text).toContain('  Preemption: preemption cannot help: No preemption victims found for incoming preemptor; 0/1 nodes are available: 1 No preemption victims found for incoming pod.\n');
+    expect(text).toContain(
+      '  Preemption: preemption cannot help: No preemption victims found for incoming preemptor; 0/1 nodes are available: 1 No preemption victims found for incoming pod.\n',
+    );
   });
 
   it('stays out of the analysis without preemption (--no-preemption)', () => {

@@ -72,7 +72,11 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
   }
   if (p.pods.length) {
     lines.push('  Pods:');
-    const folded = fold(p.pods, (pod) => (pod.node ? pod.name : `${pod.outcome}\n${pod.message ?? ''}`), (pod) => pod.name);
+    const folded = fold(
+      p.pods,
+      (pod) => (pod.node ? pod.name : `${pod.outcome}\n${pod.message ?? ''}`),
+      (pod) => pod.name,
+    );
     const rows = folded.map(({ first, label }) => [label, first.outcome, first.node ?? '<none>', first.message ?? '']);
     lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
@@ -91,15 +95,30 @@ function liveSection(live: LiveComparison, colors: Palette, now: Now): string[] 
   if (live.events.length === 0) lines.push('  Events:            <none>');
   else {
     lines.push('  Events:');
-    const folded = fold(live.events, (e) => `${e.type}\n${e.reason}\n${e.message}`, (e) => e.object);
-    const rows = folded.map(({ first: e, label }) => [ageOf(e.lastTimestamp ?? undefined, now), e.type, e.reason, label, `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`]);
+    const folded = fold(
+      live.events,
+      (e) => `${e.type}\n${e.reason}\n${e.message}`,
+      (e) => e.object,
+    );
+    const rows = folded.map(({ first: e, label }) => [
+      ageOf(e.lastTimestamp ?? undefined, now),
+      e.type,
+      e.reason,
+      label,
+      `${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`,
+    ]);
     lines.push(indent(renderTable({ headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
   return lines;
 }
 
 export function renderExplainText(d: Diagnosis, colors: Palette, now: Now = Date.now()): string {
-  const lines = [colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`), '', ...d.links.flatMap((l) => linkLines(l, colors, now)), ''];
+  const lines = [
+    colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`),
+    '',
+    ...d.links.flatMap((l) => linkLines(l, colors, now)),
+    '',
+  ];
   if (d.broken) {
     lines.push(`${colors.red('Broken link:')} ${d.broken.link}`, `${colors.bold('Fix:')} ${d.broken.fix ?? ''}`);
     if (d.broken.refs.length) lines.push(colors.dim(`See: ${d.broken.refs.join(', ')}`));
@@ -107,7 +126,13 @@ export function renderExplainText(d: Diagnosis, colors: Palette, now: Now = Date
   } else {
     const warned = d.links.filter((l) => l.status === 'warning');
     if (warned.length === 0) lines.push(colors.green('Every link holds.'), '');
-    for (const w of warned) lines.push(`${colors.yellow('Warning:')} ${w.link}`, `${colors.bold('Fix:')} ${w.fix ?? ''}`, ...(w.refs.length ? [colors.dim(`See: ${w.refs.join(', ')}`)] : []), '');
+    for (const w of warned)
+      lines.push(
+        `${colors.yellow('Warning:')} ${w.link}`,
+        `${colors.bold('Fix:')} ${w.fix ?? ''}`,
+        ...(w.refs.length ? [colors.dim(`See: ${w.refs.join(', ')}`)] : []),
+        '',
+      );
   }
   if (d.placement) lines.push(...placementSection(d.placement, colors), '');
   if (d.live) lines.push(...liveSection(d.live, colors, now), '');

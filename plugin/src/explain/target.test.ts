@@ -3,7 +3,13 @@ import { UserError } from '../exit.js';
 import { resolveTarget } from './target.js';
 import { job, pod, podGroup, workload } from '../status/test-support/objects.js';
 
-const state = { ...emptyState(), podGroups: [podGroup('train', { schedulingPolicy: { basic: {} } })], pods: [pod('train', undefined), pod('web-0', undefined)], jobs: [job('train', {})], workloads: [workload('etl', [])] };
+const state = {
+  ...emptyState(),
+  podGroups: [podGroup('train', { schedulingPolicy: { basic: {} } })],
+  pods: [pod('train', undefined), pod('web-0', undefined)],
+  jobs: [job('train', {})],
+  workloads: [workload('etl', [])],
+};
 
 describe('resolveTarget', () => {
   it('resolves a bare name as a PodGroup, then a Pod, a Job, a Workload', () => {
@@ -18,19 +24,34 @@ describe('resolveTarget', () => {
   });
 
   it('explains what is wrong, with close names, in the target namespace only', () => {
-    expect(() => resolveTarget('deployment/x', 'default', state)).toThrow('unknown kind "deployment" in "deployment/x": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME');
-    expect(() => resolveTarget('job/trian', 'default', state)).toThrow('jobs.batch "trian" not found in namespace "default"; did you mean "train"?');
+    expect(() => resolveTarget('deployment/x', 'default', state)).toThrow(
+      'unknown kind "deployment" in "deployment/x": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME',
+    );
+    expect(() => resolveTarget('job/trian', 'default', state)).toThrow(
+      'jobs.batch "trian" not found in namespace "default"; did you mean "train"?',
+    );
     expect(() => resolveTarget('train', 'other', state)).toThrow(UserError);
   });
 
   it('says which namespace holds a name missing from the target namespace (issue 18 item 4)', () => {
-    expect(() => resolveTarget('train', 'other', state)).toThrow('no PodGroup, Pod, Job or Workload named "train" in namespace "other"; it exists in namespace "default" (use -n default)');
+    expect(() => resolveTarget('train', 'other', state)).toThrow(
+      'no PodGroup, Pod, Job or Workload named "train" in namespace "other"; it exists in namespace "default" (use -n default)',
+    );
   });
 
   it('-A: finds the target in the one namespace that holds it, and asks for -n when several do', () => {
-    const teamB = { ...state, podGroups: [...state.podGroups, podGroup('infer', { schedulingPolicy: { basic: {} } }, {}, 'team-b'), podGroup('train', { schedulingPolicy: { basic: {} } }, {}, 'team-b')] };
+    const teamB = {
+      ...state,
+      podGroups: [
+        ...state.podGroups,
+        podGroup('infer', { schedulingPolicy: { basic: {} } }, {}, 'team-b'),
+        podGroup('train', { schedulingPolicy: { basic: {} } }, {}, 'team-b'),
+      ],
+    };
     expect(resolveTarget('infer', undefined, teamB).ref).toEqual({ kind: 'PodGroup', namespace: 'team-b', name: 'infer' });
-    expect(() => resolveTarget('podgroup/train', undefined, teamB)).toThrow('"podgroup/train" exists in namespaces "default" or "team-b": give one with -n NAMESPACE');
+    expect(() => resolveTarget('podgroup/train', undefined, teamB)).toThrow(
+      '"podgroup/train" exists in namespaces "default" or "team-b": give one with -n NAMESPACE',
+    );
     expect(() => resolveTarget('nope', undefined, teamB)).toThrow('no PodGroup, Pod, Job or Workload named "nope" in any namespace');
   });
 });

@@ -22,7 +22,12 @@ const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
 /** The order a bare NAME is resolved in. */
 export const RESOLUTION_ORDER: readonly TargetKind[] = ['PodGroup', 'Pod', 'Job', 'Workload'];
 
-const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads'> = { PodGroup: 'podGroups', Pod: 'pods', Job: 'jobs', Workload: 'workloads' };
+const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads'> = {
+  PodGroup: 'podGroups',
+  Pod: 'pods',
+  Job: 'jobs',
+  Workload: 'workloads',
+};
 
 const RESOURCE_OF: Record<TargetKind, string> = {
   PodGroup: 'podgroups.scheduling.k8s.io',
@@ -44,7 +49,15 @@ const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(' o
 
 /** Namespaces holding an object of these kinds with this name. */
 function namespacesHolding(name: string, kinds: readonly TargetKind[], state: ClusterState): string[] {
-  return [...new Set(kinds.flatMap((kind) => objectsOf(state, kind, undefined).filter((o) => nameOf(o) === name).map((o) => namespaceOf(o))))].sort();
+  return [
+    ...new Set(
+      kinds.flatMap((kind) =>
+        objectsOf(state, kind, undefined)
+          .filter((o) => nameOf(o) === name)
+          .map((o) => namespaceOf(o)),
+      ),
+    ),
+  ].sort();
 }
 
 /** `-A`: the one namespace that holds the target, or an error naming them all. */
@@ -73,7 +86,9 @@ export function resolveTarget(text: string, namespace: string | undefined, state
   }
   const candidates = kinds.flatMap((kind) => objectsOf(state, kind, namespace).map((o) => nameOf(o)));
   const elsewhere = namespacesHolding(name, kinds, state);
-  const hint = elsewhere.length ? `; it exists in namespace ${quoted(elsewhere)} (use -n ${elsewhere[0] ?? ''})` : didYouMean(name, candidates);
+  const hint = elsewhere.length
+    ? `; it exists in namespace ${quoted(elsewhere)} (use -n ${elsewhere[0] ?? ''})`
+    : didYouMean(name, candidates);
   const what = explicit ? `${RESOURCE_OF[explicit]} "${name}"` : `no PodGroup, Pod, Job or Workload named "${name}"`;
   throw new UserError(`${explicit ? `${what} not found` : what} in namespace "${namespace}"${hint}`);
 }

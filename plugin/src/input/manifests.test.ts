@@ -43,7 +43,8 @@ describe('loadManifests', () => {
   });
 
   it('flattens List items and locates fields inside them', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: a\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: b\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: a\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: b\n';
     const { objects } = loadManifests({ name: 'list.yaml', text });
     expect(objects.map((o) => o.object.metadata?.name)).toEqual(['a', 'b']);
     expect(objects[1]?.position('metadata.name')).toEqual({ line: 11, column: 7 });
@@ -57,7 +58,15 @@ describe('loadManifests', () => {
   });
 
   it('locates fields in flow collections, behind quoted keys and in sequences of scalars', () => {
-    const lines = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: a, "labels": {x: y}}', 'spec:', '  containers:', '  - name: c', "    args: [\"a\", 'b']"];
+    const lines = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: a, "labels": {x: y}}',
+      'spec:',
+      '  containers:',
+      '  - name: c',
+      '    args: ["a", \'b\']',
+    ];
     const [pod] = loadManifests({ name: 'f.yaml', text: lines.join('\n') + '\n' }).objects;
     expect(pod?.position('metadata.labels')).toEqual({ line: 3, column: lines[2]!.indexOf('"labels"') + 1 });
     expect(pod?.position('metadata.labels.x')).toEqual({ line: 3, column: lines[2]!.indexOf('x: y') + 1 });
@@ -91,7 +100,8 @@ describe('loadManifests', () => {
   });
 
   it('resolves anchors and << merge keys as Kubernetes does', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - &base {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: ns}}\n  - <<: *base\n    metadata: {name: b}\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - &base {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: ns}}\n  - <<: *base\n    metadata: {name: b}\n';
     const { objects } = loadManifests({ name: 'm.yaml', text });
     expect(objects.map((o) => [o.object.kind, o.object.metadata?.name])).toEqual([
       ['Pod', 'a'],
@@ -101,7 +111,9 @@ describe('loadManifests', () => {
 
   it('says which type field is not a string, at that field', () => {
     const { diagnostics } = loadManifests({ name: 'k.yaml', text: 'apiVersion: v1\nkind: 5\n' });
-    expect(diagnostics).toEqual([{ file: 'k.yaml', line: 2, column: 1, message: 'not a Kubernetes object: kind must be a string, got a number' }]);
+    expect(diagnostics).toEqual([
+      { file: 'k.yaml', line: 2, column: 1, message: 'not a Kubernetes object: kind must be a string, got a number' },
+    ]);
   });
 
   it('skips empty documents', () => {

@@ -91,7 +91,10 @@ class Collector {
     }
     const notText = TYPE_FIELDS.find((k) => typeof value[k] !== 'string');
     if (notText) {
-      this.diagnose(positions.locate([...path, notText]), `not a Kubernetes object: ${notText} must be a string, got ${describe(value[notText])}`);
+      this.diagnose(
+        positions.locate([...path, notText]),
+        `not a Kubernetes object: ${notText} must be a string, got ${describe(value[notText])}`,
+      );
       return;
     }
     this.result.objects.push(new ManifestObject(value, this.file, positions, path));

@@ -39,7 +39,12 @@ function nodeEnd(events: readonly Event[], i: number): number {
 const isPop = (event: Event | undefined) => !event || event.type === EVENT_POP;
 
 /** The value index and key offset of `key` in the mapping at `i`. */
-function mappingEntry(source: string, events: readonly Event[], i: number, key: string): { value: number; offset: number | undefined } | undefined {
+function mappingEntry(
+  source: string,
+  events: readonly Event[],
+  i: number,
+  key: string,
+): { value: number; offset: number | undefined } | undefined {
   for (let j = i + 1; !isPop(events[j]); ) {
     const keyEvent = events[j];
     const value = nodeEnd(events, j);
@@ -119,7 +124,8 @@ interface ParsedDocument {
 let lastParsed: ParsedDocument | undefined;
 
 function parsed(document: DocumentText): ParsedDocument {
-  if (lastParsed?.document !== document) lastParsed = { document, events: eventsOf(document.text), lineStarts: lineStartsOf(document.text) };
+  if (lastParsed?.document !== document)
+    lastParsed = { document, events: eventsOf(document.text), lineStarts: lineStartsOf(document.text) };
   return lastParsed;
 }
 

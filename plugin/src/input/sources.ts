@@ -78,7 +78,11 @@ export interface ReadOptions {
   readonly charts?: string[];
 }
 
-export async function readSources(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin, options: ReadOptions = {}): Promise<ManifestSource[]> {
+export async function readSources(
+  paths: readonly string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+  options: ReadOptions = {},
+): Promise<ManifestSource[]> {
   const { onUnreadable, charts = [] } = options;
   const sources: ManifestSource[] = [];
   for (const path of paths) {
@@ -105,7 +109,9 @@ export async function readSources(paths: readonly string[], stdin: NodeJS.Readab
 /** Warnings for standard input that held nothing (almost always a mistake upstream) and for skipped Helm charts. */
 export function inputWarnings(sources: readonly ManifestSource[], charts: readonly string[] = []): string[] {
   return [
-    ...charts.map((chart) => `${chart} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${chart} | kubectl workload lint -`),
+    ...charts.map(
+      (chart) => `${chart} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${chart} | kubectl workload lint -`,
+    ),
     ...sources.filter((s) => s.name === STDIN_NAME && s.text.trim() === '').map(() => 'standard input is empty: nothing to read'),
   ];
 }

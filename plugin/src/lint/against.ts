@@ -23,6 +23,11 @@ async function repositoryOf(against: string, paths: readonly string[], cwd: stri
 export async function readPreviousSources(against: string, paths: readonly string[], cwd = process.cwd()): Promise<ManifestSource[]> {
   if (existsSync(against)) return readSources([against]);
   const repository = await repositoryOf(against, paths, cwd);
-  if (repository !== undefined) return readSourcesAtRef(against, paths.map((p) => (p === '-' ? p : resolve(cwd, p))), repository);
+  if (repository !== undefined)
+    return readSourcesAtRef(
+      against,
+      paths.map((p) => (p === '-' ? p : resolve(cwd, p))),
+      repository,
+    );
   throw new InputError(`--against ${against}: neither an existing path nor a git revision`);
 }

@@ -20,6 +20,9 @@ export interface IgnoreList {
 export function ignoredRules(object: KubeObject): IgnoreList {
   const value: unknown = object.metadata?.annotations?.[IGNORE_ANNOTATION];
   if (typeof value !== 'string') return { ids: new Set(), unknown: [] };
-  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return { ids: new Set(ids), unknown: ids.filter((id) => !KNOWN.has(id)) };
 }

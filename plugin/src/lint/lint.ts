@@ -79,10 +79,17 @@ function applyIgnores(manifest: ManifestObject, findings: Finding[]): Finding[] 
 function uncheckable(manifest: ManifestObject, err: unknown): LoadDiagnostic {
   const { kind, namespace, name } = lintedObject(manifest.object);
   const reason = err instanceof Error ? err.message : String(err);
-  return { file: manifest.file, ...manifest.position(), message: `could not check ${kind} ${namespace ? `${namespace}/` : ''}${name}: ${reason}` };
+  return {
+    file: manifest.file,
+    ...manifest.position(),
+    message: `could not check ${kind} ${namespace ? `${namespace}/` : ''}${name}: ${reason}`,
+  };
 }
 
-export async function lintObjects(manifests: readonly ManifestObject[], options: LintOptions): Promise<{ findings: LintFinding[]; diagnostics: LoadDiagnostic[] }> {
+export async function lintObjects(
+  manifests: readonly ManifestObject[],
+  options: LintOptions,
+): Promise<{ findings: LintFinding[]; diagnostics: LoadDiagnostic[] }> {
   const lookup = new ManifestLookup(appliedState(manifests, options), DEFAULT_NAMESPACE);
   const findings: LintFinding[] = [];
   const diagnostics: LoadDiagnostic[] = [];
@@ -92,7 +99,13 @@ export async function lintObjects(manifests: readonly ManifestObject[], options:
     let verdict: Verdict;
     try {
       verdict = await evaluate(
-        { operation: oldObject ? 'UPDATE' : 'CREATE', object: manifest.object, ...(oldObject ? { oldObject } : {}), gates: options.gates[version], kubeVersion: version },
+        {
+          operation: oldObject ? 'UPDATE' : 'CREATE',
+          object: manifest.object,
+          ...(oldObject ? { oldObject } : {}),
+          gates: options.gates[version],
+          kubeVersion: version,
+        },
         lookup,
         { ...(options.rules ? { rules: options.rules } : {}), ...(options.overrides ? { overrides: options.overrides } : {}) },
       );

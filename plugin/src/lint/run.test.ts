@@ -74,7 +74,9 @@ describe('runLint', () => {
       'plain/bad.yaml': workloadYaml('bad', ' []'),
     });
     const { report, exitCode, warnings, unreadable } = await runLint({ ...base, paths: [dir] });
-    expect(warnings).toEqual([`${join(dir, 'chart')} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${join(dir, 'chart')} | kubectl workload lint -`]);
+    expect(warnings).toEqual([
+      `${join(dir, 'chart')} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${join(dir, 'chart')} | kubectl workload lint -`,
+    ]);
     expect(unreadable).toEqual([]);
     expect(report.diagnostics).toEqual([]);
     expect(report.findings.map((f) => f.rule)).toEqual(['WL-04']);
@@ -106,7 +108,8 @@ describe('runLint', () => {
     });
 
     it('lets cross-object rules see older objects the new set does not replace (JOB-14 needs the old PodGroup)', async () => {
-      const gangGroup = 'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: g, namespace: team-a}\nspec:\n  schedulingPolicy: {gang: {minCount: 2}}\n';
+      const gangGroup =
+        'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: g, namespace: team-a}\nspec:\n  schedulingPolicy: {gang: {minCount: 2}}\n';
       const job = (parallelism: number) =>
         `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j, namespace: team-a}\nspec:\n  parallelism: ${parallelism}\n  template:\n    spec:\n      schedulingGroup: {podGroupName: g}\n      containers: [{name: c, image: busybox}]\n`;
       const old = scratchDir({ 'pg.yaml': gangGroup, 'job.yaml': job(2) });
@@ -128,7 +131,9 @@ describe('runLint', () => {
       const before = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD~1', cwd: repo });
       expect(before.report.findings.filter((f) => f.rule === 'POD-04')).toEqual([]);
       const outside = scratchDir({ 'pod.yaml': podYaml('p', 'g') });
-      await expect(runLint({ ...base, paths: [outside], against: 'HEAD', cwd: repo })).rejects.toThrow(/^git ls-tree HEAD -- .*: fatal: .* is outside repository/);
+      await expect(runLint({ ...base, paths: [outside], against: 'HEAD', cwd: repo })).rejects.toThrow(
+        /^git ls-tree HEAD -- .*: fatal: .* is outside repository/,
+      );
       // Run from outside any repository: the revision is read from the repository around the path (issue 18 item 7).
       const elsewhere = await runLint({ ...base, paths: [join(repo, 'deploy')], against: 'HEAD', cwd: outside });
       expect(elsewhere.report.findings.filter((f) => f.rule === 'POD-04').map((f) => f.object.name)).toEqual(['p']);

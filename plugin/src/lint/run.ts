@@ -59,5 +59,10 @@ export async function runLint(run: LintRun): Promise<LintResult> {
     diagnostics: [...current.diagnostics, ...(previous?.diagnostics ?? []), ...diagnostics],
     summary: { ...summarize(sources.length, current.objects.length, findings), ...(run.config ? { config: run.config.file } : {}) },
   };
-  return { report, exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn), unreadable, warnings: inputWarnings(sources, charts) };
+  return {
+    report,
+    exitCode: unreadable.length ? EXIT_ERROR : exitCodeOf(report, run.failOn),
+    unreadable,
+    warnings: inputWarnings(sources, charts),
+  };
 }

@@ -16,7 +16,8 @@ import { podYaml, scratchDir } from './test-support/manifests.js';
 const base: Omit<LintRun, 'paths'> = { gates: allGatesOnByVersion(), failOn: 'warning' };
 // A Pod naming a PodGroup the input lacks: X-15, a warning.
 const LOST_POD = podYaml('lost', 'training-workers');
-const rulesOf = async (run: Partial<LintRun> & { paths: string[] }) => (await runLint({ ...base, ...run })).report.findings.map((f) => `${f.rule} ${f.severity}`);
+const rulesOf = async (run: Partial<LintRun> & { paths: string[] }) =>
+  (await runLint({ ...base, ...run })).report.findings.map((f) => `${f.rule} ${f.severity}`);
 
 describe('the rules file', () => {
   it('X-15: off drops the finding, X-15: deny makes it an error; the summary names the file', async () => {
@@ -34,20 +35,26 @@ describe('the rules file', () => {
     const dir = scratchDir({ '.kubectl-workload.yaml': 'rules:\n  X-15: warn\n' });
     execFileSync('git', ['init', '-q', dir]);
     mkdirSync(join(dir, 'deploy/team'), { recursive: true });
-    expect(await loadLintConfig(undefined, join(dir, 'deploy/team'))).toEqual({ file: '../../.kubectl-workload.yaml', overrides: { 'X-15': 'warning' } });
+    expect(await loadLintConfig(undefined, join(dir, 'deploy/team'))).toEqual({
+      file: '../../.kubectl-workload.yaml',
+      overrides: { 'X-15': 'warning' },
+    });
   });
 
   it('none found: no settings; a bad file: a user error naming file and key', async () => {
     const dir = scratchDir({ 'bad.yaml': 'rules:\n  X-15: of\n' });
     execFileSync('git', ['init', '-q', dir]);
     expect(await loadLintConfig(undefined, dir)).toBeUndefined();
-    await expect(loadLintConfig(join(dir, 'bad.yaml'))).rejects.toThrow(new UserError(`${join(dir, 'bad.yaml')}: rules.X-15: expected deny, warn or off, got "of"`));
+    await expect(loadLintConfig(join(dir, 'bad.yaml'))).rejects.toThrow(
+      new UserError(`${join(dir, 'bad.yaml')}: rules.X-15: expected deny, warn or off, got "of"`),
+    );
     await expect(loadLintConfig(join(dir, 'absent.yaml'))).rejects.toThrow(/absent\.yaml: cannot read/);
   });
 });
 
 describe('kubectl-workload.dev/ignore', () => {
-  const annotated = (ids: string) => LOST_POD.replace('  namespace: team-a\n', `  namespace: team-a\n  annotations:\n    kubectl-workload.dev/ignore: "${ids}"\n`);
+  const annotated = (ids: string) =>
+    LOST_POD.replace('  namespace: team-a\n', `  namespace: team-a\n  annotations:\n    kubectl-workload.dev/ignore: "${ids}"\n`);
 
   it('silences the listed rules for that object only', async () => {
     const dir = scratchDir({ 'a.yaml': annotated('X-15,X-18'), 'b.yaml': LOST_POD.replace('name: lost', 'name: other') });
@@ -82,11 +89,17 @@ describe("a cluster's objects", () => {
   it('resolve cross-object rules: the PodGroup the Pod names exists in the cluster (X-15 gone)', async () => {
     const dir = scratchDir({ 'pod.yaml': LOST_POD });
     expect(await rulesOf({ paths: [dir], cluster: [podGroup] })).toEqual([]);
-    expect(await rulesOf({ paths: [dir], cluster: [{ ...podGroup, metadata: { name: 'training-workers', namespace: 'team-b' } }] })).toEqual(['X-15 warning']);
+    expect(
+      await rulesOf({ paths: [dir], cluster: [{ ...podGroup, metadata: { name: 'training-workers', namespace: 'team-b' } }] }),
+    ).toEqual(['X-15 warning']);
   });
 
   it('the input replaces a cluster object of the same kind/namespace/name', async () => {
-    const dir = scratchDir({ 'pod.yaml': LOST_POD, 'pg.yaml': 'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata:\n  name: training-workers\n  namespace: team-a\nspec:\n  schedulingPolicy:\n    basic: {}\n' });
+    const dir = scratchDir({
+      'pod.yaml': LOST_POD,
+      'pg.yaml':
+        'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata:\n  name: training-workers\n  namespace: team-a\nspec:\n  schedulingPolicy:\n    basic: {}\n',
+    });
     const { report } = await runLint({ ...base, paths: [dir], cluster: [podGroup] });
     expect(report.findings.filter((f) => f.rule === 'X-15')).toEqual([]);
   });

@@ -11,9 +11,7 @@ describe('renderTable (kubectl get layout)', () => {
 
   it('pads each column to its widest cell plus 3, the last column not at all', () => {
     expect(renderTable(table)).toBe(
-      'NAME        READY   STATUS    AGE\n' +
-      'trainer-0   1/1     Running   5s\n' +
-      'a           0/1     Pending   3m\n',
+      'NAME        READY   STATUS    AGE\n' + 'trainer-0   1/1     Running   5s\n' + 'a           0/1     Pending   3m\n',
     );
   });
 
@@ -29,10 +27,17 @@ describe('renderTable (kubectl get layout)', () => {
 
 describe('tableLines (simulate layout)', () => {
   it('pads with the given padding and no minimum width', () => {
-    expect(tableLines({ headers: ['POD', 'NODE'], rows: [['a', 'n1'], ['trainer-0', '-']] }, { padding: 2, minWidth: 0 })).toEqual([
-      'POD        NODE',
-      'a          n1',
-      'trainer-0  -',
-    ]);
+    expect(
+      tableLines(
+        {
+          headers: ['POD', 'NODE'],
+          rows: [
+            ['a', 'n1'],
+            ['trainer-0', '-'],
+          ],
+        },
+        { padding: 2, minWidth: 0 },
+      ),
+    ).toEqual(['POD        NODE', 'a          n1', 'trainer-0  -']);
   });
 });

@@ -32,5 +32,7 @@ export function tableLines(table: Table, options: TableOptions = {}): string[] {
 
 /** The table as text, one line per row, each ending in a newline; nothing for no lines. */
 export function renderTable(table: Table, options: TableOptions = {}): string {
-  return tableLines(table, options).map((line) => `${line}\n`).join('');
+  return tableLines(table, options)
+    .map((line) => `${line}\n`)
+    .join('');
 }

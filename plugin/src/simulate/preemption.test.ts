@@ -6,7 +6,12 @@ import { runSimulateCommand } from './report.js';
 import { renderText } from './text.js';
 import { applySimulation } from './write-snapshot.js';
 
-const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' }, status: { allocatable: { cpu: '2', memory: '8Gi', pods: '110' } } } as KubeObject;
+const node: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name: 'n1' },
+  status: { allocatable: { cpu: '2', memory: '8Gi', pods: '110' } },
+} as KubeObject;
 
 function pod(name: string, priority: number, extra: Pod['spec'] = {}): Pod {
   return {
@@ -19,10 +24,20 @@ function pod(name: string, priority: number, extra: Pod['spec'] = {}): Pod {
 
 const objects: KubeObject[] = [
   node,
-  { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'batch', namespace: 'default' }, spec: { schedulingPolicy: { basic: {} } } } as KubeObject,
+  {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'batch', namespace: 'default' },
+    spec: { schedulingPolicy: { basic: {} } },
+  } as KubeObject,
   pod('b0', 1, { nodeName: 'n1', schedulingGroup: { podGroupName: 'batch' } }),
   pod('b1', 1, { nodeName: 'n1', schedulingGroup: { podGroupName: 'batch' } }),
-  { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'gang', namespace: 'default' }, spec: { schedulingPolicy: { gang: { minCount: 2 } } } } as KubeObject,
+  {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'gang', namespace: 'default' },
+    spec: { schedulingPolicy: { gang: { minCount: 2 } } },
+  } as KubeObject,
   pod('g0', 100, { schedulingGroup: { podGroupName: 'gang' } }),
   pod('g1', 100, { schedulingGroup: { podGroupName: 'gang' } }),
 ];

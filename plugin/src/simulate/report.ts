@@ -140,7 +140,8 @@ export class SimulateInputError extends Error {}
 
 function splitGroup(ref: string): { namespace: string; name: string } {
   const parts = ref.split('/');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) throw new SimulateInputError(`--pod-group must be NAME or NAMESPACE/NAME, got ${JSON.stringify(ref)}`);
+  if (parts.length !== 2 || !parts[0] || !parts[1])
+    throw new SimulateInputError(`--pod-group must be NAME or NAMESPACE/NAME, got ${JSON.stringify(ref)}`);
   return { namespace: parts[0], name: parts[1] };
 }
 
@@ -150,37 +151,58 @@ interface RunSetup {
   readonly configNotes: readonly string[];
 }
 
-function toReport(result: SimulationResult, mode: SimulateReport['mode'], nodes: number, preemption: boolean, setup: RunSetup, include?: ReportSelection): SimulateReport {
+function toReport(
+  result: SimulationResult,
+  mode: SimulateReport['mode'],
+  nodes: number,
+  preemption: boolean,
+  setup: RunSetup,
+  include?: ReportSelection,
+): SimulateReport {
   const selectedGroups = include ? result.podGroups.filter((g) => include.podGroup(g.namespace, g.name)) : result.podGroups;
   const selectedPods = include ? result.pods.filter((p) => include.pod(p.namespace, p.name, p.podGroup ?? null)) : result.pods;
-  const podGroups = selectedGroups.map((g): ReportPodGroup => ({
-    namespace: g.namespace,
-    name: g.name,
-    policy: g.policy,
-    minCount: g.minCount ?? null,
-    outcome: g.outcome,
-    message: g.message,
-    condition: g.condition ? { type: g.condition.type, status: g.condition.status, reason: g.condition.reason, message: g.condition.message } : null,
-    placements: g.placements
-      ? { key: g.placements.key, generated: g.placements.generated, feasible: g.placements.feasible, chosen: g.placements.chosen ?? null, scores: g.placements.scores }
-      : null,
-    tieBroken: g.tieBroken ?? null,
-    notes: g.notes,
-  }));
-  const pods = selectedPods.map((p): ReportPod => ({
-    namespace: p.namespace,
-    name: p.name,
-    podGroup: p.podGroup ?? null,
-    outcome: p.outcome,
-    node: p.node ?? null,
-    message: p.message ?? null,
-    tieBroken: p.tie && p.node ? nodeTieNote(p.tie, p.node) : null,
-    nominatedNode: p.nominatedNode ?? null,
-  }));
+  const podGroups = selectedGroups.map(
+    (g): ReportPodGroup => ({
+      namespace: g.namespace,
+      name: g.name,
+      policy: g.policy,
+      minCount: g.minCount ?? null,
+      outcome: g.outcome,
+      message: g.message,
+      condition: g.condition
+        ? { type: g.condition.type, status: g.condition.status, reason: g.condition.reason, message: g.condition.message }
+        : null,
+      placements: g.placements
+        ? {
+            key: g.placements.key,
+            generated: g.placements.generated,
+            feasible: g.placements.feasible,
+            chosen: g.placements.chosen ?? null,
+            scores: g.placements.scores,
+          }
+        : null,
+      tieBroken: g.tieBroken ?? null,
+      notes: g.notes,
+    }),
+  );
+  const pods = selectedPods.map(
+    (p): ReportPod => ({
+      namespace: p.namespace,
+      name: p.name,
+      podGroup: p.podGroup ?? null,
+      outcome: p.outcome,
+      node: p.node ?? null,
+      message: p.message ?? null,
+      tieBroken: p.tie && p.node ? nodeTieNote(p.tie, p.node) : null,
+      nominatedNode: p.nominatedNode ?? null,
+    }),
+  );
   const summary: Record<PodOutcome, number> = { Scheduled: 0, Unschedulable: 0, Gated: 0, Preempted: 0 };
   for (const p of pods) summary[p.outcome]++;
   const { Preempted, ...plain } = summary;
-  const victims = result.victims.map((v): ReportVictim => ({ ...v, podGroup: v.podGroup ?? null, preemptorGroup: v.preemptorGroup ?? null }));
+  const victims = result.victims.map(
+    (v): ReportVictim => ({ ...v, podGroup: v.podGroup ?? null, preemptorGroup: v.preemptorGroup ?? null }),
+  );
   return {
     kind: REPORT_KIND,
     schedulerVersion: 'v1.36',
@@ -200,7 +222,12 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   const preemption = options.preemption === true ? { workloadAware: true, podDisruptionBudgets: podDisruptionBudgets(objects) } : undefined;
   const gates = options.gates ?? allGatesOn();
   const profiles = options.schedulerConfig?.profiles;
-  const simulation = new Simulation(simulationInput(objects), { gates, ...(profiles ? { profiles } : {}), ...(options.now ? { now: options.now } : {}), ...(preemption ? { preemption } : {}) });
+  const simulation = new Simulation(simulationInput(objects), {
+    gates,
+    ...(profiles ? { profiles } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(preemption ? { preemption } : {}),
+  });
   const setup: RunSetup = {
     gates,
     profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
@@ -216,5 +243,16 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   } else {
     result = simulation.runToQuiescence();
   }
-  return { report: toReport(result, options.podGroup ? 'podGroup' : 'quiescence', simulation.cluster.nodeCount, preemption !== undefined, setup, options.include), result, simulation };
+  return {
+    report: toReport(
+      result,
+      options.podGroup ? 'podGroup' : 'quiescence',
+      simulation.cluster.nodeCount,
+      preemption !== undefined,
+      setup,
+      options.include,
+    ),
+    result,
+    simulation,
+  };
 }

@@ -19,7 +19,9 @@ export interface RunGates {
 
 /** `A=true,B=false` for the workload gates, in FEATURE_GATES order. */
 export function formatGates(gates: Partial<FeatureGates>): string {
-  return FEATURE_GATES.filter((g) => gates[g] !== undefined).map((g) => `${g}=${String(gates[g])}`).join(', ');
+  return FEATURE_GATES.filter((g) => gates[g] !== undefined)
+    .map((g) => `${g}=${String(gates[g])}`)
+    .join(', ');
 }
 
 /** `A=true,B=false`, the form --feature-gates and a snapshot's annotation take. */
@@ -42,7 +44,8 @@ export async function resolveGates(flag: string | undefined, source: ClusterSour
   let notice: string | undefined;
   if ('client' in source) {
     const server = await readServerGates(source.client);
-    if ('forbidden' in server) notice = `warning: cannot read the API server's feature gates from /metrics (${server.forbidden}); assuming every gate on${override}`;
+    if ('forbidden' in server)
+      notice = `warning: cannot read the API server's feature gates from /metrics (${server.forbidden}); assuming every gate on${override}`;
     else {
       base = { ...base, ...server.gates };
       notice = `feature gates from the API server: ${formatGates(server.gates) || 'none of the workload gates listed'}${override}`;
@@ -90,7 +93,12 @@ export interface RunSetup {
   readonly options: Pick<SimulateOptions, 'gates' | 'schedulerConfig'>;
 }
 
-export async function resolveSetup(flag: string | undefined, config: SchedulerConfiguration | undefined, source: ClusterSource, state: ClusterState): Promise<RunSetup> {
+export async function resolveSetup(
+  flag: string | undefined,
+  config: SchedulerConfiguration | undefined,
+  source: ClusterSource,
+  state: ClusterState,
+): Promise<RunSetup> {
   const { gates, notice } = await resolveGates(flag, source, state);
   sayGates(notice);
   return { options: { gates, ...(config ? { schedulerConfig: config } : {}) } };

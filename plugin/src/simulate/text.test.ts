@@ -8,7 +8,12 @@ import { renderText } from './text.js';
 const ZONE = 'topology.kubernetes.io/zone';
 
 function node(i: number, zone: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name: `n${i}`, labels: { [ZONE]: zone } }, status: { allocatable: { cpu: '1', memory: '8Gi', pods: '110' } } } as KubeObject;
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: `n${i}`, labels: { [ZONE]: zone } },
+    status: { allocatable: { cpu: '1', memory: '8Gi', pods: '110' } },
+  } as KubeObject;
 }
 
 function member(i: number, group: string): KubeObject {
@@ -21,7 +26,12 @@ function member(i: number, group: string): KubeObject {
 }
 
 const gang = (name: string, minCount: number): KubeObject =>
-  ({ apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name, namespace: 'ml' }, spec: { schedulingPolicy: { gang: { minCount } }, schedulingConstraints: { topology: [{ key: ZONE }] } } }) as KubeObject;
+  ({
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name, namespace: 'ml' },
+    spec: { schedulingPolicy: { gang: { minCount } }, schedulingConstraints: { topology: [{ key: ZONE }] } },
+  }) as KubeObject;
 
 // Zone a: 30 one-CPU nodes, zone b: 2. Gang "fits" (30 pods) lands in zone a; gang "big" (40) fits nowhere.
 const objects: KubeObject[] = [

@@ -31,14 +31,17 @@ function foldedMembers(members: readonly ReportPod[], chosen: string | null | un
 
 /** "Not scheduled" lines; pods with the same outcome and message share one line when there are many. */
 function notScheduledLines(failed: readonly ReportPod[], wide: boolean): string[] {
-  const line = (p: ReportPod): string => `${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`;
+  const line = (p: ReportPod): string =>
+    `${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`;
   if (wide || failed.length <= FOLD_ABOVE) return failed.map((p) => `  ${line(p)}`);
   const alike = new Map<string, ReportPod[]>();
   for (const p of failed) {
     const key = `${p.outcome}\u0000${p.nominatedNode ?? ''}\u0000${p.message ?? ''}`;
     alike.set(key, [...(alike.get(key) ?? []), p]);
   }
-  return [...alike.values()].map(([first, ...rest]) => (rest.length ? `  ${first ? line(first) : ''} (and ${rest.length} more alike)` : `  ${first ? line(first) : ''}`));
+  return [...alike.values()].map(([first, ...rest]) =>
+    rest.length ? `  ${first ? line(first) : ''} (and ${rest.length} more alike)` : `  ${first ? line(first) : ''}`,
+  );
 }
 
 function groupHeader(g: ReportPodGroup): string {
@@ -59,8 +62,11 @@ function renderGroup(g: ReportPodGroup, reported: readonly ReportPod[], wide: bo
   }
   if (g.placements) {
     const p = g.placements;
-    lines.push(`  placement: ${p.chosen ? `${p.key}=${p.chosen}` : 'none'} (generated: ${p.generated.join(', ') || 'none'}; feasible: ${p.feasible.join(', ') || 'none'})`);
-    for (const [name, s] of Object.entries(p.scores)) lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
+    lines.push(
+      `  placement: ${p.chosen ? `${p.key}=${p.chosen}` : 'none'} (generated: ${p.generated.join(', ') || 'none'}; feasible: ${p.feasible.join(', ') || 'none'})`,
+    );
+    for (const [name, s] of Object.entries(p.scores))
+      lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
   }
   const members = reported.filter((p) => p.podGroup === g.name && p.namespace === g.namespace);
   if (!wide && members.length > FOLD_ABOVE) lines.push(...foldedMembers(members, g.placements?.chosen));
@@ -79,7 +85,10 @@ function renderVictims(victims: readonly ReportVictim[]): string[] {
   const groups = new Set(victims.filter((v) => v.podGroup !== null).map((v) => `${v.namespace}/${v.podGroup ?? ''}`));
   const where = groups.size === 0 ? ', none in a PodGroup' : ` in ${groups.size} PodGroup${groups.size === 1 ? '' : 's'}`;
   const lines = [`Preempted: ${victims.length} pod${victims.length === 1 ? '' : 's'}${where}`];
-  const rows = [['VICTIM', 'NODE', 'PRIORITY', 'POD GROUP', 'PREEMPTOR', 'BY'], ...victims.map((v) => [`${v.namespace}/${v.name}`, v.node, String(v.priority), v.podGroup ?? '-', v.preemptor, v.mechanism])];
+  const rows = [
+    ['VICTIM', 'NODE', 'PRIORITY', 'POD GROUP', 'PREEMPTOR', 'BY'],
+    ...victims.map((v) => [`${v.namespace}/${v.name}`, v.node, String(v.priority), v.podGroup ?? '-', v.preemptor, v.mechanism]),
+  ];
   lines.push(...table(rows).map((l) => `  ${l}`), '');
   return lines;
 }
@@ -102,7 +111,10 @@ export function renderText(report: SimulateReport, options: TextOptions = {}): s
   for (const p of ties.slice(0, MAX_TIE_LINES)) lines.push(`tie: ${p.namespace}/${p.name}: ${p.tieBroken}`);
   if (ties.length > MAX_TIE_LINES) lines.push(`tie: ... and ${ties.length - MAX_TIE_LINES} more pods with tied nodes (see -o json)`);
   const { Scheduled, Unschedulable, Gated, Preempted } = report.summary;
-  const evicted = Preempted === undefined ? '' : `, ${Preempted} preempted; ${report.victims.length} victim${report.victims.length === 1 ? '' : 's'} evicted`;
+  const evicted =
+    Preempted === undefined
+      ? ''
+      : `, ${Preempted} preempted; ${report.victims.length} victim${report.victims.length === 1 ? '' : 's'} evicted`;
   lines.push(`${report.nodes} nodes; pods: ${Scheduled} scheduled, ${Unschedulable} unschedulable, ${Gated} gated${evicted}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,8 @@ import { UserError } from '../exit.js';
 import { loadClusterView } from './cluster-view.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/cluster-snapshot.yaml', import.meta.url));
-const namespaces = (objects: readonly { metadata?: { namespace?: string } }[]) => [...new Set(objects.map((o) => o.metadata?.namespace))].sort();
+const namespaces = (objects: readonly { metadata?: { namespace?: string } }[]) =>
+  [...new Set(objects.map((o) => o.metadata?.namespace))].sort();
 
 describe('loadClusterView from --snapshot', () => {
   it('narrows to `default` without -n, as a command in a context without a namespace would', async () => {
@@ -20,6 +21,8 @@ describe('loadClusterView from --snapshot', () => {
 
   it('turns an unreadable snapshot into a user error naming the file', async () => {
     await expect(loadClusterView({ snapshot: '/nonexistent/cluster.yaml' })).rejects.toThrow(UserError);
-    await expect(loadClusterView({ snapshot: '/nonexistent/cluster.yaml' })).rejects.toThrow('cannot read snapshot "/nonexistent/cluster.yaml" (--snapshot): no such file');
+    await expect(loadClusterView({ snapshot: '/nonexistent/cluster.yaml' })).rejects.toThrow(
+      'cannot read snapshot "/nonexistent/cluster.yaml" (--snapshot): no such file',
+    );
   });
 });

@@ -35,7 +35,8 @@ export async function loadClusterView(options: SourceOptions): Promise<ClusterVi
     const allNamespaces = options.allNamespaces ?? false;
     const loaded = await loadClusterState(source);
     // An empty snapshot answers every question with "nothing": say so rather than exit 0 in silence.
-    if ('snapshot' in source && stateObjects(loaded).length === 0) process.stderr.write(`warning: snapshot "${source.snapshot}" holds no objects\n`);
+    if ('snapshot' in source && stateObjects(loaded).length === 0)
+      process.stderr.write(`warning: snapshot "${source.snapshot}" holds no objects\n`);
     for (const reason of loaded.forbidden ?? []) process.stderr.write(`warning: ${reason}; going on without them\n`);
     const state = allNamespaces ? loaded : stateFromObjects(stateObjects(loaded), { namespace });
     return { state, namespace, allNamespaces, source };

@@ -8,12 +8,16 @@ import { pod, podGroup, templateRef } from './test-support/objects.js';
 const now = Date.parse('2026-11-23T13:05:00Z');
 const rows = statusRows(
   [
-    podGroup('train', {
-      podGroupTemplateRef: templateRef('llm', 'workers'),
-      schedulingPolicy: { gang: { minCount: 2 } },
-      priorityClassName: 'high',
-      priority: 1000,
-    }, { status: { conditions: [{ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled' }] } }),
+    podGroup(
+      'train',
+      {
+        podGroupTemplateRef: templateRef('llm', 'workers'),
+        schedulingPolicy: { gang: { minCount: 2 } },
+        priorityClassName: 'high',
+        priority: 1000,
+      },
+      { status: { conditions: [{ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled' }] } },
+    ),
     podGroup('web', { schedulingPolicy: { basic: {} } }, {}, 'team-b'),
   ],
   [pod('t-0', 'train', { nodeName: 'n1' }), pod('t-1', 'train', { nodeName: 'n2' })],
@@ -23,8 +27,8 @@ describe('status output', () => {
   it('prints the kubectl-style table without NAMESPACE unless -A', () => {
     expect(renderTable(statusTable(rows, { wide: false, allNamespaces: false, now }))).toBe(
       'NAME    WORKLOAD/TEMPLATE   POLICY   MIN      PODS   SCHEDULED        AGE\n' +
-      'train   llm/workers         Gang     2        2/2    True/Scheduled   3h5m\n' +
-      'web     <none>              Basic    <none>   0/0    <none>           3h5m\n',
+        'train   llm/workers         Gang     2        2/2    True/Scheduled   3h5m\n' +
+        'web     <none>              Basic    <none>   0/0    <none>           3h5m\n',
     );
   });
 
@@ -32,7 +36,18 @@ describe('status output', () => {
     const out = renderTable(statusTable(rows, { wide: true, allNamespaces: true, now }), { noHeaders: true });
     const [first] = out.split('\n');
     expect(first?.split(/\s{3,}/)).toEqual([
-      'default', 'train', 'llm/workers', 'Gang', '2', '2/2', 'True/Scheduled', '3h5m', '<none>', 'high (1000)', '<none>', '<none>',
+      'default',
+      'train',
+      'llm/workers',
+      'Gang',
+      '2',
+      '2/2',
+      'True/Scheduled',
+      '3h5m',
+      '<none>',
+      'high (1000)',
+      '<none>',
+      '<none>',
     ]);
   });
 
@@ -40,7 +55,10 @@ describe('status output', () => {
     const json = JSON.parse(renderDocument(statusDocument(rows), 'json')) as unknown;
     const yaml = parse(renderDocument(statusDocument(rows), 'yaml')) as unknown;
     expect(yaml).toEqual(json);
-    expect(json).toMatchObject({ kind: 'PodGroupStatusList', items: [{ name: 'train', pods: { scheduled: 2, total: 2 } }, { name: 'web' }] });
+    expect(json).toMatchObject({
+      kind: 'PodGroupStatusList',
+      items: [{ name: 'train', pods: { scheduled: 2, total: 2 } }, { name: 'web' }],
+    });
     expect(JSON.stringify(json)).not.toContain('3h5m');
   });
 });

@@ -64,9 +64,7 @@ export function statusRow(group: PodGroup, members: readonly Pod[]): PodGroupSta
     policy: policyOf(group),
     minCount: spec.schedulingPolicy?.gang?.minCount ?? null,
     pods: { scheduled: members.filter(isScheduled).length, total: members.length },
-    scheduled: condition
-      ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '' }
-      : null,
+    scheduled: condition ? { status: condition.status ?? '', reason: condition.reason ?? '', message: condition.message ?? '' } : null,
     topologyKey: spec.schedulingConstraints?.topology?.[0]?.key ?? null,
     priorityClassName: spec.priorityClassName ?? null,
     priority: spec.priority ?? null,

@@ -32,9 +32,13 @@ describe('readWhatIfManifests', () => {
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, 'apiVersion: v1\nkind: [\n');
     await expect(readWhatIfManifests([bad])).rejects.toThrow(new UserError(`${bad}:3:1: YAML syntax error: deficient indentation`));
-    await expect(readWhatIfManifests([join(dir, 'absent.yaml')])).rejects.toThrow(new UserError(`${join(dir, 'absent.yaml')}: no such file or directory (-f)`));
+    await expect(readWhatIfManifests([join(dir, 'absent.yaml')])).rejects.toThrow(
+      new UserError(`${join(dir, 'absent.yaml')}: no such file or directory (-f)`),
+    );
     await writeFile(join(dir, 'empty.yaml'), '# nothing\n');
-    await expect(readWhatIfManifests([join(dir, 'empty.yaml')])).rejects.toThrow(`-f ${join(dir, 'empty.yaml')}: no Kubernetes objects found`);
+    await expect(readWhatIfManifests([join(dir, 'empty.yaml')])).rejects.toThrow(
+      `-f ${join(dir, 'empty.yaml')}: no Kubernetes objects found`,
+    );
   });
 });
 
@@ -48,14 +52,22 @@ describe('withWhatIf', () => {
   });
 
   it('refuses an object that already exists, naming the file', () => {
-    expect(() => withWhatIf(state, whatIf(existing))).toThrow(new UserError('new.yaml: Pod ml/p already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)'));
+    expect(() => withWhatIf(state, whatIf(existing))).toThrow(
+      new UserError(
+        'new.yaml: Pod ml/p already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)',
+      ),
+    );
     expect(() => withWhatIf(state, whatIf(node))).toThrow('new.yaml: Node n1 already exists');
   });
 
   it('names the file of an object the simulator cannot read', () => {
     const broken = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n2' }, status: { allocatable: { cpu: 'lots' } } } as KubeObject;
     expect(() => withWhatIf(state, whatIf(broken))).toThrow(/^new\.yaml: Node n2: status\.allocatable\[cpu\]: quantities must match/);
-    const greedy = { ...existing, metadata: { name: 'q', namespace: 'ml' }, spec: { containers: [{ name: 'c', resources: { requests: { cpu: 'lots' } } }] } } as KubeObject;
+    const greedy = {
+      ...existing,
+      metadata: { name: 'q', namespace: 'ml' },
+      spec: { containers: [{ name: 'c', resources: { requests: { cpu: 'lots' } } }] },
+    } as KubeObject;
     expect(() => withWhatIf(state, whatIf(greedy))).toThrow(/^new\.yaml: Pod ml\/q: .*cpu.*quantities must match/);
   });
 });

@@ -11,7 +11,10 @@ import { InputError, readSources } from '../input/sources.js';
 import type { WhatIf } from './synthesize.js';
 
 /** The objects of -f, read before the cluster is: bad input fails fast. */
-export async function readWhatIfManifests(paths: readonly string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<ManifestObject[]> {
+export async function readWhatIfManifests(
+  paths: readonly string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<ManifestObject[]> {
   let loaded;
   try {
     loaded = loadSources(await readSources(paths, stdin));
@@ -32,7 +35,8 @@ function validate(whatIf: WhatIf): void {
     try {
       new Simulation(simulationInput(objects));
     } catch (err) {
-      if (err instanceof InvalidObjectError || err instanceof RequestsError || err instanceof NodeError) throw new UserError(`${file}: ${err.message}`);
+      if (err instanceof InvalidObjectError || err instanceof RequestsError || err instanceof NodeError)
+        throw new UserError(`${file}: ${err.message}`);
       throw err;
     }
   }
@@ -46,7 +50,9 @@ export function withWhatIf(state: ClusterState, whatIf: WhatIf): KubeObject[] {
     if (existing.has(key)) {
       const [kind, namespace, name] = key.split('/');
       const where = knownKind(object) === 'Node' || knownKind(object) === 'PriorityClass' ? name : `${namespace}/${name}`;
-      throw new UserError(`${file}: ${kind} ${where} already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)`);
+      throw new UserError(
+        `${file}: ${kind} ${where} already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)`,
+      );
     }
     existing.add(key);
   }

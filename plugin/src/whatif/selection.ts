@@ -16,6 +16,7 @@ export function reportSelection(options: { namespace: string | undefined; whatIf
   const groupWanted = (ns: string, name: string) => whatIf === undefined || groups.has(`${ns}/${name}`);
   return {
     podGroup: (ns, name) => inNamespace(ns) && groupWanted(ns, name),
-    pod: (ns, name, podGroup) => inNamespace(ns) && (whatIf === undefined || pods.has(`${ns}/${name}`) || (podGroup !== null && groups.has(`${ns}/${podGroup}`))),
+    pod: (ns, name, podGroup) =>
+      inNamespace(ns) && (whatIf === undefined || pods.has(`${ns}/${name}`) || (podGroup !== null && groups.has(`${ns}/${podGroup}`))),
   };
 }

@@ -52,7 +52,17 @@ describe('synthesizeWhatIf', () => {
       ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', controller: true }],
     });
     expect(first?.spec?.containers?.[0]?.resources?.requests).toEqual({ cpu: '1' });
-    expect(w.units).toEqual([{ kind: 'Job', namespace: 'team-a', name: 'train', file: 'job.yaml', pods: ['team-a/train-0', 'team-a/train-1', 'team-a/train-2'], podGroup: group?.metadata?.name, notes: [] }]);
+    expect(w.units).toEqual([
+      {
+        kind: 'Job',
+        namespace: 'team-a',
+        name: 'train',
+        file: 'job.yaml',
+        pods: ['team-a/train-0', 'team-a/train-1', 'team-a/train-2'],
+        podGroup: group?.metadata?.name,
+        notes: [],
+      },
+    ]);
   });
 
   it('gives a Job that does not qualify (JOB-02) plain pods and says why', () => {
@@ -60,7 +70,10 @@ describe('synthesizeWhatIf', () => {
     expect(w.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod']);
     expect(pods(w).every((p) => p.spec?.schedulingGroup === undefined && p.metadata?.annotations === undefined)).toBe(true);
     expect(w.units[0]?.podGroup).toBeNull();
-    expect(w.units[0]?.notes).toEqual(['not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")', 'not gang-scheduled: JOB-02: spec.completions (3) differs from spec.parallelism (2)']);
+    expect(w.units[0]?.notes).toEqual([
+      'not gang-scheduled: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")',
+      'not gang-scheduled: JOB-02: spec.completions (3) differs from spec.parallelism (2)',
+    ]);
   });
 
   it('creates no pods for a suspended Job, and no Workload (JOB-03)', () => {
@@ -71,7 +84,7 @@ describe('synthesizeWhatIf', () => {
   });
 
   it("keeps the template's own PodGroup; that PodGroup is then not a unit of its own", () => {
-    const own = `${JOB.replace("containers:", "schedulingGroup: {podGroupName: mine}\n      containers:")}---
+    const own = `${JOB.replace('containers:', 'schedulingGroup: {podGroupName: mine}\n      containers:')}---
 apiVersion: scheduling.k8s.io/v1alpha2
 kind: PodGroup
 metadata: {name: mine}
@@ -98,8 +111,18 @@ apiVersion: v1
 kind: Node
 metadata: {name: extra}
 `);
-    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace ?? ''}/${o.object.metadata?.name}`)).toEqual(['Deployment/prod/web', 'Pod/prod/web-0', 'Pod/prod/web-1', 'StatefulSet/team-a/db', 'Pod/team-a/db-0', 'Node//extra']);
-    expect(w.units.map((u) => `${u.kind}/${u.namespace}/${u.name}:${u.pods?.length}`)).toEqual(['Deployment/prod/web:2', 'StatefulSet/team-a/db:1']);
+    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.namespace ?? ''}/${o.object.metadata?.name}`)).toEqual([
+      'Deployment/prod/web',
+      'Pod/prod/web-0',
+      'Pod/prod/web-1',
+      'StatefulSet/team-a/db',
+      'Pod/team-a/db-0',
+      'Node//extra',
+    ]);
+    expect(w.units.map((u) => `${u.kind}/${u.namespace}/${u.name}:${u.pods?.length}`)).toEqual([
+      'Deployment/prod/web:2',
+      'StatefulSet/team-a/db:1',
+    ]);
   });
 
   it('makes a PodGroup of -f one unit with its -f pods, and a bare pod a unit of its own', () => {

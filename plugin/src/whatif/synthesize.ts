@@ -5,8 +5,24 @@
 // PodGroup (api-rules JOB-02, JOB-03, JOB-06..09). Deployments and StatefulSets get `replicas`
 // pods from their template. Every other object is added as written.
 
-import { isNamespaced, knownKind, nameOf, namespaceOf, type Job, type KubeObject, type OwnerReference, type Pod, type PodTemplateSpec } from '@kubectl-workload/api';
-import { expectedPodGroupForJob, expectedWorkloadForJob, jobControllerRef, jobGangQualification, jobPodsAtOnce } from '@kubectl-workload/rules';
+import {
+  isNamespaced,
+  knownKind,
+  nameOf,
+  namespaceOf,
+  type Job,
+  type KubeObject,
+  type OwnerReference,
+  type Pod,
+  type PodTemplateSpec,
+} from '@kubectl-workload/api';
+import {
+  expectedPodGroupForJob,
+  expectedWorkloadForJob,
+  jobControllerRef,
+  jobGangQualification,
+  jobPodsAtOnce,
+} from '@kubectl-workload/rules';
 import type { ManifestObject } from '../input/manifests.js';
 
 /** Kinds whose pods -f creates the way their controller would. */
@@ -54,10 +70,24 @@ interface PodExtras {
 }
 
 function controllerRef(owner: KubeObject): OwnerReference {
-  return { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: nameOf(owner), uid: owner.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion ?? '',
+    kind: owner.kind ?? '',
+    name: nameOf(owner),
+    uid: owner.metadata?.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
-function podFrom(owner: KubeObject, ownerRef: OwnerReference, template: PodTemplateSpec | undefined, name: string, now: string, extra: PodExtras): Pod {
+function podFrom(
+  owner: KubeObject,
+  ownerRef: OwnerReference,
+  template: PodTemplateSpec | undefined,
+  name: string,
+  now: string,
+  extra: PodExtras,
+): Pod {
   const spec = structuredClone(template?.spec ?? {});
   if (extra.podGroup !== undefined) spec.schedulingGroup = { podGroupName: extra.podGroup };
   const labels = { ...template?.metadata?.labels, ...extra.labels };
@@ -87,7 +117,10 @@ function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objec
   const indexed = job.spec?.completionMode === 'Indexed';
   const pods = Array.from({ length: count }, (_, i) =>
     podFrom(job, jobControllerRef(job), job.spec?.template, `${nameOf(job)}-${i}`, now, {
-      labels: { 'batch.kubernetes.io/job-name': nameOf(job), ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(i) } : {}) },
+      labels: {
+        'batch.kubernetes.io/job-name': nameOf(job),
+        ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(i) } : {}),
+      },
       ...(indexed ? { annotations: { 'batch.kubernetes.io/job-completion-index': String(i) } } : {}),
       ...(groupName !== undefined ? { podGroup: groupName } : {}),
     }),
@@ -98,16 +131,34 @@ function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objec
   ];
   const templateGroup = job.spec?.template?.spec?.schedulingGroup?.podGroupName ?? null;
   return {
-    unit: { kind: 'Job', namespace: namespaceOf(job), name: nameOf(job), file, pods: pods.map(key), podGroup: groupName ?? templateGroup, notes },
+    unit: {
+      kind: 'Job',
+      namespace: namespaceOf(job),
+      name: nameOf(job),
+      file,
+      pods: pods.map(key),
+      podGroup: groupName ?? templateGroup,
+      notes,
+    },
     objects: [job, ...(workload ? [withNamespace(workload, namespaceOf(job))] : []), ...(podGroup ? [podGroup] : []), ...pods],
   };
 }
 
-function replicatedUnit(owner: ReplicatedController, kind: 'Deployment' | 'StatefulSet', file: string, now: string): { unit: WhatIfUnit; objects: KubeObject[] } {
+function replicatedUnit(
+  owner: ReplicatedController,
+  kind: 'Deployment' | 'StatefulSet',
+  file: string,
+  now: string,
+): { unit: WhatIfUnit; objects: KubeObject[] } {
   const template = owner.spec?.template;
-  const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) => podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {}));
+  const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) =>
+    podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {}),
+  );
   const podGroup = template?.spec?.schedulingGroup?.podGroupName ?? null;
-  return { unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] }, objects: [owner, ...pods] };
+  return {
+    unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] },
+    objects: [owner, ...pods],
+  };
 }
 
 function key(obj: KubeObject): string {
@@ -140,7 +191,15 @@ export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace
   for (const { object, file } of given) {
     const kind = knownKind(object);
     if (kind === 'PodGroup' && !named.has(key(object))) {
-      units.push({ kind, namespace: namespaceOf(object), name: nameOf(object), file, pods: undefined, podGroup: nameOf(object), notes: [] });
+      units.push({
+        kind,
+        namespace: namespaceOf(object),
+        name: nameOf(object),
+        file,
+        pods: undefined,
+        podGroup: nameOf(object),
+        notes: [],
+      });
     }
     if (kind === 'Pod') {
       const podGroup = (object as Pod).spec?.schedulingGroup?.podGroupName ?? null;

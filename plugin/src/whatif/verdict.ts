@@ -34,19 +34,25 @@ function plural(n: number, word: string): string {
 }
 
 export function whatIfVerdict(unit: WhatIfUnit, result: SimulationResult): WhatIfVerdict {
-  const inGroup = (p: { namespace: string; podGroup: string | undefined }) => p.namespace === unit.namespace && p.podGroup === unit.podGroup;
+  const inGroup = (p: { namespace: string; podGroup: string | undefined }) =>
+    p.namespace === unit.namespace && p.podGroup === unit.podGroup;
   const wanted = unit.pods ? new Set(unit.pods) : undefined;
   const pods = result.pods.filter((p) => (wanted ? wanted.has(`${p.namespace}/${p.name}`) : inGroup(p)));
   const total = unit.pods?.length ?? pods.length;
   const placed = pods.filter((p) => p.outcome === 'Scheduled');
   const nodes = [...new Set(placed.map((p) => p.node ?? ''))].sort();
-  const preemptors = new Set([...pods.map((p) => `${p.namespace}/${p.name}`), ...(unit.podGroup ? [`${unit.namespace}/${unit.podGroup}`] : [])]);
+  const preemptors = new Set([
+    ...pods.map((p) => `${p.namespace}/${p.name}`),
+    ...(unit.podGroup ? [`${unit.namespace}/${unit.podGroup}`] : []),
+  ]);
   const preempts = result.victims.filter((v) => preemptors.has(v.preemptor)).length;
-  const group = unit.podGroup === null ? undefined : result.podGroups.find((g) => g.namespace === unit.namespace && g.name === unit.podGroup);
+  const group =
+    unit.podGroup === null ? undefined : result.podGroups.find((g) => g.namespace === unit.namespace && g.name === unit.podGroup);
   const fits = total === 0 ? null : placed.length === total;
   let message: string;
   if (fits === null) message = unit.kind === 'PodGroup' ? 'no pending pod names this PodGroup' : 'creates no pods';
-  else if (fits) message = `fits now: ${placed.length}/${total} pods on ${nodeList(nodes)}${preempts ? `, after preempting ${plural(preempts, 'pod')}` : ''}`;
+  else if (fits)
+    message = `fits now: ${placed.length}/${total} pods on ${nodeList(nodes)}${preempts ? `, after preempting ${plural(preempts, 'pod')}` : ''}`;
   else {
     // The member that found no node says why; the rest of a gang only waits for it (Permit).
     const unplaced = pods.filter((p) => p.outcome !== 'Scheduled' && p.message);
@@ -56,12 +62,26 @@ export function whatIfVerdict(unit: WhatIfUnit, result: SimulationResult): WhatI
     if (failed) parts.push(`${failed.name}: ${failed.message ?? ''}`);
     message = parts.join('; ');
   }
-  return { kind: unit.kind, namespace: unit.namespace, name: unit.name, file: unit.file, podGroup: unit.podGroup, fits, pods: total, scheduled: placed.length, nodes, preempts, message, notes: unit.notes };
+  return {
+    kind: unit.kind,
+    namespace: unit.namespace,
+    name: unit.name,
+    file: unit.file,
+    podGroup: unit.podGroup,
+    fits,
+    pods: total,
+    scheduled: placed.length,
+    nodes,
+    preempts,
+    message,
+    notes: unit.notes,
+  };
 }
 
 /** The top of the text report: one line per unit, its notes below. */
 export function renderVerdicts(verdicts: readonly WhatIfVerdict[]): string {
-  if (verdicts.length === 0) return 'What-if (-f): no Job, Deployment, StatefulSet, PodGroup or Pod to place; every pending pod is reported\n\n';
+  if (verdicts.length === 0)
+    return 'What-if (-f): no Job, Deployment, StatefulSet, PodGroup or Pod to place; every pending pod is reported\n\n';
   const lines = ['What-if (-f):'];
   for (const v of verdicts) {
     const group = v.podGroup && v.kind !== 'PodGroup' ? `, PodGroup ${v.podGroup}` : '';

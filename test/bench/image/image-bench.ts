@@ -53,8 +53,16 @@ const unstripped = readTar(gunzipSync(nodePackage)).find((e) => e.path === 'pack
 const strippedLayer = cold.result.platforms[0]?.layers[1];
 if (unstripped?.type === 'file' && strippedLayer) {
   const baseline = gzipSync(unstripped.data, { level: 6 }).length;
-  console.log(`\nnode binary (amd64): unstripped ${mb(unstripped.data.length)} → gzip ${mb(baseline)}; stripped layer ${mb(strippedLayer.descriptor.size)} (${((strippedLayer.descriptor.size / baseline) * 100).toFixed(0)}% of the baseline)`);
+  console.log(
+    `\nnode binary (amd64): unstripped ${mb(unstripped.data.length)} → gzip ${mb(baseline)}; stripped layer ${mb(strippedLayer.descriptor.size)} (${((strippedLayer.descriptor.size / baseline) * 100).toFixed(0)}% of the baseline)`,
+  );
 }
-console.log(`\nbuild time, both platforms: cold ${cold.seconds.toFixed(1)} s (gzip cache empty), warm ${warm.seconds.toFixed(1)} s (${((warm.seconds / cold.seconds) * 100).toFixed(0)}% of cold)`);
-console.log(`  cold steps: ${Object.entries(cold.result.seconds).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
+console.log(
+  `\nbuild time, both platforms: cold ${cold.seconds.toFixed(1)} s (gzip cache empty), warm ${warm.seconds.toFixed(1)} s (${((warm.seconds / cold.seconds) * 100).toFixed(0)}% of cold)`,
+);
+console.log(
+  `  cold steps: ${Object.entries(cold.result.seconds)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+    .join(', ')}`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -35,14 +35,18 @@ metadata:
 
 function workload(i: number, broken: boolean): string {
   return `${header('scheduling.k8s.io/v1alpha2', 'Workload', `train-${i}`, i)}spec:
-  podGroupTemplates:${broken ? ' []' : `
+  podGroupTemplates:${
+    broken
+      ? ' []'
+      : `
     - name: driver
       schedulingPolicy:
         basic: {}
     - name: workers
       schedulingPolicy:
         gang:
-          minCount: 4`}
+          minCount: 4`
+  }
 `;
 }
 
@@ -128,7 +132,12 @@ function writeCorpus(dir: string): number {
     const sub = join(dir, `team-${files % 10}`);
     mkdirSync(sub, { recursive: true });
     if (files % 20 === 19) {
-      const items = ids.map((i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: `team-${i % NAMESPACES}` }, data: { k: 'v' } }));
+      const items = ids.map((i) => ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `cm-${i}`, namespace: `team-${i % NAMESPACES}` },
+        data: { k: 'v' },
+      }));
       writeFileSync(join(sub, `list-${files}.json`), JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2));
     } else {
       writeFileSync(join(sub, `manifests-${files}.yaml`), ids.map(resource).join('---\n'));
@@ -181,15 +190,26 @@ function main(): void {
     const files = writeCorpus(dir);
     const rate = (ms: number) => Math.round((TOTAL / ms) * 1000);
     console.log(`corpus: ${TOTAL} resources in ${files} files, ${NAMESPACES} namespaces (${dir})`);
-    const parse: Measured = { label: 'parse-only baseline', command: NODE, args: ['--input-type=module', '-e', PARSE_ONLY, dir], status: 0, times: [], stdout: '' };
+    const parse: Measured = {
+      label: 'parse-only baseline',
+      command: NODE,
+      args: ['--input-type=module', '-e', PARSE_ONLY, dir],
+      status: 0,
+      times: [],
+      stdout: '',
+    };
     const lint: Measured = { label: 'lint', command: BIN, args: ['lint', dir, '-o', 'json'], status: 1, times: [], stdout: '' };
     const [parseMs = 0, lintMs = 0] = medians(parse, lint);
     if (Number(parse.stdout.trim()) !== TOTAL) throw new Error(`baseline parsed ${parse.stdout.trim()} resources, expected ${TOTAL}`);
     const summary = (JSON.parse(lint.stdout) as { summary: { objects: number; errors: number } }).summary;
     if (summary.objects !== TOTAL) throw new Error(`lint saw ${summary.objects} objects, expected ${TOTAL}`);
     console.log(`baseline (node + read + js-yaml parse only): ${parseMs.toFixed(0)} ms, ${rate(parseMs)} resources/s`);
-    console.log(`kubectl-workload lint -o json:             ${lintMs.toFixed(0)} ms, ${rate(lintMs)} resources/s (${summary.errors} errors found)`);
-    console.log(`ratio lint / parse-only: ${(lintMs / parseMs).toFixed(2)}x; target >= 15000 resources/s: ${rate(lintMs) >= 15_000 ? 'met' : 'NOT met'}`);
+    console.log(
+      `kubectl-workload lint -o json:             ${lintMs.toFixed(0)} ms, ${rate(lintMs)} resources/s (${summary.errors} errors found)`,
+    );
+    console.log(
+      `ratio lint / parse-only: ${(lintMs / parseMs).toFixed(2)}x; target >= 15000 resources/s: ${rate(lintMs) >= 15_000 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,4 +54,5 @@ export function cleanUpProcessFigures(): void {
 export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** `12.34 s (CPU 11.02 s, 270 MiB)`. */
-export const figures = (run: ProcessRun): string => `${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${mib(run.rssBytes)})`;
+export const figures = (run: ProcessRun): string =>
+  `${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${mib(run.rssBytes)})`;

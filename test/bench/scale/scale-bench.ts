@@ -40,7 +40,9 @@ function lint(dir: string, objects: number, findings: number): () => ProcessRun 
     const run = runNode(CLI, ['lint', dir, '-o', 'json'], findings ? [1] : [0]);
     const summary = (JSON.parse(run.stdout) as { summary: { objects: number; errors: number; warnings: number } }).summary;
     if (summary.objects !== objects || summary.errors + summary.warnings !== findings) {
-      throw new Error(`lint ${dir}: ${summary.objects} objects, ${summary.errors + summary.warnings} findings; expected ${objects} and ${findings}`);
+      throw new Error(
+        `lint ${dir}: ${summary.objects} objects, ${summary.errors + summary.warnings} findings; expected ${objects} and ${findings}`,
+      );
     }
     return run;
   };
@@ -50,7 +52,10 @@ function lintFigures(dir: string): void {
   const objects = 48_000;
   writeLintCorpus(join(dir, 'one'), objects, 1, false);
   writeLintCorpus(join(dir, 'spread'), objects, 1000, false);
-  const [one, spread] = medianRuns(RUNS, lint(join(dir, 'one'), objects, 0), lint(join(dir, 'spread'), objects, 0)) as [ProcessRun, ProcessRun];
+  const [one, spread] = medianRuns(RUNS, lint(join(dir, 'one'), objects, 0), lint(join(dir, 'spread'), objects, 0)) as [
+    ProcessRun,
+    ProcessRun,
+  ];
   const ratio = one.ms / spread.ms;
   console.log(`lint ${objects} objects, one namespace:      ${figures(one)}`);
   console.log(`  baseline, spread over 1,000 namespaces: ${figures(spread)}`);
@@ -62,7 +67,9 @@ function lintFigures(dir: string): void {
   const [dangling] = medianRuns(RUNS, lint(join(dir, 'dangling'), total, Math.floor(findings))) as [ProcessRun];
   const rate = (total / dangling.ms) * 1000;
   console.log(`lint ${total} objects, ${Math.floor(findings)} findings, -o json: ${figures(dangling)}`);
-  console.log(`  ${rate.toFixed(0)} resources/s (per CPU second: ${((total / dangling.cpuMs) * 1000).toFixed(0)}), target >= 15000 resources/s: ${verdict(rate >= 15_000)}`);
+  console.log(
+    `  ${rate.toFixed(0)} resources/s (per CPU second: ${((total / dangling.cpuMs) * 1000).toFixed(0)}), target >= 15000 resources/s: ${verdict(rate >= 15_000)}`,
+  );
 }
 
 async function webhookFigures(): Promise<void> {
@@ -84,7 +91,9 @@ function clusterFigures(dir: string): void {
   const ratio = explain.ms / simulate.ms;
   console.log(`explain podgroup/train, 5000 nodes / 50000 pods / 1000-pod gang: ${figures(explain)}`);
   console.log(`  baseline, simulate on the same snapshot:                      ${figures(simulate)}`);
-  console.log(`  ratio ${ratio.toFixed(2)}x (CPU ${(explain.cpuMs / simulate.cpuMs).toFixed(2)}x), target <= 2x and <= 1 GiB: ${verdict(ratio <= 2 && explain.rssBytes <= GIB)}`);
+  console.log(
+    `  ratio ${ratio.toFixed(2)}x (CPU ${(explain.cpuMs / simulate.cpuMs).toFixed(2)}x), target <= 2x and <= 1 GiB: ${verdict(ratio <= 2 && explain.rssBytes <= GIB)}`,
+  );
 
   const snapshot15k = join(dir, 'cluster-15k.json');
   writeClusterSnapshot(snapshot15k, 15, 2000, '4');

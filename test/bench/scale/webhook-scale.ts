@@ -17,7 +17,10 @@ function filler(i: number): KubeObject {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: `filler-${i}`, namespace: 'ml' },
-    spec: { schedulingGroup: { podGroupName: `filler-${Math.floor(i / 8)}` }, containers: [{ name: 'main', image: 'registry.example/server:1' }] },
+    spec: {
+      schedulingGroup: { podGroupName: `filler-${Math.floor(i / 8)}` },
+      containers: [{ name: 'main', image: 'registry.example/server:1' }],
+    },
   } as KubeObject;
 }
 

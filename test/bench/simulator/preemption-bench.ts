@@ -26,8 +26,15 @@ function objects(): (Node | Pod | PodGroup | PriorityClass)[] {
   const low = Array.from({ length: NODES * LOW_PER_NODE }, (_, i) =>
     pod(`low-${i}`, 0, { nodeName: benchNodeName(Math.floor(i / LOW_PER_NODE)), priorityClassName: 'low' }),
   );
-  const gang: PodGroup = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'gang', namespace: 'bench' }, spec: { schedulingPolicy: { gang: { minCount: GANG } } } };
-  const members = Array.from({ length: GANG }, (_, i) => pod(`g-${i}`, i, { priorityClassName: 'high', schedulingGroup: { podGroupName: 'gang' } }));
+  const gang: PodGroup = {
+    apiVersion: 'scheduling.k8s.io/v1alpha2',
+    kind: 'PodGroup',
+    metadata: { name: 'gang', namespace: 'bench' },
+    spec: { schedulingPolicy: { gang: { minCount: GANG } } },
+  };
+  const members = Array.from({ length: GANG }, (_, i) =>
+    pod(`g-${i}`, i, { priorityClassName: 'high', schedulingGroup: { podGroupName: 'gang' } }),
+  );
   return [...nodes(), ...classes, ...low, gang, ...members];
 }
 

@@ -28,7 +28,10 @@ function gang(name: string, minCount: number, rackKey: boolean): PodGroup {
     apiVersion: 'scheduling.k8s.io/v1alpha2',
     kind: 'PodGroup',
     metadata: { name, namespace: 'bench' },
-    spec: { schedulingPolicy: { gang: { minCount } }, ...(rackKey ? { schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] } } : {}) },
+    spec: {
+      schedulingPolicy: { gang: { minCount } },
+      ...(rackKey ? { schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] } } : {}),
+    },
   };
 }
 

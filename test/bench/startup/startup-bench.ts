@@ -41,10 +41,17 @@ function measure(command: string, args: string[]): Timing {
 /** The shipped forms: the npm package installed into a temporary prefix, and the linux/amd64 SEA. */
 function shippedBinaries(): { npm: string; sea: string } {
   const out = mkdtempSync(join(tmpdir(), 'kw-startup-'));
-  const built = execFileSync(NODE, [join(ROOT, 'scripts/release/build.mjs'), 'npm', 'sea', '--out', out, '--manifest', join(out, 'workload.yaml')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const built = execFileSync(
+    NODE,
+    [join(ROOT, 'scripts/release/build.mjs'), 'npm', 'sea', '--out', out, '--manifest', join(out, 'workload.yaml')],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const tarball = built.split('\n').find((line) => line.endsWith('.tgz')) ?? '';
   const prefix = join(out, 'prefix');
-  execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { stdio: 'ignore', env: { ...process.env, PATH: [dirname(process.execPath), process.env.PATH].join(delimiter) } });
+  execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], {
+    stdio: 'ignore',
+    env: { ...process.env, PATH: [dirname(process.execPath), process.env.PATH].join(delimiter) },
+  });
   return { npm: join(prefix, 'bin/kubectl-workload'), sea: join(out, 'sea/linux-amd64/kubectl-workload') };
 }
 
@@ -58,6 +65,8 @@ const rows: Array<[string, Timing]> = [
 ];
 console.log(`cli: ${BIN}; runs: ${RUNS}`);
 for (const [name, t] of rows) {
-  const over = name.includes('baseline') ? '' : `  +${(t.median - baseline.median).toFixed(1)} ms over baseline (${(t.median / baseline.median).toFixed(2)}x), target <= 150 ms: ${t.median <= 150 ? 'met' : 'NOT met'}`;
+  const over = name.includes('baseline')
+    ? ''
+    : `  +${(t.median - baseline.median).toFixed(1)} ms over baseline (${(t.median / baseline.median).toFixed(2)}x), target <= 150 ms: ${t.median <= 150 ? 'met' : 'NOT met'}`;
   console.log(`${name.padEnd(28)} median ${t.median.toFixed(1).padStart(6)} ms, p90 ${t.p90.toFixed(1).padStart(6)} ms${over}`);
 }

@@ -24,7 +24,12 @@ const started = performance.now();
 const run = spawnSync(NODE, ['--experimental-vm-modules', join(ROOT, 'node_modules/jest/bin/jest.js'), 'test/e2e/webhook-fuzz.test.ts'], {
   cwd: ROOT,
   encoding: 'utf8',
-  env: { ...process.env, WEBHOOK_FUZZ_DIRECT_RUNS: String(cases - https), WEBHOOK_FUZZ_HTTPS_RUNS: String(https), WEBHOOK_FUZZ_SEED: String(seed) },
+  env: {
+    ...process.env,
+    WEBHOOK_FUZZ_DIRECT_RUNS: String(cases - https),
+    WEBHOOK_FUZZ_HTTPS_RUNS: String(https),
+    WEBHOOK_FUZZ_SEED: String(seed),
+  },
 });
 const seconds = (performance.now() - started) / 1000;
 console.log(`webhook fuzz: ${cases} generated reviews (${cases - https} in-process, ${https} over HTTPS), seed ${seed}`);

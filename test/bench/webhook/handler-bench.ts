@@ -58,5 +58,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 for (const { endpoint, kind, rates } of reviews) {
   const perSecond = median(rates);
-  console.log(`/${endpoint.padEnd(8)} ${kind.padEnd(8)} ${(1e6 / perSecond).toFixed(1).padStart(6)} µs/review  ${perSecond.toFixed(0).padStart(7)} reviews/s`);
+  console.log(
+    `/${endpoint.padEnd(8)} ${kind.padEnd(8)} ${(1e6 / perSecond).toFixed(1).padStart(6)} µs/review  ${perSecond.toFixed(0).padStart(7)} reviews/s`,
+  );
 }

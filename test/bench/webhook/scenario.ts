@@ -13,7 +13,13 @@ const workload = {
     controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'training' },
     podGroupTemplates: [
       { name: 'driver', schedulingPolicy: { basic: {} } },
-      { name: 'workers', schedulingPolicy: { gang: { minCount: 64 } }, priorityClassName: 'training-high', priority: 1000, disruptionMode: 'PodGroup' },
+      {
+        name: 'workers',
+        schedulingPolicy: { gang: { minCount: 64 } },
+        priorityClassName: 'training-high',
+        priority: 1000,
+        disruptionMode: 'PodGroup',
+      },
     ],
   },
 };
@@ -24,7 +30,12 @@ const groupSpec = {
   priority: 1000,
   disruptionMode: 'PodGroup',
 };
-const podGroup = { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'training-workers', namespace: NS }, spec: groupSpec };
+const podGroup = {
+  apiVersion: 'scheduling.k8s.io/v1alpha2',
+  kind: 'PodGroup',
+  metadata: { name: 'training-workers', namespace: NS },
+  spec: groupSpec,
+};
 const pod = (i: number) => ({
   apiVersion: 'v1',
   kind: 'Pod',
@@ -34,7 +45,13 @@ const pod = (i: number) => ({
     priorityClassName: 'training-high',
     priority: 1000,
     schedulerName: 'default-scheduler',
-    containers: [{ name: 'main', image: 'registry.example/trainer:1.0', resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } } }],
+    containers: [
+      {
+        name: 'main',
+        image: 'registry.example/trainer:1.0',
+        resources: { requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } },
+      },
+    ],
   },
 });
 export const snapshot = {
@@ -42,7 +59,12 @@ export const snapshot = {
   kind: 'List',
   items: [
     { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'training-high' }, value: 1000 },
-    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'training', namespace: NS }, spec: { parallelism: 64, completions: 64, completionMode: 'Indexed' } },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'training', namespace: NS },
+      spec: { parallelism: 64, completions: 64, completionMode: 'Indexed' },
+    },
     workload,
     podGroup,
     ...Array.from({ length: 64 }, (_, i) => pod(i)),
@@ -50,7 +72,9 @@ export const snapshot = {
 };
 
 export function review(object: object, name: string): string {
-  const [group, version] = (object as { apiVersion: string }).apiVersion.includes('/') ? (object as { apiVersion: string }).apiVersion.split('/') : ['', 'v1'];
+  const [group, version] = (object as { apiVersion: string }).apiVersion.includes('/')
+    ? (object as { apiVersion: string }).apiVersion.split('/')
+    : ['', 'v1'];
   return JSON.stringify({
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
@@ -63,7 +87,10 @@ export function review(object: object, name: string): string {
       object,
       oldObject: null,
       dryRun: false,
-      userInfo: { username: 'system:serviceaccount:kube-system:job-controller', groups: ['system:serviceaccounts', 'system:authenticated'] },
+      userInfo: {
+        username: 'system:serviceaccount:kube-system:job-controller',
+        groups: ['system:serviceaccounts', 'system:authenticated'],
+      },
     },
   });
 }
@@ -71,6 +98,23 @@ export function review(object: object, name: string): string {
 export const headers = { 'content-type': 'application/json' };
 export const REQUESTS = [
   { method: 'POST', path: '/validate', headers, body: review(pod(64), 'training-64') },
-  { method: 'POST', path: '/validate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-2', namespace: NS } }, 'training-workers-2') },
-  { method: 'POST', path: '/mutate', headers, body: review({ ...podGroup, metadata: { name: 'training-workers-3', namespace: NS }, spec: { podGroupTemplateRef: groupSpec.podGroupTemplateRef } }, 'training-workers-3') },
+  {
+    method: 'POST',
+    path: '/validate',
+    headers,
+    body: review({ ...podGroup, metadata: { name: 'training-workers-2', namespace: NS } }, 'training-workers-2'),
+  },
+  {
+    method: 'POST',
+    path: '/mutate',
+    headers,
+    body: review(
+      {
+        ...podGroup,
+        metadata: { name: 'training-workers-3', namespace: NS },
+        spec: { podGroupTemplateRef: groupSpec.podGroupTemplateRef },
+      },
+      'training-workers-3',
+    ),
+  },
 ];

@@ -49,7 +49,9 @@ function freePort(): Promise<number> {
 async function waitForHttps(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
-    const result = await autocannon({ url, connections: 1, duration: 0.05, requests: [REQUESTS[0] as (typeof REQUESTS)[number]] }).catch(() => undefined);
+    const result = await autocannon({ url, connections: 1, duration: 0.05, requests: [REQUESTS[0] as (typeof REQUESTS)[number]] }).catch(
+      () => undefined,
+    );
     if (result && result['2xx'] > 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -81,7 +83,14 @@ async function measure(server: Server, connections: number, seconds: number): Pr
   const cpuBefore = cpuSeconds(server.pid);
   const r = await autocannon({ url: server.url, connections, duration: seconds, requests: REQUESTS });
   const cpuMicros = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
-  return { rps: r.requests.total / seconds, cpuMicros, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
+  return {
+    rps: r.requests.total / seconds,
+    cpuMicros,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    total: r.requests.total,
+  };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -112,14 +121,19 @@ async function compare(servers: [Server, Server], seconds: number): Promise<[Mea
   return [summary(rounds[0]), summary(rounds[1])];
 }
 
-const fmt = (m: Measured): string => `${m.rps.toFixed(0).padStart(7)} req/s  ${m.cpuMicros.toFixed(0).padStart(4)} µs CPU/req  p50 ${m.p50.toFixed(2).padStart(6)} ms  p99 ${m.p99.toFixed(2).padStart(6)} ms  errors ${m.errors}/${m.total}`;
+const fmt = (m: Measured): string =>
+  `${m.rps.toFixed(0).padStart(7)} req/s  ${m.cpuMicros.toFixed(0).padStart(4)} µs CPU/req  p50 ${m.p50.toFixed(2).padStart(6)} ms  p99 ${m.p99.toFixed(2).padStart(6)} ms  errors ${m.errors}/${m.total}`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
   const snapshotFile = join(dir, 'snapshot.json');
   writeFileSync(snapshotFile, JSON.stringify(snapshot));
   const [webhookPort, barePort] = await Promise.all([freePort(), freePort()]);
-  const webhook = spawn(NODE, [WEBHOOK, '--port', String(webhookPort), '--bind-address', '127.0.0.1', '--snapshot', snapshotFile, '--log-level', 'warn'], { stdio: 'ignore' });
+  const webhook = spawn(
+    NODE,
+    [WEBHOOK, '--port', String(webhookPort), '--bind-address', '127.0.0.1', '--snapshot', snapshotFile, '--log-level', 'warn'],
+    { stdio: 'ignore' },
+  );
   const bare = spawn(NODE, [join(HERE, 'bare-server.ts'), String(barePort)], { stdio: 'ignore' });
   const webhookUrl = `https://127.0.0.1:${webhookPort}`;
   const bareUrl = `https://127.0.0.1:${barePort}`;
@@ -127,7 +141,9 @@ async function main(): Promise<void> {
   const bareServer: Server = { url: bareUrl, pid: bare.pid as number };
   try {
     await Promise.all([waitForHttps(webhookUrl, webhook), waitForHttps(bareUrl, bare)]);
-    console.log(`webhook bench: 3 reviews (Pod in a 64-pod PodGroup, PodGroup from a template, its /mutate); compare ${COMPARE_SECONDS} s per server at 16 connections, soak ${SOAK_SECONDS} s at 100`);
+    console.log(
+      `webhook bench: 3 reviews (Pod in a 64-pod PodGroup, PodGroup from a template, its /mutate); compare ${COMPARE_SECONDS} s per server at 16 connections, soak ${SOAK_SECONDS} s at 100`,
+    );
     await measure(bareServer, 16, WARMUP_SECONDS);
     await measure(webhookServer, 16, WARMUP_SECONDS);
     const [bareResult, webhookResult] = await compare([bareServer, webhookServer], COMPARE_SECONDS);
@@ -135,8 +151,12 @@ async function main(): Promise<void> {
     console.log(`bare express      c=16  ${fmt(bareResult)}  (median of alternating rounds)`);
     console.log(`workload-webhook  c=16  ${fmt(webhookResult)}`);
     const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
-    console.log(`ratio webhook/bare ${ratio.toFixed(3)} (target >= 0.9: ${verdict(ratio >= 0.9)}); webhook p99 ${webhookResult.p99.toFixed(2)} ms (target <= 10 ms: ${verdict(webhookResult.p99 <= 10)})`);
-    console.log(`CPU ratio bare/webhook ${(bareResult.cpuMicros / webhookResult.cpuMicros).toFixed(3)} (the throughput ratio a dedicated core would give)`);
+    console.log(
+      `ratio webhook/bare ${ratio.toFixed(3)} (target >= 0.9: ${verdict(ratio >= 0.9)}); webhook p99 ${webhookResult.p99.toFixed(2)} ms (target <= 10 ms: ${verdict(webhookResult.p99 <= 10)})`,
+    );
+    console.log(
+      `CPU ratio bare/webhook ${(bareResult.cpuMicros / webhookResult.cpuMicros).toFixed(3)} (the throughput ratio a dedicated core would give)`,
+    );
 
     // RSS is taken once 100 connections are open and V8 has sized its heap for this load (a sixth
     // of the soak): the growth that follows is what a leak would show.

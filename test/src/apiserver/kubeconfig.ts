@@ -22,9 +22,19 @@ export function kubeconfigYaml(options: KubeconfigOptions): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'test-cluster', cluster: { server: options.server, 'certificate-authority-data': Buffer.from(options.caData).toString('base64') } }],
+    clusters: [
+      {
+        name: 'test-cluster',
+        cluster: { server: options.server, 'certificate-authority-data': Buffer.from(options.caData).toString('base64') },
+      },
+    ],
     users: [{ name: 'test-user', user: { token: options.token } }],
-    contexts: [{ name: context, context: { cluster: 'test-cluster', user: 'test-user', ...(options.namespace ? { namespace: options.namespace } : {}) } }],
+    contexts: [
+      {
+        name: context,
+        context: { cluster: 'test-cluster', user: 'test-user', ...(options.namespace ? { namespace: options.namespace } : {}) },
+      },
+    ],
     'current-context': context,
   });
 }

@@ -18,7 +18,11 @@ function node(name: string, zone: string): KubeObject {
     kind: 'Node',
     metadata: meta(name, undefined, { 'topology.kubernetes.io/zone': zone, 'kubernetes.io/hostname': name }),
     spec: {},
-    status: { allocatable: { cpu: '8', memory: '32Gi', pods: '110' }, capacity: { cpu: '8', memory: '32Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] },
+    status: {
+      allocatable: { cpu: '8', memory: '32Gi', pods: '110' },
+      capacity: { cpu: '8', memory: '32Gi', pods: '110' },
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
   } as KubeObject;
 }
 
@@ -46,7 +50,12 @@ export function sampleClusterObjects(): KubeObject[] {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: meta('training', 'team-a', { app: 'training' }),
-      spec: { parallelism: 4, completions: 4, completionMode: 'Indexed', template: { spec: { schedulingGroup: { podGroupName: 'training-workers' } } } },
+      spec: {
+        parallelism: 4,
+        completions: 4,
+        completionMode: 'Indexed',
+        template: { spec: { schedulingGroup: { podGroupName: 'training-workers' } } },
+      },
     } as KubeObject,
     {
       apiVersion: 'scheduling.k8s.io/v1alpha2',
@@ -61,7 +70,10 @@ export function sampleClusterObjects(): KubeObject[] {
       apiVersion: 'scheduling.k8s.io/v1alpha2',
       kind: 'PodGroup',
       metadata: meta('training-workers', 'team-a', { app: 'training' }),
-      spec: { podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } }, schedulingPolicy: { gang: { minCount: 4 } } },
+      spec: {
+        podGroupTemplateRef: { workload: { workloadName: 'training', podGroupTemplateName: 'workers' } },
+        schedulingPolicy: { gang: { minCount: 4 } },
+      },
     } as KubeObject,
     trainingPod(0, 'node-1'),
     trainingPod(1, 'node-1'),

@@ -11,7 +11,15 @@ import type { AddressInfo } from 'node:net';
 import { LabelSelectorError, parseLabelSelector, type KubeObject } from '@kubectl-workload/api';
 import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
-import { RESOURCES, groupVersion, isWorkloadSchedulingApi, qualifiedName, type KubernetesVersion, type ReadVerb, type ServedResource } from './resources.js';
+import {
+  RESOURCES,
+  groupVersion,
+  isWorkloadSchedulingApi,
+  qualifiedName,
+  type KubernetesVersion,
+  type ReadVerb,
+  type ServedResource,
+} from './resources.js';
 import { parseFieldSelector } from './selectors.js';
 import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, status, unauthorized, type StatusBody } from './status.js';
 import { ObjectStore, type StoreEvent } from './store.js';
@@ -163,7 +171,12 @@ export class TestApiServer {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const impersonated = req.headers['impersonate-user'];
     const user = typeof impersonated === 'string' ? impersonated : this.user;
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), user };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      user,
+    };
     this.requests.push(recorded);
     if (PUBLIC_PATHS.has(url.pathname)) {
       if (url.pathname === '/version') sendJson(res, 200, version(this.kubernetesVersion));
@@ -181,7 +194,11 @@ export class TestApiServer {
       return group ? sendJson(res, 200, group) : sendStatus(res, pathNotFound());
     }
     const [group, ver, rest] =
-      segments[0] === 'api' ? ['', segments[1], segments.slice(2)] : segments[0] === 'apis' ? [segments[1], segments[2], segments.slice(3)] : [];
+      segments[0] === 'api'
+        ? ['', segments[1], segments.slice(2)]
+        : segments[0] === 'apis'
+          ? [segments[1], segments[2], segments.slice(3)]
+          : [];
     if (group === undefined || ver === undefined || rest === undefined) return sendStatus(res, pathNotFound());
     if (rest.length === 0) {
       const list = apiResourceList(group, ver, this.served);
@@ -223,7 +240,13 @@ export class TestApiServer {
   private get(req: IncomingMessage, res: ServerResponse, { resource, namespace, name }: ResourceRequest): void {
     const obj = this.store.get(resource, namespace ?? '', name as string);
     if (!obj) return sendStatus(res, notFound(resource, name as string));
-    sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [obj], { resourceVersion: this.store.resourceVersion }) : asServed(obj, resource));
+    sendJson(
+      res,
+      200,
+      wantsTable(req.headers.accept)
+        ? toTable(resource.kind, [obj], { resourceVersion: this.store.resourceVersion })
+        : asServed(obj, resource),
+    );
   }
 
   private matcher(resource: ServedResource, query: URLSearchParams): (obj: KubeObject) => boolean {
@@ -240,7 +263,9 @@ export class TestApiServer {
     const remaining = matches.length - offset - page.length;
     const metadata = {
       resourceVersion: this.store.resourceVersion,
-      ...(remaining > 0 ? { continue: Buffer.from(String(offset + page.length)).toString('base64url'), remainingItemCount: remaining } : {}),
+      ...(remaining > 0
+        ? { continue: Buffer.from(String(offset + page.length)).toString('base64url'), remainingItemCount: remaining }
+        : {}),
     };
     if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(resource.kind, page, metadata));
     sendJson(res, 200, { kind: `${resource.kind}List`, apiVersion: groupVersion(resource), metadata, items: page.map(withoutTypeMeta) });
@@ -250,9 +275,12 @@ export class TestApiServer {
   private watch(res: ServerResponse, { resource, namespace }: ResourceRequest, query: URLSearchParams): void {
     const matches = this.matcher(resource, query);
     const relevant = (event: StoreEvent): boolean =>
-      qualifiedName(event.resource) === qualifiedName(resource) && (namespace === undefined || event.object.metadata?.namespace === namespace) && matches(event.object);
+      qualifiedName(event.resource) === qualifiedName(resource) &&
+      (namespace === undefined || event.object.metadata?.namespace === namespace) &&
+      matches(event.object);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-    const send = (type: string, object: KubeObject): boolean => res.write(`${JSON.stringify({ type, object: asServed(object, resource) })}\n`);
+    const send = (type: string, object: KubeObject): boolean =>
+      res.write(`${JSON.stringify({ type, object: asServed(object, resource) })}\n`);
     const since = Number(query.get('resourceVersion') ?? '0');
     if (since === 0) for (const obj of this.store.list(resource, namespace).filter(matches)) send('ADDED', obj);
     else for (const event of this.store.changesSince(since).filter(relevant)) send(event.type, event.object);

@@ -23,7 +23,11 @@ export const unauthorized = (): StatusBody => status(401, 'Unauthorized', 'Unaut
 export const pathNotFound = (): StatusBody => status(404, 'NotFound', 'the server could not find the requested resource', {});
 
 export function notFound(resource: ServedResource, name: string): StatusBody {
-  return status(404, 'NotFound', `${qualifiedName(resource)} "${name}" not found`, { name, group: resource.group, kind: resource.resource });
+  return status(404, 'NotFound', `${qualifiedName(resource)} "${name}" not found`, {
+    name,
+    group: resource.group,
+    kind: resource.resource,
+  });
 }
 
 /** `podgroups.scheduling.k8s.io is forbidden: User "x" cannot list resource "podgroups" in API group "scheduling.k8s.io" in the namespace "ns"` */

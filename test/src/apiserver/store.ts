@@ -40,7 +40,8 @@ export class ObjectStore {
   apply(input: KubeObject): WatchEventType {
     const resource = resourceForObject(input.apiVersion, input.kind);
     const name = input.metadata?.name;
-    if (!resource) throw new FixtureError(`${input.apiVersion ?? '<no apiVersion>'} ${input.kind ?? '<no kind>'} is not a resource this server serves`);
+    if (!resource)
+      throw new FixtureError(`${input.apiVersion ?? '<no apiVersion>'} ${input.kind ?? '<no kind>'} is not a resource this server serves`);
     if (!name) throw new FixtureError(`${input.kind} without metadata.name`);
     const namespace = resource.namespaced ? input.metadata?.namespace || 'default' : '';
     if (namespace && !this.objects.has(keyOf(NAMESPACES, '', namespace))) {

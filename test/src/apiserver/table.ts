@@ -40,7 +40,7 @@ interface ContainerStatusLike {
 }
 
 function containerStatuses(pod: Pod): ContainerStatusLike[] {
-  return ((pod.status as { containerStatuses?: ContainerStatusLike[] } | undefined)?.containerStatuses) ?? [];
+  return (pod.status as { containerStatuses?: ContainerStatusLike[] } | undefined)?.containerStatuses ?? [];
 }
 
 const POD_COLUMNS: Column[] = [

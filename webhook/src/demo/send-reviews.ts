@@ -43,7 +43,11 @@ function post(target: Target, body: string): Promise<{ status: number; text: str
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(target.path, target.url),
-      { method: 'POST', headers: { 'content-type': 'application/json' }, ...(target.ca ? { ca: target.ca } : { rejectUnauthorized: false }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(target.ca ? { ca: target.ca } : { rejectUnauthorized: false }),
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));

@@ -14,7 +14,11 @@ export const VALID_OBJECTS: readonly (Workload | PodGroup | Pod | Job)[] = [
     apiVersion: 'scheduling.k8s.io/v1alpha2',
     kind: 'Workload',
     metadata: { name: 'training', namespace: 'ml' },
-    spec: { podGroupTemplates: [{ name: 'workers', schedulingPolicy: { gang: { minCount: 4 } }, priorityClassName: 'training-high', priority: 1000 }] },
+    spec: {
+      podGroupTemplates: [
+        { name: 'workers', schedulingPolicy: { gang: { minCount: 4 } }, priorityClassName: 'training-high', priority: 1000 },
+      ],
+    },
   },
   {
     apiVersion: 'scheduling.k8s.io/v1alpha2',
@@ -31,13 +35,20 @@ export const VALID_OBJECTS: readonly (Workload | PodGroup | Pod | Job)[] = [
     kind: 'PodGroup',
     metadata: { name: 'standalone', namespace: 'ml' },
     spec: { schedulingPolicy: { basic: {} }, resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu-template' }] },
-    status: { conditions: [{ type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', lastTransitionTime: '2026-01-01T00:00:00Z', message: '' }] },
+    status: {
+      conditions: [
+        { type: 'PodGroupScheduled', status: 'True', reason: 'Scheduled', lastTransitionTime: '2026-01-01T00:00:00Z', message: '' },
+      ],
+    },
   },
   {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'worker-0', namespace: 'ml' },
-    spec: { schedulingGroup: { podGroupName: 'training-workers' }, containers: [{ name: 'main', image: 'trainer:1', resources: { requests: { cpu: '1' } } }] },
+    spec: {
+      schedulingGroup: { podGroupName: 'training-workers' },
+      containers: [{ name: 'main', image: 'trainer:1', resources: { requests: { cpu: '1' } } }],
+    },
   },
   {
     apiVersion: 'batch/v1',
@@ -47,7 +58,13 @@ export const VALID_OBJECTS: readonly (Workload | PodGroup | Pod | Job)[] = [
       parallelism: 4,
       completions: 4,
       completionMode: 'Indexed',
-      template: { spec: { schedulingGroup: { podGroupName: 'training-workers' }, restartPolicy: 'Never', containers: [{ name: 'main', image: 'trainer:1' }] } },
+      template: {
+        spec: {
+          schedulingGroup: { podGroupName: 'training-workers' },
+          restartPolicy: 'Never',
+          containers: [{ name: 'main', image: 'trainer:1' }],
+        },
+      },
     },
   },
 ];
@@ -104,7 +121,10 @@ const jsonLeaf = fc.oneof(
 const change: fc.Arbitrary<Change> = fc.record({
   steps: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
   anyValue: fc.option(jsonLeaf, { nil: null }),
-  text: fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('', 'Pod', 'PodGroup', 'Indexed', 'training', 'workers', 'a/b', 'x'.repeat(254), 'UPPER', '-x-', 'ml')),
+  text: fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom('', 'Pod', 'PodGroup', 'Indexed', 'training', 'workers', 'a/b', 'x'.repeat(254), 'UPPER', '-x-', 'ml'),
+  ),
   integer: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 5, 2 ** 31, -(2 ** 31) - 1, 1000000001)),
   remove: fc.boolean(),
 });
@@ -116,14 +136,19 @@ function changed(base: KubeObject, typed: boolean): fc.Arbitrary<Json> {
 
 /** An object and maybe its older version, both changed from the same valid object. */
 function changedPair(typed: boolean): fc.Arbitrary<[Json, Json | undefined]> {
-  return fc.constantFrom(...VALID_OBJECTS).chain((base) => fc.tuple(changed(base, typed), fc.option(changed(base, typed), { nil: undefined })));
+  return fc
+    .constantFrom(...VALID_OBJECTS)
+    .chain((base) => fc.tuple(changed(base, typed), fc.option(changed(base, typed), { nil: undefined })));
 }
 
 /** Something shaped like one of our kinds with random contents. */
 const randomObject: fc.Arbitrary<Json> = fc.record({
   apiVersion: fc.constantFrom('v1', 'batch/v1', 'scheduling.k8s.io/v1alpha2', 'scheduling.k8s.io/v1', 'apps/v1', 'x/y'),
   kind: fc.constantFrom('Pod', 'Job', 'Workload', 'PodGroup', 'PriorityClass', 'Deployment', 'Thing'),
-  metadata: fc.option(fc.record({ name: fc.option(fc.string({ maxLength: 20 })), namespace: fc.option(fc.constantFrom('ml', 'default', '')) }), { nil: undefined }),
+  metadata: fc.option(
+    fc.record({ name: fc.option(fc.string({ maxLength: 20 })), namespace: fc.option(fc.constantFrom('ml', 'default', '')) }),
+    { nil: undefined },
+  ),
   spec: fc.option(fc.jsonValue({ maxDepth: 4 }), { nil: undefined }),
   status: fc.option(fc.jsonValue({ maxDepth: 3 }), { nil: undefined }),
 });
@@ -142,8 +167,17 @@ export interface FuzzCase {
   typed: boolean;
 }
 
-function reviewCase(object: Json, oldObject: Json | undefined, operation: string, subResource: string, uid: string, typed: boolean): FuzzCase {
-  const review = reviewFor(object as KubeObject, { uid, subResource, ...(oldObject ? { oldObject: oldObject } : {}) }) as { request: Record<string, unknown> };
+function reviewCase(
+  object: Json,
+  oldObject: Json | undefined,
+  operation: string,
+  subResource: string,
+  uid: string,
+  typed: boolean,
+): FuzzCase {
+  const review = reviewFor(object as KubeObject, { uid, subResource, ...(oldObject ? { oldObject: oldObject } : {}) }) as {
+    request: Record<string, unknown>;
+  };
   review.request.operation = operation;
   if (operation === 'DELETE') review.request.oldObject = object;
   // The API server always sends name and namespace as strings, whatever the object holds.
@@ -181,9 +215,19 @@ const brokenEnvelope: fc.Arbitrary<FuzzCase> = fc
 
 const truncated: fc.Arbitrary<FuzzCase> = fc
   .tuple(wellFormedReview, fc.double({ min: 0, max: 0.999, noNaN: true }))
-  .map(([good, fraction]) => ({ body: good.body.slice(0, Math.floor(good.body.length * fraction)), uid: undefined, wellFormed: false, typed: false }));
+  .map(([good, fraction]) => ({
+    body: good.body.slice(0, Math.floor(good.body.length * fraction)),
+    uid: undefined,
+    wellFormed: false,
+    typed: false,
+  }));
 
-const garbage: fc.Arbitrary<FuzzCase> = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'), fc.string({ maxLength: 200 })).map((body) => ({ body, uid: undefined, wellFormed: false, typed: false }));
+const garbage: fc.Arbitrary<FuzzCase> = fc
+  .oneof(
+    fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
+    fc.string({ maxLength: 200 }),
+  )
+  .map((body) => ({ body, uid: undefined, wellFormed: false, typed: false }));
 
 /** The mix the fuzz test sends: mostly reviews the rules must survive, plus broken ones. */
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
@@ -221,11 +265,14 @@ export function replyProblem(c: FuzzCase, status: number, body: unknown): string
   if (c.uid === undefined) return `200 for a body that is not a well-formed review`;
   if (response?.uid !== c.uid) return `uid ${response?.uid} instead of ${c.uid}`;
   if (typeof response.allowed !== 'boolean') return 'allowed is not a boolean';
-  if (!response.allowed && !(response.status && response.status.code >= 400 && response.status.code < 600 && response.status.message)) return 'denied without a status';
+  if (!response.allowed && !(response.status && response.status.code >= 400 && response.status.code < 600 && response.status.message))
+    return 'denied without a status';
   if (response.allowed && response.status) return 'allowed with a status';
   if (response.warnings?.some((w) => typeof w !== 'string')) return `warnings ${JSON.stringify(response.warnings)}`;
-  if (c.typed && response.warnings?.some((w) => w.startsWith('internal error'))) return `a rule threw: ${JSON.stringify(response.warnings)}`;
-  if (response.patch && !Array.isArray(JSON.parse(Buffer.from(response.patch, 'base64').toString('utf8')))) return 'patch is not a JSON array';
+  if (c.typed && response.warnings?.some((w) => w.startsWith('internal error')))
+    return `a rule threw: ${JSON.stringify(response.warnings)}`;
+  if (response.patch && !Array.isArray(JSON.parse(Buffer.from(response.patch, 'base64').toString('utf8'))))
+    return 'patch is not a JSON array';
   return undefined;
 }
 

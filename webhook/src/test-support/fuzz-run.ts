@@ -23,12 +23,25 @@ export interface FuzzFailure {
 /** Two configurations: a full snapshot with all gates on, and no lookups with some gates off and deny. */
 export function fuzzHandlers(snapshot: KubeObject[]): ReviewHandler[] {
   const make = (source: LookupSource, gates: string, onLookupError: 'allow' | 'deny'): ReviewHandler =>
-    new ReviewHandler({ lookup: source.lookup, gates: parseFeatureGatesByVersion(gates), onLookupError, logger: silentLogger, metrics: new WebhookMetrics(() => ({})) });
-  return [make(objectsSource(snapshot), '', 'allow'), make(noSource(), 'WorkloadAwarePreemption=false,DRAWorkloadResourceClaims=false', 'deny')];
+    new ReviewHandler({
+      lookup: source.lookup,
+      gates: parseFeatureGatesByVersion(gates),
+      onLookupError,
+      logger: silentLogger,
+      metrics: new WebhookMetrics(() => ({})),
+    });
+  return [
+    make(objectsSource(snapshot), '', 'allow'),
+    make(noSource(), 'WorkloadAwarePreemption=false,DRAWorkloadResourceClaims=false', 'deny'),
+  ];
 }
 
 /** Runs `runs` cases against the handlers in-process; bodies that are not JSON are left to the HTTPS path. */
-export async function fuzzHandlerDirect(handlers: ReviewHandler[], runs: number, seed: number): Promise<{ sent: number; failures: FuzzFailure[] }> {
+export async function fuzzHandlerDirect(
+  handlers: ReviewHandler[],
+  runs: number,
+  seed: number,
+): Promise<{ sent: number; failures: FuzzFailure[] }> {
   const failures: FuzzFailure[] = [];
   let sent = 0;
   await fc.assert(
@@ -46,7 +59,12 @@ export async function fuzzHandlerDirect(handlers: ReviewHandler[], runs: number,
 }
 
 /** Sends `runs` cases (truncated bodies included) over HTTPS, `concurrency` at a time. */
-export async function fuzzOverHttps(client: HttpsClient, runs: number, seed: number, concurrency = 8): Promise<{ sent: number; failures: FuzzFailure[] }> {
+export async function fuzzOverHttps(
+  client: HttpsClient,
+  runs: number,
+  seed: number,
+  concurrency = 8,
+): Promise<{ sent: number; failures: FuzzFailure[] }> {
   const cases = fc.sample(fc.tuple(fuzzCase, fc.constantFrom<Endpoint>('validate', 'mutate')), { numRuns: runs, seed });
   const failures: FuzzFailure[] = [];
   let next = 0;

@@ -11,7 +11,11 @@ export interface HttpReply {
 export class HttpsClient {
   readonly agent: Agent;
 
-  constructor(readonly baseUrl: string, ca: string, maxSockets = 8) {
+  constructor(
+    readonly baseUrl: string,
+    ca: string,
+    maxSockets = 8,
+  ) {
     this.agent = new Agent({ keepAlive: true, ca, maxSockets });
   }
 
@@ -19,7 +23,11 @@ export class HttpsClient {
     return new Promise((resolve, reject) => {
       const req = request(
         new URL(path, this.baseUrl),
-        { method, agent: this.agent, headers: body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } },
+        {
+          method,
+          agent: this.agent,
+          headers: body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

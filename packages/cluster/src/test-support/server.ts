@@ -9,6 +9,11 @@ export interface ServerFixture {
 
 export async function startSampleServer(options: ApiServerOptions & { namespace?: string } = {}): Promise<ServerFixture> {
   const server = await TestApiServer.start({ objects: sampleClusterObjects(), ...options });
-  const kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, namespace: options.namespace });
+  const kubeconfig = await writeKubeconfig({
+    server: server.url,
+    caData: server.caData,
+    token: server.token,
+    namespace: options.namespace,
+  });
   return { server, kubeconfig };
 }

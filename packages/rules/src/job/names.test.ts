@@ -1,4 +1,11 @@
-import { fnv32a, isWorkloadNameForJob, podGroupNameFor, podGroupTemplateNameForJob, safeEncodeString, workloadNameForJob } from './names.js';
+import {
+  fnv32a,
+  isWorkloadNameForJob,
+  podGroupNameFor,
+  podGroupTemplateNameForJob,
+  safeEncodeString,
+  workloadNameForJob,
+} from './names.js';
 
 describe('Job controller names', () => {
   it('hashes with FNV-1a 32 (Go hash/fnv test vectors)', () => {

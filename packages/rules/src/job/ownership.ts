@@ -6,7 +6,6 @@ import type { Job, KubeObject, OwnerReference } from '@kubectl-workload/api';
 // The plugin's explain reads controllers through the rules package.
 export { controllerRefOf };
 
-
 /** Whether a controller ownerReference points at `job` (by UID when both sides have one, else by name). */
 export function isControlledByJob(obj: KubeObject, job: Job): boolean {
   const ref = controllerRefOf(obj);

@@ -12,7 +12,11 @@ const gangJob = (spec: Job['spec'] = {}, status: Job['status'] = {}): Job => ({
 const podOf = (uid: string): Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: { name: 'p', namespace: 'ns', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', uid, controller: true }] },
+  metadata: {
+    name: 'p',
+    namespace: 'ns',
+    ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', uid, controller: true }],
+  },
 });
 
 describe('jobGangQualification (JOB-02/JOB-03)', () => {
@@ -21,7 +25,11 @@ describe('jobGangQualification (JOB-02/JOB-03)', () => {
   });
 
   it.each<[string, Job['spec'], string]>([
-    ['parallelism unset', { parallelism: undefined, completions: undefined }, 'JOB-02: spec.parallelism is not set (it must be greater than 1)'],
+    [
+      'parallelism unset',
+      { parallelism: undefined, completions: undefined },
+      'JOB-02: spec.parallelism is not set (it must be greater than 1)',
+    ],
     ['parallelism 1', { parallelism: 1, completions: 1 }, 'JOB-02: spec.parallelism is 1 (it must be greater than 1)'],
     ['NonIndexed', { completionMode: 'NonIndexed' }, 'JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")'],
     ['completionMode unset', { completionMode: undefined }, 'JOB-02: spec.completionMode is not set (it must be "Indexed")'],

@@ -20,7 +20,9 @@ function candidateFailures(job: Job): string[] {
   else if (parallelism <= 1) out.push(`JOB-02: spec.parallelism is ${parallelism} (it must be greater than 1)`);
   // The controller reads the field as given: unset is not Indexed (the API server would default NonIndexed).
   if (spec.completionMode !== 'Indexed') {
-    out.push(`JOB-02: spec.completionMode is ${spec.completionMode === undefined ? 'not set' : JSON.stringify(spec.completionMode)} (it must be "Indexed")`);
+    out.push(
+      `JOB-02: spec.completionMode is ${spec.completionMode === undefined ? 'not set' : JSON.stringify(spec.completionMode)} (it must be "Indexed")`,
+    );
   }
   if (completions === undefined) out.push('JOB-02: spec.completions is not set (it must equal spec.parallelism)');
   else if (completions !== parallelism) {
@@ -41,7 +43,8 @@ function startedFailures(job: Job, pods: readonly Pod[]): string[] {
   if (status.succeeded) out.push(`JOB-03: status.succeeded is ${status.succeeded} (it must be 0)`);
   if (status.failed) out.push(`JOB-03: status.failed is ${status.failed} (it must be 0)`);
   // A Job created suspended gets its Suspended condition before any pod: it never gets a Workload.
-  if (job.spec?.suspend === true) out.push('JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)');
+  if (job.spec?.suspend === true)
+    out.push('JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)');
   if (status.conditions?.some((c) => c.type === 'Suspended')) {
     out.push('JOB-03: status.conditions has a Suspended condition (a Job suspended once never gets a Workload)');
   }

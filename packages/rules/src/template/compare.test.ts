@@ -29,7 +29,12 @@ describe('compareWithTemplate (X-10..X-14)', () => {
     };
     expect(compareWithTemplate(pg, template)).toEqual([
       { field: 'schedulingPolicy', path: 'spec.schedulingPolicy', podGroup: pg.schedulingPolicy, template: template.schedulingPolicy },
-      { field: 'schedulingConstraints', path: 'spec.schedulingConstraints', podGroup: pg.schedulingConstraints, template: template.schedulingConstraints },
+      {
+        field: 'schedulingConstraints',
+        path: 'spec.schedulingConstraints',
+        podGroup: pg.schedulingConstraints,
+        template: template.schedulingConstraints,
+      },
       { field: 'resourceClaims', path: 'spec.resourceClaims', podGroup: pg.resourceClaims, template: template.resourceClaims },
       { field: 'disruptionMode', path: 'spec.disruptionMode', podGroup: 'PodGroup', template: undefined },
       { field: 'priorityClassName', path: 'spec.priorityClassName', podGroup: 'low', template: 'high' },
@@ -38,9 +43,9 @@ describe('compareWithTemplate (X-10..X-14)', () => {
   });
 
   it('tells basic from gang', () => {
-    expect(compareWithTemplate({ schedulingPolicy: { basic: {} } }, { schedulingPolicy: { gang: { minCount: 1 } } }).map((d) => d.field)).toEqual([
-      'schedulingPolicy',
-    ]);
+    expect(
+      compareWithTemplate({ schedulingPolicy: { basic: {} } }, { schedulingPolicy: { gang: { minCount: 1 } } }).map((d) => d.field),
+    ).toEqual(['schedulingPolicy']);
   });
 
   it('treats no constraints, {} and an empty topology list alike', () => {
@@ -56,7 +61,10 @@ describe('compareWithTemplate (X-10..X-14)', () => {
 
   it('compares only the fields asked for, in TEMPLATE_FIELDS order', () => {
     const spec = { schedulingPolicy: { basic: {} }, priorityClassName: 'low', priority: 1 };
-    expect(compareWithTemplate(spec, template, ['priorityClassName', 'priority']).map((d) => d.field)).toEqual(['priorityClassName', 'priority']);
+    expect(compareWithTemplate(spec, template, ['priorityClassName', 'priority']).map((d) => d.field)).toEqual([
+      'priorityClassName',
+      'priority',
+    ]);
     expect(compareWithTemplate(spec, template, ['disruptionMode'])).toEqual([]);
   });
 
@@ -65,11 +73,15 @@ describe('compareWithTemplate (X-10..X-14)', () => {
   });
 
   it('compares by value: equal nested values in separate objects match, a number never matches its string', () => {
-    const policy = (minCount: unknown): PodGroupPolicyFields => ({ schedulingPolicy: { gang: { minCount } } as PodGroupPolicyFields['schedulingPolicy'] });
+    const policy = (minCount: unknown): PodGroupPolicyFields => ({
+      schedulingPolicy: { gang: { minCount } } as PodGroupPolicyFields['schedulingPolicy'],
+    });
     expect(compareWithTemplate(policy(4), policy(4))).toEqual([]);
     expect(compareWithTemplate(policy(undefined), policy(0))).toEqual([]);
     expect(compareWithTemplate(policy('4'), policy(4)).map((d) => d.field)).toEqual(['schedulingPolicy']);
-    const claims = (claimName: string | undefined): PodGroupPolicyFields => ({ resourceClaims: [{ name: 'a', ...(claimName ? { resourceClaimName: claimName } : {}) }] });
+    const claims = (claimName: string | undefined): PodGroupPolicyFields => ({
+      resourceClaims: [{ name: 'a', ...(claimName ? { resourceClaimName: claimName } : {}) }],
+    });
     expect(compareWithTemplate(claims('c'), claims('c'))).toEqual([]);
     expect(compareWithTemplate(claims('c'), claims(undefined)).map((d) => d.field)).toEqual(['resourceClaims']);
     expect(compareWithTemplate({ resourceClaims: [] }, {})).toEqual([]);

@@ -5,9 +5,15 @@ import { DEFAULT_DISRUPTION_MODE } from '../defaulting.js';
 import type { PodGroupPolicyFields, PodGroupResourceClaim, PodGroupSchedulingPolicy } from '@kubectl-workload/api';
 
 /** The fields a PodGroup copies from its template, in the order they are compared and reported. */
-export const TEMPLATE_FIELDS = ['schedulingPolicy', 'schedulingConstraints', 'resourceClaims', 'disruptionMode', 'priorityClassName', 'priority'] as const;
+export const TEMPLATE_FIELDS = [
+  'schedulingPolicy',
+  'schedulingConstraints',
+  'resourceClaims',
+  'disruptionMode',
+  'priorityClassName',
+  'priority',
+] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
-
 
 export interface TemplateDifference {
   field: TemplateField;
@@ -80,10 +86,12 @@ export function compareWithTemplate(
   fields: readonly TemplateField[] = TEMPLATE_FIELDS,
 ): TemplateDifference[] {
   const spec = podGroupSpec ?? {};
-  return fields.filter((field) => !SAME[field](spec, template)).map((field) => ({
-    field,
-    path: `spec.${field}`,
-    podGroup: spec[field],
-    template: template[field],
-  }));
+  return fields
+    .filter((field) => !SAME[field](spec, template))
+    .map((field) => ({
+      field,
+      path: `spec.${field}`,
+      podGroup: spec[field],
+      template: template[field],
+    }));
 }

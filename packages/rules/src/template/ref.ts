@@ -42,7 +42,11 @@ export function resolveIn(ref: TemplateRef, workload: Workload | undefined): Res
  * Looks the referenced Workload and template up; undefined for a standalone PodGroup. `namespace`
  * is the request's when the object does not name one (an admission request may leave it unset).
  */
-export async function resolveTemplateRef(podGroup: PodGroup, lookup: ObjectLookup, namespace = namespaceOf(podGroup)): Promise<ResolvedTemplateRef | undefined> {
+export async function resolveTemplateRef(
+  podGroup: PodGroup,
+  lookup: ObjectLookup,
+  namespace = namespaceOf(podGroup),
+): Promise<ResolvedTemplateRef | undefined> {
   const ref = templateRefOf(podGroup);
   if (!ref) return undefined;
   return resolveIn(ref, await lookup.getWorkload(namespace, ref.workloadName));

@@ -14,7 +14,10 @@ describe('semanticEqual', () => {
   it.each([
     [undefined, {}],
     [{ basic: {} }, { gang: {} }],
-    [[1, 2], [2, 1]],
+    [
+      [1, 2],
+      [2, 1],
+    ],
     ['1', 1],
     [{ a: [1] }, { a: [] }],
     [{ priority: 0 }, {}],

@@ -27,7 +27,9 @@ describe('M-LABEL validateShortName (DV k8s-short-name)', () => {
     expect(validateShortName('p', 'a'.repeat(63))).toEqual([]);
   });
   it('reports the byte limit alone for a long valid-looking label', () => {
-    expect(render(validateShortName('p', 'g'.repeat(64)))).toEqual(['p: Invalid value: "' + 'g'.repeat(64) + '": must be no more than 63 bytes']);
+    expect(render(validateShortName('p', 'g'.repeat(64)))).toEqual([
+      'p: Invalid value: "' + 'g'.repeat(64) + '": must be no more than 63 bytes',
+    ]);
   });
   it('says "must not contain dots" for a valid subdomain', () => {
     expect(render(validateShortName('p', 'a.b'))).toEqual(['p: Invalid value: "a.b": must not contain dots']);
@@ -37,7 +39,10 @@ describe('M-LABEL validateShortName (DV k8s-short-name)', () => {
   });
   it('reports length and pattern together', () => {
     const v = 'A'.repeat(64);
-    expect(render(validateShortName('p', v))).toEqual([`p: Invalid value: "${v}": must be no more than 63 bytes`, `p: Invalid value: "${v}": ${LABEL_REGEX}`]);
+    expect(render(validateShortName('p', v))).toEqual([
+      `p: Invalid value: "${v}": must be no more than 63 bytes`,
+      `p: Invalid value: "${v}": ${LABEL_REGEX}`,
+    ]);
   });
 });
 
@@ -48,13 +53,17 @@ describe('M-SUB validateLongName (DV k8s-long-name) and M-META-SUB', () => {
   it('counts bytes for DV and characters for metadata', () => {
     const v = 'g'.repeat(254);
     expect(render(validateLongName('p', v))).toEqual([`p: Invalid value: "${v}": must be no more than 253 bytes`]);
-    expect(render(validateDnsSubdomainName('metadata.name', v))).toEqual([`metadata.name: Invalid value: "${v}": must be no more than 253 characters`]);
+    expect(render(validateDnsSubdomainName('metadata.name', v))).toEqual([
+      `metadata.name: Invalid value: "${v}": must be no more than 253 characters`,
+    ]);
   });
   it('prints the subdomain pattern text', () => {
     expect(render(validateLongName('p', '.foo_bar'))).toEqual([`p: Invalid value: ".foo_bar": ${SUBDOMAIN_REGEX}`]);
   });
   it('M-META-NS: a namespace is a label with the characters wording', () => {
-    expect(render(validateDnsLabelName('metadata.namespace', 'n'.repeat(64)))).toEqual([`metadata.namespace: Invalid value: "${'n'.repeat(64)}": must be no more than 63 characters`]);
+    expect(render(validateDnsLabelName('metadata.namespace', 'n'.repeat(64)))).toEqual([
+      `metadata.namespace: Invalid value: "${'n'.repeat(64)}": must be no more than 63 characters`,
+    ]);
   });
 });
 
@@ -63,7 +72,9 @@ describe('M-LABELKEY validateLabelKey', () => {
     expect(validateLabelKey('k', key)).toEqual([]);
   });
   it('rejects an upper-case prefix with the prefix-part subdomain text', () => {
-    expect(render(validateLabelKey('k', 'Example.com/Foo'))).toEqual([`k: Invalid value: "Example.com/Foo": prefix part ${SUBDOMAIN_REGEX}`]);
+    expect(render(validateLabelKey('k', 'Example.com/Foo'))).toEqual([
+      `k: Invalid value: "Example.com/Foo": prefix part ${SUBDOMAIN_REGEX}`,
+    ]);
   });
   it('reports empty prefix and empty name parts', () => {
     expect(render(validateLabelKey('k', '/'))).toEqual([
@@ -113,12 +124,18 @@ describe('PG-35 validateConditionReason', () => {
 });
 
 describe('union, immutable, limits, enum, duplicates', () => {
-  const members = (basic: unknown, gang: unknown) => [['basic', basic], ['gang', gang]] as const;
+  const members = (basic: unknown, gang: unknown) =>
+    [
+      ['basic', basic],
+      ['gang', gang],
+    ] as const;
   it('M-UNION0', () => {
     expect(render(validateUnion('s', members(undefined, null)))).toEqual(['s: Invalid value: "": must specify one of: `basic`, `gang`']);
   });
   it('M-UNION2', () => {
-    expect(render(validateUnion('s', members({}, { minCount: 1 })))).toEqual(['s: Invalid value: "{basic, gang}": must specify exactly one of: `basic`, `gang`']);
+    expect(render(validateUnion('s', members({}, { minCount: 1 })))).toEqual([
+      's: Invalid value: "{basic, gang}": must specify exactly one of: `basic`, `gang`',
+    ]);
   });
   it('exactly one member passes', () => {
     expect(validateUnion('s', members({}, undefined))).toEqual([]);
@@ -135,17 +152,27 @@ describe('union, immutable, limits, enum, duplicates', () => {
   });
   it('M-MIN / M-MAX', () => {
     expect(render(validateMinimum('m', -1, 1))).toEqual(['m: Invalid value: -1: must be greater than or equal to 1']);
-    expect(render(validateMaximum('m', 1000000001, 1000000000))).toEqual(['m: Invalid value: 1000000001: must be less than or equal to 1000000000']);
+    expect(render(validateMaximum('m', 1000000001, 1000000000))).toEqual([
+      'm: Invalid value: 1000000001: must be less than or equal to 1000000000',
+    ]);
     expect([...validateMinimum('m', 1, 1), ...validateMaximum('m', 1000000000, 1000000000)]).toEqual([]);
   });
   it('M-ENUM', () => {
-    expect(render(validateEnum('d', 'All', ['Pod', 'PodGroup']))).toEqual(['d: Unsupported value: "All": supported values: "Pod", "PodGroup"']);
+    expect(render(validateEnum('d', 'All', ['Pod', 'PodGroup']))).toEqual([
+      'd: Unsupported value: "All": supported values: "Pod", "PodGroup"',
+    ]);
   });
   it('M-DUP reports each later duplicate with the whole item', () => {
     const items = [{ name: 'a' }, { name: 'b' }, { name: 'a' }, { name: 'a' }];
-    expect(render(validateUniqueKeys('l', items, (i) => i.name, (i) => i))).toEqual([
-      'l[2]: Duplicate value: {"name":"a"}',
-      'l[3]: Duplicate value: {"name":"a"}',
-    ]);
+    expect(
+      render(
+        validateUniqueKeys(
+          'l',
+          items,
+          (i) => i.name,
+          (i) => i,
+        ),
+      ),
+    ).toEqual(['l[2]: Duplicate value: {"name":"a"}', 'l[3]: Duplicate value: {"name":"a"}']);
   });
 });

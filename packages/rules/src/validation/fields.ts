@@ -28,10 +28,12 @@ export const validateLabelKey = (path: string, value: string): FieldError[] => e
 export const validatePathSegmentName = (path: string, value: string): FieldError[] => each(path, value, pathSegmentNameErrors(value));
 
 /** util/validation DNS-1123 subdomain (M-META-SUB): `metadata.name`, core name fields. */
-export const validateDnsSubdomainName = (path: string, value: string): FieldError[] => each(path, value, dns1123SubdomainErrors(value, 'characters'));
+export const validateDnsSubdomainName = (path: string, value: string): FieldError[] =>
+  each(path, value, dns1123SubdomainErrors(value, 'characters'));
 
 /** util/validation DNS-1123 label (M-META-NS): `metadata.namespace`. */
-export const validateDnsLabelName = (path: string, value: string): FieldError[] => each(path, value, dns1123LabelErrors(value, 'characters'));
+export const validateDnsLabelName = (path: string, value: string): FieldError[] =>
+  each(path, value, dns1123LabelErrors(value, 'characters'));
 
 export const CONDITION_REASON_MAX_LENGTH = 1024;
 
@@ -49,7 +51,11 @@ export function tooLongBytes(path: string, max: number): FieldError {
 }
 
 /** A required string: empty is `Required value`, anything else goes through `validate`. */
-export function validateRequiredString(path: string, value: string | undefined, validate: (path: string, value: string) => FieldError[]): FieldError[] {
+export function validateRequiredString(
+  path: string,
+  value: string | undefined,
+  validate: (path: string, value: string) => FieldError[],
+): FieldError[] {
   return value ? validate(path, value) : [required(path)];
 }
 
@@ -101,7 +107,12 @@ export function validateEnum(path: string, value: string, supported: readonly st
  * M-DUP: a list-map key must be unique; every later item repeating an earlier key is a Duplicate
  * at `path[j]` whose bad value is `badValue(item)` (DV prints the whole item).
  */
-export function validateUniqueKeys<T>(path: string, items: readonly T[] | undefined, key: (item: T) => unknown, badValue: (item: T) => BadValue): FieldError[] {
+export function validateUniqueKeys<T>(
+  path: string,
+  items: readonly T[] | undefined,
+  key: (item: T) => unknown,
+  badValue: (item: T) => BadValue,
+): FieldError[] {
   const seen = new Set<unknown>();
   const errs: FieldError[] = [];
   (items ?? []).forEach((item, j) => {

@@ -7,11 +7,15 @@ describe('ObjectMeta validators', () => {
     expect(validateMetadataName({ generateName: 'job-' })).toEqual([]);
   });
   it('checks generateName with its trailing dash masked, reporting the value as written', () => {
-    expect(validateMetadataName({ generateName: 'Job-' }).map(renderFieldError)[0]).toMatch(/^metadata\.generateName: Invalid value: "Job-": a lowercase RFC 1123 subdomain/);
+    expect(validateMetadataName({ generateName: 'Job-' }).map(renderFieldError)[0]).toMatch(
+      /^metadata\.generateName: Invalid value: "Job-": a lowercase RFC 1123 subdomain/,
+    );
   });
   it('treats an absent namespace as the request namespace', () => {
     expect(validateMetadataNamespace({ name: 'a' })).toEqual([]);
-    expect(validateMetadataNamespace({ namespace: 'a.b' }).map(renderFieldError)).toEqual(['metadata.namespace: Invalid value: "a.b": must not contain dots']);
+    expect(validateMetadataNamespace({ namespace: 'a.b' }).map(renderFieldError)).toEqual([
+      'metadata.namespace: Invalid value: "a.b": must not contain dots',
+    ]);
   });
   it('reports a changed name with the new value', () => {
     expect(validateMetadataUpdate({ name: 'b', namespace: 'x' }, { name: 'a', namespace: 'y' }).map(renderFieldError)).toEqual([

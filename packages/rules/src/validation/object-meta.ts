@@ -18,7 +18,10 @@ export function validateMetadataName(meta: ObjectMeta | undefined): FieldError[]
   const name = meta?.name ?? '';
   const generateName = meta?.generateName ?? '';
   const errs: FieldError[] = [];
-  if (generateName) errs.push(...validateDnsSubdomainName('metadata.generateName', maskTrailingDash(generateName)).map((e) => ({ ...e, badValue: generateName })));
+  if (generateName)
+    errs.push(
+      ...validateDnsSubdomainName('metadata.generateName', maskTrailingDash(generateName)).map((e) => ({ ...e, badValue: generateName })),
+    );
   if (name) errs.push(...validateDnsSubdomainName('metadata.name', name));
   else if (!generateName) errs.push(required('metadata.name', 'name or generateName is required'));
   return errs;

@@ -2,9 +2,29 @@
 // scheduling.k8s.io/v1alpha2 types carry the same declarative tags in both places.
 
 import { forbidden, required } from '@kubectl-workload/api';
-import type { BadValue, FieldError, PodGroupResourceClaim, PodGroupSchedulingConstraints, PodGroupSchedulingPolicy, PodGroupTemplate } from '@kubectl-workload/api';
+import type {
+  BadValue,
+  FieldError,
+  PodGroupResourceClaim,
+  PodGroupSchedulingConstraints,
+  PodGroupSchedulingPolicy,
+  PodGroupTemplate,
+} from '@kubectl-workload/api';
 import { semanticEqual } from './equality.js';
-import { immutable, isSet, validateEnum, validateLabelKey, validateLongName, validateMaximum, validateMaxItems, validateMinimum, validateRequiredString, validateShortName, validateUnion, validateUniqueKeys } from './fields.js';
+import {
+  immutable,
+  isSet,
+  validateEnum,
+  validateLabelKey,
+  validateLongName,
+  validateMaximum,
+  validateMaxItems,
+  validateMinimum,
+  validateRequiredString,
+  validateShortName,
+  validateUnion,
+  validateUniqueKeys,
+} from './fields.js';
 
 export const MAX_POD_GROUP_TEMPLATES = 8;
 export const MAX_RESOURCE_CLAIMS = 4;
@@ -16,7 +36,10 @@ export const DISRUPTION_MODES = ['Pod', 'PodGroup'] as const;
 
 /** M-UNION0/2 over `basic`, `gang` (WL-09, PG-07). */
 export function validateSchedulingPolicyUnion(path: string, policy: PodGroupSchedulingPolicy | undefined): FieldError[] {
-  return validateUnion(path, [['basic', policy?.basic], ['gang', policy?.gang]]);
+  return validateUnion(path, [
+    ['basic', policy?.basic],
+    ['gang', policy?.gang],
+  ]);
 }
 
 /** `gang.minCount` is a plain int32: 0 (or absent) counts as missing (WL-10, PG-08). */
@@ -63,14 +86,21 @@ export function validateClaimsUnique(path: string, claims: readonly PodGroupReso
 }
 
 /** Runs `check` on every claim at `path[j]`, unless the list fails its maxItems pre-check. */
-export function eachClaim(path: string, claims: readonly PodGroupResourceClaim[] | undefined, check: (itemPath: string, claim: PodGroupResourceClaim) => FieldError[]): FieldError[] {
+export function eachClaim(
+  path: string,
+  claims: readonly PodGroupResourceClaim[] | undefined,
+  check: (itemPath: string, claim: PodGroupResourceClaim) => FieldError[],
+): FieldError[] {
   if (!claims || claims.length > MAX_RESOURCE_CLAIMS) return [];
   return claims.flatMap((c, j) => check(`${path}[${j}]`, c));
 }
 
 /** Exactly one source per claim (WL-22, PG-10). */
 export const validateClaimSourceUnion = (itemPath: string, claim: PodGroupResourceClaim): FieldError[] =>
-  validateUnion(itemPath, [['resourceClaimName', claim.resourceClaimName], ['resourceClaimTemplateName', claim.resourceClaimTemplateName]]);
+  validateUnion(itemPath, [
+    ['resourceClaimName', claim.resourceClaimName],
+    ['resourceClaimTemplateName', claim.resourceClaimTemplateName],
+  ]);
 
 /** `name` required, a DNS label (WL-21, PG-10). */
 export const validateClaimName = (itemPath: string, claim: PodGroupResourceClaim): FieldError[] =>
@@ -79,7 +109,9 @@ export const validateClaimName = (itemPath: string, claim: PodGroupResourceClaim
 /** Both source names are DNS subdomains when set (WL-23, PG-10). */
 export const validateClaimSourceNames = (itemPath: string, claim: PodGroupResourceClaim): FieldError[] => [
   ...(isSet(claim.resourceClaimName) ? validateLongName(`${itemPath}.resourceClaimName`, claim.resourceClaimName ?? '') : []),
-  ...(isSet(claim.resourceClaimTemplateName) ? validateLongName(`${itemPath}.resourceClaimTemplateName`, claim.resourceClaimTemplateName ?? '') : []),
+  ...(isSet(claim.resourceClaimTemplateName)
+    ? validateLongName(`${itemPath}.resourceClaimTemplateName`, claim.resourceClaimTemplateName ?? '')
+    : []),
 ];
 
 // ---- WorkloadAwarePreemption fields ----
@@ -115,7 +147,13 @@ export function validatePriority(path: string, priority: number | undefined, wap
  * with the gate on any change is immutable; with it off only a change to a present value is
  * Forbidden (clearing it is accepted).
  */
-export function validateGatedImmutable(path: string, oldValue: unknown, newValue: unknown, gateOn: boolean, present: boolean): FieldError[] {
+export function validateGatedImmutable(
+  path: string,
+  oldValue: unknown,
+  newValue: unknown,
+  gateOn: boolean,
+  present: boolean,
+): FieldError[] {
   if (semanticEqual(oldValue, newValue)) return [];
   if (gateOn) return [immutable(path)];
   return present ? [forbidden(path)] : [];

@@ -42,7 +42,14 @@ export const POD_GROUP_SHAPE = struct({
   }),
   status: struct({
     conditions: list(
-      struct({ type: 'string', status: 'string', observedGeneration: 'int64', lastTransitionTime: 'string', reason: 'string', message: 'string' }),
+      struct({
+        type: 'string',
+        status: 'string',
+        observedGeneration: 'int64',
+        lastTransitionTime: 'string',
+        reason: 'string',
+        message: 'string',
+      }),
     ),
     resourceClaimStatuses: list(struct({ name: 'string', resourceClaimName: 'string' })),
   }),
@@ -60,10 +67,14 @@ export function validateShape(path: string, value: unknown, shape: Shape, isItem
   const bad = (expected: string): FieldError[] => [invalid(path, value as BadValue, `must be ${expected}`)];
   if (shape === 'string') return typeof value === 'string' ? [] : bad('a string');
   if (shape === 'int64') return Number.isInteger(value) ? [] : bad('an integer');
-  if (shape === 'int32') return Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX ? [] : bad('a 32-bit integer');
-  if ('items' in shape) return Array.isArray(value) ? value.flatMap((item, i) => validateShape(`${path}[${i}]`, item, shape.items, true)) : bad('a list');
+  if (shape === 'int32')
+    return Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX ? [] : bad('a 32-bit integer');
+  if ('items' in shape)
+    return Array.isArray(value) ? value.flatMap((item, i) => validateShape(`${path}[${i}]`, item, shape.items, true)) : bad('a list');
   if (!isRecord(value)) return bad('an object');
-  return Object.entries(shape.fields).flatMap(([name, fieldShape]) => validateShape(path ? `${path}.${name}` : name, value[name], fieldShape));
+  return Object.entries(shape.fields).flatMap(([name, fieldShape]) =>
+    validateShape(path ? `${path}.${name}` : name, value[name], fieldShape),
+  );
 }
 
 /** A list field read from a possibly malformed object (an old object is not decode-checked). */

@@ -14,8 +14,10 @@ export class Reader {
 
   /** An object whose keys are all in `allowed`. */
   object(value: unknown, path: string, allowed: readonly string[]): Fields {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(path, `Invalid type: expected an object, got ${describe(value)}`);
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.fail(path ? `${path}.${key}` : key, `unknown field; allowed: ${allowed.join(', ')}`);
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      this.fail(path, `Invalid type: expected an object, got ${describe(value)}`);
+    for (const key of Object.keys(value))
+      if (!allowed.includes(key)) this.fail(path ? `${path}.${key}` : key, `unknown field; allowed: ${allowed.join(', ')}`);
     return value as Fields;
   }
 
@@ -43,7 +45,8 @@ export class Reader {
   /** field.NotSupported's wording. */
   oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
     const text = this.string(value, path);
-    if (!(allowed as readonly string[]).includes(text)) this.fail(path, `Unsupported value: ${JSON.stringify(text)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    if (!(allowed as readonly string[]).includes(text))
+      this.fail(path, `Unsupported value: ${JSON.stringify(text)}: supported values: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
     return text as T;
   }
 

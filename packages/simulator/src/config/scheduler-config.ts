@@ -17,14 +17,62 @@ export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
 
 /** The in-tree plugins of kube-scheduler v1.36 (registry.go), modelled or not. */
 export const KNOWN_PLUGINS = [
-  'PrioritySort', 'SchedulingGates', 'NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts',
-  'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'VolumeRestrictions', 'NodeVolumeLimits', 'VolumeBinding',
-  'VolumeZone', 'PodTopologySpread', 'InterPodAffinity', 'DefaultPreemption', 'ImageLocality', 'DefaultBinder',
-  'DynamicResources', 'NodeDeclaredFeatures', 'GangScheduling', 'TopologyPlacement', 'PodGroupPodsCount',
+  'PrioritySort',
+  'SchedulingGates',
+  'NodeUnschedulable',
+  'NodeName',
+  'TaintToleration',
+  'NodeAffinity',
+  'NodePorts',
+  'NodeResourcesFit',
+  'NodeResourcesBalancedAllocation',
+  'VolumeRestrictions',
+  'NodeVolumeLimits',
+  'VolumeBinding',
+  'VolumeZone',
+  'PodTopologySpread',
+  'InterPodAffinity',
+  'DefaultPreemption',
+  'ImageLocality',
+  'DefaultBinder',
+  'DynamicResources',
+  'NodeDeclaredFeatures',
+  'GangScheduling',
+  'TopologyPlacement',
+  'PodGroupPodsCount',
 ] as const;
 
-const EXTENSION_POINTS = ['preEnqueue', 'queueSort', 'preFilter', 'filter', 'postFilter', 'preScore', 'score', 'reserve', 'permit', 'preBind', 'bind', 'postBind', 'multiPoint'] as const;
-const TOP_LEVEL = ['apiVersion', 'kind', 'parallelism', 'leaderElection', 'clientConnection', 'healthzBindAddress', 'metricsBindAddress', 'debuggingConfiguration', 'percentageOfNodesToScore', 'podInitialBackoffSeconds', 'podMaxBackoffSeconds', 'profiles', 'extenders', 'delayCacheUntilActive'];
+const EXTENSION_POINTS = [
+  'preEnqueue',
+  'queueSort',
+  'preFilter',
+  'filter',
+  'postFilter',
+  'preScore',
+  'score',
+  'reserve',
+  'permit',
+  'preBind',
+  'bind',
+  'postBind',
+  'multiPoint',
+] as const;
+const TOP_LEVEL = [
+  'apiVersion',
+  'kind',
+  'parallelism',
+  'leaderElection',
+  'clientConnection',
+  'healthzBindAddress',
+  'metricsBindAddress',
+  'debuggingConfiguration',
+  'percentageOfNodesToScore',
+  'podInitialBackoffSeconds',
+  'podMaxBackoffSeconds',
+  'profiles',
+  'extenders',
+  'delayCacheUntilActive',
+];
 const PROFILE_FIELDS = ['schedulerName', 'percentageOfNodesToScore', 'plugins', 'pluginConfig'];
 const ARGS_HEADER = ['apiVersion', 'kind'];
 
@@ -59,7 +107,11 @@ function pluginSet(r: Reader, value: unknown, path: string): PluginSet {
 }
 
 /** mergePluginSet: defaults minus disabled, enabled ones replacing a default in place or appended. */
-function merge<T extends string>(defaults: readonly (readonly [T, number])[], sets: readonly PluginSet[], modelled: readonly T[]): [T, number][] {
+function merge<T extends string>(
+  defaults: readonly (readonly [T, number])[],
+  sets: readonly PluginSet[],
+  modelled: readonly T[],
+): [T, number][] {
   let out: [T, number][] = defaults.map(([n, w]) => [n, w]);
   for (const set of sets) {
     if (set.disabled.includes('*')) out = [];
@@ -89,16 +141,20 @@ function fitArgs(r: Reader, value: unknown, path: string, notes: string[]): node
   const args = r.object(value, path, [...ARGS_HEADER, 'ignoredResources', 'ignoredResourceGroups', 'scoringStrategy']);
   if (args.ignoredResources !== undefined || args.ignoredResourceGroups !== undefined) {
     r.list(args.ignoredResources, `${path}.ignoredResources`).forEach((v, i) => r.string(v, `${path}.ignoredResources[${i}]`));
-    r.list(args.ignoredResourceGroups, `${path}.ignoredResourceGroups`).forEach((v, i) => r.string(v, `${path}.ignoredResourceGroups[${i}]`));
+    r.list(args.ignoredResourceGroups, `${path}.ignoredResourceGroups`).forEach((v, i) =>
+      r.string(v, `${path}.ignoredResourceGroups[${i}]`),
+    );
     notes.push(`${path}.ignoredResources/ignoredResourceGroups: not modelled (every requested resource is checked)`);
   }
   if (args.scoringStrategy === undefined) return nodeResourcesFit.DEFAULT_SCORING_STRATEGY;
   const at = `${path}.scoringStrategy`;
   const strategy = r.object(args.scoringStrategy, at, ['type', 'resources', 'requestedToCapacityRatio']);
-  const type = strategy.type === undefined ? 'LeastAllocated' : r.oneOf(strategy.type, `${at}.type`, nodeResourcesFit.SCORING_STRATEGY_TYPES);
+  const type =
+    strategy.type === undefined ? 'LeastAllocated' : r.oneOf(strategy.type, `${at}.type`, nodeResourcesFit.SCORING_STRATEGY_TYPES);
   const specs = strategy.resources === undefined ? nodeResourcesFit.DEFAULT_RESOURCES : resources(r, strategy.resources, `${at}.resources`);
   if (type !== 'RequestedToCapacityRatio') {
-    if (strategy.requestedToCapacityRatio !== undefined) r.fail(`${at}.requestedToCapacityRatio`, `Forbidden: only for type "RequestedToCapacityRatio"`);
+    if (strategy.requestedToCapacityRatio !== undefined)
+      r.fail(`${at}.requestedToCapacityRatio`, `Forbidden: only for type "RequestedToCapacityRatio"`);
     return { type, resources: specs };
   }
   const ratio = r.object(strategy.requestedToCapacityRatio, `${at}.requestedToCapacityRatio`, ['shape']);
@@ -109,7 +165,8 @@ function fitArgs(r: Reader, value: unknown, path: string, notes: string[]): node
   const shape = points.map((item, i) => {
     const p = r.object(item, `${shapePath}[${i}]`, ['utilization', 'score']);
     const utilization = r.range(p.utilization, `${shapePath}[${i}].utilization`, 0, 100);
-    if (utilization <= last) r.fail(`${shapePath}[${i}].utilization`, `Invalid value: ${utilization}: utilization values must be sorted in increasing order`);
+    if (utilization <= last)
+      r.fail(`${shapePath}[${i}].utilization`, `Invalid value: ${utilization}: utilization values must be sorted in increasing order`);
     last = utilization;
     return { utilization, score: r.range(p.score, `${shapePath}[${i}].score`, 0, 10) };
   });
@@ -120,17 +177,30 @@ function spreadArgs(r: Reader, value: unknown, path: string, notes: string[]): v
   const args = r.object(value, path, [...ARGS_HEADER, 'defaultConstraints', 'defaultingType']);
   const type = args.defaultingType === undefined ? 'System' : r.oneOf(args.defaultingType, `${path}.defaultingType`, ['System', 'List']);
   const constraints = r.list(args.defaultConstraints, `${path}.defaultConstraints`);
-  if (type === 'System' && constraints.length > 0) r.fail(`${path}.defaultConstraints`, 'Invalid value: when .defaultingType is "System", .defaultConstraints must be empty');
+  if (type === 'System' && constraints.length > 0)
+    r.fail(`${path}.defaultConstraints`, 'Invalid value: when .defaultingType is "System", .defaultConstraints must be empty');
   constraints.forEach((item, i) => {
     const at = `${path}.defaultConstraints[${i}]`;
-    const c = r.object(item, at, ['maxSkew', 'topologyKey', 'whenUnsatisfiable', 'labelSelector', 'minDomains', 'nodeAffinityPolicy', 'nodeTaintsPolicy', 'matchLabelKeys']);
-    if (c.labelSelector !== undefined) r.fail(`${at}.labelSelector`, 'Forbidden: constraint must not define a selector, as they deduced for each pod');
+    const c = r.object(item, at, [
+      'maxSkew',
+      'topologyKey',
+      'whenUnsatisfiable',
+      'labelSelector',
+      'minDomains',
+      'nodeAffinityPolicy',
+      'nodeTaintsPolicy',
+      'matchLabelKeys',
+    ]);
+    if (c.labelSelector !== undefined)
+      r.fail(`${at}.labelSelector`, 'Forbidden: constraint must not define a selector, as they deduced for each pod');
     r.range(c.maxSkew, `${at}.maxSkew`, 1, 2 ** 31 - 1);
     r.string(c.topologyKey, `${at}.topologyKey`);
     r.oneOf(c.whenUnsatisfiable, `${at}.whenUnsatisfiable`, ['DoNotSchedule', 'ScheduleAnyway']);
   });
   // Defaults select the pods of the Services, ReplicaSets and StatefulSets owning a pod, which the simulator does not read.
-  notes.push(`${path}: default spread constraints (${type}) are not modelled: they select pods through Services, ReplicaSets and StatefulSets, which a snapshot does not carry; only a pod's own topologySpreadConstraints are applied`);
+  notes.push(
+    `${path}: default spread constraints (${type}) are not modelled: they select pods through Services, ReplicaSets and StatefulSets, which a snapshot does not carry; only a pod's own topologySpreadConstraints are applied`,
+  );
 }
 
 function profile(r: Reader, value: unknown, path: string, notes: string[]): SchedulerProfile {
@@ -144,8 +214,16 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   const set = (point: (typeof EXTENSION_POINTS)[number]): PluginSet => pluginSet(r, plugins[point], `${path}.plugins.${point}`);
   const multi = set('multiPoint');
   for (const point of EXTENSION_POINTS) if (point !== 'multiPoint') set(point);
-  const filters = merge<FilterPlugin>(FILTER_PLUGINS.map((n) => [n, 0] as const), [multi, set('filter')], FILTER_PLUGINS);
-  const scores = merge<ScorePlugin>(Object.entries(SCORE_WEIGHTS) as [ScorePlugin, number][], [multi, set('score')], Object.keys(SCORE_WEIGHTS) as ScorePlugin[]);
+  const filters = merge<FilterPlugin>(
+    FILTER_PLUGINS.map((n) => [n, 0] as const),
+    [multi, set('filter')],
+    FILTER_PLUGINS,
+  );
+  const scores = merge<ScorePlugin>(
+    Object.entries(SCORE_WEIGHTS) as [ScorePlugin, number][],
+    [multi, set('score')],
+    Object.keys(SCORE_WEIGHTS) as ScorePlugin[],
+  );
   const base = defaultProfile(schedulerName);
   let fitStrategy = base.fitStrategy;
   let balancedResources = base.balancedResources;
@@ -154,7 +232,12 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   r.list(p.pluginConfig, `${path}.pluginConfig`).forEach((item, i) => {
     const at = `${path}.pluginConfig[${i}]`;
     const entry = r.object(item, at, ['name', 'args']);
-    const name = r.oneOf(entry.name, `${at}.name`, [nodeResourcesFit.NAME, balancedAllocation.NAME, podTopologySpread.NAME, interPodAffinity.NAME]);
+    const name = r.oneOf(entry.name, `${at}.name`, [
+      nodeResourcesFit.NAME,
+      balancedAllocation.NAME,
+      podTopologySpread.NAME,
+      interPodAffinity.NAME,
+    ]);
     if (configured.has(name)) r.fail(`${at}.name`, `Duplicate value: ${JSON.stringify(name)}`);
     configured.add(name);
     const args = `${at}.args`;
@@ -165,8 +248,12 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
     } else if (name === podTopologySpread.NAME) spreadArgs(r, entry.args ?? {}, args, notes);
     else {
       const a = r.object(entry.args ?? {}, args, [...ARGS_HEADER, 'hardPodAffinityWeight', 'ignorePreferredTermsOfExistingPods']);
-      if (a.hardPodAffinityWeight !== undefined) hardPodAffinityWeight = r.range(a.hardPodAffinityWeight, `${args}.hardPodAffinityWeight`, 0, 100);
-      if (a.ignorePreferredTermsOfExistingPods !== undefined && r.boolean(a.ignorePreferredTermsOfExistingPods, `${args}.ignorePreferredTermsOfExistingPods`)) {
+      if (a.hardPodAffinityWeight !== undefined)
+        hardPodAffinityWeight = r.range(a.hardPodAffinityWeight, `${args}.hardPodAffinityWeight`, 0, 100);
+      if (
+        a.ignorePreferredTermsOfExistingPods !== undefined &&
+        r.boolean(a.ignorePreferredTermsOfExistingPods, `${args}.ignorePreferredTermsOfExistingPods`)
+      ) {
         notes.push(`${args}.ignorePreferredTermsOfExistingPods: not modelled`);
       }
     }
@@ -174,15 +261,24 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   const weights = Object.fromEntries(Object.keys(SCORE_WEIGHTS).map((n) => [n, 0])) as Record<ScorePlugin, number>;
   for (const [n, w] of scores) weights[n] = w;
   const enabled = new Set(filters.map(([n]) => n));
-  return { schedulerName, filters: FILTER_PLUGINS.filter((n) => enabled.has(n)), weights, fitStrategy, balancedResources, hardPodAffinityWeight };
+  return {
+    schedulerName,
+    filters: FILTER_PLUGINS.filter((n) => enabled.has(n)),
+    weights,
+    fitStrategy,
+    balancedResources,
+    hardPodAffinityWeight,
+  };
 }
 
 /** `doc` is the decoded file; throws SchedulerConfigError naming `file` and the field. */
 export function schedulerConfiguration(doc: unknown, file: string): SchedulerConfiguration {
   const r = new Reader(file);
   const top = r.object(doc, '', TOP_LEVEL);
-  if (top.apiVersion !== API_VERSION) r.fail('apiVersion', `Unsupported value: ${JSON.stringify(top.apiVersion ?? '')}: supported values: ${JSON.stringify(API_VERSION)}`);
-  if (top.kind !== 'KubeSchedulerConfiguration') r.fail('kind', `Unsupported value: ${JSON.stringify(top.kind ?? '')}: supported values: "KubeSchedulerConfiguration"`);
+  if (top.apiVersion !== API_VERSION)
+    r.fail('apiVersion', `Unsupported value: ${JSON.stringify(top.apiVersion ?? '')}: supported values: ${JSON.stringify(API_VERSION)}`);
+  if (top.kind !== 'KubeSchedulerConfiguration')
+    r.fail('kind', `Unsupported value: ${JSON.stringify(top.kind ?? '')}: supported values: "KubeSchedulerConfiguration"`);
   const notes: string[] = [];
   if (top.percentageOfNodesToScore !== undefined) {
     r.range(top.percentageOfNodesToScore, 'percentageOfNodesToScore', 0, 100);

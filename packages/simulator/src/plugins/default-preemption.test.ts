@@ -9,10 +9,19 @@ function on(nodeName: string, name: string, cpu: string, priority: number, start
 
 function preempt(nodes: Node[], pods: Pod[], preemptor: Pod, nominated?: string) {
   const { scheduler } = setup(nodes, pods, [preemptor]);
-  const env: PreemptionEnv = { scheduler, priorities: new PriorityResolver([], new Map()), budgets: () => [], nominatedNode: () => (nominated ? scheduler.cluster.nodeIndex.get(nominated) : undefined) };
+  const env: PreemptionEnv = {
+    scheduler,
+    priorities: new PriorityResolver([], new Map()),
+    budgets: () => [],
+    nominatedNode: () => (nominated ? scheduler.cluster.nodeIndex.get(nominated) : undefined),
+  };
   const tried = attempt(scheduler, preemptor);
   const result = preemptPod(env, info(preemptor), tried, scheduler.allNodes);
-  return { ...result, nodeName: result.node === undefined ? undefined : scheduler.cluster.nodes[result.node]?.name, fit: tried.fitError?.message };
+  return {
+    ...result,
+    nodeName: result.node === undefined ? undefined : scheduler.cluster.nodes[result.node]?.name,
+    fit: tried.fitError?.message,
+  };
 }
 
 const two = [node('n1', { cpu: '2' }), node('n2', { cpu: '2' })];
@@ -51,9 +60,15 @@ describe('DefaultPreemption messages (spec §5.1)', () => {
   const tainted = node('t1', { cpu: '2' }, { spec: { taints: [{ key: 'k', effect: 'NoSchedule' }] } });
 
   it('counts unresolvable nodes as "not helpful" and nodes without lower-priority pods as "no victims", after the DRA reason', () => {
-    const r = preempt([tainted, node('n1', { cpu: '2' }), node('n2', { cpu: '2' })], [on('n1', 'x', '2', 50), on('n2', 'y', '2', 50)], cpuPod('me', '1', { priority: 10 }));
+    const r = preempt(
+      [tainted, node('n1', { cpu: '2' }), node('n2', { cpu: '2' })],
+      [on('n1', 'x', '2', 50), on('n2', 'y', '2', 50)],
+      cpuPod('me', '1', { priority: 10 }),
+    );
     expect(r.node).toBeUndefined();
-    expect(r.message).toBe('no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.');
+    expect(r.message).toBe(
+      'no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
   });
 
   it('reports the filter reason of a node that stays too small with its victims gone, and leaves out the DRA reason for pods with claims', () => {

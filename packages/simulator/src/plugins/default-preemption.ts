@@ -62,7 +62,9 @@ function failed(pod: PodInfo, preemption: string): PodPreemption {
 
 /** PodTerminatingByPreemption: being deleted, with DisruptionTarget/PreemptionByScheduler. */
 export function terminatingByPreemption(p: PodInfo): boolean {
-  return p.terminating && (p.pod.status?.conditions ?? []).some((c) => c.type === 'DisruptionTarget' && c.reason === 'PreemptionByScheduler');
+  return (
+    p.terminating && (p.pod.status?.conditions ?? []).some((c) => c.type === 'DisruptionTarget' && c.reason === 'PreemptionByScheduler')
+  );
 }
 
 /** PodEligibleToPreemptOthers; undefined when eligible. */
@@ -124,8 +126,12 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
   const reason = ineligibility(env, pod, statuses);
   if (reason !== undefined) return failed(pod, reason);
   const potential: number[] = [];
-  for (const node of nodes) if (statuses.get(cluster.nodes[node]?.name ?? '')?.code !== 'UnschedulableAndUnresolvable') potential.push(node);
-  const wanted = Math.min(potential.length, Math.max(Math.trunc((potential.length * MIN_CANDIDATE_NODES_PERCENTAGE) / 100), MIN_CANDIDATE_NODES_ABSOLUTE));
+  for (const node of nodes)
+    if (statuses.get(cluster.nodes[node]?.name ?? '')?.code !== 'UnschedulableAndUnresolvable') potential.push(node);
+  const wanted = Math.min(
+    potential.length,
+    Math.max(Math.trunc((potential.length * MIN_CANDIDATE_NODES_PERCENTAGE) / 100), MIN_CANDIDATE_NODES_ABSOLUTE),
+  );
   const vector = cluster.requestVector(pod);
   const pdbs = potential.length > 0 ? env.budgets() : [];
   const nonViolating: NodeVictims[] = [];
@@ -150,6 +156,7 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
     node: chosen.node,
     victims: chosen.victims,
     message: '',
-    tie: tied.length > 1 ? { count: tied.length, nodes: tied.slice(0, TIE_NAMES).map((c) => cluster.nodes[c.node]?.name ?? '') } : undefined,
+    tie:
+      tied.length > 1 ? { count: tied.length, nodes: tied.slice(0, TIE_NAMES).map((c) => cluster.nodes[c.node]?.name ?? '') } : undefined,
   };
 }

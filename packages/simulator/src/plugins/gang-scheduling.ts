@@ -10,7 +10,12 @@ export const NAME = 'GangScheduling';
  * The reason a pod of group `groupName` stays out of the active queue, or undefined to admit it.
  * `minCount` undefined means a basic group; `knownMembers` counts every non-terminal member.
  */
-export function preEnqueue(group: PodGroup | undefined, groupName: string, minCount: number | undefined, knownMembers: number): string | undefined {
+export function preEnqueue(
+  group: PodGroup | undefined,
+  groupName: string,
+  minCount: number | undefined,
+  knownMembers: number,
+): string | undefined {
   if (!group) return GROUP_MESSAGE.podGroupMissing(groupName);
   if (minCount !== undefined && knownMembers < minCount) return GROUP_MESSAGE.quorumNotInQueue;
   return undefined;

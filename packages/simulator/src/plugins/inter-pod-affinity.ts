@@ -40,7 +40,12 @@ function inScope(cluster: SchedulerCache, nodes: ArrayLike<number>): (node: numb
 }
 
 /** Calls `visit` for each pod of `pods` placed on a node in scope, with that node's labels. */
-function forEachPlaced(cluster: SchedulerCache, pods: Iterable<PodInfo>, scope: (node: number) => boolean, visit: (pod: PodInfo, labels: Readonly<Record<string, string>>) => void): void {
+function forEachPlaced(
+  cluster: SchedulerCache,
+  pods: Iterable<PodInfo>,
+  scope: (node: number) => boolean,
+  visit: (pod: PodInfo, labels: Readonly<Record<string, string>>) => void,
+): void {
   for (const p of pods) {
     const node = cluster.placement.get(p.key);
     if (node !== undefined && scope(node)) visit(p, cluster.nodes[node]?.labels ?? {});
@@ -52,7 +57,8 @@ export function preFilter(cluster: SchedulerCache, pod: PodInfo, nodes: ArrayLik
   const scope = inScope(cluster, nodes);
   forEachPlaced(cluster, cluster.withRequiredAntiAffinity, scope, (existing, labels) => {
     for (const term of existing.requiredAntiAffinity) {
-      if (Object.hasOwn(labels, term.topologyKey) && termMatches(term, pod)) bump(state.existingAntiAffinityCounts, pairKey(term.topologyKey, labels[term.topologyKey] as string));
+      if (Object.hasOwn(labels, term.topologyKey) && termMatches(term, pod))
+        bump(state.existingAntiAffinityCounts, pairKey(term.topologyKey, labels[term.topologyKey] as string));
     }
   });
   if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length === 0) return state;
@@ -61,10 +67,12 @@ export function preFilter(cluster: SchedulerCache, pod: PodInfo, nodes: ArrayLik
     const labels = cluster.nodes[node]?.labels ?? {};
     for (const existing of cluster.podsOnNode[node] ?? []) {
       if (pod.requiredAffinity.length > 0 && pod.requiredAffinity.every((t) => termMatches(t, existing))) {
-        for (const t of pod.requiredAffinity) if (Object.hasOwn(labels, t.topologyKey)) bump(state.affinityCounts, pairKey(t.topologyKey, labels[t.topologyKey] as string));
+        for (const t of pod.requiredAffinity)
+          if (Object.hasOwn(labels, t.topologyKey)) bump(state.affinityCounts, pairKey(t.topologyKey, labels[t.topologyKey] as string));
       }
       for (const t of pod.requiredAntiAffinity) {
-        if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, existing)) bump(state.antiAffinityCounts, pairKey(t.topologyKey, labels[t.topologyKey] as string));
+        if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, existing))
+          bump(state.antiAffinityCounts, pairKey(t.topologyKey, labels[t.topologyKey] as string));
       }
     }
   }
@@ -86,10 +94,15 @@ export function filter(state: FilterState, cluster: SchedulerCache, node: number
   const labels = cluster.nodes[node]?.labels ?? {};
   if (!satisfiesAffinity(state, labels)) return AFFINITY;
   for (const t of state.pod.requiredAntiAffinity) {
-    if (Object.hasOwn(labels, t.topologyKey) && (state.antiAffinityCounts.get(pairKey(t.topologyKey, labels[t.topologyKey] as string)) ?? 0) > 0) return ANTI_AFFINITY;
+    if (
+      Object.hasOwn(labels, t.topologyKey) &&
+      (state.antiAffinityCounts.get(pairKey(t.topologyKey, labels[t.topologyKey] as string)) ?? 0) > 0
+    )
+      return ANTI_AFFINITY;
   }
   if (state.existingAntiAffinityCounts.size > 0) {
-    for (const [key, value] of Object.entries(labels)) if ((state.existingAntiAffinityCounts.get(pairKey(key, value)) ?? 0) > 0) return EXISTING_ANTI_AFFINITY;
+    for (const [key, value] of Object.entries(labels))
+      if ((state.existingAntiAffinityCounts.get(pairKey(key, value)) ?? 0) > 0) return EXISTING_ANTI_AFFINITY;
   }
   return undefined;
 }
@@ -99,10 +112,24 @@ export function needsScore(cluster: SchedulerCache, pod: PodInfo): boolean {
 }
 
 /** Raw topology scores, summed per node over its labels, then min-max normalised to 0..100. */
-export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, hardPodAffinityWeight = DEFAULT_HARD_POD_AFFINITY_WEIGHT): Int32Array {
+export function scores(
+  cluster: SchedulerCache,
+  pod: PodInfo,
+  allNodes: ArrayLike<number>,
+  feasible: ArrayLike<number>,
+  hardPodAffinityWeight = DEFAULT_HARD_POD_AFFINITY_WEIGHT,
+): Int32Array {
   const topologyScore = new Map<string, number>();
-  const add = (terms: readonly AffinityTerm[], target: PodInfo, labels: Readonly<Record<string, string>>, sign: number, weightOf: (t: AffinityTerm) => number): void => {
-    for (const t of terms) if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target)) bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));
+  const add = (
+    terms: readonly AffinityTerm[],
+    target: PodInfo,
+    labels: Readonly<Record<string, string>>,
+    sign: number,
+    weightOf: (t: AffinityTerm) => number,
+  ): void => {
+    for (const t of terms)
+      if (Object.hasOwn(labels, t.topologyKey) && termMatches(t, target))
+        bump(topologyScore, pairKey(t.topologyKey, labels[t.topologyKey] as string), sign * weightOf(t));
   };
   if (pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0) {
     for (let i = 0; i < allNodes.length; i++) {
@@ -125,7 +152,8 @@ export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLik
   for (let i = 0; i < feasible.length; i++) {
     let score = 0;
     if (topologyScore.size > 0) {
-      for (const [key, value] of Object.entries(cluster.nodes[feasible[i] as number]?.labels ?? {})) score += topologyScore.get(pairKey(key, value)) ?? 0;
+      for (const [key, value] of Object.entries(cluster.nodes[feasible[i] as number]?.labels ?? {}))
+        score += topologyScore.get(pairKey(key, value)) ?? 0;
     }
     raw[i] = score;
     min = Math.min(min, score);

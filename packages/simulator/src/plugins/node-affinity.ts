@@ -27,7 +27,8 @@ export function preScore(pod: PodInfo): readonly PreferredSchedulingTerm[] {
 
 export function score(preferred: readonly PreferredSchedulingTerm[], node: NodeInfo): number {
   let weight = 0;
-  for (const term of preferred) if (term.weight !== 0 && nodeSelectorTermMatches(term.preference, node.labels, node.name)) weight += term.weight;
+  for (const term of preferred)
+    if (term.weight !== 0 && nodeSelectorTermMatches(term.preference, node.labels, node.name)) weight += term.weight;
   return weight;
 }
 

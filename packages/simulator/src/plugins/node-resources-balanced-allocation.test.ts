@@ -4,7 +4,10 @@ const GI = 2 ** 30;
 
 /** The score for a pod asking (podCpu, podMem) on a node with (nodeCpu, nodeMem) requested. */
 function balancedAllocation(allocCpu: number, nodeCpu: number, podCpu: number, allocMem: number, nodeMem: number, podMem: number): number {
-  return scoreFromBalance(balance([nodeCpu + podCpu, nodeMem + podMem], [allocCpu, allocMem]), balance([nodeCpu, nodeMem], [allocCpu, allocMem]));
+  return scoreFromBalance(
+    balance([nodeCpu + podCpu, nodeMem + podMem], [allocCpu, allocMem]),
+    balance([nodeCpu, nodeMem], [allocCpu, allocMem]),
+  );
 }
 
 describe('NodeResourcesBalancedAllocation', () => {
@@ -26,4 +29,3 @@ describe('balancedResourceScorer', () => {
     expect(balance([4, 7], [4, 0])).toBe(100);
   });
 });
-

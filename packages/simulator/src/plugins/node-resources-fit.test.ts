@@ -2,8 +2,10 @@ import { attempt, cpuPod, node, pod, setup } from '../test-support/builders.js';
 import { DEFAULT_RESOURCES, NAME, resourceScorer } from './node-resources-fit.js';
 
 const GI = 2 ** 30;
-const leastAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) => resourceScorer({ type: 'LeastAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
-const mostAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) => resourceScorer({ type: 'MostAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
+const leastAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) =>
+  resourceScorer({ type: 'LeastAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
+const mostAllocated = (allocCpu: number, reqCpu: number, allocMem: number, reqMem: number) =>
+  resourceScorer({ type: 'MostAllocated', resources: DEFAULT_RESOURCES })([reqCpu, reqMem], [allocCpu, allocMem]);
 
 describe('NodeResourcesFit scoring strategies', () => {
   it('LeastAllocated: integer ((alloc - req) * 100) / alloc per resource, then the integer mean', () => {
@@ -22,17 +24,28 @@ describe('NodeResourcesFit scoring strategies', () => {
 describe(NAME, () => {
   it('NodeResourcesFit: Too many pods first, one reason per short resource, unresolvable beyond allocatable', () => {
     const { scheduler } = setup([node('n1', { cpu: '2', pods: '1', 'example.com/fpga': '1' })], [cpuPod('u', '1', { nodeName: 'n1' })]);
-    const status = attempt(scheduler, pod('p', { containers: [{ name: 'c', resources: { requests: { cpu: '2', 'example.com/fpga': '2' } } }] })).fitError?.statuses.get('n1');
-    expect(status).toEqual({ plugin: 'NodeResourcesFit', code: 'UnschedulableAndUnresolvable', reasons: ['Too many pods', 'Insufficient cpu', 'Insufficient example.com/fpga'] });
+    const status = attempt(
+      scheduler,
+      pod('p', { containers: [{ name: 'c', resources: { requests: { cpu: '2', 'example.com/fpga': '2' } } }] }),
+    ).fitError?.statuses.get('n1');
+    expect(status).toEqual({
+      plugin: 'NodeResourcesFit',
+      code: 'UnschedulableAndUnresolvable',
+      reasons: ['Too many pods', 'Insufficient cpu', 'Insufficient example.com/fpga'],
+    });
     const { scheduler: s2 } = setup([node('n1', { cpu: '2' })], [cpuPod('u', '1', { nodeName: 'n1' })]);
     expect(attempt(s2, cpuPod('p', '2')).fitError?.statuses.get('n1')?.code).toBe('Unschedulable');
   });
 
   it('an extended resource no node offers is Insufficient everywhere', () => {
-    const { scheduler } = setup([node('n1'), node('n2')], [], [pod('p', { containers: [{ name: 'c', resources: { requests: { 'nvidia.com/gpu': '1' } } }] })]);
-    expect(attempt(scheduler, pod('p', { containers: [{ name: 'c', resources: { requests: { 'nvidia.com/gpu': '1' } } }] })).fitError?.message).toBe(
-      '0/2 nodes are available: 2 Insufficient nvidia.com/gpu.',
+    const { scheduler } = setup(
+      [node('n1'), node('n2')],
+      [],
+      [pod('p', { containers: [{ name: 'c', resources: { requests: { 'nvidia.com/gpu': '1' } } }] })],
     );
+    expect(
+      attempt(scheduler, pod('p', { containers: [{ name: 'c', resources: { requests: { 'nvidia.com/gpu': '1' } } }] })).fitError?.message,
+    ).toBe('0/2 nodes are available: 2 Insufficient nvidia.com/gpu.');
   });
 
   it('NodeResourcesFit prefers the emptier node; BalancedAllocation is skipped for best-effort pods', () => {

@@ -50,7 +50,9 @@ export function filter(cluster: SchedulerCache, node: number, vector: Float64Arr
     }
   }
   // Upstream checks the pod count before the resources.
-  const podsFirst = reasons.includes(REASON.tooManyPods) ? [REASON.tooManyPods, ...reasons.filter((r) => r !== REASON.tooManyPods)] : reasons;
+  const podsFirst = reasons.includes(REASON.tooManyPods)
+    ? [REASON.tooManyPods, ...reasons.filter((r) => r !== REASON.tooManyPods)]
+    : reasons;
   return status(podsFirst, unresolvable);
 }
 
@@ -119,7 +121,11 @@ export type ResourceScorer = (requested: ArrayLike<number>, allocatable: ArrayLi
  * The weighted mean over resources with allocatable. `ratio`: requestedToCapacityRatioScorer, where
  * resources scoring 0 leave the mean and the mean is rounded; otherwise truncated (Go int64 division).
  */
-function weightedMean(resources: readonly ResourceSpec[], perResource: (requested: number, capacity: number) => number, ratio = false): ResourceScorer {
+function weightedMean(
+  resources: readonly ResourceSpec[],
+  perResource: (requested: number, capacity: number) => number,
+  ratio = false,
+): ResourceScorer {
   return (requested, allocatable) => {
     let nodeScore = 0;
     let weightSum = 0;
@@ -139,7 +145,11 @@ function weightedMean(resources: readonly ResourceSpec[], perResource: (requeste
 
 function ratioScorer(resources: readonly ResourceSpec[], shape: readonly ShapePoint[]): ResourceScorer {
   const raw = brokenLinear(shape);
-  return weightedMean(resources, (requested, capacity) => (requested > capacity ? raw(MAX_UTILIZATION) : raw(Math.trunc((requested * MAX_UTILIZATION) / capacity))), true);
+  return weightedMean(
+    resources,
+    (requested, capacity) => (requested > capacity ? raw(MAX_UTILIZATION) : raw(Math.trunc((requested * MAX_UTILIZATION) / capacity))),
+    true,
+  );
 }
 
 export function resourceScorer(strategy: ScoringStrategy): ResourceScorer {
@@ -158,18 +168,36 @@ export function resourceScorer(strategy: ScoringStrategy): ResourceScorer {
  * memory count non-zero requests unless `useRequested`; an extended resource the pod does not ask
  * for counts as (0, 0) and is skipped. Writes into `requested` and `allocatable`.
  */
-export function fillRequests(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[], useRequested: boolean, requested: Float64Array, allocatable: Float64Array): void {
+export function fillRequests(
+  cluster: SchedulerCache,
+  pod: PodInfo,
+  node: number,
+  resources: readonly ResourceSpec[],
+  useRequested: boolean,
+  requested: Float64Array,
+  allocatable: Float64Array,
+): void {
   const base = node * cluster.dimensions.length;
   for (let i = 0; i < resources.length; i++) {
     const name = (resources[i] as ResourceSpec).name;
     const d = cluster.dimensionIndex.get(name);
-    const podRequest = name === 'cpu' && !useRequested ? pod.nonZeroMilliCpu : name === 'memory' && !useRequested ? pod.nonZeroMemory : (pod.requests.get(name) ?? 0);
+    const podRequest =
+      name === 'cpu' && !useRequested
+        ? pod.nonZeroMilliCpu
+        : name === 'memory' && !useRequested
+          ? pod.nonZeroMemory
+          : (pod.requests.get(name) ?? 0);
     if (d === undefined || d === PODS || (d > PODS && podRequest === 0)) {
       requested[i] = 0;
       allocatable[i] = 0;
       continue;
     }
-    const onNode = d === CPU && !useRequested ? (cluster.nonZeroMilliCpu[node] as number) : d === MEMORY && !useRequested ? (cluster.nonZeroMemory[node] as number) : (cluster.requested[base + d] as number);
+    const onNode =
+      d === CPU && !useRequested
+        ? (cluster.nonZeroMilliCpu[node] as number)
+        : d === MEMORY && !useRequested
+          ? (cluster.nonZeroMemory[node] as number)
+          : (cluster.requested[base + d] as number);
     requested[i] = onNode + podRequest;
     allocatable[i] = cluster.allocatable[base + d] as number;
   }
@@ -185,7 +213,8 @@ export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array, resou
     if (d === undefined || d === PODS) return;
     for (const node of nodes) {
       allocatable[i] = (allocatable[i] as number) + (cluster.allocatable[node * dims + d] as number);
-      const onNode = d === CPU ? cluster.nonZeroMilliCpu[node] : d === MEMORY ? cluster.nonZeroMemory[node] : cluster.requested[node * dims + d];
+      const onNode =
+        d === CPU ? cluster.nonZeroMilliCpu[node] : d === MEMORY ? cluster.nonZeroMemory[node] : cluster.requested[node * dims + d];
       requested[i] = (requested[i] as number) + (onNode as number);
     }
   });

@@ -30,7 +30,13 @@ function eligible(cluster: SchedulerCache, node: number, constraints: readonly S
 }
 
 /** Matching pods per domain over the eligible nodes among `nodes`. */
-function countDomains(cluster: SchedulerCache, pod: PodInfo, constraints: readonly SpreadConstraint[], nodes: ArrayLike<number>, statics: StaticResults): DomainCounts[] {
+function countDomains(
+  cluster: SchedulerCache,
+  pod: PodInfo,
+  constraints: readonly SpreadConstraint[],
+  nodes: ArrayLike<number>,
+  statics: StaticResults,
+): DomainCounts[] {
   const counts = constraints.map(() => ({ perDomain: new Map<string, number>() }));
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as number;
@@ -85,7 +91,13 @@ export function filter(state: FilterState, cluster: SchedulerCache, node: number
  * ScheduleAnyway scoring over the feasible nodes: raw = round(Σ count × log(domains + 2) + maxSkew − 1),
  * then (max + min − raw) × 100 / max; nodes missing a key score 0.
  */
-export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLike<number>, feasible: ArrayLike<number>, statics: StaticResults): Int32Array {
+export function scores(
+  cluster: SchedulerCache,
+  pod: PodInfo,
+  allNodes: ArrayLike<number>,
+  feasible: ArrayLike<number>,
+  statics: StaticResults,
+): Int32Array {
   const constraints = pod.softSpread;
   const out = new Int32Array(feasible.length);
   const hasKeys = (node: number): boolean => constraints.every((c) => Object.hasOwn(cluster.nodes[node]?.labels ?? {}, c.topologyKey));
@@ -110,9 +122,10 @@ export function scores(cluster: SchedulerCache, pod: PodInfo, allNodes: ArrayLik
     const labels = cluster.nodes[node]?.labels ?? {};
     let score = 0;
     constraints.forEach((c, j) => {
-      const count = c.topologyKey === HOSTNAME
-        ? countMatching(cluster.podsOnNode[node] ?? [], c.selector, pod.namespace)
-        : ((counts[j] as DomainCounts).perDomain.get(labels[c.topologyKey] as string) ?? 0);
+      const count =
+        c.topologyKey === HOSTNAME
+          ? countMatching(cluster.podsOnNode[node] ?? [], c.selector, pod.namespace)
+          : ((counts[j] as DomainCounts).perDomain.get(labels[c.topologyKey] as string) ?? 0);
       score += count * (weights[j] as number) + (c.maxSkew - 1);
     });
     const rounded = Math.round(score);

@@ -1,8 +1,14 @@
 import { cpuPod, info, node, setup } from '../test-support/builders.js';
 import { generatePlacements, PlacementError, topologyDomains } from './topology-placement.js';
 
-const nodes = [node('b1', {}, { labels: { rack: 'b' } }), node('a1', {}, { labels: { rack: 'a' } }), node('a2', {}, { labels: { rack: 'a' } }), node('x', {})];
-const names = (cluster: ReturnType<typeof setup>['cluster'], nodeIndexes: Int32Array) => [...nodeIndexes].map((i) => cluster.nodes[i]?.name);
+const nodes = [
+  node('b1', {}, { labels: { rack: 'b' } }),
+  node('a1', {}, { labels: { rack: 'a' } }),
+  node('a2', {}, { labels: { rack: 'a' } }),
+  node('x', {}),
+];
+const names = (cluster: ReturnType<typeof setup>['cluster'], nodeIndexes: Int32Array) =>
+  [...nodeIndexes].map((i) => cluster.nodes[i]?.name);
 
 describe('TopologyPlacement', () => {
   it('makes one placement per label value in name order, leaving unlabelled nodes out', () => {
@@ -23,6 +29,8 @@ describe('TopologyPlacement', () => {
     const member = cpuPod('m', '1', { nodeName: 'x', schedulingGroup: { podGroupName: 'g' } });
     const { cluster } = setup(nodes, [member]);
     expect(() => generatePlacements(cluster, 'default/g', 'rack')).toThrow(PlacementError);
-    expect(() => generatePlacements(cluster, 'default/g', 'rack')).toThrow('cannot determine domain for already scheduled pods: pod default/m is on node x without label "rack"');
+    expect(() => generatePlacements(cluster, 'default/g', 'rack')).toThrow(
+      'cannot determine domain for already scheduled pods: pod default/m is on node x without label "rack"',
+    );
   });
 });

@@ -52,9 +52,15 @@ export function generatePlacements(cluster: SchedulerCache, groupKey: string, ke
   for (const pod of scheduled) {
     const node = cluster.nodes[cluster.placement.get(pod.key) as number];
     const value = node?.labels[key];
-    if (value === undefined) throw new PlacementError(GROUP_MESSAGE.domainUndetermined(`pod ${pod.key} is on node ${node?.name ?? '?'} without label ${JSON.stringify(key)}`));
+    if (value === undefined)
+      throw new PlacementError(
+        GROUP_MESSAGE.domainUndetermined(`pod ${pod.key} is on node ${node?.name ?? '?'} without label ${JSON.stringify(key)}`),
+      );
     pinned.add(value);
   }
-  if (pinned.size > 1) throw new PlacementError(GROUP_MESSAGE.domainUndetermined(`pods are in ${pinned.size} domains of ${JSON.stringify(key)}: ${[...pinned].sort().join(', ')}`));
+  if (pinned.size > 1)
+    throw new PlacementError(
+      GROUP_MESSAGE.domainUndetermined(`pods are in ${pinned.size} domains of ${JSON.stringify(key)}: ${[...pinned].sort().join(', ')}`),
+    );
   return domains.filter((d) => pinned.has(d.name));
 }

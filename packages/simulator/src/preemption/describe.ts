@@ -37,18 +37,29 @@ function reasonsIn(message: string): string[] {
 
 export function describePreemption(result: SimulationResult, namespace: string, name: string): PreemptionSummary {
   const key = `${namespace}/${name}`;
-  const victims = result.victims.filter((v) => v.preemptor === key || (v.preemptorGroup === name && v.preemptor.startsWith(`${namespace}/`)));
+  const victims = result.victims.filter(
+    (v) => v.preemptor === key || (v.preemptorGroup === name && v.preemptor.startsWith(`${namespace}/`)),
+  );
   const victimGroups = [...new Set(victims.filter((v) => v.podGroup !== undefined).map((v) => `${v.namespace}/${v.podGroup ?? ''}`))];
   if (victims.length > 0) {
-    const groups = victimGroups.length === 0 ? ', none of them in a PodGroup' : ` in ${victimGroups.length} group${victimGroups.length === 1 ? '' : 's'}`;
-    return { victims, victimGroups, reasons: [], text: `would preempt ${victims.length} pod${victims.length === 1 ? '' : 's'} (${listed(victims)})${groups}` };
+    const groups =
+      victimGroups.length === 0
+        ? ', none of them in a PodGroup'
+        : ` in ${victimGroups.length} group${victimGroups.length === 1 ? '' : 's'}`;
+    return {
+      victims,
+      victimGroups,
+      reasons: [],
+      text: `would preempt ${victims.length} pod${victims.length === 1 ? '' : 's'} (${listed(victims)})${groups}`,
+    };
   }
   const group = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const members = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
   const reasons = [...new Set([group?.message ?? '', ...members.map((p) => p.message ?? '')].flatMap(reasonsIn))];
   let text: string;
   if (group?.outcome === 'Scheduled') text = 'fits without preemption';
-  else if (group?.placements) text = `preemption cannot help: pod groups with a topology constraint do not preempt in 1.36${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`;
+  else if (group?.placements)
+    text = `preemption cannot help: pod groups with a topology constraint do not preempt in 1.36${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`;
   else if (reasons.length > 0) text = `preemption cannot help: ${reasons.join('; ')}`;
   else text = 'preemption was not attempted (no member reached the PostFilter)';
   return { victims, victimGroups, reasons, text };

@@ -3,7 +3,13 @@ import { info, pod } from '../test-support/builders.js';
 import { budgets, splitByViolation } from './pdb.js';
 
 function pdb(name: string, spec: PodDisruptionBudget['spec'], allowed?: number, namespace = 'default'): PodDisruptionBudget {
-  return { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, namespace }, spec, ...(allowed !== undefined ? { status: { disruptionsAllowed: allowed } } : {}) };
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace },
+    spec,
+    ...(allowed !== undefined ? { status: { disruptionsAllowed: allowed } } : {}),
+  };
 }
 
 const app = (name: string, label: string, namespace = 'default') => info(pod(name, {}, { labels: { app: label }, namespace }));

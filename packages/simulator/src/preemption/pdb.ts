@@ -46,13 +46,18 @@ export function budgets(pdbs: readonly PodDisruptionBudget[], boundPods: Iterabl
   return pdbs.map((pdb) => {
     const namespace = pdb.metadata?.namespace || 'default';
     const fromStatus = pdb.status?.disruptionsAllowed;
-    const allowed = fromStatus ?? derivedAllowed(pdb, bound.filter((p) => !p.terminating && p.namespace === namespace && selects(pdb, p)).length);
+    const allowed =
+      fromStatus ?? derivedAllowed(pdb, bound.filter((p) => !p.terminating && p.namespace === namespace && selects(pdb, p)).length);
     return { namespace, name: pdb.metadata?.name ?? '', pdb, allowed };
   });
 }
 
 /** Splits units (single pods, or whole PodGroups) into PDB-violating and non-violating, keeping their order. */
-export function splitByViolation<T>(units: readonly T[], podsOf: (unit: T) => readonly PodInfo[], all: readonly Budget[]): { violating: T[]; nonViolating: T[] } {
+export function splitByViolation<T>(
+  units: readonly T[],
+  podsOf: (unit: T) => readonly PodInfo[],
+  all: readonly Budget[],
+): { violating: T[]; nonViolating: T[] } {
   if (all.length === 0) return { violating: [], nonViolating: [...units] };
   const left = all.map((b) => b.allowed);
   const violating: T[] = [];
@@ -65,7 +70,7 @@ export function splitByViolation<T>(units: readonly T[], podsOf: (unit: T) => re
       all.forEach((b, i) => {
         if (b.namespace !== pod.namespace || !selects(b.pdb, pod)) return;
         left[i] = (left[i] as number) - 1;
-        if ((left[i]) < 0) violated = true;
+        if (left[i] < 0) violated = true;
       });
     }
     (violated ? violating : nonViolating).push(unit);

@@ -99,7 +99,9 @@ export class Preemption {
    * take the room preemption made.
    */
   withNominatedPods<T>(priority: number, own: ReadonlySet<string>, cycle: () => T): T {
-    const held = [...this.nominations.values()].filter((n) => n.pod.priority >= priority && !own.has(n.pod.key) && !this.cluster.placement.has(n.pod.key));
+    const held = [...this.nominations.values()].filter(
+      (n) => n.pod.priority >= priority && !own.has(n.pod.key) && !this.cluster.placement.has(n.pod.key),
+    );
     for (const n of held) this.cluster.add(n.pod, n.node, this.cluster.requestVector(n.pod));
     try {
       return cycle();
@@ -123,7 +125,13 @@ export class Preemption {
     if (p.node === undefined) return p;
     this.clearLowerNominations(p.node, pod.priority);
     this.nominations.set(pod.key, { pod, node: p.node });
-    this.record(p.victims, pod, pod.key, 'DefaultPreemption', p.victims.map((v) => v.priority));
+    this.record(
+      p.victims,
+      pod,
+      pod.key,
+      'DefaultPreemption',
+      p.victims.map((v) => v.priority),
+    );
     return p;
   }
 
@@ -146,7 +154,8 @@ export class Preemption {
     if (result.status.waitingOnPreemption) outcome = this.podByPod(result);
     else if (result.status.code === 'Unschedulable' && this.workloadAware) outcome = this.workloadAwareFor(ctx, group, members, result);
     for (const pod of members) this.nominations.delete(pod.key);
-    if (outcome.result.status.waitingOnPreemption) for (const m of outcome.result.members) if (m.node !== undefined) this.nominations.set(m.pod.key, { pod: m.pod, node: m.node });
+    if (outcome.result.status.waitingOnPreemption)
+      for (const m of outcome.result.members) if (m.node !== undefined) this.nominations.set(m.pod.key, { pod: m.pod, node: m.node });
     return outcome;
   }
 
@@ -158,31 +167,55 @@ export class Preemption {
       if (!m.victims) continue;
       if (m.node !== undefined) this.clearLowerNominations(m.node, m.pod.priority);
       evict.push(...m.victims);
-      this.record(m.victims, m.pod, m.pod.key, 'DefaultPreemption', m.victims.map((v) => v.priority));
+      this.record(
+        m.victims,
+        m.pod,
+        m.pod.key,
+        'DefaultPreemption',
+        m.victims.map((v) => v.priority),
+      );
       for (const victim of m.victims) chosen.push({ preemptor: m.pod, victim });
       const tie = this.ties.get(m.pod.key);
       if (tie) tied.push(`${m.pod.name} (${tie.count} nodes: ${tie.nodes.join(', ')}${tie.count > tie.nodes.length ? ', ...' : ''})`);
     }
     const notes = this.limitationNotes(chosen);
     if (tied.length > 0) {
-      const shown = tied.slice(0, MAX_TIE_NOTES).join('; ') + (tied.length > MAX_TIE_NOTES ? `; and ${tied.length - MAX_TIE_NOTES} more` : '');
-      notes.push(`preemption candidates tied after every upstream criterion for ${shown}; the first node by name was nominated, kube-scheduler takes the first in map order`);
+      const shown =
+        tied.slice(0, MAX_TIE_NOTES).join('; ') + (tied.length > MAX_TIE_NOTES ? `; and ${tied.length - MAX_TIE_NOTES} more` : '');
+      notes.push(
+        `preemption candidates tied after every upstream criterion for ${shown}; the first node by name was nominated, kube-scheduler takes the first in map order`,
+      );
     }
     return { result, evict, notes };
   }
 
-  private workloadAwareFor(ctx: GroupContext, group: PodGroup, members: readonly PodInfo[], result: GroupAlgorithmResult): PreemptionOutcome {
+  private workloadAwareFor(
+    ctx: GroupContext,
+    group: PodGroup,
+    members: readonly PodInfo[],
+    result: GroupAlgorithmResult,
+  ): PreemptionOutcome {
     const wap = workloadAwarePreemption(ctx, group, members, this.priorities, () => this.budgets(), this.nominatedNode);
     if (!wap.ok) {
       // Upstream appends the preemption status to the group status (AppendReason).
-      return { result: { ...result, status: { ...result.status, message: `${result.status.message}, ${wap.message}` } }, evict: [], notes: [] };
+      return {
+        result: { ...result, status: { ...result.status, message: `${result.status.message}, ${wap.message}` } },
+        evict: [],
+        notes: [],
+      };
     }
     const nominated = result.members.map((m) => {
       const node = wap.nominations.get(m.pod.key);
       return node === undefined ? m : { ...m, code: 'RequiresPreemption' as const, node };
     });
     const pods = wap.victims.flatMap((u) => u.pods);
-    this.record(pods, members[0] as PodInfo, ctx.groupKey, 'WorkloadAwarePreemption', wap.victims.flatMap((u) => u.pods.map(() => u.priority)));
+    this.record(
+      pods,
+      members[0] as PodInfo,
+      ctx.groupKey,
+      'WorkloadAwarePreemption',
+      wap.victims.flatMap((u) => u.pods.map(() => u.priority)),
+    );
     return { result: { ...result, status: WAITING_FOR_PODGROUP_PREEMPTION, members: nominated }, evict: pods, notes: [] };
   }
 
@@ -190,7 +223,9 @@ export class Preemption {
   private limitationNotes(chosen: readonly { preemptor: PodInfo; victim: PodInfo }[]): string[] {
     const notes: string[] = [];
     const byGroup = new Map<string, { preemptor: PodInfo; victim: PodInfo }[]>();
-    for (const c of chosen) if (c.victim.groupKey && this.groups.has(c.victim.groupKey)) byGroup.set(c.victim.groupKey, [...(byGroup.get(c.victim.groupKey) ?? []), c]);
+    for (const c of chosen)
+      if (c.victim.groupKey && this.groups.has(c.victim.groupKey))
+        byGroup.set(c.victim.groupKey, [...(byGroup.get(c.victim.groupKey) ?? []), c]);
     for (const [key, entries] of byGroup) {
       const group = this.groups.get(key) as PodGroup;
       const pods = entries.map((e) => e.victim);
@@ -198,18 +233,28 @@ export class Preemption {
       const outranked = entries.filter((e) => groupPriority >= e.preemptor.priority);
       if (outranked.length > 0) {
         const by = [...new Set(outranked.map((e) => `${e.preemptor.name} (${e.preemptor.priority})`))].join(', ');
-        notes.push(`1.36 limitation: pod-by-pod preemption evicts ${outranked.map((e) => e.victim.name).join(', ')} of PodGroup ${key} although the group's priority ${groupPriority} is not below its preemptor's: ${by} (victims are judged by their own pod priority; fixed in 1.37)`);
+        notes.push(
+          `1.36 limitation: pod-by-pod preemption evicts ${outranked.map((e) => e.victim.name).join(', ')} of PodGroup ${key} although the group's priority ${groupPriority} is not below its preemptor's: ${by} (victims are judged by their own pod priority; fixed in 1.37)`,
+        );
       }
       const bound = this.cluster.scheduledMembers(key).length;
       if (group.spec?.disruptionMode === 'PodGroup' && pods.length < bound) {
-        notes.push(`1.36 limitation: pod-by-pod preemption evicts ${pods.length} of ${bound} pods of PodGroup ${key} although its disruptionMode is PodGroup (all or nothing is honoured only by workload-aware preemption; fixed in 1.37)`);
+        notes.push(
+          `1.36 limitation: pod-by-pod preemption evicts ${pods.length} of ${bound} pods of PodGroup ${key} although its disruptionMode is PodGroup (all or nothing is honoured only by workload-aware preemption; fixed in 1.37)`,
+        );
       }
     }
     return notes;
   }
 
   /** `by` is the preempting pod (for WAP: the group's first member); `preemptor` the pod or group key. */
-  private record(pods: readonly PodInfo[], by: PodInfo, preemptor: string, mechanism: PreemptionMechanism, priorities: readonly number[]): void {
+  private record(
+    pods: readonly PodInfo[],
+    by: PodInfo,
+    preemptor: string,
+    mechanism: PreemptionMechanism,
+    priorities: readonly number[],
+  ): void {
     const what = mechanism === 'WorkloadAwarePreemption' ? 'podgroup' : 'pod';
     pods.forEach((pod, i) => {
       this.chosen.push({

@@ -44,10 +44,16 @@ describe('PriorityResolver (spec §0, §4)', () => {
 });
 
 describe('moreImportantPod', () => {
-  const started = (name: string, priority: number, startTime?: string) => info({ ...cpuPod(name, '1', { priority }), status: startTime ? { startTime } : {} });
+  const started = (name: string, priority: number, startTime?: string) =>
+    info({ ...cpuPod(name, '1', { priority }), status: startTime ? { startTime } : {} });
 
   it('orders by priority, then earlier start; a pod without a start time counts as started now', () => {
-    const pods = [started('new', 5), started('late', 5, '2026-01-02T00:00:00Z'), started('top', 9), started('early', 5, '2026-01-01T00:00:00Z')];
+    const pods = [
+      started('new', 5),
+      started('late', 5, '2026-01-02T00:00:00Z'),
+      started('top', 9),
+      started('early', 5, '2026-01-01T00:00:00Z'),
+    ];
     expect(pods.sort(moreImportantPod).map((p) => p.name)).toEqual(['top', 'early', 'late', 'new']);
   });
 });

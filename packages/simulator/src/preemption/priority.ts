@@ -13,7 +13,10 @@ export class PriorityResolver {
   private readonly classes = new Map<string, PriorityClass>();
   private readonly globalDefault: PriorityClass | undefined;
 
-  constructor(priorityClasses: readonly PriorityClass[], private readonly groups: ReadonlyMap<string, PodGroup>) {
+  constructor(
+    priorityClasses: readonly PriorityClass[],
+    private readonly groups: ReadonlyMap<string, PodGroup>,
+  ) {
     for (const pc of priorityClasses) this.classes.set(pc.metadata?.name ?? '', pc);
     this.globalDefault = priorityClasses.find((pc) => pc.globalDefault === true);
   }
@@ -38,7 +41,8 @@ export class PriorityResolver {
   /** spec.preemptionPolicy, else the one of its PriorityClass (what priority admission copies in). */
   podPreemptionPolicy(pod: PodInfo): PreemptionPolicy {
     const spec = pod.pod.spec ?? {};
-    const policy = spec.preemptionPolicy ?? (spec.priorityClassName ? this.classes.get(spec.priorityClassName) : this.globalDefault)?.preemptionPolicy;
+    const policy =
+      spec.preemptionPolicy ?? (spec.priorityClassName ? this.classes.get(spec.priorityClassName) : this.globalDefault)?.preemptionPolicy;
     return policy === 'Never' ? 'Never' : 'PreemptLowerPriority';
   }
 

@@ -23,7 +23,11 @@ export interface NodeVictims {
   readonly pdbViolations: number;
 }
 
-export const NO_VICTIMS_STATUS: FilterStatus = { plugin: 'DefaultPreemption', code: 'UnschedulableAndUnresolvable', reasons: [PREEMPTION_MESSAGE.noVictims] };
+export const NO_VICTIMS_STATUS: FilterStatus = {
+  plugin: 'DefaultPreemption',
+  code: 'UnschedulableAndUnresolvable',
+  reasons: [PREEMPTION_MESSAGE.noVictims],
+};
 
 /** How a dry run changes the node and asks whether the preemptor fits. */
 interface NodeModel {
@@ -75,7 +79,13 @@ function onlyResourcesMatter(cluster: SchedulerCache, pod: PodInfo): boolean {
 }
 
 /** The filter status on `node` with every pod in `removed` taken off (for the preemption FitError). */
-function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, removed: readonly PodInfo[]): FilterStatus | undefined {
+function statusWithout(
+  scheduler: PodScheduler,
+  pod: PodInfo,
+  vector: Float64Array,
+  node: number,
+  removed: readonly PodInfo[],
+): FilterStatus | undefined {
   const model = clusterModel(scheduler, pod, vector, node);
   removed.forEach(model.remove);
   const status = scheduler.filterNode(pod, vector, node);
@@ -87,7 +97,14 @@ function statusWithout(scheduler: PodScheduler, pod: PodInfo, vector: Float64Arr
  * Victims on `node` for `pod`, or the status explaining why there are none. 1.36: victims are judged
  * by their own pod priority. `pending` pods (nominated pods held on the node) are never victims.
  */
-export function selectVictimsOnNode(scheduler: PodScheduler, pod: PodInfo, vector: Float64Array, node: number, pdbs: readonly Budget[], pending: (p: PodInfo) => boolean = () => false): NodeVictims | FilterStatus {
+export function selectVictimsOnNode(
+  scheduler: PodScheduler,
+  pod: PodInfo,
+  vector: Float64Array,
+  node: number,
+  pdbs: readonly Budget[],
+  pending: (p: PodInfo) => boolean = () => false,
+): NodeVictims | FilterStatus {
   const { cluster } = scheduler;
   const potential = (cluster.podsOnNode[node] ?? []).filter((p) => p.priority < pod.priority && !pending(p));
   if (potential.length === 0) return NO_VICTIMS_STATUS;

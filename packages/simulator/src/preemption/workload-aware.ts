@@ -63,9 +63,17 @@ function placedCount(result: GroupAlgorithmResult): number {
 }
 
 /** preemptorEligibleToPreemptOthers: a lower-priority pod still terminating by preemption on a member's nominated node blocks. */
-function blockedByTerminating(ctx: GroupContext, members: readonly PodInfo[], priorities: PriorityResolver, preemptorPriority: number, nominatedNode: (pod: PodInfo) => number | undefined): boolean {
+function blockedByTerminating(
+  ctx: GroupContext,
+  members: readonly PodInfo[],
+  priorities: PriorityResolver,
+  preemptorPriority: number,
+  nominatedNode: (pod: PodInfo) => number | undefined,
+): boolean {
   const nodes = new Set(members.map(nominatedNode).filter((n): n is number => n !== undefined));
-  return [...nodes].some((node) => (ctx.cluster.podsOnNode[node] ?? []).some((p) => priorities.workloadPriority(p) < preemptorPriority && terminatingByPreemption(p)));
+  return [...nodes].some((node) =>
+    (ctx.cluster.podsOnNode[node] ?? []).some((p) => priorities.workloadPriority(p) < preemptorPriority && terminatingByPreemption(p)),
+  );
 }
 
 export function workloadAwarePreemption(
@@ -78,7 +86,8 @@ export function workloadAwarePreemption(
 ): WorkloadPreemption {
   if (ctx.policy.topologyKey !== undefined) return { ok: false, message: PREEMPTION_MESSAGE.constraintsUnsupported };
   if (priorities.groupPreemptionPolicy(group, members) === 'Never') return { ok: false, message: PREEMPTION_MESSAGE.policyNever };
-  if (blockedByTerminating(ctx, members, priorities, priorities.podGroupPriority(group), nominatedNode)) return { ok: false, message: PREEMPTION_MESSAGE.terminatingOnNominated };
+  if (blockedByTerminating(ctx, members, priorities, priorities.podGroupPriority(group), nominatedNode))
+    return { ok: false, message: PREEMPTION_MESSAGE.terminatingOnNominated };
   const { cluster } = ctx;
   // The group algorithm runs without PostFilters inside workload-aware preemption.
   const plain: GroupContext = { ...ctx, options: { ...ctx.options, postFilter: undefined } };

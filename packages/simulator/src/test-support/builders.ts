@@ -6,7 +6,11 @@ import { StaticResultsCache } from '../static-results.js';
 import { podInfo, type PodInfo } from '../pod-info.js';
 import { PodScheduler } from '../schedule-pod.js';
 
-export function node(name: string, allocatable: Record<string, string> = {}, extra: Partial<Node> & { labels?: Record<string, string> } = {}): Node {
+export function node(
+  name: string,
+  allocatable: Record<string, string> = {},
+  extra: Partial<Node> & { labels?: Record<string, string> } = {},
+): Node {
   const { labels, ...rest } = extra;
   return {
     apiVersion: 'v1',
@@ -17,11 +21,20 @@ export function node(name: string, allocatable: Record<string, string> = {}, ext
   };
 }
 
-export function pod(name: string, spec: PodSpec = {}, meta: { labels?: Record<string, string>; namespace?: string; creationTimestamp?: string } = {}): Pod {
+export function pod(
+  name: string,
+  spec: PodSpec = {},
+  meta: { labels?: Record<string, string>; namespace?: string; creationTimestamp?: string } = {},
+): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace: meta.namespace ?? 'default', labels: meta.labels ?? {}, ...(meta.creationTimestamp ? { creationTimestamp: meta.creationTimestamp } : {}) },
+    metadata: {
+      name,
+      namespace: meta.namespace ?? 'default',
+      labels: meta.labels ?? {},
+      ...(meta.creationTimestamp ? { creationTimestamp: meta.creationTimestamp } : {}),
+    },
     spec: { containers: [{ name: 'c' }], ...spec },
   };
 }
@@ -35,7 +48,10 @@ export function gang(name: string, minCount: number, topologyKey?: string): PodG
     apiVersion: 'scheduling.k8s.io/v1alpha2',
     kind: 'PodGroup',
     metadata: { name, namespace: 'default' },
-    spec: { schedulingPolicy: { gang: { minCount } }, ...(topologyKey ? { schedulingConstraints: { topology: [{ key: topologyKey }] } } : {}) },
+    spec: {
+      schedulingPolicy: { gang: { minCount } },
+      ...(topologyKey ? { schedulingConstraints: { topology: [{ key: topologyKey }] } } : {}),
+    },
   };
 }
 

@@ -23,7 +23,11 @@ const COMPLETION_TIMEOUT = '3s';
 
 /** The cluster flags among the words being completed, with a short timeout unless one was given. */
 function clusterOptions(words: readonly string[]): SourceOptions {
-  const options = withClusterSourceOptions(yargs([...words]).help(false).version(false)).parseSync() as SourceOptions;
+  const options = withClusterSourceOptions(
+    yargs([...words])
+      .help(false)
+      .version(false),
+  ).parseSync() as SourceOptions;
   const timeout = options.requestTimeout && options.requestTimeout !== '0' ? options.requestTimeout : COMPLETION_TIMEOUT;
   return { ...options, requestTimeout: timeout };
 }
@@ -44,7 +48,13 @@ function nameSource(words: readonly string[]): NameSource {
     },
     names: async (kind) => {
       const { state } = await view(false);
-      return [...new Set(stateObjects(state).filter((o) => knownKind(o) === kind).map((o) => nameOf(o)))].sort();
+      return [
+        ...new Set(
+          stateObjects(state)
+            .filter((o) => knownKind(o) === kind)
+            .map((o) => nameOf(o)),
+        ),
+      ].sort();
     },
     kubeconfig: () => kubeconfigNames(options),
   };
@@ -55,8 +65,9 @@ export async function runComplete(args: CompleteArgs): Promise<void> {
   const raw = args._.map(String);
   const words = raw.slice(raw.lastIndexOf('__complete') + 1);
   const commands = commandSpecs(COMMANDS);
-  const result = await complete(words, { commands, positionals: POSITIONALS, source: () => nameSource(words.slice(0, -1)) }).catch(
-    () => ({ candidates: [], directive: Directive.Error }),
-  );
+  const result = await complete(words, { commands, positionals: POSITIONALS, source: () => nameSource(words.slice(0, -1)) }).catch(() => ({
+    candidates: [],
+    directive: Directive.Error,
+  }));
   process.stdout.write(formatCompletions(result));
 }

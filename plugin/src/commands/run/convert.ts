@@ -4,7 +4,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect, loadClusterState, sourceFromOptions } from '@kubectl-workload/cluster';
 import { exportCluster, type ClusterObjects } from '../../convert/cluster-export.js';
-import { convertDocuments, ConvertInputError, parseInputs, asJsonDocument, toYamlStream, type ObjectReport } from '../../convert/convert-documents.js';
+import {
+  convertDocuments,
+  ConvertInputError,
+  parseInputs,
+  asJsonDocument,
+  toYamlStream,
+  type ObjectReport,
+} from '../../convert/convert-documents.js';
 import { InputError, readSources } from '../../input/sources.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { renderDocument } from '../../output/document.js';
@@ -23,7 +30,9 @@ function reportLines(reports: readonly ObjectReport[]): string[] {
     }
   }
   const open = reports.filter((r) => r.decisions.length).length;
-  lines.push(`converted ${reports.length - open} of ${reports.length} v1alpha2 objects${open ? `; ${open} need${open === 1 ? "s" : ""} a decision` : ''}`);
+  lines.push(
+    `converted ${reports.length - open} of ${reports.length} v1alpha2 objects${open ? `; ${open} need${open === 1 ? 's' : ''} a decision` : ''}`,
+  );
   return lines;
 }
 
@@ -41,7 +50,9 @@ async function convertFiles(args: ConvertArgs): Promise<void> {
     if (err instanceof ConvertInputError || err instanceof InputError) throw new UserError(err.message);
     throw err;
   }
-  process.stdout.write(args.output === 'json' ? renderDocument(asJsonDocument(converted.documents), 'json') : toYamlStream(converted.documents));
+  process.stdout.write(
+    args.output === 'json' ? renderDocument(asJsonDocument(converted.documents), 'json') : toYamlStream(converted.documents),
+  );
   process.stderr.write(reportLines(converted.reports).join('\n') + '\n');
   process.exitCode = exitCodeOf(converted.reports);
 }
@@ -51,7 +62,11 @@ async function clusterObjects(args: ConvertArgs): Promise<ClusterObjects> {
   const options = { ...args, allNamespaces: args.allNamespaces ?? args.namespace === undefined };
   if (args.snapshot !== undefined) return loadClusterState(await sourceFromOptions(options));
   const client = await connect(options);
-  const [workloads, podGroups, priorityClasses] = await Promise.all([client.list('Workload'), client.list('PodGroup'), client.list('PriorityClass')]);
+  const [workloads, podGroups, priorityClasses] = await Promise.all([
+    client.list('Workload'),
+    client.list('PodGroup'),
+    client.list('PriorityClass'),
+  ]);
   return { workloads, podGroups, priorityClasses };
 }
 

@@ -23,13 +23,21 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   let diagnosis;
   try {
-    diagnosis = explain(target, { state: view.state, events, now: new Date().toISOString(), preemption: args.preemption, setup: { gates, ...(config ? { config } : {}) } });
+    diagnosis = explain(target, {
+      state: view.state,
+      events,
+      now: new Date().toISOString(),
+      preemption: args.preemption,
+      setup: { gates, ...(config ? { config } : {}) },
+    });
   } catch (err) {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);
     throw err;
   }
   process.stdout.write(
-    args.output === 'text' ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout))) : renderDocument(explainDocument(diagnosis), args.output),
+    args.output === 'text'
+      ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)))
+      : renderDocument(explainDocument(diagnosis), args.output),
   );
   process.exitCode = diagnosis.broken ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -24,12 +24,27 @@ function qualified(podGroup: string | undefined, namespace: string): { podGroup?
   return { podGroup: podGroup.includes('/') ? podGroup : `${namespace}/${podGroup}` };
 }
 
-function simulate(objects: KubeObject[], args: SimulateArgs, setup: RunSetup, source: string, now: string, include: ReportSelection | undefined, namespace: string): SimulateRun {
+function simulate(
+  objects: KubeObject[],
+  args: SimulateArgs,
+  setup: RunSetup,
+  source: string,
+  now: string,
+  include: ReportSelection | undefined,
+  namespace: string,
+): SimulateRun {
   try {
-    return runSimulateCommand(objects, { now, preemption: args.preemption, ...setup.options, ...qualified(args['pod-group'], namespace), ...(include ? { include } : {}) });
+    return runSimulateCommand(objects, {
+      now,
+      preemption: args.preemption,
+      ...setup.options,
+      ...qualified(args['pod-group'], namespace),
+      ...(include ? { include } : {}),
+    });
   } catch (err) {
     if (err instanceof SimulateInputError) throw new UserError(err.message);
-    if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError) throw new UserError(`${source}: ${err.message}`);
+    if (err instanceof RequestsError || err instanceof NodeError || err instanceof InvalidObjectError)
+      throw new UserError(`${source}: ${err.message}`);
     throw err;
   }
 }
@@ -42,7 +57,9 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const now = new Date().toISOString();
   const rejected = manifests ? await admissionRejections(manifests, stateObjects(view.state)) : [];
   if (rejected.length) {
-    throw new UserError(`the API server would reject what -f describes, so it was not simulated:\n${rejected.map((line) => `  ${line}`).join('\n')}`);
+    throw new UserError(
+      `the API server would reject what -f describes, so it was not simulated:\n${rejected.map((line) => `  ${line}`).join('\n')}`,
+    );
   }
   const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now);
   const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
@@ -66,6 +83,10 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const { kind, schedulerVersion, mode, ...rest } = run.report;
   const report = verdicts ? { kind, schedulerVersion, mode, whatIf: verdicts, ...rest } : run.report;
   const { output } = args;
-  process.stdout.write(output === 'text' || output === 'wide' ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report, { wide: output === 'wide' })}` : renderDocument(report, output));
+  process.stdout.write(
+    output === 'text' || output === 'wide'
+      ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report, { wide: output === 'wide' })}`
+      : renderDocument(report, output),
+  );
   if (verdicts?.some((v) => v.fits === false)) process.exitCode = EXIT_FINDINGS;
 }

@@ -7,14 +7,13 @@ import type { SnapshotArgs } from '../snapshot.js';
 
 export async function runSnapshot(args: SnapshotArgs): Promise<void> {
   const client = await connect(args);
-  const progress = process.stderr.isTTY
-    ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`)
-    : undefined;
+  const progress = process.stderr.isTTY ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`) : undefined;
   const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   // The snapshot records the gates it was taken with; unknown when /metrics is forbidden and no flag says.
   const { gates, notice } = await resolveGates(args['feature-gates'], { client }, state);
-  if (notice?.startsWith('warning: ') && !args['feature-gates']) process.stderr.write(`warning: feature gates not recorded: ${notice.slice('warning: '.length)}\n`);
+  if (notice?.startsWith('warning: ') && !args['feature-gates'])
+    process.stderr.write(`warning: feature gates not recorded: ${notice.slice('warning: '.length)}\n`);
   const recorded = notice?.startsWith('warning: ') && !args['feature-gates'] ? state : { ...state, featureGates: gatesSpec(gates) };
   const list = stateToList(recorded);
   process.stdout.write(renderDocument(list, args.output));

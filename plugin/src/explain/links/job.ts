@@ -13,7 +13,12 @@ export const jobLink: LinkCheck = (walk, input) => {
   const byo = job.spec?.template?.spec?.schedulingGroup?.podGroupName;
   if (byo) {
     return {
-      result: ok('job', `Job ${label(job)} names PodGroup "${byo}" in its pod template; the Job controller leaves it alone`, [], ['JOB-13']),
+      result: ok(
+        'job',
+        `Job ${label(job)} names PodGroup "${byo}" in its pod template; the Job controller leaves it alone`,
+        [],
+        ['JOB-13'],
+      ),
       walk: { ...walk, podGroupName: byo },
     };
   }
@@ -24,8 +29,11 @@ export const jobLink: LinkCheck = (walk, input) => {
       'recreate the Job with spec.completionMode: Indexed and spec.completions equal to spec.parallelism (greater than 1), ' +
       'or point spec.template.spec.schedulingGroup.podGroupName at a PodGroup you create';
     // Its pods running one by one is what a plain Job does: nothing is stuck.
-    const pods = inNamespace(input.state.pods, namespace).filter((p) => controllerRefOf(p)?.kind === 'Job' && controllerRefOf(p)?.name === nameOf(job));
-    if (allBound(pods)) return { result: warning('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk: { namespace: walk.namespace } };
+    const pods = inNamespace(input.state.pods, namespace).filter(
+      (p) => controllerRefOf(p)?.kind === 'Job' && controllerRefOf(p)?.name === nameOf(job),
+    );
+    if (allBound(pods))
+      return { result: warning('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk: { namespace: walk.namespace } };
     return { result: broken('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk };
   }
   const lockedBy = inNamespace(input.state.podGroups, namespace).find((g) => g.spec?.schedulingPolicy?.gang && isControlledByJob(g, job));
@@ -34,7 +42,12 @@ export const jobLink: LinkCheck = (walk, input) => {
     : [];
   return {
     // JOB-03 (only new Jobs get objects) matters only when no Workload exists: the workload link says so.
-    result: ok('job', `Job ${label(job)} qualifies for gang scheduling (parallelism ${job.spec?.parallelism ?? 0}, Indexed)`, details, lockedBy ? ['JOB-02', 'JOB-14'] : ['JOB-02']),
+    result: ok(
+      'job',
+      `Job ${label(job)} qualifies for gang scheduling (parallelism ${job.spec?.parallelism ?? 0}, Indexed)`,
+      details,
+      lockedBy ? ['JOB-02', 'JOB-14'] : ['JOB-02'],
+    ),
     walk,
   };
 };

@@ -14,14 +14,19 @@ function unseen(pods: readonly Pod[]): string[] {
   const gated = pods.filter((p) => p.spec?.schedulingGates?.length);
   if (gated.length) {
     const gates = [...new Set(gated.flatMap((p) => p.spec?.schedulingGates?.map((g) => g.name ?? '') ?? []))];
-    lines.push(`scheduling gates ${gates.join(', ')} on ${listed(gated)}: the scheduler waits until a controller removes them (SchedulingGates is not simulated)`);
+    lines.push(
+      `scheduling gates ${gates.join(', ')} on ${listed(gated)}: the scheduler waits until a controller removes them (SchedulingGates is not simulated)`,
+    );
   }
   const claimsVolumes = pods.filter((p) => p.spec?.volumes?.some((v) => v.persistentVolumeClaim));
   if (claimsVolumes.length) {
-    lines.push(`PersistentVolumeClaims on ${listed(claimsVolumes)}: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated`);
+    lines.push(
+      `PersistentVolumeClaims on ${listed(claimsVolumes)}: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated`,
+    );
   }
   const claimsDevices = pods.filter((p) => p.spec?.resourceClaims?.length);
-  if (claimsDevices.length) lines.push(`ResourceClaims on ${listed(claimsDevices)}: dynamic resource allocation (DynamicResources) is not simulated`);
+  if (claimsDevices.length)
+    lines.push(`ResourceClaims on ${listed(claimsDevices)}: dynamic resource allocation (DynamicResources) is not simulated`);
   lines.push(
     'a scheduler that has not retried since the cluster changed: unschedulable pods wait for a cluster event or up to 5 minutes before the next attempt',
     'a scheduler configured unlike the default profile (other plugins, weights or a --config the simulation does not read)',
@@ -34,7 +39,9 @@ export const liveLink: LinkCheck = (walk) => {
   if (!live || !pods || walk.placement?.outcome !== 'Scheduled') return undefined;
   const contradiction = live.contradiction;
   if (!contradiction) {
-    const said = live.condition ? `PodGroupScheduled=${live.condition.status}/${live.condition.reason}` : 'no PodGroupScheduled condition or Warning event';
+    const said = live.condition
+      ? `PodGroupScheduled=${live.condition.status}/${live.condition.reason}`
+      : 'no PodGroupScheduled condition or Warning event';
     return { result: ok('live', `nothing observed contradicts the simulation (${said})`), walk };
   }
   const waiting = pods.filter((p) => !p.spec?.nodeName);

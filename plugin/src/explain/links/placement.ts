@@ -17,7 +17,10 @@ export const placementLink: LinkCheck = (walk, input) => {
   const disagreement = live.agrees === false && !live.contradiction ? [`live state disagrees: ${live.note}`] : [];
   if (analysis.outcome === 'Scheduled') {
     const placed = analysis.pods.filter((p) => p.outcome === 'Scheduled').length;
-    return { result: ok('placement', `the simulated scheduling cycle places ${placed} of ${plural(analysis.pods.length, 'pod')}`, disagreement), walk: next };
+    return {
+      result: ok('placement', `the simulated scheduling cycle places ${placed} of ${plural(analysis.pods.length, 'pod')}`, disagreement),
+      walk: next,
+    };
   }
   const reasons = analysis.nodeReasons.map((r) => `${r.nodes} ${r.reason}`);
   return {

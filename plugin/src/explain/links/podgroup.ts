@@ -58,7 +58,11 @@ export const podGroupFromTemplateLink: LinkCheck = (walk, input) => {
   if (!chosen) return undefined;
   const others = all.filter((e) => e !== chosen).map((e) => nameOf(e.group));
   return {
-    result: ok('podgroup', `PodGroup ${label(chosen.group)} made from template "${chosen.template.name ?? ''}"`, others.length ? [`also from this Workload: ${others.join(', ')}`] : []),
+    result: ok(
+      'podgroup',
+      `PodGroup ${label(chosen.group)} made from template "${chosen.template.name ?? ''}"`,
+      others.length ? [`also from this Workload: ${others.join(', ')}`] : [],
+    ),
     walk: { ...walk, template: chosen.template, podGroup: chosen.group },
   };
 };

@@ -17,7 +17,8 @@ function owningJob(group: PodGroup, walkJob: Job | undefined, input: ExplainInpu
 
 function whoCreatesTheRest(group: PodGroup, pods: readonly Pod[], missing: number, job: Job | undefined): string {
   if (job) {
-    if (job.spec?.suspend) return `Job ${label(job)} is suspended: resume it (spec.suspend: false) so it creates the remaining ${plural(missing, 'pod')}`;
+    if (job.spec?.suspend)
+      return `Job ${label(job)} is suspended: resume it (spec.suspend: false) so it creates the remaining ${plural(missing, 'pod')}`;
     const atOnce = jobPodsAtOnce(job);
     return (
       `Job ${label(job)} should create ${missing} more (it runs ${atOnce} at once, ${job.status?.active ?? 0} active): ` +
@@ -38,7 +39,11 @@ export const podsLink: LinkCheck = (walk, input) => {
   const job = owningJob(group, walk.job, input);
   if (pods.length === 0) {
     return {
-      result: broken('pods', `no pod names PodGroup ${label(group)} in spec.schedulingGroup.podGroupName`, whoCreatesTheRest(group, pods, minCount ?? 1, job)),
+      result: broken(
+        'pods',
+        `no pod names PodGroup ${label(group)} in spec.schedulingGroup.podGroupName`,
+        whoCreatesTheRest(group, pods, minCount ?? 1, job),
+      ),
       walk: next,
     };
   }

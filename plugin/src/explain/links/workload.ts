@@ -55,13 +55,25 @@ function workloadOfJob(walk: Walk, job: Job, input: ExplainInput): LinkOutcome {
   const workload = found[0] as Workload;
   const templates = workload.spec?.podGroupTemplates ?? [];
   if (!isControlledByJob(workload, job) || templates.length !== 1) {
-    const why = templates.length !== 1 ? `it has ${plural(templates.length, 'template')}, not 1` : 'it is not controlled by the Job (no controller ownerReference)';
+    const why =
+      templates.length !== 1
+        ? `it has ${plural(templates.length, 'template')}, not 1`
+        : 'it is not controlled by the Job (no controller ownerReference)';
     return {
-      result: broken('workload', `Workload ${label(workload)} references Job ${label(job)} but the Job controller will not use it: ${why}`, 'give the Workload one template and a controller ownerReference to the Job, or let the Job controller create it', [], ['JOB-10']),
+      result: broken(
+        'workload',
+        `Workload ${label(workload)} references Job ${label(job)} but the Job controller will not use it: ${why}`,
+        'give the Workload one template and a controller ownerReference to the Job, or let the Job controller create it',
+        [],
+        ['JOB-10'],
+      ),
       walk,
     };
   }
-  return { result: ok('workload', `Workload ${label(workload)} with template "${templates[0]?.name ?? ''}"`, [], ['JOB-10']), walk: { ...walk, workload, template: templates[0] } };
+  return {
+    result: ok('workload', `Workload ${label(workload)} with template "${templates[0]?.name ?? ''}"`, [], ['JOB-10']),
+    walk: { ...walk, workload, template: templates[0] },
+  };
 }
 
 function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | undefined {
@@ -98,14 +110,20 @@ function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | unde
       walk,
     };
   }
-  return { result: ok('workload', `Workload ${label(workload)} has template "${template.name ?? ''}"`), walk: { ...walk, workload, template } };
+  return {
+    result: ok('workload', `Workload ${label(workload)} has template "${template.name ?? ''}"`),
+    walk: { ...walk, workload, template },
+  };
 }
 
 export const workloadLink: LinkCheck = (walk, input) => {
   if (walk.podGroup) return workloadOfPodGroup(walk, input);
   if (walk.workload) {
     const names = (walk.workload.spec?.podGroupTemplates ?? []).map((t) => t.name ?? '');
-    return { result: ok('workload', `Workload ${label(walk.workload)} with ${plural(names.length, 'template')}: ${names.join(', ')}`), walk };
+    return {
+      result: ok('workload', `Workload ${label(walk.workload)} with ${plural(names.length, 'template')}: ${names.join(', ')}`),
+      walk,
+    };
   }
   if (walk.job && !walk.podGroupName) return workloadOfJob(walk, walk.job, input);
   return undefined;

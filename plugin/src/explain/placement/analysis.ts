@@ -3,7 +3,17 @@
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
 import { allGatesOn, namespaceOf, nameOf, type FeatureGates, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, describePreemption, kubernetes137Notes, type GroupOutcome, type PodAttempt, type PodOutcome, type PodResult, type PreemptionOptions, type SimulationInput } from '@kubectl-workload/simulator';
+import {
+  Simulation,
+  describePreemption,
+  kubernetes137Notes,
+  type GroupOutcome,
+  type PodAttempt,
+  type PodOutcome,
+  type PodResult,
+  type PreemptionOptions,
+  type SimulationInput,
+} from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
@@ -83,12 +93,27 @@ class NodeReasons {
 }
 
 /** The same cycle with DefaultPreemption and workload-aware preemption (spec scheduler.md §4), summarised. */
-function preemptionSummary(input: SimulationInput, group: PodGroup, now: string, profiles: Profiles, preemption: PreemptionOptions): string {
-  const result = new Simulation(input, { now, ...profiles.simulation, diagnose: false, preemption }).runPodGroup(namespaceOf(group), nameOf(group));
+function preemptionSummary(
+  input: SimulationInput,
+  group: PodGroup,
+  now: string,
+  profiles: Profiles,
+  preemption: PreemptionOptions,
+): string {
+  const result = new Simulation(input, { now, ...profiles.simulation, diagnose: false, preemption }).runPodGroup(
+    namespaceOf(group),
+    nameOf(group),
+  );
   return describePreemption(result, namespaceOf(group), nameOf(group)).text;
 }
 
-export function analysePlacement(input: SimulationInput, group: PodGroup, now: string, preemption?: PreemptionOptions, setup: ExplainSetup = {}): PlacementAnalysis {
+export function analysePlacement(
+  input: SimulationInput,
+  group: PodGroup,
+  now: string,
+  preemption?: PreemptionOptions,
+  setup: ExplainSetup = {},
+): PlacementAnalysis {
   const namespace = namespaceOf(group);
   const name = nameOf(group);
   const members = membersOf(group, input.pods);
@@ -102,11 +127,19 @@ export function analysePlacement(input: SimulationInput, group: PodGroup, now: s
   const result = simulation.runPodGroup(namespace, name);
   const groupResult = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const simulated = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
-  const bound = members.filter((p) => p.spec?.nodeName).map((p): PodVerdict => ({ name: nameOf(p), outcome: 'Scheduled', node: p.spec?.nodeName ?? null, message: null }));
-  const pods = [...bound, ...simulated.map((p): PodVerdict => ({ name: p.name, outcome: p.outcome, node: p.node ?? null, message: p.message ?? null }))];
+  const bound = members
+    .filter((p) => p.spec?.nodeName)
+    .map((p): PodVerdict => ({ name: nameOf(p), outcome: 'Scheduled', node: p.spec?.nodeName ?? null, message: null }));
+  const pods = [
+    ...bound,
+    ...simulated.map((p): PodVerdict => ({ name: p.name, outcome: p.outcome, node: p.node ?? null, message: p.message ?? null })),
+  ];
   const outcome: GroupOutcome = groupResult?.outcome ?? 'Scheduled';
   const topology = topologyAnalysis(input, group, members, profiles, groupResult?.placements?.domains);
-  const hint = outcome === 'Scheduled' ? null : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
+  const hint =
+    outcome === 'Scheduled'
+      ? null
+      : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
     profile: profiles.decidedBy,

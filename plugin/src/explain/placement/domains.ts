@@ -5,7 +5,14 @@
 // basic (every pod that fits binds).
 
 import { namespaceOf, nameOf, type Node, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { Simulation, podRequests, topologyDomains, type PlacementDomain, type PodResult, type SimulationInput } from '@kubectl-workload/simulator';
+import {
+  Simulation,
+  podRequests,
+  topologyDomains,
+  type PlacementDomain,
+  type PodResult,
+  type SimulationInput,
+} from '@kubectl-workload/simulator';
 import type { Profiles } from './profiles.js';
 import { formatAmount, formatRequests } from './units.js';
 
@@ -44,10 +51,16 @@ function podsThatFit(input: SimulationInput, group: PodGroup, members: readonly 
   // The simulator ignores pods bound outside `nodes`, and runs only this group: keep just what it reads.
   const pods = input.pods.filter((p) => (p.spec?.nodeName ? names.has(p.spec.nodeName) : members.includes(p)));
   const others = input.podGroups.filter((g) => g !== group);
-  const simulation = new Simulation({ ...input, nodes, pods, podGroups: [...others, relaxed(group)] }, { diagnose: false, trace: true, ...profiles.simulation });
+  const simulation = new Simulation(
+    { ...input, nodes, pods, podGroups: [...others, relaxed(group)] },
+    { diagnose: false, trace: true, ...profiles.simulation },
+  );
   const result = simulation.runPodGroup(namespaceOf(group), nameOf(group));
   const mine = result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group));
-  return { count: alreadyThere + mine.filter((p) => p.outcome === 'Scheduled').length, failed: mine.filter((p) => p.outcome !== 'Scheduled') };
+  return {
+    count: alreadyThere + mine.filter((p) => p.outcome === 'Scheduled').length,
+    failed: mine.filter((p) => p.outcome !== 'Scheduled'),
+  };
 }
 
 function podsNeeded(group: PodGroup, members: readonly Pod[]): number {
@@ -82,7 +95,13 @@ function boundThere(members: readonly Pod[], nodes: readonly Node[]): number {
  * each row's fit and blocking message come from them, and the members that fit nowhere are left to
  * the caller (it saw their FitErrors during the cycle).
  */
-export function topologyAnalysis(input: SimulationInput, group: PodGroup, members: readonly Pod[], profiles: Profiles, evaluated: readonly PlacementDomain[] = []): TopologyResult | null {
+export function topologyAnalysis(
+  input: SimulationInput,
+  group: PodGroup,
+  members: readonly Pod[],
+  profiles: Profiles,
+  evaluated: readonly PlacementDomain[] = [],
+): TopologyResult | null {
   const key = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   if (!key) return null;
   const requests = typicalRequests(members);
@@ -95,7 +114,9 @@ export function topologyAnalysis(input: SimulationInput, group: PodGroup, member
   const fromCycle = evaluated.length === all.length ? new Map(evaluated.map((d) => [d.name, d])) : undefined;
   const domains = all.map((domain): DomainRow => {
     const nodes = Array.from(domain.nodes, (i) => byName.get(cluster.nodes[i]?.name ?? '') as Node);
-    const free = Object.fromEntries(shown.map((resource) => [resource, formatAmount(resource, cluster.freeCapacity(domain.nodes, resource))]));
+    const free = Object.fromEntries(
+      shown.map((resource) => [resource, formatAmount(resource, cluster.freeCapacity(domain.nodes, resource))]),
+    );
     const row = { domain: domain.name, nodes: nodes.length, free, podsNeeded: needed };
     const inCycle = fromCycle?.get(domain.name);
     if (inCycle) return { ...row, podsFit: boundThere(members, nodes) + inCycle.placed, blocking: inCycle.blocking ?? null };
@@ -122,4 +143,3 @@ export function wholeClusterHint(input: SimulationInput, group: PodGroup, member
   if (missing <= 0) return null;
   return `the cluster fits ${fit} of ${needed} pods; ${missing} more ${missing === 1 ? 'node' : 'nodes'} with ${formatRequests(typicalRequests(members))} free each would do`;
 }
-

@@ -29,10 +29,14 @@ export function profilesFor(members: readonly Pod[], setup: ExplainSetup = {}): 
       names: setup.config.profiles.map((p) => p.schedulerName),
       note: null,
       simulation: { ...gates, profiles: setup.config.profiles },
-      decidedBy: profile ? `profile "${own}" of --scheduler-config, NodeResourcesFit ${profile.fitStrategy.type}` : `no profile of --scheduler-config serves "${own}"`,
+      decidedBy: profile
+        ? `profile "${own}" of --scheduler-config, NodeResourcesFit ${profile.fitStrategy.type}`
+        : `no profile of --scheduler-config serves "${own}"`,
     };
   }
-  const custom = [...new Set(members.map((p) => p.spec?.schedulerName || DEFAULT_SCHEDULER_NAME))].filter((n) => n !== DEFAULT_SCHEDULER_NAME);
+  const custom = [...new Set(members.map((p) => p.spec?.schedulerName || DEFAULT_SCHEDULER_NAME))].filter(
+    (n) => n !== DEFAULT_SCHEDULER_NAME,
+  );
   const names = [DEFAULT_SCHEDULER_NAME, ...custom];
   return {
     names,

@@ -15,6 +15,14 @@ describe('formatAmount', () => {
   });
 
   it('lists requests in order', () => {
-    expect(formatRequests(new Map([['cpu', 4000], ['memory', 2 ** 34], ['nvidia.com/gpu', 1]]))).toBe('4 cpu, 16Gi memory, 1 nvidia.com/gpu');
+    expect(
+      formatRequests(
+        new Map([
+          ['cpu', 4000],
+          ['memory', 2 ** 34],
+          ['nvidia.com/gpu', 1],
+        ]),
+      ),
+    ).toBe('4 cpu, 16Gi memory, 1 nvidia.com/gpu');
   });
 });

@@ -12,7 +12,9 @@ const LEVELS: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'wa
 
 export function formatLintGithub(report: LintReport): string {
   const lines = [
-    ...report.diagnostics.map((d) => annotation('error', { file: d.file, line: d.line, col: d.column, title: 'unreadable manifest' }, d.message)),
+    ...report.diagnostics.map((d) =>
+      annotation('error', { file: d.file, line: d.line, col: d.column, title: 'unreadable manifest' }, d.message),
+    ),
     ...report.findings.map((f) =>
       annotation(LEVELS[f.severity], { file: f.file, line: f.line, col: f.column, title: `${f.rule} ${objectLabel(f)}` }, renderFinding(f)),
     ),

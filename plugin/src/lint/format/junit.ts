@@ -25,7 +25,9 @@ function testCase(checked: CheckedObject, findings: readonly LintFinding[], fail
   const failing = findings.filter((f) => failsAt([f], failOn));
   const other = findings.filter((f) => !failsAt([f], failOn));
   const body = [
-    ...failing.map((f) => `      <failure message="${escapeXml(renderFinding(f))}" type="${escapeXml(f.rule)}">${escapeXml(findingText(f))}</failure>`),
+    ...failing.map(
+      (f) => `      <failure message="${escapeXml(renderFinding(f))}" type="${escapeXml(f.rule)}">${escapeXml(findingText(f))}</failure>`,
+    ),
     ...(other.length ? [`      <system-out>${escapeXml(other.map(findingText).join('\n'))}</system-out>`] : []),
   ];
   const open = `    <testcase name="${escapeXml(objectLabel(checked))}" classname="${escapeXml(checked.file)}"`;
@@ -62,7 +64,11 @@ export function formatLintJunit(report: LintReport, failOn: Severity): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="kubectl-workload lint" tests="${total((s) => s.cases.length)}" failures="${total((s) => s.failures)}" errors="${total((s) => s.errors)}">`,
     ...[...suites].map(([file, s]) =>
-      [`  <testsuite name="${escapeXml(file)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}">`, ...s.cases, '  </testsuite>'].join('\n'),
+      [
+        `  <testsuite name="${escapeXml(file)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}">`,
+        ...s.cases,
+        '  </testsuite>',
+      ].join('\n'),
     ),
     '</testsuites>',
   ];

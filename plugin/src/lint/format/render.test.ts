@@ -81,7 +81,9 @@ describe('lint output formats', () => {
 
   it('junit: a suite per file, a case per object, failures at --fail-on, errors for unreadable input', () => {
     const xml = render('junit');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubectl-workload lint" tests="3" failures="1" errors="1">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubectl-workload lint" tests="3" failures="1" errors="1">/,
+    );
     expect(xml).toContain('<testsuite name="deploy/workload.yaml" tests="1" failures="1" errors="0">');
     expect(xml).toContain('<failure message="spec.podGroupTemplates: Required value" type="WL-04">');
     expect(xml).toContain('<testcase name="Pod ml/clean" classname="deploy/pod.yaml"/>');
@@ -104,6 +106,8 @@ describe('lint output formats', () => {
   });
 
   it('github: properties escape : and , and data escapes %', () => {
-    expect(annotation('error', { file: 'a,b:c.yaml', title: '50%' }, '100%\r\n')).toBe('::error file=a%2Cb%3Ac.yaml,title=50%25::100%25%0D%0A');
+    expect(annotation('error', { file: 'a,b:c.yaml', title: '50%' }, '100%\r\n')).toBe(
+      '::error file=a%2Cb%3Ac.yaml,title=50%25::100%25%0D%0A',
+    );
   });
 });

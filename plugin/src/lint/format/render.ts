@@ -18,10 +18,15 @@ export interface RenderOptions {
 
 export function renderLintReport(format: LintFormat, report: LintReport, options: RenderOptions): string {
   switch (format) {
-    case 'text': return formatLintText(report, options.colors);
-    case 'json': return formatLintJson(report);
-    case 'sarif': return formatLintSarif(report, RULES_ONE_PER_ID);
-    case 'junit': return formatLintJunit(report, options.failOn);
-    case 'github': return formatLintGithub(report);
+    case 'text':
+      return formatLintText(report, options.colors);
+    case 'json':
+      return formatLintJson(report);
+    case 'sarif':
+      return formatLintSarif(report, RULES_ONE_PER_ID);
+    case 'junit':
+      return formatLintJunit(report, options.failOn);
+    case 'github':
+      return formatLintGithub(report);
   }
 }

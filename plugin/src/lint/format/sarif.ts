@@ -45,8 +45,17 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[]): str
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'kubectl-workload', version: VERSION, informationUri: 'https://kubernetes.io/docs/concepts/workloads/workload-api/', rules: descriptors } },
-        invocations: [{ executionSuccessful: report.diagnostics.length === 0, toolExecutionNotifications: report.diagnostics.map(notification) }],
+        tool: {
+          driver: {
+            name: 'kubectl-workload',
+            version: VERSION,
+            informationUri: 'https://kubernetes.io/docs/concepts/workloads/workload-api/',
+            rules: descriptors,
+          },
+        },
+        invocations: [
+          { executionSuccessful: report.diagnostics.length === 0, toolExecutionNotifications: report.diagnostics.map(notification) },
+        ],
         results,
       },
     ],

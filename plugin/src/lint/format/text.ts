@@ -29,7 +29,8 @@ export function summaryLine(report: LintReport, colors: Palette): string {
 
 export function formatLintText(report: LintReport, colors: Palette): string {
   const lines = report.findings.map(
-    (f) => `${colors.bold(`${f.file}:${f.line}:${f.column}`)}: ${severityWord(f, colors)} ${colors.dim(f.rule)} ${objectLabel(f)}: ${renderFinding(f)}`,
+    (f) =>
+      `${colors.bold(`${f.file}:${f.line}:${f.column}`)}: ${severityWord(f, colors)} ${colors.dim(f.rule)} ${objectLabel(f)}: ${renderFinding(f)}`,
   );
   lines.push(summaryLine(report, colors));
   return lines.join('\n') + '\n';

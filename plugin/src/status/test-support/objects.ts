@@ -13,14 +13,24 @@ export function gangTemplate(name: string, minCount: number, extra: Partial<PodG
 }
 
 export function podGroup(name: string, spec: PodGroup['spec'], extra: Partial<PodGroup> = {}, namespace = 'default'): PodGroup {
-  return { apiVersion: SCHEDULING, kind: 'PodGroup', metadata: { name, namespace, creationTimestamp: '2026-11-23T10:00:00Z' }, spec, ...extra };
+  return {
+    apiVersion: SCHEDULING,
+    kind: 'PodGroup',
+    metadata: { name, namespace, creationTimestamp: '2026-11-23T10:00:00Z' },
+    spec,
+    ...extra,
+  };
 }
 
 export function templateRef(workloadName: string, podGroupTemplateName: string) {
   return { workload: { workloadName, podGroupTemplateName } };
 }
 
-export function pod(name: string, group: string | undefined, extra: { nodeName?: string; namespace?: string; requests?: Record<string, string>; schedulerName?: string } = {}): Pod {
+export function pod(
+  name: string,
+  group: string | undefined,
+  extra: { nodeName?: string; namespace?: string; requests?: Record<string, string>; schedulerName?: string } = {},
+): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',

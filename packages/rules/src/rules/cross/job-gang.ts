@@ -14,7 +14,11 @@ export function unreachableGang(minCount: number, job: Job): string | undefined 
 }
 
 /** The Job a Workload's spec.controllerRef names, if it is a Job and exists. */
-export async function jobOfControllerRef(ref: TypedLocalObjectReference | undefined, namespace: string, lookup: ObjectLookup): Promise<Job | undefined> {
+export async function jobOfControllerRef(
+  ref: TypedLocalObjectReference | undefined,
+  namespace: string,
+  lookup: ObjectLookup,
+): Promise<Job | undefined> {
   return ref?.kind === 'Job' && ref.apiGroup === 'batch' && ref.name ? lookup.getJob(namespace, ref.name) : undefined;
 }
 

@@ -17,7 +17,8 @@ const WHERE = 'of PodGroupTemplate "t" in Workload "w"';
 
 describe('X-10..X-14 PodGroup matches its template', () => {
   it('accepts a faithful copy (disruptionMode defaulted to Pod)', async () => {
-    for (const id of ['X-10', 'X-11', 'X-12', 'X-13', 'X-14']) await expectRule(id, pgWith({ disruptionMode: 'Pod' }), { objects }).toPass();
+    for (const id of ['X-10', 'X-11', 'X-12', 'X-13', 'X-14'])
+      await expectRule(id, pgWith({ disruptionMode: 'Pod' }), { objects }).toPass();
   });
 
   it('X-10 rejects a different minCount', async () => {
@@ -75,8 +76,16 @@ describe('X-10..X-14 PodGroup matches its template', () => {
 
   it('X-14 warns on a different class and priority', async () => {
     await expectRule('X-14', pgWith({ priorityClassName: 'low', priority: 5 }), { objects }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.priorityClassName', message: `spec.priorityClassName: Invalid value: "low": must match the priorityClassName ${WHERE}: "high"` },
-      { reason: 'FieldValueInvalid', field: 'spec.priority', message: `spec.priority: Invalid value: 5: must match the priority ${WHERE}: 1000` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.priorityClassName',
+        message: `spec.priorityClassName: Invalid value: "low": must match the priorityClassName ${WHERE}: "high"`,
+      },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.priority',
+        message: `spec.priority: Invalid value: 5: must match the priority ${WHERE}: 1000`,
+      },
     ]);
   });
 

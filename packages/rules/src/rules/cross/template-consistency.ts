@@ -29,7 +29,11 @@ function defaultedHint(d: TemplateDifference): string {
 /** `spec.priority: Invalid value: 10: must match the priority of PodGroupTemplate "t" in Workload "w": 1000` */
 export function templateMismatch(d: TemplateDifference, ref: TemplateRef): FieldError {
   const where = `PodGroupTemplate ${goQuote(ref.templateName)} in Workload ${goQuote(ref.workloadName)}`;
-  return invalid(d.path, (d.podGroup ?? null) as BadValue, `must match the ${d.field} of ${where}: ${templateValueText(d)}${defaultedHint(d)}`);
+  return invalid(
+    d.path,
+    (d.podGroup ?? null) as BadValue,
+    `must match the ${d.field} of ${where}: ${templateValueText(d)}${defaultedHint(d)}`,
+  );
 }
 
 export interface TemplateConsistencyRule {

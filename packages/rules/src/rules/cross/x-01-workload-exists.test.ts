@@ -10,13 +10,21 @@ describe('X-01 PodGroupWorkloadExists: Workload must exist', () => {
 
   it('rejects a PodGroup whose Workload is missing', async () => {
     await expectRule('X-01', pg).toReport([
-      { reason: 'Forbidden', field: 'spec.podGroupTemplateRef.workload.workloadName', message: 'PodGroup rejected: Workload "w" not found' },
+      {
+        reason: 'Forbidden',
+        field: 'spec.podGroupTemplateRef.workload.workloadName',
+        message: 'PodGroup rejected: Workload "w" not found',
+      },
     ]);
   });
 
   it('looks only in the PodGroup namespace', async () => {
     await expectRule('X-01', pg, { objects: [{ ...workload('w'), metadata: { name: 'w', namespace: 'other' } }] }).toReport([
-      { reason: 'Forbidden', field: 'spec.podGroupTemplateRef.workload.workloadName', message: 'PodGroup rejected: Workload "w" not found' },
+      {
+        reason: 'Forbidden',
+        field: 'spec.podGroupTemplateRef.workload.workloadName',
+        message: 'PodGroup rejected: Workload "w" not found',
+      },
     ]);
   });
 

@@ -11,7 +11,11 @@ describe('X-02 PodGroupWorkloadExists: Workload not being deleted', () => {
 
   it('rejects a PodGroup whose Workload is being deleted', async () => {
     await expectRule('X-02', pg, { objects: [deleting] }).toReport([
-      { reason: 'Forbidden', field: 'spec.podGroupTemplateRef.workload.workloadName', message: 'PodGroup rejected: Workload "w" is being deleted' },
+      {
+        reason: 'Forbidden',
+        field: 'spec.podGroupTemplateRef.workload.workloadName',
+        message: 'PodGroup rejected: Workload "w" is being deleted',
+      },
     ]);
   });
 

@@ -10,7 +10,11 @@ describe('X-03 PodGroupWorkloadExists: template must exist', () => {
 
   it('rejects a PodGroup naming a template the Workload lacks', async () => {
     await expectRule('X-03', pg, { objects: [workload('w')] }).toReport([
-      { reason: 'Forbidden', field: 'spec.podGroupTemplateRef.workload.podGroupTemplateName', message: 'PodGroup rejected: PodGroupTemplate "other" not found in Workload "w"' },
+      {
+        reason: 'Forbidden',
+        field: 'spec.podGroupTemplateRef.workload.podGroupTemplateName',
+        message: 'PodGroup rejected: PodGroupTemplate "other" not found in Workload "w"',
+      },
     ]);
   });
 

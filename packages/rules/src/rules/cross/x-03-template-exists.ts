@@ -9,5 +9,8 @@ export const x03 = workloadExistsRule({
   reject: ({ ref, workload, template }) =>
     !workload || template
       ? undefined
-      : { field: TEMPLATE_NAME_FIELD, message: `PodGroup rejected: PodGroupTemplate ${goQuote(ref.templateName)} not found in Workload ${goQuote(ref.workloadName)}` },
+      : {
+          field: TEMPLATE_NAME_FIELD,
+          message: `PodGroup rejected: PodGroupTemplate ${goQuote(ref.templateName)} not found in Workload ${goQuote(ref.workloadName)}`,
+        },
 });

@@ -17,7 +17,11 @@ const default1 = priorityClass('default1', 1000, true);
 const nondefault1 = priorityClass('nondefault1', 2000);
 const gang = { gang: { minCount: 2 } };
 
-const notFound = (name: string) => ({ reason: 'Forbidden' as const, field: 'spec.priorityClassName', message: `no PriorityClass with name ${name} was found` });
+const notFound = (name: string) => ({
+  reason: 'Forbidden' as const,
+  field: 'spec.priorityClassName',
+  message: `no PriorityClass with name ${name} was found`,
+});
 const mismatch = (preset: number, computed: number) => ({
   reason: 'Forbidden' as const,
   field: 'spec.priority',
@@ -26,22 +30,32 @@ const mismatch = (preset: number, computed: number) => ({
 
 describe('X-06 PodGroup priority admission (PG-52)', () => {
   it('PG-52: rejects a priorityClassName that names no PriorityClass', async () => {
-    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'missing' }), { objects: [default1, nondefault1] }).toReport([notFound('missing')]);
+    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'missing' }), {
+      objects: [default1, nondefault1],
+    }).toReport([notFound('missing')]);
   });
 
   it('PG-52: accepts an existing class, and the system classes every API server has', async () => {
     await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'nondefault1' }), { objects: [nondefault1] }).toPass();
-    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'system-cluster-critical', priority: 2000000000 }), { objects: [nondefault1] }).toPass();
+    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'system-cluster-critical', priority: 2000000000 }), {
+      objects: [nondefault1],
+    }).toPass();
   });
 
   it('PG-52: rejects a preset priority that differs from the class value, accepts an equal one', async () => {
-    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'nondefault1', priority: 10 }), { objects: [nondefault1] }).toReport([mismatch(10, 2000)]);
-    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'nondefault1', priority: 2000 }), { objects: [nondefault1] }).toPass();
+    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'nondefault1', priority: 10 }), {
+      objects: [nondefault1],
+    }).toReport([mismatch(10, 2000)]);
+    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priorityClassName: 'nondefault1', priority: 2000 }), {
+      objects: [nondefault1],
+    }).toPass();
   });
 
   it('PG-52: an empty priorityClassName gets the globalDefault class, whose value a preset priority must equal', async () => {
     await expectRule('X-06', podGroup({ schedulingPolicy: gang, priority: 1000 }), { objects: [default1, nondefault1] }).toPass();
-    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priority: 2000 }), { objects: [default1, nondefault1] }).toReport([mismatch(2000, 1000)]);
+    await expectRule('X-06', podGroup({ schedulingPolicy: gang, priority: 2000 }), { objects: [default1, nondefault1] }).toReport([
+      mismatch(2000, 1000),
+    ]);
   });
 
   it('PG-52: without a globalDefault class an empty name resolves to priority 0', async () => {

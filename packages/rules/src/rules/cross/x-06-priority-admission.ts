@@ -11,8 +11,18 @@ import type { AdmissionRejection } from '../../rule.js';
 /** scheduling.SystemCriticalPriority (2 × HighestUserDefinablePriority); every API server has these two. */
 const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
 const SYSTEM_CLASSES: readonly PriorityClass[] = [
-  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: SYSTEM_CRITICAL_PRIORITY + 1000 },
-  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: SYSTEM_CRITICAL_PRIORITY },
+  {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'system-node-critical' },
+    value: SYSTEM_CRITICAL_PRIORITY + 1000,
+  },
+  {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'system-cluster-critical' },
+    value: SYSTEM_CRITICAL_PRIORITY,
+  },
 ];
 
 /** scheduling.DefaultPriorityWhenNoDefaultClassExists. */
@@ -20,7 +30,9 @@ const PRIORITY_WITHOUT_DEFAULT_CLASS = 0;
 
 /** Upstream getDefaultPriorityClass: of several globalDefault classes, the one with the lowest value. */
 export function globalDefaultClass(classes: readonly PriorityClass[]): PriorityClass | undefined {
-  return classes.filter((c) => c.globalDefault).reduce<PriorityClass | undefined>((low, c) => (low && (low.value ?? 0) <= (c.value ?? 0) ? low : c), undefined);
+  return classes
+    .filter((c) => c.globalDefault)
+    .reduce<PriorityClass | undefined>((low, c) => (low && (low.value ?? 0) <= (c.value ?? 0) ? low : c), undefined);
 }
 
 /** What admission computes for a PodGroup: a rejection, or the priority it resolved. */

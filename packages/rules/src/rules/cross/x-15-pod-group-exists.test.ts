@@ -13,7 +13,11 @@ describe('X-15 the named PodGroup exists', () => {
 
   it('warns when the PodGroup is missing', async () => {
     await expectRule('X-15', pod({ schedulingGroup: { podGroupName: 'pg' } })).toReport([
-      { reason: 'FieldValueNotFound', field: 'spec.schedulingGroup.podGroupName', message: `spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}` },
+      {
+        reason: 'FieldValueNotFound',
+        field: 'spec.schedulingGroup.podGroupName',
+        message: `spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}`,
+      },
     ]);
   });
 
@@ -25,7 +29,11 @@ describe('X-15 the named PodGroup exists', () => {
       spec: { template: { spec: { containers: [], schedulingGroup: { podGroupName: 'pg' } } } },
     } as KubeObject;
     await expectRule('X-15', deployment).toReport([
-      { reason: 'FieldValueNotFound', field: 'spec.template.spec.schedulingGroup.podGroupName', message: `spec.template.spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}` },
+      {
+        reason: 'FieldValueNotFound',
+        field: 'spec.template.spec.schedulingGroup.podGroupName',
+        message: `spec.template.spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}`,
+      },
     ]);
   });
 

@@ -1,7 +1,10 @@
 import { expectRule } from '../../test-support/expect-rule.js';
 import { pod, podGroup } from './test-support/objects.js';
 
-const group = podGroup({ schedulingPolicy: { basic: {} }, resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpus' }] }, { name: 'pg' });
+const group = podGroup(
+  { schedulingPolicy: { basic: {} }, resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpus' }] },
+  { name: 'pg' },
+);
 
 describe('X-16 pod claims named like the group claim share its source', () => {
   it('accepts the same source and unrelated claim names', async () => {

@@ -3,7 +3,8 @@ import type { PodGroupResourceClaim, PodResourceClaim } from '@kubectl-workload/
 import { podGroupRefRule } from './pod-group-refs.js';
 
 const sameSource = (a: PodResourceClaim, b: PodGroupResourceClaim): boolean =>
-  (a.resourceClaimName ?? '') === (b.resourceClaimName ?? '') && (a.resourceClaimTemplateName ?? '') === (b.resourceClaimTemplateName ?? '');
+  (a.resourceClaimName ?? '') === (b.resourceClaimName ?? '') &&
+  (a.resourceClaimTemplateName ?? '') === (b.resourceClaimTemplateName ?? '');
 
 function sourceText(claim: PodGroupResourceClaim): string {
   return claim.resourceClaimName !== undefined

@@ -6,17 +6,30 @@ const WHY = "the 1.37 scheduler rejects pods whose priority differs from their g
 
 describe("X-17 pod priority matches its PodGroup's", () => {
   it('accepts matching values', async () => {
-    await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' }, priorityClassName: 'high', priority: 1000 }), { objects: [group] }).toPass();
+    await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' }, priorityClassName: 'high', priority: 1000 }), {
+      objects: [group],
+    }).toPass();
   });
 
   it('warns on a missing class and a different priority', async () => {
     await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' }, priority: 7 }), { objects: [group] }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.priorityClassName', message: `spec.priorityClassName: Invalid value: "": must match the priorityClassName of PodGroup "pg", "high": ${WHY}` },
-      { reason: 'FieldValueInvalid', field: 'spec.priority', message: `spec.priority: Invalid value: 7: must match the priority of PodGroup "pg", 1000: ${WHY}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.priorityClassName',
+        message: `spec.priorityClassName: Invalid value: "": must match the priorityClassName of PodGroup "pg", "high": ${WHY}`,
+      },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.priority',
+        message: `spec.priority: Invalid value: 7: must match the priority of PodGroup "pg", 1000: ${WHY}`,
+      },
     ]);
   });
 
   it('needs WorkloadAwarePreemption', async () => {
-    await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' } }), { objects: [group], gates: { WorkloadAwarePreemption: false } }).toPass();
+    await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' } }), {
+      objects: [group],
+      gates: { WorkloadAwarePreemption: false },
+    }).toPass();
   });
 });

@@ -17,10 +17,22 @@ export const x17 = podGroupRefRule({
     const group = podGroup?.spec;
     const className = group?.priorityClassName;
     if (className && (spec.priorityClassName ?? '') !== className) {
-      errs.push(invalid(`${path}.priorityClassName`, spec.priorityClassName ?? '', `must match the priorityClassName of PodGroup ${goQuote(podGroupName)}, ${goQuote(className)}: ${WHY}`));
+      errs.push(
+        invalid(
+          `${path}.priorityClassName`,
+          spec.priorityClassName ?? '',
+          `must match the priorityClassName of PodGroup ${goQuote(podGroupName)}, ${goQuote(className)}: ${WHY}`,
+        ),
+      );
     }
     if (group?.priority !== undefined && spec.priority !== undefined && spec.priority !== group.priority) {
-      errs.push(invalid(`${path}.priority`, spec.priority, `must match the priority of PodGroup ${goQuote(podGroupName)}, ${group.priority}: ${WHY}`));
+      errs.push(
+        invalid(
+          `${path}.priority`,
+          spec.priority,
+          `must match the priority of PodGroup ${goQuote(podGroupName)}, ${group.priority}: ${WHY}`,
+        ),
+      );
     }
     return errs;
   },

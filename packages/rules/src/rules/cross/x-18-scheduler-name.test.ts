@@ -15,7 +15,8 @@ describe('X-18 pods of one PodGroup share a scheduler', () => {
       {
         reason: 'FieldValueInvalid',
         field: 'spec.schedulerName',
-        message: 'spec.schedulerName: Invalid value: "custom": pods of PodGroup "pg" must share one scheduler, but pod "q" uses "default-scheduler"; the scheduler rejects the whole group',
+        message:
+          'spec.schedulerName: Invalid value: "custom": pods of PodGroup "pg" must share one scheduler, but pod "q" uses "default-scheduler"; the scheduler rejects the whole group',
       },
     ]);
   });

@@ -20,7 +20,9 @@ export const x18 = defineRule<Pod>({
     const group = object.spec?.schedulingGroup?.podGroupName;
     if (!group) return [];
     const mine = schedulerOf(object);
-    const other = (await lookup.podsOfPodGroup(namespaceOf(object), group)).find((p) => p.metadata?.name !== object.metadata?.name && schedulerOf(p) !== mine);
+    const other = (await lookup.podsOfPodGroup(namespaceOf(object), group)).find(
+      (p) => p.metadata?.name !== object.metadata?.name && schedulerOf(p) !== mine,
+    );
     if (!other) return [];
     return [
       invalid(

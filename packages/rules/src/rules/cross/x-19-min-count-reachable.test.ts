@@ -11,15 +11,28 @@ describe('X-19 gang minCount is reachable by the owning Job', () => {
 
   it('warns for a PodGroup controlled by a smaller Job', async () => {
     await expectRule('X-19', gang(5, { ownerReferences: [jobOwner()] }), { objects: [job()] }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy.gang.minCount', message: `spec.schedulingPolicy.gang.minCount: Invalid value: 5: ${TEXT}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.schedulingPolicy.gang.minCount',
+        message: `spec.schedulingPolicy.gang.minCount: Invalid value: 5: ${TEXT}`,
+      },
     ]);
   });
 
   it("finds the Job through the Workload's controllerRef", async () => {
-    const wl = workload('w', [{ name: 't', schedulingPolicy: { gang: { minCount: 6 } } }], {}, { apiGroup: 'batch', kind: 'Job', name: 'train' });
+    const wl = workload(
+      'w',
+      [{ name: 't', schedulingPolicy: { gang: { minCount: 6 } } }],
+      {},
+      { apiGroup: 'batch', kind: 'Job', name: 'train' },
+    );
     const pg = podGroup({ podGroupTemplateRef: templateRef('w', 't'), schedulingPolicy: { gang: { minCount: 6 } } });
     await expectRule('X-19', pg, { objects: [wl, job()] }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.schedulingPolicy.gang.minCount', message: `spec.schedulingPolicy.gang.minCount: Invalid value: 6: ${TEXT}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.schedulingPolicy.gang.minCount',
+        message: `spec.schedulingPolicy.gang.minCount: Invalid value: 6: ${TEXT}`,
+      },
     ]);
     await expectRule('X-19', wl, { objects: [job()] }).toReport([
       {

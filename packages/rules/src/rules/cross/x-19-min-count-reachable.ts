@@ -41,5 +41,6 @@ export const x19 = defineRule({
   subResources: [''],
   gates: ['GenericWorkload'],
   crossObject: true,
-  check: (ctx) => (ctx.object.kind === 'Workload' ? workloadFindings(ctx as RuleContext<Workload>) : podGroupFindings(ctx as RuleContext<PodGroup>)),
+  check: (ctx) =>
+    ctx.object.kind === 'Workload' ? workloadFindings(ctx as RuleContext<Workload>) : podGroupFindings(ctx as RuleContext<PodGroup>),
 });

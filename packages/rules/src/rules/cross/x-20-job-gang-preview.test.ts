@@ -30,7 +30,8 @@ describe('X-20 Job gang-scheduling preview', () => {
       {
         reason: 'Forbidden',
         field: 'spec.parallelism',
-        message: 'Job "train" runs 4 pods in parallel without gang scheduling: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")',
+        message:
+          'Job "train" runs 4 pods in parallel without gang scheduling: JOB-02: spec.completionMode is "NonIndexed" (it must be "Indexed")',
       },
     ]);
   });
@@ -40,7 +41,8 @@ describe('X-20 Job gang-scheduling preview', () => {
       {
         reason: 'Forbidden',
         field: 'spec.parallelism',
-        message: 'Job "train" qualifies for gang scheduling but gets no Workload: JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)',
+        message:
+          'Job "train" qualifies for gang scheduling but gets no Workload: JOB-03: spec.suspend is true (a Job suspended once never gets a Workload, even after it resumes)',
       },
     ]);
   });

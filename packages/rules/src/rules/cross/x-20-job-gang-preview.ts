@@ -21,7 +21,9 @@ function gangPreview(job: Job): string | undefined {
   if (qualifies) return `Job ${goQuote(name)} qualifies for gang scheduling but gets no Workload: ${reasons.join('; ')}`;
   // Only Jobs that look meant to run in parallel are told why they are not gang-scheduled.
   const parallel = (job.spec?.parallelism ?? 1) > 1 && job.spec?.template?.spec?.schedulingGroup === undefined;
-  return parallel ? `Job ${goQuote(name)} runs ${job.spec?.parallelism} pods in parallel without gang scheduling: ${reasons.join('; ')}` : undefined;
+  return parallel
+    ? `Job ${goQuote(name)} runs ${job.spec?.parallelism} pods in parallel without gang scheduling: ${reasons.join('; ')}`
+    : undefined;
 }
 
 /**

@@ -19,6 +19,14 @@ export const x21 = defineRule<Job>({
     if (!name) return [];
     const minCount = (await lookup.getPodGroup(namespaceOf(object), name))?.spec?.schedulingPolicy?.gang?.minCount;
     const why = minCount === undefined ? undefined : unreachableGang(minCount, object);
-    return why === undefined ? [] : [invalid('spec.template.spec.schedulingGroup.podGroupName', name, `the gang minCount ${minCount} of PodGroup ${goQuote(name)} ${why}`)];
+    return why === undefined
+      ? []
+      : [
+          invalid(
+            'spec.template.spec.schedulingGroup.podGroupName',
+            name,
+            `the gang minCount ${minCount} of PodGroup ${goQuote(name)} ${why}`,
+          ),
+        ];
   },
 });

@@ -15,13 +15,25 @@ describe('X-22 dangling template references', () => {
     ['is being deleted', [workload('w', undefined, { deletionTimestamp: '2026-01-01T00:00:00Z' })]],
   ])('warns on update when the Workload %s', async (what, objects) => {
     await expectRule('X-22', pg, { oldObject: pg, objects }).toReport([
-      { reason: 'FieldValueNotFound', field: 'spec.podGroupTemplateRef', message: `spec.podGroupTemplateRef: Not found: ${REF}: Workload "w" ${what}; ${AT_CREATE}` },
+      {
+        reason: 'FieldValueNotFound',
+        field: 'spec.podGroupTemplateRef',
+        message: `spec.podGroupTemplateRef: Not found: ${REF}: Workload "w" ${what}; ${AT_CREATE}`,
+      },
     ]);
   });
 
   it('warns on a status update when the template vanished', async () => {
-    await expectRule('X-22', pg, { oldObject: pg, subResource: 'status', objects: [workload('w', [{ name: 'x', schedulingPolicy: { basic: {} } }])] }).toReport([
-      { reason: 'FieldValueNotFound', field: 'spec.podGroupTemplateRef', message: `spec.podGroupTemplateRef: Not found: ${REF}: Workload "w" has no PodGroupTemplate "t" any more; ${AT_CREATE}` },
+    await expectRule('X-22', pg, {
+      oldObject: pg,
+      subResource: 'status',
+      objects: [workload('w', [{ name: 'x', schedulingPolicy: { basic: {} } }])],
+    }).toReport([
+      {
+        reason: 'FieldValueNotFound',
+        field: 'spec.podGroupTemplateRef',
+        message: `spec.podGroupTemplateRef: Not found: ${REF}: Workload "w" has no PodGroupTemplate "t" any more; ${AT_CREATE}`,
+      },
     ]);
   });
 

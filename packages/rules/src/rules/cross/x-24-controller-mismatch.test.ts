@@ -8,7 +8,9 @@ const pgOwnedBy = (owner: ReturnType<typeof jobOwner>) =>
 describe("X-24 PodGroup controller matches the Workload's controllerRef", () => {
   it('accepts the same owner, and PodGroups without a controller', async () => {
     await expectRule('X-24', pgOwnedBy(jobOwner('train')), { objects: [wl] }).toPass();
-    await expectRule('X-24', podGroup({ podGroupTemplateRef: templateRef('w', 't'), schedulingPolicy: { basic: {} } }), { objects: [wl] }).toPass();
+    await expectRule('X-24', podGroup({ podGroupTemplateRef: templateRef('w', 't'), schedulingPolicy: { basic: {} } }), {
+      objects: [wl],
+    }).toPass();
   });
 
   it('warns when another owner controls the PodGroup', async () => {

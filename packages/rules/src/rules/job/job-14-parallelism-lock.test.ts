@@ -14,7 +14,11 @@ const naming = (pgName: string): Job => job({ template: { spec: { containers: []
 const scaled = (j: Job): Job => ({ ...j, spec: { ...j.spec, parallelism: 8 } });
 
 const locked = (name: string): ExpectedFinding[] => [
-  { reason: 'Forbidden', field: 'spec.parallelism', message: `cannot change parallelism for a Job referencing gang-scheduled PodGroup "${name}"` },
+  {
+    reason: 'Forbidden',
+    field: 'spec.parallelism',
+    message: `cannot change parallelism for a Job referencing gang-scheduled PodGroup "${name}"`,
+  },
 ];
 
 describe('JOB-14 parallelism lock (TestGangSchedulingParallelism cases)', () => {
@@ -37,7 +41,11 @@ describe('JOB-14 parallelism lock (TestGangSchedulingParallelism cases)', () => 
 
   it('allows updates that keep parallelism, and /status updates', async () => {
     await expectRule('JOB-14', naming('pg-1'), { oldObject: naming('pg-1'), objects: [gang('pg-1')] }).toPass();
-    await expectRule('JOB-14', scaled(naming('pg-1')), { oldObject: naming('pg-1'), objects: [gang('pg-1')], subResource: 'status' }).toPass();
+    await expectRule('JOB-14', scaled(naming('pg-1')), {
+      oldObject: naming('pg-1'),
+      objects: [gang('pg-1')],
+      subResource: 'status',
+    }).toPass();
   });
 
   it('runs when either GenericWorkload or WorkloadWithJob is on, not when both are off', async () => {

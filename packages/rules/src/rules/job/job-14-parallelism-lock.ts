@@ -14,7 +14,9 @@ async function lockingPodGroup(job: Job, oldJob: Job, lookup: ObjectLookup): Pro
   const namespace = namespaceOf(job);
   const named = oldJob.spec?.template?.spec?.schedulingGroup?.podGroupName;
   if (named && isGang(await lookup.getPodGroup(namespace, named))) return named;
-  const controlled = (await lookup.podGroupsControlledBy(namespace, 'Job', job.metadata?.name ?? '')).find((pg) => isGang(pg) && isControlledByJob(pg, job));
+  const controlled = (await lookup.podGroupsControlledBy(namespace, 'Job', job.metadata?.name ?? '')).find(
+    (pg) => isGang(pg) && isControlledByJob(pg, job),
+  );
   return controlled?.metadata?.name;
 }
 
@@ -38,6 +40,11 @@ export const job14 = defineRule<Job>({
     if (!oldObject || object.spec?.parallelism === oldObject.spec?.parallelism) return [];
     const podGroup = await lockingPodGroup(object, oldObject, lookup);
     if (podGroup === undefined) return [];
-    return [{ field: 'spec.parallelism', message: `cannot change parallelism for a Job referencing gang-scheduled PodGroup ${goQuote(podGroup)}` }];
+    return [
+      {
+        field: 'spec.parallelism',
+        message: `cannot change parallelism for a Job referencing gang-scheduled PodGroup ${goQuote(podGroup)}`,
+      },
+    ];
   },
 });

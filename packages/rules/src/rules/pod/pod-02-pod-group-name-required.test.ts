@@ -12,7 +12,11 @@ describe('POD-02 schedulingGroup.podGroupName required', () => {
     ['a null podGroupName', { podGroupName: null as unknown as string }],
   ])('rejects %s with Required value', async (_name, schedulingGroup) => {
     await expectRule('POD-02', pod({ schedulingGroup })).toReport([
-      { reason: 'FieldValueRequired', field: 'spec.schedulingGroup.podGroupName', message: 'spec.schedulingGroup.podGroupName: Required value' },
+      {
+        reason: 'FieldValueRequired',
+        field: 'spec.schedulingGroup.podGroupName',
+        message: 'spec.schedulingGroup.podGroupName: Required value',
+      },
     ]);
   });
 

@@ -2,7 +2,12 @@ import type { KubeObject } from '@kubectl-workload/api';
 import { expectRule } from '../../test-support/expect-rule.js';
 
 const withTemplate = (apiVersion: string, kind: string, schedulingGroup: object): KubeObject =>
-  ({ apiVersion, kind, metadata: { name: 'x', namespace: 'ns' }, spec: { template: { spec: { containers: [], schedulingGroup } } } }) as KubeObject;
+  ({
+    apiVersion,
+    kind,
+    metadata: { name: 'x', namespace: 'ns' },
+    spec: { template: { spec: { containers: [], schedulingGroup } } },
+  }) as KubeObject;
 
 describe('POD-06 pod templates follow POD-02/03', () => {
   it.each([
@@ -14,7 +19,11 @@ describe('POD-06 pod templates follow POD-02/03', () => {
   ])('accepts a valid name and rejects a missing one in a %s %s', async (apiVersion, kind) => {
     await expectRule('POD-06', withTemplate(apiVersion, kind, { podGroupName: 'pg' })).toPass();
     await expectRule('POD-06', withTemplate(apiVersion, kind, {})).toReport([
-      { reason: 'FieldValueRequired', field: 'spec.template.spec.schedulingGroup.podGroupName', message: 'spec.template.spec.schedulingGroup.podGroupName: Required value' },
+      {
+        reason: 'FieldValueRequired',
+        field: 'spec.template.spec.schedulingGroup.podGroupName',
+        message: 'spec.template.spec.schedulingGroup.podGroupName: Required value',
+      },
     ]);
   });
 
@@ -30,7 +39,7 @@ describe('POD-06 pod templates follow POD-02/03', () => {
         reason: 'FieldValueInvalid',
         field: 'spec.jobTemplate.spec.template.spec.schedulingGroup.podGroupName',
         message:
-          'spec.jobTemplate.spec.template.spec.schedulingGroup.podGroupName: Invalid value: "Bad": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+          "spec.jobTemplate.spec.template.spec.schedulingGroup.podGroupName: Invalid value: \"Bad\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
       },
     ]);
   });

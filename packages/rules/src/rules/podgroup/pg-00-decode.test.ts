@@ -8,13 +8,19 @@ describe('PG-00 the PodGroup decodes', () => {
   });
   it('reports a spec that is not an object, and no other PG rule runs', async () => {
     const broken = { ...podGroup({}), spec: 'gang' } as unknown as PodGroup;
-    await expectRule('PG-00', broken).toReport([{ reason: 'FieldValueInvalid', field: 'spec', message: 'spec: Invalid value: "gang": must be an object' }]);
+    await expectRule('PG-00', broken).toReport([
+      { reason: 'FieldValueInvalid', field: 'spec', message: 'spec: Invalid value: "gang": must be an object' },
+    ]);
     expect(await findingsOf('PG-07', broken)).toEqual([]);
   });
   it('checks status on /status updates', async () => {
     const object = withStatus({ conditions: [condition({ observedGeneration: 'one' })] });
     await expectRule('PG-00', object, { oldObject: withStatus({}), subResource: 'status' }).toReport([
-      { reason: 'FieldValueInvalid', field: 'status.conditions[0].observedGeneration', message: 'status.conditions[0].observedGeneration: Invalid value: "one": must be an integer' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'status.conditions[0].observedGeneration',
+        message: 'status.conditions[0].observedGeneration: Invalid value: "one": must be an integer',
+      },
     ]);
   });
 });

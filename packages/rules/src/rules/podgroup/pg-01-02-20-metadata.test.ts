@@ -11,7 +11,10 @@ describe('PG-01 metadata.name', () => {
       { reason: 'FieldValueRequired', field: 'metadata.name', message: 'metadata.name: Required value: name or generateName is required' },
     ]);
   });
-  it.each([['.podGroup', SUBDOMAIN_REGEX], ['p'.repeat(254), 'must be no more than 253 characters']])('rejects %s', async (name, detail) => {
+  it.each([
+    ['.podGroup', SUBDOMAIN_REGEX],
+    ['p'.repeat(254), 'must be no more than 253 characters'],
+  ])('rejects %s', async (name, detail) => {
     await expectRule('PG-01', podGroup(gangSpec(), { name, namespace: 'ns' })).toReport([
       { reason: 'FieldValueInvalid', field: 'metadata.name', message: `metadata.name: Invalid value: "${name}": ${detail}` },
     ]);
@@ -24,7 +27,11 @@ describe('PG-02 metadata.namespace', () => {
   });
   it('rejects a dotted namespace', async () => {
     await expectRule('PG-02', podGroup(gangSpec(), { name: 'pg', namespace: 'a.b' })).toReport([
-      { reason: 'FieldValueInvalid', field: 'metadata.namespace', message: 'metadata.namespace: Invalid value: "a.b": must not contain dots' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.namespace',
+        message: 'metadata.namespace: Invalid value: "a.b": must not contain dots',
+      },
     ]);
   });
 });
@@ -35,7 +42,11 @@ describe('PG-20 name and namespace immutable', () => {
   });
   it('rejects a namespace move', async () => {
     await expectRule('PG-20', podGroup(gangSpec(), { name: 'pg', namespace: 'other' }), { oldObject: podGroup(gangSpec()) }).toReport([
-      { reason: 'FieldValueInvalid', field: 'metadata.namespace', message: 'metadata.namespace: Invalid value: "other": field is immutable' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.namespace',
+        message: 'metadata.namespace: Invalid value: "other": field is immutable',
+      },
     ]);
   });
 });

@@ -14,5 +14,8 @@ export const pg07 = defineSpecCreateRule({
 export const pg08 = defineSpecCreateRule({
   id: 'PG-08',
   doc: 'A gang policy needs minCount of at least 1 (0 counts as missing).',
-  check: (spec) => [...validateGangMinCountRequired(PATH, spec.schedulingPolicy), ...validateGangMinCountMinimum(PATH, spec.schedulingPolicy)],
+  check: (spec) => [
+    ...validateGangMinCountRequired(PATH, spec.schedulingPolicy),
+    ...validateGangMinCountMinimum(PATH, spec.schedulingPolicy),
+  ],
 });

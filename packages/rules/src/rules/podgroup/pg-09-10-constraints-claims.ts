@@ -40,7 +40,11 @@ export const pg10 = defineSpecCreateRule({
     return [
       ...validateClaimsMaxItems(CLAIMS, claims),
       ...validateClaimsUnique(CLAIMS, claims),
-      ...eachClaim(CLAIMS, claims, (path, claim) => [...validateClaimSourceUnion(path, claim), ...validateClaimName(path, claim), ...validateClaimSourceNames(path, claim)]),
+      ...eachClaim(CLAIMS, claims, (path, claim) => [
+        ...validateClaimSourceUnion(path, claim),
+        ...validateClaimName(path, claim),
+        ...validateClaimSourceNames(path, claim),
+      ]),
     ];
   },
 });

@@ -19,7 +19,10 @@ export const pg11 = defineSpecCreateRule({
   id: 'PG-11',
   doc: 'spec.disruptionMode is Pod or PodGroup (defaulted to Pod); dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) => (gates[WAP] ? validateDisruptionMode('spec.disruptionMode', spec.disruptionMode, true, true) : dropped('spec.disruptionMode', isSet(spec.disruptionMode))),
+  check: (spec, { gates }) =>
+    gates[WAP]
+      ? validateDisruptionMode('spec.disruptionMode', spec.disruptionMode, true, true)
+      : dropped('spec.disruptionMode', isSet(spec.disruptionMode)),
 });
 
 /** PG-12: existence of the PriorityClass is the Priority admission plugin's business (PG-52). */
@@ -27,7 +30,10 @@ export const pg12 = defineSpecCreateRule({
   id: 'PG-12',
   doc: 'spec.priorityClassName is a DNS-1123 subdomain; dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) => (gates[WAP] ? validatePriorityClassName('spec.priorityClassName', spec.priorityClassName, true) : dropped('spec.priorityClassName', !!spec.priorityClassName)),
+  check: (spec, { gates }) =>
+    gates[WAP]
+      ? validatePriorityClassName('spec.priorityClassName', spec.priorityClassName, true)
+      : dropped('spec.priorityClassName', !!spec.priorityClassName),
 });
 
 /** PG-13. */
@@ -35,5 +41,6 @@ export const pg13 = defineSpecCreateRule({
   id: 'PG-13',
   doc: 'spec.priority is at most 1000000000; dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  check: (spec, { gates }) => (gates[WAP] ? validatePriority('spec.priority', spec.priority, true) : dropped('spec.priority', isSet(spec.priority))),
+  check: (spec, { gates }) =>
+    gates[WAP] ? validatePriority('spec.priority', spec.priority, true) : dropped('spec.priority', isSet(spec.priority)),
 });

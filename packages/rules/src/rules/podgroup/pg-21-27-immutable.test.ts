@@ -2,7 +2,11 @@ import type { PodGroupSpec } from '@kubectl-workload/api';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { gangSpec, podGroup } from './test-support/objects.js';
 
-const imm = (field: string) => ({ reason: 'FieldValueInvalid' as const, field, message: `${field}: Invalid value: null: field is immutable` });
+const imm = (field: string) => ({
+  reason: 'FieldValueInvalid' as const,
+  field,
+  message: `${field}: Invalid value: null: field is immutable`,
+});
 const forb = (field: string) => ({ reason: 'FieldValueForbidden' as const, field, message: `${field}: Forbidden` });
 const update = (before: Partial<PodGroupSpec>, after: Partial<PodGroupSpec>, gates = {}) => ({
   object: podGroup(gangSpec(after)),

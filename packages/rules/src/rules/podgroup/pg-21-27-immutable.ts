@@ -20,7 +20,13 @@ interface GoField {
   present?: (value: unknown) => boolean;
 }
 
-function gatedImmutableField(id: string, field: Field, gate: FeatureGate, doc: string, { read = (s) => s[field], present = isSet }: GoField = {}): Rule {
+function gatedImmutableField(
+  id: string,
+  field: Field,
+  gate: FeatureGate,
+  doc: string,
+  { read = (s) => s[field], present = isSet }: GoField = {},
+): Rule {
   return defineSpecUpdateRule({
     id,
     doc,
@@ -37,11 +43,21 @@ export const pg21 = immutableField('PG-21', 'podGroupTemplateRef', 'spec.podGrou
 /** PG-22: minCount and gang↔basic switches included, reported once on the policy. */
 export const pg22 = immutableField('PG-22', 'schedulingPolicy', 'spec.schedulingPolicy is immutable.');
 /** PG-23. */
-export const pg23 = gatedImmutableField('PG-23', 'schedulingConstraints', TAS, 'spec.schedulingConstraints is immutable; while TopologyAwareWorkloadScheduling is off a changed non-nil value is forbidden.');
+export const pg23 = gatedImmutableField(
+  'PG-23',
+  'schedulingConstraints',
+  TAS,
+  'spec.schedulingConstraints is immutable; while TopologyAwareWorkloadScheduling is off a changed non-nil value is forbidden.',
+);
 /** PG-24: gate-independent at validation level. */
 export const pg24 = immutableField('PG-24', 'resourceClaims', 'spec.resourceClaims is immutable (add, change, remove).');
 /** PG-25. */
-export const pg25 = gatedImmutableField('PG-25', 'disruptionMode', WAP, 'spec.disruptionMode is immutable; while WorkloadAwarePreemption is off a changed non-nil value is forbidden.');
+export const pg25 = gatedImmutableField(
+  'PG-25',
+  'disruptionMode',
+  WAP,
+  'spec.disruptionMode is immutable; while WorkloadAwarePreemption is off a changed non-nil value is forbidden.',
+);
 /** PG-26: a plain string, so "" and absent are the same value. */
 export const pg26 = gatedImmutableField(
   'PG-26',
@@ -51,4 +67,9 @@ export const pg26 = gatedImmutableField(
   { read: (s) => s.priorityClassName ?? '', present: (v) => v !== '' },
 );
 /** PG-27. */
-export const pg27 = gatedImmutableField('PG-27', 'priority', WAP, 'spec.priority is immutable; while WorkloadAwarePreemption is off a changed non-nil value is forbidden.');
+export const pg27 = gatedImmutableField(
+  'PG-27',
+  'priority',
+  WAP,
+  'spec.priority is immutable; while WorkloadAwarePreemption is off a changed non-nil value is forbidden.',
+);

@@ -16,7 +16,11 @@ describe('PG-30 unique condition types', () => {
   it('reports the later duplicate with the type string', async () => {
     const { object, c } = statusUpdate([condition(), condition()]);
     await expectRule('PG-30', object, c).toReport([
-      { reason: 'FieldValueDuplicate', field: 'status.conditions[1].type', message: 'status.conditions[1].type: Duplicate value: "PodGroupScheduled"' },
+      {
+        reason: 'FieldValueDuplicate',
+        field: 'status.conditions[1].type',
+        message: 'status.conditions[1].type: Duplicate value: "PodGroupScheduled"',
+      },
     ]);
   });
 });
@@ -39,13 +43,21 @@ describe('PG-31..36 each condition', () => {
   it('PG-32 status is True, False or Unknown', async () => {
     const { object, c } = statusUpdate([condition({ status: 'Maybe' })]);
     await expectRule('PG-32', object, c).toReport([
-      { reason: 'FieldValueNotSupported', field: `${C}.status`, message: `${C}.status: Unsupported value: "Maybe": supported values: "False", "True", "Unknown"` },
+      {
+        reason: 'FieldValueNotSupported',
+        field: `${C}.status`,
+        message: `${C}.status: Unsupported value: "Maybe": supported values: "False", "True", "Unknown"`,
+      },
     ]);
   });
   it('PG-33 observedGeneration is not negative', async () => {
     const { object, c } = statusUpdate([condition({ observedGeneration: -1 })]);
     await expectRule('PG-33', object, c).toReport([
-      { reason: 'FieldValueInvalid', field: `${C}.observedGeneration`, message: `${C}.observedGeneration: Invalid value: -1: must be greater than or equal to zero` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${C}.observedGeneration`,
+        message: `${C}.observedGeneration: Invalid value: -1: must be greater than or equal to zero`,
+      },
     ]);
   });
   it('PG-34 lastTransitionTime is required', async () => {
@@ -60,12 +72,18 @@ describe('PG-31..36 each condition', () => {
       { reason: 'FieldValueInvalid', field: `${C}.reason`, message: `${C}.reason: Invalid value: "Not scheduled": ${REASON_REGEX}` },
     ]);
     const missing = statusUpdate([condition({ reason: '' })]);
-    await expectRule('PG-35', missing.object, missing.c).toReport([{ reason: 'FieldValueRequired', field: `${C}.reason`, message: `${C}.reason: Required value` }]);
+    await expectRule('PG-35', missing.object, missing.c).toReport([
+      { reason: 'FieldValueRequired', field: `${C}.reason`, message: `${C}.reason: Required value` },
+    ]);
     const long = statusUpdate([condition({ reason: 'R'.repeat(1025) })]);
-    await expectRule('PG-35', long.object, long.c).toReport([{ reason: 'FieldValueTooLong', field: `${C}.reason`, message: `${C}.reason: Too long: may not be more than 1024 bytes` }]);
+    await expectRule('PG-35', long.object, long.c).toReport([
+      { reason: 'FieldValueTooLong', field: `${C}.reason`, message: `${C}.reason: Too long: may not be more than 1024 bytes` },
+    ]);
   });
   it('PG-36 message at most 32768 bytes (multi-byte characters count as bytes)', async () => {
     const { object, c } = statusUpdate([condition({ message: 'é'.repeat(16385) })]);
-    await expectRule('PG-36', object, c).toReport([{ reason: 'FieldValueTooLong', field: `${C}.message`, message: `${C}.message: Too long: may not be more than 32768 bytes` }]);
+    await expectRule('PG-36', object, c).toReport([
+      { reason: 'FieldValueTooLong', field: `${C}.message`, message: `${C}.message: Too long: may not be more than 32768 bytes` },
+    ]);
   });
 });

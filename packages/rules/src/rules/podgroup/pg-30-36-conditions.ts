@@ -11,7 +11,9 @@ export const pg30 = defineConditionRule('PG-30', 'status.conditions types are un
 );
 
 /** PG-31: metav1 ValidateLabelName; in v0.36 IsQualifiedName is the label-key check, texts included. */
-export const pg31 = defineConditionRule('PG-31', 'A condition type is a qualified name.', (path, c) => validateLabelKey(`${path}.type`, c.type ?? ''));
+export const pg31 = defineConditionRule('PG-31', 'A condition type is a qualified name.', (path, c) =>
+  validateLabelKey(`${path}.type`, c.type ?? ''),
+);
 
 /** PG-32. */
 export const pg32 = defineConditionRule('PG-32', 'A condition status is True, False or Unknown.', (path, c) =>
@@ -20,7 +22,9 @@ export const pg32 = defineConditionRule('PG-32', 'A condition status is True, Fa
 
 /** PG-33. */
 export const pg33 = defineConditionRule('PG-33', 'A condition observedGeneration is not negative.', (path, c) =>
-  (c.observedGeneration ?? 0) < 0 ? [invalid(`${path}.observedGeneration`, c.observedGeneration, 'must be greater than or equal to zero')] : [],
+  (c.observedGeneration ?? 0) < 0
+    ? [invalid(`${path}.observedGeneration`, c.observedGeneration, 'must be greater than or equal to zero')]
+    : [],
 );
 
 /** PG-34 (older apimachinery said `Required value: must be set`; v0.36.3 has no detail). */

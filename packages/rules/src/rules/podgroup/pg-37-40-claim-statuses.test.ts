@@ -18,7 +18,11 @@ describe('PG-39 statuses name a spec claim', () => {
   it('rejects an unknown name', async () => {
     const { object, c } = statusUpdate([{ name: 'zz' }]);
     await expectRule('PG-39', object, c).toReport([
-      { reason: 'FieldValueInvalid', field: `${S}[0].name`, message: `${S}[0].name: Invalid value: "zz": must match the name of an entry in \`spec.resourceClaims\`` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${S}[0].name`,
+        message: `${S}[0].name: Invalid value: "zz": must match the name of an entry in \`spec.resourceClaims\``,
+      },
     ]);
   });
 });
@@ -30,7 +34,9 @@ describe('PG-37 at most 4 statuses', () => {
   });
   it('rejects 5 and skips the per-item checks', async () => {
     const { object, c } = statusUpdate([...['a', 'b', 'c', 'd'].map((name) => ({ name })), { name: 'a', resourceClaimName: 'Bad' }]);
-    await expectRule('PG-37', object, c).toReport([{ reason: 'FieldValueTooMany', field: S, message: `${S}: Too many: 5: must have at most 4 items` }]);
+    await expectRule('PG-37', object, c).toReport([
+      { reason: 'FieldValueTooMany', field: S, message: `${S}: Too many: 5: must have at most 4 items` },
+    ]);
     await expectRule('PG-38', object, c).toPass();
     await expectRule('PG-40', object, c).toPass();
   });
@@ -43,7 +49,9 @@ describe('PG-38 unique status names', () => {
   });
   it('reports the later duplicate with the whole item', async () => {
     const { object, c } = statusUpdate([{ name: 'a' }, { name: 'b' }, { resourceClaimName: 'x', name: 'a' }]);
-    await expectRule('PG-38', object, c).toReport([{ reason: 'FieldValueDuplicate', field: `${S}[2]`, message: `${S}[2]: Duplicate value: {"name":"a","resourceClaimName":"x"}` }]);
+    await expectRule('PG-38', object, c).toReport([
+      { reason: 'FieldValueDuplicate', field: `${S}[2]`, message: `${S}[2]: Duplicate value: {"name":"a","resourceClaimName":"x"}` },
+    ]);
   });
 });
 
@@ -51,7 +59,11 @@ describe('PG-40 resourceClaimName format', () => {
   it('rejects %$!#5', async () => {
     const { object, c } = statusUpdate([{ name: 'a', resourceClaimName: '%$!#5' }]);
     await expectRule('PG-40', object, c).toReport([
-      { reason: 'FieldValueInvalid', field: `${S}[0].resourceClaimName`, message: `${S}[0].resourceClaimName: Invalid value: "%$!#5": ${SUBDOMAIN_REGEX}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${S}[0].resourceClaimName`,
+        message: `${S}[0].resourceClaimName: Invalid value: "%$!#5": ${SUBDOMAIN_REGEX}`,
+      },
     ]);
   });
   it('does not re-validate an unchanged item', async () => {

@@ -4,12 +4,24 @@
 
 import { invalid } from '@kubectl-workload/api';
 import type { PodGroupResourceClaimStatus } from '@kubectl-workload/api';
-import { MAX_RESOURCE_CLAIMS, isSet, listOf, semanticEqual, unchangedOnUpdate, validateLongName, validateMaxItems, validateUniqueKeys } from '../../validation/index.js';
+import {
+  MAX_RESOURCE_CLAIMS,
+  isSet,
+  listOf,
+  semanticEqual,
+  unchangedOnUpdate,
+  validateLongName,
+  validateMaxItems,
+  validateUniqueKeys,
+} from '../../validation/index.js';
 import { defineStatusRule } from './status-rule.js';
 
 const PATH = 'status.resourceClaimStatuses';
 
-const statusBadValue = (s: PodGroupResourceClaimStatus) => ({ name: s.name ?? '', ...(isSet(s.resourceClaimName) ? { resourceClaimName: s.resourceClaimName } : {}) });
+const statusBadValue = (s: PodGroupResourceClaimStatus) => ({
+  name: s.name ?? '',
+  ...(isSet(s.resourceClaimName) ? { resourceClaimName: s.resourceClaimName } : {}),
+});
 
 /** PG-39. */
 export const pg39 = defineStatusRule({

@@ -12,9 +12,27 @@ import { basic, gang, workload } from '../workload/test-support/objects.js';
 import { condition, gangSpec, podGroup } from './test-support/objects.js';
 
 const VALID: KubeObject[] = [
-  workload({ controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'j' }, podGroupTemplates: [gang('a', 2, { schedulingConstraints: { topology: [{ key: 'zone' }] }, resourceClaims: [{ name: 'c', resourceClaimName: 'rc' }], disruptionMode: 'Pod', priorityClassName: 'high', priority: 1 }), basic('b')] }),
+  workload({
+    controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'j' },
+    podGroupTemplates: [
+      gang('a', 2, {
+        schedulingConstraints: { topology: [{ key: 'zone' }] },
+        resourceClaims: [{ name: 'c', resourceClaimName: 'rc' }],
+        disruptionMode: 'Pod',
+        priorityClassName: 'high',
+        priority: 1,
+      }),
+      basic('b'),
+    ],
+  }),
   podGroup(
-    gangSpec({ podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 'a' } }, schedulingConstraints: { topology: [{ key: 'zone' }] }, resourceClaims: [{ name: 'c', resourceClaimTemplateName: 't' }], priority: 1, priorityClassName: 'high' }),
+    gangSpec({
+      podGroupTemplateRef: { workload: { workloadName: 'w', podGroupTemplateName: 'a' } },
+      schedulingConstraints: { topology: [{ key: 'zone' }] },
+      resourceClaims: [{ name: 'c', resourceClaimTemplateName: 't' }],
+      priority: 1,
+      priorityClassName: 'high',
+    }),
     undefined,
     { conditions: [condition()], resourceClaimStatuses: [{ name: 'c', resourceClaimName: 'x' }] },
   ),
@@ -48,9 +66,13 @@ function replaceAt(obj: KubeObject, steps: number[], value: unknown): KubeObject
 }
 
 const leaf = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, [], {}, '', 0, -1, 'x', [null], [1], { a: 1 }, true));
-const mutated = fc.constantFrom(...VALID).chain((base) =>
-  fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), leaf), { maxLength: 3 }).map((changes) => changes.reduce((o, [steps, v]) => replaceAt(o, steps, v), base)),
-);
+const mutated = fc
+  .constantFrom(...VALID)
+  .chain((base) =>
+    fc
+      .array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), leaf), { maxLength: 3 })
+      .map((changes) => changes.reduce((o, [steps, v]) => replaceAt(o, steps, v), base)),
+  );
 
 describe('Workload and PodGroup rules on values of the wrong type', () => {
   it('never throw, on create, update and /status', async () => {
@@ -60,7 +82,13 @@ describe('Workload and PodGroup rules on values of the wrong type', () => {
         const req =
           op === 'CREATE'
             ? { operation: 'CREATE' as const, object, gates: allGatesOn() }
-            : { operation: 'UPDATE' as const, subResource: op === 'STATUS' ? ('status' as const) : ('' as const), object, oldObject, gates: allGatesOn() };
+            : {
+                operation: 'UPDATE' as const,
+                subResource: op === 'STATUS' ? ('status' as const) : ('' as const),
+                object,
+                oldObject,
+                gates: allGatesOn(),
+              };
         await evaluate(req, new ManifestLookup([]), { rules: RULES });
       }),
       { numRuns: 400 },

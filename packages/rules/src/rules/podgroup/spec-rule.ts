@@ -32,7 +32,9 @@ function specRule(operations: readonly Operation[], { check, ...meta }: SpecRule
 export const defineSpecCreateRule = (spec: SpecRuleSpec): Rule => specRule(['CREATE'], spec);
 
 /** An update rule comparing a spec field with the old object's. */
-export function defineSpecUpdateRule(spec: Omit<SpecRuleSpec, 'check'> & { check: (spec: PodGroupSpec, oldSpec: PodGroupSpec, ctx: RuleContext<PodGroup>) => FieldError[] }): Rule {
+export function defineSpecUpdateRule(
+  spec: Omit<SpecRuleSpec, 'check'> & { check: (spec: PodGroupSpec, oldSpec: PodGroupSpec, ctx: RuleContext<PodGroup>) => FieldError[] },
+): Rule {
   const { check, ...meta } = spec;
   return specRule(['UPDATE'], { ...meta, check: (s, ctx) => check(s, ctx.oldObject?.spec ?? {}, ctx) });
 }

@@ -28,7 +28,11 @@ export function defineStatusRule({ check, skipIfFailed = [], ...meta }: StatusRu
 }
 
 /** metav1 ValidateConditions checks each condition in turn (PG-30..36); not ratcheted (hand-written). */
-export function defineConditionRule(id: string, doc: string, checkCondition: (path: string, c: Condition, i: number, all: readonly Condition[]) => FieldError[]): Rule {
+export function defineConditionRule(
+  id: string,
+  doc: string,
+  checkCondition: (path: string, c: Condition, i: number, all: readonly Condition[]) => FieldError[],
+): Rule {
   return defineStatusRule({
     id,
     doc,

@@ -26,6 +26,13 @@ describe('PodGroup subresources', () => {
   });
   it('validates only status on /status', async () => {
     const old = podGroup(badSpec);
-    expect(await pgRules({ operation: 'UPDATE', subResource: 'status', object: podGroup(badSpec, { name: 'renamed', namespace: 'ns' }, badStatus), oldObject: old })).toEqual(['PG-32']);
+    expect(
+      await pgRules({
+        operation: 'UPDATE',
+        subResource: 'status',
+        object: podGroup(badSpec, { name: 'renamed', namespace: 'ns' }, badStatus),
+        oldObject: old,
+      }),
+    ).toEqual(['PG-32']);
   });
 });

@@ -42,38 +42,58 @@ export const cpg00 = decodeRule('CompositePodGroup', 'CPG-00', COMPOSITE_POD_GRO
 export const [cpg01, cpg02, cpg02Update] = objectMetaRules('CompositePodGroup', { name: 'CPG-01', namespace: 'CPG-02', update: 'CPG-02' });
 
 /** CPG-03: unlike a PodGroup's, the reference is required. */
-export const cpg03 = cpgRule('CPG-03', 'spec.workloadRef is required: a DNS-1123 subdomain workloadName and a DNS-1123 label templateName.', ['CREATE'], (spec) => {
-  if (!isSet(spec.workloadRef)) return [required('spec.workloadRef')];
-  return [
-    ...validateRequiredString('spec.workloadRef.workloadName', spec.workloadRef?.workloadName, validateLongName),
-    ...validateRequiredString('spec.workloadRef.templateName', spec.workloadRef?.templateName, validateShortName),
-  ];
-});
+export const cpg03 = cpgRule(
+  'CPG-03',
+  'spec.workloadRef is required: a DNS-1123 subdomain workloadName and a DNS-1123 label templateName.',
+  ['CREATE'],
+  (spec) => {
+    if (!isSet(spec.workloadRef)) return [required('spec.workloadRef')];
+    return [
+      ...validateRequiredString('spec.workloadRef.workloadName', spec.workloadRef?.workloadName, validateLongName),
+      ...validateRequiredString('spec.workloadRef.templateName', spec.workloadRef?.templateName, validateShortName),
+    ];
+  },
+);
 
 /** CPG-04: nil is the root of the hierarchy; not gated on the object itself (the kind is). */
 export const cpg04 = cpgRule('CPG-04', 'spec.parentCompositePodGroupName, when set, is a DNS-1123 subdomain.', ['CREATE'], (spec) =>
-  isSet(spec.parentCompositePodGroupName) ? validateLongName('spec.parentCompositePodGroupName', spec.parentCompositePodGroupName ?? '') : [],
+  isSet(spec.parentCompositePodGroupName)
+    ? validateLongName('spec.parentCompositePodGroupName', spec.parentCompositePodGroupName ?? '')
+    : [],
 );
 
 /** CPG-05. */
-export const cpg05 = cpgRule('CPG-05', 'spec.schedulingPolicy sets exactly one of basic, gang; gang.minGroupCount is required and at least 1.', ['CREATE'], (spec) => {
-  const policy = spec.schedulingPolicy;
-  const count = policy?.gang?.minGroupCount;
-  const errs = validateUnion('spec.schedulingPolicy', [
-    ['basic', policy?.basic],
-    ['gang', policy?.gang],
-  ]);
-  if (isSet(policy?.gang) && !count) errs.push(required('spec.schedulingPolicy.gang.minGroupCount'));
-  else if (count !== undefined && count < 1) errs.push(invalid('spec.schedulingPolicy.gang.minGroupCount', count, 'must be greater than or equal to 1'));
-  return errs;
-});
+export const cpg05 = cpgRule(
+  'CPG-05',
+  'spec.schedulingPolicy sets exactly one of basic, gang; gang.minGroupCount is required and at least 1.',
+  ['CREATE'],
+  (spec) => {
+    const policy = spec.schedulingPolicy;
+    const count = policy?.gang?.minGroupCount;
+    const errs = validateUnion('spec.schedulingPolicy', [
+      ['basic', policy?.basic],
+      ['gang', policy?.gang],
+    ]);
+    if (isSet(policy?.gang) && !count) errs.push(required('spec.schedulingPolicy.gang.minGroupCount'));
+    else if (count !== undefined && count < 1)
+      errs.push(invalid('spec.schedulingPolicy.gang.minGroupCount', count, 'must be greater than or equal to 1'));
+    return errs;
+  },
+);
 
 /** CPG-07: topology is not gated by TopologyAwareWorkloadScheduling on a CompositePodGroup. */
-export const cpg07 = cpgRule('CPG-07', 'spec.schedulingConstraints.topology has at most 1 entry, with a valid label key.', ['CREATE'], (spec) => {
-  const topology = listOf(spec.schedulingConstraints?.topology);
-  if (topology.length > 1) return [tooMany('spec.schedulingConstraints.topology', topology.length, 1)];
-  return topology.flatMap((entry, k) => validateRequiredString(`spec.schedulingConstraints.topology[${k}].key`, entry.key, validateLabelKey));
-});
+export const cpg07 = cpgRule(
+  'CPG-07',
+  'spec.schedulingConstraints.topology has at most 1 entry, with a valid label key.',
+  ['CREATE'],
+  (spec) => {
+    const topology = listOf(spec.schedulingConstraints?.topology);
+    if (topology.length > 1) return [tooMany('spec.schedulingConstraints.topology', topology.length, 1)];
+    return topology.flatMap((entry, k) =>
+      validateRequiredString(`spec.schedulingConstraints.topology[${k}].key`, entry.key, validateLabelKey),
+    );
+  },
+);
 
 /** CPG-08: defaulted to `{single: {}}`, so required at validation level. */
 export const cpg08 = cpgRule('CPG-08', 'spec.disruptionMode sets exactly one of single, all (defaulted to single).', ['CREATE'], (spec) =>
@@ -81,10 +101,15 @@ export const cpg08 = cpgRule('CPG-08', 'spec.disruptionMode sets exactly one of 
 );
 
 /** CPG-09. */
-export const cpg09 = cpgRule('CPG-09', 'spec.priorityClassName is a DNS-1123 subdomain and spec.priority at most 1000000000.', ['CREATE'], (spec) => [
-  ...validatePriorityClassName('spec.priorityClassName', spec.priorityClassName, true),
-  ...validatePriority('spec.priority', spec.priority, true),
-]);
+export const cpg09 = cpgRule(
+  'CPG-09',
+  'spec.priorityClassName is a DNS-1123 subdomain and spec.priority at most 1000000000.',
+  ['CREATE'],
+  (spec) => [
+    ...validatePriorityClassName('spec.priorityClassName', spec.priorityClassName, true),
+    ...validatePriority('spec.priority', spec.priority, true),
+  ],
+);
 
 /** CPG-10. */
 export const cpg10 = cpgRule(
@@ -114,11 +139,15 @@ const IMMUTABLE: ReadonlyArray<readonly [string, readonly SpecField[]]> = [
  * preemptionPolicy is Forbidden instead (CPG-10).
  */
 export const cpgImmutable: readonly Rule[] = IMMUTABLE.map(([id, fields]) =>
-  cpgRule(id, `${fields.map((f) => `spec.${f}`).join(' and ')} ${fields.length > 1 ? 'are' : 'is'} immutable.`, ['UPDATE'], (spec, old, { gates }) =>
-    fields.flatMap((field) => {
-      const errs = validateImmutable(`spec.${field}`, old[field], spec[field]);
-      if (field !== 'preemptionPolicy' || !errs.length || gates.PodGroupPreemptionPolicy) return errs;
-      return isSet(spec.preemptionPolicy) ? [forbidden('spec.preemptionPolicy')] : [];
-    }),
+  cpgRule(
+    id,
+    `${fields.map((f) => `spec.${f}`).join(' and ')} ${fields.length > 1 ? 'are' : 'is'} immutable.`,
+    ['UPDATE'],
+    (spec, old, { gates }) =>
+      fields.flatMap((field) => {
+        const errs = validateImmutable(`spec.${field}`, old[field], spec[field]);
+        if (field !== 'preemptionPolicy' || !errs.length || gates.PodGroupPreemptionPolicy) return errs;
+        return isSet(spec.preemptionPolicy) ? [forbidden('spec.preemptionPolicy')] : [];
+      }),
   ),
 );

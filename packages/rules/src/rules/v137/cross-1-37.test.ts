@@ -4,7 +4,9 @@ import { describe, it } from '@jest/globals';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { composite, compositePodGroup, gangTemplate, podGroup137, workload137 } from './test-support/objects.js';
 
-const tree = workload137({ compositePodGroupTemplates: [composite('job', { podGroupTemplates: [gangTemplate('leader'), gangTemplate('workers')] })] });
+const tree = workload137({
+  compositePodGroupTemplates: [composite('job', { podGroupTemplates: [gangTemplate('leader'), gangTemplate('workers')] })],
+});
 
 describe('X-31 a PodGroup names a PodGroupTemplate', () => {
   it('rejects a reference to a composite template', async () => {
@@ -12,29 +14,41 @@ describe('X-31 a PodGroup names a PodGroupTemplate', () => {
       {
         reason: 'FieldValueInvalid',
         field: 'spec.workloadRef.templateName',
-        message: 'spec.workloadRef.templateName: Invalid value: "job": names a CompositePodGroupTemplate of Workload "train"; a PodGroup needs a PodGroupTemplate (a CompositePodGroup is made from this one)',
+        message:
+          'spec.workloadRef.templateName: Invalid value: "job": names a CompositePodGroupTemplate of Workload "train"; a PodGroup needs a PodGroupTemplate (a CompositePodGroup is made from this one)',
       },
     ]);
-    await expectRule('X-31', podGroup137({ workloadRef: { workloadName: 'train', templateName: 'workers' } }), { objects: [tree] }).toPass();
+    await expectRule('X-31', podGroup137({ workloadRef: { workloadName: 'train', templateName: 'workers' } }), {
+      objects: [tree],
+    }).toPass();
   });
 });
 
 describe('X-33 a child PodGroup needs workloadRef', () => {
   it('requires workloadRef next to parentCompositePodGroupName', async () => {
     await expectRule('X-33', podGroup137({ parentCompositePodGroupName: 'job' })).toReport([
-      { reason: 'FieldValueRequired', field: 'spec.workloadRef', message: 'spec.workloadRef: Required value: must be set when parentCompositePodGroupName is set' },
+      {
+        reason: 'FieldValueRequired',
+        field: 'spec.workloadRef',
+        message: 'spec.workloadRef: Required value: must be set when parentCompositePodGroupName is set',
+      },
     ]);
   });
 });
 
 describe('X-35 all above single', () => {
   it('warns about a descendant whose single mode the ancestor overrides', async () => {
-    const obj = workload137({ compositePodGroupTemplates: [composite('job', { podGroupTemplates: [gangTemplate('w', { disruptionMode: { single: {} } })] }, { disruptionMode: { all: {} } })] });
+    const obj = workload137({
+      compositePodGroupTemplates: [
+        composite('job', { podGroupTemplates: [gangTemplate('w', { disruptionMode: { single: {} } })] }, { disruptionMode: { all: {} } }),
+      ],
+    });
     await expectRule('X-35', obj).toReport([
       {
         reason: 'FieldValueInvalid',
         field: 'spec.compositePodGroupTemplates[0].podGroupTemplates[0].disruptionMode',
-        message: 'spec.compositePodGroupTemplates[0].podGroupTemplates[0].disruptionMode: Invalid value: "single": is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
+        message:
+          'spec.compositePodGroupTemplates[0].podGroupTemplates[0].disruptionMode: Invalid value: "single": is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
       },
     ]);
   });
@@ -42,12 +56,16 @@ describe('X-35 all above single', () => {
 
 describe('X-36 minGroupCount reachable', () => {
   it('warns when the gang needs more child groups than the template has', async () => {
-    const cpg = compositePodGroup({ workloadRef: { workloadName: 'train', templateName: 'job' }, schedulingPolicy: { gang: { minGroupCount: 3 } } });
+    const cpg = compositePodGroup({
+      workloadRef: { workloadName: 'train', templateName: 'job' },
+      schedulingPolicy: { gang: { minGroupCount: 3 } },
+    });
     await expectRule('X-36', cpg, { objects: [tree] }).toReport([
       {
         reason: 'FieldValueInvalid',
         field: 'spec.schedulingPolicy.gang.minGroupCount',
-        message: 'spec.schedulingPolicy.gang.minGroupCount: Invalid value: 3: exceeds the 2 child template(s) of "job" in Workload "train": the group can never be scheduled',
+        message:
+          'spec.schedulingPolicy.gang.minGroupCount: Invalid value: 3: exceeds the 2 child template(s) of "job" in Workload "train": the group can never be scheduled',
       },
     ]);
   });

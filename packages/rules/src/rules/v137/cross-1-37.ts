@@ -27,7 +27,13 @@ export const x31 = defineRule<PodGroup137>({
     const isComposite = composites(workload.spec).some(({ template }) => template.name === ref.templateName);
     const isPodGroup = podGroupTemplates(workload.spec).some(({ template }) => template.name === ref.templateName);
     if (isPodGroup || !isComposite) return [];
-    return [invalid('spec.workloadRef.templateName', ref.templateName, `names a CompositePodGroupTemplate of Workload ${goQuote(ref.workloadName)}; a PodGroup needs a PodGroupTemplate (a CompositePodGroup is made from this one)`)];
+    return [
+      invalid(
+        'spec.workloadRef.templateName',
+        ref.templateName,
+        `names a CompositePodGroupTemplate of Workload ${goQuote(ref.workloadName)}; a PodGroup needs a PodGroupTemplate (a CompositePodGroup is made from this one)`,
+      ),
+    ];
   },
 });
 
@@ -41,7 +47,9 @@ export const x33 = defineRule<PodGroup137>({
   operations: ['CREATE'],
   subResources: [''],
   check: ({ object }) =>
-    object.spec?.parentCompositePodGroupName && !object.spec.workloadRef ? [required('spec.workloadRef', 'must be set when parentCompositePodGroupName is set')] : [],
+    object.spec?.parentCompositePodGroupName && !object.spec.workloadRef
+      ? [required('spec.workloadRef', 'must be set when parentCompositePodGroupName is set')]
+      : [],
 });
 
 /** X-35: a parent `all` overrides its descendants' `single` (documented as discouraged). */
@@ -58,11 +66,25 @@ export const x35 = defineRule<Workload137>({
     const visit = (t: CompositePodGroupTemplate, path: string, underAll: boolean): void => {
       const all = underAll || t.disruptionMode?.all !== undefined;
       listOf(t.podGroupTemplates).forEach((child, i) => {
-        if (all && child.disruptionMode?.single !== undefined) errs.push(invalid(`${path}.podGroupTemplates[${i}].disruptionMode`, 'single', 'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together'));
+        if (all && child.disruptionMode?.single !== undefined)
+          errs.push(
+            invalid(
+              `${path}.podGroupTemplates[${i}].disruptionMode`,
+              'single',
+              'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
+            ),
+          );
       });
       listOf(t.compositePodGroupTemplates).forEach((child, i) => {
         const at = `${path}.compositePodGroupTemplates[${i}]`;
-        if (all && child.disruptionMode?.single !== undefined) errs.push(invalid(`${at}.disruptionMode`, 'single', 'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together'));
+        if (all && child.disruptionMode?.single !== undefined)
+          errs.push(
+            invalid(
+              `${at}.disruptionMode`,
+              'single',
+              'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
+            ),
+          );
         visit(child, at, all);
       });
     };
@@ -89,6 +111,14 @@ export const x36 = defineRule<CompositePodGroup>({
     const template = composites(workload?.spec).find((l) => l.template.name === ref.templateName)?.template;
     if (!template) return [];
     const children = listOf(template.podGroupTemplates).length + listOf(template.compositePodGroupTemplates).length;
-    return count > children ? [invalid('spec.schedulingPolicy.gang.minGroupCount', count, `exceeds the ${children} child template(s) of ${goQuote(ref.templateName)} in Workload ${goQuote(ref.workloadName)}: the group can never be scheduled`)] : [];
+    return count > children
+      ? [
+          invalid(
+            'spec.schedulingPolicy.gang.minGroupCount',
+            count,
+            `exceeds the ${children} child template(s) of ${goQuote(ref.templateName)} in Workload ${goQuote(ref.workloadName)}: the group can never be scheduled`,
+          ),
+        ]
+      : [];
   },
 });

@@ -41,7 +41,12 @@ export interface PolicyLike {
  * A scheduling policy on update in 1.37 (WL-29, WL-34, PG-22): `basic` immutable, `gang`
  * NoSet/NoUnset, and the gang's count mutable but still ≥ 1 (its create checks run again when it changed).
  */
-export function validatePolicyUpdate(path: string, oldPolicy: PolicyLike | undefined, policy: PolicyLike | undefined, count: 'minCount' | 'minGroupCount' = 'minCount'): FieldError[] {
+export function validatePolicyUpdate(
+  path: string,
+  oldPolicy: PolicyLike | undefined,
+  policy: PolicyLike | undefined,
+  count: 'minCount' | 'minGroupCount' = 'minCount',
+): FieldError[] {
   const errs: FieldError[] = [];
   if (!semanticEqual(oldPolicy?.basic, policy?.basic)) errs.push(immutable(`${path}.basic`));
   errs.push(...validateNoSetNoUnset(`${path}.gang`, oldPolicy?.gang, policy?.gang));
@@ -54,7 +59,12 @@ export function validatePolicyUpdate(path: string, oldPolicy: PolicyLike | undef
 }
 
 /** Each path of `fields` whose value changed is M-IMM on its own path (1.37 tags fields one by one). */
-export function validateEachImmutable<T extends object>(path: string, oldValue: T | undefined, value: T | undefined, fields: ReadonlyArray<keyof T & string>): FieldError[] {
+export function validateEachImmutable<T extends object>(
+  path: string,
+  oldValue: T | undefined,
+  value: T | undefined,
+  fields: ReadonlyArray<keyof T & string>,
+): FieldError[] {
   return fields.filter((field) => !semanticEqual(oldValue?.[field], value?.[field])).map((field) => immutable(`${path}.${field}`));
 }
 
@@ -62,7 +72,11 @@ export function validateEachImmutable<T extends object>(path: string, oldValue: 
  * M-NOADD / M-NOREMOVE on a list-map keyed by `name` (WL-29, WL-33): a new name is Forbidden at its
  * index, a vanished one at the list path, once per removed item.
  */
-export function validateNoAddNoRemove(path: string, oldItems: ReadonlyArray<{ name?: string }>, items: ReadonlyArray<{ name?: string }>): FieldError[] {
+export function validateNoAddNoRemove(
+  path: string,
+  oldItems: ReadonlyArray<{ name?: string }>,
+  items: ReadonlyArray<{ name?: string }>,
+): FieldError[] {
   const oldNames = new Set(oldItems.map((item) => item.name));
   const names = new Set(items.map((item) => item.name));
   const added = items.flatMap((item, i) => (oldNames.has(item.name) ? [] : [forbidden(`${path}[${i}]`, 'item may not be added')]));
@@ -74,4 +88,3 @@ export function validateNoAddNoRemove(path: string, oldItems: ReadonlyArray<{ na
 export function byName<T extends { name?: string }>(items: readonly T[], name: string | undefined): T | undefined {
   return items.find((item) => item.name === name);
 }
-

@@ -7,9 +7,40 @@ import { cpg00, cpg01, cpg02, cpg02Update, cpg03, cpg04, cpg05, cpg07, cpg08, cp
 import { x31, x33, x35, x36 } from './cross-1-37.js';
 import { job20, job21, job22, job24, job26 } from './job-1-37.js';
 import { pod10 } from './pod-1-37.js';
-import { pg00v137, pg05v137, pg06v137, pg11v137, pg12v137, pg13v137, pg21v137, pg22v137, pg25v137, pg26v137, pg27v137, pg60, pg61, pg63, pg64 } from './podgroup-1-37.js';
+import {
+  pg00v137,
+  pg05v137,
+  pg06v137,
+  pg11v137,
+  pg12v137,
+  pg13v137,
+  pg21v137,
+  pg22v137,
+  pg25v137,
+  pg26v137,
+  pg27v137,
+  pg60,
+  pg61,
+  pg63,
+  pg64,
+} from './podgroup-1-37.js';
 import { mig01 } from './served-1-37.js';
-import { wl00v137, wl04v137, wl25v137, wl26v137, wl27v137, wl29v137, wl32, wl33, wl34, wl34Update, wl35, wl36, wl37, wl38 } from './workload-1-37.js';
+import {
+  wl00v137,
+  wl04v137,
+  wl25v137,
+  wl26v137,
+  wl27v137,
+  wl29v137,
+  wl32,
+  wl33,
+  wl34,
+  wl34Update,
+  wl35,
+  wl36,
+  wl37,
+  wl38,
+} from './workload-1-37.js';
 
 export { adm10 } from './served-1-37.js';
 
@@ -40,10 +71,41 @@ const REPLACED: ReadonlyMap<string, readonly Rule[]> = new Map([
  * admission (X-01..03, ADM-14), the 1.36 Job gang qualification (X-20, X-23: JOB-02 retired); and our
  * template checks that read the 1.36 reference (X-10..14, X-22, X-24), which do not yet read workloadRef.
  */
-const DROPPED: ReadonlySet<string> = new Set(['PG-04', 'X-01', 'X-02', 'X-03', 'X-10', 'X-11', 'X-12', 'X-13', 'X-14', 'X-20', 'X-22', 'X-23', 'X-24']);
+const DROPPED: ReadonlySet<string> = new Set([
+  'PG-04',
+  'X-01',
+  'X-02',
+  'X-03',
+  'X-10',
+  'X-11',
+  'X-12',
+  'X-13',
+  'X-14',
+  'X-20',
+  'X-22',
+  'X-23',
+  'X-24',
+]);
 
 /** New in 1.37 with no 1.36 rule to stand beside: CompositePodGroup, POD-10 and our hierarchy checks. */
-const ADDED: readonly Rule[] = [cpg00, cpg01, cpg02, cpg02Update, cpg03, cpg04, cpg05, cpg07, cpg08, cpg09, cpg10, ...cpgImmutable, pod10, x31, x33, x36];
+const ADDED: readonly Rule[] = [
+  cpg00,
+  cpg01,
+  cpg02,
+  cpg02Update,
+  cpg03,
+  cpg04,
+  cpg05,
+  cpg07,
+  cpg08,
+  cpg09,
+  cpg10,
+  ...cpgImmutable,
+  pod10,
+  x31,
+  x33,
+  x36,
+];
 
 export function rules137(rules136: readonly Rule[]): Rule[] {
   const out = rules136.flatMap((rule) => (DROPPED.has(rule.id) ? [] : (REPLACED.get(rule.id) ?? [rule])));

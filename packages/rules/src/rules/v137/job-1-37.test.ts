@@ -4,26 +4,42 @@ import { describe, expect, it } from '@jest/globals';
 import type { Job } from '@kubectl-workload/api';
 import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
 
-const job = (scheduling: unknown, parallelism = 4): Job =>
-  ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'train', namespace: 'ml' }, spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } } });
+const job = (scheduling: unknown, parallelism = 4): Job => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'train', namespace: 'ml' },
+  spec: { parallelism, ...(scheduling === undefined ? {} : { scheduling }), template: { spec: { containers: [] } } },
+});
 const v137 = { kubeVersion: '1.37' as const };
 
 describe('JOB-20..26', () => {
   it('JOB-20: with WorkloadWithJob off spec.scheduling is dropped, said as a warning', async () => {
     await expectRule('JOB-20', job({ schedulingPolicy: { gang: {} } }), { ...v137, gates: { WorkloadWithJob: false } }).toReport([
-      { reason: 'FieldValueForbidden', field: 'spec.scheduling', message: 'spec.scheduling: Forbidden: will be dropped: the WorkloadWithJob feature gate is off' },
+      {
+        reason: 'FieldValueForbidden',
+        field: 'spec.scheduling',
+        message: 'spec.scheduling: Forbidden: will be dropped: the WorkloadWithJob feature gate is off',
+      },
     ]);
     await expectRule('JOB-20', job({ schedulingPolicy: { gang: {} } }), v137).toPass();
   });
   it('JOB-21: spec.scheduling cannot be added after creation', async () => {
     await expectRule('JOB-21', job({ schedulingPolicy: { basic: {} } }), { ...v137, oldObject: job(undefined) }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.scheduling', message: 'spec.scheduling: Invalid value: null: field cannot be set once created' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling',
+        message: 'spec.scheduling: Invalid value: null: field cannot be set once created',
+      },
     ]);
   });
   it('JOB-22: one policy; a gang minCount is optional but at least 1', async () => {
     await expectRule('JOB-22', job({ schedulingPolicy: { gang: {} } }), v137).toPass();
     await expectRule('JOB-22', job({ schedulingPolicy: { gang: { minCount: 0 } } }), v137).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.scheduling.schedulingPolicy.gang.minCount', message: 'spec.scheduling.schedulingPolicy.gang.minCount: Invalid value: 0: must be greater than or equal to 1' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.schedulingPolicy.gang.minCount',
+        message: 'spec.scheduling.schedulingPolicy.gang.minCount: Invalid value: 0: must be greater than or equal to 1',
+      },
     ]);
   });
   it('JOB-24: minCount at most parallelism', async () => {
@@ -33,8 +49,15 @@ describe('JOB-20..26', () => {
   });
   it('JOB-26: constraints are immutable', async () => {
     const before = job({ schedulingPolicy: { gang: {} }, schedulingConstraints: { topology: [{ key: 'zone' }] } });
-    await expectRule('JOB-26', job({ schedulingPolicy: { gang: {} }, schedulingConstraints: { topology: [{ key: 'rack' }] } }), { ...v137, oldObject: before }).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.scheduling.schedulingConstraints', message: 'spec.scheduling.schedulingConstraints: Invalid value: null: field is immutable' },
+    await expectRule('JOB-26', job({ schedulingPolicy: { gang: {} }, schedulingConstraints: { topology: [{ key: 'rack' }] } }), {
+      ...v137,
+      oldObject: before,
+    }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.schedulingConstraints',
+        message: 'spec.scheduling.schedulingConstraints: Invalid value: null: field is immutable',
+      },
     ]);
   });
   it('JOB-14 (the parallelism lock) is retired in 1.37', async () => {

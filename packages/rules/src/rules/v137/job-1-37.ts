@@ -19,10 +19,27 @@ type Job137 = Job & { spec?: Job['spec'] & { scheduling?: JobScheduling } };
 
 const PATH = 'spec.scheduling';
 /** UNVERIFIED: upstream `validateGangMinCount`'s text was not read (api-rules-1.37.md §11). */
-export const MIN_COUNT_ABOVE_PARALLELISM = (parallelism: number): string => `must be less than or equal to spec.parallelism (${parallelism})`;
+export const MIN_COUNT_ABOVE_PARALLELISM = (parallelism: number): string =>
+  `must be less than or equal to spec.parallelism (${parallelism})`;
 
-function jobRule(id: string, doc: string, operations: readonly Operation[], check: (ctx: RuleContext<Job137>) => FieldError[], severity: Severity = 'error'): Rule {
-  return defineRule<Job137>({ id, doc, severity, style: 'field', kinds: ['Job'], operations, subResources: [''], readsGates: ['WorkloadWithJob'], check });
+function jobRule(
+  id: string,
+  doc: string,
+  operations: readonly Operation[],
+  check: (ctx: RuleContext<Job137>) => FieldError[],
+  severity: Severity = 'error',
+): Rule {
+  return defineRule<Job137>({
+    id,
+    doc,
+    severity,
+    style: 'field',
+    kinds: ['Job'],
+    operations,
+    subResources: [''],
+    readsGates: ['WorkloadWithJob'],
+    check,
+  });
 }
 
 /** JOB-20: with the gate off the strategy drops the field on create, so it is a warning, not a rejection. */
@@ -30,48 +47,78 @@ export const job20 = jobRule(
   'JOB-20',
   'spec.scheduling is dropped on create while WorkloadWithJob is off (the Job then gets no Workload from it).',
   ['CREATE'],
-  ({ object, gates }) => (!gates.WorkloadWithJob && isSet(object.spec?.scheduling) ? [forbidden(PATH, 'will be dropped: the WorkloadWithJob feature gate is off')] : []),
+  ({ object, gates }) =>
+    !gates.WorkloadWithJob && isSet(object.spec?.scheduling)
+      ? [forbidden(PATH, 'will be dropped: the WorkloadWithJob feature gate is off')]
+      : [],
   'warning',
 );
 
 /** JOB-21: NoSet/NoUnset on the whole block. */
-export const job21 = jobRule('JOB-21', 'spec.scheduling cannot be added or removed after creation.', ['UPDATE'], ({ object, oldObject, gates }) =>
-  gates.WorkloadWithJob ? validateNoSetNoUnset(PATH, oldObject?.spec?.scheduling, object.spec?.scheduling) : [],
+export const job21 = jobRule(
+  'JOB-21',
+  'spec.scheduling cannot be added or removed after creation.',
+  ['UPDATE'],
+  ({ object, oldObject, gates }) =>
+    gates.WorkloadWithJob ? validateNoSetNoUnset(PATH, oldObject?.spec?.scheduling, object.spec?.scheduling) : [],
 );
 
 /** JOB-22: minCount is optional here (unset means parallelism, resolved by the controller, JOB-06). */
-export const job22 = jobRule('JOB-22', 'spec.scheduling.schedulingPolicy sets exactly one of basic, gang; a gang minCount, when set, is at least 1; the policy cannot be added or removed.', ['CREATE', 'UPDATE'], ({ operation, object, oldObject, gates }) => {
-  const scheduling = object.spec?.scheduling;
-  if (!gates.WorkloadWithJob || !isSet(scheduling)) return [];
-  const path = `${PATH}.schedulingPolicy`;
-  const policy = scheduling?.schedulingPolicy;
-  if (operation === 'UPDATE') return validateNoSetNoUnset(path, oldObject?.spec?.scheduling?.schedulingPolicy, policy);
-  if (!isSet(policy)) return [];
-  const errs = validateUnion(path, [
-    ['basic', policy?.basic],
-    ['gang', policy?.gang],
-  ]);
-  const minCount = policy?.gang?.minCount;
-  if (minCount !== undefined && minCount < 1) errs.push(invalid(`${path}.gang.minCount`, minCount, 'must be greater than or equal to 1'));
-  return errs;
-});
+export const job22 = jobRule(
+  'JOB-22',
+  'spec.scheduling.schedulingPolicy sets exactly one of basic, gang; a gang minCount, when set, is at least 1; the policy cannot be added or removed.',
+  ['CREATE', 'UPDATE'],
+  ({ operation, object, oldObject, gates }) => {
+    const scheduling = object.spec?.scheduling;
+    if (!gates.WorkloadWithJob || !isSet(scheduling)) return [];
+    const path = `${PATH}.schedulingPolicy`;
+    const policy = scheduling?.schedulingPolicy;
+    if (operation === 'UPDATE') return validateNoSetNoUnset(path, oldObject?.spec?.scheduling?.schedulingPolicy, policy);
+    if (!isSet(policy)) return [];
+    const errs = validateUnion(path, [
+      ['basic', policy?.basic],
+      ['gang', policy?.gang],
+    ]);
+    const minCount = policy?.gang?.minCount;
+    if (minCount !== undefined && minCount < 1) errs.push(invalid(`${path}.gang.minCount`, minCount, 'must be greater than or equal to 1'));
+    return errs;
+  },
+);
 
 /** JOB-24: checked against the final state when both change. */
-export const job24 = jobRule('JOB-24', 'A gang minCount in spec.scheduling is at most spec.parallelism.', ['CREATE', 'UPDATE'], ({ object, gates }) => {
-  const minCount = object.spec?.scheduling?.schedulingPolicy?.gang?.minCount;
-  const parallelism = object.spec?.parallelism ?? 1;
-  if (!gates.WorkloadWithJob || minCount === undefined || minCount <= parallelism) return [];
-  return [invalid(`${PATH}.schedulingPolicy.gang.minCount`, minCount, MIN_COUNT_ABOVE_PARALLELISM(parallelism))];
-});
+export const job24 = jobRule(
+  'JOB-24',
+  'A gang minCount in spec.scheduling is at most spec.parallelism.',
+  ['CREATE', 'UPDATE'],
+  ({ object, gates }) => {
+    const minCount = object.spec?.scheduling?.schedulingPolicy?.gang?.minCount;
+    const parallelism = object.spec?.parallelism ?? 1;
+    if (!gates.WorkloadWithJob || minCount === undefined || minCount <= parallelism) return [];
+    return [invalid(`${PATH}.schedulingPolicy.gang.minCount`, minCount, MIN_COUNT_ABOVE_PARALLELISM(parallelism))];
+  },
+);
 
 /** JOB-26. */
-export const job26 = jobRule('JOB-26', 'spec.scheduling: schedulingConstraints, disruptionMode and resourceClaims are immutable; at most 4 unique resource claims.', ['CREATE', 'UPDATE'], ({ operation, object, oldObject, gates }) => {
-  const scheduling = object.spec?.scheduling;
-  if (!gates.WorkloadWithJob || !isSet(scheduling)) return [];
-  if (operation === 'UPDATE') {
-    const old = oldObject?.spec?.scheduling;
-    return isSet(old) ? validateEachImmutable(PATH, old, scheduling, ['schedulingConstraints', 'disruptionMode', 'resourceClaims']) : [];
-  }
-  const claims = scheduling?.resourceClaims;
-  return [...validateMaxItems(`${PATH}.resourceClaims`, claims, 4), ...validateUniqueKeys(`${PATH}.resourceClaims`, claims, (c) => c.name, (c) => c.name ?? '')];
-});
+export const job26 = jobRule(
+  'JOB-26',
+  'spec.scheduling: schedulingConstraints, disruptionMode and resourceClaims are immutable; at most 4 unique resource claims.',
+  ['CREATE', 'UPDATE'],
+  ({ operation, object, oldObject, gates }) => {
+    const scheduling = object.spec?.scheduling;
+    if (!gates.WorkloadWithJob || !isSet(scheduling)) return [];
+    if (operation === 'UPDATE') {
+      const old = oldObject?.spec?.scheduling;
+      return isSet(old) ? validateEachImmutable(PATH, old, scheduling, ['schedulingConstraints', 'disruptionMode', 'resourceClaims']) : [];
+    }
+    const claims = scheduling?.resourceClaims;
+    return [
+      ...validateMaxItems(`${PATH}.resourceClaims`, claims, 4),
+      ...validateUniqueKeys(
+        `${PATH}.resourceClaims`,
+        claims,
+        (c) => c.name,
+        (c) => c.name ?? '',
+      ),
+    ];
+  },
+);

@@ -20,6 +20,11 @@ export const pod10 = defineRule<Pod>({
     if (!name) return [];
     const group = await lookup.getPodGroup(object.metadata?.namespace || 'default', name);
     if (!group?.metadata?.deletionTimestamp) return [];
-    return [{ field: 'spec.schedulingGroup.podGroupName', message: `cannot create Pod referencing PodGroup ${goQuote(name)} because it is being deleted` }];
+    return [
+      {
+        field: 'spec.schedulingGroup.podGroupName',
+        message: `cannot create Pod referencing PodGroup ${goQuote(name)} because it is being deleted`,
+      },
+    ];
   },
 });

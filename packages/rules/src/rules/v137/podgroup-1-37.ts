@@ -25,8 +25,14 @@ const specRule = specRuleFor<PodGroup137>('PodGroup');
 export const pg00v137 = decodeRule('PodGroup', 'PG-00', POD_GROUP_SHAPE_1_37, ['', 'status']);
 
 /** PG-05 (1.37): PG-03 keeps workloadRef optional; PG-04's union wrapper is gone, so `{}` gives PG-05 and PG-06. */
-export const pg05v137 = specRule('PG-05', 'spec.workloadRef.workloadName is required and must be a DNS-1123 subdomain.', ['CREATE'], (spec) =>
-  isSet(spec.workloadRef) ? validateRequiredString('spec.workloadRef.workloadName', spec.workloadRef?.workloadName, validateLongName) : [],
+export const pg05v137 = specRule(
+  'PG-05',
+  'spec.workloadRef.workloadName is required and must be a DNS-1123 subdomain.',
+  ['CREATE'],
+  (spec) =>
+    isSet(spec.workloadRef)
+      ? validateRequiredString('spec.workloadRef.workloadName', spec.workloadRef?.workloadName, validateLongName)
+      : [],
 );
 
 /** PG-06 (1.37). */
@@ -35,8 +41,11 @@ export const pg06v137 = specRule('PG-06', 'spec.workloadRef.templateName is requ
 );
 
 /** PG-11 (1.37): defaulted to `{single: {}}` (PG-50), so required at validation level; no gate. */
-export const pg11v137 = specRule('PG-11', 'spec.disruptionMode sets exactly one of single, all (defaulted to single; ungated in 1.37).', ['CREATE'], (spec) =>
-  validateDisruptionModeUnion('spec.disruptionMode', spec.disruptionMode, true),
+export const pg11v137 = specRule(
+  'PG-11',
+  'spec.disruptionMode sets exactly one of single, all (defaulted to single; ungated in 1.37).',
+  ['CREATE'],
+  (spec) => validateDisruptionModeUnion('spec.disruptionMode', spec.disruptionMode, true),
 );
 
 /** PG-12 (1.37). */
@@ -45,22 +54,33 @@ export const pg12v137 = specRule('PG-12', 'spec.priorityClassName is a DNS-1123 
 );
 
 /** PG-13 (1.37). */
-export const pg13v137 = specRule('PG-13', 'spec.priority is at most 1000000000 (ungated in 1.37).', ['CREATE'], (spec) => validatePriority('spec.priority', spec.priority, true));
+export const pg13v137 = specRule('PG-13', 'spec.priority is at most 1000000000 (ungated in 1.37).', ['CREATE'], (spec) =>
+  validatePriority('spec.priority', spec.priority, true),
+);
 
 /** PG-21 (1.37): the path moved with the field. */
-export const pg21v137 = specRule('PG-21', 'spec.workloadRef is immutable (set, unset or changed).', ['UPDATE'], (spec, old) => validateImmutable('spec.workloadRef', old.workloadRef, spec.workloadRef));
+export const pg21v137 = specRule('PG-21', 'spec.workloadRef is immutable (set, unset or changed).', ['UPDATE'], (spec, old) =>
+  validateImmutable('spec.workloadRef', old.workloadRef, spec.workloadRef),
+);
 
 /** PG-22 (1.37): the elastic-gang change (JOB-27) — minCount may change, the policy kind may not. */
-export const pg22v137 = specRule('PG-22', 'spec.schedulingPolicy: basic is immutable, gang cannot be set or cleared, gang.minCount may change (≥ 1).', ['UPDATE'], (spec, old) =>
-  validatePolicyUpdate('spec.schedulingPolicy', old.schedulingPolicy, spec.schedulingPolicy),
+export const pg22v137 = specRule(
+  'PG-22',
+  'spec.schedulingPolicy: basic is immutable, gang cannot be set or cleared, gang.minCount may change (≥ 1).',
+  ['UPDATE'],
+  (spec, old) => validatePolicyUpdate('spec.schedulingPolicy', old.schedulingPolicy, spec.schedulingPolicy),
 );
 
 /** PG-25..27 (1.37): immutable, and no gate to make a change Forbidden instead. */
-export const pg25v137 = specRule('PG-25', 'spec.disruptionMode is immutable (ungated in 1.37).', ['UPDATE'], (spec, old) => validateImmutable('spec.disruptionMode', old.disruptionMode, spec.disruptionMode));
+export const pg25v137 = specRule('PG-25', 'spec.disruptionMode is immutable (ungated in 1.37).', ['UPDATE'], (spec, old) =>
+  validateImmutable('spec.disruptionMode', old.disruptionMode, spec.disruptionMode),
+);
 export const pg26v137 = specRule('PG-26', 'spec.priorityClassName is immutable (ungated in 1.37).', ['UPDATE'], (spec, old) =>
   validateImmutable('spec.priorityClassName', old.priorityClassName ?? '', spec.priorityClassName ?? ''),
 );
-export const pg27v137 = specRule('PG-27', 'spec.priority is immutable (ungated in 1.37).', ['UPDATE'], (spec, old) => validateImmutable('spec.priority', old.priority, spec.priority));
+export const pg27v137 = specRule('PG-27', 'spec.priority is immutable (ungated in 1.37).', ['UPDATE'], (spec, old) =>
+  validateImmutable('spec.priority', old.priority, spec.priority),
+);
 
 /** PG-60: the parent need not exist (nothing in the API server checks it; X-30 warns). */
 export const pg60 = specRule(
@@ -69,7 +89,9 @@ export const pg60 = specRule(
   ['CREATE'],
   (spec, _old, { gates }) => {
     if (!isSet(spec.parentCompositePodGroupName)) return [];
-    return gates.CompositePodGroup ? validateLongName('spec.parentCompositePodGroupName', spec.parentCompositePodGroupName ?? '') : [forbidden('spec.parentCompositePodGroupName')];
+    return gates.CompositePodGroup
+      ? validateLongName('spec.parentCompositePodGroupName', spec.parentCompositePodGroupName ?? '')
+      : [forbidden('spec.parentCompositePodGroupName')];
   },
   { readsGates: ['CompositePodGroup'] },
 );
@@ -95,7 +117,13 @@ export const pg63 = specRule(
   'PG-63',
   'spec.parentCompositePodGroupName is immutable; while CompositePodGroup is off a change to a set value is forbidden.',
   ['UPDATE'],
-  (spec, old, { gates }) => gatedImmutable('spec.parentCompositePodGroupName', old.parentCompositePodGroupName, spec.parentCompositePodGroupName, gates.CompositePodGroup),
+  (spec, old, { gates }) =>
+    gatedImmutable(
+      'spec.parentCompositePodGroupName',
+      old.parentCompositePodGroupName,
+      spec.parentCompositePodGroupName,
+      gates.CompositePodGroup,
+    ),
   { readsGates: ['CompositePodGroup'] },
 );
 
@@ -104,6 +132,7 @@ export const pg64 = specRule(
   'PG-64',
   'spec.preemptionPolicy is immutable; while PodGroupPreemptionPolicy is off a change to a set value is forbidden.',
   ['UPDATE'],
-  (spec, old, { gates }) => gatedImmutable('spec.preemptionPolicy', old.preemptionPolicy, spec.preemptionPolicy, gates.PodGroupPreemptionPolicy),
+  (spec, old, { gates }) =>
+    gatedImmutable('spec.preemptionPolicy', old.preemptionPolicy, spec.preemptionPolicy, gates.PodGroupPreemptionPolicy),
   { readsGates: ['PodGroupPreemptionPolicy'] },
 );

@@ -20,7 +20,12 @@ function servedRule(id: string, version: KubeVersion, doc: string, advice: strin
       const own = kubeVersionOfObject(object);
       if (own === undefined || own === version) return [];
       // kubectl's wording when the API server has no mapping for the version.
-      return [{ field: 'apiVersion', message: `no matches for kind "${object.kind ?? ''}" in version "${object.apiVersion ?? ''}": Kubernetes ${version} does not serve it; ${advice}` }];
+      return [
+        {
+          field: 'apiVersion',
+          message: `no matches for kind "${object.kind ?? ''}" in version "${object.apiVersion ?? ''}": Kubernetes ${version} does not serve it; ${advice}`,
+        },
+      ];
     },
   });
 }

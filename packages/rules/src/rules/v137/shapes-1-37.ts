@@ -14,12 +14,33 @@ const CONSTRAINTS = struct({ topology: list(struct({ key: 'string' })) });
 const CLAIM = struct({ name: 'string', resourceClaimName: 'string', resourceClaimTemplateName: 'string' });
 const PRIORITY = { disruptionMode: DISRUPTION_MODE, priorityClassName: 'string', priority: 'int32', preemptionPolicy: 'string' } as const;
 const WORKLOAD_REF = struct({ workloadName: 'string', templateName: 'string' });
-const CONDITIONS = list(struct({ type: 'string', status: 'string', observedGeneration: 'int64', lastTransitionTime: 'string', reason: 'string', message: 'string' }));
+const CONDITIONS = list(
+  struct({
+    type: 'string',
+    status: 'string',
+    observedGeneration: 'int64',
+    lastTransitionTime: 'string',
+    reason: 'string',
+    message: 'string',
+  }),
+);
 
-const POD_GROUP_TEMPLATE = struct({ name: 'string', schedulingPolicy: POLICY, schedulingConstraints: CONSTRAINTS, resourceClaims: list(CLAIM), ...PRIORITY });
+const POD_GROUP_TEMPLATE = struct({
+  name: 'string',
+  schedulingPolicy: POLICY,
+  schedulingConstraints: CONSTRAINTS,
+  resourceClaims: list(CLAIM),
+  ...PRIORITY,
+});
 
 function compositeTemplate(depth: number): Shape {
-  const fields: Record<string, Shape> = { name: 'string', schedulingPolicy: COMPOSITE_POLICY, schedulingConstraints: CONSTRAINTS, ...PRIORITY, podGroupTemplates: list(POD_GROUP_TEMPLATE) };
+  const fields: Record<string, Shape> = {
+    name: 'string',
+    schedulingPolicy: COMPOSITE_POLICY,
+    schedulingConstraints: CONSTRAINTS,
+    ...PRIORITY,
+    podGroupTemplates: list(POD_GROUP_TEMPLATE),
+  };
   if (depth > 0) fields.compositePodGroupTemplates = list(compositeTemplate(depth - 1));
   return struct(fields);
 }
@@ -48,6 +69,12 @@ export const POD_GROUP_SHAPE_1_37 = struct({
 
 export const COMPOSITE_POD_GROUP_SHAPE = struct({
   metadata: OBJECT_META_SHAPE,
-  spec: struct({ parentCompositePodGroupName: 'string', workloadRef: WORKLOAD_REF, schedulingPolicy: COMPOSITE_POLICY, schedulingConstraints: CONSTRAINTS, ...PRIORITY }),
+  spec: struct({
+    parentCompositePodGroupName: 'string',
+    workloadRef: WORKLOAD_REF,
+    schedulingPolicy: COMPOSITE_POLICY,
+    schedulingConstraints: CONSTRAINTS,
+    ...PRIORITY,
+  }),
   status: struct({ conditions: CONDITIONS }),
 });

@@ -42,7 +42,11 @@ export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
  * A pre-check on the template list itself (WL-04, WL-05): on CREATE and UPDATE (WL-30), skipped
  * when an update leaves the list unchanged (ratcheting, WL-31).
  */
-export function defineTemplateListRule(id: string, doc: string, checkList: (templates: readonly PodGroupTemplate[] | undefined) => FieldError[]): Rule {
+export function defineTemplateListRule(
+  id: string,
+  doc: string,
+  checkList: (templates: readonly PodGroupTemplate[] | undefined) => FieldError[],
+): Rule {
   return defineRule<Workload>({
     id,
     doc,

@@ -22,7 +22,11 @@ describe('WL-01 metadata.name', () => {
   it('counts characters for the 253 limit', async () => {
     const name = 'w'.repeat(254);
     await expectRule('WL-01', workload(spec, { name })).toReport([
-      { reason: 'FieldValueInvalid', field: 'metadata.name', message: `metadata.name: Invalid value: "${name}": must be no more than 253 characters` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message: `metadata.name: Invalid value: "${name}": must be no more than 253 characters`,
+      },
     ]);
   });
 });

@@ -9,7 +9,11 @@ describe('WL-05 at most 8 templates', () => {
   });
   it('rejects 9', async () => {
     await expectRule('WL-05', withTemplates(...many(9))).toReport([
-      { reason: 'FieldValueTooMany', field: 'spec.podGroupTemplates', message: 'spec.podGroupTemplates: Too many: 9: must have at most 8 items' },
+      {
+        reason: 'FieldValueTooMany',
+        field: 'spec.podGroupTemplates',
+        message: 'spec.podGroupTemplates: Too many: 9: must have at most 8 items',
+      },
     ]);
   });
   it('does not re-validate an unchanged list on update (ratcheting)', async () => {
@@ -23,11 +27,15 @@ describe('WL-06 unique template names', () => {
     await expectRule('WL-06', withTemplates(basic('a'), basic('b'))).toPass();
   });
   it('reports each later duplicate with the whole template as Go prints it', async () => {
-    await expectRule('WL-06', withTemplates(basic('a'), gang('b'), { schedulingPolicy: { gang: { minCount: 3 } }, name: 'a', priority: 5 })).toReport([
+    await expectRule(
+      'WL-06',
+      withTemplates(basic('a'), gang('b'), { schedulingPolicy: { gang: { minCount: 3 } }, name: 'a', priority: 5 }),
+    ).toReport([
       {
         reason: 'FieldValueDuplicate',
         field: 'spec.podGroupTemplates[2]',
-        message: 'spec.podGroupTemplates[2]: Duplicate value: {"name":"a","schedulingPolicy":{"gang":{"minCount":3}},"schedulingConstraints":null,"priority":5}',
+        message:
+          'spec.podGroupTemplates[2]: Duplicate value: {"name":"a","schedulingPolicy":{"gang":{"minCount":3}},"schedulingConstraints":null,"priority":5}',
       },
     ]);
   });

@@ -19,12 +19,20 @@ describe('WL-08 template name is a DNS label', () => {
   });
   it('rejects a name with an underscore', async () => {
     await expectRule('WL-08', withTemplates(basic('Invalid_Name'))).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.podGroupTemplates[0].name', message: `spec.podGroupTemplates[0].name: Invalid value: "Invalid_Name": ${LABEL_REGEX}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.podGroupTemplates[0].name',
+        message: `spec.podGroupTemplates[0].name: Invalid value: "Invalid_Name": ${LABEL_REGEX}`,
+      },
     ]);
   });
   it('says "must not contain dots" for a dotted name', async () => {
     await expectRule('WL-08', withTemplates(basic('a.b'))).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.podGroupTemplates[0].name', message: 'spec.podGroupTemplates[0].name: Invalid value: "a.b": must not contain dots' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.podGroupTemplates[0].name',
+        message: 'spec.podGroupTemplates[0].name: Invalid value: "a.b": must not contain dots',
+      },
     ]);
   });
   it('leaves an empty name to WL-07', async () => {

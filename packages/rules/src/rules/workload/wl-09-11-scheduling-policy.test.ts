@@ -31,7 +31,11 @@ describe('WL-10 gang minCount required', () => {
   });
   it('treats 0 as missing', async () => {
     await expectRule('WL-10', withTemplates(gang('t', 0))).toReport([
-      { reason: 'FieldValueRequired', field: 'spec.podGroupTemplates[0].schedulingPolicy.gang.minCount', message: 'spec.podGroupTemplates[0].schedulingPolicy.gang.minCount: Required value' },
+      {
+        reason: 'FieldValueRequired',
+        field: 'spec.podGroupTemplates[0].schedulingPolicy.gang.minCount',
+        message: 'spec.podGroupTemplates[0].schedulingPolicy.gang.minCount: Required value',
+      },
     ]);
   });
 });

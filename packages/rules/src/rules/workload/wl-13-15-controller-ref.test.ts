@@ -11,7 +11,11 @@ describe('WL-13 controllerRef.apiGroup', () => {
   });
   it('rejects an upper-case group', async () => {
     await expectRule('WL-13', withRef({ apiGroup: 'Apps', kind: 'Deployment', name: 'd' })).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.controllerRef.apiGroup', message: `spec.controllerRef.apiGroup: Invalid value: "Apps": ${SUBDOMAIN_REGEX}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.controllerRef.apiGroup',
+        message: `spec.controllerRef.apiGroup: Invalid value: "Apps": ${SUBDOMAIN_REGEX}`,
+      },
     ]);
   });
 });
@@ -27,7 +31,11 @@ describe('WL-14 controllerRef.kind', () => {
     ['Deploy%ment', "may not contain '%'"],
   ])('rejects %s', async (kind, detail) => {
     await expectRule('WL-14', withRef({ kind, name: 'd' })).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.controllerRef.kind', message: `spec.controllerRef.kind: Invalid value: "${kind}": ${detail}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.controllerRef.kind',
+        message: `spec.controllerRef.kind: Invalid value: "${kind}": ${detail}`,
+      },
     ]);
   });
 });
@@ -43,10 +51,18 @@ describe('WL-15 controllerRef.name', () => {
   });
   it('rejects /invalid-name and ..', async () => {
     await expectRule('WL-15', withRef({ kind: 'Job', name: '/invalid-name' })).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.controllerRef.name', message: 'spec.controllerRef.name: Invalid value: "/invalid-name": may not contain \'/\'' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.controllerRef.name',
+        message: 'spec.controllerRef.name: Invalid value: "/invalid-name": may not contain \'/\'',
+      },
     ]);
     await expectRule('WL-15', withRef({ kind: 'Job', name: '..' })).toReport([
-      { reason: 'FieldValueInvalid', field: 'spec.controllerRef.name', message: 'spec.controllerRef.name: Invalid value: "..": may not be \'..\'' },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.controllerRef.name',
+        message: 'spec.controllerRef.name: Invalid value: "..": may not be \'..\'',
+      },
     ]);
   });
 });

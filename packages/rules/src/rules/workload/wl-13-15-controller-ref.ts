@@ -27,7 +27,11 @@ export const wl13 = controllerRefRule('WL-13', 'spec.controllerRef.apiGroup, whe
 );
 
 /** WL-14. */
-export const wl14 = controllerRefRule('WL-14', 'spec.controllerRef.kind is required and must be a path segment name.', (ref) => validateRequiredString(`${PATH}.kind`, ref.kind, validatePathSegmentName));
+export const wl14 = controllerRefRule('WL-14', 'spec.controllerRef.kind is required and must be a path segment name.', (ref) =>
+  validateRequiredString(`${PATH}.kind`, ref.kind, validatePathSegmentName),
+);
 
 /** WL-15. */
-export const wl15 = controllerRefRule('WL-15', 'spec.controllerRef.name is required and must be a path segment name.', (ref) => validateRequiredString(`${PATH}.name`, ref.name, validatePathSegmentName));
+export const wl15 = controllerRefRule('WL-15', 'spec.controllerRef.name is required and must be a path segment name.', (ref) =>
+  validateRequiredString(`${PATH}.name`, ref.name, validatePathSegmentName),
+);

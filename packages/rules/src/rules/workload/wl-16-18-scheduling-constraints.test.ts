@@ -15,7 +15,11 @@ describe('WL-16 schedulingConstraints gated by TopologyAwareWorkloadScheduling',
   });
   it('warns that even {} is dropped with the gate off', async () => {
     await expectRule('WL-16', withTemplates(gang('t', 2, { schedulingConstraints: {} })), tasOff).toReport([
-      { reason: 'FieldValueForbidden', field: P, message: `${P}: Forbidden: dropped by the API server: the TopologyAwareWorkloadScheduling feature gate is off` },
+      {
+        reason: 'FieldValueForbidden',
+        field: P,
+        message: `${P}: Forbidden: dropped by the API server: the TopologyAwareWorkloadScheduling feature gate is off`,
+      },
     ]);
   });
 });
@@ -40,11 +44,17 @@ describe('WL-18 topology key', () => {
     await expectRule('WL-18', constrained([{ key: 'example.com/Foo' }])).toPass();
   });
   it('requires a key', async () => {
-    await expectRule('WL-18', constrained([{}])).toReport([{ reason: 'FieldValueRequired', field: `${P}.topology[0].key`, message: `${P}.topology[0].key: Required value` }]);
+    await expectRule('WL-18', constrained([{}])).toReport([
+      { reason: 'FieldValueRequired', field: `${P}.topology[0].key`, message: `${P}.topology[0].key: Required value` },
+    ]);
   });
   it('rejects an upper-case prefix', async () => {
     await expectRule('WL-18', constrained([{ key: 'Example.com/Foo' }])).toReport([
-      { reason: 'FieldValueInvalid', field: `${P}.topology[0].key`, message: `${P}.topology[0].key: Invalid value: "Example.com/Foo": prefix part ${SUBDOMAIN_REGEX}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${P}.topology[0].key`,
+        message: `${P}.topology[0].key: Invalid value: "Example.com/Foo": prefix part ${SUBDOMAIN_REGEX}`,
+      },
     ]);
   });
   it('is skipped when the list is too long', async () => {

@@ -15,7 +15,8 @@ export const wl16 = defineTemplateRule({
   id: 'WL-16',
   doc: 'Warns that template schedulingConstraints are dropped on create while TopologyAwareWorkloadScheduling is off.',
   readsGates: [TAS],
-  checkTemplate: (path, t, { gates }) => (gates[TAS] || !isSet(t.schedulingConstraints) ? [] : [droppedByGate(`${path}.schedulingConstraints`, TAS)]),
+  checkTemplate: (path, t, { gates }) =>
+    gates[TAS] || !isSet(t.schedulingConstraints) ? [] : [droppedByGate(`${path}.schedulingConstraints`, TAS)],
 });
 
 /** WL-17: `{}` and `topology: []` are valid. */

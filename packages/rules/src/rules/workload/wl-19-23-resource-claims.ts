@@ -29,7 +29,8 @@ export const wl20 = defineTemplateRule({
   checkTemplate: (path, t) => validateClaimsUnique(claimsPath(path), t.resourceClaims),
 });
 
-const eachTemplateClaim = (check: Parameters<typeof eachClaim>[2]) => (path: string, t: PodGroupTemplate) => eachClaim(claimsPath(path), t.resourceClaims, check);
+const eachTemplateClaim = (check: Parameters<typeof eachClaim>[2]) => (path: string, t: PodGroupTemplate) =>
+  eachClaim(claimsPath(path), t.resourceClaims, check);
 
 // Go validates a struct's own (union) tags before its fields, hence WL-22 before WL-21.
 /** WL-22. */

@@ -13,7 +13,8 @@ describe('WL-24 template claims dropped while DRAWorkloadResourceClaims is off',
       {
         reason: 'FieldValueForbidden',
         field: 'spec.podGroupTemplates[0].resourceClaims',
-        message: 'spec.podGroupTemplates[0].resourceClaims: Forbidden: dropped by the API server: the DRAWorkloadResourceClaims feature gate is off',
+        message:
+          'spec.podGroupTemplates[0].resourceClaims: Forbidden: dropped by the API server: the DRAWorkloadResourceClaims feature gate is off',
       },
     ]);
     expect((await findingsOf('WL-24', withClaim, draOff)).map((f) => f.severity)).toEqual(['warning']);

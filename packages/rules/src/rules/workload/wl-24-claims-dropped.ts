@@ -14,5 +14,7 @@ export const wl24 = defineTemplateRule({
   severity: 'warning',
   readsGates: [DRA],
   checkTemplate: (path, t, { gates }) =>
-    !gates[DRA] && t.resourceClaims?.length ? [forbidden(`${path}.resourceClaims`, `dropped by the API server: the ${DRA} feature gate is off`)] : [],
+    !gates[DRA] && t.resourceClaims?.length
+      ? [forbidden(`${path}.resourceClaims`, `dropped by the API server: the ${DRA} feature gate is off`)]
+      : [],
 });

@@ -12,12 +12,20 @@ describe('WL-25 template disruptionMode', () => {
   });
   it('rejects an unknown mode', async () => {
     await expectRule('WL-25', withTemplates(gang('t', 2, { disruptionMode: 'All' }))).toReport([
-      { reason: 'FieldValueNotSupported', field: `${P}.disruptionMode`, message: `${P}.disruptionMode: Unsupported value: "All": supported values: "Pod", "PodGroup"` },
+      {
+        reason: 'FieldValueNotSupported',
+        field: `${P}.disruptionMode`,
+        message: `${P}.disruptionMode: Unsupported value: "All": supported values: "Pod", "PodGroup"`,
+      },
     ]);
   });
   it('warns that any value is dropped with the gate off', async () => {
     await expectRule('WL-25', withTemplates(gang('t', 2, { disruptionMode: 'Pod' })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.disruptionMode`, message: `${P}.disruptionMode: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
+      {
+        reason: 'FieldValueForbidden',
+        field: `${P}.disruptionMode`,
+        message: `${P}.disruptionMode: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off`,
+      },
     ]);
   });
 });
@@ -29,12 +37,20 @@ describe('WL-26 template priorityClassName', () => {
   });
   it('rejects an invalid name', async () => {
     await expectRule('WL-26', withTemplates(gang('t', 2, { priorityClassName: 'High' }))).toReport([
-      { reason: 'FieldValueInvalid', field: `${P}.priorityClassName`, message: `${P}.priorityClassName: Invalid value: "High": ${SUBDOMAIN_REGEX}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${P}.priorityClassName`,
+        message: `${P}.priorityClassName: Invalid value: "High": ${SUBDOMAIN_REGEX}`,
+      },
     ]);
   });
   it('warns that a non-empty value is dropped with the gate off', async () => {
     await expectRule('WL-26', withTemplates(gang('t', 2, { priorityClassName: 'high' })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.priorityClassName`, message: `${P}.priorityClassName: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
+      {
+        reason: 'FieldValueForbidden',
+        field: `${P}.priorityClassName`,
+        message: `${P}.priorityClassName: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off`,
+      },
     ]);
   });
 });
@@ -45,12 +61,20 @@ describe('WL-27 template priority', () => {
   });
   it('rejects a system-level priority', async () => {
     await expectRule('WL-27', withTemplates(gang('t', 2, { priority: 2000000000 }))).toReport([
-      { reason: 'FieldValueInvalid', field: `${P}.priority`, message: `${P}.priority: Invalid value: 2000000000: must be less than or equal to 1000000000` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${P}.priority`,
+        message: `${P}.priority: Invalid value: 2000000000: must be less than or equal to 1000000000`,
+      },
     ]);
   });
   it('warns that even 0 is dropped with the gate off', async () => {
     await expectRule('WL-27', withTemplates(gang('t', 2, { priority: 0 })), wapOff).toReport([
-      { reason: 'FieldValueForbidden', field: `${P}.priority`, message: `${P}.priority: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` },
+      {
+        reason: 'FieldValueForbidden',
+        field: `${P}.priority`,
+        message: `${P}.priority: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off`,
+      },
     ]);
   });
 });

@@ -16,7 +16,10 @@ export const wl25 = defineTemplateRule({
   id: 'WL-25',
   doc: 'Template disruptionMode is Pod or PodGroup; dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  checkTemplate: (path, t, { gates }) => (gates[WAP] ? validateDisruptionMode(`${path}.disruptionMode`, t.disruptionMode, true, false) : dropped(`${path}.disruptionMode`, isSet(t.disruptionMode))),
+  checkTemplate: (path, t, { gates }) =>
+    gates[WAP]
+      ? validateDisruptionMode(`${path}.disruptionMode`, t.disruptionMode, true, false)
+      : dropped(`${path}.disruptionMode`, isSet(t.disruptionMode)),
 });
 
 /** WL-26. */
@@ -24,7 +27,10 @@ export const wl26 = defineTemplateRule({
   id: 'WL-26',
   doc: 'Template priorityClassName is a DNS-1123 subdomain; dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  checkTemplate: (path, t, { gates }) => (gates[WAP] ? validatePriorityClassName(`${path}.priorityClassName`, t.priorityClassName, true) : dropped(`${path}.priorityClassName`, !!t.priorityClassName)),
+  checkTemplate: (path, t, { gates }) =>
+    gates[WAP]
+      ? validatePriorityClassName(`${path}.priorityClassName`, t.priorityClassName, true)
+      : dropped(`${path}.priorityClassName`, !!t.priorityClassName),
 });
 
 /** WL-27. */
@@ -32,5 +38,6 @@ export const wl27 = defineTemplateRule({
   id: 'WL-27',
   doc: 'Template priority is at most 1000000000; dropped (a warning) while WorkloadAwarePreemption is off.',
   readsGates: [WAP],
-  checkTemplate: (path, t, { gates }) => (gates[WAP] ? validatePriority(`${path}.priority`, t.priority, true) : dropped(`${path}.priority`, isSet(t.priority))),
+  checkTemplate: (path, t, { gates }) =>
+    gates[WAP] ? validatePriority(`${path}.priority`, t.priority, true) : dropped(`${path}.priority`, isSet(t.priority)),
 });

@@ -2,8 +2,16 @@ import { expectRule } from '../../test-support/expect-rule.js';
 import { basic, gang, withTemplates, workload } from './test-support/objects.js';
 
 const ref = { apiGroup: 'batch', kind: 'Job', name: 'j' };
-const IMM_REF = { reason: 'FieldValueInvalid', field: 'spec.controllerRef', message: 'spec.controllerRef: Invalid value: null: field is immutable' } as const;
-const IMM_TPL = { reason: 'FieldValueInvalid', field: 'spec.podGroupTemplates', message: 'spec.podGroupTemplates: Invalid value: null: field is immutable' } as const;
+const IMM_REF = {
+  reason: 'FieldValueInvalid',
+  field: 'spec.controllerRef',
+  message: 'spec.controllerRef: Invalid value: null: field is immutable',
+} as const;
+const IMM_TPL = {
+  reason: 'FieldValueInvalid',
+  field: 'spec.podGroupTemplates',
+  message: 'spec.podGroupTemplates: Invalid value: null: field is immutable',
+} as const;
 
 describe('WL-28 controllerRef immutable', () => {
   const w = (controllerRef?: typeof ref) => workload({ ...(controllerRef ? { controllerRef } : {}), podGroupTemplates: [basic()] });
@@ -21,7 +29,9 @@ describe('WL-28 controllerRef immutable', () => {
 
 describe('WL-29 templates immutable as a whole', () => {
   it('accepts an unchanged list (even with fields reordered)', async () => {
-    await expectRule('WL-29', withTemplates({ schedulingPolicy: { gang: { minCount: 2 } }, name: 't' }), { oldObject: withTemplates(gang('t', 2)) }).toPass();
+    await expectRule('WL-29', withTemplates({ schedulingPolicy: { gang: { minCount: 2 } }, name: 't' }), {
+      oldObject: withTemplates(gang('t', 2)),
+    }).toPass();
   });
   it.each([
     ['minCount changed', [gang('t', 3)]],

@@ -10,7 +10,9 @@ import { basic, gang, withTemplates } from './test-support/objects.js';
 
 async function updateFindings(object: Workload, oldObject: Workload) {
   const verdict = await evaluate({ operation: 'UPDATE', object, oldObject, gates: allGatesOn() }, new ManifestLookup([]));
-  return [...verdict.errors, ...verdict.warnings].filter((f) => f.rule.startsWith('WL-')).map((f) => ({ rule: f.rule, message: renderFinding(f) }));
+  return [...verdict.errors, ...verdict.warnings]
+    .filter((f) => f.rule.startsWith('WL-'))
+    .map((f) => ({ rule: f.rule, message: renderFinding(f) }));
 }
 
 describe('WL-30 pre-checks on update (generated order: immutable, maxItems, required)', () => {

@@ -3,7 +3,11 @@
 import { required } from '@kubectl-workload/api';
 import type { LintFinding, LintReport } from '../../report.js';
 
-const placed = { object: { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', namespace: 'ml', name: 'train' }, file: 'deploy/workload.yaml', column: 3 };
+const placed = {
+  object: { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'Workload', namespace: 'ml', name: 'train' },
+  file: 'deploy/workload.yaml',
+  column: 3,
+};
 
 function rejection(rule: string, severity: LintFinding['severity'], line: number, message: string): LintFinding {
   return { ...placed, rule, severity, style: 'admission', rejection: { field: 'spec.podGroupTemplates', message }, line };

@@ -1,6 +1,16 @@
 // Small builders for the POD/JOB/X rule tests: every object lives in namespace `ns`.
 
-import type { Job, ObjectMeta, Pod, PodGroup, PodGroupSpec, PodGroupTemplate, PodSpec, TypedLocalObjectReference, Workload } from '@kubectl-workload/api';
+import type {
+  Job,
+  ObjectMeta,
+  Pod,
+  PodGroup,
+  PodGroupSpec,
+  PodGroupTemplate,
+  PodSpec,
+  TypedLocalObjectReference,
+  Workload,
+} from '@kubectl-workload/api';
 
 export const NS = 'ns';
 
@@ -18,14 +28,21 @@ export function workload(
   };
 }
 
-export const templateRef = (workloadName = 'w', podGroupTemplateName = 't'): PodGroupSpec['podGroupTemplateRef'] => ({ workload: { workloadName, podGroupTemplateName } });
+export const templateRef = (workloadName = 'w', podGroupTemplateName = 't'): PodGroupSpec['podGroupTemplateRef'] => ({
+  workload: { workloadName, podGroupTemplateName },
+});
 
 export function podGroup(spec: PodGroupSpec, meta: ObjectMeta = {}): PodGroup {
   return { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', metadata: { name: 'pg', namespace: NS, ...meta }, spec };
 }
 
 export function pod(spec: PodSpec, meta: ObjectMeta = {}): Pod {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: NS, ...meta }, spec: { containers: [{ name: 'c', image: 'i' }], ...spec } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: NS, ...meta },
+    spec: { containers: [{ name: 'c', image: 'i' }], ...spec },
+  };
 }
 
 export function job(spec: Job['spec'] = {}, meta: ObjectMeta = {}): Job {
@@ -33,7 +50,13 @@ export function job(spec: Job['spec'] = {}, meta: ObjectMeta = {}): Job {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name: 'train', namespace: NS, uid: 'job-uid', ...meta },
-    spec: { parallelism: 4, completions: 4, completionMode: 'Indexed', template: { spec: { containers: [{ name: 'c', image: 'i' }] } }, ...spec },
+    spec: {
+      parallelism: 4,
+      completions: 4,
+      completionMode: 'Indexed',
+      template: { spec: { containers: [{ name: 'c', image: 'i' }] } },
+      ...spec,
+    },
   };
 }
 

@@ -5,7 +5,11 @@ export function podGroup(spec: PodGroupSpec, metadata: ObjectMeta = { name: 'pg'
 }
 
 /** A valid gang PodGroup spec with explicit disruptionMode (what a defaulted object holds). */
-export const gangSpec = (extra: Partial<PodGroupSpec> = {}): PodGroupSpec => ({ schedulingPolicy: { gang: { minCount: 2 } }, disruptionMode: 'Pod', ...extra });
+export const gangSpec = (extra: Partial<PodGroupSpec> = {}): PodGroupSpec => ({
+  schedulingPolicy: { gang: { minCount: 2 } },
+  disruptionMode: 'Pod',
+  ...extra,
+});
 
 export const withStatus = (status: PodGroupStatus, spec: PodGroupSpec = gangSpec()): PodGroup => podGroup(spec, undefined, status);
 
