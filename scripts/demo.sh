@@ -31,8 +31,13 @@ echo "\$ kubectl workload diff --snapshot $cluster"
 expect_exit 1 kubectl-workload diff --snapshot "$cluster"
 echo "\$ kubectl workload explain podgroup/llm-train-workers --snapshot $cluster"
 expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$cluster"
+# A plain Job whose pods run is no failure: explain warns that it gets no gang (exit 0).
 echo "\$ kubectl workload why job/etl-batch --snapshot $cluster"
-expect_exit 1 kubectl-workload why job/etl-batch --snapshot "$cluster"
+expect_exit 0 kubectl-workload why job/etl-batch --snapshot "$cluster"
+
+# convert: the 1.36 -> 1.37 upgrade of the example manifests, then lint them as 1.37 objects.
+echo "\$ kubectl workload convert -f examples/workload/ | kubectl workload lint --kube-version 1.37 -"
+kubectl-workload convert -f examples/workload/ | kubectl-workload lint --kube-version 1.37 -
 
 # simulate: the scheduler's PodGroup cycle dry-run on the same snapshot, run to quiescence.
 echo "\$ kubectl workload simulate --snapshot $cluster"
