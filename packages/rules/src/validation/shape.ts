@@ -8,17 +8,28 @@ import type { BadValue, FieldError } from '@kubectl-workload/api';
 
 export type Shape = 'string' | 'int32' | 'int64' | { readonly fields: Readonly<Record<string, Shape>> } | { readonly items: Shape };
 
-const struct = (fields: Record<string, Shape>): Shape => ({ fields });
-const list = (items: Shape): Shape => ({ items });
+export const struct = (fields: Record<string, Shape>): Shape => ({ fields });
+export const list = (items: Shape): Shape => ({ items });
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
 export const OBJECT_META_SHAPE = struct({ name: 'string', generateName: 'string', namespace: 'string' });
 
-const POLICY = struct({ basic: struct({}), gang: struct({ minCount: 'int32' }) });
-const CONSTRAINTS = struct({ topology: list(struct({ key: 'string' })) });
-const CLAIM = struct({ name: 'string', resourceClaimName: 'string', resourceClaimTemplateName: 'string' });
+/** metav1.Condition, as PodGroup (and in 1.37 CompositePodGroup) status holds it. */
+export const CONDITIONS_SHAPE = list(
+  struct({
+    type: 'string',
+    status: 'string',
+    observedGeneration: 'int64',
+    lastTransitionTime: 'string',
+    reason: 'string',
+    message: 'string',
+  }),
+);
+export const POLICY_SHAPE = struct({ basic: struct({}), gang: struct({ minCount: 'int32' }) });
+export const CONSTRAINTS_SHAPE = struct({ topology: list(struct({ key: 'string' })) });
+export const CLAIM_SHAPE = struct({ name: 'string', resourceClaimName: 'string', resourceClaimTemplateName: 'string' });
 const PREEMPTION = { disruptionMode: 'string', priorityClassName: 'string', priority: 'int32' } as const;
 
 export const WORKLOAD_SHAPE = struct({
@@ -26,7 +37,13 @@ export const WORKLOAD_SHAPE = struct({
   spec: struct({
     controllerRef: struct({ apiGroup: 'string', kind: 'string', name: 'string' }),
     podGroupTemplates: list(
-      struct({ name: 'string', schedulingPolicy: POLICY, schedulingConstraints: CONSTRAINTS, resourceClaims: list(CLAIM), ...PREEMPTION }),
+      struct({
+        name: 'string',
+        schedulingPolicy: POLICY_SHAPE,
+        schedulingConstraints: CONSTRAINTS_SHAPE,
+        resourceClaims: list(CLAIM_SHAPE),
+        ...PREEMPTION,
+      }),
     ),
   }),
 });
@@ -35,22 +52,13 @@ export const POD_GROUP_SHAPE = struct({
   metadata: OBJECT_META_SHAPE,
   spec: struct({
     podGroupTemplateRef: struct({ workload: struct({ workloadName: 'string', podGroupTemplateName: 'string' }) }),
-    schedulingPolicy: POLICY,
-    schedulingConstraints: CONSTRAINTS,
-    resourceClaims: list(CLAIM),
+    schedulingPolicy: POLICY_SHAPE,
+    schedulingConstraints: CONSTRAINTS_SHAPE,
+    resourceClaims: list(CLAIM_SHAPE),
     ...PREEMPTION,
   }),
   status: struct({
-    conditions: list(
-      struct({
-        type: 'string',
-        status: 'string',
-        observedGeneration: 'int64',
-        lastTransitionTime: 'string',
-        reason: 'string',
-        message: 'string',
-      }),
-    ),
+    conditions: CONDITIONS_SHAPE,
     resourceClaimStatuses: list(struct({ name: 'string', resourceClaimName: 'string' })),
   }),
 });

@@ -2,34 +2,27 @@
 // decode rules: disruptionMode is an object now, and composite templates nest (at most 4 deep is
 // validated by WL-37; the shape follows one level further so a too-deep tree still decodes).
 
-import { OBJECT_META_SHAPE, type Shape } from '../../validation/index.js';
-
-const struct = (fields: Record<string, Shape>): Shape => ({ fields });
-const list = (items: Shape): Shape => ({ items });
+import {
+  CLAIM_SHAPE,
+  CONDITIONS_SHAPE,
+  CONSTRAINTS_SHAPE,
+  list,
+  OBJECT_META_SHAPE,
+  POLICY_SHAPE,
+  struct,
+  type Shape,
+} from '../../validation/index.js';
 
 const DISRUPTION_MODE = struct({ single: struct({}), all: struct({}) });
-const POLICY = struct({ basic: struct({}), gang: struct({ minCount: 'int32' }) });
 const COMPOSITE_POLICY = struct({ basic: struct({}), gang: struct({ minGroupCount: 'int32' }) });
-const CONSTRAINTS = struct({ topology: list(struct({ key: 'string' })) });
-const CLAIM = struct({ name: 'string', resourceClaimName: 'string', resourceClaimTemplateName: 'string' });
 const PRIORITY = { disruptionMode: DISRUPTION_MODE, priorityClassName: 'string', priority: 'int32', preemptionPolicy: 'string' } as const;
 const WORKLOAD_REF = struct({ workloadName: 'string', templateName: 'string' });
-const CONDITIONS = list(
-  struct({
-    type: 'string',
-    status: 'string',
-    observedGeneration: 'int64',
-    lastTransitionTime: 'string',
-    reason: 'string',
-    message: 'string',
-  }),
-);
 
 const POD_GROUP_TEMPLATE = struct({
   name: 'string',
-  schedulingPolicy: POLICY,
-  schedulingConstraints: CONSTRAINTS,
-  resourceClaims: list(CLAIM),
+  schedulingPolicy: POLICY_SHAPE,
+  schedulingConstraints: CONSTRAINTS_SHAPE,
+  resourceClaims: list(CLAIM_SHAPE),
   ...PRIORITY,
 });
 
@@ -37,7 +30,7 @@ function compositeTemplate(depth: number): Shape {
   const fields: Record<string, Shape> = {
     name: 'string',
     schedulingPolicy: COMPOSITE_POLICY,
-    schedulingConstraints: CONSTRAINTS,
+    schedulingConstraints: CONSTRAINTS_SHAPE,
     ...PRIORITY,
     podGroupTemplates: list(POD_GROUP_TEMPLATE),
   };
@@ -59,12 +52,12 @@ export const POD_GROUP_SHAPE_1_37 = struct({
   spec: struct({
     parentCompositePodGroupName: 'string',
     workloadRef: WORKLOAD_REF,
-    schedulingPolicy: POLICY,
-    schedulingConstraints: CONSTRAINTS,
-    resourceClaims: list(CLAIM),
+    schedulingPolicy: POLICY_SHAPE,
+    schedulingConstraints: CONSTRAINTS_SHAPE,
+    resourceClaims: list(CLAIM_SHAPE),
     ...PRIORITY,
   }),
-  status: struct({ conditions: CONDITIONS, resourceClaimStatuses: list(struct({ name: 'string', resourceClaimName: 'string' })) }),
+  status: struct({ conditions: CONDITIONS_SHAPE, resourceClaimStatuses: list(struct({ name: 'string', resourceClaimName: 'string' })) }),
 });
 
 export const COMPOSITE_POD_GROUP_SHAPE = struct({
@@ -73,8 +66,8 @@ export const COMPOSITE_POD_GROUP_SHAPE = struct({
     parentCompositePodGroupName: 'string',
     workloadRef: WORKLOAD_REF,
     schedulingPolicy: COMPOSITE_POLICY,
-    schedulingConstraints: CONSTRAINTS,
+    schedulingConstraints: CONSTRAINTS_SHAPE,
     ...PRIORITY,
   }),
-  status: struct({ conditions: CONDITIONS }),
+  status: struct({ conditions: CONDITIONS_SHAPE }),
 });
