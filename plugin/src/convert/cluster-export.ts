@@ -35,7 +35,9 @@ function byNamespace(objects: readonly KubeObject[]): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const obj of objects) {
     const namespace = obj.metadata?.namespace ?? 'default';
-    names.set(namespace, [...(names.get(namespace) ?? []), obj.metadata?.name ?? '']);
+    const list = names.get(namespace);
+    if (list) list.push(obj.metadata?.name ?? '');
+    else names.set(namespace, [obj.metadata?.name ?? '']);
   }
   return names;
 }
