@@ -36,6 +36,8 @@ interface ListBody<T> {
 export interface ObjectList<T> {
   items: T[];
   resourceVersion: string;
+  /** The collection path listed (in the version discovery chose): where a watch of the same objects goes. */
+  path: string;
 }
 
 export class ClusterClient {
@@ -89,12 +91,13 @@ export class ClusterClient {
     const info = await this.kindInfo(kind);
     const scope = options.scope ?? this.scope;
     const namespace = info.namespaced && 'namespace' in scope ? scope.namespace : undefined;
+    const path = resourcePath(kind, namespace, undefined, info);
     const items: ClusterKindTypes[K][] = [];
     let token: string | undefined;
     let resourceVersion = '';
     do {
       const page = await this.rest.getJson<ListBody<ClusterKindTypes[K]>>(
-        resourcePath(kind, namespace, undefined, info),
+        path,
         { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: String(this.chunkSize), continue: token },
         { verb: 'list', resource: qualifiedResourceOf(kind), group: info.group, version: info.version, namespace },
       );
@@ -102,7 +105,7 @@ export class ClusterClient {
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
     } while (token);
-    return { items, resourceVersion };
+    return { items, resourceVersion, path };
   }
 
   async list<K extends ClusterKind>(kind: K, options: ListOptions = {}): Promise<Array<ClusterKindTypes[K]>> {

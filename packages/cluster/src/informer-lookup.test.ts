@@ -98,6 +98,27 @@ describe('InformerLookup', () => {
     expect(await live.podGroupsControlledBy('team-a', 'Job', 'eval')).toEqual([]);
   });
 
+  it('watches the scheduling.k8s.io version it listed: v1beta1 on a 1.37 server', async () => {
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37' });
+    try {
+      lookup = new InformerLookup(await connect({ kubeconfig: v137.kubeconfig }, {})).start();
+      await lookup.waitForSync(5000);
+      const live = lookup;
+      v137.server.store.apply({ ...podGroup('late', 2), apiVersion: 'scheduling.k8s.io/v1beta1' });
+      const added = await eventually(
+        () => live.getPodGroup('team-a', 'late'),
+        (pg) => pg !== undefined,
+      );
+      expect(added?.apiVersion).toBe('scheduling.k8s.io/v1beta1');
+      const watched = v137.server.requests.filter((r) => r.verb === 'watch' && r.path.endsWith('/podgroups'));
+      expect(new Set(watched.map((r) => r.path))).toEqual(new Set(['/apis/scheduling.k8s.io/v1beta1/podgroups']));
+    } finally {
+      await lookup?.stop();
+      lookup = undefined;
+      await v137.server.close();
+    }
+  });
+
   it('only lists and watches', async () => {
     fixture.server.requests.length = 0;
     lookup = new InformerLookup(await connect({ kubeconfig: fixture.kubeconfig }, {})).start();

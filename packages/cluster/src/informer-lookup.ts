@@ -6,7 +6,7 @@
 
 import { LookupIndexes, LookupUnavailableError } from '@kubectl-workload/api';
 import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
-import type { Informer, KubernetesListObject, KubernetesObject, ObjectCache } from '@kubernetes/client-node';
+import type { Informer, KubernetesListObject, KubernetesObject, ObjectCache, Watch } from '@kubernetes/client-node';
 import type { ClusterClient } from './client.js';
 import { resourcePath } from './kinds.js';
 
@@ -109,12 +109,23 @@ export class InformerLookup implements ObjectLookup {
   }
 
   private makeCache(kind: LookupKind): Cache {
+    const { k8s, kubeConfig } = this.client.rest;
+    // Workload and PodGroup are listed in the version discovery finds (v1beta1 on 1.37, which no
+    // longer serves v1alpha2); the watch must follow the list there, not the path built beforehand.
+    let listed = resourcePath(kind);
     const list = async (): Promise<KubernetesListObject<KubernetesObject>> => {
-      const { items, resourceVersion } = await this.client.listWithVersion(kind, { scope: { allNamespaces: true } });
+      const { items, resourceVersion, path } = await this.client.listWithVersion(kind, { scope: { allNamespaces: true } });
+      listed = path;
       this.markSynced(kind);
       return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion }, items: items as unknown as KubernetesObject[] };
     };
-    const cache = this.client.rest.k8s.makeInformer(this.client.rest.kubeConfig, resourcePath(kind), list);
+    class ListedPathWatch extends k8s.Watch {
+      override watch(...args: Parameters<Watch['watch']>): ReturnType<Watch['watch']> {
+        args[0] = listed;
+        return super.watch(...args);
+      }
+    }
+    const cache = new k8s.ListWatch(listed, new ListedPathWatch(kubeConfig), list, false);
     if (kind === 'Pod' || kind === 'PodGroup') this.indexEvents(kind, cache);
     return cache;
   }
