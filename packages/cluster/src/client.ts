@@ -16,7 +16,7 @@ import {
 import { resolveConfig } from './kubeconfig.js';
 import { parseRequestTimeout, type ClusterOptions } from './options.js';
 import { RestClient } from './rest.js';
-import { closeNames } from './suggest.js';
+import { didYouMean } from './suggest.js';
 
 /** Where to list: one namespace, or every namespace. */
 export type Scope = { namespace: string } | { allNamespaces: true };
@@ -119,11 +119,10 @@ export class ClusterClient {
     const info = CLUSTER_KINDS[kind];
     const where = info.namespaced ? ` in namespace "${namespace}"` : '';
     const others = await this.list(kind, { scope: { namespace } }).catch(() => [] as KubeObject[]);
-    const close = closeNames(
+    const hint = didYouMean(
       name,
       others.map((o) => o.metadata?.name ?? ''),
     );
-    const hint = close.length > 0 ? `; did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
     throw new ClusterAccessError(`${qualifiedResourceOf(kind)} "${name}" not found${where}${hint}`);
   }
 
