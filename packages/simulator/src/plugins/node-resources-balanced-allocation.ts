@@ -53,18 +53,14 @@ export function scoreFromBalance(withPod: number, without: number): number {
   return 50 + Math.trunc((50 + withPod - without) / 2);
 }
 
-const scratch = { requested: new Float64Array(8), allocatable: new Float64Array(8), before: new Float64Array(8) };
+/** Scratch arrays sized to the resource list: subarray views would cost three allocations per node. */
+let scratch = { requested: new Float64Array(2), allocatable: new Float64Array(2), before: new Float64Array(2) };
 
 export function score(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
-  if (scratch.requested.length < resources.length) {
-    scratch.requested = new Float64Array(resources.length);
-    scratch.allocatable = new Float64Array(resources.length);
-    scratch.before = new Float64Array(resources.length);
-  }
   const n = resources.length;
-  const requested = scratch.requested.subarray(0, n);
-  const allocatable = scratch.allocatable.subarray(0, n);
-  const before = scratch.before.subarray(0, n);
+  if (scratch.requested.length !== n)
+    scratch = { requested: new Float64Array(n), allocatable: new Float64Array(n), before: new Float64Array(n) };
+  const { requested, allocatable, before } = scratch;
   fillRequests(cluster, pod, node, resources, true, requested, allocatable);
   for (let i = 0; i < n; i++) {
     const name = (resources[i] as ResourceSpec).name;
