@@ -3,33 +3,26 @@
 
 import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
-import { FEATURE_GATES } from '@kubectl-workload/api/gates';
+import { withSchedulerSetup } from './shared-options.js';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['text', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
-  return withClusterSourceOptions(yargs)
-    .positional('target', {
-      type: 'string',
-      demandOption: true,
-      describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, or NAME (tried in that order)',
-    })
-    .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format' })
-    .option('preemption', {
-      type: 'boolean',
-      default: true,
-      describe: 'also simulate preemption: whom the gang would evict, or why that cannot help (--no-preemption: plain fit only)',
-    })
-    .option('feature-gates', {
-      type: 'string',
-      describe: `kube-scheduler gates A=true,B=false (${FEATURE_GATES.join(', ')}); default: the API server's /metrics, the gates a snapshot recorded, else all on`,
-    })
-    .option('scheduler-config', {
-      type: 'string',
-      describe:
-        'a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration: profiles by schedulerName, plugins, weights, NodeResourcesFit scoringStrategy',
-    })
+  return withSchedulerSetup(
+    withClusterSourceOptions(yargs)
+      .positional('target', {
+        type: 'string',
+        demandOption: true,
+        describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, or NAME (tried in that order)',
+      })
+      .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format' })
+      .option('preemption', {
+        type: 'boolean',
+        default: true,
+        describe: 'also simulate preemption: whom the gang would evict, or why that cannot help (--no-preemption: plain fit only)',
+      }),
+  )
     .example('$0 explain podgroup/llm-train-workers', 'why a gang is pending')
     .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable');
 }

@@ -4,22 +4,17 @@
 
 import type { Argv } from 'yargs';
 import { defineCommand, type ArgsOf } from './command.js';
-import { FEATURE_GATES } from '@kubectl-workload/api/gates';
+import { withFilenames, withSchedulerSetup } from './shared-options.js';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
 const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
-  return (
-    withClusterSourceOptions(yargs)
-      // Not `array: true`: yargs would then take `-f -` (stdin) for a positional `-`. Repeats still collect.
-      .option('filename', {
-        alias: 'f',
-        type: 'string',
-        coerce: (value: string | string[]) => ([] as string[]).concat(value),
-        describe:
-          'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now',
-      })
+  return withSchedulerSetup(
+    withFilenames(
+      withClusterSourceOptions(yargs),
+      'what-if: add these new objects (files, directories or -; Jobs, Deployments and StatefulSets get the pods their controller would make) and report whether they fit now',
+    )
       .option('show-all', { type: 'boolean', default: false, describe: "with -f, also report the cluster's own pending pods and groups" })
       .option('pod-group', {
         type: 'string',
@@ -39,21 +34,12 @@ function builder(yargs: Argv) {
         type: 'boolean',
         default: true,
         describe: 'simulate DefaultPreemption and workload-aware preemption (victims, nominations); --no-preemption shows the plain fit',
-      })
-      .option('feature-gates', {
-        type: 'string',
-        describe: `kube-scheduler gates A=true,B=false (${FEATURE_GATES.join(', ')}); default: the API server's /metrics, the gates a snapshot recorded, else all on`,
-      })
-      .option('scheduler-config', {
-        type: 'string',
-        describe:
-          'a kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration: profiles by schedulerName, plugins, weights, NodeResourcesFit scoringStrategy',
-      })
-      .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
-      .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
-      .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')
-      .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON')
-  );
+      }),
+  )
+    .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
+    .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
+    .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')
+    .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON');
 }
 
 export type SimulateArgs = ArgsOf<typeof builder>;

@@ -50,7 +50,7 @@ function simulate(
 }
 
 export async function runSimulate(args: SimulateArgs): Promise<void> {
-  const manifests = args.filename?.length ? await readWhatIfManifests(args.filename) : undefined;
+  const manifests = args.filename.length ? await readWhatIfManifests(args.filename) : undefined;
   const config = await readSchedulerConfig(args['scheduler-config']);
   // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
   const view = await loadClusterView({ ...args, allNamespaces: true });
