@@ -1,5 +1,5 @@
 import { emptyState, type ClusterState } from '@kubectl-workload/cluster';
-import { nameOf, type KubeObject } from '@kubectl-workload/api';
+import { allGatesOn, nameOf, type KubeObject } from '@kubectl-workload/api';
 import { explain } from './chain.js';
 import type { Diagnosis } from './model.js';
 import { NO_COLORS } from '../output/color.js';
@@ -197,6 +197,30 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
       'the gang would fit once these nodes are back: big-1 is cordoned (kubectl uncordon big-1); big-2 is NotReady (taint node.kubernetes.io/not-ready:NoSchedule); no new nodes are needed',
     );
     expect(d.broken?.fix).toBe(d.placement?.hint);
+  });
+
+  it('asks whether restored nodes help with the gates the cycle ran with, not with every gate on', () => {
+    const big = (name: string, rack: string, spec = {}) => ({
+      ...node(name, { 'topology.kubernetes.io/rack': rack }, { cpu: '32', memory: '128Gi', pods: '110' }),
+      spec,
+    });
+    const pg = podGroup('g', {
+      schedulingPolicy: { gang: { minCount: 4 } },
+      schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] },
+    });
+    const pods = Array.from({ length: 4 }, (_, i) => pod(`w-${i}`, 'g', { requests: { cpu: '12' } }));
+    const state = cluster({
+      nodes: [node('small', {}, { cpu: '8', memory: '32Gi', pods: '110' }), big('big-1', 'a', { unschedulable: true }), big('big-2', 'b')],
+      podGroups: [pg],
+      pods,
+    });
+    // With the topology gate off the rack constraint is not enforced: both big nodes together fit the gang.
+    const gates = { ...allGatesOn(), TopologyAwareWorkloadScheduling: false };
+    const d = explain(resolveTarget('g', 'default', state), { state, events: [], now: NOW, setup: { gates } });
+    expect(d.placement?.outcome).toBe('Unschedulable');
+    expect(d.placement?.hint).toBe(
+      'the gang would fit once these nodes are back: big-1 is cordoned (kubectl uncordon big-1); no new nodes are needed',
+    );
   });
 
   const warningEvent = (object: string, reason: string, message: string, lastTimestamp = NOW) => ({

@@ -139,7 +139,7 @@ export function analysePlacement(
   const hint =
     outcome === 'Scheduled'
       ? null
-      : (unavailableNodesHint(input, group, profiles.names) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
+      : (unavailableNodesHint(input, group, profiles) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
     profile: profiles.decidedBy,

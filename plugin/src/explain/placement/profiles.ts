@@ -12,7 +12,6 @@ export interface ExplainSetup {
 }
 
 export interface Profiles {
-  readonly names: readonly string[];
   readonly note: string | null;
   /** The options every simulation of this explain runs with. */
   readonly simulation: Pick<SimulationOptions, 'gates' | 'profiles' | 'schedulerNames'>;
@@ -26,7 +25,6 @@ export function profilesFor(members: readonly Pod[], setup: ExplainSetup = {}): 
   if (setup.config) {
     const profile = setup.config.profiles.find((p) => p.schedulerName === own);
     return {
-      names: setup.config.profiles.map((p) => p.schedulerName),
       note: null,
       simulation: { ...gates, profiles: setup.config.profiles },
       decidedBy: profile
@@ -39,7 +37,6 @@ export function profilesFor(members: readonly Pod[], setup: ExplainSetup = {}): 
   );
   const names = [DEFAULT_SCHEDULER_NAME, ...custom];
   return {
-    names,
     note: custom.length ? `scheduler ${custom.map((n) => `"${n}"`).join(', ')} simulated with the default v1.36 plugins` : null,
     simulation: { ...gates, schedulerNames: names },
     decidedBy: `profile "${own}" (default v1.36 plugins), NodeResourcesFit ${defaultProfile().fitStrategy.type}`,

@@ -4,6 +4,7 @@
 
 import { namespaceOf, nameOf, type Node, type PodGroup } from '@kubectl-workload/api';
 import { Simulation, type SimulationInput } from '@kubectl-workload/simulator';
+import type { Profiles } from './profiles.js';
 
 /** Taints the node lifecycle controller sets and removes by itself (k8s.io/api/core/v1 well_known_taints.go). */
 const LIFECYCLE_TAINTS: Readonly<Record<string, string>> = {
@@ -25,15 +26,21 @@ function restored(node: Node): Node {
   return { ...node, spec: { ...node.spec, unschedulable: false, ...(taints ? { taints } : {}) } };
 }
 
-/** A hint naming the unavailable nodes the gang would fit on, or null when restoring them would not help. */
-export function unavailableNodesHint(input: SimulationInput, group: PodGroup, schedulerNames: readonly string[]): string | null {
+/**
+ * A hint naming the unavailable nodes the gang would fit on, or null when restoring them would not help.
+ * The counterfactual runs with the same gates and profiles as the group's own cycle.
+ */
+export function unavailableNodesHint(input: SimulationInput, group: PodGroup, profiles: Profiles): string | null {
   const unavailable = input.nodes.flatMap((node) => {
     const reason = why(node);
     return reason ? [{ node, reason }] : [];
   });
   if (unavailable.length === 0) return null;
   const nodes = input.nodes.map((n) => (why(n) ? restored(n) : n));
-  const result = new Simulation({ ...input, nodes }, { diagnose: false, schedulerNames }).runPodGroup(namespaceOf(group), nameOf(group));
+  const result = new Simulation({ ...input, nodes }, { diagnose: false, ...profiles.simulation }).runPodGroup(
+    namespaceOf(group),
+    nameOf(group),
+  );
   const outcome = result.podGroups.find((g) => g.namespace === namespaceOf(group) && g.name === nameOf(group))?.outcome;
   if (outcome !== 'Scheduled') return null;
   const used = new Set(result.pods.filter((p) => p.podGroup === nameOf(group) && p.namespace === namespaceOf(group)).map((p) => p.node));
