@@ -1,10 +1,9 @@
 // Where cross-object rules (X-*, JOB-14) and the PodGroup mutation read other objects from:
 // a snapshot file (--snapshot), the live cluster (--kubeconfig), or nothing at all.
 
-import { readFile } from 'node:fs/promises';
-import { knownKind, ObjectsFileError, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
+import { knownKind, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
 import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
-import { connect, InformerLookup } from '@kubectl-workload/cluster';
+import { connect, InformerLookup, readSnapshotText } from '@kubectl-workload/cluster';
 import type { AccessHints } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
@@ -27,26 +26,9 @@ function countByKind(objects: readonly KubeObject[]): Record<string, number> {
   return sizes;
 }
 
-const READ_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory; give a file (a List, multi-document YAML or JSON)',
-  EACCES: 'permission denied',
-};
-
-function readProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  return (code && READ_PROBLEMS[code]) ?? (err instanceof Error ? err.message : String(err));
-}
-
 /** Static objects, read once: a List, a multi-document YAML or a JSON file. */
 export async function snapshotSource(file: string): Promise<LookupSource> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ObjectsFileError(`cannot read snapshot "${file}" (--snapshot): ${readProblem(err)}`);
-  }
-  const objects = parseObjectsFile(text, file);
+  const objects = parseObjectsFile(await readSnapshotText(file), file);
   const sizes = countByKind(objects);
   return {
     lookup: new ManifestLookup(objects),

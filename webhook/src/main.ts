@@ -2,7 +2,7 @@
 
 import { isIP } from 'node:net';
 import { FeatureGateError, KUBE_VERSIONS, ObjectsFileError, parseFeatureGatesByVersion } from '@kubectl-workload/api';
-import { OptionError } from '@kubectl-workload/cluster';
+import { ClusterAccessError, OptionError } from '@kubectl-workload/cluster';
 import { loadSeverityConfig, SeverityConfigError } from '@kubectl-workload/rules';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
@@ -20,7 +20,7 @@ const EXIT_USAGE = 2;
 
 class ListenError extends Error {}
 
-const USER_ERRORS = [FeatureGateError, ListenError, ObjectsFileError, OptionError, SeverityConfigError, TlsConfigError];
+const USER_ERRORS = [ClusterAccessError, FeatureGateError, ListenError, ObjectsFileError, OptionError, SeverityConfigError, TlsConfigError];
 
 /** Why the server could not listen, in terms of the flags that chose the address. */
 function listenError(err: unknown, port: string, bindAddress: string): unknown {

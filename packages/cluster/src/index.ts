@@ -16,6 +16,7 @@ export type { AccessHints } from './errors.js';
 export { CLUSTER_KINDS, qualifiedResourceOf, type ClusterKind, type ClusterKindTypes, type KubeEvent, type KindInfo } from './kinds.js';
 export {
   loadClusterState,
+  readSnapshotText,
   sourceFromOptions,
   stateFromObjects,
   stateObjects,

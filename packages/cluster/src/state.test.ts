@@ -106,6 +106,11 @@ describe('loadClusterState', () => {
     await expect(loadClusterState({ snapshot: missing })).rejects.toThrow(
       new ClusterAccessError(`cannot read snapshot "${missing}" (--snapshot): no such file`),
     );
+    await expect(loadClusterState({ snapshot: dir })).rejects.toThrow(
+      new ClusterAccessError(
+        `cannot read snapshot "${dir}" (--snapshot): is a directory; give a file (a List, multi-document YAML or JSON)`,
+      ),
+    );
   });
 
   it('serves an ObjectLookup over the state (the manifest lookup lint uses)', async () => {

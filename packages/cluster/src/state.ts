@@ -93,16 +93,26 @@ export function stateFromObjects(objects: Iterable<KubeObject>, scope?: Scope): 
   return state;
 }
 
-async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> {
-  let text: string;
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory; give a file (a List, multi-document YAML or JSON)',
+  EACCES: 'permission denied',
+};
+
+/** A snapshot file's text (the plugin's --snapshot and the webhook's); unreadable: an error naming file and flag. */
+export async function readSnapshotText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    throw new ClusterAccessError(`cannot read snapshot "${file}" (--snapshot): ${code === 'ENOENT' ? 'no such file' : String(err)}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = (code && READ_PROBLEMS[code]) ?? (err instanceof Error ? err.message : String(err));
+    throw new ClusterAccessError(`cannot read snapshot "${file}" (--snapshot): ${why}`);
   }
+}
+
+async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> {
   const annotations = new Map<string, string>();
-  const state = stateFromObjects(parseObjectsFile(text, file, annotations), scope);
+  const state = stateFromObjects(parseObjectsFile(await readSnapshotText(file), file, annotations), scope);
   const gates = annotations.get(SNAPSHOT_GATES_ANNOTATION);
   return gates === undefined ? state : { ...state, featureGates: gates };
 }
