@@ -1,5 +1,6 @@
 import { parseFeatureGates, type PriorityClass } from '@kubectl-workload/api';
 import { simulationInput } from './input.js';
+import { defaultProfile, FILTER_PLUGINS } from './profile.js';
 import { placementTieNote, Simulation } from './simulation.js';
 import { cpuPod, gang, node, pod } from './test-support/builders.js';
 
@@ -61,6 +62,25 @@ describe('Simulation', () => {
       message: '',
       lastTransitionTime: NOW,
     });
+  });
+  it("runs a pod's preemption dry runs with its own profile's filters", () => {
+    // The tainted node fits only under the profile without TaintToleration; the host port makes
+    // the dry run re-run every filter instead of only the resource arithmetic.
+    const tainted = node('tainted', { cpu: '2' }, { spec: { taints: [{ key: 'dedicated', value: 'x', effect: 'NoSchedule' }] } });
+    const low = cpuPod('low', '2', { nodeName: 'tainted', priority: 1 });
+    const preemptor = cpuPod('preemptor', '2', {
+      schedulerName: 'no-taints',
+      priority: 100,
+      containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080 }], resources: { requests: { cpu: '2' } } }],
+    });
+    const noTaints = { ...defaultProfile('no-taints'), filters: FILTER_PLUGINS.filter((f) => f !== 'TaintToleration') };
+    const result = new Simulation(simulationInput([tainted, low, preemptor]), {
+      now: NOW,
+      profiles: [defaultProfile(), noTaints],
+      preemption: {},
+    }).runToQuiescence();
+    expect(result.victims.map((v) => v.name)).toEqual(['low']);
+    expect(result.pods.find((p) => p.name === 'preemptor')).toMatchObject({ outcome: 'Scheduled', node: 'tainted' });
   });
 });
 

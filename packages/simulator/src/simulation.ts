@@ -163,7 +163,7 @@ export class Simulation {
         new PodScheduler(this.cluster, new StaticResultsCache(this.cluster, staticFilters(p.filters)), p),
       ]),
     );
-    // Preemption's dry runs and the explain helpers use the first profile.
+    // The explain helpers use the first profile.
     this.scheduler = this.profiles.values().next().value as PodScheduler;
     for (const g of input.podGroups) this.groups.set(`${g.metadata?.namespace || 'default'}/${g.metadata?.name ?? ''}`, g);
     this.pending = [];
@@ -189,7 +189,7 @@ export class Simulation {
       workloadAware: options.preemption.workloadAware === true && this.gates.WorkloadAwarePreemption,
     };
     this.preemption = preemption
-      ? new Preemption(this.cluster, this.scheduler, input.priorityClasses, this.groups, this.pending, preemption)
+      ? new Preemption(this.cluster, (pod) => this.schedulerFor(pod), input.priorityClasses, this.groups, this.pending, preemption)
       : undefined;
   }
 

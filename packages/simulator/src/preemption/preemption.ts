@@ -60,11 +60,12 @@ export class Preemption {
   private readonly nominations = new Map<string, { readonly pod: PodInfo; readonly node: number }>();
   private readonly chosen: Victim[] = [];
   private readonly ties = new Map<string, CandidateTie>();
-  private readonly env: PreemptionEnv;
+  private readonly env: Omit<PreemptionEnv, 'scheduler'>;
 
   constructor(
     private readonly cluster: SchedulerCache,
-    scheduler: PodScheduler,
+    /** The scheduler of the pod's profile: its dry runs use that profile's filters. */
+    private readonly schedulerFor: (pod: PodInfo) => PodScheduler,
     priorityClasses: readonly PriorityClass[],
     private readonly groups: ReadonlyMap<string, PodGroup>,
     pending: readonly PodInfo[],
@@ -75,7 +76,7 @@ export class Preemption {
       const node = cluster.nodeIndex.get(pod.pod.status?.nominatedNodeName ?? '');
       if (node !== undefined) this.nominations.set(pod.key, { pod, node });
     }
-    this.env = { scheduler, priorities: this.priorities, budgets: () => this.budgets(), nominatedNode: this.nominatedNode };
+    this.env = { priorities: this.priorities, budgets: () => this.budgets(), nominatedNode: this.nominatedNode };
   }
 
   get workloadAware(): boolean {
@@ -112,7 +113,7 @@ export class Preemption {
 
   /** DefaultPreemption as a group member's PostFilter: a dry run, nothing is evicted yet. */
   readonly postFilter: PostFilter = (pod, attempt, nodes): PostFilterResult => {
-    const p = preemptPod(this.env, pod, attempt, nodes);
+    const p = preemptPod({ ...this.env, scheduler: this.schedulerFor(pod) }, pod, attempt, nodes);
     if (p.tie) this.ties.set(pod.key, p.tie);
     else this.ties.delete(pod.key);
     return { node: p.node, message: p.message, victims: p.victims };
@@ -120,7 +121,8 @@ export class Preemption {
 
   /** A single pod's PostFilter: on success the pod is nominated and its victims are returned for eviction. */
   preemptForPod(pod: PodInfo, attempt: PodAttempt): PodPreemption {
-    const p = preemptPod(this.env, pod, attempt, this.env.scheduler.allNodes);
+    const scheduler = this.schedulerFor(pod);
+    const p = preemptPod({ ...this.env, scheduler }, pod, attempt, scheduler.allNodes);
     this.nominations.delete(pod.key);
     if (p.node === undefined) return p;
     this.clearLowerNominations(p.node, pod.priority);
