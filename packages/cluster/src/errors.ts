@@ -63,7 +63,7 @@ function parseStatus(body: string): StatusLike | undefined {
 }
 
 /** The API server answered with an error status. */
-export function httpError(code: number, body: string, target: RequestTarget, hints: AccessHints = KUBECTL_HINTS): ClusterAccessError {
+export function httpError(code: number, body: string, target: RequestTarget, hints: AccessHints): ClusterAccessError {
   const status = parseStatus(body);
   const said = status?.message ?? body.trim().slice(0, 200);
   const groupVersion = target.group ? `${target.group}/${target.version}` : target.version;
@@ -124,12 +124,7 @@ function innermostMessage(err: unknown): string {
 }
 
 /** The request never got an answer: network, TLS, timeout. */
-export function transportError(
-  err: unknown,
-  target: RequestTarget,
-  timeoutMs: number,
-  hints: AccessHints = KUBECTL_HINTS,
-): ClusterAccessError {
+export function transportError(err: unknown, target: RequestTarget, timeoutMs: number, hints: AccessHints): ClusterAccessError {
   if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') {
     return new ClusterAccessError(
       `the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${hints.timeoutFlag ? ` (${hints.timeoutFlag})` : ''}`,

@@ -11,7 +11,7 @@ export {
 export { resolveConfig, type ResolvedConfig } from './kubeconfig.js';
 export { kubeconfigNames, type KubeconfigNames } from './kubeconfig.js';
 export { ClusterClient, connect, type Scope, type ListOptions, type ObjectList } from './client.js';
-export { ClusterAccessError, ObjectNotFoundError, ApiNotServedError, ForbiddenError, KUBECTL_HINTS } from './errors.js';
+export { ClusterAccessError, ObjectNotFoundError, ApiNotServedError, ForbiddenError } from './errors.js';
 export type { AccessHints } from './errors.js';
 export { CLUSTER_KINDS, qualifiedResourceOf, type ClusterKind, type ClusterKindTypes, type KubeEvent, type KindInfo } from './kinds.js';
 export {

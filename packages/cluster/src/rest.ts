@@ -3,7 +3,7 @@
 
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClientNode } from './client-node.js';
-import { ClusterAccessError, httpError, KUBECTL_HINTS, transportError, type AccessHints, type RequestTarget } from './errors.js';
+import { ClusterAccessError, httpError, transportError, type AccessHints, type RequestTarget } from './errors.js';
 
 export class RestClient {
   private readonly http: InstanceType<ClientNode['IsomorphicFetchHttpLibrary']>;
@@ -15,7 +15,7 @@ export class RestClient {
     /** 0: no timeout. */
     readonly timeoutMs: number,
     /** What error messages suggest. */
-    readonly hints: AccessHints = KUBECTL_HINTS,
+    readonly hints: AccessHints,
   ) {
     this.http = new k8s.IsomorphicFetchHttpLibrary();
   }
