@@ -4,7 +4,7 @@
 import type { SchedulerCache } from '../cluster.js';
 import type { PodInfo } from '../pod-info.js';
 import { MAX_NODE_SCORE } from './helper/normalize-score.js';
-import { DEFAULT_RESOURCES, fillRequests, type ResourceSpec } from './node-resources-fit.js';
+import { fillRequests, type ResourceSpec } from './node-resources-fit.js';
 
 export const NAME = 'NodeResourcesBalancedAllocation';
 
@@ -56,7 +56,7 @@ export function scoreFromBalance(withPod: number, without: number): number {
 /** Scratch arrays sized to the resource list: subarray views would cost three allocations per node. */
 let scratch = { requested: new Float64Array(2), allocatable: new Float64Array(2), before: new Float64Array(2) };
 
-export function score(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
+export function score(cluster: SchedulerCache, pod: PodInfo, node: number, resources: readonly ResourceSpec[]): number {
   const n = resources.length;
   if (scratch.requested.length !== n)
     scratch = { requested: new Float64Array(n), allocatable: new Float64Array(n), before: new Float64Array(n) };

@@ -88,19 +88,19 @@ const SHAPE_SCALE = 10;
 const MAX_UTILIZATION = 100;
 
 /** ((capacity − requested) × 100) / capacity; 0 when over or without capacity. */
-export function leastRequestedScore(requested: number, capacity: number): number {
+function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
 }
 
 /** (requested × 100) / capacity, requested capped at capacity; 0 without capacity. */
-export function mostRequestedScore(requested: number, capacity: number): number {
+function mostRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0) return 0;
   return Math.trunc((Math.min(requested, capacity) * MAX_NODE_SCORE) / capacity);
 }
 
 /** helper.BuildBrokenLinearFunction over the scaled shape, in Go's truncating integer division. */
-export function brokenLinear(shape: readonly ShapePoint[]): (p: number) => number {
+function brokenLinear(shape: readonly ShapePoint[]): (p: number) => number {
   const points = shape.map((s) => ({ utilization: s.utilization, score: s.score * SHAPE_SCALE }));
   return (p) => {
     for (let i = 0; i < points.length; i++) {
@@ -204,7 +204,7 @@ export function fillRequests(
 }
 
 /** PlacementScore: MostAllocated over the placement's summed allocatable and (existing + proposed) non-zero requests, with the strategy's resource weights. */
-export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array, resources: readonly ResourceSpec[] = DEFAULT_RESOURCES): number {
+export function scorePlacement(cluster: SchedulerCache, nodes: Int32Array, resources: readonly ResourceSpec[]): number {
   const dims = cluster.dimensions.length;
   const requested = new Float64Array(resources.length);
   const allocatable = new Float64Array(resources.length);
