@@ -30,7 +30,7 @@ spec: {schedulingGroup: {podGroupName: workers}}
 `;
 
 function convert(files: Record<string, string>) {
-  return convertDocuments(parseInputs(Object.entries(files).map(([file, text]) => ({ file, text }))), 'scheduling.k8s.io/v1alpha3');
+  return convertDocuments(parseInputs(Object.entries(files).map(([name, text]) => ({ name, text }))), 'scheduling.k8s.io/v1alpha3');
 }
 
 describe('convertDocuments', () => {

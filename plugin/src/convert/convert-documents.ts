@@ -4,14 +4,9 @@
 
 import { isScalar, Parser, parseAllDocuments, type Document } from 'yaml';
 import type { KubeObject } from '@kubectl-workload/api';
+import type { ManifestSource } from '../input/manifests.js';
 import { convertObject, isConvertible, type ConversionContext, type Decision, type Path } from './convert-object.js';
 import { applyEdits } from './edits.js';
-
-export interface ConvertInput {
-  /** A file name, or `<stdin>`. */
-  file: string;
-  text: string;
-}
 
 export interface ObjectReport {
   file: string;
@@ -48,14 +43,14 @@ function sourceSpans(text: string, count: number): string[] {
   return starts.map((start, i) => text.slice(i === 0 ? 0 : start, starts[i + 1] ?? text.length));
 }
 
-function parse(input: ConvertInput): SourceDocument[] {
+function parse(input: ManifestSource): SourceDocument[] {
   const documents = parseAllDocuments(input.text, { prettyErrors: true });
   if (!Array.isArray(documents)) return [];
   for (const doc of documents) {
     const [error] = doc.errors;
     if (error) {
       const at = error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
-      throw new ConvertInputError(`${input.file}${at}: not valid YAML or JSON: ${error.message.split('\n')[0] ?? ''}`);
+      throw new ConvertInputError(`${input.name}${at}: not valid YAML or JSON: ${error.message.split('\n')[0] ?? ''}`);
     }
   }
   const spans = sourceSpans(input.text, documents.length);
@@ -91,8 +86,8 @@ export interface ParsedFile {
   documents: SourceDocument[];
 }
 
-export function parseInputs(inputs: readonly ConvertInput[]): ParsedFile[] {
-  return inputs.map((input) => ({ file: input.file, documents: parse(input) }));
+export function parseInputs(inputs: readonly ManifestSource[]): ParsedFile[] {
+  return inputs.map((input) => ({ file: input.name, documents: parse(input) }));
 }
 
 /** Converts in place the documents of `parsed`; PriorityClasses come from `given`, else from the documents. */

@@ -44,8 +44,7 @@ async function convertFiles(args: ConvertArgs): Promise<void> {
   if (args.filename.length === 0) throw new UserError('no input: give -f FILE|DIR|- (or --from-cluster to read a cluster)');
   let converted;
   try {
-    const sources = await readSources(args.filename);
-    converted = convertDocuments(parseInputs(sources.map((source) => ({ file: source.name, text: source.text }))), args.to);
+    converted = convertDocuments(parseInputs(await readSources(args.filename)), args.to);
   } catch (err) {
     if (err instanceof ConvertInputError || err instanceof InputError) throw new UserError(err.message);
     throw err;
