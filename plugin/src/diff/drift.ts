@@ -81,7 +81,10 @@ export function computeDrift(workloads: readonly Workload[], podGroups: readonly
     }
     const differences = compareWithTemplate(group.spec, template);
     const key = `${namespace}/${workloadName}/${templateName}`;
-    groupsByTemplate.set(key, [...(groupsByTemplate.get(key) ?? []), { name: nameOf(group), differences, patch: patchFor(differences) }]);
+    const drift = { name: nameOf(group), differences, patch: patchFor(differences) };
+    const same = groupsByTemplate.get(key);
+    if (same) same.push(drift);
+    else groupsByTemplate.set(key, [drift]);
   }
 
   const templates: TemplateDrift[] = [];

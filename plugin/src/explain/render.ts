@@ -4,6 +4,7 @@
 import type { Palette } from '../output/color.js';
 import { ageOf } from '../status/duration.js';
 import { renderTable } from '../output/table.js';
+import { groupBy } from '../group-by.js';
 import type { LiveComparison } from './live.js';
 import type { Diagnosis, LinkResult } from './model.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
@@ -19,12 +20,7 @@ type Now = number;
 
 /** Rows that say the same thing, folded into the first with `(+N more)`: 8 identical gang messages read as one. */
 function fold<T>(items: readonly T[], sameAs: (item: T) => string, name: (item: T) => string): { first: T; label: string }[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = sameAs(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return [...groups.values()].map((group) => {
+  return [...groupBy(items, sameAs).values()].map((group) => {
     const first = group[0] as T;
     return { first, label: group.length > 1 ? `${name(first)} (+${group.length - 1} more)` : name(first) };
   });

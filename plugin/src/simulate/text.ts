@@ -5,6 +5,7 @@
 // (and -o json) list every pod.
 
 import { tableLines } from '../output/table.js';
+import { groupBy } from '../group-by.js';
 import type { ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
@@ -19,9 +20,7 @@ const pods = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
 
 /** A group's members as one line per outcome: how many, and for the scheduled ones where. */
 function foldedMembers(members: readonly ReportPod[], chosen: string | null | undefined): string[] {
-  const byOutcome = new Map<string, ReportPod[]>();
-  for (const p of members) byOutcome.set(p.outcome, [...(byOutcome.get(p.outcome) ?? []), p]);
-  const lines = [...byOutcome].map(([outcome, list]) => {
+  const lines = [...groupBy(members, (p) => p.outcome)].map(([outcome, list]) => {
     if (outcome !== 'Scheduled') return `  ${pods(list.length)} ${outcome}`;
     const nodes = new Set(list.map((p) => p.node)).size;
     return `  ${pods(list.length)} Scheduled on ${nodes} node${nodes === 1 ? '' : 's'}${chosen ? ` (${chosen})` : ''}`;
@@ -34,11 +33,7 @@ function notScheduledLines(failed: readonly ReportPod[], wide: boolean): string[
   const line = (p: ReportPod): string =>
     `${p.namespace}/${p.name} (${p.outcome}${p.nominatedNode ? `, nominated to ${p.nominatedNode}` : ''}): ${p.message ?? ''}`;
   if (wide || failed.length <= FOLD_ABOVE) return failed.map((p) => `  ${line(p)}`);
-  const alike = new Map<string, ReportPod[]>();
-  for (const p of failed) {
-    const key = `${p.outcome}\u0000${p.nominatedNode ?? ''}\u0000${p.message ?? ''}`;
-    alike.set(key, [...(alike.get(key) ?? []), p]);
-  }
+  const alike = groupBy(failed, (p) => `${p.outcome}\u0000${p.nominatedNode ?? ''}\u0000${p.message ?? ''}`);
   return [...alike.values()].map(([first, ...rest]) =>
     rest.length ? `  ${first ? line(first) : ''} (and ${rest.length} more alike)` : `  ${first ? line(first) : ''}`,
   );
@@ -54,7 +49,7 @@ function table([headers = [], ...rows]: readonly (readonly string[])[]): string[
   return tableLines({ headers, rows }, { padding: 2, minWidth: 0 });
 }
 
-function renderGroup(g: ReportPodGroup, reported: readonly ReportPod[], wide: boolean): string[] {
+function renderGroup(g: ReportPodGroup, members: readonly ReportPod[], wide: boolean): string[] {
   const lines = [groupHeader(g)];
   if (g.condition) {
     const c = g.condition;
@@ -68,7 +63,6 @@ function renderGroup(g: ReportPodGroup, reported: readonly ReportPod[], wide: bo
     for (const [name, s] of Object.entries(p.scores))
       lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
   }
-  const members = reported.filter((p) => p.podGroup === g.name && p.namespace === g.namespace);
   if (!wide && members.length > FOLD_ABOVE) lines.push(...foldedMembers(members, g.placements?.chosen));
   else if (members.length > 0) {
     const rows = [['POD', 'OUTCOME', 'NODE'], ...members.map((p) => [p.name, p.outcome, p.node ?? '-'])];
@@ -96,7 +90,9 @@ function renderVictims(victims: readonly ReportVictim[]): string[] {
 export function renderText(report: SimulateReport, options: TextOptions = {}): string {
   const wide = options.wide === true;
   const lines: string[] = [];
-  for (const g of report.podGroups) lines.push(...renderGroup(g, report.pods, wide), '');
+  // One pass over the pods, not one per group: a cluster can hold thousands of both.
+  const byGroup = groupBy(report.pods, (p) => (p.podGroup === null ? null : `${p.namespace}/${p.podGroup}`));
+  for (const g of report.podGroups) lines.push(...renderGroup(g, byGroup.get(`${g.namespace}/${g.name}`) ?? [], wide), '');
   const single = report.pods.filter((p) => p.podGroup === null && p.outcome === 'Scheduled');
   if (single.length > 0) {
     lines.push('Pods without a PodGroup:');

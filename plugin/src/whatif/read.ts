@@ -6,6 +6,7 @@ import { knownKind, objectKey, type KubeObject } from '@kubectl-workload/api';
 import { stateFromObjects, stateObjects, type ClusterState } from '@kubectl-workload/cluster';
 import { InvalidObjectError, NodeError, RequestsError, Simulation, simulationInput } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
+import { groupBy } from '../group-by.js';
 import { formatDiagnostic, loadSources, type ManifestObject } from '../input/manifests.js';
 import { InputError, readSources } from '../input/sources.js';
 import type { WhatIf } from './synthesize.js';
@@ -29,11 +30,9 @@ export async function readWhatIfManifests(
 
 /** Loads each file's objects into a simulation of their own, so that a malformed field or quantity names its file. */
 function validate(whatIf: WhatIf): void {
-  const files = new Map<string, KubeObject[]>();
-  for (const { object, file } of whatIf.objects) files.set(file, [...(files.get(file) ?? []), object]);
-  for (const [file, objects] of files) {
+  for (const [file, objects] of groupBy(whatIf.objects, (o) => o.file)) {
     try {
-      new Simulation(simulationInput(objects));
+      new Simulation(simulationInput(objects.map((o) => o.object)));
     } catch (err) {
       if (err instanceof InvalidObjectError || err instanceof RequestsError || err instanceof NodeError)
         throw new UserError(`${file}: ${err.message}`);

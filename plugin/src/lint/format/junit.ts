@@ -8,6 +8,7 @@ import type { CheckedObject, LintFinding, LintReport } from '../report.js';
 import type { LoadDiagnostic } from '../../input/manifests.js';
 import { objectLabel } from './text.js';
 import { escapeXml } from './xml.js';
+import { groupBy } from '../../group-by.js';
 
 interface Suite {
   cases: string[];
@@ -40,8 +41,7 @@ function errorCase(d: LoadDiagnostic): string {
 }
 
 export function formatLintJunit(report: LintReport, failOn: Severity): string {
-  const byObject = new Map<string, LintFinding[]>();
-  for (const f of report.findings) byObject.set(keyOf(f), [...(byObject.get(keyOf(f)) ?? []), f]);
+  const byObject = groupBy(report.findings, keyOf);
   const suites = new Map<string, Suite>();
   const suite = (file: string): Suite => {
     let s = suites.get(file);
