@@ -2,7 +2,6 @@
 // the PodGroup mutation; /readyz waits for the caches; an API server that cannot serve a kind makes
 // the rules that need it resolve by --on-lookup-error.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer } from 'node:net';
@@ -122,37 +121,13 @@ describe('the in-cluster kubeconfig shipped in manifests/base', () => {
 
 describe('workload-webhook --kubeconfig (the built bin)', () => {
   it('serves /readyz 200 once its informers synced', async () => {
-    const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', '--kubeconfig', kubeconfig]);
+    const webhook = startLiveBin(kubeconfig);
     try {
-      let output = '';
-      const port = await new Promise<number>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString('utf8');
-          const match = /"port":(\d+),"msg":"workload-webhook serving HTTPS"/.exec(output);
-          if (match) resolve(Number(match[1]));
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-      });
-      const status = (): Promise<number> =>
-        new Promise((resolve, reject) =>
-          request({ host: '127.0.0.1', port, path: '/readyz', rejectUnauthorized: false }, (res) => resolve(res.statusCode ?? 0))
-            .on('error', reject)
-            .end(),
-        );
-      const deadline = Date.now() + 5000;
-      let ready = await status();
-      while (ready !== 200 && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 50));
-        ready = await status();
-      }
-      expect(ready).toBe(200);
-      await new Promise<void>((r) => setTimeout(r, 50));
-      expect(output).toContain('"msg":"lookup caches synced"');
+      const port = await webhook.serving;
+      await webhook.waitFor((all) => all.find((e) => e.msg === 'lookup caches synced'));
+      expect(await get(port, '/readyz')).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await webhook.stop();
     }
   });
 });
