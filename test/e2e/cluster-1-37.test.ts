@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
-import { TestApiServer, pathWithRepoBin, run, writeKubeconfig } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, writeKubeconfig } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
 
@@ -37,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const workload = (...args: string[]) =>
-  run('kubectl', ['workload', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+const workload = (...args: string[]) => run('kubectl', ['workload', ...args], kubectlEnv(home, kubeconfig));
 
 describe('the plugin on a 1.37 cluster', () => {
   it('status lists the v1beta1 PodGroups with their pods', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
-import { TestApiServer, pathWithRepoBin, run, writeKubeconfig } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, writeKubeconfig } from '@kubectl-workload/test';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const EXAMPLE = join(REPO, 'examples/cluster-snapshot.yaml');
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const env = () => ({ KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+const env = () => kubectlEnv(home, kubeconfig);
 const workload = (...args: string[]) => run('kubectl', ['workload', ...args], env());
 
 function objectsOf(yaml: string): KubeObject[] {

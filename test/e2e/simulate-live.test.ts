@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
-import { TestApiServer, pathWithRepoBin, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
 
@@ -28,11 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const env = () => ({ KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+const env = () => kubectlEnv(home, kubeconfig);
 const live = (...args: string[]): Promise<RunResult> => run('kubectl', ['workload', ...args], env());
 /** The same command on a snapshot, with no cluster reachable. */
 const offline = (snapshot: string, ...args: string[]): Promise<RunResult> =>
-  run('kubectl', ['workload', ...args, '--snapshot', snapshot], { ...env(), KUBECONFIG: join(home, 'absent') });
+  run('kubectl', ['workload', ...args, '--snapshot', snapshot], kubectlEnv(home));
 
 interface Report {
   podGroups: { namespace: string; name: string; outcome: string }[];
@@ -93,10 +93,11 @@ describe('kubectl workload simulate on a live cluster', () => {
   });
 
   it('reports a cluster it cannot reach with exit code 2, naming the server', async () => {
-    const down = await run('kubectl', ['workload', 'simulate', '--server', 'https://127.0.0.1:1', '--insecure-skip-tls-verify'], {
-      ...env(),
-      KUBECONFIG: join(home, 'absent'),
-    });
+    const down = await run(
+      'kubectl',
+      ['workload', 'simulate', '--server', 'https://127.0.0.1:1', '--insecure-skip-tls-verify'],
+      kubectlEnv(home),
+    );
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/^error: cannot reach the API server at https:\/\/127\.0\.0\.1:1/);
     expect(down.stderr).not.toMatch(/\n\s+at /);

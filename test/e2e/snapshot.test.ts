@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
-import { TestApiServer, pathWithRepoBin, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 let server: TestApiServer;
 let home: string;
@@ -21,7 +21,7 @@ afterAll(() => server.close());
 async function snapshot(args: string[], api: TestApiServer = server, token = api.token): Promise<RunResult> {
   const dir = await mkdtemp(join(home, 'kubeconfig-'));
   const kubeconfig = await writeKubeconfig({ server: api.url, caData: api.caData, token, namespace: 'team-a', dir });
-  return run('kubectl', ['workload', 'snapshot', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin() });
+  return run('kubectl', ['workload', 'snapshot', ...args], kubectlEnv(home, kubeconfig));
 }
 
 const key = (o: KubeObject): string => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;

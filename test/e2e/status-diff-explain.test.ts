@@ -8,7 +8,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { parseObjectsFile, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
-import { TestApiServer, pathWithRepoBin, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
 
@@ -67,13 +67,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const env = () => ({ KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+const env = () => kubectlEnv(home, kubeconfig);
 
 /** `kubectl workload ARGS` against the live test server. */
 const live = (...args: string[]): Promise<RunResult> => run('kubectl', ['workload', ...args], env());
 /** The same command on the snapshot of the same objects (no cluster reachable: a bogus kubeconfig). */
 const offline = (...args: string[]): Promise<RunResult> =>
-  run('kubectl', ['workload', ...args, '--snapshot', snapshotFile], { ...env(), KUBECONFIG: join(home, 'absent') });
+  run('kubectl', ['workload', ...args, '--snapshot', snapshotFile], kubectlEnv(home));
 
 /** A table's trailing AGE cell: the two runs may straddle a second boundary (7m49s vs 7m50s). */
 const withoutAge = (r: RunResult): RunResult => ({ ...r, stdout: r.stdout.replace(/(\s)(?:\d+[smhdy])+$/gm, '$1<age>') });
@@ -323,10 +323,7 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
     expect(candidates(await complete('status', '-n', ''))).toEqual(['default', 'research', ':4']);
     expect(candidates(await complete('diff', 'in'))).toEqual(['inference', ':4']);
     expect(candidates(await complete('explain', 'job/'))).toEqual(['job/etl-batch', ':4']);
-    const fromSnapshot = await run('kubectl', ['__complete', 'workload', 'explain', '--snapshot', snapshotFile, 'job/'], {
-      ...env(),
-      KUBECONFIG: join(home, 'absent'),
-    });
+    const fromSnapshot = await run('kubectl', ['__complete', 'workload', 'explain', '--snapshot', snapshotFile, 'job/'], kubectlEnv(home));
     expect(candidates(fromSnapshot)).toEqual(['job/etl-batch', ':4']);
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseObjectsFile } from '@kubectl-workload/api';
 import { expectedPodGroupForJob } from '@kubectl-workload/rules';
-import { TestApiServer, pathWithRepoBin, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { TestApiServer, kubectlEnv, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
 
@@ -66,7 +66,7 @@ afterAll(async () => {
 async function kubectl(api: TestApiServer, args: string[]): Promise<RunResult> {
   const dir = await mkdtemp(join(home, 'kubeconfig-'));
   const kubeconfig = await writeKubeconfig({ server: api.url, caData: api.caData, token: api.token, dir });
-  return run('kubectl', ['workload', ...args], { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' });
+  return run('kubectl', ['workload', ...args], kubectlEnv(home, kubeconfig));
 }
 
 interface WhatIfReport {
@@ -132,18 +132,14 @@ describe('kubectl workload simulate -f (what-if)', () => {
   it('gives the same answer on a --snapshot, reads -f from stdin, and --show-all adds the cluster pending pods', async () => {
     const [liveRun, offline] = await Promise.all([
       kubectl(gpuCluster, ['simulate', '-f', jobFile, '-o', 'json']),
-      run('kubectl', ['workload', 'simulate', '-f', jobFile, '-o', 'json', '--snapshot', snapshotFile], {
-        KUBECONFIG: join(home, 'absent'),
-        HOME: home,
-        PATH: pathWithRepoBin(),
-      }),
+      run('kubectl', ['workload', 'simulate', '-f', jobFile, '-o', 'json', '--snapshot', snapshotFile], kubectlEnv(home)),
     ]);
     expect(offline).toEqual(liveRun);
-    const piped = await run('sh', ['-c', `kubectl workload simulate -f - --snapshot '${snapshotFile}' -o json --show-all < '${jobFile}'`], {
-      KUBECONFIG: join(home, 'absent'),
-      HOME: home,
-      PATH: pathWithRepoBin(),
-    });
+    const piped = await run(
+      'sh',
+      ['-c', `kubectl workload simulate -f - --snapshot '${snapshotFile}' -o json --show-all < '${jobFile}'`],
+      kubectlEnv(home),
+    );
     expect(piped.code).toBe(0);
     const report = JSON.parse(piped.stdout) as WhatIfReport;
     expect(report.whatIf[0]).toMatchObject({ file: '<stdin>', fits: true });
@@ -160,22 +156,14 @@ describe('kubectl workload simulate -f (what-if)', () => {
         .filter((o) => o.kind === 'Pod' && o.metadata?.name?.startsWith('finetune-'))
         .map((o) => (o as { spec?: { nodeName?: string } }).spec?.nodeName),
     ).toEqual(['gpu-a2', 'gpu-a3']);
-    const again = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', jobFile], {
-      KUBECONFIG: join(home, 'absent'),
-      HOME: home,
-      PATH: pathWithRepoBin(),
-    });
+    const again = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', jobFile], kubectlEnv(home));
     expect(again).toMatchObject({
       code: 2,
       stderr: `error: ${jobFile}: Job default/finetune already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n`,
     });
     const second = join(home, 'second.yaml');
     await writeFile(second, JOB.replace('name: finetune', 'name: second'));
-    const next = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', second, '-o', 'json'], {
-      KUBECONFIG: join(home, 'absent'),
-      HOME: home,
-      PATH: pathWithRepoBin(),
-    });
+    const next = await run('kubectl', ['workload', 'simulate', '--snapshot', after, '-f', second, '-o', 'json'], kubectlEnv(home));
     expect(next.code).toBe(0);
     const nodes = (JSON.parse(next.stdout) as WhatIfReport).whatIf[0]?.nodes ?? [];
     expect(nodes.some((n) => n === 'gpu-a2' || n === 'gpu-a3')).toBe(false);
@@ -204,11 +192,7 @@ describe('kubectl workload simulate -f (what-if)', () => {
       stderr: `error: ${existing}: Job team-a/training already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)\n`,
     });
     // -f is read before the cluster: no cluster needed to hear about a wrong path.
-    const missing = await run('kubectl', ['workload', 'simulate', '-f', join(home, 'nope.yaml')], {
-      KUBECONFIG: join(home, 'absent'),
-      HOME: home,
-      PATH: pathWithRepoBin(),
-    });
+    const missing = await run('kubectl', ['workload', 'simulate', '-f', join(home, 'nope.yaml')], kubectlEnv(home));
     expect(missing).toEqual({ code: 2, stdout: '', stderr: `error: ${join(home, 'nope.yaml')}: no such file or directory (-f)\n` });
   });
 

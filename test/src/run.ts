@@ -1,7 +1,7 @@
 // Runs a command without blocking the event loop, so an in-process test API server keeps answering.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { delimiter, dirname } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface RunResult {
@@ -38,4 +38,12 @@ export function pinnedKubectlPath(): string {
  */
 export function pathWithRepoBin(): string {
   return [REPO_BIN, dirname(pinnedKubectlPath()), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+}
+
+/**
+ * The environment `kubectl workload` runs in under test: a HOME of its own (kubectl's cache), the
+ * given kubeconfig (default: a file that does not exist, so no cluster), the repo's PATH, no colour.
+ */
+export function kubectlEnv(home: string, kubeconfig = join(home, 'absent')): NodeJS.ProcessEnv {
+  return { KUBECONFIG: kubeconfig, HOME: home, PATH: pathWithRepoBin(), NO_COLOR: '1' };
 }
