@@ -1,7 +1,7 @@
 // POD-10 (api-rules-1.37.md §7.1): PodGroupProtection's new validating half refuses a Pod created
 // into a PodGroup that is being deleted. A missing PodGroup is allowed (POD-05 still holds).
 
-import { goQuote } from '@kubectl-workload/api';
+import { goQuote, namespaceOf } from '@kubectl-workload/api';
 import type { Pod } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 
@@ -18,7 +18,7 @@ export const pod10 = defineRule<Pod>({
   check: async ({ object, lookup }) => {
     const name = object.spec?.schedulingGroup?.podGroupName;
     if (!name) return [];
-    const group = await lookup.getPodGroup(object.metadata?.namespace || 'default', name);
+    const group = await lookup.getPodGroup(namespaceOf(object), name);
     if (!group?.metadata?.deletionTimestamp) return [];
     return [
       {
