@@ -104,6 +104,16 @@ describe('CompositePodGroup update', () => {
     await expectRule('CPG-08', after, { oldObject: compositePodGroup(ok) }).toReport([imm('spec.disruptionMode')]);
     await expectRule('CPG-09', after, { oldObject: compositePodGroup(ok) }).toReport([imm('spec.priority')]);
   });
+  it('CPG-10: preemptionPolicy is immutable; with its gate off a change to a set value is Forbidden, clearing it passes', async () => {
+    const before = compositePodGroup({ ...ok, preemptionPolicy: 'Never' });
+    const after = compositePodGroup({ ...ok, preemptionPolicy: 'PreemptLowerPriority' });
+    const off = { PodGroupPreemptionPolicy: false };
+    await expectRule('CPG-10', after, { oldObject: before }).toReport([imm('spec.preemptionPolicy')]);
+    await expectRule('CPG-10', after, { oldObject: before, gates: off }).toReport([
+      { reason: 'FieldValueForbidden', field: 'spec.preemptionPolicy', message: 'spec.preemptionPolicy: Forbidden' },
+    ]);
+    await expectRule('CPG-10', compositePodGroup(ok), { oldObject: before, gates: off }).toPass();
+  });
   it('CPG-11: /status conditions use the PodGroup texts', async () => {
     const condition = {
       type: 'CompositePodGroupInitiallyScheduled',

@@ -2,7 +2,7 @@
 // composite gang. Metadata is hand-validated (CPG-01/02), everything else declaratively (CPG-03..10);
 // conditions share the PodGroup texts (CPG-11).
 
-import { forbidden, invalid, required, tooMany } from '@kubectl-workload/api';
+import { invalid, required, tooMany } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import type { CompositePodGroupTemplate, WorkloadRef } from '@kubectl-workload/api';
 import type { Rule } from '../../rule.js';
@@ -11,6 +11,7 @@ import {
   isSet,
   listOf,
   objectMetaRules,
+  validateGatedImmutable,
   validateImmutable,
   validateLabelKey,
   validateLongName,
@@ -144,10 +145,16 @@ export const cpgImmutable: readonly Rule[] = IMMUTABLE.map(([id, fields]) =>
     `${fields.map((f) => `spec.${f}`).join(' and ')} ${fields.length > 1 ? 'are' : 'is'} immutable.`,
     ['UPDATE'],
     (spec, old, { gates }) =>
-      fields.flatMap((field) => {
-        const errs = validateImmutable(`spec.${field}`, old[field], spec[field]);
-        if (field !== 'preemptionPolicy' || !errs.length || gates.PodGroupPreemptionPolicy) return errs;
-        return isSet(spec.preemptionPolicy) ? [forbidden('spec.preemptionPolicy')] : [];
-      }),
+      fields.flatMap((field) =>
+        field === 'preemptionPolicy'
+          ? validateGatedImmutable(
+              'spec.preemptionPolicy',
+              old.preemptionPolicy,
+              spec.preemptionPolicy,
+              gates.PodGroupPreemptionPolicy,
+              isSet(spec.preemptionPolicy),
+            )
+          : validateImmutable(`spec.${field}`, old[field], spec[field]),
+      ),
   ),
 );

@@ -3,11 +3,11 @@
 // mutable, and `parentCompositePodGroupName` and `preemptionPolicy` are new.
 
 import { forbidden } from '@kubectl-workload/api';
-import type { FieldError, PodGroup137 } from '@kubectl-workload/api';
+import type { PodGroup137 } from '@kubectl-workload/api';
 import {
   decodeRule,
   isSet,
-  semanticEqual,
+  validateGatedImmutable,
   validateImmutable,
   validateLongName,
   validatePriority,
@@ -105,24 +105,18 @@ export const pg61 = specRule(
   { readsGates: ['PodGroupPreemptionPolicy'] },
 );
 
-/** A gated immutable field in 1.37 (PG-63, PG-64): with the gate off a change to a set value is Forbidden. */
-function gatedImmutable(path: string, oldValue: unknown, value: unknown, gateOn: boolean): FieldError[] {
-  if (semanticEqual(oldValue, value)) return [];
-  if (gateOn) return validateImmutable(path, oldValue, value);
-  return isSet(value) ? [forbidden(path)] : [];
-}
-
 /** PG-63. */
 export const pg63 = specRule(
   'PG-63',
   'spec.parentCompositePodGroupName is immutable; while CompositePodGroup is off a change to a set value is forbidden.',
   ['UPDATE'],
   (spec, old, { gates }) =>
-    gatedImmutable(
+    validateGatedImmutable(
       'spec.parentCompositePodGroupName',
       old.parentCompositePodGroupName,
       spec.parentCompositePodGroupName,
       gates.CompositePodGroup,
+      isSet(spec.parentCompositePodGroupName),
     ),
   { readsGates: ['CompositePodGroup'] },
 );
@@ -133,6 +127,12 @@ export const pg64 = specRule(
   'spec.preemptionPolicy is immutable; while PodGroupPreemptionPolicy is off a change to a set value is forbidden.',
   ['UPDATE'],
   (spec, old, { gates }) =>
-    gatedImmutable('spec.preemptionPolicy', old.preemptionPolicy, spec.preemptionPolicy, gates.PodGroupPreemptionPolicy),
+    validateGatedImmutable(
+      'spec.preemptionPolicy',
+      old.preemptionPolicy,
+      spec.preemptionPolicy,
+      gates.PodGroupPreemptionPolicy,
+      isSet(spec.preemptionPolicy),
+    ),
   { readsGates: ['PodGroupPreemptionPolicy'] },
 );
