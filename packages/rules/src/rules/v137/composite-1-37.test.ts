@@ -50,6 +50,13 @@ describe('CompositePodGroup create', () => {
         message: 'spec.schedulingPolicy: Invalid value: "": must specify one of: `basic`, `gang`',
       },
     ]);
+    await expectRule('CPG-05', compositePodGroup({ ...ok, schedulingPolicy: { gang: { minGroupCount: -1 } } })).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.schedulingPolicy.gang.minGroupCount',
+        message: 'spec.schedulingPolicy.gang.minGroupCount: Invalid value: -1: must be greater than or equal to 1',
+      },
+    ]);
   });
   it('CPG-07: at most one topology key, whatever TopologyAwareWorkloadScheduling says', async () => {
     await expectRule('CPG-07', compositePodGroup({ ...ok, schedulingConstraints: { topology: [{ key: 'zone' }, { key: 'rack' }] } }), {

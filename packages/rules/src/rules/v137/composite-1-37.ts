@@ -2,7 +2,7 @@
 // composite gang. Metadata is hand-validated (CPG-01/02), everything else declaratively (CPG-03..10);
 // conditions share the PodGroup texts (CPG-11).
 
-import { invalid, required, tooMany } from '@kubectl-workload/api';
+import { required, tooMany } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import type { CompositePodGroupTemplate, WorkloadRef } from '@kubectl-workload/api';
 import type { Rule } from '../../rule.js';
@@ -19,9 +19,8 @@ import {
   validatePriorityClassName,
   validateRequiredString,
   validateShortName,
-  validateUnion,
 } from '../../validation/index.js';
-import { validateDisruptionModeUnion, validatePreemptionPolicy } from './fields-1-37.js';
+import { validateCompositePolicy, validateDisruptionModeUnion, validatePreemptionPolicy } from './fields-1-37.js';
 import { COMPOSITE_POD_GROUP_SHAPE } from './shapes-1-37.js';
 import { specRuleFor } from './spec-rule.js';
 
@@ -68,18 +67,7 @@ export const cpg05 = cpgRule(
   'CPG-05',
   'spec.schedulingPolicy sets exactly one of basic, gang; gang.minGroupCount is required and at least 1.',
   ['CREATE'],
-  (spec) => {
-    const policy = spec.schedulingPolicy;
-    const count = policy?.gang?.minGroupCount;
-    const errs = validateUnion('spec.schedulingPolicy', [
-      ['basic', policy?.basic],
-      ['gang', policy?.gang],
-    ]);
-    if (isSet(policy?.gang) && !count) errs.push(required('spec.schedulingPolicy.gang.minGroupCount'));
-    else if (count !== undefined && count < 1)
-      errs.push(invalid('spec.schedulingPolicy.gang.minGroupCount', count, 'must be greater than or equal to 1'));
-    return errs;
-  },
+  (spec) => validateCompositePolicy('spec.schedulingPolicy', spec.schedulingPolicy),
 );
 
 /** CPG-07: topology is not gated by TopologyAwareWorkloadScheduling on a CompositePodGroup. */

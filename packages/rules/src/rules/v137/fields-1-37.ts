@@ -3,7 +3,7 @@
 
 import { forbidden, invalid, required } from '@kubectl-workload/api';
 import type { DisruptionMode137, FieldError } from '@kubectl-workload/api';
-import { immutable, isSet, semanticEqual, validateEnum, validateUnion } from '../../validation/index.js';
+import { immutable, isSet, semanticEqual, validateEnum, validateMinimum, validateUnion } from '../../validation/index.js';
 
 /** M-UNION-DM; `required` on PodGroups and CompositePodGroups, whose `+default` makes it so (PG-11, CPG-08). */
 export function validateDisruptionModeUnion(path: string, mode: DisruptionMode137 | undefined, requiredField: boolean): FieldError[] {
@@ -52,10 +52,23 @@ export function validatePolicyUpdate(
   errs.push(...validateNoSetNoUnset(`${path}.gang`, oldPolicy?.gang, policy?.gang));
   const value = policy?.gang?.[count];
   if (isSet(oldPolicy?.gang) && isSet(policy?.gang) && value !== oldPolicy?.gang?.[count]) {
-    if (!value) errs.push(required(`${path}.gang.${count}`));
-    else if (value < 1) errs.push(invalid(`${path}.gang.${count}`, value, 'must be greater than or equal to 1'));
+    errs.push(...validateGangCount(`${path}.gang.${count}`, value));
   }
   return errs;
+}
+
+/** A gang count (minCount, minGroupCount) is a plain int32: 0 or absent is Required (M-REQ), else ≥ 1 (M-MIN). */
+function validateGangCount(path: string, value: number | undefined): FieldError[] {
+  return value ? validateMinimum(path, value, 1) : [required(path)];
+}
+
+/** A composite scheduling policy (WL-34, CPG-05): exactly one of basic, gang; gang.minGroupCount required and ≥ 1. */
+export function validateCompositePolicy(path: string, policy: PolicyLike | undefined): FieldError[] {
+  const union = validateUnion(path, [
+    ['basic', policy?.basic],
+    ['gang', policy?.gang],
+  ]);
+  return isSet(policy?.gang) ? [...union, ...validateGangCount(`${path}.gang.minGroupCount`, policy?.gang?.minGroupCount)] : union;
 }
 
 /** Each path of `fields` whose value changed is M-IMM on its own path (1.37 tags fields one by one). */

@@ -2,12 +2,11 @@
 // over unchanged (WL-01..03, WL-05..24, WL-28) keep running for 1.37 objects; the ones replaced here
 // are registered as 1.36-only.
 
-import { duplicate, forbidden, invalid, required, tooMany } from '@kubectl-workload/api';
+import { duplicate, forbidden, invalid, tooMany } from '@kubectl-workload/api';
 import type { CompositePodGroupTemplate, FieldError, PodGroupTemplate137, Workload137 } from '@kubectl-workload/api';
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import {
   decodeRule,
-  isSet,
   listOf,
   unchangedOnUpdate,
   validateLabelKey,
@@ -23,6 +22,7 @@ import {
 import {
   byName,
   validateDisruptionModeUnion,
+  validateCompositePolicy,
   validateEachImmutable,
   validateNoAddNoRemove,
   validatePolicyUpdate,
@@ -192,19 +192,10 @@ export const wl33 = workloadRule(
 );
 
 function compositeTemplateErrors(path: string, t: CompositePodGroupTemplate): FieldError[] {
-  const policy = t.schedulingPolicy;
-  const gang = policy?.gang;
   const topology = listOf(t.schedulingConstraints?.topology);
   return [
     ...validateRequiredString(`${path}.name`, t.name, validateShortName),
-    ...validateUnion(`${path}.schedulingPolicy`, [
-      ['basic', policy?.basic],
-      ['gang', gang],
-    ]),
-    ...(isSet(gang) && !gang?.minGroupCount ? [required(`${path}.schedulingPolicy.gang.minGroupCount`)] : []),
-    ...(gang?.minGroupCount !== undefined && gang.minGroupCount !== 0 && gang.minGroupCount < 1
-      ? [invalid(`${path}.schedulingPolicy.gang.minGroupCount`, gang.minGroupCount, 'must be greater than or equal to 1')]
-      : []),
+    ...validateCompositePolicy(`${path}.schedulingPolicy`, t.schedulingPolicy),
     ...(topology.length > 1 ? [tooMany(`${path}.schedulingConstraints.topology`, topology.length, 1)] : []),
     ...topology.flatMap((entry, k) =>
       validateRequiredString(`${path}.schedulingConstraints.topology[${k}].key`, entry.key, validateLabelKey),
