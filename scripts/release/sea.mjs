@@ -40,9 +40,9 @@ async function runtimeBinary(target, version) {
 }
 
 /**
- * The SEA preparation blob. A V8 code cache halves start-up (the 5 MB bundle is not compiled on
- * every run) but is only valid for the Node build that made it, so only the host's own target gets
- * one; the others get a portable blob without it.
+ * The SEA preparation blob. A V8 code cache spares compiling the 5 MB bundle on every run (start-up
+ * figures: test/bench/startup/startup-bench.ts) but is only valid for the Node build that made it,
+ * so only the host's own target gets one; the others get a portable blob without it.
  */
 async function seaBlob(bundle, work, useCodeCache) {
   const config = join(work, `sea-config-${useCodeCache}.json`);
