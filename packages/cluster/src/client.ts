@@ -61,7 +61,7 @@ export class ClusterClient {
    * The scheduling.k8s.io version Workloads and PodGroups are read in: the most stable one the
    * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them.
    */
-  servedSchedulingVersion(): Promise<string> {
+  private servedSchedulingVersion(): Promise<string> {
     this.schedulingVersion ??= this.rest
       .getJson<{ versions?: Array<{ version?: string }> }>('/apis/scheduling.k8s.io', {}, { verb: 'discover', group: 'scheduling.k8s.io' })
       .then(
@@ -77,7 +77,7 @@ export class ClusterClient {
   }
 
   /** Where a kind lives on this server. */
-  async kindInfo(kind: ClusterKind): Promise<KindInfo> {
+  private async kindInfo(kind: ClusterKind): Promise<KindInfo> {
     const info = CLUSTER_KINDS[kind];
     return VERSIONED_SCHEDULING_KINDS.has(kind) ? withVersion(info, await this.servedSchedulingVersion()) : info;
   }
