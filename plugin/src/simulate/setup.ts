@@ -9,7 +9,6 @@ import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates, type Fe
 import { readServerGates, type ClusterSource, type ClusterState } from '@kubectl-workload/cluster';
 import { schedulerConfiguration, SchedulerConfigError, type SchedulerConfiguration } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
-import type { SimulateOptions } from './report.js';
 
 export interface RunGates {
   readonly gates: FeatureGates;
@@ -82,24 +81,12 @@ export async function readSchedulerConfig(file: string | undefined): Promise<Sch
 }
 
 /**
- * Where the gates came from goes to stderr: always when it is a warning, on a terminal otherwise, so
- * that the reports of a cluster and of its snapshot stay identical (their JSON names the gates).
+ * The gates a simulate/explain run uses. Where they came from goes to stderr: always when it is a
+ * warning, on a terminal otherwise, so that the reports of a cluster and of its snapshot stay
+ * identical (their JSON names the gates).
  */
-export function sayGates(notice: string | undefined): void {
-  if (notice && (notice.startsWith('warning: ') || process.stderr.isTTY)) process.stderr.write(`${notice}\n`);
-}
-
-export interface RunSetup {
-  readonly options: Pick<SimulateOptions, 'gates' | 'schedulerConfig'>;
-}
-
-export async function resolveSetup(
-  flag: string | undefined,
-  config: SchedulerConfiguration | undefined,
-  source: ClusterSource,
-  state: ClusterState,
-): Promise<RunSetup> {
+export async function runGates(flag: string | undefined, source: ClusterSource, state: ClusterState): Promise<FeatureGates> {
   const { gates, notice } = await resolveGates(flag, source, state);
-  sayGates(notice);
-  return { options: { gates, ...(config ? { schedulerConfig: config } : {}) } };
+  if (notice && (notice.startsWith('warning: ') || process.stderr.isTTY)) process.stderr.write(`${notice}\n`);
+  return gates;
 }

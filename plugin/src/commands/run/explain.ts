@@ -9,15 +9,14 @@ import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor } from '../../output/color.js';
 import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
-import { readSchedulerConfig, resolveGates, sayGates } from '../../simulate/setup.js';
+import { readSchedulerConfig, runGates } from '../../simulate/setup.js';
 import type { ExplainArgs } from '../explain.js';
 
 export async function runExplain(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
   const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
   const config = await readSchedulerConfig(args['scheduler-config']);
-  const { gates, notice } = await resolveGates(args['feature-gates'], view.source, view.state);
-  sayGates(notice);
+  const gates = await runGates(args['feature-gates'], view.source, view.state);
   const target = resolveTarget(args.target, args.allNamespaces ? undefined : view.namespace, view.state);
   const { events, warning } = eventsOf(view.state, target.ref.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);

@@ -6,7 +6,13 @@ import { stateObjects } from '@kubectl-workload/cluster';
 import { InvalidObjectError, NodeError, RequestsError } from '@kubectl-workload/simulator';
 import { EXIT_FINDINGS, UserError } from '../../exit.js';
 import { renderDocument } from '../../output/document.js';
-import { runSimulateCommand, SimulateInputError, type ReportSelection, type SimulateRun } from '../../simulate/report.js';
+import {
+  runSimulateCommand,
+  SimulateInputError,
+  type ReportSelection,
+  type SimulateOptions,
+  type SimulateRun,
+} from '../../simulate/report.js';
 import { renderText } from '../../simulate/text.js';
 import { applySimulation, asList } from '../../simulate/write-snapshot.js';
 import { loadClusterView } from '../../status/cluster-view.js';
@@ -15,7 +21,7 @@ import { readWhatIfManifests, withWhatIf } from '../../whatif/read.js';
 import { reportSelection } from '../../whatif/selection.js';
 import { synthesizeWhatIf } from '../../whatif/synthesize.js';
 import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
-import { readSchedulerConfig, resolveSetup, type RunSetup } from '../../simulate/setup.js';
+import { readSchedulerConfig, runGates } from '../../simulate/setup.js';
 import type { SimulateArgs } from '../simulate.js';
 
 /** `--pod-group NAME` in the namespace of -n (else the context's), or `NAMESPACE/NAME` as given. */
@@ -27,7 +33,7 @@ function qualified(podGroup: string | undefined, namespace: string): { podGroup?
 function simulate(
   objects: KubeObject[],
   args: SimulateArgs,
-  setup: RunSetup,
+  setup: Pick<SimulateOptions, 'gates' | 'schedulerConfig'>,
   source: string,
   now: string,
   include: ReportSelection | undefined,
@@ -37,7 +43,7 @@ function simulate(
     return runSimulateCommand(objects, {
       now,
       preemption: args.preemption,
-      ...setup.options,
+      ...setup,
       ...qualified(args['pod-group'], namespace),
       ...(include ? { include } : {}),
     });
@@ -66,7 +72,7 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
   const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
-  const setup = await resolveSetup(args['feature-gates'], config, view.source, view.state);
+  const setup = { gates: await runGates(args['feature-gates'], view.source, view.state), ...(config ? { schedulerConfig: config } : {}) };
   const run = simulate(objects, args, setup, source, now, include, view.namespace);
   const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {
