@@ -3,7 +3,7 @@
 // lints exactly as the plugin built in this repo does.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -11,11 +11,7 @@ import { pinnedKubectlPath, run } from '@kubectl-workload/test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const REPO_PLUGIN = join(ROOT, 'plugin/bin/kubectl-workload.js');
-const PLUGIN_VERSION = (
-  JSON.parse(
-    spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./plugin/package.json"))'], { cwd: ROOT, encoding: 'utf8' }).stdout,
-  ) as { version: string }
-).version;
+const PLUGIN_VERSION = (JSON.parse(readFileSync(join(ROOT, 'plugin/package.json'), 'utf8')) as { version: string }).version;
 
 /** PATH of only these directories and kubectl's, so kubectl sees no other kubectl-workload (the repo's bin). */
 export function isolatedPath(...dirs: string[]): string {
