@@ -2,6 +2,7 @@
 
 import { findingField, findingReason, renderFinding } from '@kubectl-workload/rules';
 import type { LintFinding, LintReport } from '../report.js';
+import { renderDocument } from '../../output/document.js';
 
 /** One finding as documented: the field, the reason and the text the API server would print. */
 export function jsonFinding(f: LintFinding) {
@@ -20,5 +21,5 @@ export function jsonFinding(f: LintFinding) {
 
 export function formatLintJson(report: LintReport): string {
   const { diagnostics, summary } = report;
-  return JSON.stringify({ findings: report.findings.map(jsonFinding), errors: diagnostics, summary }, null, 2) + '\n';
+  return renderDocument({ findings: report.findings.map(jsonFinding), errors: diagnostics, summary }, 'json');
 }

@@ -7,6 +7,7 @@ import type { Rule, Severity } from '@kubectl-workload/rules';
 import type { LintReport } from '../report.js';
 import type { LoadDiagnostic } from '../../input/manifests.js';
 import { VERSION } from '../../version.js';
+import { renderDocument } from '../../output/document.js';
 import { objectLabel } from './text.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -60,5 +61,5 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[]): str
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return renderDocument(log, 'json');
 }
