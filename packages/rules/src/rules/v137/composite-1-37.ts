@@ -2,23 +2,23 @@
 // composite gang. Metadata is hand-validated (CPG-01/02), everything else declaratively (CPG-03..10);
 // conditions share the PodGroup texts (CPG-11).
 
-import { required, tooMany } from '@kubectl-workload/api';
+import { required } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
 import type { CompositePodGroupTemplate, WorkloadRef } from '@kubectl-workload/api';
 import type { Rule } from '../../rule.js';
 import {
   decodeRule,
   isSet,
-  listOf,
   objectMetaRules,
   validateGatedImmutable,
   validateImmutable,
-  validateLabelKey,
   validateLongName,
   validatePriority,
   validatePriorityClassName,
   validateRequiredString,
   validateShortName,
+  validateTopologyKeys,
+  validateTopologyMaxItems,
 } from '../../validation/index.js';
 import { validateCompositePolicy, validateDisruptionModeUnion, validatePreemptionPolicy } from './fields-1-37.js';
 import { COMPOSITE_POD_GROUP_SHAPE } from './shapes-1-37.js';
@@ -75,13 +75,10 @@ export const cpg07 = cpgRule(
   'CPG-07',
   'spec.schedulingConstraints.topology has at most 1 entry, with a valid label key.',
   ['CREATE'],
-  (spec) => {
-    const topology = listOf(spec.schedulingConstraints?.topology);
-    if (topology.length > 1) return [tooMany('spec.schedulingConstraints.topology', topology.length, 1)];
-    return topology.flatMap((entry, k) =>
-      validateRequiredString(`spec.schedulingConstraints.topology[${k}].key`, entry.key, validateLabelKey),
-    );
-  },
+  (spec) => [
+    ...validateTopologyMaxItems('spec.schedulingConstraints', spec.schedulingConstraints),
+    ...validateTopologyKeys('spec.schedulingConstraints', spec.schedulingConstraints),
+  ],
 );
 
 /** CPG-08: defaulted to `{single: {}}`, so required at validation level. */

@@ -3,7 +3,17 @@
 
 import { forbidden, invalid, required } from '@kubectl-workload/api';
 import type { DisruptionMode137, FieldError } from '@kubectl-workload/api';
-import { immutable, isSet, semanticEqual, validateEnum, validateMinimum, validateUnion } from '../../validation/index.js';
+import {
+  immutable,
+  isSet,
+  MAX_POD_GROUP_TEMPLATES,
+  semanticEqual,
+  validateEnum,
+  validateMaxItems,
+  validateMinimum,
+  validateUnion,
+  validateUniqueKeys,
+} from '../../validation/index.js';
 
 /** M-UNION-DM; `required` on PodGroups and CompositePodGroups, whose `+default` makes it so (PG-11, CPG-08). */
 export function validateDisruptionModeUnion(path: string, mode: DisruptionMode137 | undefined, requiredField: boolean): FieldError[] {
@@ -95,6 +105,21 @@ export function validateNoAddNoRemove(
   const added = items.flatMap((item, i) => (oldNames.has(item.name) ? [] : [forbidden(`${path}[${i}]`, 'item may not be added')]));
   const removed = oldItems.filter((item) => !names.has(item.name)).map(() => forbidden(path, 'item may not be removed'));
   return [...added, ...removed];
+}
+
+/**
+ * A list of templates keyed by name (WL-33, WL-34): at most 8, names unique. maxItems is a
+ * pre-check, so a too-long list is not also checked for duplicates (early return, api-rules §5).
+ */
+export function validateTemplateList(path: string, items: ReadonlyArray<{ name?: string }> | undefined): FieldError[] {
+  const tooMany = validateMaxItems(path, items, MAX_POD_GROUP_TEMPLATES);
+  if (tooMany.length) return tooMany;
+  return validateUniqueKeys(
+    path,
+    items,
+    (t) => t.name,
+    (t) => t as Record<string, unknown>,
+  );
 }
 
 /** The old item with the same `name`: 1.37 correlates template list items by name on update. */

@@ -181,6 +181,24 @@ describe('WL-34 composite template fields', () => {
       },
     ]);
   });
+  it('skips the checks behind a failed maxItems (early return): topology keys, duplicate child names', async () => {
+    const children = { podGroupTemplates: Array.from({ length: 9 }, () => gangTemplate('same')) };
+    const obj = workload137({
+      compositePodGroupTemplates: [composite('c', children, { schedulingConstraints: { topology: [{ key: 'Bad Key' }, {}] } })],
+    });
+    await expectRule('WL-34', obj).toReport([
+      {
+        reason: 'FieldValueTooMany',
+        field: 'spec.compositePodGroupTemplates[0].schedulingConstraints.topology',
+        message: 'spec.compositePodGroupTemplates[0].schedulingConstraints.topology: Too many: 2: must have at most 1 item',
+      },
+      {
+        reason: 'FieldValueTooMany',
+        field: 'spec.compositePodGroupTemplates[0].podGroupTemplates',
+        message: 'spec.compositePodGroupTemplates[0].podGroupTemplates: Too many: 9: must have at most 8 items',
+      },
+    ]);
+  });
   it('lets minGroupCount change on update but not the policy kind', async () => {
     const before = workload137({ compositePodGroupTemplates: [composite('c')] });
     await expectRule(

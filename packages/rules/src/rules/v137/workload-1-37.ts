@@ -2,22 +2,20 @@
 // over unchanged (WL-01..03, WL-05..24, WL-28) keep running for 1.37 objects; the ones replaced here
 // are registered as 1.36-only.
 
-import { duplicate, forbidden, invalid, tooMany } from '@kubectl-workload/api';
+import { duplicate, forbidden, invalid } from '@kubectl-workload/api';
 import type { CompositePodGroupTemplate, FieldError, PodGroupTemplate137, Workload137 } from '@kubectl-workload/api';
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import {
   decodeRule,
   listOf,
   unchangedOnUpdate,
-  validateLabelKey,
-  validateLongName,
-  validateMaxItems,
   validatePriority,
   validatePriorityClassName,
   validateRequiredString,
   validateShortName,
+  validateTopologyKeys,
+  validateTopologyMaxItems,
   validateUnion,
-  validateUniqueKeys,
 } from '../../validation/index.js';
 import {
   byName,
@@ -27,6 +25,7 @@ import {
   validateNoAddNoRemove,
   validatePolicyUpdate,
   validatePreemptionPolicy,
+  validateTemplateList,
 } from './fields-1-37.js';
 import { WORKLOAD_SHAPE_1_37 } from './shapes-1-37.js';
 import { COMPOSITES_PATH, composites, MAX_TREE_DEPTH, PG_TEMPLATES_PATH, podGroupTemplates } from './template-tree.js';
@@ -178,13 +177,7 @@ export const wl33 = workloadRule(
     if (unchangedOnUpdate(operation, oldList, list)) return [];
     if (!gates.CompositePodGroup) return list.length ? [forbidden(COMPOSITES_PATH)] : [];
     return [
-      ...validateMaxItems(COMPOSITES_PATH, list, 8),
-      ...validateUniqueKeys(
-        COMPOSITES_PATH,
-        list,
-        (t) => t.name,
-        (t) => t as Record<string, unknown>,
-      ),
+      ...validateTemplateList(COMPOSITES_PATH, list),
       ...(operation === 'UPDATE' ? validateNoAddNoRemove(COMPOSITES_PATH, oldList, list) : []),
     ];
   },
@@ -192,31 +185,16 @@ export const wl33 = workloadRule(
 );
 
 function compositeTemplateErrors(path: string, t: CompositePodGroupTemplate): FieldError[] {
-  const topology = listOf(t.schedulingConstraints?.topology);
   return [
     ...validateRequiredString(`${path}.name`, t.name, validateShortName),
     ...validateCompositePolicy(`${path}.schedulingPolicy`, t.schedulingPolicy),
-    ...(topology.length > 1 ? [tooMany(`${path}.schedulingConstraints.topology`, topology.length, 1)] : []),
-    ...topology.flatMap((entry, k) =>
-      validateRequiredString(`${path}.schedulingConstraints.topology[${k}].key`, entry.key, validateLabelKey),
-    ),
+    ...validateTopologyMaxItems(`${path}.schedulingConstraints`, t.schedulingConstraints),
+    ...validateTopologyKeys(`${path}.schedulingConstraints`, t.schedulingConstraints),
     ...validateDisruptionModeUnion(`${path}.disruptionMode`, t.disruptionMode, false),
-    ...(t.priorityClassName ? validateLongName(`${path}.priorityClassName`, t.priorityClassName) : []),
+    ...validatePriorityClassName(`${path}.priorityClassName`, t.priorityClassName, true),
     ...validatePriority(`${path}.priority`, t.priority, true),
-    ...validateMaxItems(`${path}.podGroupTemplates`, t.podGroupTemplates, 8),
-    ...validateUniqueKeys(
-      `${path}.podGroupTemplates`,
-      t.podGroupTemplates,
-      (c) => c.name,
-      (c) => c as Record<string, unknown>,
-    ),
-    ...validateMaxItems(`${path}.compositePodGroupTemplates`, t.compositePodGroupTemplates, 8),
-    ...validateUniqueKeys(
-      `${path}.compositePodGroupTemplates`,
-      t.compositePodGroupTemplates,
-      (c) => c.name,
-      (c) => c as Record<string, unknown>,
-    ),
+    ...validateTemplateList(`${path}.podGroupTemplates`, t.podGroupTemplates),
+    ...validateTemplateList(`${path}.compositePodGroupTemplates`, t.compositePodGroupTemplates),
   ];
 }
 
