@@ -52,6 +52,31 @@ describe('X-35 all above single', () => {
       },
     ]);
   });
+  it('looks through nested composite templates: a single composite and its children under an all ancestor', async () => {
+    const inner = composite(
+      'inner',
+      { podGroupTemplates: [gangTemplate('w', { disruptionMode: { single: {} } })] },
+      { disruptionMode: { single: {} } },
+    );
+    const obj = workload137({
+      compositePodGroupTemplates: [composite('job', { compositePodGroupTemplates: [inner] }, { disruptionMode: { all: {} } })],
+    });
+    const at = 'spec.compositePodGroupTemplates[0].compositePodGroupTemplates[0]';
+    const why =
+      'Invalid value: "single": is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together';
+    await expectRule('X-35', obj).toReport([
+      { reason: 'FieldValueInvalid', field: `${at}.disruptionMode`, message: `${at}.disruptionMode: ${why}` },
+      {
+        reason: 'FieldValueInvalid',
+        field: `${at}.podGroupTemplates[0].disruptionMode`,
+        message: `${at}.podGroupTemplates[0].disruptionMode: ${why}`,
+      },
+    ]);
+    await expectRule(
+      'X-35',
+      workload137({ compositePodGroupTemplates: [composite('job', { compositePodGroupTemplates: [inner] })] }),
+    ).toPass();
+  });
 });
 
 describe('X-36 minGroupCount reachable', () => {

@@ -2,7 +2,7 @@
 // scheduler only finds at run time, when a gang then never schedules.
 
 import { goQuote, invalid, namespaceOf, required } from '@kubectl-workload/api';
-import type { CompositePodGroupTemplate, FieldError, PodGroup137, Workload137 } from '@kubectl-workload/api';
+import type { CompositePodGroupTemplate, DisruptionMode137, FieldError, PodGroup137, Workload137 } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import { listOf } from '../../validation/index.js';
 import type { CompositePodGroup } from './composite-1-37.js';
@@ -63,28 +63,23 @@ export const x35 = defineRule<Workload137>({
   subResources: [''],
   check: ({ object }) => {
     const errs: FieldError[] = [];
+    // `path` is a child template's, `underAll` whether an ancestor (or the child's parent) has all.
+    const flag = (child: { disruptionMode?: DisruptionMode137 }, path: string, underAll: boolean): void => {
+      if (underAll && child.disruptionMode?.single !== undefined)
+        errs.push(
+          invalid(
+            `${path}.disruptionMode`,
+            'single',
+            'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
+          ),
+        );
+    };
     const visit = (t: CompositePodGroupTemplate, path: string, underAll: boolean): void => {
       const all = underAll || t.disruptionMode?.all !== undefined;
-      listOf(t.podGroupTemplates).forEach((child, i) => {
-        if (all && child.disruptionMode?.single !== undefined)
-          errs.push(
-            invalid(
-              `${path}.podGroupTemplates[${i}].disruptionMode`,
-              'single',
-              'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
-            ),
-          );
-      });
+      listOf(t.podGroupTemplates).forEach((child, i) => flag(child, `${path}.podGroupTemplates[${i}]`, all));
       listOf(t.compositePodGroupTemplates).forEach((child, i) => {
         const at = `${path}.compositePodGroupTemplates[${i}]`;
-        if (all && child.disruptionMode?.single !== undefined)
-          errs.push(
-            invalid(
-              `${at}.disruptionMode`,
-              'single',
-              'is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
-            ),
-          );
+        flag(child, at, all);
         visit(child, at, all);
       });
     };
