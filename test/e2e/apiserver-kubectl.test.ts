@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TestApiServer, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { TestApiServer, pinnedKubectlPath, run, sampleClusterObjects, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
 
 let server: TestApiServer;
 let env: NodeJS.ProcessEnv;
@@ -17,7 +17,7 @@ async function kubectlEnv(api: TestApiServer): Promise<NodeJS.ProcessEnv> {
   return { KUBECONFIG: kubeconfig, HOME: home, KUBECACHEDIR: join(home, 'cache') };
 }
 
-const kubectl = (args: string[], extra: NodeJS.ProcessEnv = env): Promise<RunResult> => run('kubectl', args, extra);
+const kubectl = (args: string[], extra: NodeJS.ProcessEnv = env): Promise<RunResult> => run(pinnedKubectlPath(), args, extra);
 
 beforeAll(async () => {
   server = await TestApiServer.start({ objects: sampleClusterObjects() });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { pinnedKubectlPath } from '@kubectl-workload/test';
 
 export type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rendered YAML, checked field by field
 
@@ -23,8 +24,9 @@ function parseObjects(text: string): Obj[] {
     .filter((o): o is Obj => o !== null);
 }
 
+/** `kubectl kustomize` of the repo's pinned kubectl: a fresh clone need not have one on PATH. */
 export function renderKustomize(dir: string): Obj[] {
-  return parseObjects(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' }));
+  return parseObjects(execFileSync(pinnedKubectlPath(), ['kustomize', dir], { encoding: 'utf8' }));
 }
 
 let helmBinary: string | undefined;
