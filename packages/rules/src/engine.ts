@@ -38,8 +38,9 @@ interface PlannedRule {
 }
 
 /**
- * The rules that apply, per rule list, then per kind, operation, subresource and gate set. A webhook
- * sees few distinct combinations, so each request reuses a list instead of filtering every rule.
+ * The rules that apply, per rule list (one per Kubernetes version), then per kind, operation,
+ * subresource and gate set. A webhook sees few distinct combinations, so each request reuses a
+ * list instead of filtering every rule.
  */
 const planCache = new WeakMap<readonly Rule[], Map<string, PlannedRule[]>>();
 
@@ -50,19 +51,13 @@ function gateMask(gates: FeatureGates): number {
   return mask;
 }
 
-function planFor(
-  rules: readonly Rule[],
-  kind: KnownKind,
-  kubeVersion: KubeVersion,
-  req: EvaluationRequest,
-  subResource: SubResource,
-): readonly PlannedRule[] {
+function planFor(rules: readonly Rule[], kind: KnownKind, req: EvaluationRequest, subResource: SubResource): readonly PlannedRule[] {
   let plans = planCache.get(rules);
   if (!plans) {
     plans = new Map();
     planCache.set(rules, plans);
   }
-  const key = `${kind}/${kubeVersion}/${req.operation}/${subResource}/${gateMask(req.gates)}`;
+  const key = `${kind}/${req.operation}/${subResource}/${gateMask(req.gates)}`;
   let plan = plans.get(key);
   if (!plan) {
     plan = rules
@@ -104,7 +99,7 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
   };
   const reported = new Set<string>();
   const ranked: RankedFinding[] = [];
-  for (const { rule, rank } of planFor(options.rules ?? rulesFor(kubeVersion), kind, kubeVersion, req, subResource)) {
+  for (const { rule, rank } of planFor(options.rules ?? rulesFor(kubeVersion), kind, req, subResource)) {
     if (rule.skipIfFailed?.some((id) => reported.has(id))) continue;
     let results: readonly RuleResult[];
     try {
