@@ -22,7 +22,7 @@ export function writtenTemplateRef(podGroup: PodGroup): TemplateRef | undefined 
 }
 
 /** The pod group template named `name`: top-level in 1.36, anywhere in the template tree in 1.37. */
-export function findPodGroupTemplate(workload: Workload, name: string): PodGroupTemplate | undefined {
+function findPodGroupTemplate(workload: Workload, name: string): PodGroupTemplate | undefined {
   if (kubeVersionOfObject(workload) !== '1.37') return workload.spec?.podGroupTemplates?.find((t) => t.name === name);
   return podGroupTemplates((workload as Workload137).spec).find((l) => l.template.name === name)?.template as PodGroupTemplate | undefined;
 }

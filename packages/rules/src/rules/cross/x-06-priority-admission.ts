@@ -36,7 +36,7 @@ export function globalDefaultClass(classes: readonly PriorityClass[]): PriorityC
 }
 
 /** What admission computes for a PodGroup: a rejection, or the priority it resolved. */
-export function admitPriority(podGroup: PodGroup, known: readonly PriorityClass[]): AdmissionRejection | undefined {
+function admitPriority(podGroup: PodGroup, known: readonly PriorityClass[]): AdmissionRejection | undefined {
   const spec = podGroup.spec ?? {};
   const className = spec.priorityClassName ?? '';
   let priority: number;

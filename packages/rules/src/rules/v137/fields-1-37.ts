@@ -25,7 +25,7 @@ export function validateDisruptionModeUnion(path: string, mode: DisruptionMode13
 }
 
 /** M-ENUM-PP: the supported values are listed sorted. */
-export const PREEMPTION_POLICIES = ['Never', 'PreemptLowerPriority'] as const;
+const PREEMPTION_POLICIES = ['Never', 'PreemptLowerPriority'] as const;
 
 /** preemptionPolicy (WL-32, PG-61, CPG-10): Forbidden while PodGroupPreemptionPolicy is off, else the enum. */
 export function validatePreemptionPolicy(path: string, policy: string | undefined, gateOn: boolean): FieldError[] {
