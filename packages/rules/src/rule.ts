@@ -27,7 +27,12 @@ export interface RuleContext<T extends KubeObject = KubeObject> {
 }
 
 /** What a check returns: a field error, or for admission-style rules a field plus the plugin's message. */
-export type RuleResult = FieldError | AdmissionRejection | DroppedField;
+export type RuleResult = FieldError | AdmissionRejection | DroppedField | WarningOnly;
+
+/** A finding an error rule reports as a warning only (1.37 X-10: a minCount the Job controller patches). */
+export interface WarningOnly {
+  readonly warning: FieldError;
+}
 
 /**
  * A gated field set while its gate is off: the API server's strategy drops it before validation

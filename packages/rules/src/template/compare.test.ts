@@ -86,4 +86,14 @@ describe('compareWithTemplate (X-10..X-14)', () => {
     expect(compareWithTemplate(claims('c'), claims(undefined)).map((d) => d.field)).toEqual(['resourceClaims']);
     expect(compareWithTemplate({ resourceClaims: [] }, {})).toEqual([]);
   });
+
+  it('compares a 1.37 union disruptionMode by member, unset meaning single (PG-50)', () => {
+    const mode = (m: unknown) => ({ disruptionMode: m }) as PodGroupPolicyFields;
+    expect(compareWithTemplate(mode({ single: {} }), mode(undefined), ['disruptionMode'])).toEqual([]);
+    expect(compareWithTemplate(mode({ all: {} }), mode({ all: {} }), ['disruptionMode'])).toEqual([]);
+    expect(compareWithTemplate(mode({ all: {} }), mode(undefined), ['disruptionMode']).map((d) => d.field)).toEqual(['disruptionMode']);
+    expect(compareWithTemplate(mode({ single: {}, all: {} }), mode({ all: {} }), ['disruptionMode']).map((d) => d.field)).toEqual([
+      'disruptionMode',
+    ]);
+  });
 });

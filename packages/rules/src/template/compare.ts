@@ -1,7 +1,7 @@
 // One comparison between a PodGroup spec and the Workload template it references (X-10..X-14).
 // Used by the X rules, `kubectl workload diff` and the webhook's mutation (fillFromTemplate).
 
-import { DEFAULT_DISRUPTION_MODE } from '../defaulting.js';
+import { DISRUPTION_MODE_1_37 } from '@kubectl-workload/api';
 import type { PodGroupPolicyFields, PodGroupResourceClaim, PodGroupSchedulingPolicy } from '@kubectl-workload/api';
 
 /** The fields a PodGroup copies from its template, in the order they are compared and reported. */
@@ -64,13 +64,24 @@ function sameClaims(a: readonly PodGroupResourceClaim[] | undefined, b: readonly
   return left.length === right.length && left.every((entry, i) => sameList(entry, right[i] ?? []));
 }
 
+/**
+ * A disruptionMode of either API version as its 1.37 union member (`Pod` ≡ `single`, `PodGroup` ≡
+ * `all`), unset meaning the PodGroup default (PG-50): 1.36 strings and 1.37 unions compare alike.
+ */
+function disruptionMember(mode: unknown): string {
+  if (mode === undefined || mode === null) return 'single';
+  if (typeof mode === 'string') return DISRUPTION_MODE_1_37[mode] ?? mode;
+  const members = typeof mode === 'object' ? Object.keys(mode) : [];
+  return members.length === 1 && (members[0] === 'single' || members[0] === 'all') ? members[0] : JSON.stringify(mode);
+}
+
 /** Whether the two values of one field mean the same thing. */
 const SAME: Record<TemplateField, (pg: PodGroupPolicyFields, tpl: PodGroupPolicyFields) => boolean> = {
   schedulingPolicy: (pg, tpl) => samePolicy(pg.schedulingPolicy, tpl.schedulingPolicy),
   // No constraints, `{}` and `topology: []` all mean "no topology constraint".
   schedulingConstraints: (pg, tpl) => sameList(topologyKeys(pg.schedulingConstraints), topologyKeys(tpl.schedulingConstraints)),
   resourceClaims: (pg, tpl) => sameClaims(pg.resourceClaims, tpl.resourceClaims),
-  disruptionMode: (pg, tpl) => (pg.disruptionMode ?? DEFAULT_DISRUPTION_MODE) === (tpl.disruptionMode ?? DEFAULT_DISRUPTION_MODE),
+  disruptionMode: (pg, tpl) => disruptionMember(pg.disruptionMode) === disruptionMember(tpl.disruptionMode),
   priorityClassName: (pg, tpl) => (pg.priorityClassName ?? '') === (tpl.priorityClassName ?? ''),
   // Priority admission may resolve a PodGroup's priority, so only two explicit values can disagree.
   priority: (pg, tpl) => pg.priority === undefined || tpl.priority === undefined || pg.priority === tpl.priority,
