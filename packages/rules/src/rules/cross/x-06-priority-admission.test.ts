@@ -1,10 +1,12 @@
-// X-06 / PG-52: PodGroup priority admission. The classes are upstream's admission test fixtures
+// X-06 / PG-52 (ADM-13 under 1.37): PodGroup and CompositePodGroup priority admission. The classes are upstream's admission test fixtures
 // (plugin/pkg/admission/priority admission_test.go): default1 = 1000 globalDefault, nondefault1 = 2000.
 
 import type { PriorityClass } from '@kubectl-workload/api';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { globalDefaultClass } from './x-06-priority-admission.js';
 import { podGroup } from './test-support/objects.js';
+import type { CompositePodGroup } from '../v137/composite-1-37.js';
+import { compositePodGroup, podGroup137 } from '../v137/test-support/objects.js';
 
 const priorityClass = (name: string, value: number, globalDefault = false): PriorityClass => ({
   apiVersion: 'scheduling.k8s.io/v1',
@@ -75,5 +77,57 @@ describe('X-06 PodGroup priority admission (PG-52)', () => {
     const named = podGroup({ schedulingPolicy: gang, priorityClassName: 'missing' });
     await expectRule('X-06', named, { objects: [default1], gates: { WorkloadAwarePreemption: false } }).toPass();
     await expectRule('X-06', named, { objects: [default1], oldObject: named }).toPass();
+  });
+});
+
+describe('X-06 under 1.37: PodGroups and CompositePodGroups (ADM-13)', () => {
+  const never = { ...nondefault1, metadata: { name: 'never' }, preemptionPolicy: 'Never' as const };
+  const cpg = (spec: CompositePodGroup['spec']) =>
+    compositePodGroup({ workloadRef: { workloadName: 'train', templateName: 'job' }, ...spec });
+
+  it('ADM-13: runs without WorkloadAwarePreemption (merged into GenericWorkload), on PodGroups', async () => {
+    await expectRule('X-06', podGroup137({ priorityClassName: 'nondefault1', priority: 10 }), { objects: [nondefault1] }).toReport([
+      mismatch(10, 2000),
+    ]);
+    await expectRule('X-06', podGroup137({ priorityClassName: 'missing' }), {
+      objects: [nondefault1],
+      gates: { GenericWorkload: false },
+    }).toPass();
+  });
+
+  it('ADM-13: resolves a CompositePodGroup class the same way, naming its kind', async () => {
+    await expectRule('X-06', cpg({ priorityClassName: 'missing' }), { objects: [nondefault1] }).toReport([notFound('missing')]);
+    await expectRule('X-06', cpg({ priorityClassName: 'nondefault1', priority: 1 }), { objects: [nondefault1] }).toReport([
+      {
+        ...mismatch(1, 2000),
+        message:
+          'the integer value of priority (1) must not be provided in CompositePodGroup spec; priority admission controller computed 2000 from the given PriorityClass name',
+      },
+    ]);
+    await expectRule('X-06', cpg({ priorityClassName: 'nondefault1', priority: 2000 }), { objects: [nondefault1] }).toPass();
+  });
+
+  it("ADM-13: with PodGroupPreemptionPolicy a preset preemptionPolicy must equal the class's (PreemptLowerPriority when it has none)", async () => {
+    await expectRule('X-06', cpg({ priorityClassName: 'never', preemptionPolicy: 'PreemptLowerPriority' }), { objects: [never] }).toReport([
+      {
+        reason: 'Forbidden',
+        field: 'spec.preemptionPolicy',
+        message:
+          'the string value of PreemptionPolicy (PreemptLowerPriority) must not be provided in CompositePodGroup spec; priority admission controller computed Never from the given PriorityClass name',
+      },
+    ]);
+    await expectRule('X-06', podGroup137({ preemptionPolicy: 'Never' }), { objects: [default1] }).toReport([
+      {
+        reason: 'Forbidden',
+        field: 'spec.preemptionPolicy',
+        message:
+          'the string value of PreemptionPolicy (Never) must not be provided in PodGroup spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name',
+      },
+    ]);
+    await expectRule('X-06', podGroup137({ preemptionPolicy: 'Never' }), {
+      objects: [default1],
+      gates: { PodGroupPreemptionPolicy: false },
+    }).toPass();
+    await expectRule('X-06', cpg({ priorityClassName: 'never', preemptionPolicy: 'Never' }), { objects: [never] }).toPass();
   });
 });

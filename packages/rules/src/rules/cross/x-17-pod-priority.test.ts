@@ -1,5 +1,6 @@
 import { expectRule } from '../../test-support/expect-rule.js';
-import { pod, podGroup } from './test-support/objects.js';
+import { NS, pod, podGroup } from './test-support/objects.js';
+import { podGroup137 } from '../v137/test-support/objects.js';
 
 const group = podGroup({ schedulingPolicy: { basic: {} }, priorityClassName: 'high', priority: 1000 }, { name: 'pg' });
 const WHY = "the 1.37 scheduler rejects pods whose priority differs from their group's";
@@ -31,5 +32,16 @@ describe("X-17 pod priority matches its PodGroup's", () => {
       objects: [group],
       gates: { WorkloadAwarePreemption: false },
     }).toPass();
+  });
+
+  it('runs under 1.37, where WorkloadAwarePreemption was merged into GenericWorkload', async () => {
+    const group137 = podGroup137({ priorityClassName: 'high' }, { metadata: { name: 'pg', namespace: NS } });
+    await expectRule('X-17', pod({ schedulingGroup: { podGroupName: 'pg' } }), { kubeVersion: '1.37', objects: [group137] }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.priorityClassName',
+        message: `spec.priorityClassName: Invalid value: "": must match the priorityClassName of PodGroup "pg", "high": ${WHY}`,
+      },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { goQuote, invalid } from '@kubectl-workload/api';
 import type { FieldError } from '@kubectl-workload/api';
 import { podGroupRefRule } from './pod-group-refs.js';
+import type { PodGroupRefCheck } from './pod-group-refs.js';
 
 const WHY = "the 1.37 scheduler rejects pods whose priority differs from their group's";
 
@@ -8,10 +9,9 @@ const WHY = "the 1.37 scheduler rejects pods whose priority differs from their g
  * X-17 [PROPOSAL]: a pod's priorityClassName matches its PodGroup's when the group sets one (an empty
  * pod value would get the global default instead); priority must match when both are set.
  */
-export const x17 = podGroupRefRule({
+const X17: Omit<PodGroupRefCheck, 'gates'> = {
   id: 'X-17',
   doc: "A pod's priorityClassName and priority match its PodGroup's.",
-  gates: ['GenericWorkload', 'WorkloadAwarePreemption'],
   check: ({ path, spec, podGroupName, podGroup }) => {
     const errs: FieldError[] = [];
     const group = podGroup?.spec;
@@ -36,4 +36,8 @@ export const x17 = podGroupRefRule({
     }
     return errs;
   },
-});
+};
+
+export const x17 = podGroupRefRule({ ...X17, gates: ['GenericWorkload', 'WorkloadAwarePreemption'] });
+/** 1.37: WorkloadAwarePreemption was merged into GenericWorkload (MIG-05). */
+export const x17v137 = podGroupRefRule({ ...X17, gates: ['GenericWorkload'] });
