@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Job } from '@kubectl-workload/api';
 import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
+import { POLICY_SWITCH, SCHEDULING_GROUP_WITH_SCHEDULING } from './job-1-37.js';
 
 const job = (scheduling: unknown, parallelism = 4): Job => ({
   apiVersion: 'batch/v1',
@@ -41,6 +42,52 @@ describe('JOB-20..26', () => {
         message: 'spec.scheduling.schedulingPolicy.gang.minCount: Invalid value: 0: must be greater than or equal to 1',
       },
     ]);
+  });
+  it('JOB-23: basic and gang cannot be switched; a gang minCount can change', async () => {
+    const gang = (minCount: number) => job({ schedulingPolicy: { gang: { minCount } } });
+    await expectRule('JOB-23', gang(2), { ...v137, oldObject: job({ schedulingPolicy: { basic: {} } }) }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.schedulingPolicy',
+        message: `spec.scheduling.schedulingPolicy: Invalid value: "gang": ${POLICY_SWITCH}`,
+      },
+    ]);
+    await expectRule('JOB-23', job({ schedulingPolicy: { basic: {} } }), { ...v137, oldObject: gang(2) }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.schedulingPolicy',
+        message: `spec.scheduling.schedulingPolicy: Invalid value: "basic": ${POLICY_SWITCH}`,
+      },
+    ]);
+    await expectRule('JOB-23', gang(3), { ...v137, oldObject: gang(2) }).toPass();
+    await expectRule('JOB-23', gang(3), {
+      ...v137,
+      oldObject: job({ schedulingPolicy: { basic: {} } }),
+      gates: { WorkloadWithJob: false },
+    }).toPass();
+  });
+  it('JOB-25: spec.scheduling beside a pod template schedulingGroup is rejected, except on an old Job that had both', async () => {
+    const byo = (scheduling: unknown): Job => {
+      const j = job(scheduling);
+      return { ...j, spec: { ...j.spec, template: { spec: { containers: [], schedulingGroup: { podGroupName: 'mine' } } } } };
+    };
+    const expected = [
+      {
+        reason: 'FieldValueForbidden' as const,
+        field: 'spec.template.spec.schedulingGroup',
+        message: `spec.template.spec.schedulingGroup: Forbidden: ${SCHEDULING_GROUP_WITH_SCHEDULING}`,
+      },
+    ];
+    await expectRule('JOB-25', byo({ schedulingPolicy: { gang: {} } }), v137).toReport(expected);
+    await expectRule('JOB-25', byo(undefined), v137).toPass();
+    await expectRule('JOB-25', byo({ schedulingPolicy: { gang: {} } }), {
+      ...v137,
+      oldObject: job({ schedulingPolicy: { gang: {} } }),
+    }).toReport(expected);
+    await expectRule('JOB-25', byo({ schedulingPolicy: { gang: {} } }), {
+      ...v137,
+      oldObject: byo({ schedulingPolicy: { basic: {} } }),
+    }).toPass();
   });
   it('JOB-24: minCount at most parallelism', async () => {
     const [finding] = (await findingsOf('JOB-24', job({ schedulingPolicy: { gang: { minCount: 8 } } }, 4), v137)).map(printed);

@@ -1,6 +1,6 @@
 // Job `spec.scheduling` (api-rules-1.37.md §7.2, gate WorkloadWithJob): the Job controller builds the
-// Job's Workload and PodGroup from it (JOB-06). JOB-23 and JOB-25 have no verified message upstream
-// and are not checked; JOB-24's text is ours (UNVERIFIED upstream), kept in one constant.
+// Job's Workload and PodGroup from it (JOB-06). JOB-23, JOB-24 and JOB-25 have no verified message
+// upstream (api-rules-1.37.md §11): their texts are ours, each kept in one constant.
 
 import { forbidden, invalid } from '@kubectl-workload/api';
 import type { DisruptionMode137, FieldError, Job, PodGroupResourceClaim, PodGroupSchedulingConstraints } from '@kubectl-workload/api';
@@ -41,6 +41,11 @@ function jobRule(
     check,
   });
 }
+
+/** UNVERIFIED: upstream `validateJobSchedulingUpdate`'s text was not read (JOB-23). */
+export const POLICY_SWITCH = 'may not change between basic and gang after creation; only gang.minCount may change';
+/** UNVERIFIED: the KEP-5547 rule (JOB-25) was not found in code; worded like M-DEPFORB. */
+export const SCHEDULING_GROUP_WITH_SCHEDULING = 'may not be set when spec.scheduling is set';
 
 /** JOB-20: with the gate off the strategy drops the field on create, so it is a warning, not a rejection. */
 export const job20 = jobRule(
@@ -85,6 +90,21 @@ export const job22 = jobRule(
   },
 );
 
+/** JOB-23: the policy member is fixed once created (JOB-22 covers adding or removing the policy). */
+export const job23 = jobRule(
+  'JOB-23',
+  'spec.scheduling.schedulingPolicy cannot switch between basic and gang after creation; only gang.minCount may change.',
+  ['UPDATE'],
+  ({ object, oldObject, gates }) => {
+    const policy = object.spec?.scheduling?.schedulingPolicy;
+    const old = oldObject?.spec?.scheduling?.schedulingPolicy;
+    if (!gates.WorkloadWithJob || !isSet(policy) || !isSet(old)) return [];
+    const member = (p: JobScheduling['schedulingPolicy']): string => (isSet(p?.gang) ? 'gang' : isSet(p?.basic) ? 'basic' : '');
+    if (member(policy) === member(old)) return [];
+    return [invalid(`${PATH}.schedulingPolicy`, member(policy), POLICY_SWITCH)];
+  },
+);
+
 /** JOB-24: checked against the final state when both change. */
 export const job24 = jobRule(
   'JOB-24',
@@ -95,6 +115,21 @@ export const job24 = jobRule(
     const parallelism = object.spec?.parallelism ?? 1;
     if (!gates.WorkloadWithJob || minCount === undefined || minCount <= parallelism) return [];
     return [invalid(`${PATH}.schedulingPolicy.gang.minCount`, minCount, MIN_COUNT_ABOVE_PARALLELISM(parallelism))];
+  },
+);
+
+/**
+ * JOB-25: the Job controller builds the group itself, so a pod template that already names one (BYO,
+ * JOB-02 manageNone) cannot also ask for it. Ratcheted: an update keeps an old object that had both.
+ */
+export const job25 = jobRule(
+  'JOB-25',
+  'spec.scheduling and spec.template.spec.schedulingGroup are not both set (an existing Job that had both may keep them).',
+  ['CREATE', 'UPDATE'],
+  ({ operation, object, oldObject, gates }) => {
+    const both = (job: Job137 | undefined): boolean => isSet(job?.spec?.scheduling) && isSet(job?.spec?.template?.spec?.schedulingGroup);
+    if (!gates.WorkloadWithJob || !both(object) || (operation === 'UPDATE' && both(oldObject))) return [];
+    return [forbidden('spec.template.spec.schedulingGroup', SCHEDULING_GROUP_WITH_SCHEDULING)];
   },
 );
 
