@@ -1,10 +1,10 @@
-// The PodSpecs of an object that name a PodGroup, for the pod ↔ group checks (X-15..X-17).
+// The PodSpecs of an object that name a PodGroup, for the pod ↔ group checks (X-15..X-18, POD-10).
 
 import { namespaceOf } from '@kubectl-workload/api';
-import type { FeatureGate, FieldError, PodGroup, PodSpec } from '@kubectl-workload/api';
+import type { FeatureGate, KnownKind, PodGroup, PodSpec } from '@kubectl-workload/api';
 import { POD_TEMPLATE_KINDS, podSpecsOf } from '../../pod-specs.js';
 import { defineRule } from '../../rule.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import type { FindingStyle, Operation, Rule, RuleContext, RuleResult, Severity } from '../../rule.js';
 import { semanticEqual } from '../../validation/index.js';
 
 export interface PodGroupRef {
@@ -37,18 +37,23 @@ export interface PodGroupRefCheck {
   doc: string;
   gates: readonly FeatureGate[];
   /** Findings for one PodSpec and the PodGroup it names. */
-  check(ref: PodGroupRef, ctx: RuleContext): FieldError[];
+  check(ref: PodGroupRef, ctx: RuleContext): RuleResult[];
+  /** By default a warning field rule on every Pod and pod template, created or changed; an admission check narrows these. */
+  severity?: Severity;
+  style?: FindingStyle;
+  kinds?: readonly KnownKind[];
+  operations?: readonly Operation[];
 }
 
-/** A warning rule over every Pod and pod template naming a PodGroup (created or changed). */
+/** A rule over every Pod and pod template naming a PodGroup (created or changed), unless `spec` narrows it. */
 export function podGroupRefRule(spec: PodGroupRefCheck): Rule {
   return defineRule({
     id: spec.id,
     doc: spec.doc,
-    severity: 'warning',
-    style: 'field',
-    kinds: ['Pod', ...POD_TEMPLATE_KINDS],
-    operations: ['CREATE', 'UPDATE'],
+    severity: spec.severity ?? 'warning',
+    style: spec.style ?? 'field',
+    kinds: spec.kinds ?? ['Pod', ...POD_TEMPLATE_KINDS],
+    operations: spec.operations ?? ['CREATE', 'UPDATE'],
     subResources: [''],
     gates: spec.gates,
     crossObject: true,

@@ -5,7 +5,7 @@
 import type { Rule } from '../../rule.js';
 import { cpg00, cpg01, cpg02, cpg02Update, cpg03, cpg04, cpg05, cpg07, cpg08, cpg09, cpg10, cpgImmutable } from './composite-1-37.js';
 import { x31, x33, x35, x36 } from './cross-1-37.js';
-import { job20, job21, job22, job24, job26 } from './job-1-37.js';
+import { job20, job21, job22, job23, job24, job25, job26 } from './job-1-37.js';
 import { pod10 } from './pod-1-37.js';
 import {
   pg00v137,
@@ -25,6 +25,9 @@ import {
   pg64,
 } from './podgroup-1-37.js';
 import { mig01 } from './served-1-37.js';
+import { x10v137, x13v137, x14v137 } from './template-consistency-1-37.js';
+import { x06v137 } from '../cross/x-06-priority-admission.js';
+import { x17v137 } from '../cross/x-17-pod-priority.js';
 import {
   wl00v137,
   wl04v137,
@@ -63,29 +66,20 @@ const REPLACED: ReadonlyMap<string, readonly Rule[]> = new Map([
   ['PG-12', [pg12v137]],
   ['PG-27', [pg27v137]],
   ['PG-13', [pg13v137, pg64, pg61]],
-  ['JOB-14', [job20, job21, job22, job24, job26]],
+  ['JOB-14', [job20, job21, job22, job23, job24, job25, job26]],
+  ['X-06', [x06v137]],
+  ['X-10', [x10v137]],
+  ['X-13', [x13v137]],
+  ['X-14', [x14v137]],
+  ['X-17', [x17v137]],
 ]);
 
 /**
  * Gone in 1.37: PG-04 (no union wrapper), JOB-14 and X-05 (parallelism lock), the PodGroupWorkloadExists
  * admission (X-01..03, ADM-14), the 1.36 Job gang qualification (X-20, X-23: JOB-02 retired); and our
- * template checks that read the 1.36 reference (X-10..14, X-22, X-24), which do not yet read workloadRef.
+ * checks that read the 1.36 reference (X-22, X-24), which do not yet read workloadRef.
  */
-const DROPPED: ReadonlySet<string> = new Set([
-  'PG-04',
-  'X-01',
-  'X-02',
-  'X-03',
-  'X-10',
-  'X-11',
-  'X-12',
-  'X-13',
-  'X-14',
-  'X-20',
-  'X-22',
-  'X-23',
-  'X-24',
-]);
+const DROPPED: ReadonlySet<string> = new Set(['PG-04', 'X-01', 'X-02', 'X-03', 'X-20', 'X-22', 'X-23', 'X-24']);
 
 /** New in 1.37 with no 1.36 rule to stand beside: CompositePodGroup, POD-10 and our hierarchy checks. */
 const ADDED: readonly Rule[] = [
