@@ -45,7 +45,7 @@ export interface PodGroupTemplate137 extends PodGroupPolicyFields137 {
 
 export interface CompositePodGroupTemplate extends Omit<PodGroupPolicyFields137, 'schedulingPolicy' | 'resourceClaims'> {
   name?: string;
-  schedulingPolicy?: { basic?: Record<string, never>; gang?: { minGroupCount?: number } };
+  schedulingPolicy?: CompositePodGroupSchedulingPolicy;
   podGroupTemplates?: PodGroupTemplate137[];
   compositePodGroupTemplates?: CompositePodGroupTemplate[];
 }
@@ -73,6 +73,24 @@ export interface PodGroupSpec137 extends PodGroupPolicyFields137 {
 
 export interface PodGroup137 extends KubeObject {
   spec?: PodGroupSpec137;
+  status?: { conditions?: Condition[] };
+}
+
+/** A CompositePodGroup's policy: basic, or a gang over child groups (CPG-05). */
+export interface CompositePodGroupSchedulingPolicy {
+  basic?: Record<string, never>;
+  gang?: { minGroupCount?: number };
+}
+
+/** scheduling.k8s.io/v1alpha3 CompositePodGroup (api-rules-1.37.md §6): a node of a group hierarchy; no parent = a root. */
+export interface CompositePodGroupSpec extends Omit<PodGroupPolicyFields137, 'schedulingPolicy' | 'resourceClaims'> {
+  workloadRef?: WorkloadRef;
+  parentCompositePodGroupName?: string;
+  schedulingPolicy?: CompositePodGroupSchedulingPolicy;
+}
+
+export interface CompositePodGroup extends KubeObject {
+  spec?: CompositePodGroupSpec;
   status?: { conditions?: Condition[] };
 }
 

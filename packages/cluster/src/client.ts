@@ -1,6 +1,6 @@
 // Read-only access to the objects the plugin needs: GET and LIST only, never a write.
 
-import type { KubeObject } from '@kubectl-workload/api';
+import type { KubeObject, KubeVersion } from '@kubectl-workload/api';
 import { ClusterAccessError, KUBECTL_HINTS, ObjectNotFoundError, type AccessHints } from './errors.js';
 import {
   CLUSTER_KINDS,
@@ -55,25 +55,41 @@ export class ClusterClient {
     return this.rest.server;
   }
 
-  private schedulingVersion?: Promise<string>;
+  private schedulingVersions?: Promise<readonly string[] | undefined>;
+
+  /** The scheduling.k8s.io versions discovery lists; undefined when discovery failed (not remembered: the next call asks again). */
+  private servedSchedulingVersions(): Promise<readonly string[] | undefined> {
+    this.schedulingVersions ??= this.rest
+      .getJson<{ versions?: Array<{ version?: string }> }>('/apis/scheduling.k8s.io', {}, { verb: 'discover', group: 'scheduling.k8s.io' })
+      .then(
+        (group) => (group.versions ?? []).map((served) => served.version ?? ''),
+        () => {
+          this.schedulingVersions = undefined;
+          return undefined;
+        },
+      );
+    return this.schedulingVersions;
+  }
 
   /**
    * The scheduling.k8s.io version Workloads and PodGroups are read in: the most stable one the
    * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them.
    */
-  private servedSchedulingVersion(): Promise<string> {
-    this.schedulingVersion ??= this.rest
-      .getJson<{ versions?: Array<{ version?: string }> }>('/apis/scheduling.k8s.io', {}, { verb: 'discover', group: 'scheduling.k8s.io' })
-      .then(
-        (group) =>
-          SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => (group.versions ?? []).some((served) => served.version === v)) ?? 'v1alpha2',
-        () => {
-          // Not remembered: the next request asks again; the list itself then says what is wrong.
-          this.schedulingVersion = undefined;
-          return 'v1alpha2';
-        },
-      );
-    return this.schedulingVersion;
+  private async servedSchedulingVersion(): Promise<string> {
+    const served = (await this.servedSchedulingVersions()) ?? [];
+    return SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => served.includes(v)) ?? 'v1alpha2';
+  }
+
+  /** The Kubernetes minor version the served scheduling API says (v1beta1/v1alpha3: 1.37); undefined when unknown. */
+  async kubeVersion(): Promise<KubeVersion | undefined> {
+    const version = (await this.servedSchedulingVersions()) && (await this.servedSchedulingVersion());
+    return version === undefined ? undefined : version === 'v1alpha2' ? '1.36' : '1.37';
+  }
+
+  /** Whether discovery lists the kind's API version: CompositePodGroups exist only where v1alpha3 is served. */
+  async serves(kind: ClusterKind): Promise<boolean> {
+    if (kind !== 'CompositePodGroup') return true;
+    return ((await this.servedSchedulingVersions()) ?? []).includes(CLUSTER_KINDS[kind].version);
   }
 
   /** Where a kind lives on this server. */

@@ -1,7 +1,17 @@
 // The kinds the plugin reads from a cluster, where they live in the API, and their TypeScript types.
 
 import { KINDS, preferredApiVersion, splitApiVersion } from '@kubectl-workload/api';
-import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import type {
+  CompositePodGroup,
+  Job,
+  KubeObject,
+  Node,
+  Pod,
+  PodDisruptionBudget,
+  PodGroup,
+  PriorityClass,
+  Workload,
+} from '@kubectl-workload/api';
 
 /** core/v1 Event, as `explain` reads it. */
 export interface KubeEvent extends KubeObject {
@@ -21,6 +31,7 @@ export interface ClusterKindTypes {
   Node: Node;
   Pod: Pod;
   PodGroup: PodGroup;
+  CompositePodGroup: CompositePodGroup;
   Workload: Workload;
   Job: Job;
   PriorityClass: PriorityClass;
@@ -49,6 +60,7 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'Node',
   'Pod',
   'PodGroup',
+  'CompositePodGroup',
   'Workload',
   'Job',
   'PriorityClass',

@@ -38,6 +38,7 @@ describe('loadClusterState', () => {
       nodes: ['node-1', 'node-2'],
       pods: ['training-0', 'training-1', 'training-2', 'training-3'],
       podGroups: ['training-workers'],
+      compositePodGroups: [],
       workloads: ['training'],
       jobs: ['training'],
       priorityClasses: ['high'],
@@ -99,6 +100,40 @@ describe('loadClusterState', () => {
     expect(await loadClusterState(await sourceFromOptions({ snapshot: file }, {}))).toEqual(live);
     const teamA = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}), events: true });
     expect(await loadClusterState(await sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(teamA);
+  });
+
+  it('reads CompositePodGroups from a 1.37 cluster (v1alpha3) and keeps them in a snapshot; a 1.36 cluster is not asked', async () => {
+    const tree = [
+      {
+        apiVersion: 'scheduling.k8s.io/v1alpha3',
+        kind: 'CompositePodGroup',
+        metadata: { name: 'root', namespace: 'team-a' },
+        spec: { workloadRef: { workloadName: 'w', templateName: 'root' }, schedulingPolicy: { gang: { minGroupCount: 2 } } },
+      },
+      {
+        apiVersion: 'scheduling.k8s.io/v1beta1',
+        kind: 'PodGroup',
+        metadata: { name: 'leaf', namespace: 'team-a' },
+        spec: { workloadRef: { workloadName: 'w', templateName: 'leaf' }, parentCompositePodGroupName: 'root' },
+      },
+    ];
+    const v137 = await startSampleServer({ namespace: 'team-a', kubernetesVersion: '1.37', objects: tree });
+    try {
+      const client = await connect({ kubeconfig: v137.kubeconfig }, {});
+      const live = await loadClusterState({ client });
+      expect(live.compositePodGroups.map((c) => [c.apiVersion, c.metadata?.name])).toEqual([['scheduling.k8s.io/v1alpha3', 'root']]);
+      expect(live.podGroups[0]?.spec).toMatchObject({ parentCompositePodGroupName: 'root' });
+      expect(await client.kubeVersion()).toBe('1.37');
+      const file = await snapshotOf(live, 'v137.yaml');
+      expect(await loadClusterState(await sourceFromOptions({ snapshot: file, namespace: 'team-a' }, {}))).toEqual(live);
+    } finally {
+      await v137.server.close();
+    }
+    fixture.server.requests.length = 0;
+    const client = await connect({ kubeconfig: fixture.kubeconfig }, {});
+    expect((await loadClusterState({ client })).compositePodGroups).toEqual([]);
+    expect(fixture.server.requests.map((r) => r.path)).not.toContainEqual(expect.stringContaining('compositepodgroups'));
+    expect(await client.kubeVersion()).toBe('1.36');
   });
 
   it('names a snapshot file that cannot be read', async () => {

@@ -4,7 +4,17 @@
 import { SNAPSHOT_GATES_ANNOTATION } from './feature-gates.js';
 import { readFile } from 'node:fs/promises';
 import { knownKind, parseObjectsFile } from '@kubectl-workload/api';
-import type { Job, KubeObject, Node, Pod, PodDisruptionBudget, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import type {
+  CompositePodGroup,
+  Job,
+  KubeObject,
+  Node,
+  Pod,
+  PodDisruptionBudget,
+  PodGroup,
+  PriorityClass,
+  Workload,
+} from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { connect, type ClusterClient, type Scope } from './client.js';
 import { ClusterAccessError, ForbiddenError } from './errors.js';
@@ -16,6 +26,8 @@ export interface ClusterState {
   nodes: Node[];
   pods: Pod[];
   podGroups: PodGroup[];
+  /** scheduling.k8s.io/v1alpha3, listed only from a cluster that serves it (1.37 with the CompositePodGroup gate). */
+  compositePodGroups: CompositePodGroup[];
   workloads: Workload[];
   jobs: Job[];
   priorityClasses: PriorityClass[];
@@ -38,6 +50,7 @@ export const STATE_KINDS = [
   ['Node', 'nodes'],
   ['PriorityClass', 'priorityClasses'],
   ['Workload', 'workloads'],
+  ['CompositePodGroup', 'compositePodGroups'],
   ['PodGroup', 'podGroups'],
   ['Job', 'jobs'],
   ['Pod', 'pods'],
@@ -67,7 +80,17 @@ export async function sourceFromOptions(options: SourceOptions, env: NodeJS.Proc
 }
 
 export function emptyState(): ClusterState {
-  return { nodes: [], pods: [], podGroups: [], workloads: [], jobs: [], priorityClasses: [], podDisruptionBudgets: [], events: [] };
+  return {
+    nodes: [],
+    pods: [],
+    podGroups: [],
+    compositePodGroups: [],
+    workloads: [],
+    jobs: [],
+    priorityClasses: [],
+    podDisruptionBudgets: [],
+    events: [],
+  };
 }
 
 function inScope(obj: KubeObject, kind: ClusterKind, scope: Scope | undefined): boolean {
@@ -124,6 +147,8 @@ async function readLive(client: ClusterClient, onProgress: ProgressListener | un
   const kinds = STATE_KINDS.filter(([kind]) => events || kind !== 'Event');
   const lists = await Promise.all(
     kinds.map(async ([kind]) => {
+      // A 1.36 cluster, or a 1.37 one without v1alpha3, has no CompositePodGroups to list.
+      if (!(await client.serves(kind))) return [];
       const items = await client.list(kind).catch((err: unknown) => {
         // A user allowed the namespaced kinds still gets a state, told what is missing.
         if (!OPTIONAL_KINDS.has(kind) || !(err instanceof ForbiddenError)) throw err;

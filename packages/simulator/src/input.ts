@@ -1,6 +1,14 @@
 // Sorting a bag of Kubernetes objects into what the simulator reads.
 
-import { knownKind, type KubeObject, type Node, type Pod, type PodGroup, type PriorityClass } from '@kubectl-workload/api';
+import {
+  knownKind,
+  type CompositePodGroup,
+  type KubeObject,
+  type Node,
+  type Pod,
+  type PodGroup,
+  type PriorityClass,
+} from '@kubectl-workload/api';
 import { validateObject } from './validate.js';
 
 export interface SimulationInput {
@@ -8,21 +16,25 @@ export interface SimulationInput {
   /** Bound pods (spec.nodeName set, not Succeeded/Failed) and pending pods (no spec.nodeName). */
   readonly pods: readonly Pod[];
   readonly podGroups: readonly PodGroup[];
+  /** 1.37 group hierarchies (scheduling.k8s.io/v1alpha3); only the 1.37 cycle reads them. */
+  readonly compositePodGroups: readonly CompositePodGroup[];
   readonly priorityClasses: readonly PriorityClass[];
 }
 
 /**
- * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these four. Throws
+ * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five. Throws
  * InvalidObjectError for a malformed field the simulator would read.
  */
 export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
   const nodes: Node[] = [];
   const pods: Pod[] = [];
   const podGroups: PodGroup[] = [];
+  const compositePodGroups: CompositePodGroup[] = [];
   const priorityClasses: PriorityClass[] = [];
   for (const obj of objects) {
     const kind = knownKind(obj);
-    if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'PriorityClass') validateObject(obj, kind);
+    if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup' || kind === 'PriorityClass')
+      validateObject(obj, kind);
     switch (kind) {
       case 'Node':
         nodes.push(obj);
@@ -33,6 +45,9 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
       case 'PodGroup':
         podGroups.push(obj);
         break;
+      case 'CompositePodGroup':
+        compositePodGroups.push(obj);
+        break;
       case 'PriorityClass':
         priorityClasses.push(obj);
         break;
@@ -40,7 +55,7 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
         break;
     }
   }
-  return { nodes, pods, podGroups, priorityClasses };
+  return { nodes, pods, podGroups, compositePodGroups, priorityClasses };
 }
 
 export function isTerminal(pod: Pod): boolean {

@@ -1,7 +1,7 @@
 // A simulation over one snapshot: the 1.36 queue order, PreEnqueue gating, pod cycles and PodGroup
 // cycles (spec §1–§3), and "run to quiescence". Bindings are applied to the in-memory cluster only.
 
-import { allGatesOn, type FeatureGates, type PodGroup } from '@kubectl-workload/api';
+import { allGatesOn, type FeatureGates, type KubeVersion, type PodGroup } from '@kubectl-workload/api';
 import { SchedulerCache } from './cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
 import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
@@ -73,7 +73,9 @@ export interface SimulationOptions extends GroupAlgorithmOptions {
   readonly preemption?: PreemptionOptions;
   /** Try other member orders when a heterogeneous or inter-pod group fails (§7; default true). */
   readonly diagnose?: boolean;
-  /** The kube-scheduler's workload-scheduling feature gates (default: all on). */
+  /** The kube-scheduler version modelled (default 1.36): 1.37 runs group hierarchies through the 1.37 cycle (v137/). */
+  readonly kubeVersion?: KubeVersion;
+  /** The kube-scheduler's workload-scheduling feature gates (default: all gates of kubeVersion on). */
   readonly gates?: FeatureGates;
 }
 
@@ -142,7 +144,7 @@ export class Simulation {
     input: SimulationInput,
     private readonly options: SimulationOptions = {},
   ) {
-    this.gates = options.gates ?? allGatesOn();
+    this.gates = options.gates ?? allGatesOn(options.kubeVersion);
     this.now = options.now ?? new Date().toISOString();
     const priorities = new Map<string, number>();
     let defaultPriority = 0;

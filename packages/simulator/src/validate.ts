@@ -122,6 +122,25 @@ const SHAPES: Readonly<Record<string, Shape>> = {
         object: {
           schedulingPolicy: { object: { gang: { object: { minCount: 'number' } } } },
           schedulingConstraints: { object: { topology: { array: { object: { key: 'string' } } } } },
+          parentCompositePodGroupName: 'string',
+          priority: 'number',
+          priorityClassName: 'string',
+          preemptionPolicy: 'string',
+        },
+      },
+    },
+  },
+  CompositePodGroup: {
+    object: {
+      metadata,
+      spec: {
+        object: {
+          schedulingPolicy: { object: { gang: { object: { minGroupCount: 'number' } } } },
+          schedulingConstraints: { object: { topology: { array: { object: { key: 'string' } } } } },
+          parentCompositePodGroupName: 'string',
+          priority: 'number',
+          priorityClassName: 'string',
+          preemptionPolicy: 'string',
         },
       },
     },
@@ -182,8 +201,8 @@ function mismatchText([path, expected, got]: Mismatch): string {
 }
 
 /** Throws InvalidObjectError (`Kind namespace/name: field: expected …`) for the first malformed field. */
-export function validateObject(obj: KubeObject, kind: 'Node' | 'Pod' | 'PodGroup' | 'PriorityClass'): void {
-  const namespaced = kind === 'Pod' || kind === 'PodGroup';
+export function validateObject(obj: KubeObject, kind: 'Node' | 'Pod' | 'PodGroup' | 'CompositePodGroup' | 'PriorityClass'): void {
+  const namespaced = kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup';
   const who = `${kind} ${namespaced ? `${namespaceOf(obj)}/` : ''}${nameOf(obj) || '<no name>'}`;
   const found = mismatch(obj, SHAPES[kind] as Shape);
   const problem = found ? mismatchText(found) : nameOf(obj) ? undefined : 'metadata.name: required';

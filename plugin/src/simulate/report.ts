@@ -2,7 +2,7 @@
 // JSON-able report out (documented in docs/json-output.md). A live-cluster source can call
 // runSimulateCommand with the objects it listed.
 
-import { allGatesOn, type FeatureGates, type KubeObject } from '@kubectl-workload/api';
+import { allGatesOn, type FeatureGates, type KubeObject, type KubeVersion } from '@kubectl-workload/api';
 import {
   Simulation,
   defaultProfile,
@@ -41,8 +41,10 @@ export interface SimulateOptions {
   readonly now?: string;
   /** Simulate DefaultPreemption (the command's default; `--no-preemption` turns it off). Default here: off. */
   readonly preemption?: boolean;
-  /** The kube-scheduler's feature gates (default: all on, like our other tools). */
+  /** The kube-scheduler's feature gates (default: all gates of the version on, like our other tools). */
   readonly gates?: FeatureGates;
+  /** The kube-scheduler version modelled (default 1.36). */
+  readonly kubeVersion?: KubeVersion;
   /** --scheduler-config (default: the v1.36 default profile). */
   readonly schedulerConfig?: SchedulerConfiguration;
   /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
@@ -108,7 +110,7 @@ export interface ReportVictim {
 
 export interface SimulateReport {
   readonly kind: typeof REPORT_KIND;
-  readonly schedulerVersion: 'v1.36';
+  readonly schedulerVersion: `v${KubeVersion}`;
   readonly mode: 'quiescence' | 'podGroup';
   /** The gates the run modelled. */
   readonly featureGates: FeatureGates;
@@ -146,6 +148,7 @@ function splitGroup(ref: string): { namespace: string; name: string } {
 }
 
 interface RunSetup {
+  readonly kubeVersion: KubeVersion;
   readonly gates: FeatureGates;
   readonly profiles: readonly ReportProfile[];
   readonly configNotes: readonly string[];
@@ -205,7 +208,7 @@ function toReport(
   );
   return {
     kind: REPORT_KIND,
-    schedulerVersion: 'v1.36',
+    schedulerVersion: `v${setup.kubeVersion}`,
     mode,
     featureGates: setup.gates,
     profiles: setup.profiles,
@@ -220,15 +223,18 @@ function toReport(
 
 export function runSimulateCommand(objects: readonly KubeObject[], options: SimulateOptions = {}): SimulateRun {
   const preemption = options.preemption === true ? { workloadAware: true, podDisruptionBudgets: podDisruptionBudgets(objects) } : undefined;
-  const gates = options.gates ?? allGatesOn();
+  const kubeVersion = options.kubeVersion ?? '1.36';
+  const gates = options.gates ?? allGatesOn(kubeVersion);
   const profiles = options.schedulerConfig?.profiles;
   const simulation = new Simulation(simulationInput(objects), {
     gates,
+    kubeVersion,
     ...(profiles ? { profiles } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(preemption ? { preemption } : {}),
   });
   const setup: RunSetup = {
+    kubeVersion,
     gates,
     profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
     configNotes: [...(options.schedulerConfig?.notes ?? []), ...kubernetes137Notes(objects)],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { connect, emptyState } from '@kubectl-workload/cluster';
 import { TestApiServer, writeKubeconfig } from '@kubectl-workload/test';
 import { UserError } from '../exit.js';
-import { readSchedulerConfig, resolveGates } from './setup.js';
+import { readSchedulerConfig, resolveGates, runKubeVersion } from './setup.js';
 
 describe('resolveGates', () => {
   it("live: the API server's /metrics is the default, said in one line; forbidden falls back to all on with a warning", async () => {
@@ -59,6 +59,26 @@ describe('resolveGates', () => {
       new UserError('--feature-gates: unrecognized feature gate: Gang'),
     );
     expect((await resolveGates(undefined, { snapshot: 'snap.yaml' }, emptyState())).notice).toBeUndefined();
+  });
+});
+
+describe('runKubeVersion', () => {
+  const v137 = { ...emptyState(), podGroups: [{ apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'PodGroup', metadata: { name: 'g' } }] };
+
+  it("--kube-version wins; else a snapshot's scheduling objects say (v1beta1: 1.37); else 1.36", async () => {
+    expect(await runKubeVersion('1.36', { snapshot: 'snap.yaml' }, v137)).toBe('1.36');
+    expect(await runKubeVersion(undefined, { snapshot: 'snap.yaml' }, v137)).toBe('1.37');
+    expect(await runKubeVersion(undefined, { snapshot: 'snap.yaml' }, emptyState())).toBe('1.36');
+  });
+
+  it('1.37 gates: a 1.37 snapshot records CompositePodGroup; the merged GangScheduling is refused with the reason', async () => {
+    const state = { ...v137, featureGates: 'GenericWorkload=true,CompositePodGroup=false' };
+    const { gates, notice } = await resolveGates(undefined, { snapshot: 'snap.yaml' }, state, '1.37');
+    expect(gates).toMatchObject({ GenericWorkload: true, CompositePodGroup: false, PodGroupPreemptionPolicy: true, GangScheduling: false });
+    expect(notice).toContain('CompositePodGroup=false');
+    await expect(resolveGates('GangScheduling=true', { snapshot: 'snap.yaml' }, state, '1.37')).rejects.toThrow(
+      new UserError('--feature-gates: unrecognized feature gate: GangScheduling (Kubernetes 1.37 merged it into GenericWorkload: drop it)'),
+    );
   });
 });
 

@@ -5,8 +5,16 @@
 
 import { readFile } from 'node:fs/promises';
 import { load, YAMLException } from 'js-yaml';
-import { allGatesOn, FEATURE_GATES, FeatureGateError, parseFeatureGates, type FeatureGates } from '@kubectl-workload/api';
-import { readServerGates, type ClusterSource, type ClusterState } from '@kubectl-workload/cluster';
+import {
+  allGatesOn,
+  featureGatesOf,
+  FeatureGateError,
+  kubeVersionOfObject,
+  parseFeatureGates,
+  type FeatureGates,
+  type KubeVersion,
+} from '@kubectl-workload/api';
+import { readServerGates, stateObjects, type ClusterSource, type ClusterState } from '@kubectl-workload/cluster';
 import { schedulerConfiguration, SchedulerConfigError, type SchedulerConfiguration } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
 
@@ -16,30 +24,38 @@ export interface RunGates {
   readonly notice: string | undefined;
 }
 
-/** `A=true,B=false` for the workload gates, in FEATURE_GATES order. */
-export function formatGates(gates: Partial<FeatureGates>): string {
-  return FEATURE_GATES.filter((g) => gates[g] !== undefined)
+/** `A=true,B=false` for the workload gates of the version, in table order. */
+export function formatGates(gates: Partial<FeatureGates>, version: KubeVersion = '1.36'): string {
+  return featureGatesOf(version)
+    .filter((g) => gates[g] !== undefined)
     .map((g) => `${g}=${String(gates[g])}`)
     .join(', ');
 }
 
 /** `A=true,B=false`, the form --feature-gates and a snapshot's annotation take. */
-export function gatesSpec(gates: FeatureGates): string {
-  return FEATURE_GATES.map((g) => `${g}=${String(gates[g])}`).join(',');
+export function gatesSpec(gates: FeatureGates, version: KubeVersion = '1.36'): string {
+  return featureGatesOf(version)
+    .map((g) => `${g}=${String(gates[g])}`)
+    .join(',');
 }
 
-function parseFlag(spec: string, base: FeatureGates, where: string): FeatureGates {
+function parseFlag(spec: string, base: FeatureGates, where: string, version: KubeVersion): FeatureGates {
   try {
-    return parseFeatureGates(spec, base);
+    return parseFeatureGates(spec, base, version);
   } catch (err) {
     if (err instanceof FeatureGateError) throw new UserError(`${where}: ${err.message}`);
     throw err;
   }
 }
 
-export async function resolveGates(flag: string | undefined, source: ClusterSource, state: ClusterState): Promise<RunGates> {
+export async function resolveGates(
+  flag: string | undefined,
+  source: ClusterSource,
+  state: ClusterState,
+  version: KubeVersion = '1.36',
+): Promise<RunGates> {
   const override = flag ? '' : '; override with --feature-gates';
-  let base = allGatesOn();
+  let base = allGatesOn(version);
   let notice: string | undefined;
   if ('client' in source) {
     const server = await readServerGates(source.client);
@@ -47,13 +63,13 @@ export async function resolveGates(flag: string | undefined, source: ClusterSour
       notice = `warning: cannot read the API server's feature gates from /metrics (${server.forbidden}); assuming every gate on${override}`;
     else {
       base = { ...base, ...server.gates };
-      notice = `feature gates from the API server: ${formatGates(server.gates) || 'none of the workload gates listed'}${override}`;
+      notice = `feature gates from the API server: ${formatGates(server.gates, version) || 'none of the workload gates listed'}${override}`;
     }
   } else if (state.featureGates !== undefined) {
-    base = parseFlag(state.featureGates, base, `${source.snapshot}: the recorded feature gates`);
-    notice = `feature gates from the snapshot: ${formatGates(base)}${override}`;
+    base = parseFlag(state.featureGates, base, `${source.snapshot}: the recorded feature gates`, version);
+    notice = `feature gates from the snapshot: ${formatGates(base, version)}${override}`;
   }
-  return { gates: flag ? parseFlag(flag, base, '--feature-gates') : base, notice };
+  return { gates: flag ? parseFlag(flag, base, '--feature-gates', version) : base, notice };
 }
 
 /** --scheduler-config FILE, validated; undefined without the flag. */
@@ -85,8 +101,29 @@ export async function readSchedulerConfig(file: string | undefined): Promise<Sch
  * warning, on a terminal otherwise, so that the reports of a cluster and of its snapshot stay
  * identical (their JSON names the gates).
  */
-export async function runGates(flag: string | undefined, source: ClusterSource, state: ClusterState): Promise<FeatureGates> {
-  const { gates, notice } = await resolveGates(flag, source, state);
+export async function runGates(
+  flag: string | undefined,
+  source: ClusterSource,
+  state: ClusterState,
+  version: KubeVersion = '1.36',
+): Promise<FeatureGates> {
+  const { gates, notice } = await resolveGates(flag, source, state, version);
   if (notice && (notice.startsWith('warning: ') || process.stderr.isTTY)) process.stderr.write(`${notice}\n`);
   return gates;
+}
+
+/**
+ * The Kubernetes version a simulate/explain run models: --kube-version, else the version the
+ * cluster serves the scheduling API in (discovery), else the one its objects' apiVersions name
+ * (a snapshot of a 1.37 cluster holds v1beta1/v1alpha3 objects), else 1.36.
+ */
+export async function runKubeVersion(flag: KubeVersion | undefined, source: ClusterSource, state: ClusterState): Promise<KubeVersion> {
+  if (flag) return flag;
+  const served = 'client' in source ? await source.client.kubeVersion() : undefined;
+  if (served) return served;
+  for (const obj of stateObjects(state)) {
+    const version = kubeVersionOfObject(obj);
+    if (version) return version;
+  }
+  return '1.36';
 }

@@ -9,14 +9,15 @@ import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor } from '../../output/color.js';
 import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
-import { readSchedulerConfig, runGates } from '../../simulate/setup.js';
+import { readSchedulerConfig, runGates, runKubeVersion } from '../../simulate/setup.js';
 import type { ExplainArgs } from '../explain.js';
 
 export async function runExplain(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
   const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
   const config = await readSchedulerConfig(args['scheduler-config']);
-  const gates = await runGates(args['feature-gates'], view.source, view.state);
+  const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
+  const gates = await runGates(args['feature-gates'], view.source, view.state, kubeVersion);
   const target = resolveTarget(args.target, args.allNamespaces ? undefined : view.namespace, view.state);
   const { events, warning } = eventsOf(view.state, target.ref.namespace);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
@@ -27,7 +28,7 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
       events,
       now: new Date().toISOString(),
       preemption: args.preemption,
-      setup: { gates, ...(config ? { config } : {}) },
+      setup: { gates, kubeVersion, ...(config ? { config } : {}) },
     });
   } catch (err) {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);

@@ -21,7 +21,7 @@ import { readWhatIfManifests, withWhatIf } from '../../whatif/read.js';
 import { reportSelection } from '../../whatif/selection.js';
 import { synthesizeWhatIf } from '../../whatif/synthesize.js';
 import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
-import { readSchedulerConfig, runGates } from '../../simulate/setup.js';
+import { readSchedulerConfig, runGates, runKubeVersion } from '../../simulate/setup.js';
 import type { SimulateArgs } from '../simulate.js';
 
 /** `--pod-group NAME` in the namespace of -n (else the context's), or `NAMESPACE/NAME` as given. */
@@ -33,7 +33,7 @@ function qualified(podGroup: string | undefined, namespace: string): { podGroup?
 function simulate(
   objects: KubeObject[],
   args: SimulateArgs,
-  setup: Pick<SimulateOptions, 'gates' | 'schedulerConfig'>,
+  setup: Pick<SimulateOptions, 'gates' | 'schedulerConfig' | 'kubeVersion'>,
   source: string,
   now: string,
   include: ReportSelection | undefined,
@@ -72,7 +72,12 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
   const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
-  const setup = { gates: await runGates(args['feature-gates'], view.source, view.state), ...(config ? { schedulerConfig: config } : {}) };
+  const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
+  const setup = {
+    kubeVersion,
+    gates: await runGates(args['feature-gates'], view.source, view.state, kubeVersion),
+    ...(config ? { schedulerConfig: config } : {}),
+  };
   const run = simulate(objects, args, setup, source, now, include, view.namespace);
   const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {

@@ -2,7 +2,7 @@
 
 import { connect, loadClusterState, stateToList } from '@kubectl-workload/cluster';
 import { renderDocument } from '../../output/document.js';
-import { gatesSpec, resolveGates } from '../../simulate/setup.js';
+import { gatesSpec, resolveGates, runKubeVersion } from '../../simulate/setup.js';
 import type { SnapshotArgs } from '../snapshot.js';
 
 export async function runSnapshot(args: SnapshotArgs): Promise<void> {
@@ -11,10 +11,13 @@ export async function runSnapshot(args: SnapshotArgs): Promise<void> {
   const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   // The snapshot records the gates it was taken with; unknown when /metrics is forbidden and no flag says.
-  const { gates, notice } = await resolveGates(args['feature-gates'], { client }, state);
+  // A 1.37 cluster records its 1.37 gates (GangScheduling and WorkloadAwarePreemption are gone there).
+  const version = await runKubeVersion(undefined, { client }, state);
+  const { gates, notice } = await resolveGates(args['feature-gates'], { client }, state, version);
   if (notice?.startsWith('warning: ') && !args['feature-gates'])
     process.stderr.write(`warning: feature gates not recorded: ${notice.slice('warning: '.length)}\n`);
-  const recorded = notice?.startsWith('warning: ') && !args['feature-gates'] ? state : { ...state, featureGates: gatesSpec(gates) };
+  const recorded =
+    notice?.startsWith('warning: ') && !args['feature-gates'] ? state : { ...state, featureGates: gatesSpec(gates, version) };
   const list = stateToList(recorded);
   process.stdout.write(renderDocument(list, args.output));
 }

@@ -2,26 +2,28 @@
 // Without: the default, plus a group's own scheduler name run with the default v1.36 plugins,
 // said in a note.
 
-import type { FeatureGates, Pod } from '@kubectl-workload/api';
+import type { FeatureGates, KubeVersion, Pod } from '@kubectl-workload/api';
 import { DEFAULT_SCHEDULER_NAME, defaultProfile, type SchedulerConfiguration, type SimulationOptions } from '@kubectl-workload/simulator';
 
 /** What --feature-gates / --scheduler-config (or their defaults) gave explain. */
 export interface ExplainSetup {
   readonly gates?: FeatureGates;
+  /** --kube-version, or the version the cluster/snapshot serves (default 1.36). */
+  readonly kubeVersion?: KubeVersion;
   readonly config?: SchedulerConfiguration;
 }
 
 export interface Profiles {
   readonly note: string | null;
   /** The options every simulation of this explain runs with. */
-  readonly simulation: Pick<SimulationOptions, 'gates' | 'profiles' | 'schedulerNames'>;
+  readonly simulation: Pick<SimulationOptions, 'gates' | 'kubeVersion' | 'profiles' | 'schedulerNames'>;
   /** Which profile and scoring strategy decide the group's placement. */
   readonly decidedBy: string;
 }
 
 export function profilesFor(members: readonly Pod[], setup: ExplainSetup = {}): Profiles {
   const own = members[0]?.spec?.schedulerName || DEFAULT_SCHEDULER_NAME;
-  const gates = setup.gates ? { gates: setup.gates } : {};
+  const gates = { ...(setup.gates ? { gates: setup.gates } : {}), ...(setup.kubeVersion ? { kubeVersion: setup.kubeVersion } : {}) };
   if (setup.config) {
     const profile = setup.config.profiles.find((p) => p.schedulerName === own);
     return {
