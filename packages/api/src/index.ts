@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './resource.js';
 export * from './field.js';
 export * from './quantity.js';
 export * from './gates.js';

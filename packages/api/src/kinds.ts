@@ -14,7 +14,11 @@ export type KnownKind =
   | 'Node'
   | 'PriorityClass'
   | 'PodDisruptionBudget'
-  | 'CompositePodGroup';
+  | 'CompositePodGroup'
+  | 'ResourceClaim'
+  | 'ResourceClaimTemplate'
+  | 'DeviceClass'
+  | 'ResourceSlice';
 
 /** Every kind in the table: those the rules check, and core/v1 Event, which only `explain` reads. */
 export type ApiKind = KnownKind | 'Event';
@@ -51,6 +55,10 @@ export const KINDS: Readonly<Record<ApiKind, KindInfo>> = {
   DaemonSet: kind('apps', ['v1'], 'daemonsets'),
   PriorityClass: kind('scheduling.k8s.io', ['v1'], 'priorityclasses', false),
   PodDisruptionBudget: kind('policy', ['v1'], 'poddisruptionbudgets'),
+  ResourceClaim: kind('resource.k8s.io', ['v1'], 'resourceclaims'),
+  ResourceClaimTemplate: kind('resource.k8s.io', ['v1'], 'resourceclaimtemplates'),
+  DeviceClass: kind('resource.k8s.io', ['v1'], 'deviceclasses', false),
+  ResourceSlice: kind('resource.k8s.io', ['v1'], 'resourceslices', false),
 };
 
 export function isApiKind(name: string | undefined): name is ApiKind {

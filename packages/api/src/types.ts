@@ -283,6 +283,8 @@ export interface PodStatus {
   conditions?: Condition[];
   nominatedNodeName?: string;
   startTime?: string;
+  /** The ResourceClaims the resourceclaim controller generated from templates (DRA). */
+  resourceClaimStatuses?: { name?: string; resourceClaimName?: string }[];
 }
 
 export interface Pod extends KubeObject {

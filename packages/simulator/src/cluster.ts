@@ -4,6 +4,7 @@
 
 import { schedulerUnits, type Node, type NodeStatus, type Taint } from '@kubectl-workload/api';
 import type { HostPort, PodInfo } from './pod-info.js';
+import type { DraState } from './plugins/dynamic-resources.js';
 import type { Labels } from './selectors.js';
 
 export const CPU = 0;
@@ -72,6 +73,8 @@ export class SchedulerCache {
    */
   readonly withRequiredAntiAffinity = new Set<PodInfo>();
   readonly withAffinityTerms = new Set<PodInfo>();
+  /** DynamicResources' claims and devices; set after the snapshot's bound pods are added (their claims are allocated already). */
+  dra: DraState | undefined;
 
   /** `extraDimensions`: resources pods request that nodes may not list (they get allocatable 0). */
   constructor(nodes: readonly Node[], extraDimensions: Iterable<string> = []) {
@@ -144,6 +147,7 @@ export class SchedulerCache {
     this.podsOnNode[node]?.push(pod);
     for (const port of pod.hostPorts) this.portsOnNode[node]?.push(port);
     this.placement.set(pod.key, node);
+    if (pod.hasClaims) this.dra?.reserve(pod, this.nodes[node] as NodeInfo);
     if (pod.groupKey) {
       const members = this.groupScheduled.get(pod.groupKey) ?? [];
       members.push(pod);
@@ -160,6 +164,7 @@ export class SchedulerCache {
     const ports = this.portsOnNode[node] ?? [];
     for (const port of pod.hostPorts) ports.splice(ports.lastIndexOf(port), 1);
     this.placement.delete(pod.key);
+    if (pod.hasClaims) this.dra?.unreserve(pod);
     if (pod.groupKey) {
       const members = this.groupScheduled.get(pod.groupKey) ?? [];
       members.splice(members.lastIndexOf(pod), 1);

@@ -3,12 +3,17 @@
 import {
   knownKind,
   type CompositePodGroup,
+  type DeviceClass,
   type KubeObject,
   type Node,
   type Pod,
   type PodGroup,
   type PriorityClass,
+  type ResourceClaim,
+  type ResourceClaimTemplate,
+  type ResourceSlice,
 } from '@kubectl-workload/api';
+import type { DraObjects } from './plugins/dynamic-resources.js';
 import { validateObject } from './validate.js';
 
 export interface SimulationInput {
@@ -19,10 +24,12 @@ export interface SimulationInput {
   /** 1.37 group hierarchies (scheduling.k8s.io/v1alpha3); only the 1.37 cycle reads them. */
   readonly compositePodGroups: readonly CompositePodGroup[];
   readonly priorityClasses: readonly PriorityClass[];
+  /** resource.k8s.io objects DynamicResources reads (none: pods with claims cannot find them). */
+  readonly dra?: DraObjects;
 }
 
 /**
- * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five. Throws
+ * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five and the DRA kinds. Throws
  * InvalidObjectError for a malformed field the simulator would read.
  */
 export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
@@ -31,6 +38,12 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
   const podGroups: PodGroup[] = [];
   const compositePodGroups: CompositePodGroup[] = [];
   const priorityClasses: PriorityClass[] = [];
+  const dra = {
+    resourceClaims: [] as ResourceClaim[],
+    resourceClaimTemplates: [] as ResourceClaimTemplate[],
+    deviceClasses: [] as DeviceClass[],
+    resourceSlices: [] as ResourceSlice[],
+  };
   for (const obj of objects) {
     const kind = knownKind(obj);
     if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup' || kind === 'PriorityClass')
@@ -51,11 +64,23 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
       case 'PriorityClass':
         priorityClasses.push(obj);
         break;
+      case 'ResourceClaim':
+        dra.resourceClaims.push(obj);
+        break;
+      case 'ResourceClaimTemplate':
+        dra.resourceClaimTemplates.push(obj);
+        break;
+      case 'DeviceClass':
+        dra.deviceClasses.push(obj);
+        break;
+      case 'ResourceSlice':
+        dra.resourceSlices.push(obj);
+        break;
       default:
         break;
     }
   }
-  return { nodes, pods, podGroups, compositePodGroups, priorityClasses };
+  return { nodes, pods, podGroups, compositePodGroups, priorityClasses, dra };
 }
 
 export function isTerminal(pod: Pod): boolean {

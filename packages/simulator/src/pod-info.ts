@@ -56,6 +56,8 @@ export interface PodInfo {
   readonly preferredAntiAffinity: readonly AffinityTerm[];
   readonly hardSpread: readonly SpreadConstraint[];
   readonly softSpread: readonly SpreadConstraint[];
+  /** spec.resourceClaims is not empty (DynamicResources has work to do). */
+  readonly hasClaims: boolean;
   /** Container images, init containers first (ImageLocality). */
   readonly images: readonly string[];
   /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
@@ -169,6 +171,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
     images,
     staticKey,
+    hasClaims: (spec.resourceClaims ?? []).length > 0,
     signature: JSON.stringify([
       staticKey,
       [...requests],
@@ -178,6 +181,8 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
       affinity.podAffinity ?? null,
       affinity.podAntiAffinity ?? null,
       spreads,
+      // Claims are per namespace, and pods naming different claims see different devices.
+      (spec.resourceClaims ?? []).length > 0 ? [namespace, spec.resourceClaims] : null,
     ]),
   };
 }

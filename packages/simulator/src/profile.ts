@@ -4,6 +4,7 @@
 
 import { DEFAULT_SCHEDULER_NAME } from './messages.js';
 import * as imageLocality from './plugins/image-locality.js';
+import * as dynamicResources from './plugins/dynamic-resources.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
 import * as nodeName from './plugins/node-name.js';
@@ -14,7 +15,7 @@ import * as nodeUnschedulable from './plugins/node-unschedulable.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 
-/** Filter plugins in the v1.36 default order (volume and DRA plugins have nothing to check in a snapshot). */
+/** Filter plugins in the v1.36 default order (DynamicResources is GA and on; volume plugins are not modelled). */
 export const FILTER_PLUGINS = [
   nodeUnschedulable.NAME,
   nodeName.NAME,
@@ -24,6 +25,7 @@ export const FILTER_PLUGINS = [
   nodeResourcesFit.NAME,
   podTopologySpread.NAME,
   interPodAffinity.NAME,
+  dynamicResources.NAME,
 ] as const;
 export type FilterPlugin = (typeof FILTER_PLUGINS)[number];
 

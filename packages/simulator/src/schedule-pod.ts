@@ -4,7 +4,8 @@
 // Every node of the candidate set is evaluated (no percentageOfNodesToScore sampling); ties go to
 // the first node by name and are reported.
 
-import type { SchedulerCache } from './cluster.js';
+import type { NodeInfo, SchedulerCache } from './cluster.js';
+import * as dynamicResources from './plugins/dynamic-resources.js';
 import * as imageLocality from './plugins/image-locality.js';
 import * as interPodAffinity from './plugins/inter-pod-affinity.js';
 import * as nodeAffinity from './plugins/node-affinity.js';
@@ -16,7 +17,7 @@ import * as taintToleration from './plugins/taint-toleration.js';
 import type { PodInfo } from './pod-info.js';
 import { defaultProfile, type SchedulerProfile, type ScorePlugin } from './profile.js';
 import { STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
-import { fitErrorMessage, type FilterStatus } from './status.js';
+import { fitErrorMessage, preFilterFitErrorMessage, type FilterStatus } from './status.js';
 
 /** At most this many tied node names are kept. */
 const TIE_NAMES = 10;
@@ -66,6 +67,8 @@ export interface ScheduleOptions {
 /** Per-node results of one pod signature that depend only on that node: reused until the node changes. */
 interface NodeLocalCache {
   readonly version: Uint32Array;
+  /** DraState.version the entries were computed at (claims shared across nodes change every node's answer). */
+  draVersion: number;
   readonly failure: (FilterStatus | undefined)[];
   /** NodeResourcesFit + BalancedAllocation (weighted), the node-local scores. */
   readonly localScore: Float64Array;
@@ -112,6 +115,8 @@ export class PodScheduler {
       if (attempt.node !== undefined) return attempt;
     }
     const { cluster } = this;
+    const claims = this.claimsState(pod);
+    if (claims && 'rejected' in claims) return this.preFilterRejected(pod, nodes, claims.rejected);
     const statics = this.statics.get(pod);
     const spread = this.spreadFilterState(pod, nodes, statics);
     const affinity = this.affinityFilterState(pod, nodes);
@@ -119,7 +124,7 @@ export class PodScheduler {
     // Without inter-pod terms a node's filter result and local scores change only when the node does.
     const local = !trace && !spread && !affinity && !this.spreadScored(pod) && !this.affinityScored(pod) ? this.localCache(pod) : undefined;
     if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity)
-      return this.scheduleUniform(pod, statics, vector, nodes, local);
+      return this.scheduleUniform(pod, statics, vector, nodes, local, claims);
     let feasibleCount = 0;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as number;
@@ -127,13 +132,13 @@ export class PodScheduler {
       if (local) {
         if (local.version[node] !== cluster.nodeVersion[node]) {
           local.version[node] = cluster.nodeVersion[node] as number;
-          const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
+          const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined, claims);
           local.failure[node] = f;
           if (!f) local.localScore[node] = this.localScore(pod, statics, node);
         }
         failure = local.failure[node];
       } else {
-        failure = this.nodeFailure(pod, statics, vector, node, spread, affinity);
+        failure = this.nodeFailure(pod, statics, vector, node, spread, affinity, claims);
       }
       if (trace) trace.filter[cluster.nodes[node]?.name ?? ''] = filterTrace(this.profile.filters, failure);
       if (failure) this.failures[i] = failure;
@@ -159,6 +164,21 @@ export class PodScheduler {
     return this.selectHost(pod, feasible, totals, trace);
   }
 
+  /** DynamicResources' PreFilter state; undefined when the plugin is off or the pod has no claims (Skip). */
+  private claimsState(pod: PodInfo): dynamicResources.PreFilterResult | undefined {
+    const { dra } = this.cluster;
+    return dra && pod.hasClaims && this.filters.has(dynamicResources.NAME) ? dra.preFilter(pod) : undefined;
+  }
+
+  /** A PreFilter rejection: every node carries its status, the FitError prints only the message. */
+  private preFilterRejected(pod: PodInfo, nodes: Int32Array, message: string): PodAttempt {
+    const status: FilterStatus = { plugin: dynamicResources.NAME, code: 'UnschedulableAndUnresolvable', reasons: [message] };
+    const statuses = new Map<string, FilterStatus>();
+    for (const node of nodes) statuses.set(this.cluster.nodes[node]?.name ?? '', status);
+    const fitError = { numAllNodes: nodes.length, statuses, message: preFilterFitErrorMessage(nodes.length, message) };
+    return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace: undefined };
+  }
+
   private unschedulable(pod: PodInfo, nodes: Int32Array, statusAt: (i: number) => FilterStatus, trace: PodTrace | undefined): PodAttempt {
     const statuses = new Map<string, FilterStatus>();
     for (let i = 0; i < nodes.length; i++) statuses.set(this.cluster.nodes[nodes[i] as number]?.name ?? '', statusAt(i));
@@ -177,6 +197,7 @@ export class PodScheduler {
     vector: Float64Array,
     nodes: Int32Array,
     local: NodeLocalCache,
+    claims: dynamicResources.PreFilterResult | undefined,
   ): PodAttempt {
     const { cluster } = this;
     const { version, failure, localScore } = local;
@@ -189,7 +210,7 @@ export class PodScheduler {
       const node = nodes[i] as number;
       if (version[node] !== current[node]) {
         version[node] = current[node] as number;
-        const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined);
+        const f = this.nodeFailure(pod, statics, vector, node, undefined, undefined, claims);
         failure[node] = f;
         if (!f) localScore[node] = this.localScore(pod, statics, node);
       }
@@ -228,11 +249,17 @@ export class PodScheduler {
     } else {
       const n = this.cluster.nodeCount;
       entry = {
+        draVersion: this.cluster.dra?.version ?? 0,
         version: new Uint32Array(n).fill(0xffffffff),
         failure: new Array<FilterStatus | undefined>(n),
         localScore: new Float64Array(n),
       };
       if (this.nodeLocal.size >= MAX_CACHED_SIGNATURES) this.nodeLocal.delete(this.nodeLocal.keys().next().value as string);
+    }
+    const draVersion = this.cluster.dra?.version ?? 0;
+    if (pod.hasClaims && entry.draVersion !== draVersion) {
+      entry.draVersion = draVersion;
+      entry.version.fill(0xffffffff);
     }
     this.nodeLocal.set(pod.signature, entry);
     return entry;
@@ -243,7 +270,10 @@ export class PodScheduler {
     const statics = this.statics.get(pod);
     const spread = this.spreadFilterState(pod, this.allNodes, statics);
     const affinity = this.affinityFilterState(pod, this.allNodes);
-    return this.nodeFailure(pod, statics, vector, node, spread, affinity);
+    const claims = this.claimsState(pod);
+    if (claims && 'rejected' in claims)
+      return { plugin: dynamicResources.NAME, code: 'UnschedulableAndUnresolvable', reasons: [claims.rejected] };
+    return this.nodeFailure(pod, statics, vector, node, spread, affinity, claims);
   }
 
   private spreadFilterState(pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): podTopologySpread.FilterState | undefined {
@@ -274,6 +304,7 @@ export class PodScheduler {
     node: number,
     spread: podTopologySpread.FilterState | undefined,
     affinity: interPodAffinity.FilterState | undefined,
+    claims: dynamicResources.PreFilterResult | undefined,
   ): FilterStatus | undefined {
     const { cluster } = this;
     const s = statics.status[node] as number;
@@ -286,7 +317,11 @@ export class PodScheduler {
       const status = podTopologySpread.filter(spread, cluster, node);
       if (status) return status;
     }
-    return affinity ? interPodAffinity.filter(affinity, cluster, node) : undefined;
+    if (affinity) {
+      const status = interPodAffinity.filter(affinity, cluster, node);
+      if (status) return status;
+    }
+    return claims ? cluster.dra?.filter(claims, cluster.nodes[node] as NodeInfo) : undefined;
   }
 
   /** NodeResourcesFit (the profile's strategy) + BalancedAllocation (actual requests) + ImageLocality, weighted. */

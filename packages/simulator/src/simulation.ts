@@ -14,6 +14,7 @@ import { defaultProfile, type SchedulerProfile } from './profile.js';
 import { podInfo, type PodInfo } from './pod-info.js';
 import type { PlacementReport } from './placements.js';
 import { Preemption, type PreemptionOptions, type PreemptionOutcome, type Victim } from './preemption/preemption.js';
+import { DraState } from './plugins/dynamic-resources.js';
 import * as gangScheduling from './plugins/gang-scheduling.js';
 import * as prioritySort from './plugins/priority-sort.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
@@ -101,6 +102,8 @@ function effectivePolicy(group: PodGroup, gates: FeatureGates): GroupPolicy {
   };
 }
 
+const EMPTY_DRA = { resourceClaims: [], resourceClaimTemplates: [], deviceClasses: [], resourceSlices: [] };
+
 /** A group's tieBroken names at most this many members' node ties (each pod carries its own). */
 const MAX_MEMBER_TIES = 5;
 
@@ -179,6 +182,8 @@ export class Simulation {
       const node = this.cluster.nodeIndex.get(nodeName);
       if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
     }
+    // After the bound pods: their claims are allocated in the snapshot already.
+    this.cluster.dra = new DraState(input.dra ?? EMPTY_DRA, this.groups, this.gates.DRAWorkloadResourceClaims);
     this.pending.sort(prioritySort.less);
     for (const p of this.pending) {
       if (!p.groupKey) continue;

@@ -19,3 +19,8 @@ export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterSt
   const entries = [...counts].map(([reason, count]) => `${count} ${reason}`).sort();
   return `0/${numAllNodes} nodes are available: ${entries.join(', ')}.`;
 }
+
+/** A PreFilter rejection prints only its message: the per-node reasons would repeat it. */
+export function preFilterFitErrorMessage(numAllNodes: number, message: string): string {
+  return `0/${numAllNodes} nodes are available: ${message}.`;
+}

@@ -1,14 +1,15 @@
-import type { Node, Pod } from '@kubectl-workload/api';
+import type { Node, Pod, ResourceClaim } from '@kubectl-workload/api';
 import { attempt, cpuPod, info, node, setup } from '../test-support/builders.js';
 import { preemptPod, type PreemptionEnv } from './default-preemption.js';
+import type { DraObjects } from './dynamic-resources.js';
 import { PriorityResolver } from '../preemption/priority.js';
 
 function on(nodeName: string, name: string, cpu: string, priority: number, startTime?: string): Pod {
   return { ...cpuPod(name, cpu, { nodeName, priority }), ...(startTime ? { status: { startTime } } : {}) };
 }
 
-function preempt(nodes: Node[], pods: Pod[], preemptor: Pod, nominated?: string) {
-  const { scheduler } = setup(nodes, pods, [preemptor]);
+function preempt(nodes: Node[], pods: Pod[], preemptor: Pod, nominated?: string, dra?: Partial<DraObjects>) {
+  const { scheduler } = setup(nodes, pods, [preemptor], dra);
   const env: PreemptionEnv = {
     scheduler,
     priorities: new PriorityResolver([], new Map()),
@@ -71,10 +72,14 @@ describe('DefaultPreemption messages (spec §5.1)', () => {
     );
   });
 
-  it('reports the filter reason of a node that stays too small with its victims gone, and leaves out the DRA reason for pods with claims', () => {
+  it('reports the filter reason of a node that stays too small with its victims gone, after DRA\'s "still not schedulable" for a pod with claims', () => {
     const me = cpuPod('me', '2', { priority: 10, resourceClaims: [{ name: 'gpu', resourceClaimName: 'gpu' }] });
-    const r = preempt([node('n1', { cpu: '2' })], [on('n1', 'big', '1', 50), on('n1', 'small', '1', 1)], me);
-    expect(r.message).toBe('preemption: 0/1 nodes are available: 1 Insufficient cpu.');
+    // Allocated without a node selector: usable everywhere, so DynamicResources has nothing to deallocate.
+    const claim: ResourceClaim = { metadata: { name: 'gpu', namespace: 'default' }, status: { allocation: {} } };
+    const r = preempt([node('n1', { cpu: '2' })], [on('n1', 'big', '1', 50), on('n1', 'small', '1', 1)], me, undefined, {
+      resourceClaims: [claim],
+    });
+    expect(r.message).toBe('still not schedulable, preemption: 0/1 nodes are available: 1 Insufficient cpu.');
   });
 
   it('is not eligible with preemptionPolicy Never', () => {

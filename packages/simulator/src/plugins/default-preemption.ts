@@ -6,6 +6,7 @@
 // node and breaks the final tie by map order; here both follow node-name order and the tie is reported.
 
 import type { PodInfo } from '../pod-info.js';
+import * as dynamicResources from './dynamic-resources.js';
 import type { PodAttempt, PodScheduler } from '../schedule-pod.js';
 import { fitErrorMessage, type FilterStatus } from '../status.js';
 import { PREEMPTION_MESSAGE } from '../preemption/messages.js';
@@ -50,14 +51,17 @@ export interface PreemptionEnv {
   readonly nominatedNode: (pod: PodInfo) => number | undefined;
 }
 
-/** RunPostFilterPlugins joins the reasons of DynamicResources (first) and DefaultPreemption. */
-function postFilterMessage(pod: PodInfo, preemption: string): string {
+/** RunPostFilterPlugins joins the reasons of DynamicResources (first, when enabled) and DefaultPreemption. */
+function postFilterMessage(scheduler: PodScheduler, pod: PodInfo, preemption: string): string {
   const own = `${PREEMPTION_MESSAGE.prefix}${preemption}`;
-  return (pod.pod.spec?.resourceClaims ?? []).length === 0 ? `${PREEMPTION_MESSAGE.noNewClaims}, ${own}` : own;
+  const { dra } = scheduler.cluster;
+  if (!scheduler.profile.filters.includes(dynamicResources.NAME)) return own;
+  const reason = dra ? dra.postFilter(pod, scheduler.cluster.nodes) : dynamicResources.DRA_MESSAGE.noNewClaims;
+  return `${reason}, ${own}`;
 }
 
-function failed(pod: PodInfo, preemption: string): PodPreemption {
-  return { node: undefined, victims: [], message: postFilterMessage(pod, preemption), tie: undefined };
+function failed(scheduler: PodScheduler, pod: PodInfo, preemption: string): PodPreemption {
+  return { node: undefined, victims: [], message: postFilterMessage(scheduler, pod, preemption), tie: undefined };
 }
 
 /** PodTerminatingByPreemption: being deleted, with DisruptionTarget/PreemptionByScheduler. */
@@ -124,7 +128,7 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
   const { cluster } = scheduler;
   const statuses = attempt.fitError?.statuses ?? new Map<string, FilterStatus>();
   const reason = ineligibility(env, pod, statuses);
-  if (reason !== undefined) return failed(pod, reason);
+  if (reason !== undefined) return failed(env.scheduler, pod, reason);
   const potential: number[] = [];
   for (const node of nodes)
     if (statuses.get(cluster.nodes[node]?.name ?? '')?.code !== 'UnschedulableAndUnresolvable') potential.push(node);
@@ -149,7 +153,7 @@ export function preemptPod(env: PreemptionEnv, pod: PodInfo, attempt: PodAttempt
     // Nodes never dry-run (the unresolvable ones) carry the "not helpful" absent-node status.
     const absent = nodes.length - nodeStatuses.length;
     const all = [...nodeStatuses, ...Array.from({ length: absent }, () => NOT_HELPFUL_STATUS)];
-    return failed(pod, fitErrorMessage(nodes.length, all));
+    return failed(scheduler, pod, fitErrorMessage(nodes.length, all));
   }
   const { chosen, tied } = pickOne(candidates);
   return {

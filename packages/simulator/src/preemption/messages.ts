@@ -15,11 +15,6 @@ export const PREEMPTION_MESSAGE = {
   constraintsUnsupported: 'workload aware preemption is not supported for pod groups with scheduling constraints',
   /** KEP-5710 PRR text for the PodGroupScheduled condition (UNVERIFIED against 1.36 code). */
   waitingForPodGroupPreemption: 'pod group is waiting for podgroup preemption to complete',
-  /**
-   * DynamicResources' PostFilter for a pod without claims. It runs before DefaultPreemption and its
-   * reason is joined first (observed on v1.36.4, spec §5.1 [3p]).
-   */
-  noNewClaims: 'no new claims to deallocate',
   /** The DisruptionTarget/PreemptionByScheduler condition message on a victim. */
   disruptionTarget: (schedulerName: string, preemptor: 'pod' | 'podgroup'): string =>
     `${schedulerName}: preempting to accommodate a higher priority ${preemptor}`,

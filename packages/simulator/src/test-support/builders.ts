@@ -2,6 +2,7 @@
 
 import type { Node, Pod, PodGroup, PodSpec } from '@kubectl-workload/api';
 import { SchedulerCache } from '../cluster.js';
+import { DraState, type DraObjects } from '../plugins/dynamic-resources.js';
 import { StaticResultsCache } from '../static-results.js';
 import { podInfo, type PodInfo } from '../pod-info.js';
 import { PodScheduler } from '../schedule-pod.js';
@@ -60,13 +61,26 @@ export function info(p: Pod): PodInfo {
 }
 
 /** A cluster with `bound` pods placed on the nodes their spec.nodeName names, and a scheduler over it. */
-export function setup(nodes: Node[], bound: Pod[] = [], pending: Pod[] = []): { cluster: SchedulerCache; scheduler: PodScheduler } {
+export function setup(
+  nodes: Node[],
+  bound: Pod[] = [],
+  pending: Pod[] = [],
+  dra?: Partial<DraObjects> & { podGroups?: PodGroup[] },
+): { cluster: SchedulerCache; scheduler: PodScheduler } {
   const dims = new Set<string>();
   for (const p of [...bound, ...pending]) for (const name of info(p).requests.keys()) dims.add(name);
   const cluster = new SchedulerCache(nodes, dims);
   for (const p of bound) {
     const i = info(p);
     cluster.add(i, cluster.nodeIndex.get(p.spec?.nodeName ?? '') as number, cluster.requestVector(i));
+  }
+  if (dra) {
+    const groups = new Map((dra.podGroups ?? []).map((g) => [`${g.metadata?.namespace ?? 'default'}/${g.metadata?.name ?? ''}`, g]));
+    cluster.dra = new DraState(
+      { resourceClaims: [], resourceClaimTemplates: [], deviceClasses: [], resourceSlices: [], ...dra },
+      groups,
+      true,
+    );
   }
   return { cluster, scheduler: new PodScheduler(cluster, new StaticResultsCache(cluster)) };
 }

@@ -1,0 +1,123 @@
+// The structured-parameters allocator for one node (k8s.io/dynamic-resource-allocation/structured,
+// the parts GA in 1.36): every claim's requests are filled from the devices usable on the node, in
+// allocator order (pools by driver and name, devices in slice order), skipping devices already
+// allocated. ExactCount takes `count` devices; All takes every matching device and fails if any of
+// them is allocated or none matches. matchAttribute constraints are checked as devices are picked,
+// and a failed branch backtracks like upstream's depth-first search, so the answer is "some
+// allocation exists", the upstream Allocate semantics.
+
+import type { DeviceAttribute } from '@kubectl-workload/api';
+import type { PublishedDevice } from './devices.js';
+
+export interface RequestToAllocate {
+  readonly name: string;
+  readonly all: boolean;
+  readonly count: number;
+  /** Per device index: 1 when the class's and the request's selectors all match. */
+  readonly matches: Uint8Array;
+}
+
+export interface ClaimToAllocate {
+  readonly requests: readonly RequestToAllocate[];
+  /** matchAttribute constraints: the request names they cover (empty: all) and the qualified attribute. */
+  readonly matchAttributes: readonly { readonly requests: readonly string[]; readonly attribute: string }[];
+}
+
+/** One picked device per slot: claim index, request name, device index. */
+export interface Pick {
+  readonly claim: number;
+  readonly request: string;
+  readonly device: number;
+}
+
+interface Slot {
+  readonly claim: number;
+  readonly request: RequestToAllocate;
+  /** The slot before it of the same request: its device bounds where this one starts (no permutations). */
+  readonly sameRequestBefore: boolean;
+}
+
+/** Upstream gives up after the scheduler's Filter timeout; this bounds the search in steps instead. */
+const MAX_STEPS = 1_000_000;
+
+/** Attribute value by qualified name; a bare name in the slice means the driver's domain. */
+export function attributeValue(device: PublishedDevice, qualified: string): DeviceAttribute | undefined {
+  const direct = device.attributes[qualified];
+  if (direct) return direct;
+  const slash = qualified.indexOf('/');
+  return slash >= 0 && qualified.slice(0, slash) === device.driver ? device.attributes[qualified.slice(slash + 1)] : undefined;
+}
+
+function attributeKey(a: DeviceAttribute | undefined): string | undefined {
+  if (!a) return undefined;
+  if (a.int !== undefined) return `i${a.int}`;
+  if (a.bool !== undefined) return `b${a.bool}`;
+  if (a.string !== undefined) return `s${a.string}`;
+  return a.version === undefined ? undefined : `v${a.version}`;
+}
+
+/**
+ * Allocates every claim on a node, or returns undefined. `candidates`: the node's devices in
+ * allocator order; `taken`: devices allocated to other claims (1 = taken).
+ */
+export function allocate(
+  claims: readonly ClaimToAllocate[],
+  candidates: Int32Array,
+  taken: Uint8Array,
+  devices: readonly PublishedDevice[],
+): Pick[] | undefined {
+  const picks: Pick[] = [];
+  const used = new Set<number>();
+  // All-mode requests first take every matching device (they have no choice to backtrack over).
+  const slots: Slot[] = [];
+  for (let c = 0; c < claims.length; c++) {
+    for (const request of (claims[c] as ClaimToAllocate).requests) {
+      if (request.all) {
+        let found = 0;
+        for (const d of candidates) {
+          if (request.matches[d] !== 1) continue;
+          if (taken[d] === 1 || used.has(d)) return undefined;
+          used.add(d);
+          picks.push({ claim: c, request: request.name, device: d });
+          found++;
+        }
+        if (found === 0) return undefined;
+      } else for (let i = 0; i < request.count; i++) slots.push({ claim: c, request, sameRequestBefore: i > 0 });
+    }
+  }
+  if (!constraintsHold(claims, picks, devices)) return undefined;
+  let steps = 0;
+  const search = (s: number, from: number): boolean => {
+    if (s === slots.length) return true;
+    const slot = slots[s] as Slot;
+    for (let i = slot.sameRequestBefore ? from : 0; i < candidates.length; i++) {
+      if (++steps > MAX_STEPS) return false;
+      const d = candidates[i] as number;
+      if (slot.request.matches[d] !== 1 || taken[d] === 1 || used.has(d)) continue;
+      used.add(d);
+      picks.push({ claim: slot.claim, request: slot.request.name, device: d });
+      if (constraintsHold(claims, picks, devices) && search(s + 1, i + 1)) return true;
+      picks.pop();
+      used.delete(d);
+    }
+    return false;
+  };
+  return search(0, 0) ? picks : undefined;
+}
+
+/** Every matchAttribute constraint: all picked devices of its requests share one value of the attribute. */
+function constraintsHold(claims: readonly ClaimToAllocate[], picks: readonly Pick[], devices: readonly PublishedDevice[]): boolean {
+  for (let c = 0; c < claims.length; c++) {
+    for (const constraint of (claims[c] as ClaimToAllocate).matchAttributes) {
+      let value: string | undefined;
+      for (const p of picks) {
+        if (p.claim !== c || (constraint.requests.length > 0 && !constraint.requests.includes(p.request))) continue;
+        const key = attributeKey(attributeValue(devices[p.device] as PublishedDevice, constraint.attribute));
+        if (key === undefined) return false;
+        if (value === undefined) value = key;
+        else if (value !== key) return false;
+      }
+    }
+  }
+  return true;
+}
