@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { LabelSelectorError, parseLabelSelector, type KubeObject } from '@kubectl-workload/api';
 import { selfSignedKeyPair } from '@kubectl-workload/webhook';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, version } from './discovery.js';
@@ -91,10 +91,14 @@ export class TestApiServer {
   readonly kubernetesVersion: KubernetesVersion;
   /** Added to every response's latency, to test client timeouts. */
   latencyMs = 0;
+  /** Requests hold() keeps unanswered until release(). */
+  private held: Array<() => void> | undefined;
   private serveSchedulingAlpha: boolean;
   private forbidRules: ForbidRule[] = [];
   private readonly featureGates: Readonly<Record<string, boolean>>;
   private readonly openWatches = new Set<() => void>();
+  /** Every TCP connection, TLS handshake or not: closeAllConnections() misses those not yet HTTP. */
+  private readonly sockets = new Set<Socket>();
 
   private constructor(
     private readonly server: Server,
@@ -107,9 +111,14 @@ export class TestApiServer {
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
     this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
     this.featureGates = options.featureGates ?? {};
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const respond = (): void => this.handle(req, res);
-      if (this.latencyMs > 0) setTimeout(respond, this.latencyMs);
+      if (this.held) this.held.push(respond);
+      else if (this.latencyMs > 0) setTimeout(respond, this.latencyMs);
       else respond();
     });
   }
@@ -131,6 +140,18 @@ export class TestApiServer {
     this.forbidRules.push(rule);
   }
 
+  /** From now on requests get no answer, as from a hung API server, until release(). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers the held requests (a client that gave up meanwhile gets nothing) and stops holding. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const respond of held) respond();
+  }
+
   allowAll(): void {
     this.forbidRules = [];
   }
@@ -145,8 +166,10 @@ export class TestApiServer {
   }
 
   async close(): Promise<void> {
+    this.held = undefined;
     for (const end of this.openWatches) end();
     this.server.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
