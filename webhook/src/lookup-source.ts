@@ -46,24 +46,34 @@ const WEBHOOK_HINTS: AccessHints = {
 };
 
 /**
+ * A list the API server never answers (a half-open connection) must fail and be retried rather than
+ * keep a cache unsynced forever; 60 s is the API server's own default --request-timeout.
+ */
+const LIST_TIMEOUT = '60s';
+
+/**
  * Informer caches over the cluster named by a kubeconfig (in a pod: one that points at the service
  * account token and CA). Lookups answer from memory; /readyz stays false until every cache listed.
  */
 export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
-  const client = await connect({ kubeconfig }, process.env, WEBHOOK_HINTS);
+  const client = await connect({ kubeconfig, requestTimeout: LIST_TIMEOUT }, process.env, WEBHOOK_HINTS);
   const lookup = new InformerLookup(client, {
     onError: (kind, message, retryInMs) =>
       logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
   }).start();
+  let closed = false;
   void lookup.waitForSync(60_000).then((synced) => {
     if (synced) logger.info({ objects: lookup.cacheSizes() }, 'lookup caches synced');
-    else logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');
+    else if (!closed) logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');
   });
   return {
     lookup,
     ready: () => lookup.synced,
     cacheSizes: () => lookup.cacheSizes(),
-    close: () => lookup.stop(),
+    close: () => {
+      closed = true;
+      return lookup.stop();
+    },
   };
 }
 

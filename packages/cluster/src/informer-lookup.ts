@@ -73,6 +73,8 @@ export class InformerLookup implements ObjectLookup {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.retryTimers) clearTimeout(timer);
+    // Pending waits answer now instead of holding the process open until their timeout.
+    for (const listener of [...this.syncListeners]) listener();
     await Promise.all([...this.caches.values()].map((cache) => cache.stop()));
   }
 
@@ -166,7 +168,7 @@ export class InformerLookup implements ObjectLookup {
   }
 
   private waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-    if (condition()) return Promise.resolve(true);
+    if (condition() || this.stopped) return Promise.resolve(condition());
     return new Promise((resolve) => {
       const finish = (result: boolean): void => {
         clearTimeout(timer);
@@ -174,7 +176,7 @@ export class InformerLookup implements ObjectLookup {
         resolve(result);
       };
       const check = (): void => {
-        if (condition()) finish(true);
+        if (condition() || this.stopped) finish(condition());
       };
       const timer = setTimeout(() => finish(condition()), timeoutMs);
       this.syncListeners.add(check);
