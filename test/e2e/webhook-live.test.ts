@@ -13,11 +13,11 @@ import type { Pod, PodGroup } from '@kubectl-workload/api';
 import { sampleClusterObjects, TestApiServer, writeKubeconfig } from '@kubectl-workload/test';
 import { liveSource } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
+import { recordingLogger } from '../../webhook/src/test-support/log-record.js';
 import { startWebhookProcess } from '../../webhook/src/test-support/process.js';
 import type { LogEntry, WebhookProcess } from '../../webhook/src/test-support/process.js';
 import { patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
 import { silentLogger, startTestWebhook } from '../../webhook/src/test-support/start.js';
-import type { TestWebhook } from '../../webhook/src/test-support/start.js';
 
 let apiServer: TestApiServer;
 let kubeconfig: string;
@@ -28,15 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => apiServer.close());
 afterEach(() => apiServer.setSchedulingAlphaServed(true));
-
-async function readyWithin(server: TestWebhook, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if ((await server.client.send('GET', '/readyz')).status === 200) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-}
 
 const podGroupFromTemplate: PodGroup = {
   apiVersion: 'scheduling.k8s.io/v1alpha2',
@@ -54,9 +45,11 @@ const orphanPod: Pod = {
 
 describe('live lookups through informers', () => {
   it('becomes ready once synced, fills PodGroups from live Workloads and sees live PodGroups', async () => {
-    const server = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger) });
+    const { logger, record } = recordingLogger();
+    const server = await startTestWebhook({ source: await liveSource(kubeconfig, logger) });
     try {
-      expect(await readyWithin(server, 5000)).toBe(true);
+      await record.waitForMessage(/^lookup caches synced$/);
+      expect((await server.client.send('GET', '/readyz')).status).toBe(200);
       const mutated = (await server.client.post<AdmissionReview>('/mutate', reviewFor(podGroupFromTemplate))).json;
       expect(patchOf(mutated)).toEqual([{ op: 'add', path: '/spec/schedulingPolicy', value: { gang: { minCount: 4 } } }]);
       const warned = (await server.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
@@ -75,10 +68,13 @@ describe('live lookups through informers', () => {
 
   it('stays unready and resolves unreadable lookups by --on-lookup-error when the API is not served', async () => {
     apiServer.setSchedulingAlphaServed(false);
-    const allowing = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger) });
+    const { logger, record } = recordingLogger();
+    const allowing = await startTestWebhook({ source: await liveSource(kubeconfig, logger) });
     const denying = await startTestWebhook({ source: await liveSource(kubeconfig, silentLogger), onLookupError: 'deny' });
     try {
-      expect(await readyWithin(allowing, 500)).toBe(false);
+      // Every cache but Workload's and PodGroup's lists; those two fail, and say why.
+      await record.waitForMessage(/^PodGroup cache sync failed: /);
+      expect((await allowing.client.send('GET', '/readyz')).status).toBe(503);
       const allowed = (await allowing.client.post<AdmissionReview>('/validate', reviewFor(orphanPod))).json.response;
       expect(allowed.allowed).toBe(true);
       expect(allowed.warnings).toContainEqual(expect.stringMatching(/^X-15: not checked, lookup failed: PodGroup cache not synced/));
@@ -107,10 +103,10 @@ describe('the in-cluster kubeconfig shipped in manifests/base', () => {
       .replaceAll('/var/run/secrets/kubernetes.io/serviceaccount', dir);
     const file = join(dir, 'kubeconfig');
     writeFileSync(file, local);
-    const source = await liveSource(file, silentLogger);
+    const { logger, record } = recordingLogger();
+    const source = await liveSource(file, logger);
     try {
-      const deadline = Date.now() + 5000;
-      while (!source.ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      await record.waitForMessage(/^lookup caches synced$/);
       expect(source.ready()).toBe(true);
       expect(await source.lookup.getWorkload('team-a', 'training')).toBeDefined();
     } finally {

@@ -3,8 +3,9 @@
 
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams, SpawnOptionsWithoutStdio } from 'node:child_process';
+import { LogRecord, type LogEntry } from './log-record.js';
 
-export type LogEntry = Record<string, unknown>;
+export type { LogEntry } from './log-record.js';
 
 export interface WebhookProcess {
   child: ChildProcessWithoutNullStreams;
@@ -20,42 +21,20 @@ export interface WebhookProcess {
 
 export function startWebhookProcess(command: string, args: readonly string[], options: SpawnOptionsWithoutStdio = {}): WebhookProcess {
   const child = spawn(command, args, options);
-  const logs: string[] = [];
-  const entries: LogEntry[] = [];
-  const waiters = new Set<() => void>();
+  const record = new LogRecord();
   let stderr = '';
-  let buffer = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      logs.push(line);
-      entries.push(JSON.parse(line) as LogEntry);
-    }
-    for (const waiter of waiters) waiter();
-  });
+  child.stdout.on('data', (chunk: Buffer) => record.write(chunk.toString('utf8')));
+  child.once('error', (err) => record.end(err));
   const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-  const waitFor = <T>(find: (all: readonly LogEntry[]) => T | undefined): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const check = (): void => {
-        const found = find(entries);
-        if (found === undefined) return;
-        waiters.delete(check);
-        resolve(found);
-      };
-      waiters.add(check);
-      child.once('error', reject);
-      void closed.then((code) => reject(new Error(`${command} exited with ${code}: ${stderr || logs.join('\n')}`)));
-      check();
-    });
+  void closed.then((code) => record.end(new Error(`${command} exited with ${code}: ${stderr || record.lines.join('\n')}`)));
+  const waitFor = <T>(find: (all: readonly LogEntry[]) => T | undefined): Promise<T> => record.waitFor(find);
   const serving = waitFor((all) => all.find((e) => e.msg === 'workload-webhook serving HTTPS')?.port as number | undefined);
   // A test that never awaits `serving` must not fail on its rejection when the process exits.
   serving.catch(() => undefined);
   return {
     child,
-    logs,
+    logs: record.lines,
     serving,
     waitFor,
     async stop() {
