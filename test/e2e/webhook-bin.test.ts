@@ -125,6 +125,21 @@ async function startBin(args: string[]): Promise<WebhookProcess & { port: number
   return { ...started, port: await started.serving };
 }
 
+/**
+ * Connects to /healthz until a connection is refused (at most 200 tries): a connection that reached
+ * the listener just before it closed is still served or reset. The last outcome: an error code, or 'accepted'.
+ */
+async function untilRefused(port: number): Promise<string> {
+  let outcome = 'not tried';
+  for (let attempt = 0; attempt < 200 && outcome !== 'ECONNREFUSED'; attempt++) {
+    outcome = await connectHealthz(port).then(
+      () => 'accepted',
+      (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error',
+    );
+  }
+  return outcome;
+}
+
 function connectHealthz(port: number): Promise<unknown> {
   return new Promise((resolve, reject) =>
     request({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, resolve).on('error', reject).end(),
@@ -167,15 +182,14 @@ describe('SIGTERM', () => {
       req.once('continue', () => {
         req.write(body.subarray(0, body.length / 2));
         child.kill('SIGTERM');
-        // The listener is closed right after "shutting down" is logged; then try a new connection.
+        // "shutting down" is logged just before the listener closes: connect until refused. Only
+        // then does the review finish, so the refusal happened while it was in flight.
         void webhook
           .waitFor((entries) => entries.find((e) => e.msg === 'shutting down'))
-          .then(() => {
-            refused = connectHealthz(port).then(
-              () => 'accepted',
-              (err: unknown) => (err as NodeJS.ErrnoException).code ?? 'error',
-            );
-            void refused.then(() => req.end(body.subarray(body.length / 2)));
+          .then(async () => {
+            refused = untilRefused(port);
+            await refused;
+            req.end(body.subarray(body.length / 2));
           }, reject);
       });
     });
