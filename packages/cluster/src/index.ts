@@ -28,6 +28,19 @@ export {
   type ClusterSource,
   type ProgressListener,
 } from './state.js';
+export {
+  KUEUE_GROUP,
+  KUEUE_KINDS,
+  emptyKueueState,
+  type KueueState,
+  type KueueWorkload,
+  type KueuePodSet,
+  type LocalQueue,
+  type ClusterQueue,
+  type ResourceFlavor,
+  type FlavorQuotas,
+  type FlavorUsage,
+} from './kueue.js';
 export { isCoreEvent, eventTime, recentSubjectEvents, EVENT_WINDOW_MS } from './events.js';
 export { InformerLookup, LOOKUP_KINDS, type LookupKind, type InformerLookupOptions } from './informer-lookup.js';
 export { closeNames, didYouMean, editDistance } from './suggest.js';

@@ -28,6 +28,8 @@ export interface SourceOptions extends ClusterOptions {
   snapshot?: string;
   /** Not a flag: also list Events from a live cluster (explain needs them; other commands skip the request). */
   withEvents?: boolean;
+  /** Not a flag: also list Kueue's objects when the cluster serves kueue.x-k8s.io (explain follows Kueue-gated gangs). */
+  withKueue?: boolean;
 }
 
 export class OptionError extends Error {}

@@ -20,6 +20,7 @@ import { connect, type ClusterClient, type Scope } from './client.js';
 import { ClusterAccessError, ForbiddenError } from './errors.js';
 import { isCoreEvent, recentSubjectEvents } from './events.js';
 import { CLUSTER_KINDS, type ClusterKind, type KubeEvent } from './kinds.js';
+import { addKueueObject, emptyKueueState, isKueueObject, kueueObjects, listKueue, type KueueState } from './kueue.js';
 import type { SourceOptions } from './options.js';
 
 export interface ClusterState {
@@ -40,6 +41,8 @@ export interface ClusterState {
   forbidden?: string[];
   /** The feature gates a snapshot was taken with (`A=true,B=false`), from its List annotation. */
   featureGates?: string;
+  /** Kueue's objects, when the cluster serves kueue.x-k8s.io or the snapshot holds some (kueue.ts). */
+  kueue?: KueueState;
 }
 
 /** Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds need cluster-wide RBAC. */
@@ -63,18 +66,23 @@ export const STATE_KINDS = [
  * use them), or a snapshot file narrowed to a scope (all namespaces unless one is given).
  */
 export type ClusterSource =
-  | { client: ClusterClient; onProgress?: ProgressListener; events?: boolean }
+  | { client: ClusterClient; onProgress?: ProgressListener; events?: boolean; kueue?: boolean }
   | { snapshot: string; scope?: Scope };
 
 /** Called as each kind arrives from a live cluster (the snapshot command shows it on a terminal). */
-export type ProgressListener = (kind: ClusterKind, count: number) => void;
+export type ProgressListener = (kind: string, count: number) => void;
 
 /**
  * The source the flags name: `--snapshot FILE` (narrowed by `-n`, else all namespaces, since a
  * snapshot has no current context), or the cluster of the kubeconfig and connection flags.
  */
 export async function sourceFromOptions(options: SourceOptions, env: NodeJS.ProcessEnv = process.env): Promise<ClusterSource> {
-  if (options.snapshot === undefined) return { client: await connect(options, env), ...(options.withEvents ? { events: true } : {}) };
+  if (options.snapshot === undefined)
+    return {
+      client: await connect(options, env),
+      ...(options.withEvents ? { events: true } : {}),
+      ...(options.withKueue ? { kueue: true } : {}),
+    };
   const scope: Scope = options.namespace && !options.allNamespaces ? { namespace: options.namespace } : { allNamespaces: true };
   return { snapshot: options.snapshot, scope };
 }
@@ -106,14 +114,20 @@ function stateKind(obj: KubeObject): string | undefined {
 export function stateFromObjects(objects: Iterable<KubeObject>, scope?: Scope): ClusterState {
   const state = emptyState();
   const fields = new Map<string, keyof ClusterState>(STATE_KINDS);
+  const kueue = emptyKueueState();
+  let sawKueue = false;
   for (const obj of objects) {
+    if (isKueueObject(obj)) {
+      sawKueue = addKueueObject(kueue, obj, scope) || sawKueue;
+      continue;
+    }
     const kind = stateKind(obj);
     const field = kind && fields.get(kind);
     if (!kind || !field || !inScope(obj, kind as ClusterKind, scope)) continue;
     (state[field] as KubeObject[]).push(obj);
   }
   state.events = recentSubjectEvents(state.events);
-  return state;
+  return sawKueue ? { ...state, kueue } : state;
 }
 
 const READ_PROBLEMS: Record<string, string> = {
@@ -140,7 +154,12 @@ async function readSnapshot(file: string, scope?: Scope): Promise<ClusterState> 
   return gates === undefined ? state : { ...state, featureGates: gates };
 }
 
-async function readLive(client: ClusterClient, onProgress: ProgressListener | undefined, events: boolean): Promise<ClusterState> {
+async function readLive(
+  client: ClusterClient,
+  onProgress: ProgressListener | undefined,
+  events: boolean,
+  withKueue: boolean,
+): Promise<ClusterState> {
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
   let eventsError: string | undefined;
   const forbidden: string[] = [];
@@ -160,19 +179,27 @@ async function readLive(client: ClusterClient, onProgress: ProgressListener | un
       return items;
     }),
   );
+  const kueue = withKueue ? await listKueue(client, onProgress) : { state: undefined, forbidden: [] };
+  forbidden.push(...kueue.forbidden);
   const state = stateFromObjects(lists.flat());
-  return { ...state, ...(eventsError === undefined ? {} : { eventsError }), ...(forbidden.length ? { forbidden: forbidden.sort() } : {}) };
+  return {
+    ...state,
+    ...(kueue.state ? { kueue: kueue.state } : {}),
+    ...(eventsError === undefined ? {} : { eventsError }),
+    ...(forbidden.length ? { forbidden: forbidden.sort() } : {}),
+  };
 }
 
 export function loadClusterState(source: ClusterSource): Promise<ClusterState> {
   return 'client' in source
-    ? readLive(source.client, source.onProgress, source.events === true)
+    ? readLive(source.client, source.onProgress, source.events === true, source.kueue === true)
     : readSnapshot(source.snapshot, source.scope);
 }
 
-/** Every object of a state, in snapshot order (events last). */
+/** Every object of a state, in snapshot order (Kueue's before events, events last). */
 export function stateObjects(state: ClusterState): KubeObject[] {
-  return STATE_KINDS.flatMap(([, field]) => state[field] as KubeObject[]);
+  const objects = STATE_KINDS.flatMap(([kind, field]) => (kind === 'Event' ? [] : (state[field] as KubeObject[])));
+  return [...objects, ...(state.kueue ? kueueObjects(state.kueue) : []), ...state.events];
 }
 
 /** What `kubectl workload snapshot` writes: a `v1 List`, like `kubectl get -o yaml`. */

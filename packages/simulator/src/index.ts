@@ -14,6 +14,7 @@ export * from './group-algorithm.js';
 export * from './placements.js';
 export { topologyDomains, type Placement } from './plugins/topology-placement.js';
 export * from './simulation.js';
+export { GATED_CONDITION, gatesOf, preEnqueue as schedulingGatesPreEnqueue } from './plugins/scheduling-gates.js';
 export * from './profile.js';
 export { schedulerConfiguration, KNOWN_PLUGINS, type SchedulerConfiguration } from './config/scheduler-config.js';
 export { SchedulerConfigError } from './config/reader.js';

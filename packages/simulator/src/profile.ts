@@ -13,7 +13,12 @@ import * as balancedAllocation from './plugins/node-resources-balanced-allocatio
 import * as nodeResourcesFit from './plugins/node-resources-fit.js';
 import * as nodeUnschedulable from './plugins/node-unschedulable.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
+import * as schedulingGates from './plugins/scheduling-gates.js';
 import * as taintToleration from './plugins/taint-toleration.js';
+
+/** PreEnqueue plugins the simulator models per profile (GangScheduling follows its feature gate instead). */
+export const PRE_ENQUEUE_PLUGINS = [schedulingGates.NAME] as const;
+export type PreEnqueuePlugin = (typeof PRE_ENQUEUE_PLUGINS)[number];
 
 /** Filter plugins in the v1.36 default order (DynamicResources is GA and on; volume plugins are not modelled). */
 export const FILTER_PLUGINS = [
@@ -43,6 +48,8 @@ export type ScorePlugin = keyof typeof SCORE_WEIGHTS;
 
 export interface SchedulerProfile {
   readonly schedulerName: string;
+  /** Enabled PreEnqueue plugins. */
+  readonly preEnqueue: readonly PreEnqueuePlugin[];
   /** Enabled Filter plugins, in FILTER_PLUGINS order. */
   readonly filters: readonly FilterPlugin[];
   /** Score weight per plugin; 0 means disabled at Score. */
@@ -56,6 +63,7 @@ export interface SchedulerProfile {
 export function defaultProfile(schedulerName: string = DEFAULT_SCHEDULER_NAME): SchedulerProfile {
   return {
     schedulerName,
+    preEnqueue: PRE_ENQUEUE_PLUGINS,
     filters: FILTER_PLUGINS,
     weights: SCORE_WEIGHTS,
     fitStrategy: nodeResourcesFit.DEFAULT_SCORING_STRATEGY,

@@ -17,6 +17,7 @@ import { Preemption, type PreemptionOptions, type PreemptionOutcome, type Victim
 import { DraState } from './plugins/dynamic-resources.js';
 import * as gangScheduling from './plugins/gang-scheduling.js';
 import * as prioritySort from './plugins/priority-sort.js';
+import * as schedulingGates from './plugins/scheduling-gates.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
 
 /** Preempted: a pod this run bound, then evicted as a preemption victim. */
@@ -34,6 +35,8 @@ export interface PodResult {
   readonly trace: PodTrace | undefined;
   /** Set while the pod waits for its preemption victims to leave (status.nominatedNodeName). */
   readonly nominatedNode?: string;
+  /** The spec.schedulingGates holding a Gated pod at SchedulingGates PreEnqueue (PodScheduled=False/SchedulingGated). */
+  readonly schedulingGates?: readonly string[];
 }
 
 export interface PodGroupResult {
@@ -242,14 +245,23 @@ export class Simulation {
       return;
     }
     if (!pod.groupKey) {
-      this.podCycle(pod);
+      if (!this.heldByGates(pod)) this.podCycle(pod);
       return;
     }
-    const members = (this.pendingByGroup.get(pod.groupKey) ?? []).filter(
+    const pending = (this.pendingByGroup.get(pod.groupKey) ?? []).filter(
       (p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating && this.profiles.has(p.schedulerName),
     );
-    for (const m of members) done.add(m.key);
-    const gate = this.preEnqueue(pod);
+    for (const m of pending) done.add(m.key);
+    // Gated members stay known to the group (GangScheduling counts them) but never leave PreEnqueue,
+    // so the cycle gathers only the others (spec §1.2 step 2).
+    const members = pending.filter((m) => !this.heldByGates(m));
+    if (members.length === 0) {
+      const first = pending[0] ?? pod;
+      const message = schedulingGates.preEnqueue(first.pod) ?? '';
+      this.setGroup(pod, { outcome: 'Gated', message, placements: undefined, tieBroken: undefined, notes: [], countCycle: false });
+      return;
+    }
+    const gate = this.preEnqueue(members[0] as PodInfo);
     if (gate !== undefined) {
       for (const m of members) this.setPod(m, 'Gated', undefined, gate);
       this.setGroup(pod, { outcome: 'Gated', message: gate, placements: undefined, tieBroken: undefined, notes: [], countCycle: false });
@@ -261,6 +273,15 @@ export class Simulation {
   /** The scheduler of the pod's profile (cycleFor only queues pods that have one). */
   private schedulerFor(pod: PodInfo): PodScheduler {
     return this.profiles.get(pod.schedulerName) as PodScheduler;
+  }
+
+  /** SchedulingGates PreEnqueue, when the pod's profile enables it: a gated pod is reported Gated and stays out of cycles. */
+  private heldByGates(pod: PodInfo): boolean {
+    if (!this.schedulerFor(pod).profile.preEnqueue.includes(schedulingGates.NAME)) return false;
+    const message = schedulingGates.preEnqueue(pod.pod);
+    if (message === undefined) return false;
+    this.setPod(pod, 'Gated', undefined, message, undefined, undefined, schedulingGates.gatesOf(pod.pod));
+    return true;
   }
 
   /** GangScheduling PreEnqueue (§1.1). */
@@ -403,6 +424,7 @@ export class Simulation {
     message: string | undefined,
     tie?: Tie,
     trace?: PodTrace,
+    gates?: readonly string[],
   ): void {
     const nominatedNode = outcome === 'Unschedulable' ? this.preemption?.nominatedNodeName(pod) : undefined;
     this.podResults.set(pod.key, {
@@ -415,6 +437,7 @@ export class Simulation {
       tie,
       trace,
       ...(nominatedNode ? { nominatedNode } : {}),
+      ...(gates ? { schedulingGates: gates } : {}),
     });
   }
 

@@ -280,7 +280,6 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
             spec: {
               ...p.spec,
               volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
-              schedulingGates: [{ name: 'example.com/quota' }],
             },
           }
         : p,
@@ -298,8 +297,7 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     expect(d.broken?.summary).toBe(
       'the simulation places the gang, but the cluster reported Warning FailedScheduling on Pod/w-0: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. (x2)',
     );
-    expect(d.broken?.details.slice(0, 2)).toEqual([
-      'not seen by the simulation: scheduling gates example.com/quota on w-0: the scheduler waits until a controller removes them (SchedulingGates is not simulated)',
+    expect(d.broken?.details.slice(0, 1)).toEqual([
       'not seen by the simulation: PersistentVolumeClaims on w-0: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated',
     ]);
     expect(d.live?.note).toBe(

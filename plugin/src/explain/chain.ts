@@ -3,6 +3,7 @@
 
 import { type Pod } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
+import { gatesLink } from './links/gates.js';
 import { jobLink } from './links/job.js';
 import { liveLink } from './links/live.js';
 import { label, named } from './links/objects.js';
@@ -21,6 +22,7 @@ export const CHAIN: readonly LinkCheck[] = [
   workloadLink,
   podGroupFromTemplateLink,
   podsLink,
+  gatesLink,
   schedulerNameLink,
   templateLink,
   placementLink,
@@ -69,5 +71,6 @@ export function explain(target: ResolvedTarget, input: ExplainInput): Diagnosis 
     broken: links.find((l) => l.status === 'broken') ?? null,
     placement: walk.placement ?? null,
     live: walk.live ?? null,
+    kueue: walk.kueue ?? null,
   };
 }

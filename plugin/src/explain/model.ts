@@ -6,6 +6,7 @@ import type { ExplainSetup } from './placement/profiles.js';
 import type { Job, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
 import type { ClusterState, KubeEvent } from '@kubectl-workload/cluster';
 import type { LiveComparison } from './live.js';
+import type { KueueFinding } from './kueue/reader.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
 
 export type TargetKind = 'PodGroup' | 'Pod' | 'Job' | 'Workload';
@@ -17,7 +18,7 @@ export interface TargetRef {
 }
 
 /** The links, in the order the chain visits them. */
-export type LinkName = 'job' | 'workload' | 'podgroup' | 'pods' | 'scheduler-name' | 'template' | 'placement' | 'live';
+export type LinkName = 'job' | 'workload' | 'podgroup' | 'pods' | 'gates' | 'scheduler-name' | 'template' | 'placement' | 'live';
 
 /** `warning`: wrong, but nothing is stuck because of it (a running gang that drifted from its template). */
 export type LinkStatus = 'ok' | 'broken' | 'warning' | 'info';
@@ -52,6 +53,8 @@ export interface Walk {
   /** The simulated PodGroup cycle, once the placement link ran. */
   readonly placement?: PlacementAnalysis;
   readonly live?: LiveComparison;
+  /** What Kueue says about a gang it gates, once the gates link ran. */
+  readonly kueue?: KueueFinding;
 }
 
 /** The cluster as explain reads it: every namespace (nodes carry pods of all of them) plus events. */
@@ -81,6 +84,8 @@ export interface Diagnosis {
   readonly broken: LinkResult | null;
   readonly placement: PlacementAnalysis | null;
   readonly live: LiveComparison | null;
+  /** Kueue's Workload, queues and verdict for a Kueue-gated gang, when the cluster view holds Kueue's objects. */
+  readonly kueue: KueueFinding | null;
 }
 
 export function ok(link: LinkName, summary: string, details: readonly string[] = [], refs: readonly string[] = []): LinkResult {

@@ -32,6 +32,7 @@ const diagnosis: Diagnosis = {
     note: 'no PodGroupScheduled condition yet',
     contradiction: null,
   },
+  kueue: null,
 };
 
 describe('renderExplain', () => {

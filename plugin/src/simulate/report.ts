@@ -6,6 +6,7 @@ import { allGatesOn, type FeatureGates, type KubeObject, type KubeVersion } from
 import {
   Simulation,
   defaultProfile,
+  GATED_CONDITION,
   kubernetes137Notes,
   nodeTieNote,
   podDisruptionBudgets,
@@ -90,6 +91,10 @@ export interface ReportPod {
   readonly tieBroken: string | null;
   /** The node the pod is nominated to while its preemption victims leave. */
   readonly nominatedNode: string | null;
+  /** The scheduling gates holding a Gated pod at SchedulingGates PreEnqueue, in spec order. */
+  readonly schedulingGates: readonly string[] | null;
+  /** PodScheduled=False/SchedulingGated, as the API server sets it on a pod created with gates; null otherwise. */
+  readonly condition: ReportCondition | null;
 }
 
 /** A pod preemption evicts (the JSON `victims[]`). */
@@ -198,6 +203,8 @@ function toReport(
       message: p.message ?? null,
       tieBroken: p.tie && p.node ? nodeTieNote(p.tie, p.node) : null,
       nominatedNode: p.nominatedNode ?? null,
+      schedulingGates: p.schedulingGates ?? null,
+      condition: p.schedulingGates ? { type: 'PodScheduled', status: 'False', ...GATED_CONDITION } : null,
     }),
   );
   const summary: Record<PodOutcome, number> = { Scheduled: 0, Unschedulable: 0, Gated: 0, Preempted: 0 };

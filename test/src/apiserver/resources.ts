@@ -18,6 +18,8 @@ export interface ServedResource {
 export const KUBERNETES_VERSIONS = ['1.36', '1.37'] as const;
 export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];
 
+export const KUEUE_GROUP = 'kueue.x-k8s.io';
+
 /** Read verbs only: the server refuses writes (the plugin must never write). */
 export const READ_VERBS = ['get', 'list', 'watch'] as const;
 export type ReadVerb = (typeof READ_VERBS)[number];
@@ -113,7 +115,28 @@ export const RESOURCES: readonly ServedResource[] = [
     namespaced: true,
     only: '1.37',
   },
+  ...kueueResources('v1beta1'),
+  ...kueueResources('v1beta2'),
 ];
+
+/** Kueue's API (kueue.x-k8s.io), served only when the server plays a cluster with Kueue installed. */
+function kueueResources(version: string): ServedResource[] {
+  const kueue = (resource: string, kind: string, namespaced: boolean, shortNames: string[]): ServedResource => ({
+    group: KUEUE_GROUP,
+    version,
+    resource,
+    singularName: kind.toLowerCase(),
+    kind,
+    namespaced,
+    shortNames,
+  });
+  return [
+    kueue('workloads', 'Workload', true, ['wl']),
+    kueue('localqueues', 'LocalQueue', true, ['queue', 'queues', 'lq']),
+    kueue('clusterqueues', 'ClusterQueue', false, ['cq']),
+    kueue('resourceflavors', 'ResourceFlavor', false, ['flavor', 'flavors', 'rf']),
+  ];
+}
 
 /** The workload-scheduling API versions the switch `serveSchedulingAlpha` turns off (1.36's, and 1.37's). */
 export function isWorkloadSchedulingApi(r: { group: string; resource: string }): boolean {

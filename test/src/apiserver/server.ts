@@ -15,6 +15,7 @@ import {
   RESOURCES,
   groupVersion,
   isWorkloadSchedulingApi,
+  KUEUE_GROUP,
   qualifiedName,
   type KubernetesVersion,
   type ReadVerb,
@@ -55,6 +56,8 @@ export interface ApiServerOptions {
   kubernetesVersion?: KubernetesVersion;
   /** Gates /metrics reports as kubernetes_feature_enabled (none by default). */
   featureGates?: Readonly<Record<string, boolean>>;
+  /** Serve kueue.x-k8s.io v1beta1 and v1beta2, as a cluster with Kueue installed does; false by default. */
+  serveKueue?: boolean;
 }
 
 interface ResourceRequest {
@@ -94,6 +97,7 @@ export class TestApiServer {
   /** Requests hold() keeps unanswered until release(). */
   private held: Array<() => void> | undefined;
   private serveSchedulingAlpha: boolean;
+  private readonly serveKueue: boolean;
   private forbidRules: ForbidRule[] = [];
   private readonly featureGates: Readonly<Record<string, boolean>>;
   private readonly openWatches = new Set<() => void>();
@@ -109,6 +113,7 @@ export class TestApiServer {
     this.token = options.token ?? randomBytes(16).toString('hex');
     this.user = options.user ?? 'test-user';
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
+    this.serveKueue = options.serveKueue ?? false;
     this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
     this.featureGates = options.featureGates ?? {};
     server.on('connection', (socket: Socket) => {
@@ -188,7 +193,9 @@ export class TestApiServer {
   }
 
   private readonly served = (r: ServedResource): boolean =>
-    (r.only === undefined || r.only === this.kubernetesVersion) && (this.serveSchedulingAlpha || !isWorkloadSchedulingApi(r));
+    (r.only === undefined || r.only === this.kubernetesVersion) &&
+    (this.serveSchedulingAlpha || !isWorkloadSchedulingApi(r)) &&
+    (this.serveKueue || r.group !== KUEUE_GROUP);
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://localhost');

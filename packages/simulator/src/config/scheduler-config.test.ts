@@ -3,7 +3,7 @@ import { simulationInput } from '../input.js';
 import { Simulation } from '../simulation.js';
 import { node, pod } from '../test-support/builders.js';
 import { SchedulerConfigError } from './reader.js';
-import { schedulerConfiguration } from './scheduler-config.js';
+import { schedulerConfiguration, type SchedulerConfiguration } from './scheduler-config.js';
 
 const config = (profiles: unknown[], extra: Record<string, unknown> = {}) => ({
   apiVersion: 'kubescheduler.config.k8s.io/v1',
@@ -154,6 +154,21 @@ describe('KubeSchedulerConfiguration: plugins', () => {
       trace: true,
     }).runToQuiescence();
     expect(Object.keys(result.pods[0]?.trace?.finalScore.n1 ?? {})).toEqual(['NodeResourcesFit']);
+  });
+
+  it('SchedulingGates is on by default and off when preEnqueue or multiPoint disables it', () => {
+    const gated = pod('p', { schedulingGates: [{ name: 'example.com/hold' }] });
+    const run = (profiles?: SchedulerConfiguration['profiles']) =>
+      new Simulation(simulationInput([node('n1'), gated]), profiles ? { profiles } : {}).runToQuiescence().pods[0]?.outcome;
+    expect(run()).toBe('Gated');
+    for (const point of ['preEnqueue', 'multiPoint']) {
+      const { profiles } = schedulerConfiguration(
+        config([{ plugins: { [point]: { disabled: [{ name: 'SchedulingGates' }] } } }]),
+        'sched.yaml',
+      );
+      expect(profiles[0]?.preEnqueue).toEqual([]);
+      expect(run(profiles)).toBe('Scheduled');
+    }
   });
 
   it('a disabled filter no longer rejects nodes', () => {

@@ -10,7 +10,16 @@ import * as interPodAffinity from '../plugins/inter-pod-affinity.js';
 import * as balancedAllocation from '../plugins/node-resources-balanced-allocation.js';
 import * as nodeResourcesFit from '../plugins/node-resources-fit.js';
 import * as podTopologySpread from '../plugins/pod-topology-spread.js';
-import { defaultProfile, FILTER_PLUGINS, SCORE_WEIGHTS, type FilterPlugin, type SchedulerProfile, type ScorePlugin } from '../profile.js';
+import {
+  defaultProfile,
+  FILTER_PLUGINS,
+  PRE_ENQUEUE_PLUGINS,
+  SCORE_WEIGHTS,
+  type FilterPlugin,
+  type PreEnqueuePlugin,
+  type SchedulerProfile,
+  type ScorePlugin,
+} from '../profile.js';
 import { Reader, type Fields } from './reader.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
@@ -214,6 +223,11 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   const set = (point: (typeof EXTENSION_POINTS)[number]): PluginSet => pluginSet(r, plugins[point], `${path}.plugins.${point}`);
   const multi = set('multiPoint');
   for (const point of EXTENSION_POINTS) if (point !== 'multiPoint') set(point);
+  const preEnqueue = merge<PreEnqueuePlugin>(
+    PRE_ENQUEUE_PLUGINS.map((n) => [n, 0] as const),
+    [multi, set('preEnqueue')],
+    PRE_ENQUEUE_PLUGINS,
+  );
   const filters = merge<FilterPlugin>(
     FILTER_PLUGINS.map((n) => [n, 0] as const),
     [multi, set('filter')],
@@ -263,6 +277,7 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   const enabled = new Set(filters.map(([n]) => n));
   return {
     schedulerName,
+    preEnqueue: PRE_ENQUEUE_PLUGINS.filter((n) => preEnqueue.some(([p]) => p === n)),
     filters: FILTER_PLUGINS.filter((n) => enabled.has(n)),
     weights,
     fitStrategy,

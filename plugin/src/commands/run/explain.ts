@@ -14,7 +14,7 @@ import type { ExplainArgs } from '../explain.js';
 
 export async function runExplain(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
-  const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true });
+  const view = await loadClusterView({ ...args, allNamespaces: true, withEvents: true, withKueue: true });
   const config = await readSchedulerConfig(args['scheduler-config']);
   const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
   const gates = await runGates(args['feature-gates'], view.source, view.state, kubeVersion);

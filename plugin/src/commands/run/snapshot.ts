@@ -8,7 +8,7 @@ import type { SnapshotArgs } from '../snapshot.js';
 export async function runSnapshot(args: SnapshotArgs): Promise<void> {
   const client = await connect(args);
   const progress = process.stderr.isTTY ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`) : undefined;
-  const state = await loadClusterState({ client, events: true, ...(progress ? { onProgress: progress } : {}) });
+  const state = await loadClusterState({ client, events: true, kueue: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
   // The snapshot records the gates it was taken with; unknown when /metrics is forbidden and no flag says.
   // A 1.37 cluster records its 1.37 gates (GangScheduling and WorkloadAwarePreemption are gone there).

@@ -11,13 +11,6 @@ const listed = (pods: readonly Pod[]) => pods.map((p) => nameOf(p)).join(', ');
 /** What the simulator leaves out that these pods use, then what it can never know. */
 function unseen(pods: readonly Pod[]): string[] {
   const lines: string[] = [];
-  const gated = pods.filter((p) => p.spec?.schedulingGates?.length);
-  if (gated.length) {
-    const gates = [...new Set(gated.flatMap((p) => p.spec?.schedulingGates?.map((g) => g.name ?? '') ?? []))];
-    lines.push(
-      `scheduling gates ${gates.join(', ')} on ${listed(gated)}: the scheduler waits until a controller removes them (SchedulingGates is not simulated)`,
-    );
-  }
   const claimsVolumes = pods.filter((p) => p.spec?.volumes?.some((v) => v.persistentVolumeClaim));
   if (claimsVolumes.length) {
     lines.push(
