@@ -57,6 +57,23 @@ describe('kubectl workload convert -f', () => {
     expect(result.stderr).toContain('(WL-38)');
   });
 
+  it('skips a Helm chart directory with a warning to convert what it renders', async () => {
+    const chart = join(REPO, 'charts/workload-webhook');
+    const result = await workload(
+      'convert',
+      '-f',
+      chart,
+      '-f',
+      join(REPO, 'examples/workload/workload.yaml'),
+      '--to',
+      'scheduling.k8s.io/v1alpha3',
+    );
+    expect(result.stderr).toContain(
+      `warning: ${chart} is a Helm chart, not manifests: skipped; convert what it renders: helm template ${chart} | kubectl workload convert -f -\n`,
+    );
+    expect(objectsOf(result.stdout).map((o) => `${o.apiVersion} ${o.kind}`)).toContain('scheduling.k8s.io/v1alpha3 Workload');
+  });
+
   it('names a missing file', async () => {
     const missing = join(home, 'nope.yaml');
     const result = await workload('convert', '-f', missing);

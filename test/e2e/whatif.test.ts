@@ -196,6 +196,18 @@ describe('kubectl workload simulate -f (what-if)', () => {
     expect(missing).toEqual({ code: 2, stdout: '', stderr: `error: ${join(home, 'nope.yaml')}: no such file or directory (-f)\n` });
   });
 
+  it('says a Helm chart directory in -f was skipped, and how to simulate what it renders', async () => {
+    const chart = new URL('../../charts/workload-webhook', import.meta.url).pathname;
+    const result = await run('kubectl', ['workload', 'simulate', '-f', chart], kubectlEnv(home));
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `warning: ${chart} is a Helm chart, not manifests: skipped; simulate what it renders: helm template ${chart} | kubectl workload simulate -f -\n` +
+        `error: -f ${chart}: no Kubernetes objects found\n`,
+    });
+  });
+
   it('reports what the API server would reject instead of simulating it (issue 18 item 15)', async () => {
     const long = join(home, 'long.yaml');
     const name = 'a-very-long-training-job-name-that-goes-past-the-limit-abcdef';

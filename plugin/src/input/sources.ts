@@ -106,11 +106,22 @@ export async function readSources(
   return sources;
 }
 
-/** Warnings for standard input that held nothing (almost always a mistake upstream) and for skipped Helm charts. */
-export function inputWarnings(sources: readonly ManifestSource[], charts: readonly string[] = []): string[] {
+/** The commands that read manifests, and how each takes them from standard input. */
+const STDIN_ARGUMENT = { lint: '-', simulate: '-f -', convert: '-f -' } as const;
+
+/**
+ * Warnings for standard input that held nothing (almost always a mistake upstream) and for skipped
+ * Helm charts, whose rendering the command can read from standard input instead.
+ */
+export function inputWarnings(
+  sources: readonly ManifestSource[],
+  charts: readonly string[] = [],
+  command: keyof typeof STDIN_ARGUMENT = 'lint',
+): string[] {
   return [
     ...charts.map(
-      (chart) => `${chart} is a Helm chart, not manifests: skipped; lint what it renders: helm template ${chart} | kubectl workload lint -`,
+      (chart) =>
+        `${chart} is a Helm chart, not manifests: skipped; ${command} what it renders: helm template ${chart} | kubectl workload ${command} ${STDIN_ARGUMENT[command]}`,
     ),
     ...sources.filter((s) => s.name === STDIN_NAME && s.text.trim() === '').map(() => 'standard input is empty: nothing to read'),
   ];

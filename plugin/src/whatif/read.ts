@@ -8,7 +8,7 @@ import { InvalidObjectError, NodeError, RequestsError, Simulation, simulationInp
 import { UserError } from '../exit.js';
 import { groupBy } from '../group-by.js';
 import { formatDiagnostic, loadSources, type ManifestObject } from '../input/manifests.js';
-import { InputError, readSources } from '../input/sources.js';
+import { InputError, inputWarnings, readSources } from '../input/sources.js';
 import type { WhatIf } from './synthesize.js';
 
 /** The objects of -f, read before the cluster is: bad input fails fast. */
@@ -17,8 +17,11 @@ export async function readWhatIfManifests(
   stdin: NodeJS.ReadableStream = process.stdin,
 ): Promise<ManifestObject[]> {
   let loaded;
+  const charts: string[] = [];
   try {
-    loaded = loadSources(await readSources(paths, stdin));
+    const sources = await readSources(paths, stdin, { charts });
+    for (const warning of inputWarnings(sources, charts, 'simulate')) process.stderr.write(`warning: ${warning}\n`);
+    loaded = loadSources(sources);
   } catch (err) {
     if (err instanceof InputError) throw new UserError(`${err.message} (-f)`);
     throw err;

@@ -12,7 +12,7 @@ import {
   toYamlStream,
   type ObjectReport,
 } from '../../convert/convert-documents.js';
-import { InputError, readSources } from '../../input/sources.js';
+import { InputError, inputWarnings, readSources } from '../../input/sources.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { renderDocument } from '../../output/document.js';
 import type { ConvertArgs } from '../convert.js';
@@ -43,8 +43,11 @@ function exitCodeOf(reports: readonly ObjectReport[]): number {
 async function convertFiles(args: ConvertArgs): Promise<void> {
   if (args.filename.length === 0) throw new UserError('no input: give -f FILE|DIR|- (or --from-cluster to read a cluster)');
   let converted;
+  const charts: string[] = [];
   try {
-    converted = convertDocuments(parseInputs(await readSources(args.filename)), args.to);
+    const sources = await readSources(args.filename, process.stdin, { charts });
+    for (const warning of inputWarnings(sources, charts, 'convert')) process.stderr.write(`warning: ${warning}\n`);
+    converted = convertDocuments(parseInputs(sources), args.to);
   } catch (err) {
     if (err instanceof ConvertInputError || err instanceof InputError) throw new UserError(err.message);
     throw err;
