@@ -49,7 +49,7 @@ function start(target: ResolvedTarget, input: ExplainInput): { walk: Walk; notes
         'podgroup',
         `Pod ${label(pod)} names no PodGroup (no spec.schedulingGroup)${job ? `; following its Job ${label(job)}` : ': it is scheduled on its own'}`,
       );
-      return { walk: job ? { namespace, job } : { namespace }, notes: [note] };
+      return { walk: job ? { namespace, job, pod } : { namespace, pod }, notes: [note] };
     }
   }
 }

@@ -74,4 +74,19 @@ describe('explain chain: scheduling gates', () => {
     ]);
     expect(d.kueue).toMatchObject({ workload: 'ml/trainer', verdict: 'quota', clusterQueue: 'team-cq' });
   });
+
+  it('reads a Kueue-gated Pod outside any PodGroup on its own (Kueue pod integration)', () => {
+    const objects = parseObjectsFile(readFileSync(EXAMPLE, 'utf8'), 'over-quota.yaml').filter((o) => o.kind !== 'PodGroup');
+    const state = stateFromObjects(
+      objects.map((o) => (o.kind === 'Pod' ? { ...o, spec: { ...(o as Pod).spec, schedulingGroup: undefined } } : o)),
+    );
+    const d = run('pod/trainer-1', state, 'ml');
+    expect(chainOf(d)).toEqual(['podgroup:info', 'gates:broken']);
+    expect(d.broken?.summary).toBe(
+      'Pod ml/trainer-1 waits for scheduling gates (kueue.x-k8s.io/admission); Kueue Workload ml/trainer waits for quota in ClusterQueue team-cq (cpu in default-flavor: requested 8, available 4)',
+    );
+    expect(d.kueue).toMatchObject({ workload: 'ml/trainer', linkedBy: 'pod label kueue.x-k8s.io/pod-group-name' });
+    const plain = run('pod/w-0', { ...emptyState(), nodes, pods: [pod('w-0', undefined)] });
+    expect(chainOf(plain)).toEqual(['podgroup:info']);
+  });
 });

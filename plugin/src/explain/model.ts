@@ -48,6 +48,8 @@ export interface Walk {
   readonly workload?: Workload;
   readonly template?: PodGroupTemplate;
   readonly podGroup?: PodGroup;
+  /** The target Pod when it names no PodGroup: the gates link still reads its gates. */
+  readonly pod?: Pod;
   /** Pods naming the PodGroup in `spec.schedulingGroup`. */
   readonly pods?: readonly Pod[];
   /** The simulated PodGroup cycle, once the placement link ran. */

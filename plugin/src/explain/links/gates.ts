@@ -8,7 +8,7 @@ import { gatesOf, schedulingGatesPreEnqueue } from '@kubectl-workload/simulator'
 import { readKueue, type KueueFinding } from '../kueue/reader.js';
 import { kueueDetails, kueueFix, kueueSummary } from '../kueue/words.js';
 import { broken, info, type LinkCheck } from '../model.js';
-import { plural } from './objects.js';
+import { label, plural } from './objects.js';
 
 export const KUEUE_ADMISSION_GATE = 'kueue.x-k8s.io/admission';
 
@@ -37,15 +37,17 @@ function gateLines(gated: readonly Pod[]): string[] {
 }
 
 export const gatesLink: LinkCheck = (walk, input) => {
-  const { podGroup, pods } = walk;
-  if (!podGroup || !pods?.length) return undefined;
+  // A Pod target outside any group (Kueue's plain pods and pod groups) is read on its own.
+  const podGroup = walk.podGroup;
+  const pods = podGroup ? walk.pods : walk.pod && [walk.pod];
+  if (!pods?.length) return undefined;
   const waiting = pods.filter((p) => !p.spec?.nodeName);
   const gated = waiting.filter((p) => gatesOf(p).length > 0);
   if (gated.length === 0) return undefined;
   const kueueGated = gated.filter((p) => gatesOf(p).includes(KUEUE_ADMISSION_GATE));
   const kueue: KueueFinding | undefined = kueueGated.length && input.state.kueue ? readKueue(kueueGated, input.state.kueue) : undefined;
   const next = { ...walk, ...(kueue ? { kueue } : {}) };
-  const minCount = podGroup.spec?.schedulingPolicy?.gang?.minCount;
+  const minCount = podGroup?.spec?.schedulingPolicy?.gang?.minCount;
   const ungated = pods.length - gated.length;
   const held = minCount !== undefined ? ungated < minCount : gated.length === waiting.length;
   const names = [...new Set(gated.flatMap(gatesOf))];
@@ -72,7 +74,10 @@ export const gatesLink: LinkCheck = (walk, input) => {
   }
   const without = ungated === 0 ? 'none' : `only ${ungated}`;
   const need = minCount === undefined ? 'every waiting pod is gated' : `${without} without gates, below minCount ${minCount}`;
-  const summary = `${gated.length} of ${plural(pods.length, 'pod')} wait for scheduling gates (${names.join(', ')}): ${need}${kueue ? `; ${kueueSummary(kueue)}` : ''}`;
+  const what = podGroup
+    ? `${gated.length} of ${plural(pods.length, 'pod')} wait for scheduling gates (${names.join(', ')}): ${need}`
+    : `Pod ${label(gated[0] as Pod)} waits for scheduling gates (${names.join(', ')})`;
+  const summary = `${what}${kueue ? `; ${kueueSummary(kueue)}` : ''}`;
   const fix = kueue
     ? kueueFix(kueue)
     : kueueGated.length
