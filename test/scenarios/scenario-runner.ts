@@ -5,9 +5,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseFeatureGates, type KubeObject } from '@kubectl-workload/api';
+import { parseFeatureGates, type KubeObject, type KubeVersion } from '@kubectl-workload/api';
 import { schedulerConfiguration } from '@kubectl-workload/simulator';
-import { runSimulateCommand, type ReportPod, type ReportPodGroup, type ReportVictim } from '../../plugin/src/simulate/report.js';
+import {
+  runSimulateCommand,
+  type ReportCompositePodGroup,
+  type ReportPod,
+  type ReportPodGroup,
+  type ReportVictim,
+} from '../../plugin/src/simulate/report.js';
 
 interface ExpectedPod extends Partial<Omit<ReportPod, 'node'>> {
   name: string;
@@ -28,12 +34,17 @@ interface Scenario {
   podGroup?: string;
   /** The kube-scheduler gates the scenario runs under, as --feature-gates takes them: every scenario states them. */
   featureGates: string;
+  /** --kube-version (default 1.36). */
+  kubeVersion?: KubeVersion;
   /** A KubeSchedulerConfiguration, as --scheduler-config reads it (default: the default profile). */
   schedulerConfig?: unknown;
   objects: KubeObject[];
   expect: {
     podGroups?: ExpectedGroup[];
+    compositePodGroups?: (Partial<ReportCompositePodGroup> & { name: string; notesContain?: string[] })[];
     pods?: ExpectedPod[];
+    /** Each string must occur in one of the report's notes. */
+    notesContain?: string[];
     /** The exact victims, in eviction order (fields given are compared). */
     victims?: (Partial<ReportVictim> & { name: string })[];
     summary?: Record<string, number>;
@@ -52,7 +63,8 @@ function checkScenario(scenario: Scenario, preemption: boolean): void {
   const { report } = runSimulateCommand(scenario.objects, {
     now: '2026-05-01T00:00:00Z',
     preemption,
-    gates: parseFeatureGates(scenario.featureGates),
+    gates: parseFeatureGates(scenario.featureGates, undefined, scenario.kubeVersion),
+    ...(scenario.kubeVersion ? { kubeVersion: scenario.kubeVersion } : {}),
     ...(scenario.schedulerConfig ? { schedulerConfig: schedulerConfiguration(scenario.schedulerConfig, 'schedulerConfig') } : {}),
     ...(scenario.podGroup ? { podGroup: scenario.podGroup } : {}),
   });
@@ -63,6 +75,13 @@ function checkScenario(scenario: Scenario, preemption: boolean): void {
     expect(actual).toMatchObject(group);
     for (const text of notesContain ?? []) expect(actual?.notes.filter((n) => n.includes(text))).not.toHaveLength(0);
   }
+  if (scenario.expect.compositePodGroups?.length === 0) expect(report.compositePodGroups).toEqual([]);
+  for (const { notesContain, ...group } of scenario.expect.compositePodGroups ?? []) {
+    const actual = report.compositePodGroups.find((g) => g.name === group.name && g.namespace === (group.namespace ?? 'default'));
+    expect(actual).toMatchObject(group);
+    for (const text of notesContain ?? []) expect(actual?.notes.filter((n) => n.includes(text))).not.toHaveLength(0);
+  }
+  for (const text of scenario.expect.notesContain ?? []) expect(report.notes.filter((n) => n.includes(text))).not.toHaveLength(0);
   for (const { nodeIn, ...pod } of scenario.expect.pods ?? []) {
     const actual = report.pods.find((p) => p.name === pod.name && p.namespace === (pod.namespace ?? 'default'));
     expect(actual).toMatchObject(pod);

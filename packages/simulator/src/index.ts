@@ -21,3 +21,5 @@ export { SchedulerConfigError } from './config/reader.js';
 export { StaticResultsCache, computeStaticResults, type StaticResults } from './static-results.js';
 export * from './preemption/index.js';
 export * from './kubernetes-1-37.js';
+export { type CompositePodGroupResult, type UnitOutcome } from './v137/root-cycle.js';
+export { STATUS_MODEL_NOTE, placementFeasible } from './v137/gang-scheduling.js';

@@ -42,3 +42,26 @@ export function wrapGroupUnschedulable(reason: string): string {
 }
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+/** Kubernetes 1.37 group-cycle texts (scheduler-1.37.md §2.5, §3, §7). */
+export const GROUP_MESSAGE_1_37 = {
+  treeQuorum: (root: string): string => `waiting for composite pod group "${root}" tree to meet quorum`,
+  hierarchySnapshot: (err: string): string => `failed to build hierarchy snapshot: ${err}`,
+  compositeNotFound: (key: string): string => `composite pod group object not found in state for ${key}`,
+  /** Ours: upstream's runtime hierarchy-invalid texts were not found (§2.6 UNVERIFIED). */
+  hierarchyCycle: (name: string): string => `invalid pod group hierarchy: composite pod group "${name}" is its own ancestor`,
+  hierarchyTooDeep: (root: string, depth: number): string =>
+    `invalid pod group hierarchy: the tree under composite pod group "${root}" has ${depth} levels, at most 4 are allowed`,
+  /** PlacementFeasible (GANG37); the same wording for composites, where the counts are child groups. */
+  notYetSatisfied: (min: number, scheduled: number, remaining: number): string =>
+    `minCount (${min}) is not yet satisfied: ${scheduled} scheduled, ${remaining} remaining`,
+  cannotBeSatisfied: (min: number, scheduled: number, remaining: number): string =>
+    `minCount (${min}) cannot be satisfied: ${scheduled} scheduled, ${remaining} remaining`,
+  priorityMismatch: (pod: number, group: number): string =>
+    `all pods in a single pod group should have the same priority as the pod group's priority, got ${pod} and ${group}`,
+  groupPreemptionPolicyMismatch: (pod: string, group: string): string =>
+    `all pods in a single pod group should have the same preemption policy as the pod group's preemption policy, got ${pod} and ${group}`,
+  preemptionPolicyMismatch: (pod: string, first: string): string =>
+    `all pods in a single pod group should have the same preemption policy, got ${pod} and ${first}`,
+  profileNotFound: (name: string): string => `profile not found for scheduler name ${JSON.stringify(name)}`,
+} as const;

@@ -61,6 +61,43 @@ function errorResult(message: string, members: readonly PodInfo[], report: Place
   };
 }
 
+/** A feasible placement's raw PlacementScore inputs. */
+export interface FeasiblePlacement {
+  readonly name: string;
+  readonly resourceScore: number;
+  readonly podsCount: number;
+}
+
+export type PlacementSelection =
+  | { readonly chosen: number; readonly scores: Readonly<Record<string, PlacementScore>>; readonly tie: string[] | undefined }
+  | { readonly error: string };
+
+/**
+ * Selection among feasible placements (spec §3 steps 5-6): one is taken as is; several are scored with
+ * NodeResourcesFit and the normalised PodGroupPodsCount, weight 1 each; ties go to the first.
+ */
+export function selectPlacement(feasible: readonly FeasiblePlacement[]): PlacementSelection {
+  const scores: Record<string, PlacementScore> = {};
+  if (feasible.length <= 1) return { chosen: 0, scores, tie: undefined };
+  const counts = podGroupPodsCount.normalizePlacementScores(feasible.map((e) => e.podsCount));
+  if ('error' in counts)
+    return { error: `running PlacementScore plugins: plugin ${JSON.stringify(podGroupPodsCount.NAME)} failed with: ${counts.error}` };
+  let best = -Infinity;
+  let chosen = 0;
+  let top: string[] = [];
+  for (const [i, e] of feasible.entries()) {
+    const count = counts[i] as number;
+    const total = e.resourceScore + count;
+    scores[e.name] = { [nodeResourcesFit.NAME]: e.resourceScore, [podGroupPodsCount.NAME]: count, total };
+    if (total > best) {
+      best = total;
+      chosen = i;
+      top = [e.name];
+    } else if (total === best) top.push(e.name);
+  }
+  return { chosen, scores, tie: top.length > 1 ? top : undefined };
+}
+
 export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[], key: string): GroupAlgorithmResult {
   let placements: readonly Placement[];
   try {
@@ -105,31 +142,12 @@ export function evaluatePlacements(ctx: GroupContext, members: readonly PodInfo[
     const first = evaluations[0] as Evaluation;
     return unschedulable(GROUP_MESSAGE.noFeasiblePlacement(evaluations.length, first.status.message), feasibleNames);
   }
-  const scores: Record<string, PlacementScore> = {};
-  let chosen = feasible[0] as Evaluation;
-  let tie: string[] | undefined;
-  if (feasible.length > 1) {
-    const counts = podGroupPodsCount.normalizePlacementScores(feasible.map((e) => e.podsCount));
-    if ('error' in counts)
-      return errorResult(
-        `running PlacementScore plugins: plugin ${JSON.stringify(podGroupPodsCount.NAME)} failed with: ${counts.error}`,
-        members,
-        undefined,
-      );
-    let best = -Infinity;
-    let top: string[] = [];
-    for (const [i, e] of feasible.entries()) {
-      const count = counts[i] as number;
-      const total = e.resourceScore + count;
-      scores[e.placement.name] = { [nodeResourcesFit.NAME]: e.resourceScore, [podGroupPodsCount.NAME]: count, total };
-      if (total > best) {
-        best = total;
-        chosen = e;
-        top = [e.placement.name];
-      } else if (total === best) top.push(e.placement.name);
-    }
-    if (top.length > 1) tie = top;
-  }
+  const selection = selectPlacement(
+    feasible.map((e) => ({ name: e.placement.name, resourceScore: e.resourceScore, podsCount: e.podsCount })),
+  );
+  if ('error' in selection) return errorResult(selection.error, members, undefined);
+  const chosen = feasible[selection.chosen] as Evaluation;
+  const { scores, tie } = selection;
   return {
     status: chosen.status,
     members: chosen.members,

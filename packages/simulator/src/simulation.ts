@@ -19,6 +19,7 @@ import * as gangScheduling from './plugins/gang-scheduling.js';
 import * as prioritySort from './plugins/priority-sort.js';
 import * as schedulingGates from './plugins/scheduling-gates.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
+import { RootCycle, type CompositePodGroupResult, type LeafRecord } from './v137/root-cycle.js';
 
 /** Preempted: a pod this run bound, then evicted as a preemption victim. */
 export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'Gated' | 'Preempted';
@@ -55,10 +56,14 @@ export interface PodGroupResult {
   /** §7 notes: order-dependence and the result of trying another member order. */
   readonly notes: readonly string[];
   readonly cycles: number;
+  /** 1.37: the parent CompositePodGroup's name. */
+  readonly parent?: string;
 }
 
 export interface SimulationResult {
   readonly podGroups: readonly PodGroupResult[];
+  /** 1.37 only: the CompositePodGroups of the hierarchies that had a cycle. */
+  readonly compositePodGroups: readonly CompositePodGroupResult[];
   readonly pods: readonly PodResult[];
   /** Pod key → node name, for every pod bound by this run. */
   readonly bindings: ReadonlyMap<string, string>;
@@ -145,6 +150,8 @@ export class Simulation {
   private readonly profiles: ReadonlyMap<string, PodScheduler>;
   private readonly now: string;
   private readonly gates: FeatureGates;
+  /** Kubernetes 1.37: group cycles run per root unit (v137/). */
+  private readonly rootCycle: RootCycle | undefined;
 
   constructor(
     input: SimulationInput,
@@ -201,6 +208,39 @@ export class Simulation {
     this.preemption = preemption
       ? new Preemption(this.cluster, (pod) => this.schedulerFor(pod), input.priorityClasses, this.groups, this.pending, preemption)
       : undefined;
+    this.rootCycle =
+      options.kubeVersion === '1.37'
+        ? new RootCycle(this.rootCycleHost(), input.podGroups, input.compositePodGroups, input.priorityClasses, this.gates)
+        : undefined;
+  }
+
+  private rootCycleHost(): ConstructorParameters<typeof RootCycle>[0] {
+    return {
+      cluster: this.cluster,
+      now: this.now,
+      options: this.options,
+      scheduler: (name) => this.profiles.get(name),
+      // Pods held by scheduling gates never leave PreEnqueue (reported Gated by heldByGates).
+      pendingMembers: (key) =>
+        (this.pendingByGroup.get(key) ?? []).filter(
+          (p) =>
+            !this.bindings.has(p.key) &&
+            !this.evicted.has(p.key) &&
+            !p.terminating &&
+            !(this.profiles.has(p.schedulerName) && this.heldByGates(p)),
+        ),
+      podsPresent: (key) => this.knownMembers.get(key) ?? 0,
+      bind: (pod, node) => this.bind(pod, node, this.cluster.requestVector(pod)),
+      setPod: (pod, outcome, node, message, tie, trace) => this.setPod(pod, outcome, node, message, tie, trace),
+      setGroup: (key, namespace, name, record) =>
+        this.setGroup(key, namespace, name, { ...record, tieBroken: this.placementTie(record.placements) }),
+      condition: (key) => this.conditions.get(key),
+      setCondition: (key, condition) => this.conditions.set(key, condition),
+    };
+  }
+
+  private placementTie(placements: PlacementReport | undefined): string | undefined {
+    return placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
   }
 
   /** Cycle options: PreferNominatedNode always; DefaultPreemption for groups without a topology key (§3: those never preempt). */
@@ -248,6 +288,10 @@ export class Simulation {
       if (!this.heldByGates(pod)) this.podCycle(pod);
       return;
     }
+    if (this.rootCycle) {
+      this.rootCycle.run(pod, done);
+      return;
+    }
     const pending = (this.pendingByGroup.get(pod.groupKey) ?? []).filter(
       (p) => !this.bindings.has(p.key) && !this.evicted.has(p.key) && !p.terminating && this.profiles.has(p.schedulerName),
     );
@@ -258,13 +302,27 @@ export class Simulation {
     if (members.length === 0) {
       const first = pending[0] ?? pod;
       const message = schedulingGates.preEnqueue(first.pod) ?? '';
-      this.setGroup(pod, { outcome: 'Gated', message, placements: undefined, tieBroken: undefined, notes: [], countCycle: false });
+      this.setGroup(pod.groupKey, pod.namespace, pod.groupName as string, {
+        outcome: 'Gated',
+        message,
+        placements: undefined,
+        tieBroken: undefined,
+        notes: [],
+        countCycle: false,
+      });
       return;
     }
     const gate = this.preEnqueue(members[0] as PodInfo);
     if (gate !== undefined) {
       for (const m of members) this.setPod(m, 'Gated', undefined, gate);
-      this.setGroup(pod, { outcome: 'Gated', message: gate, placements: undefined, tieBroken: undefined, notes: [], countCycle: false });
+      this.setGroup(pod.groupKey, pod.namespace, pod.groupName as string, {
+        outcome: 'Gated',
+        message: gate,
+        placements: undefined,
+        tieBroken: undefined,
+        notes: [],
+        countCycle: false,
+      });
       return;
     }
     this.groupCycle(pod.groupKey, members);
@@ -379,7 +437,7 @@ export class Simulation {
     }
     for (const victim of preempted?.evict ?? []) this.evict(victim);
     const placements = result.placements;
-    const placementTie = placements?.tie && placements.chosen ? placementTieNote(placements.tie, placements.chosen) : undefined;
+    const placementTie = this.placementTie(placements);
     const shownTies =
       nodeTies.length > MAX_MEMBER_TIES
         ? [...nodeTies.slice(0, MAX_MEMBER_TIES), `${nodeTies.length - MAX_MEMBER_TIES} more members had tied nodes`]
@@ -394,7 +452,14 @@ export class Simulation {
     const key = first.groupKey as string;
     const previous = this.conditions.get(key) ?? currentCondition(group);
     this.conditions.set(key, nextCondition(previous, status.code, status.message, group.metadata?.generation, this.now));
-    this.setGroup(first, { outcome, message: status.message, placements, tieBroken, notes, countCycle: true });
+    this.setGroup(key, first.namespace, first.groupName as string, {
+      outcome,
+      message: status.message,
+      placements,
+      tieBroken,
+      notes,
+      countCycle: true,
+    });
   }
 
   private bind(pod: PodInfo, node: number, vector: Float64Array): void {
@@ -442,17 +507,11 @@ export class Simulation {
   }
 
   private setGroup(
-    pod: PodInfo,
-    r: {
-      outcome: GroupOutcome;
-      message: string;
-      placements: PlacementReport | undefined;
-      tieBroken: string | undefined;
-      notes: string[];
-      countCycle: boolean;
-    },
+    key: string,
+    namespace: string,
+    name: string,
+    r: Omit<LeafRecord, 'parent' | 'outcome'> & { outcome: GroupOutcome; tieBroken: string | undefined; parent?: string | undefined },
   ): void {
-    const key = pod.groupKey as string;
     const group = this.groups.get(key);
     const policy = group ? specPolicy(group) : undefined;
     const previous = this.groupResults.get(key);
@@ -463,8 +522,9 @@ export class Simulation {
       return;
     }
     this.groupResults.set(key, {
-      namespace: pod.namespace,
-      name: pod.groupName as string,
+      namespace,
+      name,
+      ...(r.parent !== undefined ? { parent: r.parent } : {}),
       policy: !policy ? 'unknown' : policy.minCount === undefined ? 'basic' : 'gang',
       minCount: policy?.minCount,
       outcome: r.outcome,
@@ -482,6 +542,7 @@ export class Simulation {
     const pods = this.pending.map((p) => this.podResults.get(p.key)).filter((r): r is PodResult => r !== undefined);
     return {
       podGroups: [...this.groupResults.values()],
+      compositePodGroups: this.rootCycle?.compositeResults() ?? [],
       pods,
       bindings: new Map(this.bindings),
       victims: [...(this.preemption?.victims ?? [])],

@@ -9,6 +9,9 @@ import {
   GATED_CONDITION,
   kubernetes137Notes,
   nodeTieNote,
+  STATUS_MODEL_NOTE,
+  type CompositePodGroupResult,
+  type PodGroupResult,
   podDisruptionBudgets,
   simulationInput,
   type GroupOutcome,
@@ -71,6 +74,8 @@ export type ReportPlacements = Omit<PlacementReport, 'chosen' | 'tie' | 'domains
 export interface ReportPodGroup {
   readonly namespace: string;
   readonly name: string;
+  /** 1.37: the parent CompositePodGroup (null for a root or under 1.36). */
+  readonly parent: string | null;
   readonly policy: 'gang' | 'basic' | 'unknown';
   readonly minCount: number | null;
   readonly outcome: GroupOutcome;
@@ -78,6 +83,22 @@ export interface ReportPodGroup {
   readonly condition: ReportCondition | null;
   readonly placements: ReportPlacements | null;
   readonly tieBroken: string | null;
+  readonly notes: readonly string[];
+}
+
+/** A 1.37 CompositePodGroup after the run (`compositePodGroups[]`). */
+export interface ReportCompositePodGroup {
+  readonly namespace: string;
+  readonly name: string;
+  readonly parent: string | null;
+  readonly policy: 'gang' | 'basic';
+  readonly minGroupCount: number | null;
+  readonly outcome: CompositePodGroupResult['outcome'];
+  readonly message: string;
+  readonly condition: ReportCondition | null;
+  /** Child groups in evaluation order. */
+  readonly children: CompositePodGroupResult['children'];
+  readonly placements: ReportPlacements | null;
   readonly notes: readonly string[];
 }
 
@@ -123,6 +144,8 @@ export interface SimulateReport {
   readonly profiles: readonly ReportProfile[];
   readonly nodes: number;
   readonly podGroups: readonly ReportPodGroup[];
+  /** 1.37 group hierarchies; empty under 1.36. */
+  readonly compositePodGroups: readonly ReportCompositePodGroup[];
   readonly pods: readonly ReportPod[];
   /** `Preempted` is present only when preemption was simulated. */
   readonly summary: Readonly<Record<Exclude<PodOutcome, 'Preempted'>, number> & { Preempted?: number }>;
@@ -159,6 +182,35 @@ interface RunSetup {
   readonly configNotes: readonly string[];
 }
 
+/** The fields PodGroups and CompositePodGroups report alike. */
+function groupFields(g: PodGroupResult | CompositePodGroupResult) {
+  return {
+    namespace: g.namespace,
+    name: g.name,
+    parent: g.parent ?? null,
+    outcome: g.outcome,
+    message: g.message,
+    condition: reportCondition(g.condition),
+    placements: reportPlacements(g.placements),
+    notes: g.notes,
+  };
+}
+
+function reportCondition(c: SimulationResult['podGroups'][number]['condition']): ReportCondition | null {
+  return c ? { type: c.type, status: c.status, reason: c.reason, message: c.message } : null;
+}
+
+function reportPlacements(p: PlacementReport | undefined): ReportPlacements | null {
+  return p ? { key: p.key, generated: p.generated, feasible: p.feasible, chosen: p.chosen ?? null, scores: p.scores } : null;
+}
+
+/** What a 1.37 run states besides the standing notes: the §3.4 variant, and that composite conditions are the API's. */
+export const KUBERNETES_1_37_CYCLE_NOTES: readonly string[] = [
+  STATUS_MODEL_NOTE,
+  'compositePodGroups[].condition is CompositePodGroupInitiallyScheduled as the API defines it; the 1.37-development scheduler read writes conditions on leaf PodGroups only (scheduler-1.37.md §3.5 UNVERIFIED)',
+  'Kubernetes 1.37 group cycles: workload-aware preemption at the root of a hierarchy is not simulated yet, and pods of a PodGroup get no pod-by-pod preemption inside a group cycle',
+];
+
 function toReport(
   result: SimulationResult,
   mode: SimulateReport['mode'],
@@ -171,26 +223,21 @@ function toReport(
   const selectedPods = include ? result.pods.filter((p) => include.pod(p.namespace, p.name, p.podGroup ?? null)) : result.pods;
   const podGroups = selectedGroups.map(
     (g): ReportPodGroup => ({
-      namespace: g.namespace,
-      name: g.name,
+      ...groupFields(g),
       policy: g.policy,
       minCount: g.minCount ?? null,
-      outcome: g.outcome,
-      message: g.message,
-      condition: g.condition
-        ? { type: g.condition.type, status: g.condition.status, reason: g.condition.reason, message: g.condition.message }
-        : null,
-      placements: g.placements
-        ? {
-            key: g.placements.key,
-            generated: g.placements.generated,
-            feasible: g.placements.feasible,
-            chosen: g.placements.chosen ?? null,
-            scores: g.placements.scores,
-          }
-        : null,
       tieBroken: g.tieBroken ?? null,
-      notes: g.notes,
+    }),
+  );
+  const selectedComposites = include
+    ? result.compositePodGroups.filter((c) => include.podGroup(c.namespace, c.name))
+    : result.compositePodGroups;
+  const compositePodGroups = selectedComposites.map(
+    (c): ReportCompositePodGroup => ({
+      ...groupFields(c),
+      policy: c.policy,
+      minGroupCount: c.minGroupCount ?? null,
+      children: c.children,
     }),
   );
   const pods = selectedPods.map(
@@ -221,6 +268,7 @@ function toReport(
     profiles: setup.profiles,
     nodes,
     podGroups,
+    compositePodGroups,
     pods,
     summary: preemption ? { ...plain, Preempted } : plain,
     victims,
@@ -244,7 +292,10 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
     kubeVersion,
     gates,
     profiles: (profiles ?? [defaultProfile()]).map((p) => ({ schedulerName: p.schedulerName, scoringStrategy: p.fitStrategy.type })),
-    configNotes: [...(options.schedulerConfig?.notes ?? []), ...kubernetes137Notes(objects)],
+    configNotes: [
+      ...(options.schedulerConfig?.notes ?? []),
+      ...(kubeVersion === '1.37' ? KUBERNETES_1_37_CYCLE_NOTES : kubernetes137Notes(objects)),
+    ],
   };
   let result: SimulationResult;
   if (options.podGroup !== undefined) {

@@ -66,3 +66,49 @@ describe('simulate text folding', () => {
     expect(text.match(/^ {2}ml\/big-\d+ \(Unschedulable\): /gm)).toHaveLength(40);
   });
 });
+
+describe('Kubernetes 1.37 hierarchies', () => {
+  const v137 = (kind: string, name: string, spec: Record<string, unknown>): KubeObject =>
+    ({
+      apiVersion: kind === 'PodGroup' ? 'scheduling.k8s.io/v1beta1' : 'scheduling.k8s.io/v1alpha3',
+      kind,
+      metadata: { name, namespace: 'ml', creationTimestamp: `2026-01-01T00:00:0${name.length}Z` },
+      spec: { workloadRef: { workloadName: 'w', templateName: name }, ...spec },
+    }) as KubeObject;
+
+  it('shows the tree: the root composite, then each child indented, nested composites inside', () => {
+    const objects = [
+      node(0, 'a'),
+      node(1, 'a'),
+      v137('CompositePodGroup', 'root', { schedulingPolicy: { gang: { minGroupCount: 2 } } }),
+      v137('CompositePodGroup', 'mid', { parentCompositePodGroupName: 'root', schedulingPolicy: { basic: {} } }),
+      v137('PodGroup', 'lead', { parentCompositePodGroupName: 'root', schedulingPolicy: { gang: { minCount: 1 } } }),
+      v137('PodGroup', 'workers', { parentCompositePodGroupName: 'mid', schedulingPolicy: { gang: { minCount: 1 } } }),
+      member(0, 'lead'),
+      member(0, 'workers'),
+    ];
+    const { report } = runSimulateCommand(objects, { kubeVersion: '1.37', now: '2026-05-01T00:00:00Z' });
+    const text = renderText(report);
+    expect(text).toContain(
+      [
+        'CompositePodGroup ml/root (gang, minGroupCount 2): Scheduled',
+        '  condition: CompositePodGroupInitiallyScheduled=True reason=Scheduled',
+        // Children in creation order: mid (…:03) before lead (…:04).
+        '  └ CompositePodGroup ml/mid (basic): Scheduled',
+        '      condition: CompositePodGroupInitiallyScheduled=True reason=Scheduled',
+        '      └ PodGroup ml/workers (gang, minCount 1): Scheduled',
+        '          condition: PodGroupInitiallyScheduled=True reason=Scheduled',
+        '          POD        OUTCOME    NODE',
+        '          workers-0  Scheduled  n0',
+        '  └ PodGroup ml/lead (gang, minCount 1): Scheduled',
+      ].join('\n'),
+    );
+    // Shown inside the tree only, not again as a flat group.
+    expect(text.match(/PodGroup ml\/workers/g)).toHaveLength(1);
+    expect(report.podGroups.find((g) => g.name === 'workers')?.parent).toBe('mid');
+    expect(report.compositePodGroups.map((c) => [c.name, c.parent])).toEqual([
+      ['root', null],
+      ['mid', 'root'],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
 
 import { tableLines } from '../output/table.js';
 import { groupBy } from '../group-by.js';
-import type { ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
+import type { ReportCompositePodGroup, ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
 const FOLD_ABOVE = 20;
@@ -49,8 +49,9 @@ function table([headers = [], ...rows]: readonly (readonly string[])[]): string[
   return tableLines({ headers, rows }, { padding: 2, minWidth: 0 });
 }
 
-function renderGroup(g: ReportPodGroup, members: readonly ReportPod[], wide: boolean): string[] {
-  const lines = [groupHeader(g)];
+/** Condition and placement lines, shared by PodGroups and CompositePodGroups. */
+function statusLines(g: ReportPodGroup | ReportCompositePodGroup): string[] {
+  const lines: string[] = [];
   if (g.condition) {
     const c = g.condition;
     lines.push(`  condition: ${c.type}=${c.status} reason=${c.reason}${c.message ? ` message=${JSON.stringify(c.message)}` : ''}`);
@@ -63,6 +64,11 @@ function renderGroup(g: ReportPodGroup, members: readonly ReportPod[], wide: boo
     for (const [name, s] of Object.entries(p.scores))
       lines.push(`    ${name}: NodeResourcesFit ${s.NodeResourcesFit} + PodGroupPodsCount ${s.PodGroupPodsCount} = ${s.total}`);
   }
+  return lines;
+}
+
+function renderGroup(g: ReportPodGroup, members: readonly ReportPod[], wide: boolean): string[] {
+  const lines = [groupHeader(g), ...statusLines(g)];
   if (!wide && members.length > FOLD_ABOVE) lines.push(...foldedMembers(members, g.placements?.chosen));
   else if (members.length > 0) {
     const rows = [['POD', 'OUTCOME', 'NODE'], ...members.map((p) => [p.name, p.outcome, p.node ?? '-'])];
@@ -71,6 +77,47 @@ function renderGroup(g: ReportPodGroup, members: readonly ReportPod[], wide: boo
   if (g.tieBroken) lines.push(`  tie: ${g.tieBroken}`);
   for (const note of g.notes) lines.push(`  note: ${note}`);
   return lines;
+}
+
+/**
+ * A 1.37 hierarchy as a tree: the composite's header, condition and placement, then each child in
+ * evaluation order, indented one level, PodGroups with their pods. Returns the groups it showed.
+ */
+function renderTree(
+  root: ReportCompositePodGroup,
+  report: SimulateReport,
+  byGroup: ReadonlyMap<string | null, ReportPod[]>,
+  wide: boolean,
+  shown: Set<string>,
+): string[] {
+  const key = (namespace: string, name: string): string => `${namespace}/${name}`;
+  shown.add(`cpg:${key(root.namespace, root.name)}`);
+  const policy = root.policy === 'gang' ? `gang, minGroupCount ${root.minGroupCount ?? '?'}` : 'basic';
+  const lines = [
+    `CompositePodGroup ${key(root.namespace, root.name)} (${policy}): ${root.outcome}${root.message ? ` - ${root.message}` : ''}`,
+    ...statusLines(root),
+    ...root.notes.map((n) => `  note: ${n}`),
+  ];
+  for (const child of root.children) {
+    const childLines =
+      child.kind === 'CompositePodGroup'
+        ? renderChildComposite(child.name)
+        : renderChildGroup(report.podGroups.find((g) => g.namespace === root.namespace && g.name === child.name));
+    const [first = '', ...rest] = childLines;
+    lines.push(`  └ ${first}`, ...rest.map((l) => `    ${l}`));
+  }
+  return lines;
+
+  function renderChildComposite(name: string): string[] {
+    const found = report.compositePodGroups.find((c) => c.namespace === root.namespace && c.name === name);
+    return found ? renderTree(found, report, byGroup, wide, shown) : [`CompositePodGroup ${name}: no cycle`];
+  }
+
+  function renderChildGroup(g: ReportPodGroup | undefined): string[] {
+    if (!g) return ['PodGroup: no cycle (no pending pods)'];
+    shown.add(key(g.namespace, g.name));
+    return renderGroup(g, byGroup.get(key(g.namespace, g.name)) ?? [], wide);
+  }
 }
 
 /** Who preemption evicts, grouped by preemptor (spec scheduler.md §4). */
@@ -92,7 +139,13 @@ export function renderText(report: SimulateReport, options: TextOptions = {}): s
   const lines: string[] = [];
   // One pass over the pods, not one per group: a cluster can hold thousands of both.
   const byGroup = groupBy(report.pods, (p) => (p.podGroup === null ? null : `${p.namespace}/${p.podGroup}`));
-  for (const g of report.podGroups) lines.push(...renderGroup(g, byGroup.get(`${g.namespace}/${g.name}`) ?? [], wide), '');
+  const shown = new Set<string>();
+  const inReport = new Set(report.compositePodGroups.map((c) => `${c.namespace}/${c.name}`));
+  for (const root of report.compositePodGroups.filter((c) => c.parent === null || !inReport.has(`${c.namespace}/${c.parent}`)))
+    lines.push(...renderTree(root, report, byGroup, wide, shown), '');
+  for (const g of report.podGroups) {
+    if (!shown.has(`${g.namespace}/${g.name}`)) lines.push(...renderGroup(g, byGroup.get(`${g.namespace}/${g.name}`) ?? [], wide), '');
+  }
   const single = report.pods.filter((p) => p.podGroup === null && p.outcome === 'Scheduled');
   if (single.length > 0) {
     lines.push('Pods without a PodGroup:');

@@ -5,6 +5,7 @@
 
 import type { SchedulerCache } from '../cluster.js';
 import { GROUP_MESSAGE } from '../messages.js';
+import type { PodInfo } from '../pod-info.js';
 
 export const NAME = 'TopologyPlacement';
 
@@ -45,8 +46,12 @@ export function topologyDomains(cluster: SchedulerCache, key: string): readonly 
 
 /** The placements for group `groupKey`; throws PlacementError when its scheduled pods pin no single domain. */
 export function generatePlacements(cluster: SchedulerCache, groupKey: string, key: string): readonly Placement[] {
+  return placementsPinnedBy(cluster, cluster.scheduledMembers(groupKey), key);
+}
+
+/** The domains of `key`, only the one `scheduled` pods sit in when there are any (1.37: the pods of a whole subtree). */
+export function placementsPinnedBy(cluster: SchedulerCache, scheduled: readonly PodInfo[], key: string): readonly Placement[] {
   const domains = topologyDomains(cluster, key);
-  const scheduled = cluster.scheduledMembers(groupKey);
   if (scheduled.length === 0) return domains;
   const pinned = new Set<string>();
   for (const pod of scheduled) {
