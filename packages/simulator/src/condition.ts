@@ -3,14 +3,8 @@
 // True/Scheduled, False/Unschedulable, False/SchedulerError; never regresses from True;
 // lastTransitionTime kept while the status is unchanged.
 
-import type {
-  COMPOSITE_POD_GROUP_INITIALLY_SCHEDULED,
-  POD_GROUP_INITIALLY_SCHEDULED} from '@kubectl-workload/api';
-import {
-  POD_GROUP_SCHEDULED,
-  type Condition,
-  type KubeObject,
-} from '@kubectl-workload/api';
+import type { COMPOSITE_POD_GROUP_INITIALLY_SCHEDULED, POD_GROUP_INITIALLY_SCHEDULED } from '@kubectl-workload/api';
+import { POD_GROUP_SCHEDULED, type Condition, type KubeObject } from '@kubectl-workload/api';
 import type { GroupCode } from './default-algorithm.js';
 
 export type GroupConditionType =
