@@ -6,8 +6,10 @@
 // rack constraint; (c) 10,000 single pods on 5,000 nodes. Each prints pods/s, peak RSS, and the
 // ratio to a baseline measured in the same run: a plain loop over the nodes doing only the
 // resource-fit check for every pod. (d) checks memory: 50,000 single pods on 5,000 nodes (≤ 1 GiB RSS).
+// (e) the Kubernetes 1.37 cycle: 250 composite gangs of 4 child gangs x 4 pods on 5,000 nodes in 50
+// racks with the rack constraint on the CompositePodGroup (scheduler-1.37.md §6).
 
-import type { Node, Pod, PodGroup } from '@kubectl-workload/api';
+import type { CompositePodGroup, KubeObject, KubeVersion, Node, Pod, PodGroup } from '@kubectl-workload/api';
 import { Simulation, simulationInput } from '@kubectl-workload/simulator';
 import { benchNodes, benchPod } from './objects.ts';
 
@@ -35,11 +37,39 @@ function gang(name: string, minCount: number, rackKey: boolean): PodGroup {
   };
 }
 
+/** (e): a root CompositePodGroup with a rack constraint over `children` gangs of `size` pods. */
+function compositeGang(c: number, children: number, size: number): KubeObject[] {
+  const ref = (template: string) => ({ workloadName: `w${c}`, templateName: template });
+  const root: CompositePodGroup = {
+    apiVersion: 'scheduling.k8s.io/v1alpha3',
+    kind: 'CompositePodGroup',
+    metadata: { name: `c${c}`, namespace: 'bench' },
+    spec: {
+      workloadRef: ref('root'),
+      schedulingPolicy: { gang: { minGroupCount: children } },
+      schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/rack' }] },
+    },
+  };
+  const objects: KubeObject[] = [root];
+  for (let g = 0; g < children; g++) {
+    const name = `c${c}-g${g}`;
+    objects.push({
+      apiVersion: 'scheduling.k8s.io/v1beta1',
+      kind: 'PodGroup',
+      metadata: { name, namespace: 'bench', creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, g)).toISOString() },
+      spec: { parentCompositePodGroupName: `c${c}`, workloadRef: ref(`g${g}`), schedulingPolicy: { gang: { minCount: size } } },
+    } as KubeObject);
+    for (let i = 0; i < size; i++) objects.push(pod(`${name}-${i}`, name, (c * children + g) * size + i));
+  }
+  return objects;
+}
+
 interface Case {
   readonly name: string;
   /** pods/s; undefined for the memory case. */
   readonly target: number | undefined;
-  readonly build: () => { pods: Pod[]; groups: PodGroup[] };
+  readonly kubeVersion?: KubeVersion;
+  readonly build: () => { pods: Pod[]; groups: readonly KubeObject[] };
 }
 
 const CASES: Record<string, Case> = {
@@ -65,6 +95,15 @@ const CASES: Record<string, Case> = {
     name: '(d) 50000 single pods, 5000 nodes (memory)',
     target: undefined,
     build: () => ({ pods: Array.from({ length: 50000 }, (_, i) => pod(`p-${i}`, undefined, i)), groups: [] }),
+  },
+  e: {
+    name: '(e) 1.37: 250 composite gangs x 4 child gangs x 4 pods, 5000 nodes, 50 racks, rack constraint on the composite',
+    target: 2000,
+    kubeVersion: '1.37',
+    build: () => {
+      const objects = Array.from({ length: 250 }, (_, c) => compositeGang(c, 4, 4)).flat();
+      return { pods: objects.filter((o): o is Pod => o.kind === 'Pod'), groups: objects.filter((o) => o.kind !== 'Pod') };
+    },
   },
 };
 
@@ -97,11 +136,15 @@ function baseline(podCount: number, nodeCount: number): number {
 
 function run(key: string): void {
   const c = CASES[key];
-  if (!c) throw new Error(`unknown case ${key}; use a, b or c`);
+  if (!c) throw new Error(`unknown case ${key}; use a, b, c, d or e`);
   const { pods, groups } = c.build();
   const input = simulationInput([...nodes(), ...pods, ...groups]);
   const start = performance.now();
-  const sim = new Simulation(input, { now: '2026-01-01T00:00:00Z', diagnose: false });
+  const sim = new Simulation(input, {
+    now: '2026-01-01T00:00:00Z',
+    diagnose: false,
+    ...(c.kubeVersion ? { kubeVersion: c.kubeVersion } : {}),
+  });
   const built = performance.now();
   const result = sim.runToQuiescence();
   const seconds = (performance.now() - built) / 1000;
