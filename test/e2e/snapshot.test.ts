@@ -62,13 +62,17 @@ describe('kubectl workload snapshot', () => {
     expect(server.requests.filter((r) => r.path === '/metrics')).toHaveLength(1);
     const resources = lists.map((r) => r.path.split('/').pop());
     expect(resources.sort()).toEqual([
+      'csinodes',
       'events',
       'jobs',
       'nodes',
+      'persistentvolumeclaims',
+      'persistentvolumes',
       'poddisruptionbudgets',
       'podgroups',
       'pods',
       'priorityclasses',
+      'storageclasses',
       'workloads',
     ]);
     expect(lists.every((r) => r.verb === 'list')).toBe(true);

@@ -18,7 +18,11 @@ export type KnownKind =
   | 'ResourceClaim'
   | 'ResourceClaimTemplate'
   | 'DeviceClass'
-  | 'ResourceSlice';
+  | 'ResourceSlice'
+  | 'PersistentVolumeClaim'
+  | 'PersistentVolume'
+  | 'StorageClass'
+  | 'CSINode';
 
 /** Every kind in the table: those the rules check, and core/v1 Event, which only `explain` reads. */
 export type ApiKind = KnownKind | 'Event';
@@ -59,6 +63,10 @@ export const KINDS: Readonly<Record<ApiKind, KindInfo>> = {
   ResourceClaimTemplate: kind('resource.k8s.io', ['v1'], 'resourceclaimtemplates'),
   DeviceClass: kind('resource.k8s.io', ['v1'], 'deviceclasses', false),
   ResourceSlice: kind('resource.k8s.io', ['v1'], 'resourceslices', false),
+  PersistentVolumeClaim: kind('', ['v1'], 'persistentvolumeclaims'),
+  PersistentVolume: kind('', ['v1'], 'persistentvolumes', false),
+  StorageClass: kind('storage.k8s.io', ['v1'], 'storageclasses', false),
+  CSINode: kind('storage.k8s.io', ['v1'], 'csinodes', false),
 };
 
 export function isApiKind(name: string | undefined): name is ApiKind {

@@ -274,8 +274,15 @@ export interface PodSpec {
   restartPolicy?: string;
   /** Read by explain only: the simulator does not model the SchedulingGates plugin. */
   schedulingGates?: { name?: string }[];
-  /** Read by explain only: the simulator does not model volume binding. */
-  volumes?: { name?: string; persistentVolumeClaim?: { claimName?: string } }[];
+  volumes?: Volume[];
+}
+
+/** A pod volume; the scheduler reads the claim-backed ones (VolumeBinding, VolumeZone, NodeVolumeLimits). */
+export interface Volume {
+  name?: string;
+  persistentVolumeClaim?: { claimName?: string; readOnly?: boolean };
+  /** A generic ephemeral volume: its claim is named `<pod name>-<volume name>`. */
+  ephemeral?: { volumeClaimTemplate?: { metadata?: ObjectMeta; spec?: PersistentVolumeClaimSpec } };
 }
 
 export interface PodStatus {
@@ -355,4 +362,57 @@ export interface PodDisruptionBudget extends KubeObject {
     selector?: LabelSelector;
   };
   status?: { disruptionsAllowed?: number; currentHealthy?: number; desiredHealthy?: number; expectedPods?: number };
+}
+
+// ---- core/v1 and storage.k8s.io/v1: what the volume plugins read ----
+
+export interface PersistentVolumeClaimSpec {
+  accessModes?: string[];
+  selector?: LabelSelector;
+  resources?: { requests?: ResourceList; limits?: ResourceList };
+  volumeName?: string;
+  storageClassName?: string;
+  volumeMode?: 'Filesystem' | 'Block' | string;
+  volumeAttributesClassName?: string;
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  spec?: PersistentVolumeClaimSpec;
+  status?: { phase?: 'Pending' | 'Bound' | 'Lost' | string; capacity?: ResourceList; accessModes?: string[] };
+}
+
+export interface PersistentVolumeSpec {
+  capacity?: ResourceList;
+  accessModes?: string[];
+  claimRef?: { namespace?: string; name?: string; uid?: string; kind?: string; apiVersion?: string };
+  storageClassName?: string;
+  volumeMode?: 'Filesystem' | 'Block' | string;
+  persistentVolumeReclaimPolicy?: string;
+  nodeAffinity?: { required?: NodeSelector };
+  csi?: { driver?: string; volumeHandle?: string };
+  local?: { path?: string };
+  volumeAttributesClassName?: string;
+}
+
+export interface PersistentVolume extends KubeObject {
+  spec?: PersistentVolumeSpec;
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed' | string };
+}
+
+export interface TopologySelectorTerm {
+  matchLabelExpressions?: { key: string; values: string[] }[];
+}
+
+export interface StorageClass extends KubeObject {
+  provisioner?: string;
+  /** The API server defaults it to Immediate. */
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer' | string;
+  allowedTopologies?: TopologySelectorTerm[];
+  parameters?: Record<string, string>;
+  reclaimPolicy?: string;
+}
+
+/** storage.k8s.io/v1 CSINode: per node, the CSI drivers and how many of their volumes the node can attach. */
+export interface CSINode extends KubeObject {
+  spec?: { drivers?: { name: string; nodeID?: string; topologyKeys?: string[]; allocatable?: { count?: number } }[] };
 }

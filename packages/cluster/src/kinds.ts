@@ -3,13 +3,17 @@
 import { KINDS, preferredApiVersion, splitApiVersion } from '@kubectl-workload/api';
 import type {
   CompositePodGroup,
+  CSINode,
   Job,
   KubeObject,
   Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
   Pod,
   PodDisruptionBudget,
   PodGroup,
   PriorityClass,
+  StorageClass,
   Workload,
 } from '@kubectl-workload/api';
 
@@ -37,6 +41,10 @@ export interface ClusterKindTypes {
   PriorityClass: PriorityClass;
   PodDisruptionBudget: PodDisruptionBudget;
   Event: KubeEvent;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  PersistentVolume: PersistentVolume;
+  StorageClass: StorageClass;
+  CSINode: CSINode;
 }
 
 export type ClusterKind = keyof ClusterKindTypes;
@@ -66,6 +74,10 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'PriorityClass',
   'PodDisruptionBudget',
   'Event',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'CSINode',
 ];
 
 export const CLUSTER_KINDS = Object.fromEntries(CLUSTER_KIND_NAMES.map((kind) => [kind, info(kind)])) as Record<ClusterKind, KindInfo>;

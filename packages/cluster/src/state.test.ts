@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { stringify } from 'yaml';
+import type { KubeObject } from '@kubectl-workload/api';
+import { sampleClusterObjects } from '@kubectl-workload/test';
 import { connect } from './client.js';
 import { ClusterAccessError } from './errors.js';
 import { loadClusterState, snapshotLookup, sourceFromOptions, stateToList, type ClusterState } from './state.js';
@@ -11,8 +13,17 @@ import { startSampleServer, type ServerFixture } from './test-support/server.js'
 let fixture: ServerFixture;
 let dir: string;
 
+/** What the volume plugins read, next to the sample cluster. */
+const STORAGE: KubeObject[] = [
+  { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp3' } },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node-1' } },
+  { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-data' } },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'team-a' } },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'elsewhere', namespace: 'team-b' } },
+];
+
 beforeAll(async () => {
-  fixture = await startSampleServer({ namespace: 'team-a' });
+  fixture = await startSampleServer({ namespace: 'team-a', objects: [...sampleClusterObjects(), ...STORAGE] });
   dir = await mkdtemp(join(tmpdir(), 'cluster-state-test-'));
 });
 afterAll(() => fixture.server.close());
@@ -43,6 +54,10 @@ describe('loadClusterState', () => {
       jobs: ['training'],
       priorityClasses: ['high'],
       podDisruptionBudgets: ['training'],
+      persistentVolumeClaims: ['data'],
+      persistentVolumes: ['pv-data'],
+      storageClasses: ['gp3'],
+      csiNodes: ['node-1'],
       events: ['training-3.1'],
     });
   });
@@ -70,14 +85,18 @@ describe('loadClusterState', () => {
     // A namespace-scoped user may not list Nodes or PriorityClasses: status and diff still work (issue 18 item 11).
     fixture.server.forbid({ resource: 'nodes', verb: 'list' });
     fixture.server.forbid({ resource: 'priorityclasses', verb: 'list' });
+    // Storage RBAC may predate volume simulation: the state goes on without those kinds.
+    fixture.server.forbid({ resource: 'persistentvolumes', verb: 'list' });
     try {
       const state = await loadClusterState({ client: await connect({ kubeconfig: fixture.kubeconfig }, {}) });
       expect(state.nodes).toEqual([]);
       expect(state.podGroups.length).toBeGreaterThan(0);
       expect(state.forbidden).toEqual([
         expect.stringMatching(/^forbidden: you may not list nodes/),
+        expect.stringMatching(/^forbidden: you may not list persistentvolumes/),
         expect.stringMatching(/^forbidden: you may not list priorityclasses/),
       ]);
+      expect(state.persistentVolumeClaims.map((c) => c.metadata?.name)).toEqual(['data']);
     } finally {
       fixture.server.allowAll();
     }

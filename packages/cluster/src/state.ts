@@ -6,13 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { knownKind, parseObjectsFile } from '@kubectl-workload/api';
 import type {
   CompositePodGroup,
+  CSINode,
   Job,
   KubeObject,
   Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
   Pod,
   PodDisruptionBudget,
   PodGroup,
   PriorityClass,
+  StorageClass,
   Workload,
 } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
@@ -33,6 +37,11 @@ export interface ClusterState {
   jobs: Job[];
   priorityClasses: PriorityClass[];
   podDisruptionBudgets: PodDisruptionBudget[];
+  /** What VolumeBinding, VolumeZone and NodeVolumeLimits read. */
+  persistentVolumeClaims: PersistentVolumeClaim[];
+  persistentVolumes: PersistentVolume[];
+  storageClasses: StorageClass[];
+  csiNodes: CSINode[];
   /** Recent core/v1 Events about Pods, PodGroups and Jobs (events.ts). */
   events: KubeEvent[];
   /** Why a live cluster's events could not be listed (RBAC); the state then holds none. */
@@ -46,7 +55,16 @@ export interface ClusterState {
 }
 
 /** Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds need cluster-wide RBAC. */
-const OPTIONAL_KINDS: ReadonlySet<string> = new Set(['Event', 'Node', 'PriorityClass']);
+const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
+  'Event',
+  'Node',
+  'PriorityClass',
+  // Storage: a user whose RBAC predates volume simulation still gets a state, told what is missing.
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'CSINode',
+]);
 
 /** The kinds a snapshot captures, in the order they are written, with their ClusterState field. */
 export const STATE_KINDS = [
@@ -58,6 +76,10 @@ export const STATE_KINDS = [
   ['Job', 'jobs'],
   ['Pod', 'pods'],
   ['PodDisruptionBudget', 'podDisruptionBudgets'],
+  ['StorageClass', 'storageClasses'],
+  ['CSINode', 'csiNodes'],
+  ['PersistentVolume', 'persistentVolumes'],
+  ['PersistentVolumeClaim', 'persistentVolumeClaims'],
   ['Event', 'events'],
 ] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
 
@@ -97,6 +119,10 @@ export function emptyState(): ClusterState {
     jobs: [],
     priorityClasses: [],
     podDisruptionBudgets: [],
+    persistentVolumeClaims: [],
+    persistentVolumes: [],
+    storageClasses: [],
+    csiNodes: [],
     events: [],
   };
 }

@@ -5,7 +5,9 @@
 import { schedulerUnits, type Node, type NodeStatus, type Taint } from '@kubectl-workload/api';
 import type { HostPort, PodInfo } from './pod-info.js';
 import type { DraState } from './plugins/dynamic-resources.js';
+import * as volumeBinding from './plugins/volume-binding.js';
 import type { Labels } from './selectors.js';
+import { VolumeCache } from './volume-cache.js';
 
 export const CPU = 0;
 export const MEMORY = 1;
@@ -76,8 +78,15 @@ export class SchedulerCache {
   /** DynamicResources' claims and devices; set after the snapshot's bound pods are added (their claims are allocated already). */
   dra: DraState | undefined;
 
-  /** `extraDimensions`: resources pods request that nodes may not list (they get allocatable 0). */
-  constructor(nodes: readonly Node[], extraDimensions: Iterable<string> = []) {
+  /**
+   * `extraDimensions`: resources pods request that nodes may not list (they get allocatable 0).
+   * `volumes`: the storage objects; adding a pod assumes its volumes (VolumeBinding Reserve).
+   */
+  constructor(
+    nodes: readonly Node[],
+    extraDimensions: Iterable<string> = [],
+    readonly volumes: VolumeCache = new VolumeCache(),
+  ) {
     const sorted = [...nodes].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
     this.nodes = sorted.map(nodeInfo);
     this.nodeIndex = new Map(this.nodes.map((n) => [n.name, n.index]));
@@ -148,6 +157,7 @@ export class SchedulerCache {
     for (const port of pod.hostPorts) this.portsOnNode[node]?.push(port);
     this.placement.set(pod.key, node);
     if (pod.hasClaims) this.dra?.reserve(pod, this.nodes[node] as NodeInfo);
+    if (pod.claims.length > 0) volumeBinding.reserve(pod, this.nodes[node] as NodeInfo, this.volumes);
     if (pod.groupKey) {
       const members = this.groupScheduled.get(pod.groupKey) ?? [];
       members.push(pod);
@@ -165,6 +175,7 @@ export class SchedulerCache {
     for (const port of pod.hostPorts) ports.splice(ports.lastIndexOf(port), 1);
     this.placement.delete(pod.key);
     if (pod.hasClaims) this.dra?.unreserve(pod);
+    this.volumes.release(pod.key);
     if (pod.groupKey) {
       const members = this.groupScheduled.get(pod.groupKey) ?? [];
       members.splice(members.lastIndexOf(pod), 1);

@@ -3,18 +3,22 @@
 import {
   knownKind,
   type CompositePodGroup,
+  type CSINode,
   type DeviceClass,
   type KubeObject,
   type Node,
+  type PersistentVolume,
+  type PersistentVolumeClaim,
   type Pod,
   type PodGroup,
   type PriorityClass,
   type ResourceClaim,
   type ResourceClaimTemplate,
   type ResourceSlice,
+  type StorageClass,
 } from '@kubectl-workload/api';
 import type { DraObjects } from './plugins/dynamic-resources.js';
-import { validateObject } from './validate.js';
+import { validateObject, validateStorage } from './validate.js';
 
 export interface SimulationInput {
   readonly nodes: readonly Node[];
@@ -26,10 +30,15 @@ export interface SimulationInput {
   readonly priorityClasses: readonly PriorityClass[];
   /** resource.k8s.io objects DynamicResources reads (none: pods with claims cannot find them). */
   readonly dra?: DraObjects;
+  /** What the volume plugins read (absent: none). */
+  readonly persistentVolumeClaims?: readonly PersistentVolumeClaim[];
+  readonly persistentVolumes?: readonly PersistentVolume[];
+  readonly storageClasses?: readonly StorageClass[];
+  readonly csiNodes?: readonly CSINode[];
 }
 
 /**
- * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five and the DRA kinds. Throws
+ * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five, the DRA kinds and the storage kinds. Throws
  * InvalidObjectError for a malformed field the simulator would read.
  */
 export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
@@ -44,10 +53,15 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
     deviceClasses: [] as DeviceClass[],
     resourceSlices: [] as ResourceSlice[],
   };
+  const persistentVolumeClaims: PersistentVolumeClaim[] = [];
+  const persistentVolumes: PersistentVolume[] = [];
+  const storageClasses: StorageClass[] = [];
+  const csiNodes: CSINode[] = [];
   for (const obj of objects) {
     const kind = knownKind(obj);
     if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup' || kind === 'PriorityClass')
       validateObject(obj, kind);
+    if (kind === 'PersistentVolumeClaim' || kind === 'PersistentVolume') validateStorage(obj, kind);
     switch (kind) {
       case 'Node':
         nodes.push(obj);
@@ -76,11 +90,34 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
       case 'ResourceSlice':
         dra.resourceSlices.push(obj);
         break;
+      case 'PersistentVolumeClaim':
+        persistentVolumeClaims.push(obj);
+        break;
+      case 'PersistentVolume':
+        persistentVolumes.push(obj);
+        break;
+      case 'StorageClass':
+        storageClasses.push(obj);
+        break;
+      case 'CSINode':
+        csiNodes.push(obj);
+        break;
       default:
         break;
     }
   }
-  return { nodes, pods, podGroups, compositePodGroups, priorityClasses, dra };
+  return {
+    nodes,
+    pods,
+    podGroups,
+    compositePodGroups,
+    priorityClasses,
+    dra,
+    persistentVolumeClaims,
+    persistentVolumes,
+    storageClasses,
+    csiNodes,
+  };
 }
 
 export function isTerminal(pod: Pod): boolean {

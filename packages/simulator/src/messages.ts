@@ -16,6 +16,32 @@ export const REASON = {
   podAffinity: "node(s) didn't match pod affinity rules",
   podAntiAffinity: "node(s) didn't match pod anti-affinity rules",
   existingAntiAffinity: "node(s) didn't satisfy existing pods anti-affinity rules",
+  volumeNodeConflict: 'node(s) had volume node affinity conflict',
+  volumeBindConflict: "node(s) didn't find available persistent volumes to bind",
+  volumeNotExist: 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)',
+  volumeZoneConflict: 'node(s) had no available volume zone',
+  maxVolumeCount: 'node(s) exceed max volume count',
+  /** The status of nodes a PreFilterResult left out (findNodesThatFitPod's SetAbsentNodesStatus). */
+  preFilterNodes: (plugins: readonly string[]): string => `node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`,
+} as const;
+
+/** PreFilter rejections of the volume plugins: FitError prints them once, not counted per node. */
+export const VOLUME_MESSAGE = {
+  unboundImmediate: 'pod has unbound immediate PersistentVolumeClaims',
+  claimNotFound: (name: string): string => `persistentvolumeclaim ${JSON.stringify(name)} not found`,
+  ephemeralClaimMissing: (name: string): string =>
+    `waiting for ephemeral volume controller to create the persistentvolumeclaim ${JSON.stringify(name)}`,
+  claimLost: (name: string, pv: string): string =>
+    `persistentvolumeclaim ${JSON.stringify(name)} bound to non-existent persistentvolume ${JSON.stringify(pv)}`,
+  claimDeleting: (name: string): string => `persistentvolumeclaim ${JSON.stringify(name)} is being deleted`,
+  notOwner: (claim: string, pod: string): string => `PVC ${claim} was not created for pod ${pod} (pod is not owner)`,
+  volumeNotFound: (name: string): string => `persistentvolume ${JSON.stringify(name)} not found`,
+  classNotFound: (name: string): string => `storageclass.storage.k8s.io ${JSON.stringify(name)} not found`,
+  noClaimName: 'PersistentVolumeClaim had no name',
+  noVolumeOrClass: 'PersistentVolumeClaim had no pv name and storageClass name',
+  noVolumeName: 'PersistentVolume had no name',
+  /** Bound local PVs pinned to different nodes: the PreFilterResult is empty. */
+  noEligibleNodes: (plugin: string): string => `node(s) didn't satisfy plugin ${plugin}`,
 } as const;
 
 /** PodGroup cycle texts (§1.1, §1.4, §3, §5.3). */

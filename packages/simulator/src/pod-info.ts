@@ -5,6 +5,7 @@ import type { LabelSelector, Pod, PodAffinityTerm, Toleration, TopologySpreadCon
 import { DEFAULT_SCHEDULER_NAME } from './messages.js';
 import { isBestEffort, podRequests, RequestsError, type PodRequests, type Requests } from './resources.js';
 import type { Labels } from './selectors.js';
+import { podClaims, type PodClaim } from './volume-cache.js';
 
 export interface HostPort {
   readonly protocol: string;
@@ -58,6 +59,8 @@ export interface PodInfo {
   readonly softSpread: readonly SpreadConstraint[];
   /** spec.resourceClaims is not empty (DynamicResources has work to do). */
   readonly hasClaims: boolean;
+  /** Claim-backed volumes, in spec order (VolumeBinding, VolumeZone, NodeVolumeLimits). */
+  readonly claims: readonly PodClaim[];
   /** Container images, init containers first (ImageLocality). */
   readonly images: readonly string[];
   /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
@@ -141,6 +144,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
   const images = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '');
   const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations, images]);
   const spreads = spec.topologySpreadConstraints ?? [];
+  const claims = podClaims(pod);
   return {
     pod,
     namespace,
@@ -169,6 +173,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     ),
     hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
     softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
+    claims,
     images,
     staticKey,
     hasClaims: (spec.resourceClaims ?? []).length > 0,
@@ -183,6 +188,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
       spreads,
       // Claims are per namespace, and pods naming different claims see different devices.
       (spec.resourceClaims ?? []).length > 0 ? [namespace, spec.resourceClaims] : null,
+      claims,
     ]),
   };
 }

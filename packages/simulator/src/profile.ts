@@ -15,12 +15,14 @@ import * as nodeUnschedulable from './plugins/node-unschedulable.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as schedulingGates from './plugins/scheduling-gates.js';
 import * as taintToleration from './plugins/taint-toleration.js';
+import * as volumeBinding from './plugins/volume-binding.js';
+import * as volumeZone from './plugins/volume-zone.js';
 
 /** PreEnqueue plugins the simulator models per profile (GangScheduling follows its feature gate instead). */
 export const PRE_ENQUEUE_PLUGINS = [schedulingGates.NAME] as const;
 export type PreEnqueuePlugin = (typeof PRE_ENQUEUE_PLUGINS)[number];
 
-/** Filter plugins in the v1.36 default order (DynamicResources is GA and on; volume plugins are not modelled). */
+/** Filter plugins in the v1.36 default order (DynamicResources is GA and on; VolumeRestrictions is not modelled). */
 export const FILTER_PLUGINS = [
   nodeUnschedulable.NAME,
   nodeName.NAME,
@@ -28,6 +30,8 @@ export const FILTER_PLUGINS = [
   nodeAffinity.NAME,
   nodePorts.NAME,
   nodeResourcesFit.NAME,
+  volumeBinding.NAME,
+  volumeZone.NAME,
   podTopologySpread.NAME,
   interPodAffinity.NAME,
   dynamicResources.NAME,

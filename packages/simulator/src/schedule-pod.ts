@@ -14,10 +14,18 @@ import * as balancedAllocation from './plugins/node-resources-balanced-allocatio
 import * as nodeResourcesFit from './plugins/node-resources-fit.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
+import * as volumeBinding from './plugins/volume-binding.js';
+import * as volumeZone from './plugins/volume-zone.js';
 import type { PodInfo } from './pod-info.js';
 import { defaultProfile, type SchedulerProfile, type ScorePlugin } from './profile.js';
 import { STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
 import { fitErrorMessage, preFilterFitErrorMessage, type FilterStatus } from './status.js';
+
+/** A PreFilter plugin's UnschedulableAndUnresolvable status, printed once in the FitError. */
+interface PreFilterRejection {
+  readonly plugin: string;
+  readonly message: string;
+}
 
 /** At most this many tied node names are kept. */
 const TIE_NAMES = 10;
@@ -74,6 +82,12 @@ interface NodeLocalCache {
   readonly localScore: Float64Array;
 }
 
+/** The volume plugins' PreFilter state; undefined when the pod has no claims or they are disabled. */
+interface VolumeFilterState {
+  readonly binding: volumeBinding.FilterState | undefined;
+  readonly zone: readonly volumeZone.VolumeTopology[] | undefined;
+}
+
 /** Bound on cached signatures (each costs ~20 bytes per node). */
 const MAX_CACHED_SIGNATURES = 32;
 
@@ -115,14 +129,20 @@ export class PodScheduler {
       if (attempt.node !== undefined) return attempt;
     }
     const { cluster } = this;
-    const claims = this.claimsState(pod);
-    if (claims && 'rejected' in claims) return this.preFilterRejected(pod, nodes, claims.rejected);
     const statics = this.statics.get(pod);
+    const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
+    // PreFilter in profile order: the volume plugins, then DynamicResources (appended by its gate).
+    const volumes = this.volumeFilterState(pod);
+    if (volumes && 'message' in volumes) return this.rejectedAtPreFilter(pod, nodes, volumes, trace);
+    const claims = this.claimsState(pod);
+    if (claims && 'rejected' in claims)
+      return this.rejectedAtPreFilter(pod, nodes, { plugin: dynamicResources.NAME, message: claims.rejected }, trace);
     const spread = this.spreadFilterState(pod, nodes, statics);
     const affinity = this.affinityFilterState(pod, nodes);
-    const trace: PodTrace | undefined = options.trace ? { filter: {}, finalScore: {} } : undefined;
-    // Without inter-pod terms a node's filter result and local scores change only when the node does.
-    const local = !trace && !spread && !affinity && !this.spreadScored(pod) && !this.affinityScored(pod) ? this.localCache(pod) : undefined;
+    // Without inter-pod terms or volumes (whose PVs other pods' assumes take) a node's filter result
+    // and local scores change only when the node does.
+    const local =
+      !trace && !spread && !affinity && !volumes && !this.spreadScored(pod) && !this.affinityScored(pod) ? this.localCache(pod) : undefined;
     if (local && !statics.anyPreferNoScheduleTaint && !statics.hasPreferredAffinity)
       return this.scheduleUniform(pod, statics, vector, nodes, local, claims);
     let feasibleCount = 0;
@@ -138,7 +158,7 @@ export class PodScheduler {
         }
         failure = local.failure[node];
       } else {
-        failure = this.nodeFailure(pod, statics, vector, node, spread, affinity, claims);
+        failure = this.nodeFailure(pod, statics, vector, node, spread, affinity, claims, volumes);
       }
       if (trace) trace.filter[cluster.nodes[node]?.name ?? ''] = filterTrace(this.profile.filters, failure);
       if (failure) this.failures[i] = failure;
@@ -170,20 +190,30 @@ export class PodScheduler {
     return dra && pod.hasClaims && this.filters.has(dynamicResources.NAME) ? dra.preFilter(pod) : undefined;
   }
 
-  /** A PreFilter rejection: every node carries its status, the FitError prints only the message. */
-  private preFilterRejected(pod: PodInfo, nodes: Int32Array, message: string): PodAttempt {
-    const status: FilterStatus = { plugin: dynamicResources.NAME, code: 'UnschedulableAndUnresolvable', reasons: [message] };
-    const statuses = new Map<string, FilterStatus>();
-    for (const node of nodes) statuses.set(this.cluster.nodes[node]?.name ?? '', status);
-    const fitError = { numAllNodes: nodes.length, statuses, message: preFilterFitErrorMessage(nodes.length, message) };
-    return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace: undefined };
-  }
-
-  private unschedulable(pod: PodInfo, nodes: Int32Array, statusAt: (i: number) => FilterStatus, trace: PodTrace | undefined): PodAttempt {
+  private unschedulable(
+    pod: PodInfo,
+    nodes: Int32Array,
+    statusAt: (i: number) => FilterStatus,
+    trace: PodTrace | undefined,
+    preFilterMessage?: string,
+  ): PodAttempt {
     const statuses = new Map<string, FilterStatus>();
     for (let i = 0; i < nodes.length; i++) statuses.set(this.cluster.nodes[nodes[i] as number]?.name ?? '', statusAt(i));
-    const fitError = { numAllNodes: nodes.length, statuses, message: fitErrorMessage(nodes.length, statuses.values()) };
+    const message =
+      preFilterMessage === undefined
+        ? fitErrorMessage(nodes.length, statuses.values())
+        : preFilterFitErrorMessage(nodes.length, preFilterMessage);
+    const fitError = { numAllNodes: nodes.length, statuses, message };
     return { pod, node: undefined, nodeName: undefined, score: undefined, feasibleNodes: 0, tie: undefined, fitError, trace };
+  }
+
+  /** A PreFilter rejection: every node gets its status, the FitError prints the message once. */
+  private rejectedAtPreFilter(pod: PodInfo, nodes: Int32Array, rejection: PreFilterRejection, trace: PodTrace | undefined): PodAttempt {
+    const status: FilterStatus = { plugin: rejection.plugin, code: 'UnschedulableAndUnresolvable', reasons: [rejection.message] };
+    if (trace)
+      for (let i = 0; i < nodes.length; i++)
+        trace.filter[this.cluster.nodes[nodes[i] as number]?.name ?? ''] = { [status.plugin]: rejection.message };
+    return this.unschedulable(pod, nodes, () => status, trace, rejection.message);
   }
 
   /**
@@ -268,12 +298,34 @@ export class PodScheduler {
   /** The filter status of `pod` on one node, PreFilter state over all nodes (preemption's dry runs). */
   filterNode(pod: PodInfo, vector: Float64Array, node: number): FilterStatus | undefined {
     const statics = this.statics.get(pod);
+    const volumes = this.volumeFilterState(pod);
+    if (volumes && 'message' in volumes)
+      return { plugin: volumes.plugin, code: 'UnschedulableAndUnresolvable', reasons: [volumes.message] };
     const spread = this.spreadFilterState(pod, this.allNodes, statics);
     const affinity = this.affinityFilterState(pod, this.allNodes);
     const claims = this.claimsState(pod);
     if (claims && 'rejected' in claims)
       return { plugin: dynamicResources.NAME, code: 'UnschedulableAndUnresolvable', reasons: [claims.rejected] };
-    return this.nodeFailure(pod, statics, vector, node, spread, affinity, claims);
+    return this.nodeFailure(pod, statics, vector, node, spread, affinity, claims, volumes);
+  }
+
+  /** VolumeBinding then VolumeZone PreFilter, in upstream order; the first rejection wins. */
+  private volumeFilterState(pod: PodInfo): VolumeFilterState | PreFilterRejection | undefined {
+    if (pod.claims.length === 0) return undefined;
+    const cache = this.cluster.volumes;
+    let binding: volumeBinding.FilterState | undefined;
+    if (this.filters.has(volumeBinding.NAME)) {
+      const result = volumeBinding.preFilter(pod, cache);
+      if (result && 'rejection' in result) return { plugin: volumeBinding.NAME, message: result.rejection };
+      binding = result?.state;
+    }
+    let zone: readonly volumeZone.VolumeTopology[] | undefined;
+    if (this.filters.has(volumeZone.NAME)) {
+      const result = volumeZone.preFilter(pod, cache);
+      if (result && 'rejection' in result) return { plugin: volumeZone.NAME, message: result.rejection };
+      zone = result?.topologies;
+    }
+    return binding || zone ? { binding, zone } : undefined;
   }
 
   private spreadFilterState(pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): podTopologySpread.FilterState | undefined {
@@ -305,14 +357,23 @@ export class PodScheduler {
     spread: podTopologySpread.FilterState | undefined,
     affinity: interPodAffinity.FilterState | undefined,
     claims: dynamicResources.PreFilterResult | undefined,
+    volumes?: VolumeFilterState,
   ): FilterStatus | undefined {
     const { cluster } = this;
+    const info = cluster.nodes[node] as NodeInfo;
+    // A node the PreFilterResult left out runs no filter at all.
+    if (volumes?.binding?.eligible && !volumes.binding.eligible.has(info.name)) return volumeBinding.ABSENT_STATUS;
     const s = statics.status[node] as number;
     if (s !== 0) return STATIC_STATUSES[s];
     if (pod.hostPorts.length > 0 && this.filters.has(nodePorts.NAME) && !nodePorts.filter(pod.hostPorts, cluster.portsOnNode[node] ?? []))
       return nodePorts.STATUS;
     const fit = this.filters.has(nodeResourcesFit.NAME) ? nodeResourcesFit.filter(cluster, node, vector) : undefined;
     if (fit) return fit;
+    if (volumes?.binding) {
+      const status = volumeBinding.filter(volumes.binding, info, cluster.volumes);
+      if (status) return status;
+    }
+    if (volumes?.zone && !volumeZone.filter(volumes.zone, info)) return volumeZone.STATUS;
     if (spread) {
       const status = podTopologySpread.filter(spread, cluster, node);
       if (status) return status;

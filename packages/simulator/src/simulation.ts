@@ -20,6 +20,7 @@ import * as prioritySort from './plugins/priority-sort.js';
 import * as schedulingGates from './plugins/scheduling-gates.js';
 import { PodScheduler, type PodTrace, type Tie } from './schedule-pod.js';
 import { RootCycle, type CompositePodGroupResult, type LeafRecord } from './v137/root-cycle.js';
+import { VolumeCache } from './volume-cache.js';
 
 /** Preempted: a pod this run bound, then evicted as a preemption victim. */
 export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'Gated' | 'Preempted';
@@ -170,7 +171,8 @@ export class Simulation {
     const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => ungrouped(podInfo(p, priorities, defaultPriority)));
     const dimensions = new Set<string>();
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
-    this.cluster = new SchedulerCache(input.nodes, dimensions);
+    const volumes = new VolumeCache(input.persistentVolumeClaims, input.persistentVolumes, input.storageClasses, input.csiNodes);
+    this.cluster = new SchedulerCache(input.nodes, dimensions, volumes);
     const profiles = options.profiles ?? (options.schedulerNames ?? [DEFAULT_SCHEDULER_NAME]).map((name) => defaultProfile(name));
     this.profiles = new Map(
       profiles.map((p) => [

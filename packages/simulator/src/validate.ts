@@ -1,7 +1,7 @@
 // Shape checks for the fields the simulator reads, so a malformed snapshot gives an error naming
 // the object and field instead of a TypeError deep inside a filter. Unknown fields are ignored.
 
-import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
+import { nameOf, namespaceOf, parseQuantity, QuantityError, type KubeObject } from '@kubectl-workload/api';
 
 export class InvalidObjectError extends Error {}
 
@@ -207,4 +207,26 @@ export function validateObject(obj: KubeObject, kind: 'Node' | 'Pod' | 'PodGroup
   const found = mismatch(obj, SHAPES[kind] as Shape);
   const problem = found ? mismatchText(found) : nameOf(obj) ? undefined : 'metadata.name: required';
   if (problem) throw new InvalidObjectError(`${who}: ${problem}`);
+}
+
+/**
+ * The storage sizes VolumeBinding compares must parse: `PersistentVolumeClaim ns/name:
+ * spec.resources.requests[storage]: …` or `PersistentVolume name: spec.capacity[storage]: …`.
+ */
+export function validateStorage(obj: KubeObject, kind: 'PersistentVolumeClaim' | 'PersistentVolume'): void {
+  const claim = kind === 'PersistentVolumeClaim';
+  const who = `${kind} ${claim ? `${namespaceOf(obj)}/` : ''}${nameOf(obj) || '<no name>'}`;
+  const spec = (obj as { spec?: { resources?: { requests?: unknown }; capacity?: unknown } }).spec;
+  const path = claim ? 'spec.resources.requests' : 'spec.capacity';
+  const list = claim ? spec?.resources?.requests : spec?.capacity;
+  const found = mismatch(list, 'quantities');
+  if (found) throw new InvalidObjectError(`${who}: ${path}${found[0]}: expected ${found[1]}, got ${describe(found[2])}`);
+  const storage = (list as Record<string, string | number> | undefined)?.storage;
+  if (storage === undefined) return;
+  try {
+    parseQuantity(storage);
+  } catch (err) {
+    if (err instanceof QuantityError) throw new InvalidObjectError(`${who}: ${path}[storage]: ${err.message}`, { cause: err });
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
 // `kubectl workload snapshot [-A|-n NS] > FILE`: saves the objects the plugin reads (Nodes, Pods,
-// PodGroups, Workloads, Jobs, PriorityClasses, PodDisruptionBudgets, and the recent Events about
+// PodGroups, Workloads, Jobs, PriorityClasses, PodDisruptionBudgets, the storage objects the volume
+// plugins read, and the recent Events about
 // Pods, PodGroups and Jobs that explain shows) as one `v1 List`, so every other command can run on
 // it with --snapshot FILE. Read-only: GET/LIST only, never Secrets.
 

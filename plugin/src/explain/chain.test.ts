@@ -273,17 +273,7 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
 
   it('breaks the live link on a FailedScheduling event with no condition yet, and names what the simulation cannot see', () => {
     const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } });
-    const pods = workers(3).map((p, i) =>
-      i === 0
-        ? {
-            ...p,
-            spec: {
-              ...p.spec,
-              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
-            },
-          }
-        : p,
-    );
+    const pods = workers(3);
     const events = [
       warningEvent(
         'w-0',
@@ -298,7 +288,7 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
       'the simulation places the gang, but the cluster reported Warning FailedScheduling on Pod/w-0: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. (x2)',
     );
     expect(d.broken?.details.slice(0, 1)).toEqual([
-      'not seen by the simulation: PersistentVolumeClaims on w-0: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated',
+      'not seen by the simulation: a scheduler that has not retried since the cluster changed: unschedulable pods wait for a cluster event or up to 5 minutes before the next attempt',
     ]);
     expect(d.live?.note).toBe(
       'no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled',

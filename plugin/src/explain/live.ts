@@ -67,7 +67,7 @@ function relevantEvents(group: PodGroup, pods: readonly Pod[], events: readonly 
 
 function disagreement(live: GroupOutcome, predicted: GroupOutcome): string {
   if (predicted === 'Scheduled') {
-    return 'the simulation places the gang now, the scheduler did not: the cluster changed since its last cycle (it retries after backoff), or something the simulator does not model blocks it (preemption, DRA claims, volumes, other plugins)';
+    return 'the simulation places the gang now, the scheduler did not: the cluster changed since its last cycle (it retries after backoff), or something the simulator does not model blocks it (preemption, DRA claims, CSI storage capacity, other plugins)';
   }
   if (live === 'Scheduled') {
     return 'the scheduler placed the gang, the simulation would not now: capacity was taken since, or pods were recreated (PodGroupScheduled never goes back from True)';

@@ -10,6 +10,7 @@ export async function runSnapshot(args: SnapshotArgs): Promise<void> {
   const progress = process.stderr.isTTY ? (kind: string, count: number) => process.stderr.write(`${kind}: ${count}\n`) : undefined;
   const state = await loadClusterState({ client, events: true, kueue: true, ...(progress ? { onProgress: progress } : {}) });
   if (state.eventsError !== undefined) process.stderr.write(`warning: events not captured: ${state.eventsError}\n`);
+  for (const reason of state.forbidden ?? []) process.stderr.write(`warning: not captured: ${reason}\n`);
   // The snapshot records the gates it was taken with; unknown when /metrics is forbidden and no flag says.
   // A 1.37 cluster records its 1.37 gates (GangScheduling and WorkloadAwarePreemption are gone there).
   const version = await runKubeVersion(undefined, { client }, state);

@@ -11,12 +11,6 @@ const listed = (pods: readonly Pod[]) => pods.map((p) => nameOf(p)).join(', ');
 /** What the simulator leaves out that these pods use, then what it can never know. */
 function unseen(pods: readonly Pod[]): string[] {
   const lines: string[] = [];
-  const claimsVolumes = pods.filter((p) => p.spec?.volumes?.some((v) => v.persistentVolumeClaim));
-  if (claimsVolumes.length) {
-    lines.push(
-      `PersistentVolumeClaims on ${listed(claimsVolumes)}: volume binding, zones and limits (VolumeBinding, VolumeZone, NodeVolumeLimits) are not simulated`,
-    );
-  }
   const claimsDevices = pods.filter((p) => p.spec?.resourceClaims?.length);
   if (claimsDevices.length)
     lines.push(`ResourceClaims on ${listed(claimsDevices)}: dynamic resource allocation (DynamicResources) is not simulated`);
