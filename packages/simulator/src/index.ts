@@ -23,3 +23,4 @@ export * from './preemption/index.js';
 export * from './kubernetes-1-37.js';
 export { type CompositePodGroupResult, type UnitOutcome } from './v137/root-cycle.js';
 export { STATUS_MODEL_NOTE, placementFeasible } from './v137/gang-scheduling.js';
+export { VOLUME_NOTE, volumeNotes } from './volume-cache.js';

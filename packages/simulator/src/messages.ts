@@ -44,6 +44,26 @@ export const VOLUME_MESSAGE = {
   noEligibleNodes: (plugin: string): string => `node(s) didn't satisfy plugin ${plugin}`,
 } as const;
 
+/**
+ * What a filter reason says about volumes: `claim` when a claim or its PV must be fixed before any
+ * node can help, `placement` when the volumes restrict which nodes can take the pod; undefined else.
+ */
+export function volumeReasonKind(reason: string): 'claim' | 'placement' | undefined {
+  if (reason === REASON.volumeNotExist || reason === VOLUME_MESSAGE.unboundImmediate || CLAIM_PATTERN.test(reason)) return 'claim';
+  return PLACEMENT_REASONS.has(reason) ? 'placement' : undefined;
+}
+
+const CLAIM_PATTERN =
+  /^(persistentvolumeclaim "|persistentvolume "|storageclass\.storage\.k8s\.io "|waiting for ephemeral volume controller|PVC .* was not created for pod|PersistentVolumeClaim had no|PersistentVolume had no name|node\(s\) didn't satisfy plugin VolumeBinding$)/;
+
+const PLACEMENT_REASONS: ReadonlySet<string> = new Set([
+  REASON.volumeNodeConflict,
+  REASON.volumeBindConflict,
+  REASON.volumeZoneConflict,
+  REASON.maxVolumeCount,
+  REASON.preFilterNodes(['VolumeBinding']),
+]);
+
 /** PodGroup cycle texts (§1.1, §1.4, §3, §5.3). */
 export const GROUP_MESSAGE = {
   podGroupMissing: (name: string): string => `waiting for pods's pod group "${name}" to appear in scheduling queue`,

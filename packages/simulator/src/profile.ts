@@ -12,6 +12,7 @@ import * as nodePorts from './plugins/node-ports.js';
 import * as balancedAllocation from './plugins/node-resources-balanced-allocation.js';
 import * as nodeResourcesFit from './plugins/node-resources-fit.js';
 import * as nodeUnschedulable from './plugins/node-unschedulable.js';
+import * as nodeVolumeLimits from './plugins/node-volume-limits.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as schedulingGates from './plugins/scheduling-gates.js';
 import * as taintToleration from './plugins/taint-toleration.js';
@@ -30,6 +31,7 @@ export const FILTER_PLUGINS = [
   nodeAffinity.NAME,
   nodePorts.NAME,
   nodeResourcesFit.NAME,
+  nodeVolumeLimits.NAME,
   volumeBinding.NAME,
   volumeZone.NAME,
   podTopologySpread.NAME,

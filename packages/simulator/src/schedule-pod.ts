@@ -12,6 +12,7 @@ import * as nodeAffinity from './plugins/node-affinity.js';
 import * as nodePorts from './plugins/node-ports.js';
 import * as balancedAllocation from './plugins/node-resources-balanced-allocation.js';
 import * as nodeResourcesFit from './plugins/node-resources-fit.js';
+import * as nodeVolumeLimits from './plugins/node-volume-limits.js';
 import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import * as volumeBinding from './plugins/volume-binding.js';
@@ -369,6 +370,12 @@ export class PodScheduler {
       return nodePorts.STATUS;
     const fit = this.filters.has(nodeResourcesFit.NAME) ? nodeResourcesFit.filter(cluster, node, vector) : undefined;
     if (fit) return fit;
+    if (
+      pod.claims.length > 0 &&
+      this.filters.has(nodeVolumeLimits.NAME) &&
+      !nodeVolumeLimits.filter(pod, info, cluster.podsOnNode[node] ?? [], cluster.volumes)
+    )
+      return nodeVolumeLimits.STATUS;
     if (volumes?.binding) {
       const status = volumeBinding.filter(volumes.binding, info, cluster.volumes);
       if (status) return status;

@@ -24,6 +24,15 @@ const ANN_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
+/** What the volume plugins leave out, said once per run that has a pending pod with a claim. */
+export const VOLUME_NOTE =
+  'volumes: dynamic provisioning is taken to succeed wherever the StorageClass allowedTopologies allow (CSI storage capacity, CSIStorageCapacity, is not modelled); in-tree volume limits, CSI migration and VolumeRestrictions are not modelled';
+
+/** The note, once, when a pending pod mounts a claim. */
+export function volumeNotes(pods: readonly Pod[]): string[] {
+  return pods.some((p) => !p.spec?.nodeName && podClaims(p).length > 0) ? [VOLUME_NOTE] : [];
+}
+
 /** One claim-backed volume of a pod: a persistentVolumeClaim, or a generic ephemeral volume's claim. */
 export interface PodClaim {
   readonly claimName: string;

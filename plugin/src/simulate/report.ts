@@ -2,7 +2,7 @@
 // JSON-able report out (documented in docs/json-output.md). A live-cluster source can call
 // runSimulateCommand with the objects it listed.
 
-import { allGatesOn, type FeatureGates, type KubeObject, type KubeVersion } from '@kubectl-workload/api';
+import { allGatesOn, type FeatureGates, type KubeObject, type KubeVersion, type Pod } from '@kubectl-workload/api';
 import {
   Simulation,
   defaultProfile,
@@ -20,6 +20,7 @@ import {
   type SchedulerConfiguration,
   type SimulationResult,
   type Victim,
+  volumeNotes,
 } from '@kubectl-workload/simulator';
 
 export const REPORT_KIND = 'SimulationReport';
@@ -295,6 +296,7 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
     configNotes: [
       ...(options.schedulerConfig?.notes ?? []),
       ...(kubeVersion === '1.37' ? KUBERNETES_1_37_CYCLE_NOTES : kubernetes137Notes(objects)),
+      ...volumeNotes(objects.filter((o): o is Pod => o.kind === 'Pod')),
     ],
   };
   let result: SimulationResult;

@@ -13,10 +13,12 @@ import {
   type PodResult,
   type PreemptionOptions,
   type SimulationInput,
+  volumeNotes,
 } from '@kubectl-workload/simulator';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
+import { volumeHint } from './volume-hint.js';
 
 export interface PodVerdict {
   readonly name: string;
@@ -136,10 +138,15 @@ export function analysePlacement(
   ];
   const outcome: GroupOutcome = groupResult?.outcome ?? 'Scheduled';
   const topology = topologyAnalysis(input, group, members, profiles, groupResult?.placements?.domains);
+  reasons.addTraces([...simulated, ...(topology?.failed ?? [])]);
+  const nodeReasons = reasons.counts();
   const hint =
     outcome === 'Scheduled'
       ? null
-      : (unavailableNodesHint(input, group, profiles) ?? topology?.hint ?? wholeClusterHint(input, group, members, profiles));
+      : (unavailableNodesHint(input, group, profiles) ??
+        topology?.hint ??
+        volumeHint(nodeReasons) ??
+        wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
     profile: profiles.decidedBy,
@@ -148,7 +155,7 @@ export function analysePlacement(
     message: groupResult?.message ?? (bound.length === members.length ? 'every pod of the group is bound to a node' : ''),
     condition: condition ? { status: condition.status, reason: condition.reason, message: condition.message } : null,
     pods,
-    nodeReasons: (reasons.addTraces([...simulated, ...(topology?.failed ?? [])]), reasons.counts()),
+    nodeReasons,
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     hint,
     notes: [
@@ -157,6 +164,7 @@ export function analysePlacement(
       ...(profiles.note ? [profiles.note] : []),
       ...(setup.config?.notes ?? []),
       ...kubernetes137Notes([group]),
+      ...volumeNotes(members),
     ],
     ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles, preemption) } : {}),
   };
