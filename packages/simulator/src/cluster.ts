@@ -157,7 +157,7 @@ export class SchedulerCache {
     for (const port of pod.hostPorts) this.portsOnNode[node]?.push(port);
     this.placement.set(pod.key, node);
     if (pod.hasClaims) this.dra?.reserve(pod, this.nodes[node] as NodeInfo);
-    if (pod.claims.length > 0) volumeBinding.reserve(pod, this.nodes[node] as NodeInfo, this.volumes);
+    if (pod.volumeClaims.length > 0) volumeBinding.reserve(pod, this.nodes[node] as NodeInfo, this.volumes);
     if (pod.groupKey) {
       const members = this.groupScheduled.get(pod.groupKey) ?? [];
       members.push(pod);

@@ -60,7 +60,7 @@ export interface PodInfo {
   /** spec.resourceClaims is not empty (DynamicResources has work to do). */
   readonly hasClaims: boolean;
   /** Claim-backed volumes, in spec order (VolumeBinding, VolumeZone, NodeVolumeLimits). */
-  readonly claims: readonly PodClaim[];
+  readonly volumeClaims: readonly PodClaim[];
   /** Container images, init containers first (ImageLocality). */
   readonly images: readonly string[];
   /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
@@ -144,7 +144,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
   const images = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '');
   const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations, images]);
   const spreads = spec.topologySpreadConstraints ?? [];
-  const claims = podClaims(pod);
+  const volumeClaims = podClaims(pod);
   return {
     pod,
     namespace,
@@ -173,7 +173,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     ),
     hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
     softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
-    claims,
+    volumeClaims,
     images,
     staticKey,
     hasClaims: (spec.resourceClaims ?? []).length > 0,
@@ -188,7 +188,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
       spreads,
       // Claims are per namespace, and pods naming different claims see different devices.
       (spec.resourceClaims ?? []).length > 0 ? [namespace, spec.resourceClaims] : null,
-      claims,
+      volumeClaims,
     ]),
   };
 }

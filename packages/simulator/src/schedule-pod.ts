@@ -312,7 +312,7 @@ export class PodScheduler {
 
   /** VolumeBinding then VolumeZone PreFilter, in upstream order; the first rejection wins. */
   private volumeFilterState(pod: PodInfo): VolumeFilterState | PreFilterRejection | undefined {
-    if (pod.claims.length === 0) return undefined;
+    if (pod.volumeClaims.length === 0) return undefined;
     const cache = this.cluster.volumes;
     let binding: volumeBinding.FilterState | undefined;
     if (this.filters.has(volumeBinding.NAME)) {
@@ -371,7 +371,7 @@ export class PodScheduler {
     const fit = this.filters.has(nodeResourcesFit.NAME) ? nodeResourcesFit.filter(cluster, node, vector) : undefined;
     if (fit) return fit;
     if (
-      pod.claims.length > 0 &&
+      pod.volumeClaims.length > 0 &&
       this.filters.has(nodeVolumeLimits.NAME) &&
       !nodeVolumeLimits.filter(pod, info, cluster.podsOnNode[node] ?? [], cluster.volumes)
     )

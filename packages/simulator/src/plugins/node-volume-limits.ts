@@ -14,7 +14,7 @@ export const STATUS: FilterStatus = { plugin: NAME, code: 'Unschedulable', reaso
 
 /** Unique volume name → CSI driver, for the claims of `pod` (filterAttachableVolumes). */
 function attachable(pod: PodInfo, cache: VolumeCache, out: Map<string, string>): void {
-  for (const { claimName } of pod.claims) {
+  for (const { claimName } of pod.volumeClaims) {
     const claim = cache.claim(pod.namespace, claimName);
     if (!claim) continue;
     const pv = claim.spec?.volumeName ? cache.volume(claim.spec.volumeName) : undefined;
@@ -41,14 +41,14 @@ function limits(node: NodeInfo, cache: VolumeCache): Map<string, number> {
 }
 
 export function filter(pod: PodInfo, node: NodeInfo, podsOnNode: readonly PodInfo[], cache: VolumeCache): boolean {
-  if (pod.claims.length === 0) return true;
+  if (pod.volumeClaims.length === 0) return true;
   const wanted = new Map<string, string>();
   attachable(pod, cache, wanted);
   if (wanted.size === 0) return true;
   const max = limits(node, cache);
   if (max.size === 0) return true;
   const attached = new Map<string, string>();
-  for (const existing of podsOnNode) if (existing.claims.length > 0) attachable(existing, cache, attached);
+  for (const existing of podsOnNode) if (existing.volumeClaims.length > 0) attachable(existing, cache, attached);
   const attachedCount = new Map<string, number>();
   for (const [name, driver] of attached) {
     // A volume already attached for another pod is not attached again.

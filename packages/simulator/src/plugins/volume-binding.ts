@@ -65,9 +65,9 @@ function claimProblem(pod: PodInfo, name: string, ephemeral: boolean, claim: Per
 }
 
 export function preFilter(pod: PodInfo, cache: VolumeCache): PreFilterResult {
-  if (pod.claims.length === 0) return undefined;
+  if (pod.volumeClaims.length === 0) return undefined;
   const found: DelayedClaim[] = [];
-  for (const { claimName, ephemeral } of pod.claims) {
+  for (const { claimName, ephemeral } of pod.volumeClaims) {
     const claim = cache.claim(pod.namespace, claimName);
     const problem = claimProblem(pod, claimName, ephemeral, claim);
     if (problem) return { rejection: problem };

@@ -35,7 +35,7 @@ function zoneSet(value: string): Set<string> | undefined {
 
 export function preFilter(pod: PodInfo, cache: VolumeCache): PreFilterResult {
   const topologies: VolumeTopology[] = [];
-  for (const { claimName, ephemeral } of pod.claims) {
+  for (const { claimName, ephemeral } of pod.volumeClaims) {
     if (ephemeral) continue;
     if (claimName === '') return { rejection: VOLUME_MESSAGE.noClaimName };
     const claim = cache.claim(pod.namespace, claimName);
