@@ -158,7 +158,7 @@ describe.each(targets)('%s', (name, renderTarget) => {
         apiGroups: ['scheduling.k8s.io'],
         apiVersions: ['v1alpha3'],
         resources: ['compositepodgroups'],
-        operations: ['CREATE', 'UPDATE'],
+        operations: ['CREATE', 'UPDATE', 'DELETE'],
         scope: 'Namespaced',
       },
       { apiGroups: ['scheduling.k8s.io'], apiVersions: versions, resources: ['workloads'], operations: ['DELETE'], scope: 'Namespaced' },

@@ -19,6 +19,8 @@ function countingLookup(failing: Set<string>): { lookup: ObjectLookup; calls: st
       podGroupsFromTemplate: answer('podGroupsFromTemplate', []),
       podGroupsControlledBy: answer('podGroupsControlledBy', []),
       getJob: answer('getJob', undefined),
+      getCompositePodGroup: answer('getCompositePodGroup', undefined),
+      childrenOfCompositePodGroup: answer('childrenOfCompositePodGroup', []),
       getPriorityClass: answer('getPriorityClass', undefined),
       listPriorityClasses: answer('listPriorityClasses', []),
     },

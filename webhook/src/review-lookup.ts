@@ -4,9 +4,9 @@
 // rest of the review: at most one wait per kind, not one per rule.
 
 import { LookupUnavailableError } from '@kubectl-workload/api';
-import type { Job, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import type { CompositePodGroup, Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 
-type LookupKind = 'Workload' | 'PodGroup' | 'Pod' | 'Job' | 'PriorityClass';
+type LookupKind = 'Workload' | 'PodGroup' | 'Pod' | 'Job' | 'PriorityClass' | 'CompositePodGroup';
 
 /** One read made for this review: which method, its arguments, its answer. */
 interface Read {
@@ -79,6 +79,13 @@ export class ReviewLookup implements ObjectLookup {
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
     return this.read('Job', 'getJob', namespace, name, () => this.inner.getJob(namespace, name));
+  }
+  getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
+    return this.read('CompositePodGroup', 'getCompositePodGroup', namespace, name, () => this.inner.getCompositePodGroup(namespace, name));
+  }
+  childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
+    const call = () => this.inner.childrenOfCompositePodGroup(namespace, parentName);
+    return this.read('CompositePodGroup', 'childrenOfCompositePodGroup', namespace, parentName, call);
   }
   getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return this.read('PriorityClass', 'getPriorityClass', '', name, () => this.inner.getPriorityClass(name));

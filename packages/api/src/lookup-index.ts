@@ -1,6 +1,7 @@
 // The indexes behind ObjectLookup's questions, kept by every implementation (manifests, snapshots,
 // live informer caches): client-go's cache.Indexer with the index functions the rules need —
-// pods by namespace/podGroupName, PodGroups by namespace/workload[/template] and by controller.
+// pods by namespace/podGroupName, PodGroups by namespace/workload[/template] and by controller, and
+// (1.37) PodGroups and CompositePodGroups by their parent CompositePodGroup.
 
 import { kubeVersionOfObject } from './objects.js';
 import type { PodGroup137 } from './scheduling-1.37.js';
@@ -77,6 +78,11 @@ const templateKeys = (podGroup: PodGroup, namespace: string): string[] => {
   return ref ? [key(namespace, ref.workloadName), key(namespace, ref.workloadName, ref.templateName)] : [];
 };
 
+const parentKeys = (group: KubeObject, namespace: string): string[] => {
+  const parent = (group as PodGroup137).spec?.parentCompositePodGroupName;
+  return parent ? [key(namespace, parent)] : [];
+};
+
 const controllerKeys = (podGroup: PodGroup, namespace: string): string[] => {
   const ref = controllerRefOf(podGroup);
   return ref ? [key(namespace, ref.kind, ref.name)] : [];
@@ -92,19 +98,21 @@ export class LookupIndexes {
   private readonly podsByGroup = new Index<Pod>(podGroupKeys);
   private readonly podGroupsByTemplate = new Index<PodGroup>(templateKeys);
   private readonly podGroupsByController = new Index<PodGroup>(controllerKeys);
+  private readonly groupsByParent = new Index<KubeObject>(parentKeys);
 
-  /** Files a Pod or PodGroup (other kinds are not indexed) under `namespace`. */
+  /** Files a Pod, PodGroup or CompositePodGroup (other kinds are not indexed) under `namespace`. */
   add(kind: string, namespace: string, obj: KubeObject): void {
     if (kind === 'Pod') this.podsByGroup.file(obj, namespace);
     else if (kind === 'PodGroup') {
       this.podGroupsByTemplate.file(obj, namespace);
       this.podGroupsByController.file(obj, namespace);
-    }
+      this.groupsByParent.file(obj, namespace);
+    } else if (kind === 'CompositePodGroup') this.groupsByParent.file(obj, namespace);
   }
 
   /** Files `obj` in place of the one filed under the same kind, namespace and name. */
   set(kind: string, namespace: string, name: string, obj: KubeObject): void {
-    if (kind !== 'Pod' && kind !== 'PodGroup') return;
+    if (kind !== 'Pod' && kind !== 'PodGroup' && kind !== 'CompositePodGroup') return;
     this.delete(kind, namespace, name);
     this.current.set(key(kind, namespace, name), obj);
     this.add(kind, namespace, obj);
@@ -116,10 +124,11 @@ export class LookupIndexes {
     if (!old) return;
     this.current.delete(k);
     if (kind === 'Pod') this.podsByGroup.unfile(old, namespace);
-    else {
+    else if (kind === 'PodGroup') {
       this.podGroupsByTemplate.unfile(old, namespace);
       this.podGroupsByController.unfile(old, namespace);
-    }
+      this.groupsByParent.unfile(old, namespace);
+    } else this.groupsByParent.unfile(old, namespace);
   }
 
   podsOfPodGroup(namespace: string, podGroupName: string): readonly Pod[] {
@@ -130,6 +139,10 @@ export class LookupIndexes {
     return this.podGroupsByTemplate.get(
       templateName === undefined ? key(namespace, workloadName) : key(namespace, workloadName, templateName),
     );
+  }
+
+  childrenOfCompositePodGroup(namespace: string, parentName: string): readonly KubeObject[] {
+    return this.groupsByParent.get(key(namespace, parentName));
   }
 
   podGroupsControlledBy(namespace: string, kind: string, name: string): readonly PodGroup[] {

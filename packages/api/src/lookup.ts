@@ -3,7 +3,8 @@
 // Every question is answered from an index (like client-go informers' indexers), so no rule lists
 // a namespace to filter it: a rule's cost does not grow with the namespace.
 
-import type { Job, Pod, PodGroup, PriorityClass, Workload } from './types.js';
+import type { CompositePodGroup } from './scheduling-1.37.js';
+import type { Job, KubeObject, Pod, PodGroup, PriorityClass, Workload } from './types.js';
 
 export interface ObjectLookup {
   getWorkload(namespace: string, name: string): Promise<Workload | undefined>;
@@ -18,6 +19,10 @@ export interface ObjectLookup {
   /** PodGroups whose controller ownerReference names an owner of `kind` called `name` (JOB-14). */
   podGroupsControlledBy(namespace: string, kind: string, name: string): Promise<readonly PodGroup[]>;
   getJob(namespace: string, name: string): Promise<Job | undefined>;
+  /** 1.37: a CompositePodGroup (v1alpha3), for the hierarchy checks (X-30..X-34, ADM-11). */
+  getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined>;
+  /** 1.37: PodGroups and CompositePodGroups whose spec.parentCompositePodGroupName is `parentName` (ADM-12). */
+  childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]>;
   getPriorityClass(name: string): Promise<PriorityClass | undefined>;
   /** Every PriorityClass (cluster-scoped and few): priority admission needs the global default (X-06). */
   listPriorityClasses(): Promise<readonly PriorityClass[]>;
@@ -36,6 +41,8 @@ export function unavailableLookup(reason: string): ObjectLookup {
     podGroupsFromTemplate: unavailable,
     podGroupsControlledBy: unavailable,
     getJob: unavailable,
+    getCompositePodGroup: unavailable,
+    childrenOfCompositePodGroup: unavailable,
     getPriorityClass: unavailable,
     listPriorityClasses: unavailable,
   };

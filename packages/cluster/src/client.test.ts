@@ -86,6 +86,32 @@ describe('ClusterClient over real HTTPS', () => {
   });
 });
 
+describe('kubeVersion and serves: what the server speaks', () => {
+  it('says 1.36 or 1.37 from the scheduling.k8s.io versions discovery lists', async () => {
+    expect(await (await connect({ kubeconfig: fixture.kubeconfig }, env)).kubeVersion()).toBe('1.36');
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37' });
+    try {
+      const client = await connect({ kubeconfig: v137.kubeconfig }, env);
+      expect(await client.kubeVersion()).toBe('1.37');
+      expect(await client.serves('CompositePodGroup')).toBe(true);
+    } finally {
+      await v137.server.close();
+    }
+    expect(await (await connect({ kubeconfig: fixture.kubeconfig }, env)).serves('CompositePodGroup')).toBe(false);
+  });
+
+  it('falls back to /version when no workload-scheduling version is served', async () => {
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37', serveSchedulingAlpha: false });
+    try {
+      const client = await connect({ kubeconfig: v137.kubeconfig }, env);
+      expect(await client.kubeVersion()).toBe('1.37');
+      expect(v137.server.requests.map((r) => r.path)).toContain('/version');
+    } finally {
+      await v137.server.close();
+    }
+  });
+});
+
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
   const server = createServer();

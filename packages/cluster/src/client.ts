@@ -1,7 +1,8 @@
 // Read-only access to the objects the plugin needs: GET and LIST only, never a write.
 
+import { KUBE_VERSIONS } from '@kubectl-workload/api';
 import type { KubeObject, KubeVersion } from '@kubectl-workload/api';
-import { ClusterAccessError, KUBECTL_HINTS, ObjectNotFoundError, type AccessHints } from './errors.js';
+import { ApiNotServedError, ClusterAccessError, KUBECTL_HINTS, ObjectNotFoundError, type AccessHints } from './errors.js';
 import {
   CLUSTER_KINDS,
   qualifiedResourceOf,
@@ -73,23 +74,47 @@ export class ClusterClient {
 
   /**
    * The scheduling.k8s.io version Workloads and PodGroups are read in: the most stable one the
-   * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them.
+   * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them (or fails:
+   * the list itself then says what is wrong).
    */
   private async servedSchedulingVersion(): Promise<string> {
     const served = (await this.servedSchedulingVersions()) ?? [];
     return SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => served.includes(v)) ?? 'v1alpha2';
   }
 
-  /** The Kubernetes minor version the served scheduling API says (v1beta1/v1alpha3: 1.37); undefined when unknown. */
+  /**
+   * The Kubernetes version whose workload-scheduling API the server speaks: discovery first (1.37
+   * serves v1beta1/v1alpha3, 1.36 v1alpha2), else the minor of `/version` when neither is served.
+   * Undefined when neither says (an older or unreachable server): the caller picks a default.
+   */
   async kubeVersion(): Promise<KubeVersion | undefined> {
-    const version = (await this.servedSchedulingVersions()) && (await this.servedSchedulingVersion());
-    return version === undefined ? undefined : version === 'v1alpha2' ? '1.36' : '1.37';
+    const served = await this.servedSchedulingVersions();
+    if (served?.some((v) => v === 'v1beta1' || v === 'v1alpha3')) return '1.37';
+    if (served?.includes('v1alpha2')) return '1.36';
+    const info = await this.rest
+      .getJson<{ major?: string; minor?: string }>('/version', {}, { verb: 'get', resource: 'version' })
+      .catch(() => undefined);
+    const version = `${info?.major ?? ''}.${(info?.minor ?? '').replace(/\+$/, '')}`;
+    return KUBE_VERSIONS.find((v) => v === version);
   }
 
-  /** Whether discovery lists the kind's API version: CompositePodGroups exist only where v1alpha3 is served. */
+  /** Whether the server lists `kind`'s resource in its API version (CompositePodGroup needs its gate and v1alpha3). */
   async serves(kind: ClusterKind): Promise<boolean> {
+    // Every other kind is served wherever the plugin runs (Workload and PodGroup in the version discovery chose).
     if (kind !== 'CompositePodGroup') return true;
-    return ((await this.servedSchedulingVersions()) ?? []).includes(CLUSTER_KINDS[kind].version);
+    const info = CLUSTER_KINDS[kind];
+    if (!((await this.servedSchedulingVersions()) ?? []).includes(info.version)) return false;
+    const list = await this.rest
+      .getJson<{ resources?: Array<{ name?: string }> }>(
+        `/apis/${info.apiVersion}`,
+        {},
+        { verb: 'discover', group: info.group, version: info.version },
+      )
+      .catch((err: unknown) => {
+        if (err instanceof ApiNotServedError || err instanceof ObjectNotFoundError) return { resources: [] };
+        throw err;
+      });
+    return (list.resources ?? []).some((r) => r.name === info.resource);
   }
 
   /** Where a kind lives on this server. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { LookupUnavailableError, type PodGroup } from '@kubectl-workload/api';
+import { LookupUnavailableError, type PodGroup, type PodGroup137 } from '@kubectl-workload/api';
 import { connect, type ClusterClient } from './client.js';
 import { InformerLookup } from './informer-lookup.js';
 import { startSampleServer, type ServerFixture } from './test-support/server.js';
@@ -64,7 +64,8 @@ describe('InformerLookup', () => {
     ]);
     expect(await lookup.podGroupsFromTemplate('team-a', 'training', 'driver')).toEqual([]);
     expect(await lookup.getPodGroup('team-b', 'training-workers')).toBeUndefined();
-    expect(lookup.cacheSizes()).toEqual({ Workload: 1, PodGroup: 2, Pod: 4, Job: 1, PriorityClass: 1 });
+    // A 1.36 server serves no CompositePodGroups: that cache stays empty and still counts as synced.
+    expect(lookup.cacheSizes()).toEqual({ Workload: 1, PodGroup: 2, Pod: 4, Job: 1, PriorityClass: 1, CompositePodGroup: 0 });
   });
 
   it('sees ADDED, MODIFIED and DELETED through the watch', async () => {
@@ -116,6 +117,38 @@ describe('InformerLookup', () => {
       expect(added?.apiVersion).toBe('scheduling.k8s.io/v1beta1');
       const watched = v137.server.requests.filter((r) => r.verb === 'watch' && r.path.endsWith('/podgroups'));
       expect(new Set(watched.map((r) => r.path))).toEqual(new Set(['/apis/scheduling.k8s.io/v1beta1/podgroups']));
+    } finally {
+      await lookup?.stop();
+      lookup = undefined;
+      await v137.server.close();
+    }
+  });
+
+  it('watches CompositePodGroups where they are served, and indexes children by parent', async () => {
+    const cpg = (name: string, parent?: string) => ({
+      apiVersion: 'scheduling.k8s.io/v1alpha3',
+      kind: 'CompositePodGroup',
+      metadata: { name, namespace: 'team-a' },
+      spec: { ...(parent ? { parentCompositePodGroupName: parent } : {}), schedulingPolicy: { gang: { minGroupCount: 1 } } },
+    });
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37', objects: [cpg('job'), cpg('sub', 'job')] });
+    try {
+      lookup = new InformerLookup(await connect({ kubeconfig: v137.kubeconfig }, {})).start();
+      expect(await lookup.waitForSync(5000)).toBe(true);
+      const live = lookup;
+      expect((await live.getCompositePodGroup('team-a', 'sub'))?.spec?.parentCompositePodGroupName).toBe('job');
+      const leaf: PodGroup137 = {
+        ...podGroup('leaf', 2),
+        apiVersion: 'scheduling.k8s.io/v1beta1',
+        spec: { parentCompositePodGroupName: 'job' },
+      };
+      v137.server.store.apply(leaf);
+      const children = await eventually(
+        () => live.childrenOfCompositePodGroup('team-a', 'job'),
+        (found) => found.length === 2,
+      );
+      expect(children.map((c) => `${c.kind}/${c.metadata?.name}`).sort()).toEqual(['CompositePodGroup/sub', 'PodGroup/leaf']);
+      expect(await live.childrenOfCompositePodGroup('team-a', 'sub')).toEqual([]);
     } finally {
       await lookup?.stop();
       lookup = undefined;

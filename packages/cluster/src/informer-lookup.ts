@@ -2,16 +2,21 @@
 // reports sync state for /readyz and cache sizes for metrics, and never blocks a lookup for more than
 // a second (LookupUnavailableError instead), so admission stays within its timeout. Pods and
 // PodGroups are also indexed as their events arrive (client-go's indexers), so the rules' questions
-// are answered without listing a namespace.
+// are answered without listing a namespace. CompositePodGroups (1.37, v1alpha3 with its gate) are
+// watched only where the server serves them; elsewhere that cache is empty and counts as synced.
 
 import { LookupIndexes, LookupUnavailableError } from '@kubectl-workload/api';
-import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import type { CompositePodGroup, Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 import type { Informer, KubernetesListObject, KubernetesObject, ObjectCache, Watch } from '@kubernetes/client-node';
 import type { ClusterClient } from './client.js';
 import { resourcePath } from './kinds.js';
 
-export const LOOKUP_KINDS = ['Workload', 'PodGroup', 'Pod', 'Job', 'PriorityClass'] as const;
+export const LOOKUP_KINDS = ['Workload', 'PodGroup', 'Pod', 'Job', 'PriorityClass', 'CompositePodGroup'] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
+/** Kinds a cluster may not serve at all (1.36, or 1.37 with the CompositePodGroup gate off). */
+const OPTIONAL_KINDS: ReadonlySet<LookupKind> = new Set(['CompositePodGroup']);
+/** Indexed as their events arrive, for the questions asked by reference rather than by name. */
+const INDEXED_KINDS: ReadonlySet<LookupKind> = new Set(['Pod', 'PodGroup', 'CompositePodGroup']);
 
 export interface InformerLookupOptions {
   /** How long a lookup waits for a cache that has not synced yet; at most 1000 ms. */
@@ -99,6 +104,13 @@ export class InformerLookup implements ObjectLookup {
   async getJob(namespace: string, name: string): Promise<Job | undefined> {
     return (await this.ready('Job')).get(name, namespace) as Job | undefined;
   }
+  async getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
+    return (await this.ready('CompositePodGroup')).get(name, namespace) as CompositePodGroup | undefined;
+  }
+  async childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
+    await Promise.all([this.ready('PodGroup'), this.ready('CompositePodGroup')]);
+    return this.indexes.childrenOfCompositePodGroup(namespace, parentName);
+  }
   async getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return (await this.ready('PriorityClass')).get(name) as PriorityClass | undefined;
   }
@@ -121,14 +133,19 @@ export class InformerLookup implements ObjectLookup {
       this.markSynced(kind);
       return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion }, items: items as unknown as KubernetesObject[] };
     };
+    const stopped = (): boolean => this.stopped;
     class ListedPathWatch extends k8s.Watch {
-      override watch(...args: Parameters<Watch['watch']>): ReturnType<Watch['watch']> {
+      // A list answered, or a watch connected, after stop() would otherwise leave a watch nobody ends.
+      override async watch(...args: Parameters<Watch['watch']>): ReturnType<Watch['watch']> {
+        if (stopped()) return new AbortController();
         args[0] = listed;
-        return super.watch(...args);
+        const controller = await super.watch(...args);
+        if (stopped()) controller.abort();
+        return controller;
       }
     }
     const cache = new k8s.ListWatch(listed, new ListedPathWatch(kubeConfig), list, false);
-    if (kind === 'Pod' || kind === 'PodGroup') this.indexEvents(kind, cache);
+    if (INDEXED_KINDS.has(kind)) this.indexEvents(kind, cache);
     return cache;
   }
 
@@ -158,6 +175,21 @@ export class InformerLookup implements ObjectLookup {
       this.retryTimers.add(timer);
     };
     cache.on('error', onError);
+    if (OPTIONAL_KINDS.has(kind)) {
+      let served: boolean;
+      try {
+        served = await this.client.serves(kind);
+      } catch (err) {
+        onError(err);
+        return;
+      }
+      // Not served: nothing to watch, and no object of the kind can exist. Stopped meanwhile: nothing to start.
+      if (!served || this.stopped) {
+        cache.off('error', onError);
+        if (!served) this.markSynced(kind);
+        return;
+      }
+    }
     await cache.start();
   }
 

@@ -37,6 +37,7 @@ export interface ClusterKindTypes {
   PodGroup: PodGroup;
   CompositePodGroup: CompositePodGroup;
   Workload: Workload;
+  CompositePodGroup: CompositePodGroup;
   Job: Job;
   PriorityClass: PriorityClass;
   PodDisruptionBudget: PodDisruptionBudget;
@@ -70,6 +71,7 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'PodGroup',
   'CompositePodGroup',
   'Workload',
+  'CompositePodGroup',
   'Job',
   'PriorityClass',
   'PodDisruptionBudget',

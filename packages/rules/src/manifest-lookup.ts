@@ -1,7 +1,7 @@
 // ObjectLookup over a set of manifests (lint) or a snapshot file: in-memory, by name and indexed.
 
 import { knownKind, LookupIndexes, namespaceOf, nameOf } from '@kubectl-workload/api';
-import type { Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
+import type { CompositePodGroup, Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 
 export class ManifestLookup implements ObjectLookup {
   private readonly byKey = new Map<string, KubeObject>();
@@ -46,6 +46,12 @@ export class ManifestLookup implements ObjectLookup {
   }
   getJob(namespace: string, name: string): Promise<Job | undefined> {
     return this.get('Job', namespace, name);
+  }
+  getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
+    return this.get('CompositePodGroup', namespace, name);
+  }
+  childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
+    return Promise.resolve(this.indexes.childrenOfCompositePodGroup(namespace, parentName));
   }
   getPriorityClass(name: string): Promise<PriorityClass | undefined> {
     return this.get('PriorityClass', '', name);

@@ -94,3 +94,8 @@ export interface Rule<T extends KubeObject = KubeObject> {
 export function defineRule<T extends KubeObject>(rule: Rule<T>): Rule {
   return rule;
 }
+
+/** A rule that reads other objects when its object is created (admission plugins, most X rules). */
+export function defineCreateRule<T extends KubeObject>(rule: Omit<Rule<T>, 'operations' | 'subResources' | 'crossObject'>): Rule {
+  return defineRule<T>({ ...rule, operations: ['CREATE'], subResources: [''], crossObject: true });
+}

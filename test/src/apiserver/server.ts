@@ -309,6 +309,8 @@ export class TestApiServer {
       (namespace === undefined || event.object.metadata?.namespace === namespace) &&
       matches(event.object);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    // As kube-apiserver does: the client sees the watch open before the first event.
+    res.flushHeaders();
     const send = (type: string, object: KubeObject): boolean =>
       res.write(`${JSON.stringify({ type, object: asServed(object, resource) })}\n`);
     const since = Number(query.get('resourceVersion') ?? '0');

@@ -1,11 +1,10 @@
 // X-06 / PG-52 (ADM-13 under 1.37): PodGroup and CompositePodGroup priority admission. The classes are upstream's admission test fixtures
 // (plugin/pkg/admission/priority admission_test.go): default1 = 1000 globalDefault, nondefault1 = 2000.
 
-import type { PriorityClass } from '@kubectl-workload/api';
+import type { CompositePodGroup, PriorityClass } from '@kubectl-workload/api';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { globalDefaultClass } from './x-06-priority-admission.js';
 import { podGroup } from './test-support/objects.js';
-import type { CompositePodGroup } from '../v137/composite-1-37.js';
 import { compositePodGroup, podGroup137 } from '../v137/test-support/objects.js';
 
 const priorityClass = (name: string, value: number, globalDefault = false): PriorityClass => ({

@@ -5,7 +5,7 @@
 // wording of plugin/pkg/admission/priority, which the PodGroup path was added beside.
 
 import type { FeatureGate, KubeObject, PriorityClass } from '@kubectl-workload/api';
-import { defineRule } from '../../rule.js';
+import { defineCreateRule } from '../../rule.js';
 import type { AdmissionRejection, Rule } from '../../rule.js';
 
 /** scheduling.SystemCriticalPriority (2 × HighestUserDefinablePriority); every API server has these two. */
@@ -86,17 +86,14 @@ interface PriorityAdmission {
  * classes, so a lookup with none (lint input or a snapshot without them) cannot say a class is missing.
  */
 function priorityAdmissionRule(spec: PriorityAdmission): Rule {
-  return defineRule<KubeObject & { spec?: PrioritySpec }>({
+  return defineCreateRule<KubeObject & { spec?: PrioritySpec }>({
     id: 'X-06',
     doc: spec.doc,
     severity: 'error',
     style: 'admission',
     kinds: spec.kinds,
-    operations: ['CREATE'],
-    subResources: [''],
     gates: spec.gates,
     readsGates: ['PodGroupPreemptionPolicy'],
-    crossObject: true,
     check: async ({ object, lookup, gates }) => {
       const known = await lookup.listPriorityClasses();
       if (!known.length) return [];

@@ -3,8 +3,7 @@
 // conditions share the PodGroup texts (CPG-11).
 
 import { required } from '@kubectl-workload/api';
-import type { KubeObject } from '@kubectl-workload/api';
-import type { CompositePodGroupTemplate, WorkloadRef } from '@kubectl-workload/api';
+import type { CompositePodGroup, CompositePodGroupSpec } from '@kubectl-workload/api';
 import type { Rule } from '../../rule.js';
 import {
   decodeRule,
@@ -23,15 +22,6 @@ import {
 import { validateCompositePolicy, validateDisruptionModeUnion, validatePreemptionPolicy } from './fields-1-37.js';
 import { COMPOSITE_POD_GROUP_SHAPE } from './shapes-1-37.js';
 import { specRuleFor } from './spec-rule.js';
-
-interface CompositePodGroupSpec extends Omit<CompositePodGroupTemplate, 'name' | 'podGroupTemplates' | 'compositePodGroupTemplates'> {
-  workloadRef?: WorkloadRef;
-  parentCompositePodGroupName?: string;
-}
-
-export interface CompositePodGroup extends KubeObject {
-  spec?: CompositePodGroupSpec;
-}
 
 const cpgRule = specRuleFor<CompositePodGroup>('CompositePodGroup');
 

@@ -2,23 +2,26 @@
 // scheduler only finds at run time, when a gang then never schedules.
 
 import { goQuote, invalid, namespaceOf, required } from '@kubectl-workload/api';
-import type { CompositePodGroupTemplate, DisruptionMode137, FieldError, PodGroup137, Workload137 } from '@kubectl-workload/api';
-import { defineRule } from '../../rule.js';
+import type {
+  CompositePodGroup,
+  CompositePodGroupTemplate,
+  DisruptionMode137,
+  FieldError,
+  PodGroup137,
+  Workload137,
+} from '@kubectl-workload/api';
+import { defineCreateRule, defineRule } from '../../rule.js';
 import { listOf } from '../../validation/index.js';
-import type { CompositePodGroup } from './composite-1-37.js';
 import { composites, podGroupTemplates } from './template-tree.js';
 
 /** a PodGroup names a PodGroupTemplate, not a composite one. */
-export const x31 = defineRule<PodGroup137>({
+export const x31 = defineCreateRule<PodGroup137>({
   id: 'X-31',
   doc: "A PodGroup's workloadRef.templateName names a PodGroupTemplate of the Workload (not a CompositePodGroupTemplate).",
   severity: 'error',
   style: 'field',
   kinds: ['PodGroup'],
-  operations: ['CREATE'],
-  subResources: [''],
   gates: ['GenericWorkload'],
-  crossObject: true,
   check: async ({ object, lookup }) => {
     const ref = object.spec?.workloadRef;
     if (!ref?.workloadName || !ref.templateName) return [];
@@ -89,15 +92,12 @@ export const x35 = defineRule<Workload137>({
 });
 
 /** a composite gang that needs more child groups than its template has never schedules. */
-export const x36 = defineRule<CompositePodGroup>({
+export const x36 = defineCreateRule<CompositePodGroup>({
   id: 'X-36',
   doc: "A CompositePodGroup's gang.minGroupCount is at most the number of child templates of its Workload template.",
   severity: 'warning',
   style: 'field',
   kinds: ['CompositePodGroup'],
-  operations: ['CREATE'],
-  subResources: [''],
-  crossObject: true,
   check: async ({ object, lookup }) => {
     const count = object.spec?.schedulingPolicy?.gang?.minGroupCount;
     const ref = object.spec?.workloadRef;

@@ -5,6 +5,7 @@
 import type { Rule } from '../../rule.js';
 import { cpg00, cpg01, cpg02, cpg02Update, cpg03, cpg04, cpg05, cpg07, cpg08, cpg09, cpg10, cpgImmutable } from './composite-1-37.js';
 import { x31, x33, x35, x36 } from './cross-1-37.js';
+import { adm11, adm12, cpg13, x30, x32, x34 } from './hierarchy-1-37.js';
 import { job20, job21, job22, job23, job24, job25, job26 } from './job-1-37.js';
 import { pod10 } from './pod-1-37.js';
 import {
@@ -96,8 +97,14 @@ const ADDED: readonly Rule[] = [
   cpg10,
   ...cpgImmutable,
   pod10,
+  adm11,
+  adm12,
+  cpg13,
+  x30,
   x31,
+  x32,
   x33,
+  x34,
   x36,
 ];
 

@@ -1,6 +1,7 @@
 // 1.37 objects for the rule tests: v1beta1 Workload/PodGroup (v1alpha3 is the same), v1alpha3 CompositePodGroup.
 
 import type {
+  CompositePodGroup,
   CompositePodGroupTemplate,
   KubeObject,
   PodGroup137,
@@ -9,7 +10,6 @@ import type {
   Workload137,
   WorkloadSpec137,
 } from '@kubectl-workload/api';
-import type { CompositePodGroup } from '../composite-1-37.js';
 
 export const meta = (name: string) => ({ name, namespace: 'ml' });
 
