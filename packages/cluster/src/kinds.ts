@@ -37,7 +37,6 @@ export interface ClusterKindTypes {
   PodGroup: PodGroup;
   CompositePodGroup: CompositePodGroup;
   Workload: Workload;
-  CompositePodGroup: CompositePodGroup;
   Job: Job;
   PriorityClass: PriorityClass;
   PodDisruptionBudget: PodDisruptionBudget;
@@ -71,7 +70,6 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'PodGroup',
   'CompositePodGroup',
   'Workload',
-  'CompositePodGroup',
   'Job',
   'PriorityClass',
   'PodDisruptionBudget',
