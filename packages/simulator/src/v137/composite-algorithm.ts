@@ -63,7 +63,18 @@ interface Assumed {
 /** One cycle's state: the assumptions in the order made, so a subtree reverts by truncating. */
 class Cycle {
   readonly assumed: Assumed[] = [];
+  /** Request vectors, computed once per pod: a topology key evaluates every pod once per domain. */
+  private readonly vectors = new Map<PodInfo, Float64Array>();
   constructor(readonly ctx: RootContext) {}
+
+  vector(pod: PodInfo): Float64Array {
+    let v = this.vectors.get(pod);
+    if (!v) {
+      v = this.ctx.cluster.requestVector(pod);
+      this.vectors.set(pod, v);
+    }
+    return v;
+  }
 
   assume(pod: PodInfo, node: number, vector: Float64Array): void {
     this.ctx.cluster.add(pod, node, vector);
@@ -99,7 +110,7 @@ function placeLeaf(cycle: Cycle, leaf: LeafNode, nodes: Int32Array): GroupOutcom
   let status = placementFeasible(leaf.minCount, cluster.scheduledMembers(leaf.key).length, pods.length);
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i] as PodInfo;
-    const vector = cluster.requestVector(pod);
+    const vector = cycle.vector(pod);
     const attempt = scheduler.schedule(pod, vector, nodes, options);
     if (attempt.node !== undefined) cycle.assume(pod, attempt.node, vector);
     else options.onUnschedulable?.(attempt);
