@@ -42,10 +42,12 @@ function linkLines(link: LinkResult, colors: Palette, now: Now): string[] {
 }
 
 function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
-  const lines = [colors.bold('Simulation (kube-scheduler v1.36 PodGroup cycle):'), `  Outcome:    ${p.outcome}`];
+  const cycle = p.kubeVersion === '1.37' ? 'root-unit' : 'PodGroup';
+  const lines = [colors.bold(`Simulation (kube-scheduler v${p.kubeVersion} ${cycle} cycle):`), `  Outcome:    ${p.outcome}`];
   if (p.message) lines.push(`  Message:    ${p.message}`);
   lines.push(`  Profile:    ${p.profile}`);
-  if (p.condition) lines.push(`  Predicted:  PodGroupScheduled ${p.condition.status}/${p.condition.reason}`);
+  if (p.condition) lines.push(`  Predicted:  ${p.condition.type} ${p.condition.status}/${p.condition.reason}`);
+  if (p.composite) lines.push('  Hierarchy:', ...p.composite.tree.map((l) => `    ${l}`));
   if (p.topology) {
     const resources = Object.keys(p.topology.domains[0]?.free ?? {});
     lines.push(`  Topology:   one domain of ${p.topology.key}`);

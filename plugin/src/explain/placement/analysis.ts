@@ -2,7 +2,7 @@
 // outcome and predicted PodGroupScheduled condition, each pod's verdict and FitError, filter
 // reasons counted over nodes, and for a topology constraint the per-domain table and a hint.
 
-import { allGatesOn, namespaceOf, nameOf, type FeatureGates, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { allGatesOn, namespaceOf, nameOf, type FeatureGates, type KubeVersion, type Pod, type PodGroup } from '@kubectl-workload/api';
 import {
   Simulation,
   describePreemption,
@@ -13,8 +13,10 @@ import {
   type PodResult,
   type PreemptionOptions,
   type SimulationInput,
+  type SimulationResult,
   volumeNotes,
 } from '@kubectl-workload/simulator';
+import { explainComposite, type CompositeExplanation } from './composite.js';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
@@ -35,6 +37,8 @@ export interface NodeReasonCount {
 }
 
 export interface PredictedCondition {
+  /** PodGroupScheduled (1.36) or PodGroupInitiallyScheduled (1.37). */
+  readonly type: string;
   readonly status: string;
   readonly reason: string;
   readonly message: string;
@@ -45,6 +49,10 @@ export interface PlacementAnalysis {
   readonly profile: string;
   /** The kube-scheduler gates the simulation ran with. */
   readonly featureGates: FeatureGates;
+  /** The kube-scheduler version simulated. */
+  readonly kubeVersion: KubeVersion;
+  /** 1.37: the group's hierarchy top-down, when it has a parent CompositePodGroup. */
+  readonly composite: CompositeExplanation | null;
   readonly outcome: GroupOutcome;
   readonly message: string;
   readonly condition: PredictedCondition | null;
@@ -109,6 +117,11 @@ function preemptionSummary(
   return describePreemption(result, namespaceOf(group), nameOf(group)).text;
 }
 
+/** 1.37: a failure decided above the group (its composite tree) is fixed there first. */
+function compositeFix(result: SimulationResult, namespace: string, name: string, setup: ExplainSetup): string | null {
+  return setup.kubeVersion === '1.37' ? (explainComposite(result, namespace, name)?.fix ?? null) : null;
+}
+
 export function analysePlacement(
   input: SimulationInput,
   group: PodGroup,
@@ -143,17 +156,22 @@ export function analysePlacement(
   const hint =
     outcome === 'Scheduled'
       ? null
-      : (unavailableNodesHint(input, group, profiles) ??
+      : (compositeFix(result, namespace, name, setup) ??
+        unavailableNodesHint(input, group, profiles) ??
         topology?.hint ??
         volumeHint(nodeReasons) ??
         wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
+  const kubeVersion = setup.kubeVersion ?? '1.36';
+  const composite = kubeVersion === '1.37' ? explainComposite(result, namespace, name) : null;
   return {
     profile: profiles.decidedBy,
-    featureGates: setup.gates ?? allGatesOn(),
+    featureGates: setup.gates ?? allGatesOn(kubeVersion),
+    kubeVersion,
+    composite,
     outcome,
     message: groupResult?.message ?? (bound.length === members.length ? 'every pod of the group is bound to a node' : ''),
-    condition: condition ? { status: condition.status, reason: condition.reason, message: condition.message } : null,
+    condition: condition ? { type: condition.type, status: condition.status, reason: condition.reason, message: condition.message } : null,
     pods,
     nodeReasons,
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
@@ -163,7 +181,7 @@ export function analysePlacement(
       ...(groupResult?.tieBroken ? [groupResult.tieBroken] : []),
       ...(profiles.note ? [profiles.note] : []),
       ...(setup.config?.notes ?? []),
-      ...kubernetes137Notes([group]),
+      ...(kubeVersion === '1.37' ? [] : kubernetes137Notes([group])),
       ...volumeNotes(members),
     ],
     ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles, preemption) } : {}),
