@@ -6,7 +6,7 @@ import { defineCommand, type ArgsOf } from './command.js';
 import { withSchedulerSetup } from './shared-options.js';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
-const FORMATS = ['text', 'json', 'yaml'] as const;
+const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
 
 function builder(yargs: Argv) {
   return withSchedulerSetup(
@@ -16,7 +16,12 @@ function builder(yargs: Argv) {
         demandOption: true,
         describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, or NAME (tried in that order)',
       })
-      .option('output', { alias: 'o', choices: FORMATS, default: 'text' as const, describe: 'output format' })
+      .option('output', {
+        alias: 'o',
+        choices: FORMATS,
+        default: 'text' as const,
+        describe: 'output format (wide: text listing every pod of a big gang)',
+      })
       .option('preemption', {
         type: 'boolean',
         default: true,

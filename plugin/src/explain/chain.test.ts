@@ -266,7 +266,7 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
       summary: 'the simulation places the gang, but the cluster reported PodGroupScheduled=False/Unschedulable: old',
       observedAt: '2026-11-23T11:57:00Z',
     });
-    const text = renderExplainText(d, NO_COLORS, Date.parse(NOW));
+    const text = renderExplainText(d, NO_COLORS, { now: Date.parse(NOW) });
     expect(text).toContain('PodGroupScheduled=False/Unschedulable: old (3m ago)\n');
     expect(text).not.toContain('Every link holds.');
   });
@@ -293,7 +293,7 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     expect(d.live?.note).toBe(
       'no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled',
     );
-    expect(renderExplainText(d, NO_COLORS, Date.parse(NOW))).toMatch(/^ {4}60m +Warning +FailedScheduling +Pod\/w-0 /m);
+    expect(renderExplainText(d, NO_COLORS, { now: Date.parse(NOW) })).toMatch(/^ {4}60m +Warning +FailedScheduling +Pod\/w-0 /m);
   });
 
   it('holds, live link included, when the pods are bound or nothing observed speaks against the simulation', () => {

@@ -1,5 +1,7 @@
+import { allGatesOn } from '@kubectl-workload/api';
 import { NO_COLORS } from '../output/color.js';
 import type { Diagnosis } from './model.js';
+import type { PlacementAnalysis, PodVerdict } from './placement/analysis.js';
 import { renderDocument } from '../output/document.js';
 import { explainDocument, renderExplainText } from './render.js';
 
@@ -55,6 +57,54 @@ describe('renderExplain', () => {
     const text = renderExplainText(diagnosis, NO_COLORS);
     expect(text).toContain('Pod/a-1 (+2 more)');
     expect(text).not.toContain('Pod/a-2');
+  });
+
+  describe('a big gang (#12: folded text, -o wide lists every pod)', () => {
+    const pods: PodVerdict[] = [
+      ...Array.from({ length: 998 }, (_, i) => ({ name: `w-${i}`, outcome: 'Scheduled' as const, node: `n-${i % 500}`, message: null })),
+      ...[998, 999].map((i) => ({ name: `w-${i}`, outcome: 'Unschedulable' as const, node: null, message: '0/500 nodes are available' })),
+    ];
+    const big: Diagnosis = {
+      ...diagnosis,
+      placement: {
+        profile: 'default-scheduler (LeastAllocated)',
+        featureGates: allGatesOn(),
+        kubeVersion: '1.36',
+        composite: null,
+        outcome: 'Unschedulable',
+        message: 'gang',
+        condition: null,
+        pods,
+        nodeReasons: [],
+        topology: null,
+        hint: null,
+        notes: [],
+      },
+    };
+
+    it('folds the placed pods into a count, and alike failures into one row', () => {
+      const lines = renderExplainText(big, NO_COLORS).split('\n');
+      const at = lines.indexOf('  Pods:');
+      expect(lines.slice(at, at + 5)).toEqual([
+        '  Pods:',
+        '    998 pods Scheduled on 500 nodes',
+        expect.stringMatching(/^ {4}NAME +OUTCOME +NODE +MESSAGE$/),
+        expect.stringMatching(/^ {4}w-998 \(\+1 more\) +Unschedulable +<none> +0\/500 nodes are available$/),
+        '    (-o wide lists every pod)',
+      ]);
+    });
+
+    it('lists every pod with wide', () => {
+      const text = renderExplainText(big, NO_COLORS, { wide: true });
+      expect(text.match(/^ {4}w-\d+ +Scheduled +n-\d+/gm)).toHaveLength(998);
+      expect(text.match(/^ {4}w-99[89] +Unschedulable +<none> +0\/500 nodes are available$/gm)).toHaveLength(2);
+      expect(text).not.toContain('(-o wide lists every pod)');
+    });
+
+    it('keeps a small gang one row per pod', () => {
+      const small = { ...big, placement: { ...(big.placement as PlacementAnalysis), pods: pods.slice(0, 3) } };
+      expect(renderExplainText(small, NO_COLORS).match(/^ {4}w-\d+ +Scheduled/gm)).toHaveLength(3);
+    });
   });
 
   it('emits the diagnosis as an Explanation document', () => {

@@ -5,6 +5,7 @@ import type { Palette } from '../output/color.js';
 import { ageOf } from '../status/duration.js';
 import { renderTable } from '../output/table.js';
 import { groupBy } from '../group-by.js';
+import { FOLD_ABOVE, outcomeSummaries } from '../output/fold.js';
 import type { LiveComparison } from './live.js';
 import type { Diagnosis, LinkResult } from './model.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
@@ -41,7 +42,28 @@ function linkLines(link: LinkResult, colors: Palette, now: Now): string[] {
   return [`  ${mark} ${link.link.padEnd(LINK_WIDTH)}${link.summary}${age}`, ...link.details.map((d) => `${pad}${colors.dim(d)}`)];
 }
 
-function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
+/**
+ * The Pods table. Unless wide, pods that did not land and say the same thing share a row, and past
+ * FOLD_ABOVE pods the placed ones fold into a count per outcome.
+ */
+function podLines(pods: PlacementAnalysis['pods'], wide: boolean): string[] {
+  const foldPlaced = !wide && pods.length > FOLD_ABOVE;
+  const listed = foldPlaced ? pods.filter((pod) => !pod.node) : pods;
+  const lines = foldPlaced ? outcomeSummaries(pods.filter((pod) => pod.node)).map((line) => `    ${line}`) : [];
+  if (listed.length) {
+    const folded = fold(
+      listed,
+      (pod) => (pod.node || wide ? pod.name : `${pod.outcome}\n${pod.message ?? ''}`),
+      (pod) => pod.name,
+    );
+    const rows = folded.map(({ first, label }) => [label, first.outcome, first.node ?? '<none>', first.message ?? '']);
+    lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
+  }
+  if (foldPlaced) lines.push('    (-o wide lists every pod)');
+  return lines;
+}
+
+function placementSection(p: PlacementAnalysis, colors: Palette, wide: boolean): string[] {
   const cycle = p.kubeVersion === '1.37' ? 'root-unit' : 'PodGroup';
   const lines = [colors.bold(`Simulation (kube-scheduler v${p.kubeVersion} ${cycle} cycle):`), `  Outcome:    ${p.outcome}`];
   if (p.message) lines.push(`  Message:    ${p.message}`);
@@ -68,16 +90,7 @@ function placementSection(p: PlacementAnalysis, colors: Palette): string[] {
     lines.push('  Node reasons:');
     for (const r of p.nodeReasons) lines.push(`    ${r.nodes} ${r.reason}`);
   }
-  if (p.pods.length) {
-    lines.push('  Pods:');
-    const folded = fold(
-      p.pods,
-      (pod) => (pod.node ? pod.name : `${pod.outcome}\n${pod.message ?? ''}`),
-      (pod) => pod.name,
-    );
-    const rows = folded.map(({ first, label }) => [label, first.outcome, first.node ?? '<none>', first.message ?? '']);
-    lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
-  }
+  if (p.pods.length) lines.push('  Pods:', ...podLines(p.pods, wide));
   if (p.hint) lines.push(`  Hint:       ${p.hint}`);
   if (p.preemption) lines.push(`  Preemption: ${p.preemption}`);
   for (const note of p.notes) lines.push(`  Note:       ${note}`);
@@ -110,7 +123,14 @@ function liveSection(live: LiveComparison, colors: Palette, now: Now): string[] 
   return lines;
 }
 
-export function renderExplainText(d: Diagnosis, colors: Palette, now: Now = Date.now()): string {
+export interface ExplainTextOptions {
+  /** List every pod of a big gang instead of folding them (-o wide). */
+  readonly wide?: boolean;
+  readonly now?: Now;
+}
+
+export function renderExplainText(d: Diagnosis, colors: Palette, options: ExplainTextOptions = {}): string {
+  const { wide = false, now = Date.now() } = options;
   const lines = [
     colors.bold(`${d.target.kind} ${d.target.namespace}/${d.target.name}`),
     '',
@@ -132,7 +152,7 @@ export function renderExplainText(d: Diagnosis, colors: Palette, now: Now = Date
         '',
       );
   }
-  if (d.placement) lines.push(...placementSection(d.placement, colors), '');
+  if (d.placement) lines.push(...placementSection(d.placement, colors, wide), '');
   if (d.live) lines.push(...liveSection(d.live, colors, now), '');
   return lines.join('\n');
 }

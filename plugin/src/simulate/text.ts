@@ -6,26 +6,19 @@
 
 import { tableLines } from '../output/table.js';
 import { groupBy } from '../group-by.js';
+import { FOLD_ABOVE, outcomeSummaries } from '../output/fold.js';
 import type { ReportCompositePodGroup, ReportPod, ReportPodGroup, ReportVictim, SimulateReport } from './report.js';
 
 const MAX_TIE_LINES = 5;
-const FOLD_ABOVE = 20;
 
 export interface TextOptions {
   /** List every pod instead of folding (-o wide). */
   readonly wide?: boolean;
 }
 
-const pods = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
-
 /** A group's members as one line per outcome: how many, and for the scheduled ones where. */
 function foldedMembers(members: readonly ReportPod[], chosen: string | null | undefined): string[] {
-  const lines = [...groupBy(members, (p) => p.outcome)].map(([outcome, list]) => {
-    if (outcome !== 'Scheduled') return `  ${pods(list.length)} ${outcome}`;
-    const nodes = new Set(list.map((p) => p.node)).size;
-    return `  ${pods(list.length)} Scheduled on ${nodes} node${nodes === 1 ? '' : 's'}${chosen ? ` (${chosen})` : ''}`;
-  });
-  return [...lines, '  (-o wide lists every pod)'];
+  return [...outcomeSummaries(members, chosen).map((line) => `  ${line}`), '  (-o wide lists every pod)'];
 }
 
 /** "Not scheduled" lines; pods with the same outcome and message share one line when there are many. */

@@ -35,8 +35,8 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
     throw err;
   }
   process.stdout.write(
-    args.output === 'text'
-      ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)))
+    args.output === 'text' || args.output === 'wide'
+      ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)), { wide: args.output === 'wide' })
       : renderDocument(explainDocument(diagnosis), args.output),
   );
   process.exitCode = diagnosis.broken ? EXIT_FINDINGS : EXIT_OK;
