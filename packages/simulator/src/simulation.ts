@@ -238,6 +238,8 @@ export class Simulation {
         this.setGroup(key, namespace, name, { ...record, tieBroken: this.placementTie(record.placements) }),
       condition: (key) => this.conditions.get(key),
       setCondition: (key, condition) => this.conditions.set(key, condition),
+      evict: (pod) => this.evict(pod),
+      ...(this.preemption ? { preemptRoot: this.preemption.preemptRoot.bind(this.preemption) } : {}),
     };
   }
 

@@ -209,7 +209,7 @@ function reportPlacements(p: PlacementReport | undefined): ReportPlacements | nu
 export const KUBERNETES_1_37_CYCLE_NOTES: readonly string[] = [
   STATUS_MODEL_NOTE,
   'compositePodGroups[].condition is CompositePodGroupInitiallyScheduled as the API defines it; the 1.37-development scheduler read writes conditions on leaf PodGroups only (scheduler-1.37.md §3.5 UNVERIFIED)',
-  'Kubernetes 1.37 group cycles: workload-aware preemption at the root of a hierarchy is not simulated yet, and pods of a PodGroup get no pod-by-pod preemption inside a group cycle',
+  'Kubernetes 1.37 group cycles preempt only at the root of a hierarchy (workload-aware, when preemption is simulated); the hierarchy is retried in the next pass after its victims leave, without nominated nodes; pods of a PodGroup get no pod-by-pod preemption inside a group cycle',
 ];
 
 function toReport(

@@ -12,7 +12,7 @@ import { preemptPod, type CandidateTie, type PodPreemption, type PreemptionEnv }
 import { PREEMPTION_MESSAGE } from './messages.js';
 import { budgets, type Budget } from './pdb.js';
 import { PriorityResolver } from './priority.js';
-import { workloadAwarePreemption } from './workload-aware.js';
+import { selectVictimUnits, workloadAwarePreemption, type DryRun, type VictimUnit } from './workload-aware.js';
 
 export interface PreemptionOptions {
   /** The WorkloadAwarePreemption feature gate (default false). */
@@ -219,6 +219,30 @@ export class Preemption {
       wap.victims.flatMap((u) => u.pods.map(() => u.priority)),
     );
     return { result: { ...result, status: WAITING_FOR_PODGROUP_PREEMPTION, members: nominated }, evict: pods, notes: [] };
+  }
+
+  /**
+   * 1.37: workload-aware preemption at the root of a hierarchy (scheduler-1.37.md §5), over victim
+   * units the 1.37 cycle built; records the victims and returns the pods to evict.
+   */
+  preemptRoot(
+    preemptor: string,
+    first: PodInfo,
+    potential: VictimUnit[],
+    run: () => DryRun,
+  ): { readonly ok: true; readonly evict: readonly PodInfo[] } | { readonly ok: false; readonly message: string } {
+    if (potential.length === 0) return { ok: false, message: PREEMPTION_MESSAGE.noVictimsForPreemptor };
+    const chosen = selectVictimUnits(this.cluster, potential, () => this.budgets(), run);
+    if (!chosen.ok) return chosen;
+    const pods = chosen.victims.flatMap((u) => u.pods);
+    this.record(
+      pods,
+      first,
+      preemptor,
+      'WorkloadAwarePreemption',
+      chosen.victims.flatMap((u) => u.pods.map(() => u.priority)),
+    );
+    return { ok: true, evict: pods };
   }
 
   /** 1.36: pod-by-pod preemption ignores a victim PodGroup's priority and disruptionMode (fixed in 1.37). */

@@ -6,6 +6,7 @@
 // first) while the group still fits with no fewer members placed. A dry run: nothing stays removed.
 
 import type { PodGroup } from '@kubectl-workload/api';
+import type { SchedulerCache } from '../cluster.js';
 import type { GroupAlgorithmResult, GroupContext } from '../default-algorithm.js';
 import { runGroupAlgorithm } from '../group-algorithm.js';
 import type { PodInfo } from '../pod-info.js';
@@ -76,6 +77,61 @@ function blockedByTerminating(
   );
 }
 
+/** A dry run of the preemptor's algorithm with some victims removed. */
+export interface DryRun {
+  readonly success: boolean;
+  /** Pods the run placed: a reprieve must not lower it. */
+  readonly placed: number;
+  readonly message: string;
+}
+
+/**
+ * The victim search of workload-aware preemption: every potential unit removed, the preemptor's
+ * algorithm must then succeed; units are reprieved most important first (PDB-violating ones first)
+ * while it still succeeds with no fewer pods placed. The cluster is left as found; `final` is the
+ * run with only the victims removed.
+ */
+export function selectVictimUnits<T extends DryRun>(
+  cluster: SchedulerCache,
+  potential: VictimUnit[],
+  /** Called with the potential victims removed, as upstream counts disruptions. */
+  budgets: () => readonly Budget[],
+  run: () => T,
+): { readonly ok: true; readonly victims: VictimUnit[]; readonly final: T } | { readonly ok: false; readonly message: string } {
+  const where = new Map<string, number>();
+  for (const u of potential) for (const p of u.pods) where.set(p.key, cluster.placement.get(p.key) as number);
+  const remove = (u: VictimUnit): void => {
+    for (const p of u.pods) cluster.remove(p, where.get(p.key) as number, cluster.requestVector(p));
+  };
+  const add = (u: VictimUnit): void => {
+    for (const p of u.pods) cluster.add(p, where.get(p.key) as number, cluster.requestVector(p));
+  };
+  potential.forEach(remove);
+  const all = run();
+  if (!all.success) {
+    potential.forEach(add);
+    return { ok: false, message: all.message };
+  }
+  let maxPlaced = all.placed;
+  potential.sort(moreImportantVictim);
+  const { violating, nonViolating } = splitByViolation(potential, (u) => u.pods, budgets());
+  const victims: VictimUnit[] = [];
+  const reprieve = (u: VictimUnit): void => {
+    add(u);
+    const result = run();
+    maxPlaced = Math.max(maxPlaced, result.placed);
+    if (result.success && result.placed >= maxPlaced) return;
+    remove(u);
+    victims.push(u);
+  };
+  violating.forEach(reprieve);
+  nonViolating.forEach(reprieve);
+  const final = run();
+  victims.forEach(add);
+  victims.sort(moreImportantVictim);
+  return { ok: true, victims, final };
+}
+
 export function workloadAwarePreemption(
   ctx: GroupContext,
   group: PodGroup,
@@ -88,46 +144,19 @@ export function workloadAwarePreemption(
   if (priorities.groupPreemptionPolicy(group, members) === 'Never') return { ok: false, message: PREEMPTION_MESSAGE.policyNever };
   if (blockedByTerminating(ctx, members, priorities, priorities.podGroupPriority(group), nominatedNode))
     return { ok: false, message: PREEMPTION_MESSAGE.terminatingOnNominated };
-  const { cluster } = ctx;
   // The group algorithm runs without PostFilters inside workload-aware preemption.
   const plain: GroupContext = { ...ctx, options: { ...ctx.options, postFilter: undefined } };
   const preemptorPriority = priorities.podGroupPriority(group);
   const potential = victimUnits(ctx, priorities, (p) => nominatedNode(p) !== undefined).filter((u) => u.priority < preemptorPriority);
   if (potential.length === 0) return { ok: false, message: PREEMPTION_MESSAGE.noVictimsForPreemptor };
-  const where = new Map<string, number>();
-  for (const u of potential) for (const p of u.pods) where.set(p.key, cluster.placement.get(p.key) as number);
-  const remove = (u: VictimUnit): void => {
-    for (const p of u.pods) cluster.remove(p, where.get(p.key) as number, cluster.requestVector(p));
-  };
-  const add = (u: VictimUnit): void => {
-    for (const p of u.pods) cluster.add(p, where.get(p.key) as number, cluster.requestVector(p));
-  };
   const run = (): GroupAlgorithmResult => runGroupAlgorithm(plain, members);
-  potential.forEach(remove);
-  const all = run();
-  if (all.status.code !== 'Success') {
-    potential.forEach(add);
-    return { ok: false, message: all.status.message };
-  }
-  let maxPlaced = placedCount(all);
-  potential.sort(moreImportantVictim);
-  const { violating, nonViolating } = splitByViolation(potential, (u) => u.pods, pdbs());
-  const victims: VictimUnit[] = [];
-  const reprieve = (u: VictimUnit): void => {
-    add(u);
+  const chosen = selectVictimUnits(ctx.cluster, potential, pdbs, () => {
     const result = run();
-    const placed = placedCount(result);
-    maxPlaced = Math.max(maxPlaced, placed);
-    if (result.status.code === 'Success' && placed >= maxPlaced) return;
-    remove(u);
-    victims.push(u);
-  };
-  violating.forEach(reprieve);
-  nonViolating.forEach(reprieve);
-  const final = run();
+    return { success: result.status.code === 'Success', placed: placedCount(result), message: result.status.message, result };
+  });
+  if (!chosen.ok) return chosen;
   const nominations = new Map<string, number>();
-  for (const m of final.members) if (m.node !== undefined) nominations.set(m.pod.key, m.node);
-  victims.forEach(add);
-  victims.sort(moreImportantVictim);
+  for (const m of chosen.final.result.members) if (m.node !== undefined) nominations.set(m.pod.key, m.node);
+  const { victims } = chosen;
   return { ok: true, victims, nominations };
 }

@@ -16,12 +16,16 @@ import type { SchedulerCache } from '../cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from '../condition.js';
 import type { PlacementReport } from '../placements.js';
 import type { PodInfo } from '../pod-info.js';
+import { wrapGroupUnschedulable } from '../messages.js';
+import { PREEMPTION_MESSAGE } from '../preemption/messages.js';
 import { PriorityResolver } from '../preemption/priority.js';
+import type { DryRun, VictimUnit } from '../preemption/workload-aware.js';
 import type { PodScheduler, PodTrace, ScheduleOptions, Tie } from '../schedule-pod.js';
-import { outcomesOf, runRootAlgorithm, type GroupOutcome, type OutcomeCode } from './composite-algorithm.js';
+import { outcomesOf, runRootAlgorithm, type GroupOutcome, type OutcomeCode, type RootContext } from './composite-algorithm.js';
 import { preEnqueue } from './gang-scheduling.js';
 import { Hierarchy, leavesOf, subtree, type CompositeNode, type GroupNode, type LeafNode } from './hierarchy.js';
-import { validateUnit } from './validation.js';
+import { groupPriority, validateUnit } from './validation.js';
+import { mayPreempt, victimUnits } from './preemption.js';
 
 export type UnitOutcome = 'Scheduled' | 'Unschedulable' | 'Error' | 'Gated';
 
@@ -82,6 +86,15 @@ export interface RootCycleHost {
   /** The leaf's condition so far in this run (else its object's). */
   condition(key: string): PodGroupCondition | undefined;
   setCondition(key: string, condition: PodGroupCondition): void;
+  /** Workload-aware preemption at the root (undefined when preemption is not simulated). */
+  preemptRoot?: (
+    preemptor: string,
+    first: PodInfo,
+    units: VictimUnit[],
+    run: () => DryRun,
+  ) => { readonly ok: true; readonly evict: readonly PodInfo[] } | { readonly ok: false; readonly message: string };
+  /** A preemption victim leaves its node for good. */
+  evict(pod: PodInfo): void;
 }
 
 const UNIT_OUTCOME: Record<OutcomeCode, UnitOutcome> = { Success: 'Scheduled', Unschedulable: 'Unschedulable', Error: 'Error' };
@@ -158,11 +171,49 @@ export class RootCycle {
     }
     const scheduler = this.host.scheduler((everyPod[0] as PodInfo).schedulerName) as PodScheduler;
     if ([...pending.values()].every((pods) => pods.length === 0)) return;
-    const result = runRootAlgorithm(
-      { cluster: this.host.cluster, scheduler, options: this.host.options, pending: (l) => pending.get(l.key) ?? [] },
-      root,
-    );
+    const ctx: RootContext = {
+      cluster: this.host.cluster,
+      scheduler,
+      options: this.host.options,
+      pending: (l) => pending.get(l.key) ?? [],
+    };
+    const result = runRootAlgorithm(ctx, root);
+    if (result.code === 'Unschedulable') this.postFilter(ctx, root, everyPod, result);
     this.submit(result);
+  }
+
+  /**
+   * PodGroupPostFilter at the root (§3.5, §5): on success the victims go and every group of the
+   * hierarchy waits on preemption; either way the post-filter message is appended to every group.
+   */
+  private postFilter(ctx: RootContext, root: GroupNode, pods: readonly PodInfo[], result: GroupOutcome): void {
+    if (!this.host.preemptRoot) return;
+    const appendToAll = (message: string): void => {
+      for (const o of outcomesOf(result)) if (o.code !== 'Success') o.message = `${o.message}, ${message}`;
+    };
+    if (!mayPreempt(root, pods, this.priorities, this.gates.PodGroupPreemptionPolicy)) {
+      appendToAll(PREEMPTION_MESSAGE.policyNever);
+      return;
+    }
+    const units = victimUnits(this.host.cluster, this.hierarchy, this.priorities, groupPriority(this.priorities, root));
+    const outcome = this.host.preemptRoot(root.key, pods[0] as PodInfo, units, () => {
+      const run = runRootAlgorithm(ctx, root);
+      const placed = outcomesOf(run)
+        .filter((o) => o.code === 'Success')
+        .reduce((sum, o) => sum + o.pods.filter((p) => p.node !== undefined).length, 0);
+      return { success: run.code === 'Success', placed, message: run.message };
+    });
+    if (!outcome.ok) {
+      appendToAll(outcome.message);
+      return;
+    }
+    for (const pod of outcome.evict) this.host.evict(pod);
+    const waiting = wrapGroupUnschedulable(PREEMPTION_MESSAGE.waitingForPodGroupPreemption);
+    for (const o of outcomesOf(result)) {
+      o.code = 'Unschedulable';
+      o.message = waiting;
+      for (const [i, p] of o.pods.entries()) o.pods[i] = { ...p, fitError: '', waiting: '' };
+    }
   }
 
   /** Shape or validation errors: every pod fails with the text, every leaf gets False/SchedulerError. */
