@@ -31,6 +31,11 @@ echo "\$ kubectl workload diff --snapshot $cluster"
 expect_exit 1 kubectl-workload diff --snapshot "$cluster"
 echo "\$ kubectl workload explain podgroup/llm-train-workers --snapshot $cluster"
 expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$cluster"
+# The same as a page: the placement picture, drawn from explain's -o json document.
+picture="$PWD/.demo/llm-train-workers.html"
+mkdir -p .demo
+expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$cluster" --html "$picture" -o json >/dev/null
+echo "placement picture written: $picture"
 # A plain Job whose pods run is no failure: explain warns that it gets no gang (exit 0).
 echo "\$ kubectl workload why job/etl-batch --snapshot $cluster"
 expect_exit 0 kubectl-workload why job/etl-batch --snapshot "$cluster"

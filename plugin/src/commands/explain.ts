@@ -22,6 +22,11 @@ function builder(yargs: Argv) {
         default: 'text' as const,
         describe: 'output format (wide: text listing every pod of a big gang)',
       })
+      .option('html', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'also write the placement picture to FILE: one self-contained HTML page drawn from the -o json document',
+      })
       .option('preemption', {
         type: 'boolean',
         default: true,
@@ -29,6 +34,7 @@ function builder(yargs: Argv) {
       }),
   )
     .example('$0 explain podgroup/llm-train-workers', 'why a gang is pending')
+    .example('$0 explain podgroup/llm-train-workers --html placement.html', 'the placement as a page to open in a browser')
     .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable');
 }
 

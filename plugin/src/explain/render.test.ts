@@ -79,6 +79,7 @@ describe('renderExplain', () => {
         topology: null,
         hint: null,
         notes: [],
+        nodeMap: { groupBy: 'topology.kubernetes.io/zone', resource: 'cpu', nodes: [] },
       },
     };
 

@@ -11,6 +11,18 @@ import { renderDocument } from '../../output/document.js';
 import { loadClusterView } from '../../status/cluster-view.js';
 import { readSchedulerConfig, runGates, runKubeVersion } from '../../simulate/setup.js';
 import type { ExplainArgs } from '../explain.js';
+import { writeFile } from 'node:fs/promises';
+import { renderPicture, type PictureDocument } from '../../picture/page.js';
+
+/** The page draws the JSON document exactly as `-o json` prints it (the round trip drops what JSON cannot carry). */
+async function writePicture(file: string, document: object): Promise<void> {
+  const json = JSON.parse(JSON.stringify(document)) as PictureDocument;
+  try {
+    await writeFile(file, renderPicture(json));
+  } catch (err) {
+    throw new UserError(`--html ${file}: ${(err as Error).message}`);
+  }
+}
 
 export async function runExplain(args: ExplainArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace, and the simulation must see them all.
@@ -39,5 +51,6 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
       ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)), { wide: args.output === 'wide' })
       : renderDocument(explainDocument(diagnosis), args.output),
   );
+  if (args.html) await writePicture(args.html, explainDocument(diagnosis));
   process.exitCode = diagnosis.broken ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -6,6 +6,7 @@ import { allGatesOn, namespaceOf, nameOf, type FeatureGates, type KubeVersion, t
 import {
   Simulation,
   describePreemption,
+  podRequests,
   kubernetes137Notes,
   type GroupOutcome,
   type PodAttempt,
@@ -21,6 +22,7 @@ import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './dom
 import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
 import { volumeHint } from './volume-hint.js';
+import { nodeMap, type NodeMap } from './node-cells.js';
 
 export interface PodVerdict {
   readonly name: string;
@@ -63,6 +65,23 @@ export interface PlacementAnalysis {
   readonly notes: readonly string[];
   /** With preemption on and the group not placed: whom it would evict, or why preemption cannot help. */
   readonly preemption?: string;
+  /** The pods that preemption would evict, each on its node with the priority it was judged by. */
+  readonly victims?: readonly PreemptionVictim[];
+  /** Every node with its domain, free share of the blocking resource, reasons and members (the picture draws these). */
+  readonly nodeMap: NodeMap;
+}
+
+export interface PreemptionVictim {
+  readonly namespace: string;
+  readonly name: string;
+  readonly node: string;
+  readonly priority: number;
+  readonly podGroup: string | null;
+}
+
+/** The resources the group's members request, for choosing the picture's blocking resource. */
+function requestedResources(members: readonly Pod[]): string[] {
+  return [...new Set(members.flatMap((p) => [...podRequests(p).requests.keys()]))];
 }
 
 function membersOf(group: PodGroup, pods: readonly Pod[]): Pod[] {
@@ -95,6 +114,13 @@ class NodeReasons {
     for (const [node, status] of attempt.fitError?.statuses ?? []) for (const reason of status.reasons) this.add(reason, node);
   }
 
+  /** Each node's reasons, for the picture's per-node detail. */
+  byNode(): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const [reason, nodes] of this.nodesByReason) for (const node of nodes) result.set(node, [...(result.get(node) ?? []), reason]);
+    return result;
+  }
+
   counts(): NodeReasonCount[] {
     return [...this.nodesByReason]
       .map(([reason, nodes]) => ({ reason, nodes: nodes.size }))
@@ -109,12 +135,20 @@ function preemptionSummary(
   now: string,
   profiles: Profiles,
   preemption: PreemptionOptions,
-): string {
+): { preemption: string; victims: PreemptionVictim[] } {
   const result = new Simulation(input, { now, ...profiles.simulation, diagnose: false, preemption }).runPodGroup(
     namespaceOf(group),
     nameOf(group),
   );
-  return describePreemption(result, namespaceOf(group), nameOf(group)).text;
+  const summary = describePreemption(result, namespaceOf(group), nameOf(group));
+  const victims = summary.victims.map((v) => ({
+    namespace: v.namespace,
+    name: v.name,
+    node: v.node,
+    priority: v.priority,
+    podGroup: v.podGroup ?? null,
+  }));
+  return { preemption: summary.text, victims };
 }
 
 /** 1.37: a failure decided above the group (its composite tree) is fixed there first. */
@@ -184,6 +218,7 @@ export function analysePlacement(
       ...(kubeVersion === '1.37' ? [] : kubernetes137Notes([group])),
       ...volumeNotes(members),
     ],
-    ...(preemption && outcome !== 'Scheduled' ? { preemption: preemptionSummary(input, group, now, profiles, preemption) } : {}),
+    ...(preemption && outcome !== 'Scheduled' ? preemptionSummary(input, group, now, profiles, preemption) : {}),
+    nodeMap: nodeMap(input, topologyKey, nodeReasons, reasons.byNode(), pods, requestedResources(members)),
   };
 }

@@ -1,0 +1,63 @@
+// Per-node facts for the placement picture (explain --html): each node's domain, the free share of
+// the resource that blocks the gang, its own filter reasons and the members placed on it. They live
+// in the JSON model so the page draws them and never re-runs any analysis.
+
+import { Simulation, type SimulationInput } from '@kubectl-workload/simulator';
+import type { NodeReasonCount } from './analysis.js';
+
+export interface NodeCell {
+  readonly name: string;
+  /** The node's value of the grouping label; null when it has none. */
+  readonly domain: string | null;
+  /** Free share (0..1) of the blocking resource: (allocatable - requested) / allocatable; 0 when it has none. */
+  readonly free: number;
+  /** Filter reasons this node gave for any member (empty: it passed every filter). */
+  readonly reasons: readonly string[];
+  /** Members bound or placed on this node by the simulated cycle. */
+  readonly members: readonly string[];
+}
+
+export interface NodeMap {
+  /** The label the cells are grouped by: the group's topology key, else the zone label. */
+  readonly groupBy: string;
+  /** The resource whose free share colours the cells (the most common `Insufficient X`, else the first extended resource requested, else cpu). */
+  readonly resource: string;
+  readonly nodes: readonly NodeCell[];
+}
+
+const ZONE = 'topology.kubernetes.io/zone';
+
+function blockingResource(reasons: readonly NodeReasonCount[], requested: readonly string[]): string {
+  const insufficient = reasons.find((r) => r.reason.startsWith('Insufficient '));
+  if (insufficient) return insufficient.reason.slice('Insufficient '.length);
+  return requested.find((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods') ?? 'cpu';
+}
+
+export function nodeMap(
+  input: SimulationInput,
+  topologyKey: string | undefined,
+  reasons: readonly NodeReasonCount[],
+  reasonsByNode: ReadonlyMap<string, readonly string[]>,
+  placed: ReadonlyArray<{ readonly name: string; readonly node: string | null }>,
+  requested: readonly string[],
+): NodeMap {
+  const groupBy = topologyKey ?? ZONE;
+  const resource = blockingResource(reasons, requested);
+  const { cluster } = new Simulation(input, { diagnose: false });
+  const membersByNode = new Map<string, string[]>();
+  for (const pod of placed) if (pod.node) membersByNode.set(pod.node, [...(membersByNode.get(pod.node) ?? []), pod.name]);
+  const dim = cluster.dimensionIndex.get(resource);
+  const dims = cluster.dimensions.length;
+  const nodes = cluster.nodes.map((info): NodeCell => {
+    const allocatable = dim === undefined ? 0 : (cluster.allocatable[info.index * dims + dim] as number);
+    const free = allocatable > 0 ? cluster.freeCapacity([info.index], resource) / allocatable : 0;
+    return {
+      name: info.name,
+      domain: info.labels[groupBy] ?? null,
+      free: Math.round(Math.max(0, free) * 100) / 100,
+      reasons: reasonsByNode.get(info.name) ?? [],
+      members: membersByNode.get(info.name) ?? [],
+    };
+  });
+  return { groupBy, resource, nodes };
+}
