@@ -76,15 +76,24 @@ describe('the plugin on a 1.37 cluster', () => {
     expect(doc.target).toMatchObject({ kind: 'PodGroup', name: 'llm-train-workers' });
     expect(doc.links.find((l) => l.link === 'pods')).toMatchObject({ status: 'ok', summary: '8 pods name the PodGroup (minCount 8)' });
     expect(doc.links.find((l) => l.link === 'workload')?.summary).toContain('llm-train');
-    // Until the 1.37 cycle is modelled, the placement says it used the 1.36 one.
-    expect((doc as unknown as { placement: { notes: string[] } }).placement.notes.join('\n')).toContain(
-      'simulated with the 1.36 PodGroup cycle',
-    );
+    // The cluster serves scheduling.k8s.io/v1beta1: explain models the 1.37 cycle (issue 15).
+    const placement = (doc as unknown as { placement: { kubeVersion: string; notes: string[]; condition: { type: string } | null } })
+      .placement;
+    expect(placement.kubeVersion).toBe('1.37');
+    expect(placement.condition?.type).toBe('PodGroupInitiallyScheduled');
+    expect(placement.notes.join('\n')).not.toContain('simulated with the 1.36 PodGroup cycle');
   });
 
-  it('simulate says it models the 1.36 cycle for 1.37 objects', async () => {
-    const result = await workload('simulate', '-o', 'json');
-    expect((JSON.parse(result.stdout) as { notes: string[] }).notes.join('\n')).toContain('simulated with the 1.36 PodGroup cycle');
+  it('simulate models the 1.37 cycle by default; --kube-version 1.36 says it used the 1.36 one', async () => {
+    const v137 = JSON.parse((await workload('simulate', '-o', 'json')).stdout) as { schedulerVersion: string; notes: string[] };
+    expect(v137.schedulerVersion).toBe('v1.37');
+    expect(v137.notes.join('\n')).toContain('scheduler-1.37.md §3.4 AMBIGUOUS');
+    const v136 = JSON.parse((await workload('simulate', '--kube-version', '1.36', '-o', 'json')).stdout) as {
+      schedulerVersion: string;
+      notes: string[];
+    };
+    expect(v136.schedulerVersion).toBe('v1.36');
+    expect(v136.notes.join('\n')).toContain('simulated with the 1.36 PodGroup cycle');
   });
 
   it('asked only for v1beta1 and never for v1alpha2, with GET requests only', () => {

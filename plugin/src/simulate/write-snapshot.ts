@@ -1,8 +1,8 @@
 // --write-snapshot: the input objects with the simulated outcome applied (spec.nodeName on bound pods,
 // status.nominatedNodeName on pods waiting for preemption, preemption victims removed, the
-// PodGroupScheduled condition on groups that had a cycle), so a what-if can be chained.
+// PodGroupScheduled (1.37: PodGroupInitiallyScheduled) condition on groups that had a cycle), so a what-if can be chained.
 
-import { POD_GROUP_SCHEDULED, knownKind, type Condition, type KubeObject, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { knownKind, type Condition, type KubeObject, type Pod, type PodGroup } from '@kubectl-workload/api';
 import type { Simulation, SimulationResult } from '@kubectl-workload/simulator';
 
 function key(obj: KubeObject): string {
@@ -13,8 +13,9 @@ function withNode(pod: Pod, node: string): Pod {
   return { ...pod, spec: { ...pod.spec, nodeName: node } };
 }
 
+/** Replaces the condition of the same type: PodGroupScheduled (1.36) or PodGroupInitiallyScheduled (1.37). */
 function withCondition(group: PodGroup, condition: Condition): PodGroup {
-  const others = (group.status?.conditions ?? []).filter((c) => c.type !== POD_GROUP_SCHEDULED);
+  const others = (group.status?.conditions ?? []).filter((c) => c.type !== condition.type);
   return { ...group, status: { ...group.status, conditions: [...others, condition] } };
 }
 
