@@ -316,7 +316,7 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
       ':4',
     ]);
     expect(candidates(await complete('diff', '--all'))).toEqual(['--all-namespaces\tAll namespaces', ':4']);
-    expect(candidates(await complete('explain', '-o', ''))).toEqual(['text', 'json', 'yaml', ':4']);
+    expect(candidates(await complete('explain', '-o', ''))).toEqual(['text', 'wide', 'json', 'yaml', ':4']);
   });
 
   it('completes namespaces and object names from the cluster, and from --snapshot alike', async () => {
