@@ -13,6 +13,7 @@ import type { Verdict } from '@kubectl-workload/rules';
 import { noSource, snapshotSource, selfSignedKeyPair } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
 import { applyPatch, patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
+import { recordingLogger } from '../../webhook/src/test-support/log-record.js';
 import { startTestWebhook } from '../../webhook/src/test-support/start.js';
 import type { TestWebhook } from '../../webhook/src/test-support/start.js';
 
@@ -331,17 +332,6 @@ describe('certificate reload', () => {
   }
   const derOf = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
 
-  /** Polls handshakes until the served certificate is `pem` (or 5 s pass); returns the last one seen. */
-  async function servedEventually(port: number, pem: string): Promise<string> {
-    const deadline = Date.now() + 5000;
-    let served = await servedCertificate(port);
-    while (Date.now() < deadline && served !== derOf(pem)) {
-      await new Promise((r) => setTimeout(r, 50));
-      served = await servedCertificate(port);
-    }
-    return served;
-  }
-
   it('follows a Secret volume rotation (the ..data symlink swapped to a new directory)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'webhook-secret-'));
     const [first, second] = await Promise.all([selfSignedKeyPair(), selfSignedKeyPair()]);
@@ -354,13 +344,20 @@ describe('certificate reload', () => {
     symlinkSync('v1', join(dir, '..data'));
     symlinkSync('..data/tls.crt', join(dir, 'tls.crt'));
     symlinkSync('..data/tls.key', join(dir, 'tls.key'));
-    const rotating = await startTestWebhook({ tls: { certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') }, certPollMs: 50 });
+    const { logger, record } = recordingLogger();
+    const rotating = await startTestWebhook({
+      tls: { certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') },
+      certPollMs: 50,
+      logger,
+    });
     try {
       expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(first.cert));
       writeVersion('v2', second);
       symlinkSync('v2', join(dir, '..data_tmp'));
       renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
-      expect(await servedEventually(rotating.webhook.port, second.cert)).toBe(derOf(second.cert));
+      // Only a matching key and certificate are installed (a half-written pair is logged as not reloaded).
+      await record.waitForMessage(/^serving certificate reloaded$/);
+      expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(second.cert));
     } finally {
       await rotating.stop();
     }
@@ -372,12 +369,15 @@ describe('certificate reload', () => {
     const tls = { certFile: join(dir, 'tls.crt'), keyFile: join(dir, 'tls.key') };
     writeFileSync(tls.certFile, first.cert);
     writeFileSync(tls.keyFile, first.key);
-    const rotating = await startTestWebhook({ tls, certPollMs: 50 });
+    const { logger, record } = recordingLogger();
+    const rotating = await startTestWebhook({ tls, certPollMs: 50, logger });
     try {
       expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(first.cert));
       writeFileSync(tls.keyFile, second.key);
       writeFileSync(tls.certFile, second.cert);
-      expect(await servedEventually(rotating.webhook.port, second.cert)).toBe(derOf(second.cert));
+      // Only a matching key and certificate are installed (a half-written pair is logged as not reloaded).
+      await record.waitForMessage(/^serving certificate reloaded$/);
+      expect(await servedCertificate(rotating.webhook.port)).toBe(derOf(second.cert));
     } finally {
       await rotating.stop();
     }
