@@ -20,12 +20,13 @@ const EXAMPLE = fileURLToPath(new URL('../../examples/cluster-snapshot.yaml', im
 interface Cell {
   readonly name: string;
   readonly domain: string | null;
+  readonly free: number | null;
   readonly reasons: readonly string[];
 }
 interface Explanation {
   readonly placement: {
     readonly nodeReasons: readonly { reason: string; nodes: number }[];
-    readonly nodeMap: { readonly groupBy: string; readonly nodes: readonly Cell[] };
+    readonly nodeMap: { readonly groupBy: string; readonly resource: string; readonly nodes: readonly Cell[] };
   };
 }
 
@@ -70,7 +71,7 @@ async function open(file: string): Promise<{ page: Page; errors: string[] }> {
 
 async function checkPage(name: string, json: Explanation, file: string): Promise<void> {
   const { page, errors } = await open(file);
-  const { nodes, groupBy } = json.placement.nodeMap;
+  const { nodes, groupBy, resource } = json.placement.nodeMap;
   const domains = new Set(nodes.map((n) => n.domain ?? `(no ${groupBy} label)`));
   expect(await page.locator('.domain').count()).toBe(domains.size);
   expect(await page.locator('.cell[data-node]').count()).toBe(nodes.length);
@@ -86,6 +87,7 @@ async function checkPage(name: string, json: Explanation, file: string): Promise
   const detail = await page.locator('#detail').textContent();
   expect(detail).toContain(cell.name);
   expect(detail).toContain(`fails: ${cell.reasons.join('; ')}`);
+  expect(detail).toContain(cell.free === null ? `no ${resource} on this node` : `free ${resource}: ${Math.round(cell.free * 100)}%`);
 
   // The keyboard reaches node details: Tab to the first domain, arrow into its first cell.
   await page.locator('.domain').first().focus();

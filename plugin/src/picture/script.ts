@@ -57,12 +57,13 @@ export const PAGE_SCRIPT = String.raw`
   page.appendChild(el('div', { 'class': 'legend', 'aria-hidden': 'true' },
     '<span><span class="cell" style="background:' + colour(1) + '"></span>all free</span>' +
     '<span><span class="cell" style="background:' + colour(0) + '"></span>none free</span>' +
+    '<span><span class="cell" style="background:' + colour(null) + '"></span>has no ' + esc(map.resource) + '</span>' +
     '<span><span class="cell fail" style="background:#fff"></span>fails a filter (striped)</span>' +
     '<span><span class="cell member" style="background:#fff"></span>member placed</span>' +
     '<span><span class="cell victim" style="background:#fff"></span>preemption victim</span>'));
   var detail = el('div', { id: 'detail', role: 'status', 'aria-live': 'polite' }, 'Hover or focus a node for its details (Tab to a domain, then arrow keys).');
   var grid = el('div', { 'class': 'domains', id: 'domains' });
-  function colour(free) { return 'hsl(' + Math.round(free * 120) + ', 70%, ' + (45 + Math.round(free * 15)) + '%)'; }
+  function colour(free) { if (free === null) return '#d0d7de'; return 'hsl(' + Math.round(free * 120) + ', 70%, ' + (45 + Math.round(free * 15)) + '%)'; }
   order.forEach(function (key) {
     var idx = domains[key];
     var row = rows[key];
@@ -89,7 +90,7 @@ export const PAGE_SCRIPT = String.raw`
   function describe(i) {
     var n = map.nodes[i];
     var lines = [n.name + ' (' + map.groupBy + ' ' + (n.domain === null ? 'none' : n.domain) + ')',
-      'free ' + map.resource + ': ' + pct(n.free),
+      n.free === null ? 'no ' + map.resource + ' on this node' : 'free ' + map.resource + ': ' + pct(n.free),
       n.reasons.length ? 'fails: ' + n.reasons.join('; ') : 'passes every filter'];
     if (n.members.length) lines.push('members: ' + n.members.join(', '));
     (victimsByNode[n.name] || []).forEach(function (v) {

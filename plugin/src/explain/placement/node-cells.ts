@@ -9,8 +9,8 @@ export interface NodeCell {
   readonly name: string;
   /** The node's value of the grouping label; null when it has none. */
   readonly domain: string | null;
-  /** Free share (0..1) of the blocking resource: (allocatable - requested) / allocatable; 0 when it has none. */
-  readonly free: number;
+  /** Free share (0..1) of the blocking resource: (allocatable - requested) / allocatable; null when the node has none of it. */
+  readonly free: number | null;
   /** Filter reasons this node gave for any member (empty: it passed every filter). */
   readonly reasons: readonly string[];
   /** Members bound or placed on this node by the simulated cycle. */
@@ -50,11 +50,11 @@ export function nodeMap(
   const dims = cluster.dimensions.length;
   const nodes = cluster.nodes.map((info): NodeCell => {
     const allocatable = dim === undefined ? 0 : (cluster.allocatable[info.index * dims + dim] as number);
-    const free = allocatable > 0 ? cluster.freeCapacity([info.index], resource) / allocatable : 0;
+    const free = allocatable > 0 ? Math.round(Math.max(0, cluster.freeCapacity([info.index], resource) / allocatable) * 100) / 100 : null;
     return {
       name: info.name,
       domain: info.labels[groupBy] ?? null,
-      free: Math.round(Math.max(0, free) * 100) / 100,
+      free,
       reasons: reasonsByNode.get(info.name) ?? [],
       members: membersByNode.get(info.name) ?? [],
     };
