@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import type { KubeObject } from '@kubectl-workload/api';
+import type { KubeObject, PersistentVolumeClaim } from '@kubectl-workload/api';
 import { stateFromObjects } from '@kubectl-workload/cluster';
 import { UserError } from '../exit.js';
 import { readWhatIfManifests, withWhatIf } from './read.js';
@@ -58,6 +58,33 @@ describe('withWhatIf', () => {
       ),
     );
     expect(() => withWhatIf(state, whatIf(node))).toThrow('new.yaml: Node n1 already exists');
+  });
+
+  it('keeps the cluster copy of a claim a controller creates only when missing', () => {
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'ml' } } as KubeObject;
+    const withClaim = stateFromObjects([node, existing, { ...claim, spec: { volumeName: 'pv-1' } } as KubeObject]);
+    const merged = withWhatIf(withClaim, { objects: [{ object: claim, file: 'new.yaml', keepExisting: true }], units: [] });
+    expect(merged.filter((o) => o.kind === 'PersistentVolumeClaim').map((o) => (o as { spec?: unknown }).spec)).toEqual([
+      { volumeName: 'pv-1' },
+    ]);
+  });
+
+  it('gives a new claim without a class the default StorageClass, as admission does', () => {
+    const sc = (name: string, created: string, isDefault: boolean) =>
+      ({
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name, creationTimestamp: created, annotations: { 'storageclass.kubernetes.io/is-default-class': String(isDefault) } },
+      }) as KubeObject;
+    const classes = stateFromObjects([
+      node,
+      sc('old', '2026-01-01T00:00:00Z', true),
+      sc('new', '2026-02-01T00:00:00Z', true),
+      sc('x', '2026-03-01T00:00:00Z', false),
+    ]);
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c', namespace: 'ml' }, spec: {} } as KubeObject;
+    const merged = withWhatIf(classes, whatIf(claim)).find((o) => o.kind === 'PersistentVolumeClaim') as PersistentVolumeClaim;
+    expect(merged.spec?.storageClassName).toBe('new');
   });
 
   it('names the file of an object the simulator cannot read', () => {

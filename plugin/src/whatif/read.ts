@@ -2,7 +2,7 @@
 // what-if they stand for to the cluster's objects: new objects only, each valid for the simulator,
 // any problem named by file and object.
 
-import { knownKind, objectKey, type KubeObject } from '@kubectl-workload/api';
+import { isNamespaced, knownKind, objectKey, type KubeObject, type PersistentVolumeClaim } from '@kubectl-workload/api';
 import { stateFromObjects, stateObjects, type ClusterState } from '@kubectl-workload/cluster';
 import { InvalidObjectError, NodeError, RequestsError, Simulation, simulationInput } from '@kubectl-workload/simulator';
 import { UserError } from '../exit.js';
@@ -44,14 +44,33 @@ function validate(whatIf: WhatIf): void {
   }
 }
 
+/** The DefaultStorageClass admission plugin's pick: the newest class marked default. */
+function defaultStorageClass(state: ClusterState): string | undefined {
+  const marked = state.storageClasses.filter((c) => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+  marked.sort((a, b) => (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? ''));
+  return marked[0]?.metadata?.name;
+}
+
+/** A new claim without a class gets the default one at admission, as the API server would give it. */
+function withDefaultClass(obj: KubeObject, defaultClass: string | undefined): KubeObject {
+  const claim = obj as PersistentVolumeClaim;
+  if (defaultClass === undefined || obj.kind !== 'PersistentVolumeClaim' || claim.spec?.storageClassName !== undefined) return obj;
+  if (claim.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] !== undefined) return obj;
+  return { ...claim, spec: { ...claim.spec, storageClassName: defaultClass } } as KubeObject;
+}
+
 /** The cluster's objects with the what-if's added (kinds the simulation does not read are dropped). */
 export function withWhatIf(state: ClusterState, whatIf: WhatIf): KubeObject[] {
   const existing = new Set(stateObjects(state).map((o) => objectKey(o)));
-  for (const { object, file } of whatIf.objects) {
+  const added: KubeObject[] = [];
+  for (const { object, file, keepExisting } of whatIf.objects) {
     const key = objectKey(object);
+    // A controller creates such a claim only when it is missing.
+    if (keepExisting && existing.has(key)) continue;
+    added.push(object);
     if (existing.has(key)) {
       const [kind, namespace, name] = key.split('/');
-      const where = knownKind(object) === 'Node' || knownKind(object) === 'PriorityClass' ? name : `${namespace}/${name}`;
+      const where = isNamespaced(knownKind(object)) ? `${namespace}/${name}` : name;
       throw new UserError(
         `${file}: ${kind} ${where} already exists in the cluster or earlier in -f; -f adds new objects (rename it to ask about another copy)`,
       );
@@ -59,5 +78,6 @@ export function withWhatIf(state: ClusterState, whatIf: WhatIf): KubeObject[] {
     existing.add(key);
   }
   validate(whatIf);
-  return stateObjects(stateFromObjects([...stateObjects(state), ...whatIf.objects.map((o) => o.object)]));
+  const defaultClass = defaultStorageClass(state);
+  return stateObjects(stateFromObjects([...stateObjects(state), ...added.map((o) => withDefaultClass(o, defaultClass))]));
 }

@@ -125,6 +125,46 @@ metadata: {name: extra}
     ]);
   });
 
+  it("creates the claims controllers make before scheduling: a StatefulSet's volumeClaimTemplates and ephemeral volumes", () => {
+    const w = whatIf(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers: [{name: c, image: x}]
+      volumes:
+      - {name: data, emptyDir: {}}
+      - name: scratch
+        ephemeral: {volumeClaimTemplate: {spec: {storageClassName: local, resources: {requests: {storage: 1Gi}}}}}
+  volumeClaimTemplates:
+  - metadata: {name: data, labels: {app: db}}
+    spec: {storageClassName: gp3, accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}
+`);
+    expect(w.objects.map((o) => `${o.object.kind}/${o.object.metadata?.name}${o.keepExisting ? ' (if missing)' : ''}`)).toEqual([
+      'StatefulSet/db',
+      'Pod/db-0',
+      'Pod/db-1',
+      'PersistentVolumeClaim/data-db-0 (if missing)',
+      'PersistentVolumeClaim/data-db-1 (if missing)',
+      'PersistentVolumeClaim/db-0-scratch (if missing)',
+      'PersistentVolumeClaim/db-1-scratch (if missing)',
+    ]);
+    // The template's claim replaces the pod volume of the same name.
+    expect(pods(w)[1]?.spec?.volumes).toEqual([
+      {
+        name: 'scratch',
+        ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'local', resources: { requests: { storage: '1Gi' } } } } },
+      },
+      { name: 'data', persistentVolumeClaim: { claimName: 'data-db-1' } },
+    ]);
+    const scratch = w.objects.find((o) => o.object.metadata?.name === 'db-1-scratch')?.object;
+    expect(scratch?.metadata?.ownerReferences).toEqual([
+      { apiVersion: 'v1', kind: 'Pod', name: 'db-1', uid: '', controller: true, blockOwnerDeletion: true },
+    ]);
+  });
+
   it('makes a PodGroup of -f one unit with its -f pods, and a bare pod a unit of its own', () => {
     const w = whatIf(`apiVersion: scheduling.k8s.io/v1alpha2
 kind: PodGroup

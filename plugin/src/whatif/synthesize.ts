@@ -24,6 +24,7 @@ import {
   jobPodsAtOnce,
 } from '@kubectl-workload/rules';
 import type { ManifestObject } from '../input/manifests.js';
+import { ephemeralClaims, statefulSetClaims, type StatefulSetClaimTemplates } from './claims.js';
 
 /** Kinds whose pods -f creates the way their controller would. */
 export type ControllerKind = 'Job' | 'Deployment' | 'StatefulSet';
@@ -44,13 +45,16 @@ export interface WhatIfUnit {
 }
 
 export interface WhatIf {
-  /** Objects to add to the cluster state, each with the file it came from. */
-  readonly objects: readonly { readonly object: KubeObject; readonly file: string }[];
+  /**
+   * Objects to add to the cluster state, each with the file it came from; `keepExisting`: a claim a
+   * controller creates only when missing (the cluster's copy is used).
+   */
+  readonly objects: readonly { readonly object: KubeObject; readonly file: string; readonly keepExisting?: boolean }[];
   readonly units: readonly WhatIfUnit[];
 }
 
 interface ReplicatedController extends KubeObject {
-  spec?: { replicas?: number; template?: PodTemplateSpec };
+  spec?: { replicas?: number; template?: PodTemplateSpec } & StatefulSetClaimTemplates['spec'];
 }
 
 /** Kinds outside the kind table (Service, ConfigMap…) count as namespaced. */
@@ -107,7 +111,14 @@ function podFrom(
   };
 }
 
-function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objects: KubeObject[] } {
+/** A unit's objects; `claims` are created only where the cluster does not hold them yet. */
+interface Produced {
+  readonly unit: WhatIfUnit;
+  readonly objects: KubeObject[];
+  readonly claims?: readonly KubeObject[];
+}
+
+function jobUnit(job: Job, file: string, now: string): Produced {
   const qualification = jobGangQualification(job);
   const workload = qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
   // Not `expectedPodGroupForJob(job, undefined)`: an undefined argument takes the default Workload.
@@ -144,20 +155,19 @@ function jobUnit(job: Job, file: string, now: string): { unit: WhatIfUnit; objec
   };
 }
 
-function replicatedUnit(
-  owner: ReplicatedController,
-  kind: 'Deployment' | 'StatefulSet',
-  file: string,
-  now: string,
-): { unit: WhatIfUnit; objects: KubeObject[] } {
+function replicatedUnit(owner: ReplicatedController, kind: 'Deployment' | 'StatefulSet', file: string, now: string): Produced {
   const template = owner.spec?.template;
-  const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) =>
-    podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {}),
-  );
+  const claims: KubeObject[] = [];
+  const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) => {
+    const pod = podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {});
+    if (kind === 'StatefulSet') claims.push(...statefulSetClaims(owner, pod, i));
+    return pod;
+  });
   const podGroup = template?.spec?.schedulingGroup?.podGroupName ?? null;
   return {
     unit: { kind, namespace: namespaceOf(owner), name: nameOf(owner), file, pods: pods.map(key), podGroup, notes: [] },
     objects: [owner, ...pods],
+    claims,
   };
 }
 
@@ -171,11 +181,12 @@ function key(obj: KubeObject): string {
  * pending pod of the same priority, as new pods do.
  */
 export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace: string, now: string): WhatIf {
-  const objects: { object: KubeObject; file: string }[] = [];
+  const objects: { object: KubeObject; file: string; keepExisting?: boolean }[] = [];
   const units: WhatIfUnit[] = [];
-  const add = (produced: { unit: WhatIfUnit; objects: KubeObject[] }, file: string) => {
+  const add = (produced: Produced, file: string) => {
     units.push(produced.unit);
     objects.push(...produced.objects.map((object) => ({ object, file })));
+    objects.push(...(produced.claims ?? []).map((object) => ({ object, file, keepExisting: true })));
   };
   const given: { object: KubeObject; file: string }[] = [];
   for (const manifest of manifests) {
@@ -208,5 +219,10 @@ export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace
       }
     }
   }
-  return { objects: [...objects, ...given], units };
+  const all = [...objects, ...given];
+  // The ephemeral volume controller's claims for every new pod.
+  const ephemeral = all.flatMap(({ object, file }) =>
+    knownKind(object) === 'Pod' ? ephemeralClaims(object as Pod).map((claim) => ({ object: claim, file, keepExisting: true })) : [],
+  );
+  return { objects: [...all, ...ephemeral], units };
 }

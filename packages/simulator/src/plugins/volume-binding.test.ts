@@ -89,6 +89,19 @@ describe(NAME, () => {
     );
   });
 
+  it("an ephemeral volume's claim must be controlled by the pod: by uid, or by name for a pod without one", () => {
+    const p = pod('p', { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: {} } } }] });
+    const owned = (ref: { name: string; uid: string }) => ({
+      ...pvc('p-scratch', '1Gi', { storageClassName: 'csi' }),
+      metadata: { name: 'p-scratch', namespace: 'default', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', controller: true, ...ref }] },
+    });
+    const csi = { ...localClass, metadata: { name: 'csi' }, provisioner: 'ebs.csi.aws.com' } as KubeObject;
+    expect(run([csi, owned({ name: 'p', uid: '' }), p]).pods[0]?.outcome).toBe('Scheduled');
+    expect(run([csi, owned({ name: 'other', uid: '' }), p]).pods[0]?.message).toBe(
+      '0/3 nodes are available: PVC default/p-scratch was not created for pod default/p (pod is not owner).',
+    );
+  });
+
   it('pods sharing one WaitForFirstConsumer claim follow the first one to its PV (the assumed prebind)', () => {
     const shared = pvc('shared', '10Gi', { accessModes: ['ReadWriteMany'] });
     const result = run([

@@ -49,10 +49,15 @@ function delaysBinding(claim: PersistentVolumeClaim, cache: VolumeCache): boolea
   return cls !== '' && cache.storageClass(cls)?.volumeBindingMode === 'WaitForFirstConsumer';
 }
 
-/** metav1.IsControlledBy: an ephemeral volume's claim must be controlled by its pod. */
+/**
+ * metav1.IsControlledBy: an ephemeral volume's claim must be controlled by its pod. A pod without a
+ * uid (written by hand, or made by `simulate -f`) is matched by name instead.
+ */
 function controlledBy(claim: PersistentVolumeClaim, pod: PodInfo): boolean {
   const uid = pod.pod.metadata?.uid;
-  return (claim.metadata?.ownerReferences ?? []).some((ref) => ref.controller === true && uid !== undefined && ref.uid === uid);
+  return (claim.metadata?.ownerReferences ?? []).some(
+    (ref) => ref.controller === true && (uid ? ref.uid === uid : ref.kind === 'Pod' && ref.name === pod.name),
+  );
 }
 
 /** podHasPVCs' checks: the claim exists, is not lost or being deleted, and an ephemeral one belongs to the pod. */
