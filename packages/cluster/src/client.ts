@@ -15,7 +15,7 @@ import {
   type KindInfo,
 } from './kinds.js';
 import { resolveConfig } from './kubeconfig.js';
-import { parseRequestTimeout, type ClusterOptions } from './options.js';
+import type { ClusterOptions } from './options.js';
 import { RestClient } from './rest.js';
 import { didYouMean } from './suggest.js';
 
@@ -191,8 +191,7 @@ export async function connect(
   env: NodeJS.ProcessEnv = process.env,
   hints: AccessHints = KUBECTL_HINTS,
 ): Promise<ClusterClient> {
-  const timeoutMs = parseRequestTimeout(options.requestTimeout);
   const config = await resolveConfig(options, env);
-  const rest = new RestClient(config.k8s, config.kubeConfig, config.server, timeoutMs, hints);
+  const rest = new RestClient(config.k8s, config.kubeConfig, config.server, config.timeoutMs, hints);
   return new ClusterClient(rest, config.namespace, options.allNamespaces ?? false);
 }

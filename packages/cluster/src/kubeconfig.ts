@@ -6,7 +6,8 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { loadClientNode, type ClientNode } from './client-node.js';
-import { OptionError, type ClusterOptions } from './options.js';
+import { OptionError, parseRequestTimeout, type ClusterOptions } from './options.js';
+import { timedKubeConfig } from './transport.js';
 
 export interface ResolvedConfig {
   kubeConfig: KubeConfig;
@@ -18,6 +19,8 @@ export interface ResolvedConfig {
   namespace: string;
   /** Where the settings came from, for error messages. */
   source: string;
+  /** --request-timeout in milliseconds; 0: none. */
+  timeoutMs: number;
 }
 
 const FLAGS = 'flags';
@@ -107,6 +110,7 @@ function pick<T extends { name: string }>(items: T[], name: string, what: string
 
 /** Applies --context, --cluster, --user, --server, --token and the TLS flags. */
 export async function resolveConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
+  const timeoutMs = parseRequestTimeout(options.requestTimeout);
   const k8s = await loadClientNode();
   const loaded = readFiles(k8s, options, env);
   if (!loaded && !options.server) {
@@ -162,14 +166,14 @@ export async function resolveConfig(options: ClusterOptions, env: NodeJS.Process
   }
   const user = userFromFlags(options, baseUser);
   const namespace = options.namespace || context?.namespace || 'default';
-  const resolved = new k8s.KubeConfig();
+  const resolved = timedKubeConfig(k8s, timeoutMs);
   resolved.loadFromOptions({
     clusters: [cluster],
     users: [user],
     contexts: [{ name: FLAGS, cluster: FLAGS, user: FLAGS, namespace }],
     currentContext: FLAGS,
   });
-  return { kubeConfig: resolved, k8s, server, namespace, source };
+  return { kubeConfig: resolved, k8s, server, namespace, source, timeoutMs };
 }
 
 /**

@@ -1,9 +1,10 @@
 // One authenticated GET against the API server through client-node's own HTTP stack (its undici
-// dispatcher carries the kubeconfig's TLS settings), with kubectl's --request-timeout.
+// dispatcher carries the kubeconfig's TLS settings), with kubectl's --request-timeout (transport.ts).
 
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClientNode } from './client-node.js';
 import { ClusterAccessError, httpError, transportError, type AccessHints, type RequestTarget } from './errors.js';
+import { route } from './transport.js';
 
 export class RestClient {
   private readonly http: InstanceType<ClientNode['IsomorphicFetchHttpLibrary']>;
@@ -50,6 +51,9 @@ export class RestClient {
     } catch (err) {
       throw new ClusterAccessError(`cannot load credentials for ${this.server}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    const routed = route(url, context.getDispatcher());
+    context.setUrl(routed.url);
+    context.setDispatcher(routed.dispatcher);
     if (this.timeoutMs > 0) context.setSignal(AbortSignal.timeout(this.timeoutMs));
     let code: number;
     let body: string;

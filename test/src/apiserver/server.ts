@@ -58,6 +58,8 @@ export interface ApiServerOptions {
   featureGates?: Readonly<Record<string, boolean>>;
   /** Serve kueue.x-k8s.io v1beta1 and v1beta2, as a cluster with Kueue installed does; false by default. */
   serveKueue?: boolean;
+  /** The port to listen on; a free one by default. */
+  port?: number;
 }
 
 interface ResourceRequest {
@@ -132,7 +134,13 @@ export class TestApiServer {
     const { cert, key } = await selfSignedKeyPair();
     const server = createServer({ cert, key });
     const api = new TestApiServer(server, cert, options);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     return api;
   }
 
