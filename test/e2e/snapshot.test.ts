@@ -25,7 +25,20 @@ async function snapshot(args: string[], api: TestApiServer = server, token = api
 }
 
 const key = (o: KubeObject): string => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
-const CAPTURED = new Set(['Node', 'Pod', 'PodGroup', 'Workload', 'Job', 'PriorityClass', 'PodDisruptionBudget', 'Event']);
+const CAPTURED = new Set([
+  'Node',
+  'Pod',
+  'PodGroup',
+  'Workload',
+  'Job',
+  'PriorityClass',
+  'PodDisruptionBudget',
+  'Event',
+  'DeviceClass',
+  'ResourceSlice',
+  'ResourceClaimTemplate',
+  'ResourceClaim',
+]);
 
 /** What the server holds of the captured kinds, in `scope` (cluster-scoped kinds always). */
 function serverObjects(namespace?: string): KubeObject[] {
@@ -63,6 +76,7 @@ describe('kubectl workload snapshot', () => {
     const resources = lists.map((r) => r.path.split('/').pop());
     expect(resources.sort()).toEqual([
       'csinodes',
+      'deviceclasses',
       'events',
       'jobs',
       'nodes',
@@ -72,6 +86,9 @@ describe('kubectl workload snapshot', () => {
       'podgroups',
       'pods',
       'priorityclasses',
+      'resourceclaims',
+      'resourceclaimtemplates',
+      'resourceslices',
       'storageclasses',
       'workloads',
     ]);

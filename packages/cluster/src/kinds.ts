@@ -1,6 +1,7 @@
 // The kinds the plugin reads from a cluster, where they live in the API, and their TypeScript types.
 
 import { KINDS, preferredApiVersion, splitApiVersion } from '@kubectl-workload/api';
+import { DRA_KIND_NAMES, type DraKindTypes } from './dra-kinds.js';
 import type {
   CompositePodGroup,
   CSINode,
@@ -31,7 +32,7 @@ export interface KubeEvent extends KubeObject {
   reportingComponent?: string;
 }
 
-export interface ClusterKindTypes {
+export interface ClusterKindTypes extends DraKindTypes {
   Node: Node;
   Pod: Pod;
   PodGroup: PodGroup;
@@ -78,6 +79,7 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'PersistentVolume',
   'StorageClass',
   'CSINode',
+  ...DRA_KIND_NAMES,
 ];
 
 export const CLUSTER_KINDS = Object.fromEntries(CLUSTER_KIND_NAMES.map((kind) => [kind, info(kind)])) as Record<ClusterKind, KindInfo>;

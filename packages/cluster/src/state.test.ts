@@ -58,6 +58,10 @@ describe('loadClusterState', () => {
       persistentVolumes: ['pv-data'],
       storageClasses: ['gp3'],
       csiNodes: ['node-1'],
+      deviceClasses: ['gpu.example.com'],
+      resourceSlices: ['node-1-gpu.example.com'],
+      resourceClaimTemplates: ['one-gpu'],
+      resourceClaims: [],
       events: ['training-3.1'],
     });
   });

@@ -21,13 +21,14 @@ import type {
 } from '@kubectl-workload/api';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import { connect, type ClusterClient, type Scope } from './client.js';
-import { ClusterAccessError, ForbiddenError } from './errors.js';
+import { ApiNotServedError, ClusterAccessError, ForbiddenError } from './errors.js';
 import { isCoreEvent, recentSubjectEvents } from './events.js';
 import { CLUSTER_KINDS, type ClusterKind, type KubeEvent } from './kinds.js';
 import { addKueueObject, emptyKueueState, isKueueObject, kueueObjects, listKueue, type KueueState } from './kueue.js';
+import { DRA_KIND_NAMES, DRA_STATE_KINDS, emptyDraState, type DraState } from './dra-kinds.js';
 import type { SourceOptions } from './options.js';
 
-export interface ClusterState {
+export interface ClusterState extends DraState {
   nodes: Node[];
   pods: Pod[];
   podGroups: PodGroup[];
@@ -54,7 +55,11 @@ export interface ClusterState {
   kueue?: KueueState;
 }
 
-/** Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds need cluster-wide RBAC. */
+/**
+ * Kinds a user may be refused while the rest still answers: Events add context, cluster-scoped kinds
+ * need cluster-wide RBAC, DRA kinds matter only to pods with claims.
+ */
+const DRA_KINDS: ReadonlySet<string> = new Set(DRA_KIND_NAMES);
 const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
   'Event',
   'Node',
@@ -64,6 +69,7 @@ const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
   'PersistentVolume',
   'StorageClass',
   'CSINode',
+  ...DRA_KINDS,
 ]);
 
 /** The kinds a snapshot captures, in the order they are written, with their ClusterState field. */
@@ -80,6 +86,7 @@ export const STATE_KINDS = [
   ['CSINode', 'csiNodes'],
   ['PersistentVolume', 'persistentVolumes'],
   ['PersistentVolumeClaim', 'persistentVolumeClaims'],
+  ...DRA_STATE_KINDS,
   ['Event', 'events'],
 ] as const satisfies ReadonlyArray<readonly [ClusterKind, keyof ClusterState]>;
 
@@ -123,6 +130,7 @@ export function emptyState(): ClusterState {
     persistentVolumes: [],
     storageClasses: [],
     csiNodes: [],
+    ...emptyDraState(),
     events: [],
   };
 }
@@ -195,6 +203,8 @@ async function readLive(
       // A 1.36 cluster, or a 1.37 one without v1alpha3, has no CompositePodGroups to list.
       if (!(await client.serves(kind))) return [];
       const items = await client.list(kind).catch((err: unknown) => {
+        // A cluster without resource.k8s.io/v1 (before 1.34) has no DRA objects.
+        if (DRA_KINDS.has(kind) && err instanceof ApiNotServedError) return [];
         // A user allowed the namespaced kinds still gets a state, told what is missing.
         if (!OPTIONAL_KINDS.has(kind) || !(err instanceof ForbiddenError)) throw err;
         if (kind === 'Event') eventsError = err.message;

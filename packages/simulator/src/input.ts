@@ -20,7 +20,8 @@ import {
 import type { DraObjects } from './plugins/dynamic-resources.js';
 import { validateObject, validateStorage } from './validate.js';
 
-export interface SimulationInput {
+/** Fields named as in ClusterState, so a loaded cluster state is a SimulationInput. */
+export interface SimulationInput extends Partial<DraObjects> {
   readonly nodes: readonly Node[];
   /** Bound pods (spec.nodeName set, not Succeeded/Failed) and pending pods (no spec.nodeName). */
   readonly pods: readonly Pod[];
@@ -28,8 +29,6 @@ export interface SimulationInput {
   /** 1.37 group hierarchies (scheduling.k8s.io/v1alpha3); only the 1.37 cycle reads them. */
   readonly compositePodGroups: readonly CompositePodGroup[];
   readonly priorityClasses: readonly PriorityClass[];
-  /** resource.k8s.io objects DynamicResources reads (none: pods with claims cannot find them). */
-  readonly dra?: DraObjects;
   /** What the volume plugins read (absent: none). */
   readonly persistentVolumeClaims?: readonly PersistentVolumeClaim[];
   readonly persistentVolumes?: readonly PersistentVolume[];
@@ -47,12 +46,10 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
   const podGroups: PodGroup[] = [];
   const compositePodGroups: CompositePodGroup[] = [];
   const priorityClasses: PriorityClass[] = [];
-  const dra = {
-    resourceClaims: [] as ResourceClaim[],
-    resourceClaimTemplates: [] as ResourceClaimTemplate[],
-    deviceClasses: [] as DeviceClass[],
-    resourceSlices: [] as ResourceSlice[],
-  };
+  const resourceClaims: ResourceClaim[] = [];
+  const resourceClaimTemplates: ResourceClaimTemplate[] = [];
+  const deviceClasses: DeviceClass[] = [];
+  const resourceSlices: ResourceSlice[] = [];
   const persistentVolumeClaims: PersistentVolumeClaim[] = [];
   const persistentVolumes: PersistentVolume[] = [];
   const storageClasses: StorageClass[] = [];
@@ -79,16 +76,16 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
         priorityClasses.push(obj);
         break;
       case 'ResourceClaim':
-        dra.resourceClaims.push(obj);
+        resourceClaims.push(obj);
         break;
       case 'ResourceClaimTemplate':
-        dra.resourceClaimTemplates.push(obj);
+        resourceClaimTemplates.push(obj);
         break;
       case 'DeviceClass':
-        dra.deviceClasses.push(obj);
+        deviceClasses.push(obj);
         break;
       case 'ResourceSlice':
-        dra.resourceSlices.push(obj);
+        resourceSlices.push(obj);
         break;
       case 'PersistentVolumeClaim':
         persistentVolumeClaims.push(obj);
@@ -112,7 +109,10 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
     podGroups,
     compositePodGroups,
     priorityClasses,
-    dra,
+    resourceClaims,
+    resourceClaimTemplates,
+    deviceClasses,
+    resourceSlices,
     persistentVolumeClaims,
     persistentVolumes,
     storageClasses,

@@ -111,8 +111,6 @@ function effectivePolicy(group: PodGroup, gates: FeatureGates): GroupPolicy {
   };
 }
 
-const EMPTY_DRA = { resourceClaims: [], resourceClaimTemplates: [], deviceClasses: [], resourceSlices: [] };
-
 /** A group's tieBroken names at most this many members' node ties (each pod carries its own). */
 const MAX_MEMBER_TIES = 5;
 
@@ -195,7 +193,16 @@ export class Simulation {
       if (node !== undefined) this.cluster.add(p, node, this.cluster.requestVector(p));
     }
     // After the bound pods: their claims are allocated in the snapshot already.
-    this.cluster.dra = new DraState(input.dra ?? EMPTY_DRA, this.groups, this.gates.DRAWorkloadResourceClaims);
+    this.cluster.dra = new DraState(
+      {
+        resourceClaims: input.resourceClaims ?? [],
+        resourceClaimTemplates: input.resourceClaimTemplates ?? [],
+        deviceClasses: input.deviceClasses ?? [],
+        resourceSlices: input.resourceSlices ?? [],
+      },
+      this.groups,
+      this.gates.DRAWorkloadResourceClaims,
+    );
     this.pending.sort(prioritySort.less);
     for (const p of this.pending) {
       if (!p.groupKey) continue;

@@ -27,6 +27,42 @@ export type ReadVerb = (typeof READ_VERBS)[number];
 /** Verbs announced in discovery, as the real server does, so clients see ordinary resources. */
 export const DISCOVERY_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
+/** resource.k8s.io/v1 (DRA, GA since 1.34), served by both versions. */
+const DRA_RESOURCES: readonly ServedResource[] = [
+  {
+    group: 'resource.k8s.io',
+    version: 'v1',
+    resource: 'resourceclaims',
+    singularName: 'resourceclaim',
+    kind: 'ResourceClaim',
+    namespaced: true,
+  },
+  {
+    group: 'resource.k8s.io',
+    version: 'v1',
+    resource: 'resourceclaimtemplates',
+    singularName: 'resourceclaimtemplate',
+    kind: 'ResourceClaimTemplate',
+    namespaced: true,
+  },
+  {
+    group: 'resource.k8s.io',
+    version: 'v1',
+    resource: 'deviceclasses',
+    singularName: 'deviceclass',
+    kind: 'DeviceClass',
+    namespaced: false,
+  },
+  {
+    group: 'resource.k8s.io',
+    version: 'v1',
+    resource: 'resourceslices',
+    singularName: 'resourceslice',
+    kind: 'ResourceSlice',
+    namespaced: false,
+  },
+];
+
 export const RESOURCES: readonly ServedResource[] = [
   { group: '', version: 'v1', resource: 'namespaces', singularName: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'] },
   { group: '', version: 'v1', resource: 'nodes', singularName: 'node', kind: 'Node', namespaced: false, shortNames: ['no'] },
@@ -145,6 +181,7 @@ export const RESOURCES: readonly ServedResource[] = [
   },
   ...kueueResources('v1beta1'),
   ...kueueResources('v1beta2'),
+  ...DRA_RESOURCES,
 ];
 
 /** Kueue's API (kueue.x-k8s.io), served only when the server plays a cluster with Kueue installed. */

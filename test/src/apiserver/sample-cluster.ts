@@ -1,8 +1,8 @@
 // A small cluster for tests and the standalone server: one gang-scheduled training Job with its
 // Workload, PodGroup and pods in team-a, a basic PodGroup in team-b, two nodes, a PriorityClass,
-// a PodDisruptionBudget, an Event and a Secret (which the plugin must never read).
+// a PodDisruptionBudget, an Event, a Secret (which the plugin must never read) and DRA objects.
 
-import type { KubeObject } from '@kubectl-workload/api';
+import type { DeviceClass, KubeObject, ResourceClaimTemplate, ResourceSlice } from '@kubectl-workload/api';
 
 const CREATED = '2026-11-01T10:00:00Z';
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -103,5 +103,37 @@ export function sampleClusterObjects(): KubeObject[] {
       source: { component: 'default-scheduler' },
     } as KubeObject,
     { apiVersion: 'v1', kind: 'Secret', metadata: meta('token', 'team-a'), data: { token: 'c2VjcmV0' } } as KubeObject,
+    ...draObjects(),
   ];
+}
+
+/** A GPU DeviceClass, one node's ResourceSlice and a claim template nothing uses yet (DRA, resource.k8s.io/v1). */
+function draObjects(): KubeObject[] {
+  const v1 = 'resource.k8s.io/v1';
+  const objects: [DeviceClass, ResourceSlice, ResourceClaimTemplate] = [
+    {
+      apiVersion: v1,
+      kind: 'DeviceClass',
+      metadata: meta('gpu.example.com'),
+      spec: { selectors: [{ cel: { expression: "device.driver == 'gpu.example.com'" } }] },
+    },
+    {
+      apiVersion: v1,
+      kind: 'ResourceSlice',
+      metadata: meta('node-1-gpu.example.com'),
+      spec: {
+        driver: 'gpu.example.com',
+        nodeName: 'node-1',
+        pool: { name: 'node-1', generation: 1, resourceSliceCount: 1 },
+        devices: [{ name: 'gpu-0' }],
+      },
+    },
+    {
+      apiVersion: v1,
+      kind: 'ResourceClaimTemplate',
+      metadata: meta('one-gpu', 'team-a'),
+      spec: { spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.example.com' } }] } } },
+    },
+  ];
+  return objects;
 }

@@ -102,6 +102,16 @@ describe('DynamicResources PreFilter (TestPlugin)', () => {
 });
 
 describe('DynamicResources Filter and Reserve (TestPlugin, TestAllocator)', () => {
+  it('reports a device the selector cannot be evaluated on (a version attribute) as not modelled on that node', () => {
+    const versioned = (i: number) => ({ driverVersion: { version: `1.${i}.0` } }) as Record<string, { string?: string }>;
+    const c = claim('c', spec(1, { selectors: [{ cel: { expression: `device.attributes['${DRIVER}'].driverVersion == '1.0.0'` } }] }));
+    expect(
+      run(['n1'], { resourceClaims: [c], resourceSlices: [gpuSlice('n1', 1, versioned)] }, [claiming('p', { resourceClaimName: 'c' })]),
+    ).toEqual([
+      `0/1 nodes are available: 1 resourceclaim "gpu": not modelled by the simulator: request req-0: selector "device.attributes['${DRIVER}'].driverVersion == '1.0.0'" on device ${DRIVER}/n1/gpu-0: CEL runtime error: field not found: driverVersion.`,
+    ]);
+  });
+
   it('"structured, no resources": cannot allocate all claims on a node without devices', () => {
     const tpl: ResourceClaimTemplate = { metadata: { name: 'tpl', namespace: 'default' }, spec: { spec: spec() } };
     expect(

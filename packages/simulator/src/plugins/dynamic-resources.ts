@@ -21,7 +21,7 @@ import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorMatches } from '../selectors.js';
 import type { FilterStatus } from '../status.js';
 import { allocate, type ClaimToAllocate, type RequestToAllocate } from './dra/allocator.js';
-import { program } from './dra/cel.js';
+import { Selectors } from './dra/cel.js';
 import { DeviceInventory, deviceId, type DeviceReach, type PublishedDevice } from './dra/devices.js';
 
 export const NAME = 'DynamicResources';
@@ -88,6 +88,19 @@ export type PreFilterResult =
   | { readonly rejected: string }
   | { readonly claims: readonly PodClaim[]; readonly toAllocate: readonly ClaimToAllocate[]; readonly toAllocateKeys: readonly string[] };
 
+/** A device the selectors could not evaluate (upstream's Filter would fail with the CEL error): say so, do not guess. */
+function notModelledStatus(claims: readonly ClaimToAllocate[]): FilterStatus | undefined {
+  for (const claim of claims)
+    for (const r of claim.requests)
+      if (r.selectors.notModelled)
+        return {
+          plugin: NAME,
+          code: 'UnschedulableAndUnresolvable',
+          reasons: [DRA_MESSAGE.notModelled(claim.name, `request ${r.name}: ${r.selectors.notModelled}`)],
+        };
+  return undefined;
+}
+
 function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
@@ -123,8 +136,8 @@ export class DraState {
   private readonly allocations = new Map<string, Allocation>();
   /** Per pod key: the claim keys its Reserve allocated (Unreserve reverts them). */
   private readonly reservedBy = new Map<string, string[]>();
-  /** Request selector key → per-device verdict (1 match, 0 no) or why it is not modelled. */
-  private readonly verdicts = new Map<string, Uint8Array | string>();
+  /** Selector sets by their expressions. */
+  private readonly selectors = new Map<string, Selectors>();
   version = 0;
 
   constructor(
@@ -183,7 +196,12 @@ export class DraState {
   /** Filter on one node. */
   filter(state: PreFilterResult, node: NodeInfo): FilterStatus | undefined {
     if ('rejected' in state || state.claims.length === 0) return undefined;
-    if (state.toAllocate.length > 0 && !this.allocateOn(state, node)) return CANNOT_ALLOCATE_STATUS;
+    if (state.toAllocate.length > 0) {
+      const picks = this.allocateOn(state, node);
+      const notModelled = notModelledStatus(state.toAllocate);
+      if (notModelled) return notModelled;
+      if (!picks) return CANNOT_ALLOCATE_STATUS;
+    }
     for (const c of state.claims) {
       const available = this.allocations.get(c.key)?.available;
       if (available && !available(node)) return NOT_AVAILABLE_STATUS;
@@ -341,44 +359,24 @@ export class DraState {
       if (exactly.capacity !== undefined)
         return DRA_MESSAGE.notModelled(claimName, `request ${requestName}: capacity requests (consumable capacity)`);
       const expressions = [...(cls.spec?.selectors ?? []), ...(exactly.selectors ?? [])].map((s) => s.cel?.expression ?? 'true');
-      const matches = this.verdict(expressions);
-      if (typeof matches === 'string') return DRA_MESSAGE.notModelled(claimName, `request ${requestName}: ${matches}`);
+      const selectors = this.selectorsFor(expressions);
+      if (selectors.unsupported) return DRA_MESSAGE.notModelled(claimName, `request ${requestName}: ${selectors.unsupported}`);
       const all = exactly.allocationMode === 'All';
-      requests.push({ name: requestName, all, count: all ? 0 : (exactly.count ?? 1), matches });
+      requests.push({ name: requestName, all, count: all ? 0 : (exactly.count ?? 1), selectors });
     }
     const matchAttributes: { requests: string[]; attribute: string }[] = [];
     for (const c of spec?.devices?.constraints ?? []) {
       if (c.distinctAttribute) return DRA_MESSAGE.notModelled(claimName, 'distinctAttribute constraints');
       if (c.matchAttribute) matchAttributes.push({ requests: c.requests ?? [], attribute: c.matchAttribute });
     }
-    return { requests, matchAttributes };
+    return { name: claimName, requests, matchAttributes };
   }
 
-  /** Which devices every expression accepts; the first evaluation the library cannot do, as text. */
-  private verdict(expressions: readonly string[]): Uint8Array | string {
+  /** One Selectors per expression list, shared by every claim that asks the same. */
+  private selectorsFor(expressions: readonly string[]): Selectors {
     const key = JSON.stringify(expressions);
-    let v = this.verdicts.get(key);
-    if (v === undefined) {
-      const matches = new Uint8Array(this.inventory.size);
-      v = matches;
-      const programs = expressions.map(program);
-      outer: for (const device of this.inventory.devices) {
-        let ok = true;
-        for (const run of programs) {
-          const r = run(device.cel());
-          if (typeof r !== 'boolean') {
-            v = `selector ${JSON.stringify(expressions[programs.indexOf(run)])} on device ${device.driver}/${device.pool}/${device.name}: ${r.notModelled}`;
-            break outer;
-          }
-          if (!r) {
-            ok = false;
-            break;
-          }
-        }
-        matches[device.index] = ok ? 1 : 0;
-      }
-      this.verdicts.set(key, v);
-    }
-    return v;
+    let selectors = this.selectors.get(key);
+    if (!selectors) this.selectors.set(key, (selectors = new Selectors(expressions)));
+    return selectors;
   }
 }

@@ -7,17 +7,20 @@
 // allocation exists", the upstream Allocate semantics.
 
 import type { DeviceAttribute } from '@kubectl-workload/api';
+import type { Selectors } from './cel.js';
 import type { PublishedDevice } from './devices.js';
 
 export interface RequestToAllocate {
   readonly name: string;
   readonly all: boolean;
   readonly count: number;
-  /** Per device index: 1 when the class's and the request's selectors all match. */
-  readonly matches: Uint8Array;
+  /** The class's and the request's selectors. */
+  readonly selectors: Selectors;
 }
 
 export interface ClaimToAllocate {
+  /** The pod's name for the claim (spec.resourceClaims[].name), for messages. */
+  readonly name: string;
   readonly requests: readonly RequestToAllocate[];
   /** matchAttribute constraints: the request names they cover (empty: all) and the qualified attribute. */
   readonly matchAttributes: readonly { readonly requests: readonly string[]; readonly attribute: string }[];
@@ -39,6 +42,10 @@ interface Slot {
 
 /** Upstream gives up after the scheduler's Filter timeout; this bounds the search in steps instead. */
 const MAX_STEPS = 1_000_000;
+
+function deviceName(d: PublishedDevice): string {
+  return `${d.driver}/${d.pool}/${d.name}`;
+}
 
 /** Attribute value by qualified name; a bare name in the slice means the driver's domain. */
 export function attributeValue(device: PublishedDevice, qualified: string): DeviceAttribute | undefined {
@@ -75,7 +82,8 @@ export function allocate(
       if (request.all) {
         let found = 0;
         for (const d of candidates) {
-          if (request.matches[d] !== 1) continue;
+          const device = devices[d] as PublishedDevice;
+          if (!request.selectors.matches(device, deviceName(device))) continue;
           if (taken[d] === 1 || used.has(d)) return undefined;
           used.add(d);
           picks.push({ claim: c, request: request.name, device: d });
@@ -93,7 +101,9 @@ export function allocate(
     for (let i = slot.sameRequestBefore ? from : 0; i < candidates.length; i++) {
       if (++steps > MAX_STEPS) return false;
       const d = candidates[i] as number;
-      if (slot.request.matches[d] !== 1 || taken[d] === 1 || used.has(d)) continue;
+      if (taken[d] === 1 || used.has(d)) continue;
+      const device = devices[d] as PublishedDevice;
+      if (!slot.request.selectors.matches(device, deviceName(device))) continue;
       used.add(d);
       picks.push({ claim: slot.claim, request: slot.request.name, device: d });
       if (constraintsHold(claims, picks, devices) && search(s + 1, i + 1)) return true;

@@ -11,7 +11,11 @@ import type { Device } from '@kubectl-workload/api';
 /** A selector's verdict on one device: match, no match, or why the simulator cannot tell. */
 export type SelectorResult = boolean | { readonly notModelled: string };
 
-type Program = (device: CelInput) => SelectorResult;
+interface Program {
+  readonly run: (device: CelInput) => SelectorResult;
+  /** Set when no device can be evaluated (compile error, a type the library lacks). */
+  readonly unsupported: string | undefined;
+}
 
 let env: CelEnv | undefined;
 const programs = new Map<string, Program>();
@@ -23,25 +27,28 @@ const UNSUPPORTED: readonly [RegExp, string][] = [
 ];
 
 function compile(expression: string): Program {
-  for (const [pattern, why] of UNSUPPORTED) if (pattern.test(expression)) return () => ({ notModelled: why });
+  const never = (why: string): Program => ({ run: () => ({ notModelled: why }), unsupported: why });
+  for (const [pattern, why] of UNSUPPORTED) if (pattern.test(expression)) return never(why);
   env ??= celEnv({ funcs: strings });
   let run: (ctx: Record<string, CelInput>) => unknown;
   try {
     run = plan(env, parse(expression));
   } catch (err) {
-    const why = `CEL compile error: ${(err as Error).message}`;
-    return () => ({ notModelled: why });
+    return never(`CEL compile error: ${(err as Error).message}`);
   }
-  return (device) => {
-    const value = run({ device });
-    if (isCelError(value)) return { notModelled: `CEL runtime error: ${value.message}` };
-    if (typeof value !== 'boolean') return { notModelled: `CEL expression must return a boolean, got ${typeof value}` };
-    return value;
+  return {
+    unsupported: undefined,
+    run: (device) => {
+      const value = run({ device });
+      if (isCelError(value)) return { notModelled: `CEL runtime error: ${value.message}` };
+      if (typeof value !== 'boolean') return { notModelled: `CEL expression must return a boolean, got ${typeof value}` };
+      return value;
+    },
   };
 }
 
 /** The compiled program of an expression (cached: many devices and pods share few selectors). */
-export function program(expression: string): Program {
+function program(expression: string): Program {
   let p = programs.get(expression);
   if (!p) {
     p = compile(expression);
@@ -58,7 +65,8 @@ function splitQualified(name: string, driver: string): [string, string] {
 
 /** The `device` CEL value of one published device (built once per device). */
 export function deviceValue(driver: string, device: Device): CelInput {
-  const attributes = new Map<string, Map<string, CelInput>>();
+  // The driver's own domain always exists, so a missing attribute reads as a missing field, as upstream reports it.
+  const attributes = new Map<string, Map<string, CelInput>>([[driver, new Map<string, CelInput>()]]);
   for (const [qualified, attr] of Object.entries(device.attributes ?? {})) {
     const [domain, name] = splitQualified(qualified, driver);
     let value: CelInput | undefined;
@@ -76,4 +84,59 @@ export function deviceValue(driver: string, device: Device): CelInput {
     ['driver', driver],
     ['attributes', attributes],
   ]);
+}
+
+/** What a selector set needs of a device: its CEL value and its shape (devices of one shape answer alike). */
+export interface SelectableDevice {
+  readonly shape: number;
+  cel(): CelInput;
+}
+
+/**
+ * The class's and the request's selectors, all of which a device must pass (in that order, stopping
+ * at the first false, as upstream does). Verdicts are computed when the allocator first asks, once
+ * per device shape: CEL sees only the driver and the attributes, so devices that publish the same
+ * ones get the same answer.
+ */
+export class Selectors {
+  private readonly programs: readonly Program[];
+  /** Per shape: -1 not evaluated, 0 no, 1 yes, 2 not modelled. */
+  private verdicts = new Int8Array(0);
+  /** Why a device could not be evaluated (the first such device). */
+  notModelled: string | undefined;
+
+  constructor(private readonly expressions: readonly string[]) {
+    this.programs = expressions.map(program);
+  }
+
+  /** Why none of the devices can be evaluated, known before any is tried. */
+  get unsupported(): string | undefined {
+    const i = this.programs.findIndex((p) => p.unsupported !== undefined);
+    return i < 0 ? undefined : `selector ${JSON.stringify(this.expressions[i])}: ${this.programs[i]?.unsupported ?? ''}`;
+  }
+
+  matches(device: SelectableDevice, name: string): boolean {
+    const { shape } = device;
+    if (shape >= this.verdicts.length) {
+      const grown = new Int8Array(Math.max(shape + 1, this.verdicts.length * 2)).fill(-1);
+      grown.set(this.verdicts);
+      this.verdicts = grown;
+    }
+    let v = this.verdicts[shape] as number;
+    if (v === -1) {
+      v = 1;
+      for (let i = 0; i < this.programs.length; i++) {
+        const r = (this.programs[i] as Program).run(device.cel());
+        if (r === true) continue;
+        if (r === false) v = 0;
+        else {
+          v = 2;
+          this.notModelled ??= `selector ${JSON.stringify(this.expressions[i])} on device ${name}: ${r.notModelled}`;
+        }
+        break;
+      }
+      this.verdicts[shape] = v;
+    }
+    return v === 1;
+  }
 }

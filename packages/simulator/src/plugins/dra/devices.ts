@@ -19,6 +19,8 @@ export interface PublishedDevice {
   readonly name: string;
   readonly reach: DeviceReach;
   readonly attributes: Readonly<Record<string, DeviceAttribute>>;
+  /** Devices with the same driver and attributes share a shape (and so every selector verdict). */
+  readonly shape: number;
   /** The `device` CEL value, built on first use. */
   cel(): CelInput;
 }
@@ -61,6 +63,7 @@ export class DeviceInventory {
       );
     const devices: PublishedDevice[] = [];
     const byId = new Map<string, number>();
+    const shapes = new Map<string, number>();
     for (const { s } of current) {
       const spec = s.spec ?? {};
       const driver = spec.driver ?? '';
@@ -72,6 +75,9 @@ export class DeviceInventory {
         if (!reach || byId.has(id)) continue;
         let value: CelInput | undefined;
         const index = devices.length;
+        const shapeKey = `${driver}\u0000${JSON.stringify(d.attributes ?? {})}`;
+        let shape = shapes.get(shapeKey);
+        if (shape === undefined) shapes.set(shapeKey, (shape = shapes.size));
         devices.push({
           index,
           driver,
@@ -79,6 +85,7 @@ export class DeviceInventory {
           name,
           reach,
           attributes: d.attributes ?? {},
+          shape,
           cel: () => (value ??= deviceValue(driver, d)),
         });
         byId.set(id, index);
