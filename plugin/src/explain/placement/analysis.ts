@@ -14,7 +14,6 @@ import {
   type PodResult,
   type PreemptionOptions,
   type SimulationInput,
-  type SimulationResult,
   volumeNotes,
 } from '@kubectl-workload/simulator';
 import { explainComposite, type CompositeExplanation } from './composite.js';
@@ -151,11 +150,6 @@ function preemptionSummary(
   return { preemption: summary.text, victims };
 }
 
-/** 1.37: a failure decided above the group (its composite tree) is fixed there first. */
-function compositeFix(result: SimulationResult, namespace: string, name: string, setup: ExplainSetup): string | null {
-  return setup.kubeVersion === '1.37' ? (explainComposite(result, namespace, name)?.fix ?? null) : null;
-}
-
 export function analysePlacement(
   input: SimulationInput,
   group: PodGroup,
@@ -187,17 +181,18 @@ export function analysePlacement(
   const topology = topologyAnalysis(input, group, members, profiles, groupResult?.placements?.domains);
   reasons.addTraces([...simulated, ...(topology?.failed ?? [])]);
   const nodeReasons = reasons.counts();
+  const kubeVersion = setup.kubeVersion ?? '1.36';
+  const composite = kubeVersion === '1.37' ? explainComposite(result, namespace, name) : null;
+  // 1.37: a failure decided above the group (its composite tree) is fixed there first.
   const hint =
     outcome === 'Scheduled'
       ? null
-      : (compositeFix(result, namespace, name, setup) ??
+      : (composite?.fix ??
         unavailableNodesHint(input, group, profiles) ??
         topology?.hint ??
         volumeHint(nodeReasons) ??
         wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
-  const kubeVersion = setup.kubeVersion ?? '1.36';
-  const composite = kubeVersion === '1.37' ? explainComposite(result, namespace, name) : null;
   return {
     profile: profiles.decidedBy,
     featureGates: setup.gates ?? allGatesOn(kubeVersion),
