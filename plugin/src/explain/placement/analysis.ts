@@ -167,6 +167,7 @@ export function analysePlacement(
   const topologyKey = group.spec?.schedulingConstraints?.topology?.[0]?.key;
   const traceOptions = topologyKey ? { onUnschedulable: (attempt: PodAttempt) => reasons.addFitError(attempt) } : { trace: true };
   const simulation = new Simulation(input, { ...traceOptions, now, ...profiles.simulation });
+  const requestedBefore = simulation.cluster.requested.slice();
   const result = simulation.runPodGroup(namespace, name);
   const groupResult = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const simulated = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
@@ -214,6 +215,6 @@ export function analysePlacement(
       ...volumeNotes(members),
     ],
     ...(preemption && outcome !== 'Scheduled' ? preemptionSummary(input, group, now, profiles, preemption) : {}),
-    nodeMap: nodeMap(input, topologyKey, nodeReasons, reasons.byNode(), pods, requestedResources(members)),
+    nodeMap: nodeMap(simulation.cluster, requestedBefore, topologyKey, nodeReasons, reasons.byNode(), pods, requestedResources(members)),
   };
 }

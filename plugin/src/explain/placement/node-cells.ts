@@ -2,7 +2,7 @@
 // the resource that blocks the gang, its own filter reasons and the members placed on it. They live
 // in the JSON model so the page draws them and never re-runs any analysis.
 
-import { Simulation, type SimulationInput } from '@kubectl-workload/simulator';
+import type { Simulation } from '@kubectl-workload/simulator';
 import type { NodeReasonCount } from './analysis.js';
 
 export interface NodeCell {
@@ -33,8 +33,13 @@ function blockingResource(reasons: readonly NodeReasonCount[], requested: readon
   return requested.find((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods') ?? 'cpu';
 }
 
+/**
+ * `cluster` is the explaining simulation's own cache and `requestedBefore` its per-node requests taken
+ * before the cycle ran (the cycle assumes members into the cache): no second cluster is built.
+ */
 export function nodeMap(
-  input: SimulationInput,
+  cluster: Simulation['cluster'],
+  requestedBefore: Float64Array,
   topologyKey: string | undefined,
   reasons: readonly NodeReasonCount[],
   reasonsByNode: ReadonlyMap<string, readonly string[]>,
@@ -43,14 +48,15 @@ export function nodeMap(
 ): NodeMap {
   const groupBy = topologyKey ?? ZONE;
   const resource = blockingResource(reasons, requested);
-  const { cluster } = new Simulation(input, { diagnose: false });
   const membersByNode = new Map<string, string[]>();
   for (const pod of placed) if (pod.node) membersByNode.set(pod.node, [...(membersByNode.get(pod.node) ?? []), pod.name]);
   const dim = cluster.dimensionIndex.get(resource);
   const dims = cluster.dimensions.length;
   const nodes = cluster.nodes.map((info): NodeCell => {
-    const allocatable = dim === undefined ? 0 : (cluster.allocatable[info.index * dims + dim] as number);
-    const free = allocatable > 0 ? Math.round(Math.max(0, cluster.freeCapacity([info.index], resource) / allocatable) * 100) / 100 : null;
+    const at = dim === undefined ? -1 : info.index * dims + dim;
+    const allocatable = at < 0 ? 0 : (cluster.allocatable[at] as number);
+    const free =
+      allocatable > 0 ? Math.round(Math.max(0, (allocatable - (requestedBefore[at] as number)) / allocatable) * 100) / 100 : null;
     return {
       name: info.name,
       domain: info.labels[groupBy] ?? null,
