@@ -95,6 +95,26 @@ describe('renderExplain', () => {
       ]);
     });
 
+    it('names the domain the folded pods landed in, with a topology constraint', () => {
+      const nodes = Array.from({ length: 500 }, (_, i) => ({ name: `n-${i}`, domain: 'rack-a', free: 0, reasons: [], members: [] }));
+      const placement = big.placement as PlacementAnalysis;
+      const racked = (domainOfLast: string): Diagnosis => ({
+        ...big,
+        placement: {
+          ...placement,
+          topology: { key: 'example.com/rack', domains: [] },
+          nodeMap: {
+            groupBy: 'example.com/rack',
+            resource: 'cpu',
+            nodes: [...nodes.slice(0, 499), { ...nodes[499]!, domain: domainOfLast }],
+          },
+        },
+      });
+      expect(renderExplainText(racked('rack-a'), NO_COLORS)).toContain('\n    998 pods Scheduled on 500 nodes (rack-a)\n');
+      // Pods spread over two domains name none.
+      expect(renderExplainText(racked('rack-b'), NO_COLORS)).toContain('\n    998 pods Scheduled on 500 nodes\n');
+    });
+
     it('lists every pod with wide', () => {
       const text = renderExplainText(big, NO_COLORS, { wide: true });
       expect(text.match(/^ {4}w-\d+ +Scheduled +n-\d+/gm)).toHaveLength(998);

@@ -42,14 +42,29 @@ function linkLines(link: LinkResult, colors: Palette, now: Now): string[] {
   return [`  ${mark} ${link.link.padEnd(LINK_WIDTH)}${link.summary}${age}`, ...link.details.map((d) => `${pad}${colors.dim(d)}`)];
 }
 
+/** With a topology constraint, the one domain the placed pods share (the node map groups by its key). */
+function placedDomain(p: PlacementAnalysis): string | null {
+  if (!p.topology) return null;
+  const domainOf = new Map(p.nodeMap.nodes.map((n) => [n.name, n.domain]));
+  const domains = new Set(p.pods.flatMap((pod) => (pod.node ? [domainOf.get(pod.node) ?? null] : [])));
+  const [only] = domains;
+  return domains.size === 1 ? (only ?? null) : null;
+}
+
 /**
  * The Pods table. Unless wide, pods that did not land and say the same thing share a row, and past
- * FOLD_ABOVE pods the placed ones fold into a count per outcome.
+ * FOLD_ABOVE pods the placed ones fold into a count per outcome, naming their domain as simulate does.
  */
-function podLines(pods: PlacementAnalysis['pods'], wide: boolean): string[] {
+function podLines(p: PlacementAnalysis, wide: boolean): string[] {
+  const { pods } = p;
   const foldPlaced = !wide && pods.length > FOLD_ABOVE;
   const listed = foldPlaced ? pods.filter((pod) => !pod.node) : pods;
-  const lines = foldPlaced ? outcomeSummaries(pods.filter((pod) => pod.node)).map((line) => `    ${line}`) : [];
+  const lines = foldPlaced
+    ? outcomeSummaries(
+        pods.filter((pod) => pod.node),
+        placedDomain(p),
+      ).map((line) => `    ${line}`)
+    : [];
   if (listed.length) {
     const folded = fold(
       listed,
@@ -90,7 +105,7 @@ function placementSection(p: PlacementAnalysis, colors: Palette, wide: boolean):
     lines.push('  Node reasons:');
     for (const r of p.nodeReasons) lines.push(`    ${r.nodes} ${r.reason}`);
   }
-  if (p.pods.length) lines.push('  Pods:', ...podLines(p.pods, wide));
+  if (p.pods.length) lines.push('  Pods:', ...podLines(p, wide));
   if (p.hint) lines.push(`  Hint:       ${p.hint}`);
   if (p.preemption) lines.push(`  Preemption: ${p.preemption}`);
   for (const note of p.notes) lines.push(`  Note:       ${note}`);
