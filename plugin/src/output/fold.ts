@@ -11,7 +11,7 @@ export interface PlacedPod {
   readonly node?: string | null;
 }
 
-export const podCount = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
+const podCount = (n: number): string => `${n} pod${n === 1 ? '' : 's'}`;
 
 /** One line per outcome: how many pods, and for the scheduled ones on how many nodes (in `domain`). */
 export function outcomeSummaries(pods: readonly PlacedPod[], domain?: string | null): string[] {
