@@ -5,6 +5,7 @@
 
 import { nameOf, type Pod } from '@kubectl-workload/api';
 import { gatesOf, schedulingGatesPreEnqueue } from '@kubectl-workload/simulator';
+import { groupBy } from '../../group-by.js';
 import { readKueue, type KueueFinding } from '../kueue/reader.js';
 import { kueueDetails, kueueFix, kueueSummary } from '../kueue/words.js';
 import { broken, info, type LinkCheck } from '../model.js';
@@ -23,17 +24,20 @@ export const KNOWN_GATES: Readonly<Record<string, string>> = {
 const UNKNOWN_GATE = 'not a gate this tool knows: the controller that added it (see the pod’s metadata.managedFields) must remove it';
 
 const listed = (pods: readonly Pod[]): string => {
-  const names = pods.map((p) => nameOf(p));
-  return names.length > 5 ? `${names.slice(0, 5).join(', ')}, … (${names.length})` : names.join(', ');
+  const names = pods.slice(0, 5).map((p) => nameOf(p));
+  return pods.length > 5 ? `${names.join(', ')}, … (${pods.length})` : names.join(', ');
 };
 
 /** One line per gate, in first-seen order: on which pods, and who removes it. */
 function gateLines(gated: readonly Pod[]): string[] {
-  const byGate = new Map<string, Pod[]>();
-  for (const pod of gated) for (const gate of gatesOf(pod)) byGate.set(gate, [...(byGate.get(gate) ?? []), pod]);
-  return [...byGate].map(
-    ([gate, pods]) => `gate ${gate} on ${plural(pods.length, 'pod')} (${listed(pods)}): ${KNOWN_GATES[gate] ?? UNKNOWN_GATE}`,
+  const byGate = groupBy(
+    gated.flatMap((pod) => gatesOf(pod).map((gate) => ({ gate, pod }))),
+    (held) => held.gate,
   );
+  return [...byGate].map(([gate, held]) => {
+    const pods = held.map((h) => h.pod);
+    return `gate ${gate} on ${plural(pods.length, 'pod')} (${listed(pods)}): ${KNOWN_GATES[gate] ?? UNKNOWN_GATE}`;
+  });
 }
 
 export const gatesLink: LinkCheck = (walk, input) => {
