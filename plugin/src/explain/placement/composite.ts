@@ -19,20 +19,25 @@ function status(g: { outcome: string; message: string }): string {
   return `${g.outcome}${g.message ? ` - ${g.message}` : ''}`;
 }
 
-/** The first pod message of a group that is not a gang text: the FitError naming node reasons. */
-function firstFitError(result: SimulationResult, group: PodGroupResult): string | undefined {
-  return result.pods.find((p) => p.namespace === group.namespace && p.podGroup === group.name && p.message?.startsWith('0/'))?.message;
+/** Per group of the namespace, its first pod message that is not a gang text: the FitError naming node reasons. */
+function firstFitErrors(result: SimulationResult, namespace: string): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const p of result.pods)
+    if (p.namespace === namespace && p.podGroup && p.message?.startsWith('0/') && !first.has(p.podGroup)) first.set(p.podGroup, p.message);
+  return first;
 }
 
 export function explainComposite(result: SimulationResult, namespace: string, leaf: string): CompositeExplanation | null {
   const composites = new Map(result.compositePodGroups.filter((c) => c.namespace === namespace).map((c) => [c.name, c]));
-  let parent = result.podGroups.find((g) => g.namespace === namespace && g.name === leaf)?.parent;
+  const podGroups = new Map(result.podGroups.filter((g) => g.namespace === namespace).map((g) => [g.name, g]));
+  let parent = podGroups.get(leaf)?.parent;
   let root: CompositePodGroupResult | undefined;
   for (let depth = 0; parent !== undefined && depth < 8; depth++) {
     root = composites.get(parent);
     parent = root?.parent;
   }
   if (!root) return null;
+  const fitErrors = firstFitErrors(result, namespace);
   const tree: string[] = [];
   let fix: string | null = null;
   const childOf = (kind: 'PodGroup' | 'CompositePodGroup', name: string): Child | undefined => {
@@ -40,7 +45,7 @@ export function explainComposite(result: SimulationResult, namespace: string, le
       const group = composites.get(name);
       return group && { kind, group };
     }
-    const group = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
+    const group = podGroups.get(name);
     return group && { kind, group };
   };
   const walk = (node: CompositePodGroupResult, depth: number): void => {
@@ -58,7 +63,7 @@ export function explainComposite(result: SimulationResult, namespace: string, le
       }
       const g = child.group;
       const overridden = g.notes.some((n) => n.includes('but its parent composite pod group'));
-      const fit = g.outcome === 'Scheduled' ? undefined : firstFitError(result, g);
+      const fit = g.outcome === 'Scheduled' ? undefined : fitErrors.get(g.name);
       tree.push(
         `${'  '.repeat(depth + 1)}PodGroup ${g.name}: ${status(g)}${overridden ? ' (fit on its own; overridden by the parent)' : ''}${fit ? `; first pod reason: ${fit}` : ''}`,
       );
