@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from '@jest/globals';
 import type { CompositePodGroup, CompositePodGroupSpec, KubeObject } from '@kubectl-workload/api';
-import { expectRule, findingsOf } from '../../test-support/expect-rule.js';
+import { ManifestLookup } from '../../manifest-lookup.js';
+import { expectRule, findingsOf, printed } from '../../test-support/expect-rule.js';
 import { meta, podGroup137 } from './test-support/objects.js';
 
 const DELETING = '2026-12-01T00:00:00Z';
@@ -72,6 +73,29 @@ describe('X-32 hierarchy sanity', () => {
           'spec.parentCompositePodGroupName: Invalid value: "l4": makes a hierarchy of 5 levels; the scheduler does not schedule more than 4',
       },
     ]);
+  });
+
+  it('stops a long chain after 4 ancestors, walked once for X-30, X-32 and X-34', async () => {
+    const chain = Array.from({ length: 50 }, (_, i) => cpg(`l${i}`, i ? { parentCompositePodGroupName: `l${i - 1}` } : {}));
+    const lookup = new ManifestLookup(chain);
+    const asked: string[] = [];
+    const get = lookup.getCompositePodGroup.bind(lookup);
+    lookup.getCompositePodGroup = (namespace, name) => {
+      asked.push(name);
+      return get(namespace, name);
+    };
+    const findings = await findingsOf('X-32', child('l49'), { lookup });
+    expect(findings.map(printed)).toEqual([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.parentCompositePodGroupName',
+        message:
+          'spec.parentCompositePodGroupName: Invalid value: "l49": makes a hierarchy of more than 5 levels; the scheduler does not schedule more than 4',
+      },
+    ]);
+    // The shared walk asks for l49..l46; ADM-11 asks for the parent once more on its own.
+    expect(asked.sort()).toEqual(['l46', 'l47', 'l48', 'l49', 'l49']);
+    expect(await findingsOf('X-34', child('l49'), { objects: chain })).toEqual([]);
   });
 
   it('rejects an ancestor above the parent that belongs to another Workload (the parent itself is X-30)', async () => {

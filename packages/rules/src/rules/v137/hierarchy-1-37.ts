@@ -15,15 +15,21 @@ const PARENT = 'spec.parentCompositePodGroupName';
 
 /** The parent chain above a group, nearest first, as far as it can be followed. */
 interface Ancestry {
-  /** The CompositePodGroups found, nearest first; the last is the root when `missing` and `cycle` are unset. */
+  /** The CompositePodGroups found, nearest first; the last is the root when `missing`, `cycle` and `tooDeep` are unset. */
   chain: CompositePodGroup[];
   /** The name of a parent that does not exist (the chain stops below it). */
   missing?: string;
   /** Set when the chain comes back to a name already on it (or to the group itself). */
   cycle?: string[];
+  /** Set when the chain goes on above MAX_TREE_DEPTH ancestors: the walk stops there. */
+  tooDeep?: boolean;
 }
 
-/** Climbs parentCompositePodGroupName in the group's namespace until a root, a missing parent or a cycle. */
+/**
+ * Climbs parentCompositePodGroupName in the group's namespace until a root, a missing parent, a
+ * cycle or MAX_TREE_DEPTH ancestors: any more is already deeper than the scheduler accepts, and the
+ * bound keeps a review's cost (and a lint run's, which walks every group) from growing with a long chain.
+ */
 async function ancestry(group: Group, lookup: ObjectLookup): Promise<Ancestry> {
   const namespace = namespaceOf(group);
   const seen = group.kind === 'CompositePodGroup' ? [nameOf(group)] : [];
@@ -31,6 +37,7 @@ async function ancestry(group: Group, lookup: ObjectLookup): Promise<Ancestry> {
   let parent = group.spec?.parentCompositePodGroupName;
   while (parent) {
     if (seen.includes(parent)) return { chain, cycle: [...seen, parent] };
+    if (chain.length === MAX_TREE_DEPTH) return { chain, tooDeep: true };
     const found = await lookup.getCompositePodGroup(namespace, parent);
     if (!found) return { chain, missing: parent };
     seen.push(parent);
@@ -38,6 +45,17 @@ async function ancestry(group: Group, lookup: ObjectLookup): Promise<Ancestry> {
     parent = found.spec?.parentCompositePodGroupName;
   }
   return { chain };
+}
+
+/** X-30, X-32 and X-34 read the same ancestry: walked once per review (the engine passes one context to every rule). */
+const walked = new WeakMap<RuleContext<Group>, Promise<Ancestry>>();
+function ancestryOf(ctx: RuleContext<Group>): Promise<Ancestry> {
+  let found = walked.get(ctx);
+  if (!found) {
+    found = ancestry(ctx.object, ctx.lookup);
+    walked.set(ctx, found);
+  }
+  return found;
 }
 
 const workloadOf = (group: Group): string => group.spec?.workloadRef?.workloadName ?? '';
@@ -49,7 +67,7 @@ interface HierarchyRule {
   check(group: Group, ancestry: Ancestry, ctx: RuleContext<Group>): RuleResult[];
 }
 
-/** A rule on a child group created under a parent: the ancestry is looked up once per rule. */
+/** A rule on a child group created under a parent. */
 function hierarchyRule(spec: HierarchyRule): Rule {
   return defineCreateRule<Group>({
     id: spec.id,
@@ -58,8 +76,7 @@ function hierarchyRule(spec: HierarchyRule): Rule {
     style: 'field',
     kinds: ['PodGroup', 'CompositePodGroup'],
     gates: ['GenericWorkload'],
-    check: async (ctx) =>
-      ctx.object.spec?.parentCompositePodGroupName ? spec.check(ctx.object, await ancestry(ctx.object, ctx.lookup), ctx) : [],
+    check: async (ctx) => (ctx.object.spec?.parentCompositePodGroupName ? spec.check(ctx.object, await ancestryOf(ctx), ctx) : []),
   });
 }
 
@@ -102,17 +119,18 @@ export const x32 = hierarchyRule({
   id: 'X-32',
   doc: 'A group hierarchy has no cycle, at most 4 levels, and one Workload (the 1.37 scheduler does not schedule others).',
   severity: 'error',
-  check: (group, { chain, cycle }) => {
+  check: (group, { chain, cycle, tooDeep }) => {
     const name = group.spec?.parentCompositePodGroupName ?? '';
     if (cycle) return [invalid(PARENT, name, `forms a cycle (${cycle.map(goQuote).join(' → ')}): the scheduler never schedules it`)];
     const errs: FieldError[] = [];
+    // With `tooDeep` the walk stopped below more ancestors: the hierarchy has more than `levels`.
     const levels = chain.length + 1 + levelsBelow(group);
-    if (levels > MAX_TREE_DEPTH)
+    if (tooDeep || levels > MAX_TREE_DEPTH)
       errs.push(
         invalid(
           PARENT,
           name,
-          `makes a hierarchy of ${levels} levels${levelsBelow(group) ? ' (counting its children)' : ''}; the scheduler does not schedule more than ${MAX_TREE_DEPTH}`,
+          `makes a hierarchy of ${tooDeep ? 'more than ' : ''}${levels} levels${levelsBelow(group) ? ' (counting its children)' : ''}; the scheduler does not schedule more than ${MAX_TREE_DEPTH}`,
         ),
       );
     const other = chain.slice(1).find((ancestor) => workloadOf(ancestor) !== workloadOf(group));
@@ -136,9 +154,9 @@ export const x34 = hierarchyRule({
   id: 'X-34',
   doc: "A group under a CompositePodGroup has its hierarchy root's priorityClassName, priority and preemptionPolicy.",
   severity: 'warning',
-  check: (group, { chain, missing, cycle }, { gates }) => {
+  check: (group, { chain, missing, cycle, tooDeep }, { gates }) => {
     const root = chain.at(-1);
-    if (!root || missing || cycle) return [];
+    if (!root || missing || cycle || tooDeep) return [];
     const spec = group.spec ?? {};
     const rootSpec = root.spec ?? {};
     const why = `the root CompositePodGroup ${goQuote(nameOf(root))} of its hierarchy has`;
