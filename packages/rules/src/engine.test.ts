@@ -36,6 +36,17 @@ describe('evaluate', () => {
     expect(rulesOf(verdict.warnings)).toEqual(['PG-08']);
   });
 
+  it('reports a field dropped by an off gate as a warning, which an override can still lower', async () => {
+    const object = podGroup({ schedulingPolicy: { basic: {} }, priority: 10 });
+    const gates = { ...allGatesOn(), WorkloadAwarePreemption: false };
+    const dropped = await evaluate({ operation: 'CREATE', object, gates }, new ManifestLookup([]));
+    expect(rulesOf(dropped.errors)).toEqual([]);
+    expect(rulesOf(dropped.warnings)).toEqual(['PG-13']);
+    const lowered = await evaluate({ operation: 'CREATE', object, gates }, new ManifestLookup([]), { overrides: { 'PG-13': 'info' } });
+    expect(rulesOf(lowered.warnings)).toEqual([]);
+    expect(rulesOf(lowered.infos)).toEqual(['PG-13']);
+  });
+
   it('records a cross-object rule whose lookup failed, and runs the others', async () => {
     const lookup = unavailableLookup('cache not synced');
     const verdict = await create(

@@ -76,7 +76,6 @@ function applies(rule: Rule, req: EvaluationRequest, subResource: SubResource): 
 }
 
 function toFinding(rule: Rule, severity: Severity, result: RuleResult): Finding {
-  if ('dropped' in result) return { rule: rule.id, severity: 'warning', style: 'field', error: result.dropped };
   if ('warning' in result)
     return { rule: rule.id, severity: severity === 'error' ? 'warning' : severity, style: 'field', error: result.warning };
   if ('type' in result) return { rule: rule.id, severity, style: 'field', error: result };

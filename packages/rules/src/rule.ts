@@ -27,24 +27,20 @@ export interface RuleContext<T extends KubeObject = KubeObject> {
 }
 
 /** What a check returns: a field error, or for admission-style rules a field plus the plugin's message. */
-export type RuleResult = FieldError | AdmissionRejection | DroppedField | WarningOnly;
+export type RuleResult = FieldError | AdmissionRejection | WarningOnly;
 
-/** A finding an error rule reports as a warning only (1.37 X-10: a minCount the Job controller patches). */
+/**
+ * A finding an error rule reports as a warning only: a gated field set while its gate is off, which
+ * the API server's strategy drops before validation (and before any validating webhook), so it is
+ * never a rejection, only a warning that it is lost; or (1.37 X-10) a minCount the Job controller patches.
+ */
 export interface WarningOnly {
   readonly warning: FieldError;
 }
 
-/**
- * A gated field set while its gate is off: the API server's strategy drops it before validation
- * (and before any validating webhook), so it is never a rejection, only a warning that it is lost.
- */
-export interface DroppedField {
-  readonly dropped: FieldError;
-}
-
 /** `spec.priority: Forbidden: dropped by the API server: the WorkloadAwarePreemption feature gate is off` */
-export function droppedByGate(field: string, gate: FeatureGate): DroppedField {
-  return { dropped: forbidden(field, `dropped by the API server: the ${gate} feature gate is off`) };
+export function droppedByGate(field: string, gate: FeatureGate): WarningOnly {
+  return { warning: forbidden(field, `dropped by the API server: the ${gate} feature gate is off`) };
 }
 
 export interface AdmissionRejection {

@@ -4,7 +4,7 @@
 
 import type { FeatureGate, FieldError, PodGroup, PodGroupSpec } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
-import type { DroppedField, Operation, Rule, RuleContext } from '../../rule.js';
+import type { Operation, Rule, RuleContext, WarningOnly } from '../../rule.js';
 
 /** PG-00: a PodGroup that does not decode is not validated further. */
 export const PG_DECODE = 'PG-00';
@@ -14,7 +14,7 @@ export interface SpecRuleSpec {
   doc: string;
   gates?: readonly FeatureGate[];
   readsGates?: readonly FeatureGate[];
-  check: (spec: PodGroupSpec, ctx: RuleContext<PodGroup>) => Array<FieldError | DroppedField>;
+  check: (spec: PodGroupSpec, ctx: RuleContext<PodGroup>) => Array<FieldError | WarningOnly>;
 }
 
 function specRule(operations: readonly Operation[], { check, ...meta }: SpecRuleSpec): Rule {

@@ -4,7 +4,7 @@
 
 import type { FeatureGate, FieldError, PodGroupTemplate, Workload } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
-import type { DroppedField, Rule, RuleContext, Severity } from '../../rule.js';
+import type { Rule, RuleContext, Severity, WarningOnly } from '../../rule.js';
 import { unchangedOnUpdate } from '../../validation/index.js';
 
 export const TEMPLATES_PATH = 'spec.podGroupTemplates';
@@ -19,7 +19,7 @@ export interface TemplateRuleSpec {
   gates?: readonly FeatureGate[];
   readsGates?: readonly FeatureGate[];
   /** Checks one template at `path` (`spec.podGroupTemplates[i]`). */
-  checkTemplate: (path: string, template: PodGroupTemplate, ctx: RuleContext<Workload>) => Array<FieldError | DroppedField>;
+  checkTemplate: (path: string, template: PodGroupTemplate, ctx: RuleContext<Workload>) => Array<FieldError | WarningOnly>;
 }
 
 export function defineTemplateRule(spec: TemplateRuleSpec): Rule {
