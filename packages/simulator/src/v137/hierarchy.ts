@@ -108,11 +108,6 @@ export class Hierarchy {
     return this.nodes.get(`cpg:${keyOf(namespace, name)}`) as CompositeNode | undefined;
   }
 
-  /** Every CompositePodGroup, in input order. */
-  composites(): CompositeNode[] {
-    return [...this.nodes.values()].filter((n): n is CompositeNode => n.kind === 'CompositePodGroup');
-  }
-
   /**
    * Climbs from a PodGroup to its root. A missing parent is the upstream hierarchy-snapshot error; a
    * cycle or a hierarchy deeper than MAX_DEPTH makes the groups invalid (§2.6, texts UNVERIFIED).
