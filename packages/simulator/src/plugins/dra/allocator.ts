@@ -43,10 +43,6 @@ interface Slot {
 /** Upstream gives up after the scheduler's Filter timeout; this bounds the search in steps instead. */
 const MAX_STEPS = 1_000_000;
 
-function deviceName(d: PublishedDevice): string {
-  return `${d.driver}/${d.pool}/${d.name}`;
-}
-
 /** Attribute value by qualified name; a bare name in the slice means the driver's domain. */
 export function attributeValue(device: PublishedDevice, qualified: string): DeviceAttribute | undefined {
   const direct = device.attributes[qualified];
@@ -83,7 +79,7 @@ export function allocate(
         let found = 0;
         for (const d of candidates) {
           const device = devices[d] as PublishedDevice;
-          if (!request.selectors.matches(device, deviceName(device))) continue;
+          if (!request.selectors.matches(device)) continue;
           if (taken[d] === 1 || used.has(d)) return undefined;
           used.add(d);
           picks.push({ claim: c, request: request.name, device: d });
@@ -103,7 +99,7 @@ export function allocate(
       const d = candidates[i] as number;
       if (taken[d] === 1 || used.has(d)) continue;
       const device = devices[d] as PublishedDevice;
-      if (!slot.request.selectors.matches(device, deviceName(device))) continue;
+      if (!slot.request.selectors.matches(device)) continue;
       used.add(d);
       picks.push({ claim: slot.claim, request: slot.request.name, device: d });
       if (constraintsHold(claims, picks, devices) && search(s + 1, i + 1)) return true;

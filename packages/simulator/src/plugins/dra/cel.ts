@@ -86,9 +86,11 @@ export function deviceValue(driver: string, device: Device): CelInput {
   ]);
 }
 
-/** What a selector set needs of a device: its CEL value and its shape (devices of one shape answer alike). */
+/** What a selector set needs of a device: its CEL value, its shape (devices of one shape answer alike), its id for messages. */
 export interface SelectableDevice {
   readonly shape: number;
+  /** `driver/pool/device`. */
+  readonly id: string;
   cel(): CelInput;
 }
 
@@ -115,7 +117,7 @@ export class Selectors {
     return i < 0 ? undefined : `selector ${JSON.stringify(this.expressions[i])}: ${this.programs[i]?.unsupported ?? ''}`;
   }
 
-  matches(device: SelectableDevice, name: string): boolean {
+  matches(device: SelectableDevice): boolean {
     const { shape } = device;
     if (shape >= this.verdicts.length) {
       const grown = new Int8Array(Math.max(shape + 1, this.verdicts.length * 2)).fill(-1);
@@ -131,7 +133,7 @@ export class Selectors {
         if (r === false) v = 0;
         else {
           v = 2;
-          this.notModelled ??= `selector ${JSON.stringify(this.expressions[i])} on device ${name}: ${r.notModelled}`;
+          this.notModelled ??= `selector ${JSON.stringify(this.expressions[i])} on device ${device.id}: ${r.notModelled}`;
         }
         break;
       }

@@ -14,6 +14,8 @@ export type DeviceReach = { readonly node: string } | { readonly selector: NodeS
 
 export interface PublishedDevice {
   readonly index: number;
+  /** `driver/pool/device` (deviceId). */
+  readonly id: string;
   readonly driver: string;
   readonly pool: string;
   readonly name: string;
@@ -80,6 +82,7 @@ export class DeviceInventory {
         if (shape === undefined) shapes.set(shapeKey, (shape = shapes.size));
         devices.push({
           index,
+          id,
           driver,
           pool,
           name,
