@@ -46,13 +46,18 @@ async function cluster(serveKueue: boolean): Promise<{ server: TestApiServer; ku
 
 const explanation = (r: RunResult): Explanation => JSON.parse(r.stdout) as Explanation;
 
+/** `explain podgroup/trainer -o json`: the gang is stuck, so exit 1 with nothing on stderr. */
+async function explainTrainer(serveKueue: boolean): Promise<Awaited<ReturnType<typeof cluster>> & { doc: Explanation }> {
+  const { server, kubectl } = await cluster(serveKueue);
+  const result = await kubectl('workload', 'explain', 'podgroup/trainer', '-o', 'json');
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(1);
+  return { server, kubectl, doc: explanation(result) };
+}
+
 describe('explain follows a Kueue-gated gang to Kueue (read-only)', () => {
   it('names the gate, the Workload, its queues and the cpu short in the flavor; exit 1; only GETs', async () => {
-    const { server, kubectl } = await cluster(true);
-    const result = await kubectl('workload', 'explain', 'podgroup/trainer', '-o', 'json');
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(1);
-    const doc = explanation(result);
+    const { server, kubectl, doc } = await explainTrainer(true);
     expect(doc.broken).toMatchObject({
       link: 'gates',
       summary:
@@ -101,11 +106,7 @@ describe('explain follows a Kueue-gated gang to Kueue (read-only)', () => {
   });
 
   it('without Kueue installed: no error, no Kueue request beyond discovery, the gates still named', async () => {
-    const { server, kubectl } = await cluster(false);
-    const result = await kubectl('workload', 'explain', 'podgroup/trainer', '-o', 'json');
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(1);
-    const doc = explanation(result);
+    const { server, doc } = await explainTrainer(false);
     expect(doc.kueue).toBeNull();
     expect(doc.broken?.link).toBe('gates');
     expect(doc.broken?.details).toContain(
