@@ -20,7 +20,7 @@ import type { NodeInfo } from '../cluster.js';
 import type { PodInfo } from '../pod-info.js';
 import { nodeSelectorMatches } from '../selectors.js';
 import type { FilterStatus } from '../status.js';
-import { allocate, type ClaimToAllocate, type RequestToAllocate } from './dra/allocator.js';
+import { allocate, type ClaimToAllocate, type NotModelled, type RequestToAllocate } from './dra/allocator.js';
 import { Selectors } from './dra/cel.js';
 import { DeviceInventory, deviceId, type DeviceReach, type PublishedDevice } from './dra/devices.js';
 
@@ -89,16 +89,13 @@ export type PreFilterResult =
   | { readonly claims: readonly PodClaim[]; readonly toAllocate: readonly ClaimToAllocate[]; readonly toAllocateKeys: readonly string[] };
 
 /** A device the selectors could not evaluate (upstream's Filter would fail with the CEL error): say so, do not guess. */
-function notModelledStatus(claims: readonly ClaimToAllocate[]): FilterStatus | undefined {
-  for (const claim of claims)
-    for (const r of claim.requests)
-      if (r.selectors.notModelled)
-        return {
-          plugin: NAME,
-          code: 'UnschedulableAndUnresolvable',
-          reasons: [DRA_MESSAGE.notModelled(claim.name, `request ${r.name}: ${r.selectors.notModelled}`)],
-        };
-  return undefined;
+function notModelledStatus(claims: readonly ClaimToAllocate[], stop: NotModelled): FilterStatus {
+  const claim = claims[stop.claim] as ClaimToAllocate;
+  return {
+    plugin: NAME,
+    code: 'UnschedulableAndUnresolvable',
+    reasons: [DRA_MESSAGE.notModelled(claim.name, `request ${stop.request}: ${stop.why}`)],
+  };
 }
 
 function claimKey(namespace: string, name: string): string {
@@ -198,9 +195,8 @@ export class DraState {
     if ('rejected' in state || state.claims.length === 0) return undefined;
     if (state.toAllocate.length > 0) {
       const picks = this.allocateOn(state, node);
-      const notModelled = notModelledStatus(state.toAllocate);
-      if (notModelled) return notModelled;
       if (!picks) return CANNOT_ALLOCATE_STATUS;
+      if (!Array.isArray(picks)) return notModelledStatus(state.toAllocate, picks);
     }
     for (const c of state.claims) {
       const available = this.allocations.get(c.key)?.available;
@@ -229,7 +225,7 @@ export class DraState {
     const state = this.preFilter(pod);
     if ('rejected' in state || state.toAllocate.length === 0) return;
     const picks = this.allocateOn(state, node);
-    if (!picks) return;
+    if (!Array.isArray(picks)) return;
     const keys: string[] = [];
     state.toAllocateKeys.forEach((key, c) => {
       const devices = picks.filter((p) => p.claim === c).map((p) => p.device);

@@ -1,13 +1,14 @@
 // The structured-parameters allocator for one node (k8s.io/dynamic-resource-allocation/structured,
 // the parts GA in 1.36): every claim's requests are filled from the devices usable on the node, in
 // allocator order (pools by driver and name, devices in slice order), skipping devices already
-// allocated. ExactCount takes `count` devices; All takes every matching device and fails if any of
+// allocated. A device the selectors cannot be evaluated on ends the search, as a CEL error ends
+// upstream's Allocate on that node: the node's answer is then "not modelled", never a guess. ExactCount takes `count` devices; All takes every matching device and fails if any of
 // them is allocated or none matches. matchAttribute constraints are checked as devices are picked,
 // and a failed branch backtracks like upstream's depth-first search, so the answer is "some
 // allocation exists", the upstream Allocate semantics.
 
 import type { DeviceAttribute } from '@kubectl-workload/api';
-import type { Selectors } from './cel.js';
+import { MATCH, NOT_MODELLED, type Selectors } from './cel.js';
 import type { PublishedDevice } from './devices.js';
 
 export interface RequestToAllocate {
@@ -40,6 +41,14 @@ interface Slot {
   readonly sameRequestBefore: boolean;
 }
 
+/** The search stopped at a device the selectors cannot be evaluated on. */
+export interface NotModelled {
+  readonly claim: number;
+  readonly request: string;
+  /** Which selector, on which device, and why. */
+  readonly why: string;
+}
+
 /** Upstream gives up after the scheduler's Filter timeout; this bounds the search in steps instead. */
 const MAX_STEPS = 1_000_000;
 
@@ -68,7 +77,7 @@ export function allocate(
   candidates: Int32Array,
   taken: Uint8Array,
   devices: readonly PublishedDevice[],
-): Pick[] | undefined {
+): Pick[] | NotModelled | undefined {
   const picks: Pick[] = [];
   const used = new Set<number>();
   // All-mode requests first take every matching device (they have no choice to backtrack over).
@@ -79,7 +88,9 @@ export function allocate(
         let found = 0;
         for (const d of candidates) {
           const device = devices[d] as PublishedDevice;
-          if (!request.selectors.matches(device)) continue;
+          const verdict = request.selectors.verdict(device);
+          if (verdict === NOT_MODELLED) return { claim: c, request: request.name, why: request.selectors.notModelledOn(device) };
+          if (verdict !== MATCH) continue;
           if (taken[d] === 1 || used.has(d)) return undefined;
           used.add(d);
           picks.push({ claim: c, request: request.name, device: d });
@@ -91,6 +102,7 @@ export function allocate(
   }
   if (!constraintsHold(claims, picks, devices)) return undefined;
   let steps = 0;
+  let notModelled: NotModelled | undefined;
   const search = (s: number, from: number): boolean => {
     if (s === slots.length) return true;
     const slot = slots[s] as Slot;
@@ -99,16 +111,23 @@ export function allocate(
       const d = candidates[i] as number;
       if (taken[d] === 1 || used.has(d)) continue;
       const device = devices[d] as PublishedDevice;
-      if (!slot.request.selectors.matches(device)) continue;
+      const verdict = slot.request.selectors.verdict(device);
+      if (verdict === NOT_MODELLED) {
+        notModelled = { claim: slot.claim, request: slot.request.name, why: slot.request.selectors.notModelledOn(device) };
+        return false;
+      }
+      if (verdict !== MATCH) continue;
       used.add(d);
       picks.push({ claim: slot.claim, request: slot.request.name, device: d });
       if (constraintsHold(claims, picks, devices) && search(s + 1, i + 1)) return true;
+      if (notModelled) return false;
       picks.pop();
       used.delete(d);
     }
     return false;
   };
-  return search(0, 0) ? picks : undefined;
+  if (search(0, 0)) return picks;
+  return notModelled;
 }
 
 /** Every matchAttribute constraint: all picked devices of its requests share one value of the attribute. */

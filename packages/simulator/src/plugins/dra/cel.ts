@@ -94,6 +94,13 @@ export interface SelectableDevice {
   cel(): CelInput;
 }
 
+/** A device's verdict under a selector set. */
+export const NO_MATCH = 0;
+export const MATCH = 1;
+/** The library cannot evaluate the selectors on the device (upstream's allocator would fail with the CEL error). */
+export const NOT_MODELLED = 2;
+export type Verdict = typeof NO_MATCH | typeof MATCH | typeof NOT_MODELLED;
+
 /**
  * The class's and the request's selectors, all of which a device must pass (in that order, stopping
  * at the first false, as upstream does). Verdicts are computed when the allocator first asks, once
@@ -102,10 +109,10 @@ export interface SelectableDevice {
  */
 export class Selectors {
   private readonly programs: readonly Program[];
-  /** Per shape: -1 not evaluated, 0 no, 1 yes, 2 not modelled. */
+  /** Per shape: -1 not evaluated, else a Verdict. */
   private verdicts = new Int8Array(0);
-  /** Why a device could not be evaluated (the first such device). */
-  notModelled: string | undefined;
+  /** Per shape judged NOT_MODELLED: which selector could not be evaluated, and why. */
+  private readonly reasons = new Map<number, { readonly selector: number; readonly why: string }>();
 
   constructor(private readonly expressions: readonly string[]) {
     this.programs = expressions.map(program);
@@ -117,28 +124,34 @@ export class Selectors {
     return i < 0 ? undefined : `selector ${JSON.stringify(this.expressions[i])}: ${this.programs[i]?.unsupported ?? ''}`;
   }
 
-  matches(device: SelectableDevice): boolean {
+  verdict(device: SelectableDevice): Verdict {
     const { shape } = device;
     if (shape >= this.verdicts.length) {
       const grown = new Int8Array(Math.max(shape + 1, this.verdicts.length * 2)).fill(-1);
       grown.set(this.verdicts);
       this.verdicts = grown;
     }
-    let v = this.verdicts[shape] as number;
-    if (v === -1) {
-      v = 1;
-      for (let i = 0; i < this.programs.length; i++) {
-        const r = (this.programs[i] as Program).run(device.cel());
-        if (r === true) continue;
-        if (r === false) v = 0;
-        else {
-          v = 2;
-          this.notModelled ??= `selector ${JSON.stringify(this.expressions[i])} on device ${device.id}: ${r.notModelled}`;
-        }
-        break;
+    const known = this.verdicts[shape] as number;
+    if (known !== -1) return known as Verdict;
+    let v: Verdict = MATCH;
+    for (let i = 0; i < this.programs.length; i++) {
+      const r = (this.programs[i] as Program).run(device.cel());
+      if (r === true) continue;
+      if (r === false) v = NO_MATCH;
+      else {
+        v = NOT_MODELLED;
+        this.reasons.set(shape, { selector: i, why: r.notModelled });
       }
-      this.verdicts[shape] = v;
+      break;
     }
-    return v === 1;
+    this.verdicts[shape] = v;
+    return v;
+  }
+
+  /** Why the selectors cannot be evaluated on a device judged NOT_MODELLED, naming the device. */
+  notModelledOn(device: SelectableDevice): string {
+    const reason = this.reasons.get(device.shape);
+    const expression = JSON.stringify(this.expressions[reason?.selector ?? 0]);
+    return `selector ${expression} on device ${device.id}: ${reason?.why ?? ''}`;
   }
 }
