@@ -3,7 +3,7 @@
 import type { KubeVersion } from './gates.js';
 import { isApiKind, KINDS } from './kinds.js';
 import type { KnownKind } from './kinds.js';
-import type { KubeObject } from './types.js';
+import type { KubeObject, Pod } from './types.js';
 
 export function splitApiVersion(apiVersion: string | undefined): { group: string; version: string } {
   const av = apiVersion ?? '';
@@ -60,4 +60,9 @@ export function nameOf(obj: KubeObject): string {
 /** `kind/namespace/name`, the key that matches an object to its older version. */
 export function objectKey(obj: KubeObject, defaultNamespace = 'default'): string {
   return `${obj.kind ?? ''}/${namespaceOf(obj, defaultNamespace)}/${nameOf(obj)}`;
+}
+
+/** A pod in phase Succeeded or Failed: it holds no resources, and no PodGroup waits on it (PG-51). */
+export function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }

@@ -119,7 +119,3 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
     csiNodes,
   };
 }
-
-export function isTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}

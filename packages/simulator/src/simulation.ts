@@ -1,12 +1,12 @@
 // A simulation over one snapshot: the 1.36 queue order, PreEnqueue gating, pod cycles and PodGroup
 // cycles (spec §1–§3), and "run to quiescence". Bindings are applied to the in-memory cluster only.
 
-import { allGatesOn, type FeatureGates, type KubeVersion, type PodGroup } from '@kubectl-workload/api';
+import { allGatesOn, isTerminal, type FeatureGates, type KubeVersion, type PodGroup } from '@kubectl-workload/api';
 import { SchedulerCache } from './cluster.js';
 import { currentCondition, nextCondition, type PodGroupCondition } from './condition.js';
 import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
 import { runGroupAlgorithm } from './group-algorithm.js';
-import { isTerminal, type SimulationInput } from './input.js';
+import type { SimulationInput } from './input.js';
 import { DEFAULT_SCHEDULER_NAME, GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { diagnoseGreedyOrder } from './order-diagnosis.js';
 import { staticFilters, StaticResultsCache } from './static-results.js';

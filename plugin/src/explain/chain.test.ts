@@ -147,6 +147,78 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
   });
 });
 
+describe('explain chain: a PodGroup being deleted (PG-51, X-07)', () => {
+  const DELETED = '2026-11-23T11:55:00Z';
+  const PROTECTION = 'scheduling.k8s.io/podgroup-protection';
+  const deleting = (finalizers: string[]) =>
+    podGroup(
+      'g',
+      { schedulingPolicy: { gang: { minCount: 2 } } },
+      {
+        metadata: { name: 'g', namespace: 'default', deletionTimestamp: DELETED, finalizers },
+      },
+    );
+  const withPhase = (p: ReturnType<typeof pod>, phase: string, terminating = false) => ({
+    ...p,
+    metadata: { ...p.metadata, ownerReferences: [jobOwner('train')], ...(terminating ? { deletionTimestamp: DELETED } : {}) },
+    status: { phase },
+  });
+
+  it('X-07: names the active pods the protection finalizer waits on, not the terminal ones', () => {
+    const pods = [
+      withPhase(pod('w-0', 'g', { nodeName: 'n1' }), 'Running', true),
+      withPhase(pod('w-1', 'g'), 'Pending'),
+      withPhase(pod('w-2', 'g', { nodeName: 'n1' }), 'Succeeded'),
+      withPhase(pod('w-3', 'g', { nodeName: 'n1' }), 'Failed'),
+      withPhase(pod('other', 'h'), 'Running'),
+    ];
+    const d = run('g', cluster({ podGroups: [deleting([PROTECTION])], pods }));
+    expect(chainOf(d)).toEqual(['workload:info', 'deletion:broken']);
+    expect(d.broken).toMatchObject({
+      summary: `PodGroup default/g is being deleted: ${PROTECTION} keeps it until 2 pods naming it are Succeeded, Failed or gone`,
+      details: ['w-0 Running, terminating on n1', 'w-1 Pending'],
+      objects: ['default/w-0', 'default/w-1'],
+      refs: ['PG-51', 'X-07'],
+      observedAt: DELETED,
+    });
+    expect(d.broken?.fix).toBe(
+      'delete the pods (or their Job): 1 of them is not on a node and will not finish on its own; do not remove the finalizer by hand while pods still name the group',
+    );
+    expect(renderExplainText(d, NO_COLORS, { now: Date.parse(NOW) })).toContain(
+      `  ✗ deletion        PodGroup default/g is being deleted: ${PROTECTION} keeps it until 2 pods naming it are Succeeded, Failed or gone (5m ago)\n`,
+    );
+  });
+
+  it('PG-51: folds a big gang by phase in text and keeps every name in objects', () => {
+    const pods = Array.from({ length: 25 }, (_, i) => withPhase(pod(`w-${i}`, 'g', { nodeName: 'n1' }), i < 22 ? 'Running' : 'Pending'));
+    const d = run('g', cluster({ podGroups: [deleting([PROTECTION])], pods }));
+    expect(d.broken?.details).toEqual(['22 pods Running: w-0, w-1, w-2 (+19 more)', '3 pods Pending: w-22, w-23, w-24']);
+    expect(d.broken?.objects).toHaveLength(25);
+    const bound = pods.slice(0, 22);
+    expect(run('g', cluster({ podGroups: [deleting([PROTECTION])], pods: bound })).broken?.fix).toBe(
+      'let the pods finish, or delete them (or their Job); do not remove the finalizer by hand while pods still name the group',
+    );
+  });
+
+  it('PG-51: with no active pod left, the protection controller should have removed the finalizer', () => {
+    const d = run('g', cluster({ podGroups: [deleting([PROTECTION])], pods: [withPhase(pod('w-0', 'g'), 'Succeeded')] }));
+    expect(d.broken?.summary).toBe(`PodGroup default/g is being deleted and no active pod names it, yet ${PROTECTION} is still set`);
+    expect(d.broken?.fix).toMatch(/^the PodGroup protection controller of kube-controller-manager/);
+  });
+
+  it('X-07: without the protection finalizer, pods do not hold it; other finalizers are named', () => {
+    const d = run('g', cluster({ podGroups: [deleting(['example.com/audit'])], pods: [withPhase(pod('w-0', 'g'), 'Running')] }));
+    expect(d.broken?.summary).toBe(
+      'PodGroup default/g is being deleted: it goes once its finalizers example.com/audit are removed; its pods no longer keep it',
+    );
+  });
+
+  it('a PodGroup not being deleted has no deletion link', () => {
+    const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 1 } } });
+    expect(chainOf(run('g', cluster({ podGroups: [pg], pods: [pod('w-0', 'g')] })))).not.toContain('deletion:broken');
+  });
+});
+
 describe('explain chain: placement (simulated PodGroup cycle)', () => {
   const gpuNode = (name: string, rack: string) =>
     node(name, { 'topology.kubernetes.io/rack': rack }, { cpu: '8', memory: '32Gi', pods: '110', 'example.com/gpu': '1' });

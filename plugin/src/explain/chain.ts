@@ -3,6 +3,7 @@
 
 import { type Pod } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
+import { deletionLink } from './links/deletion.js';
 import { gatesLink } from './links/gates.js';
 import { jobLink } from './links/job.js';
 import { liveLink } from './links/live.js';
@@ -21,6 +22,7 @@ export const CHAIN: readonly LinkCheck[] = [
   podGroupByNameLink,
   workloadLink,
   podGroupFromTemplateLink,
+  deletionLink,
   podsLink,
   gatesLink,
   schedulerNameLink,

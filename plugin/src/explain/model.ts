@@ -18,7 +18,17 @@ export interface TargetRef {
 }
 
 /** The links, in the order the chain visits them. */
-export type LinkName = 'job' | 'workload' | 'podgroup' | 'pods' | 'gates' | 'scheduler-name' | 'template' | 'placement' | 'live';
+export type LinkName =
+  | 'job'
+  | 'workload'
+  | 'podgroup'
+  | 'deletion'
+  | 'pods'
+  | 'gates'
+  | 'scheduler-name'
+  | 'template'
+  | 'placement'
+  | 'live';
 
 /** `warning`: wrong, but nothing is stuck because of it (a running gang that drifted from its template). */
 export type LinkStatus = 'ok' | 'broken' | 'warning' | 'info';
@@ -36,6 +46,8 @@ export interface LinkResult {
   readonly refs: readonly string[];
   /** When what the summary reports was last observed in the cluster (text shows it as an age). */
   readonly observedAt?: string;
+  /** Every object the finding is about, `namespace/name` (details may fold a long list; JSON keeps it whole). */
+  readonly objects?: readonly string[];
 }
 
 /** What the links found so far; each link may fill in the next object of the chain. */

@@ -7,6 +7,11 @@ export function inNamespace<T extends KubeObject>(objects: readonly T[], namespa
   return objects.filter((o) => namespaceOf(o) === namespace);
 }
 
+/** Pods whose `spec.schedulingGroup.podGroupName` names the group (terminal ones included). */
+export function podsNaming(pods: readonly Pod[], group: PodGroup): Pod[] {
+  return inNamespace(pods, namespaceOf(group)).filter((p) => p.spec?.schedulingGroup?.podGroupName === nameOf(group));
+}
+
 export function named<T extends KubeObject>(objects: readonly T[], namespace: string, name: string): T | undefined {
   return objects.find((o) => namespaceOf(o) === namespace && nameOf(o) === name);
 }

@@ -4,7 +4,7 @@
 import { namespaceOf, nameOf, type Job, type Pod, type PodGroup } from '@kubectl-workload/api';
 import { controllerRefOf, isControlledByJob, jobPodsAtOnce } from '@kubectl-workload/rules';
 import { broken, ok, type ExplainInput, type LinkCheck } from '../model.js';
-import { controllerLabel, inNamespace, label, named, plural } from './objects.js';
+import { controllerLabel, label, named, plural, podsNaming } from './objects.js';
 
 /** The Job behind a PodGroup: the one on the walk, else its controller if that is a Job. */
 function owningJob(group: PodGroup, walkJob: Job | undefined, input: ExplainInput): Job | undefined {
@@ -33,7 +33,7 @@ function whoCreatesTheRest(group: PodGroup, pods: readonly Pod[], missing: numbe
 export const podsLink: LinkCheck = (walk, input) => {
   const group = walk.podGroup;
   if (!group) return undefined;
-  const pods = inNamespace(input.state.pods, namespaceOf(group)).filter((p) => p.spec?.schedulingGroup?.podGroupName === nameOf(group));
+  const pods = podsNaming(input.state.pods, group);
   const next = { ...walk, pods };
   const minCount = group.spec?.schedulingPolicy?.gang?.minCount;
   const job = owningJob(group, walk.job, input);
