@@ -312,7 +312,7 @@ describe('completion (kubectl ≥ 1.26 calls kubectl_complete-workload)', () => 
   it('completes subcommands and flags with the Cobra directive', async () => {
     const commands = candidates(await complete('st'));
     expect(commands).toEqual([
-      'status\tPodGroups with template, policy, minCount, pods scheduled/total and the PodGroupScheduled condition',
+      'status\tPodGroups (and 1.37 CompositePodGroups, as a tree) with template, policy, minCount, pods scheduled/total and the scheduling condition',
       ':4',
     ]);
     expect(candidates(await complete('diff', '--all'))).toEqual(['--all-namespaces\tAll namespaces', ':4']);

@@ -10,7 +10,7 @@ import type {
   PodGroupSchedulingPolicy,
   TypedLocalObjectReference,
 } from './types.js';
-import { SCHEDULING_GROUP } from './types.js';
+import { POD_GROUP_SCHEDULED, SCHEDULING_GROUP } from './types.js';
 
 export const SCHEDULING_V1BETA1 = `${SCHEDULING_GROUP}/v1beta1`;
 export const SCHEDULING_V1ALPHA3 = `${SCHEDULING_GROUP}/v1alpha3`;
@@ -100,4 +100,30 @@ export const COMPOSITE_POD_GROUP_INITIALLY_SCHEDULED = 'CompositePodGroupInitial
 
 export function isScheduling137(apiVersion: string | undefined): apiVersion is Scheduling137ApiVersion {
   return (SCHEDULING_1_37_API_VERSIONS as readonly (string | undefined)[]).includes(apiVersion);
+}
+
+/**
+ * The condition the scheduler writes on a group once it tried to schedule it: `PodGroupScheduled` on
+ * a v1alpha2 PodGroup, `PodGroupInitiallyScheduled` on a 1.37 one (PG-41), and
+ * `CompositePodGroupInitiallyScheduled` on a CompositePodGroup (CPG-12).
+ */
+export function scheduledConditionType(group: KubeObject): string {
+  if (group.kind === 'CompositePodGroup') return COMPOSITE_POD_GROUP_INITIALLY_SCHEDULED;
+  return isScheduling137(group.apiVersion) ? POD_GROUP_INITIALLY_SCHEDULED : POD_GROUP_SCHEDULED;
+}
+
+/** The group's scheduling condition (scheduledConditionType), if the scheduler wrote one. */
+export function scheduledConditionOf(group: KubeObject & { status?: { conditions?: Condition[] } }): Condition | undefined {
+  const type = scheduledConditionType(group);
+  return group.status?.conditions?.find((c) => c.type === type);
+}
+
+/**
+ * A disruptionMode as one word: the 1.36 string as written (`Pod`, `PodGroup`), or the member
+ * set in the 1.37 union (`single`, `all`); undefined when unset.
+ */
+export function disruptionModeName(mode: string | DisruptionMode137 | undefined | null): string | undefined {
+  if (mode === undefined || mode === null) return undefined;
+  if (typeof mode === 'string') return mode;
+  return Object.keys(mode).join(',') || undefined;
 }

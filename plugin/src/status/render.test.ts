@@ -3,7 +3,7 @@ import { renderDocument } from '../output/document.js';
 import { renderTable } from '../output/table.js';
 import { statusDocument, statusTable } from './render.js';
 import { statusRows } from './rows.js';
-import { pod, podGroup, templateRef } from './test-support/objects.js';
+import { compositePodGroup, pod, podGroup, podGroup137, templateRef } from './test-support/objects.js';
 
 const now = Date.parse('2026-11-23T13:05:00Z');
 const rows = statusRows(
@@ -45,6 +45,7 @@ describe('status output', () => {
       'True/Scheduled',
       '3h5m',
       '<none>',
+      '<none>',
       'high (1000)',
       '<none>',
       '<none>',
@@ -60,5 +61,27 @@ describe('status output', () => {
       items: [{ name: 'train', pods: { scheduled: 2, total: 2 } }, { name: 'web' }],
     });
     expect(JSON.stringify(json)).not.toContain('3h5m');
+  });
+
+  it('names rows with their kind once a CompositePodGroup is listed, and shows PARENT with -o wide', () => {
+    const tree = statusRows(
+      [podGroup137('leader', { parentCompositePodGroupName: 'train', schedulingPolicy: { gang: { minCount: 1 } } })],
+      [pod('l0', 'leader', { nodeName: 'n1' })],
+      [
+        compositePodGroup('train', {
+          workloadRef: { workloadName: 'llm', templateName: 'train' },
+          schedulingPolicy: { gang: { minGroupCount: 1 } },
+        }),
+      ],
+    );
+    expect(renderTable(statusTable(tree, { wide: false, allNamespaces: false, now }))).toBe(
+      'NAME                      WORKLOAD/TEMPLATE   POLICY   MIN   PODS   SCHEDULED   AGE\n' +
+        'compositepodgroup/train   llm/train           Gang     1     1/1    <none>      3h5m\n' +
+        'podgroup/leader           <none>              Gang     1     1/1    <none>      3h5m\n',
+    );
+    const wide = renderTable(statusTable(tree, { wide: true, allNamespaces: false, now }));
+    const [header, , child] = wide.split('\n').map((line) => line.split(/\s{2,}/));
+    expect(header?.slice(7, 8)).toEqual(['PARENT']);
+    expect(child?.slice(7, 8)).toEqual(['train']);
   });
 });

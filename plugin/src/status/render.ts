@@ -6,7 +6,7 @@ import { ageOf } from './duration.js';
 import type { PodGroupStatusRow } from './rows.js';
 
 export interface StatusTableOptions {
-  /** `-o wide`: topology, priority, disruption and message columns. */
+  /** `-o wide`: parent, topology, priority, disruption and message columns. */
   readonly wide: boolean;
   /** `-A`: a NAMESPACE column first, as kubectl prints it. */
   readonly allNamespaces: boolean;
@@ -26,14 +26,26 @@ function priorityCell(row: PodGroupStatusRow): string {
   return row.priorityClassName ?? (row.priority === null ? NONE : String(row.priority));
 }
 
+/** `compositepodgroup/train`: kubectl's name for a row when one table lists more than one kind. */
+const KIND_PREFIX: Readonly<Record<PodGroupStatusRow['kind'], string>> = {
+  PodGroup: 'podgroup/',
+  CompositePodGroup: 'compositepodgroup/',
+};
+
+/**
+ * A 1.37 hierarchy is listed parent first (rows.ts); names carry their kind once a CompositePodGroup
+ * is among the rows, as `kubectl get podgroups,compositepodgroups` prints them, and `-o wide` adds
+ * the PARENT column (the default stays as narrow as kubectl's own tables).
+ */
 export function statusTable(rows: readonly PodGroupStatusRow[], options: StatusTableOptions): Table {
   const { wide } = options;
+  const mixed = rows.some((row) => row.kind === 'CompositePodGroup');
   const headers = ['NAME', 'WORKLOAD/TEMPLATE', 'POLICY', 'MIN', 'PODS', 'SCHEDULED', 'AGE'];
-  if (wide) headers.push('TOPOLOGY', 'PRIORITY', 'DISRUPTION', 'MESSAGE');
+  if (wide) headers.push('PARENT', 'TOPOLOGY', 'PRIORITY', 'DISRUPTION', 'MESSAGE');
   if (options.allNamespaces) headers.unshift('NAMESPACE');
   const cells = rows.map((row) => {
     const line = [
-      row.name,
+      mixed ? `${KIND_PREFIX[row.kind]}${row.name}` : row.name,
       row.workload ? `${row.workload.name}/${row.workload.template}` : NONE,
       row.policy,
       row.minCount === null ? NONE : String(row.minCount),
@@ -42,7 +54,7 @@ export function statusTable(rows: readonly PodGroupStatusRow[], options: StatusT
       ageOf(row.creationTimestamp ?? undefined, options.now),
     ];
     if (wide) {
-      line.push(row.topologyKey ?? NONE, priorityCell(row), row.disruptionMode ?? NONE, row.scheduled?.message || NONE);
+      line.push(row.parent ?? NONE, row.topologyKey ?? NONE, priorityCell(row), row.disruptionMode ?? NONE, row.scheduled?.message || NONE);
     }
     if (options.allNamespaces) line.unshift(row.namespace);
     return line;

@@ -1,6 +1,20 @@
 // Small builders for the objects the plugin's unit tests need; only the fields a test names are set.
 
-import type { Job, Node, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
+import type {
+  CompositePodGroup,
+  CompositePodGroupSpec,
+  Job,
+  KubeObject,
+  Node,
+  Pod,
+  PodGroup,
+  PodGroup137,
+  PodGroupSpec137,
+  PodGroupTemplate,
+  Workload,
+  Workload137,
+  WorkloadSpec137,
+} from '@kubectl-workload/api';
 
 const SCHEDULING = 'scheduling.k8s.io/v1alpha2';
 
@@ -51,4 +65,29 @@ export function node(name: string, labels: Record<string, string>, allocatable: 
 
 export function job(name: string, spec: Job['spec'], extra: Partial<Job> = {}, namespace = 'default'): Job {
   return { apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace, uid: `uid-${name}` }, spec, ...extra };
+}
+
+/** A 1.37 scheduling object as the API server returns it: group version, kind, metadata with a creation time. */
+function scheduling137<T extends KubeObject>(apiVersion: string, kind: string, name: string, namespace: string, rest: Partial<T>): T {
+  return { apiVersion, kind, metadata: { name, namespace, creationTimestamp: '2026-11-23T10:00:00Z' }, ...rest } as T;
+}
+
+/** A 1.37 PodGroup (v1beta1), optionally under a CompositePodGroup. */
+export function podGroup137(name: string, spec: PodGroupSpec137, extra: Partial<PodGroup137> = {}, namespace = 'default'): PodGroup {
+  return scheduling137<PodGroup137>('scheduling.k8s.io/v1beta1', 'PodGroup', name, namespace, { spec, ...extra }) as PodGroup;
+}
+
+/** A CompositePodGroup (v1alpha3 only). */
+export function compositePodGroup(
+  name: string,
+  spec: CompositePodGroupSpec,
+  extra: Partial<CompositePodGroup> = {},
+  namespace = 'default',
+): CompositePodGroup {
+  return scheduling137<CompositePodGroup>('scheduling.k8s.io/v1alpha3', 'CompositePodGroup', name, namespace, { spec, ...extra });
+}
+
+/** A 1.37 Workload (v1beta1) with flat or composite templates. */
+export function workload137(name: string, spec: WorkloadSpec137, extra: Partial<Workload137> = {}, namespace = 'default'): Workload {
+  return { apiVersion: 'scheduling.k8s.io/v1beta1', kind: 'Workload', metadata: { name, namespace }, spec, ...extra } as Workload;
 }
