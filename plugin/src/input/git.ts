@@ -44,23 +44,55 @@ async function filesAt(ref: string, path: string, cwd: string): Promise<string[]
   return explicit ? listed : listed.filter(isManifestFile);
 }
 
-/** The sources at `ref` for the same path arguments (`-` has no older version). */
-export async function readSourcesAtRef(ref: string, paths: readonly string[], cwd = process.cwd()): Promise<ManifestSource[]> {
+/** The manifest files directly in directory `dir` at `ref` (none when it did not exist). */
+async function filesInDirectoryAt(ref: string, dir: string, cwd: string): Promise<string[]> {
+  const entries = (await git(['ls-tree', '-z', ref, '--', `${gitPath(dir, cwd).replace(/\/$/, '')}/`], cwd)).split('\0').filter(Boolean);
+  // "<mode> <type> <object>\t<path>": files only, subdirectories stay unread.
+  return entries.flatMap((entry) => {
+    const [meta = '', file = ''] = entry.split('\t');
+    return meta.split(' ')[1] === 'blob' && isManifestFile(file) ? [file] : [];
+  });
+}
+
+async function listAt(ref: string, path: string, cwd: string, list: typeof filesAt): Promise<string[]> {
+  try {
+    return await list(ref, path, cwd);
+  } catch (err) {
+    throw new InputError(`git ls-tree ${ref} -- ${path}: ${gitMessage(err)}`);
+  }
+}
+
+async function showAt(ref: string, files: readonly string[], cwd: string): Promise<ManifestSource[]> {
   const sources: ManifestSource[] = [];
-  for (const path of paths.filter((p) => p !== '-')) {
-    let files: string[];
+  for (const file of files) {
     try {
-      files = await filesAt(ref, path, cwd);
+      sources.push({ name: `${ref}:${file}`, text: await git(['show', `${ref}:${gitPath(file, cwd)}`], cwd) });
     } catch (err) {
-      throw new InputError(`git ls-tree ${ref} -- ${path}: ${gitMessage(err)}`);
-    }
-    for (const file of files) {
-      try {
-        sources.push({ name: `${ref}:${file}`, text: await git(['show', `${ref}:${gitPath(file, cwd)}`], cwd) });
-      } catch (err) {
-        throw new InputError(`git show ${ref}:${file}: ${gitMessage(err)}`);
-      }
+      throw new InputError(`git show ${ref}:${file}: ${gitMessage(err)}`);
     }
   }
   return sources;
+}
+
+/** The sources at `ref` for the same path arguments (`-` has no older version). */
+export async function readSourcesAtRef(ref: string, paths: readonly string[], cwd = process.cwd()): Promise<ManifestSource[]> {
+  const files: string[] = [];
+  for (const path of paths.filter((p) => p !== '-')) files.push(...(await listAt(ref, path, cwd, filesAt)));
+  return showAt(ref, files, cwd);
+}
+
+/** The manifests at `ref` directly in the directories `dirs`, except the files in `skip`. */
+export async function readSiblingsAtRef(
+  ref: string,
+  dirs: readonly string[],
+  skip: ReadonlySet<string>,
+  cwd = process.cwd(),
+): Promise<ManifestSource[]> {
+  const files = new Set<string>();
+  for (const dir of dirs) for (const file of await listAt(ref, dir, cwd, filesInDirectoryAt)) files.add(file);
+  return showAt(
+    ref,
+    [...files].filter((f) => !skip.has(`${ref}:${f}`)),
+    cwd,
+  );
 }

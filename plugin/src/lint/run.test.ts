@@ -11,6 +11,19 @@ import { GANG_TEMPLATE, podYaml, scratchDir, workloadYaml } from './test-support
 
 const base: Omit<LintRun, 'paths'> = { gates: allGatesOnByVersion(), failOn: 'error' };
 
+const GANG_GROUP =
+  'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: g, namespace: team-a}\nspec:\n  schedulingPolicy: {gang: {minCount: 2}}\n';
+const jobYaml = (parallelism: number) =>
+  `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j, namespace: team-a}\nspec:\n  parallelism: ${parallelism}\n  template:\n    spec:\n      schedulingGroup: {podGroupName: g}\n      containers: [{name: c, image: busybox}]\n`;
+
+/** Makes `dir` a git repository with everything in it committed. */
+function commitAll(dir: string): void {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '.');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'v1');
+}
+
 describe('runLint', () => {
   it('walks directories for yaml, yml and json files only, and reports findings with positions', async () => {
     const dir = scratchDir({
@@ -108,14 +121,30 @@ describe('runLint', () => {
     });
 
     it('lets cross-object rules see older objects the new set does not replace (JOB-14 needs the old PodGroup)', async () => {
-      const gangGroup =
-        'apiVersion: scheduling.k8s.io/v1alpha2\nkind: PodGroup\nmetadata: {name: g, namespace: team-a}\nspec:\n  schedulingPolicy: {gang: {minCount: 2}}\n';
-      const job = (parallelism: number) =>
-        `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j, namespace: team-a}\nspec:\n  parallelism: ${parallelism}\n  template:\n    spec:\n      schedulingGroup: {podGroupName: g}\n      containers: [{name: c, image: busybox}]\n`;
-      const old = scratchDir({ 'pg.yaml': gangGroup, 'job.yaml': job(2) });
-      const now = scratchDir({ 'job.yaml': job(3) });
+      const old = scratchDir({ 'pg.yaml': GANG_GROUP, 'job.yaml': jobYaml(2) });
+      const now = scratchDir({ 'job.yaml': jobYaml(3) });
       const { report } = await runLint({ ...base, paths: [now], against: old });
       expect(report.findings.filter((f) => f.rule === 'JOB-14').map((f) => [f.object.name, f.line])).toEqual([['j', 5]]);
+    });
+
+    it('lints one changed Job file against a revision with the gang PodGroup beside it (JOB-14, issue 18 item 7)', async () => {
+      const repo = scratchDir({
+        'deploy/pg.yaml': GANG_GROUP,
+        'deploy/job.yaml': jobYaml(2),
+        'deploy/notes.yaml': 'foo: [\n',
+      });
+      commitAll(repo);
+      writeFileSync(join(repo, 'deploy/job.yaml'), jobYaml(3));
+      const outside = scratchDir({});
+      const { report, exitCode } = await runLint({ ...base, paths: [join(repo, 'deploy/job.yaml')], against: 'HEAD', cwd: outside });
+      expect(report.findings.map((f) => [f.rule, f.object.name, f.line])).toEqual([['JOB-14', 'j', 5]]);
+      // The files beside it are context only: an unreadable one is not this run's error.
+      expect(report.diagnostics).toEqual([]);
+      expect(report.summary).toMatchObject({ files: 1, objects: 1, errors: 1 });
+      expect(exitCode).toBe(1);
+      writeFileSync(join(repo, 'deploy/job.yaml'), jobYaml(2));
+      const same = await runLint({ ...base, paths: [join(repo, 'deploy/job.yaml')], against: 'HEAD', cwd: repo });
+      expect(same.report.findings).toEqual([]);
     });
 
     it('reads the older set from a git revision at the same paths', async () => {

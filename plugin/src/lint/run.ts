@@ -45,11 +45,14 @@ export async function runLint(run: LintRun): Promise<LintResult> {
   const charts: string[] = [];
   const sources = await readSources(run.paths, run.stdin, { onUnreadable: (err: InputError) => unreadable.push(err.message), charts });
   const current = loadSources(sources);
-  const previous = run.against === undefined ? undefined : loadSources(await readPreviousSources(run.against, run.paths, run.cwd));
+  const older = run.against === undefined ? undefined : await readPreviousSources(run.against, run.paths, run.cwd);
+  const previous = older && loadSources(older.sources);
+  // Manifests beside a linted file are context, not linted: their load problems are not reported.
+  const beside = older ? loadSources(older.beside).objects : [];
   const { findings, diagnostics } = await lintObjects(current.objects, {
     gates: run.gates,
     ...(run.kubeVersion ? { kubeVersion: run.kubeVersion } : {}),
-    ...(previous ? { previous: indexByKey(previous.objects.map((m) => m.object)) } : {}),
+    ...(previous ? { previous: indexByKey([...beside, ...previous.objects].map((m) => m.object)) } : {}),
     ...(run.config ? { overrides: run.config.overrides } : {}),
     ...(run.cluster ? { cluster: run.cluster } : {}),
   });
