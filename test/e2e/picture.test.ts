@@ -1,10 +1,10 @@
-// explain --html (issue 16) in a real headless Chromium (Debian's chromium, which
-// scripts/test-prerequisites.sh installs, driven by playwright-core): the page drawn from the same
-// run's `-o json` document shows its domains, nodes, reason counts and a failing node's detail, with
-// no console errors, for the example snapshot and the 5,000-node benchmark snapshot. A screenshot of
-// each lands in test/artifacts/.
+// explain --html and simulate -o html (issue 16) in a real headless Chromium (Debian's chromium,
+// which scripts/test-prerequisites.sh installs, driven by playwright-core): the page shows what the
+// same snapshot's `-o json` document says (domains, nodes, reason counts, a failing node's detail,
+// each gang's outcome, placement scores and members' nodes), with no console errors, for the example
+// snapshot and the 5,000-node benchmark snapshot. A screenshot of each lands in test/artifacts/.
 
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,10 +80,9 @@ async function checkPage(name: string, json: Explanation, file: string): Promise
     .evaluateAll((gs) => gs.map((g) => ({ reason: g.getAttribute('data-reason'), nodes: Number(g.getAttribute('data-count')) })));
   expect(bars).toEqual(json.placement.nodeReasons);
 
-  const failing = nodes.findIndex((n) => n.reasons.length > 0);
-  expect(failing).toBeGreaterThanOrEqual(0);
-  const cell = nodes[failing] as Cell;
-  await page.hover(`.cell[data-node="${failing}"]`);
+  const cell = nodes.find((n) => n.reasons.length > 0) as Cell;
+  expect(cell).toBeDefined();
+  await page.hover(`.cell[aria-label="${cell.name}"]`);
   const detail = await page.locator('#detail').textContent();
   expect(detail).toContain(cell.name);
   expect(detail).toContain(`fails: ${cell.reasons.join('; ')}`);
@@ -100,6 +99,86 @@ async function checkPage(name: string, json: Explanation, file: string): Promise
   expect(errors).toEqual([]);
   await page.close();
 }
+
+interface Report {
+  readonly nodes: number;
+  readonly podGroups: readonly {
+    namespace: string;
+    name: string;
+    outcome: string;
+    message: string;
+    placements: { key: string; chosen: string | null; generated: string[]; feasible: string[]; scores: Record<string, { total: number }> } | null;
+  }[];
+  readonly pods: readonly { namespace: string; name: string; podGroup: string | null; node: string | null }[];
+}
+
+/** simulate -o json and -o html on the same snapshot. */
+async function simulatePage(snapshot: string, file: string): Promise<Report> {
+  const bin = join(REPO_BIN, 'kubectl-workload');
+  const json = await run(bin, ['simulate', '--snapshot', snapshot, '-o', 'json'], {}, 300_000);
+  expect(json.stderr).toBe('');
+  const html = await run(bin, ['simulate', '--snapshot', snapshot, '-o', 'html'], {}, 300_000);
+  expect(html.stderr).toBe('');
+  await writeFile(file, html.stdout);
+  return JSON.parse(json.stdout) as Report;
+}
+
+/** The page shows the selected gang as the report says: outcome, members' nodes, each domain's placement verdict and score. */
+async function checkGroup(page: Page, report: Report, group: Report['podGroups'][number]): Promise<void> {
+  const id = `${group.namespace}/${group.name}`;
+  expect(await page.locator('#outcome').textContent()).toBe(`${id}: ${group.outcome} ${group.message}`);
+  const nodes = new Set(report.pods.filter((p) => p.podGroup === group.name && p.namespace === group.namespace && p.node).map((p) => p.node));
+  const marked = await page.locator('#domains .cell.member').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')));
+  expect(new Set(marked)).toEqual(nodes);
+  for (const domain of group.placements?.generated ?? []) {
+    const tag = await page.locator(`.domain[data-domain="${domain}"] header .tag`).textContent();
+    const state = domain === group.placements?.chosen ? 'chosen' : group.placements?.feasible.includes(domain) ? 'feasible' : 'infeasible';
+    const score = group.placements?.scores[domain];
+    expect(tag).toBe(score ? `${state} · score ${score.total}` : state);
+  }
+}
+
+describe('simulate -o html', () => {
+  it('draws every gang of the example snapshot, one at a time from the selector', async () => {
+    const file = join(dir, 'simulate-example.html');
+    const report = await simulatePage(EXAMPLE, file);
+    const { page, errors } = await open(file);
+    expect(await page.locator('.cell[data-node]').count()).toBe(report.nodes);
+    const options = await page.locator('#group option').allTextContents();
+    expect(options).toEqual(report.podGroups.map((g) => `${g.namespace}/${g.name} (${g.outcome})`));
+    // The first gang that did not land is shown first.
+    const first = report.podGroups.findIndex((g) => g.outcome !== 'Scheduled');
+    await checkGroup(page, report, report.podGroups[first] as Report['podGroups'][number]);
+    const other = report.podGroups.findIndex((_, k) => k !== first);
+    await page.selectOption('#group', String(other));
+    await page.waitForSelector('#page[aria-busy="false"]');
+    await checkGroup(page, report, report.podGroups[other] as Report['podGroups'][number]);
+    await page.screenshot({ path: join(ARTIFACTS, 'picture-simulate-example.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws where a 500-pod gang landed on the 5,000-node snapshot, with every zone scored', async () => {
+    const snapshot = join(dir, 'cluster-5k-fits.json');
+    writeClusterSnapshot(snapshot, 5, 500, '8');
+    const file = join(dir, 'simulate-5k.html');
+    const report = await simulatePage(snapshot, file);
+    const group = report.podGroups[0] as Report['podGroups'][number];
+    expect(group.outcome).toBe('Scheduled');
+    expect(Object.keys(group.placements?.scores ?? {})).toHaveLength(5);
+    const { page, errors } = await open(file);
+    expect(await page.locator('.cell[data-node]').count()).toBe(5000);
+    expect(await page.locator('.domain').count()).toBe(5);
+    await checkGroup(page, report, group);
+    const chosen = group.placements?.chosen ?? '';
+    const row = await page.locator(`#domain-table tr[data-domain="${chosen}"] td`).allTextContents();
+    expect(row[3]).toContain(`chosen, score ${group.placements?.scores[chosen]?.total}`);
+    expect(await page.locator(`#domain-table tr[data-domain="${chosen}"] summary`).textContent()).toBe('500 pods');
+    await page.screenshot({ path: join(ARTIFACTS, 'picture-simulate-5k.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+});
 
 describe('explain --html', () => {
   it('draws the example snapshot from the same JSON, self-contained', async () => {

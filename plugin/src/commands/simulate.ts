@@ -7,7 +7,7 @@ import { defineCommand, type ArgsOf } from './command.js';
 import { withFilenames, withSchedulerSetup } from './shared-options.js';
 import { withClusterSourceOptions } from '@kubectl-workload/cluster/options';
 
-const FORMATS = ['text', 'wide', 'json', 'yaml'] as const;
+const FORMATS = ['text', 'wide', 'json', 'yaml', 'html'] as const;
 
 function builder(yargs: Argv) {
   return withSchedulerSetup(
@@ -24,7 +24,8 @@ function builder(yargs: Argv) {
         alias: 'o',
         choices: FORMATS,
         default: 'text' as const,
-        describe: 'output format (wide: text listing every pod; json, yaml: see docs/json-output.md)',
+        describe:
+          'output format (wide: text listing every pod; json, yaml: see docs/json-output.md; html: the placement picture of every gang, a self-contained page)',
       })
       .option('write-snapshot', {
         type: 'string',
@@ -39,7 +40,8 @@ function builder(yargs: Argv) {
     .example('$0 simulate', 'schedule every pending pod and gang of the cluster until nothing more fits')
     .example('$0 simulate -f train-job.yaml', 'would this Job (its PodGroup and pods) fit now? exit 1 if not')
     .example('$0 simulate --snapshot cluster.yaml', 'the same, on a snapshot')
-    .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON');
+    .example('$0 simulate --snapshot cluster.yaml --pod-group team-a/trainer -o json', 'one PodGroup cycle, as JSON')
+    .example('$0 simulate --snapshot cluster.yaml -o html > run.html', 'where every gang landed or why not, as a page');
 }
 
 export type SimulateArgs = ArgsOf<typeof builder>;

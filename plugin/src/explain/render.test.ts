@@ -77,9 +77,10 @@ describe('renderExplain', () => {
         pods,
         nodeReasons: [],
         topology: null,
+        placements: null,
         hint: null,
         notes: [],
-        nodeMap: { groupBy: 'topology.kubernetes.io/zone', resource: 'cpu', nodes: [] },
+        nodeMap: { groupBy: 'topology.kubernetes.io/zone', resource: 'cpu', nodes: [], domains: [] },
       },
     };
 
@@ -107,6 +108,7 @@ describe('renderExplain', () => {
             groupBy: 'example.com/rack',
             resource: 'cpu',
             nodes: [...nodes.slice(0, 499), { ...nodes[499]!, domain: domainOfLast }],
+            domains: [],
           },
         },
       });

@@ -1,12 +1,13 @@
-// The placement picture's script, inlined into the page: it reads the embedded Explanation JSON and
-// lays it out. Plain DOM and SVG, no library: a grid of cells and one bar chart need none.
+// The placement picture's script, inlined into the page: it reads the embedded page model
+// (./model.ts) and lays it out. Plain DOM and SVG, no library: a grid of cells, one bar chart and
+// three tables need none. With several gangs (simulate) a selector redraws the gang's view; the
+// node cells keep their place and only their member and victim marks change.
 
 export const PAGE_SCRIPT = String.raw`
 (function () {
   'use strict';
-  var doc = JSON.parse(document.getElementById('explanation').textContent);
+  var m = JSON.parse(document.getElementById('picture').textContent);
   var page = document.getElementById('page');
-  var p = doc.placement;
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
   function el(tag, attrs, html) {
     var e = document.createElement(tag);
@@ -15,86 +16,64 @@ export const PAGE_SCRIPT = String.raw`
     return e;
   }
   function pct(x) { return Math.round(x * 100) + '%'; }
+  function colour(free) { if (free === null) return '#d0d7de'; return 'hsl(' + Math.round(free * 120) + ', 70%, ' + (45 + Math.round(free * 15)) + '%)'; }
+  function freeText(free) { return Object.keys(free).map(function (r) { return free[r] + ' ' + r; }).join(', '); }
   page.innerHTML = '';
-  page.appendChild(el('h1', {}, esc(doc.target.kind + ' ' + doc.target.namespace + '/' + doc.target.name)));
+  page.appendChild(el('h1', {}, esc(m.title)));
 
   // Verdict and fix first: what the reader came for.
-  var verdict = el('section', { 'class': 'verdict' + (doc.broken ? ' broken' : ''), id: 'verdict', 'aria-label': 'verdict' });
-  verdict.innerHTML = doc.broken
-    ? '<p><strong>Broken link: ' + esc(doc.broken.link) + '</strong> — ' + esc(doc.broken.summary) + '</p>' +
-      (doc.broken.fix ? '<p class="fix">Fix: ' + esc(doc.broken.fix) + '</p>' : '')
-    : '<p><strong>Every link holds.</strong></p>';
-  if (p && p.hint && (!doc.broken || doc.broken.fix !== p.hint)) verdict.innerHTML += '<p>' + esc(p.hint) + '</p>';
+  var verdict = el('section', { 'class': 'verdict' + (m.broken ? ' broken' : ''), id: 'verdict', 'aria-label': 'verdict' },
+    '<p><strong>' + esc(m.verdict) + '</strong></p>' + (m.fix ? '<p class="fix">Fix: ' + esc(m.fix) + '</p>' : ''));
   page.appendChild(verdict);
-
   var summary = el('section', { id: 'summary', 'class': 'sr-only', 'aria-label': 'text summary' });
   page.appendChild(summary);
-  if (!p) { summary.textContent = 'The chain did not reach the nodes: nothing was simulated.'; page.setAttribute('aria-busy', 'false'); return; }
+  page.appendChild(el('p', { id: 'run' }, esc(m.run)));
+  if (m.groups.length === 0) { summary.textContent = m.run; finish(); return; }
 
-  var map = p.nodeMap;
-  var victimsByNode = {};
-  (p.victims || []).forEach(function (v) { (victimsByNode[v.node] = victimsByNode[v.node] || []).push(v); });
-  var rows = {};
-  ((p.topology && p.topology.domains) || []).forEach(function (d) { rows[d.domain] = d; });
-  var domains = {};
-  var order = [];
-  map.nodes.forEach(function (n, i) {
-    var key = n.domain === null ? '(no ' + map.groupBy + ' label)' : n.domain;
-    if (!domains[key]) { domains[key] = []; order.push(key); }
-    domains[key].push(i);
-  });
-  var failing = map.nodes.filter(function (n) { return n.reasons.length > 0; }).length;
-  var placed = p.pods.filter(function (x) { return x.node; }).length;
-  summary.textContent = 'Simulation outcome ' + p.outcome + '. ' + map.nodes.length + ' nodes in ' + order.length +
-    ' domains of ' + map.groupBy + '; ' + failing + ' nodes fail a filter; ' + placed + ' of ' + p.pods.length +
-    ' pods placed. ' + p.nodeReasons.map(function (r) { return r.reason + ' on ' + r.nodes + ' nodes'; }).join('; ') + '.';
+  var domainOf = new Array(m.nodes.length);
+  m.domains.forEach(function (d, k) { for (var i = d.first; i < d.first + d.count; i++) domainOf[i] = k; });
+  var failing = m.nodes.filter(function (n) { return n.reasons.length > 0; }).length;
 
-  page.appendChild(el('p', {}, 'Simulation (kube-scheduler v' + esc(p.kubeVersion) + '): <strong>' + esc(p.outcome) + '</strong> ' + esc(p.message)));
-  if (p.preemption) page.appendChild(el('p', { id: 'preemption' }, 'Preemption: ' + esc(p.preemption)));
+  var select = null;
+  if (m.groups.length > 1) {
+    var label = el('label', { 'for': 'group' }, 'PodGroup: ');
+    select = el('select', { id: 'group' }, m.groups.map(function (g, k) {
+      return '<option value="' + k + '">' + esc(g.id + ' (' + g.outcome + ')') + '</option>';
+    }).join(''));
+    label.appendChild(select);
+    page.appendChild(el('p', {}, '')).appendChild(label);
+  }
+  var view = el('div', { id: 'view' });
+  page.appendChild(view);
 
-  // Topology blocks.
-  page.appendChild(el('h2', {}, 'Nodes by ' + esc(map.groupBy) + ' (colour: free share of ' + esc(map.resource) + ')'));
-  page.appendChild(el('div', { 'class': 'legend', 'aria-hidden': 'true' },
-    '<span><span class="cell" style="background:' + colour(1) + '"></span>all free</span>' +
-    '<span><span class="cell" style="background:' + colour(0) + '"></span>none free</span>' +
-    '<span><span class="cell" style="background:' + colour(null) + '"></span>has no ' + esc(map.resource) + '</span>' +
-    '<span><span class="cell fail" style="background:#fff"></span>fails a filter (striped)</span>' +
-    '<span><span class="cell member" style="background:#fff"></span>member placed</span>' +
-    '<span><span class="cell victim" style="background:#fff"></span>preemption victim</span>'));
-  var detail = el('div', { id: 'detail', role: 'status', 'aria-live': 'polite' }, 'Hover or focus a node for its details (Tab to a domain, then arrow keys).');
+  // The cells: drawn once, marked per gang.
   var grid = el('div', { 'class': 'domains', id: 'domains' });
-  function colour(free) { if (free === null) return '#d0d7de'; return 'hsl(' + Math.round(free * 120) + ', 70%, ' + (45 + Math.round(free * 15)) + '%)'; }
-  order.forEach(function (key) {
-    var idx = domains[key];
-    var row = rows[key];
-    var members = idx.reduce(function (s, i) { return s + map.nodes[i].members.length; }, 0);
-    var tags = '';
-    if (row && members > 0 && p.outcome === 'Scheduled') tags += '<span class="tag chosen">chosen</span>';
-    if (row && row.podsFit < row.podsNeeded) tags += '<span class="tag infeasible">infeasible</span>';
-    var label = key + ': ' + idx.length + ' nodes' + (row ? ', ' + row.podsFit + ' of ' + row.podsNeeded + ' pods fit' : '') +
-      (members ? ', ' + members + ' members placed' : '');
-    var block = el('section', { 'class': 'domain', tabindex: '0', role: 'group', 'aria-label': label, 'data-domain': key });
+  var headers = [];
+  m.domains.forEach(function (d) {
     var cells = '';
-    idx.forEach(function (i) {
-      var n = map.nodes[i];
-      var cls = 'cell' + (n.reasons.length ? ' fail' : '') + (n.members.length ? ' member' : '') + (victimsByNode[n.name] ? ' victim' : '');
-      cells += '<span class="' + cls + '" tabindex="-1" role="img" data-node="' + i + '" aria-label="' + esc(n.name) + '" style="background-color:' + colour(n.free) + '"></span>';
-    });
-    block.innerHTML = '<header><strong>' + esc(key) + '</strong> · ' + idx.length + ' nodes' +
-      (row ? ' · ' + row.podsFit + '/' + row.podsNeeded + ' pods fit' : '') + tags + '</header><div class="cells">' + cells + '</div>';
+    for (var i = d.first; i < d.first + d.count; i++) {
+      var n = m.nodes[i];
+      cells += '<span class="cell' + (n.reasons.length ? ' fail' : '') + '" tabindex="-1" role="img" data-node="' + i + '" aria-label="' + esc(n.name) +
+        '" style="background-color:' + colour(n.free) + '"></span>';
+    }
+    var block = el('section', { 'class': 'domain', tabindex: '0', role: 'group', 'data-domain': d.name },
+      '<header></header><div class="cells">' + cells + '</div>');
+    headers.push(block.firstChild);
     grid.appendChild(block);
   });
-  page.appendChild(grid);
-  page.appendChild(detail);
+  var detail = el('div', { id: 'detail', role: 'status', 'aria-live': 'polite' }, 'Hover or focus a node for its details (Tab to a domain, then arrow keys).');
+  var group = m.groups[0];
+  var membersOf = {};
+  var victimsOf = {};
 
   function describe(i) {
-    var n = map.nodes[i];
-    var lines = [n.name + ' (' + map.groupBy + ' ' + (n.domain === null ? 'none' : n.domain) + ')',
-      n.free === null ? 'no ' + map.resource + ' on this node' : 'free ' + map.resource + ': ' + pct(n.free),
-      n.reasons.length ? 'fails: ' + n.reasons.join('; ') : 'passes every filter'];
-    if (n.members.length) lines.push('members: ' + n.members.join(', '));
-    (victimsByNode[n.name] || []).forEach(function (v) {
-      lines.push('would evict ' + v.namespace + '/' + v.name + ' (priority ' + v.priority + (v.podGroup ? ', PodGroup ' + v.podGroup : '') + ')');
+    var n = m.nodes[i];
+    var lines = [n.name + ' (' + m.groupBy + ' ' + m.domains[domainOf[i]].name + ')',
+      n.free === null ? 'no ' + m.resource + ' on this node' : 'free ' + m.resource + ': ' + pct(n.free),
+      n.reasons.length ? 'fails: ' + n.reasons.map(function (r) { return m.reasons[r]; }).join('; ') : 'passes every filter'];
+    if (membersOf[i]) lines.push('members: ' + membersOf[i].join(', '));
+    (victimsOf[i] || []).forEach(function (v) {
+      lines.push('would evict ' + v.pod + ' (priority ' + v.priority + (v.podGroup ? ', PodGroup ' + v.podGroup : '') + ')');
     });
     return lines.join('\n');
   }
@@ -117,27 +96,119 @@ export const PAGE_SCRIPT = String.raw`
     if (next) { next.focus(); e.preventDefault(); }
   });
 
-  // FitError breakdown: filter reasons by node count.
-  page.appendChild(el('h2', {}, 'Filter reasons by node count'));
-  var max = p.nodeReasons.reduce(function (m, r) { return Math.max(m, r.nodes); }, 1);
-  var barH = 22, width = 700, labelW = 330;
-  var svg = '<svg id="reasons" role="img" aria-label="filter reasons by node count" width="' + width + '" height="' + (barH * p.nodeReasons.length + 4) + '">';
-  p.nodeReasons.forEach(function (r, k) {
-    var w = Math.max(1, Math.round((width - labelW - 60) * r.nodes / max));
-    svg += '<g class="bar" data-reason="' + esc(r.reason) + '" data-count="' + r.nodes + '"><title>' + esc(r.reason) + ': ' + r.nodes + ' nodes</title>' +
-      '<text x="0" y="' + (k * barH + 15) + '">' + esc(r.reason.length > 48 ? r.reason.slice(0, 47) + '…' : r.reason) + '</text>' +
-      '<rect x="' + labelW + '" y="' + (k * barH + 3) + '" width="' + w + '" height="' + (barH - 6) + '" fill="#cf222e"></rect>' +
-      '<text x="' + (labelW + w + 6) + '" y="' + (k * barH + 15) + '">' + r.nodes + '</text></g>';
-  });
-  svg += '</svg>';
-  page.appendChild(el('div', {}, p.nodeReasons.length ? svg : '<p>No node failed a filter.</p>'));
-
-  if (p.victims && p.victims.length) {
-    page.appendChild(el('h2', {}, 'Preemption victims'));
-    page.appendChild(el('table', { id: 'victims' }, '<tr><th>Pod</th><th>Node</th><th>Priority</th><th>PodGroup</th></tr>' +
-      p.victims.map(function (v) { return '<tr><td>' + esc(v.namespace + '/' + v.name) + '</td><td>' + esc(v.node) + '</td><td>' + v.priority + '</td><td>' + esc(v.podGroup || '—') + '</td></tr>'; }).join('')));
+  function verdictTag(v) {
+    if (!v) return '';
+    return '<span class="tag ' + v.state + '"' + (v.scoreParts ? ' title="' + esc(v.scoreParts) + '"' : '') + '>' + v.state +
+      (v.score !== null ? ' · score ' + v.score : '') + '</span>';
   }
-  page.setAttribute('aria-busy', 'false');
-  page.setAttribute('data-rendered', 'true');
+  function fitText(v) { return v && v.podsFit !== null ? v.podsFit + '/' + v.podsNeeded + ' pods fit' : ''; }
+
+  // Cells are in node order: domains are runs of consecutive nodes.
+  var cellAt = grid.querySelectorAll('.cell');
+  var marked = { member: [], victim: [] };
+  function mark(cls, byNode) {
+    marked[cls].forEach(function (i) { cellAt[i].classList.remove(cls); });
+    marked[cls] = Object.keys(byNode);
+    marked[cls].forEach(function (i) { cellAt[i].classList.add(cls); });
+  }
+
+  function draw(k) {
+    group = m.groups[k];
+    membersOf = {};
+    victimsOf = {};
+    var membersIn = {};
+    group.pods.forEach(function (p) {
+      if (p.node === null) return;
+      (membersOf[p.node] = membersOf[p.node] || []).push(p.name);
+      var d = domainOf[p.node];
+      (membersIn[d] = membersIn[d] || []).push(p.name);
+    });
+    group.victims.forEach(function (v) { if (v.node !== null) (victimsOf[v.node] = victimsOf[v.node] || []).push(v); });
+    mark('member', membersOf);
+    mark('victim', victimsOf);
+    var placed = group.pods.filter(function (p) { return p.node !== null; }).length;
+    summary.textContent = group.id + ': ' + group.outcome + '. ' + m.nodes.length + ' nodes in ' + m.domains.length +
+      ' domains of ' + m.groupBy + '; ' + failing + ' nodes fail a filter; ' + placed + ' of ' + group.pods.length +
+      ' pods placed. ' + group.reasons.map(function (r) { return r.reason + ' on ' + r.nodes + ' nodes'; }).join('; ') + '.';
+
+    m.domains.forEach(function (d, i) {
+      var v = group.domains[d.name];
+      var members = (membersIn[i] || []).length;
+      headers[i].innerHTML = '<strong>' + esc(d.name) + '</strong> · ' + d.count + ' nodes' + (fitText(v) ? ' · ' + fitText(v) : '') +
+        (members ? ' · ' + members + ' members' : '') + verdictTag(v);
+      headers[i].parentNode.setAttribute('aria-label', d.name + ': ' + d.count + ' nodes' + (v ? ', ' + v.state + (v.score !== null ? ' with score ' + v.score : '') : '') +
+        (fitText(v) ? ', ' + fitText(v) : '') + (members ? ', ' + members + ' members placed' : '') + '; free ' + freeText(d.free));
+    });
+
+    view.innerHTML = '';
+    view.appendChild(el('p', { id: 'outcome' }, esc(group.id) + ': <strong>' + esc(group.outcome) + '</strong> ' + esc(group.message)));
+    if (group.hint && group.hint !== m.fix) view.appendChild(el('p', { id: 'hint' }, esc(group.hint)));
+    if (group.preemption) view.appendChild(el('p', { id: 'preemption' }, 'Preemption: ' + esc(group.preemption)));
+
+    view.appendChild(el('h2', {}, 'Nodes by ' + esc(m.groupBy) + ' (colour: free share of ' + esc(m.resource) + ')'));
+    view.appendChild(el('div', { 'class': 'legend', 'aria-hidden': 'true' },
+      '<span><span class="cell" style="background:' + colour(1) + '"></span>all free</span>' +
+      '<span><span class="cell" style="background:' + colour(0) + '"></span>none free</span>' +
+      '<span><span class="cell" style="background:' + colour(null) + '"></span>has no ' + esc(m.resource) + '</span>' +
+      '<span><span class="cell fail" style="background:#fff"></span>fails a filter (striped)</span>' +
+      '<span><span class="cell member" style="background:#fff"></span>member placed</span>' +
+      '<span><span class="cell victim" style="background:#fff"></span>preemption victim</span>'));
+    view.appendChild(grid);
+    view.appendChild(detail);
+
+    // FitError breakdown: filter reasons by node count.
+    view.appendChild(el('h2', {}, 'Filter reasons by node count'));
+    var max = group.reasons.reduce(function (s, r) { return Math.max(s, r.nodes); }, 1);
+    var barH = 22, width = 700, labelW = 330;
+    var svg = '<svg id="reasons" role="img" aria-label="filter reasons by node count" width="' + width + '" height="' + (barH * group.reasons.length + 4) + '">';
+    group.reasons.forEach(function (r, i) {
+      var w = Math.max(1, Math.round((width - labelW - 60) * r.nodes / max));
+      svg += '<g class="bar" data-reason="' + esc(r.reason) + '" data-count="' + r.nodes + '"><title>' + esc(r.reason) + ': ' + r.nodes + ' nodes</title>' +
+        '<text x="0" y="' + (i * barH + 15) + '">' + esc(r.reason.length > 48 ? r.reason.slice(0, 47) + '…' : r.reason) + '</text>' +
+        '<rect x="' + labelW + '" y="' + (i * barH + 3) + '" width="' + w + '" height="' + (barH - 6) + '" fill="#cf222e"></rect>' +
+        '<text x="' + (labelW + w + 6) + '" y="' + (i * barH + 15) + '">' + r.nodes + '</text></g>';
+    });
+    svg += '</svg>';
+    view.appendChild(el('div', {}, group.reasons.length ? svg : '<p>No node failed a filter.</p>'));
+
+    // Per domain: free resources, how the placement cycle judged it, the members placed there.
+    view.appendChild(el('h2', {}, 'Domains'));
+    view.appendChild(el('table', { id: 'domain-table' }, '<tr><th>' + esc(m.groupBy) + '</th><th>Nodes</th><th>Free</th><th>Placement</th><th>Pods fit</th><th>Members placed</th></tr>' +
+      m.domains.map(function (d, i) {
+        var v = group.domains[d.name];
+        var names = membersIn[i] || [];
+        return '<tr data-domain="' + esc(d.name) + '"><td>' + esc(d.name) + '</td><td>' + d.count + '</td><td>' + esc(freeText(d.free)) + '</td><td>' +
+          (v ? esc(v.state + (v.score !== null ? ', score ' + v.score + ' (' + v.scoreParts + ')' : '')) + (v.blocking ? '<br><small>' + esc(v.blocking) + '</small>' : '') : '—') +
+          '</td><td>' + esc(fitText(v) || '—') + '</td><td>' +
+          (names.length ? '<details><summary>' + names.length + ' pods</summary>' + esc(names.join(', ')) + '</details>' : '—') + '</td></tr>';
+      }).join('')));
+
+    view.appendChild(el('h2', {}, 'Pods'));
+    view.appendChild(el('table', { id: 'pods' }, '<tr><th>Pod</th><th>Outcome</th><th>Node</th><th>' + esc(m.groupBy) + '</th><th>Message</th></tr>' +
+      group.pods.map(function (p) {
+        var placedOn = p.node === null ? null : m.nodes[p.node];
+        return '<tr><td>' + esc(p.name) + '</td><td>' + esc(p.outcome) + '</td><td>' + (placedOn ? esc(placedOn.name) : '—') + '</td><td>' +
+          (placedOn ? esc(m.domains[domainOf[p.node]].name) : '—') + '</td><td>' + esc(p.message || '') + '</td></tr>';
+      }).join('')));
+
+    if (group.victims.length) {
+      view.appendChild(el('h2', {}, 'Preemption victims'));
+      view.appendChild(el('table', { id: 'victims' }, '<tr><th>Pod</th><th>Node</th><th>Priority</th><th>PodGroup</th></tr>' +
+        group.victims.map(function (v) { return '<tr><td>' + esc(v.pod) + '</td><td>' + esc(v.nodeName) + '</td><td>' + v.priority + '</td><td>' + esc(v.podGroup || '—') + '</td></tr>'; }).join('')));
+    }
+  }
+
+  // A run's first gang that did not land is what the reader looks for first.
+  var start = Math.max(0, m.groups.findIndex(function (g) { return g.outcome !== 'Scheduled'; }));
+  if (select) {
+    select.value = String(start);
+    select.addEventListener('change', function () { page.setAttribute('aria-busy', 'true'); draw(Number(select.value)); finish(); });
+  }
+  draw(start);
+  finish();
+  function finish() {
+    page.setAttribute('aria-busy', 'false');
+    page.setAttribute('data-rendered', 'true');
+  }
 })();
 `;

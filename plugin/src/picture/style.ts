@@ -16,6 +16,7 @@ h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
 .domain header { font-size: .85rem; margin-bottom: .2rem; }
 .domain .tag { font-weight: 700; padding: 0 .3rem; border-radius: 3px; margin-left: .3rem; }
 .tag.chosen { background: #dafbe1; border: 1px solid #2da44e; }
+.tag.feasible { border: 1px solid #8c959f; }
 .tag.infeasible { background: #ffebe9; border: 1px dashed #cf222e; }
 .cells { display: flex; flex-wrap: wrap; gap: 1px; max-width: 420px; }
 .cell { width: 10px; height: 10px; position: relative; box-sizing: border-box; border: 1px solid rgba(0,0,0,.25); }

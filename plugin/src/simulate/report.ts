@@ -15,13 +15,19 @@ import {
   podDisruptionBudgets,
   simulationInput,
   type GroupOutcome,
-  type PlacementReport,
   type PodOutcome,
   type SchedulerConfiguration,
   type SimulationResult,
   type Victim,
   volumeNotes,
 } from '@kubectl-workload/simulator';
+
+import { reportPlacements, type ReportPlacements } from './placements.js';
+import { GangReasons, simulationNodeMap } from './node-map.js';
+import type { NodeMap } from '../explain/placement/node-cells.js';
+import type { NodeReasonCount } from '../explain/placement/node-reasons.js';
+
+export type { ReportPlacements } from './placements.js';
 
 export const REPORT_KIND = 'SimulationReport';
 
@@ -54,6 +60,8 @@ export interface SimulateOptions {
   readonly schedulerConfig?: SchedulerConfiguration;
   /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
   readonly include?: ReportSelection;
+  /** Add `nodeMap` and each gang's `nodeReasons` for the placement picture (`-o html`). */
+  readonly picture?: boolean;
 }
 
 /** `-n NS` or the what-if objects of `-f`: the simulation still runs over the whole cluster. */
@@ -69,8 +77,6 @@ export interface ReportCondition {
   readonly message: string;
 }
 
-/** The simulator's placement report with JSON nulls; the tie is reported in `tieBroken`, per-domain fits only by explain. */
-export type ReportPlacements = Omit<PlacementReport, 'chosen' | 'tie' | 'domains'> & { readonly chosen: string | null };
 
 export interface ReportPodGroup {
   readonly namespace: string;
@@ -85,6 +91,8 @@ export interface ReportPodGroup {
   readonly placements: ReportPlacements | null;
   readonly tieBroken: string | null;
   readonly notes: readonly string[];
+  /** Only for the picture (`-o html`): filter reasons over nodes from the gang's FitErrors in this run. */
+  readonly nodeReasons?: readonly NodeReasonCount[];
 }
 
 /** A 1.37 CompositePodGroup after the run (`compositePodGroups[]`). */
@@ -153,6 +161,8 @@ export interface SimulateReport {
   /** Empty when preemption was not simulated. */
   readonly victims: readonly ReportVictim[];
   readonly notes: readonly string[];
+  /** Only for the picture (`-o html`): every node after the run (docs/json-output.md). */
+  readonly nodeMap?: NodeMap;
 }
 
 export interface ReportProfile {
@@ -199,10 +209,6 @@ function groupFields(g: PodGroupResult | CompositePodGroupResult) {
 
 function reportCondition(c: SimulationResult['podGroups'][number]['condition']): ReportCondition | null {
   return c ? { type: c.type, status: c.status, reason: c.reason, message: c.message } : null;
-}
-
-function reportPlacements(p: PlacementReport | undefined): ReportPlacements | null {
-  return p ? { key: p.key, generated: p.generated, feasible: p.feasible, chosen: p.chosen ?? null, scores: p.scores } : null;
 }
 
 /** What a 1.37 run states besides the standing notes: the §3.4 variant, and that composite conditions are the API's. */
@@ -282,7 +288,9 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   const kubeVersion = options.kubeVersion ?? '1.36';
   const gates = options.gates ?? allGatesOn(kubeVersion);
   const profiles = options.schedulerConfig?.profiles;
+  const reasons = options.picture ? new GangReasons() : undefined;
   const simulation = new Simulation(simulationInput(objects), {
+    ...(reasons ? { onUnschedulable: reasons.onUnschedulable } : {}),
     gates,
     kubeVersion,
     ...(profiles ? { profiles } : {}),
@@ -309,16 +317,23 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
   } else {
     result = simulation.runToQuiescence();
   }
-  return {
-    report: toReport(
-      result,
-      options.podGroup ? 'podGroup' : 'quiescence',
-      simulation.cluster.nodeCount,
-      preemption !== undefined,
-      setup,
-      options.include,
-    ),
+  const report = toReport(
     result,
-    simulation,
+    options.podGroup ? 'podGroup' : 'quiescence',
+    simulation.cluster.nodeCount,
+    preemption !== undefined,
+    setup,
+    options.include,
+  );
+  return { report: reasons ? withPicture(report, simulation, objects, reasons) : report, result, simulation };
+}
+
+function withPicture(report: SimulateReport, simulation: Simulation, objects: readonly KubeObject[], reasons: GangReasons): SimulateReport {
+  const key = report.podGroups.find((g) => g.placements)?.placements?.key;
+  const placed = report.pods.filter((p) => p.podGroup !== null);
+  return {
+    ...report,
+    podGroups: report.podGroups.map((g) => ({ ...g, nodeReasons: reasons.of(g.namespace, g.name) })),
+    nodeMap: simulationNodeMap(simulation, objects, reasons, key, placed),
   };
 }

@@ -12,11 +12,11 @@ import { loadClusterView } from '../../status/cluster-view.js';
 import { readSchedulerConfig, runGates, runKubeVersion } from '../../simulate/setup.js';
 import type { ExplainArgs } from '../explain.js';
 import { writeFile } from 'node:fs/promises';
-import { renderPicture, type PictureDocument } from '../../picture/page.js';
+import { asJson, renderPicture } from '../../picture/page.js';
+import type { ExplanationDocument } from '../../picture/model.js';
 
-/** The page draws the JSON document exactly as `-o json` prints it (the round trip drops what JSON cannot carry). */
 async function writePicture(file: string, document: object): Promise<void> {
-  const json = JSON.parse(JSON.stringify(document)) as PictureDocument;
+  const json = asJson(document) as ExplanationDocument;
   try {
     await writeFile(file, renderPicture(json));
   } catch (err) {

@@ -23,6 +23,8 @@ import { synthesizeWhatIf } from '../../whatif/synthesize.js';
 import { renderVerdicts, whatIfVerdict } from '../../whatif/verdict.js';
 import { readSchedulerConfig, runGates, runKubeVersion } from '../../simulate/setup.js';
 import type { SimulateArgs } from '../simulate.js';
+import { asJson, renderPicture } from '../../picture/page.js';
+import type { SimulationDocument } from '../../picture/model.js';
 
 /** `--pod-group NAME` in the namespace of -n (else the context's), or `NAMESPACE/NAME` as given. */
 function qualified(podGroup: string | undefined, namespace: string): { podGroup?: string } {
@@ -43,6 +45,7 @@ function simulate(
     return runSimulateCommand(objects, {
       now,
       preemption: args.preemption,
+      picture: args.output === 'html',
       ...setup,
       ...qualified(args['pod-group'], namespace),
       ...(include ? { include } : {}),
@@ -97,7 +100,9 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   process.stdout.write(
     output === 'text' || output === 'wide'
       ? `${verdicts ? renderVerdicts(verdicts) : ''}${renderText(run.report, { wide: output === 'wide' })}`
-      : renderDocument(report, output),
+      : output === 'html'
+        ? renderPicture(asJson(report) as SimulationDocument)
+        : renderDocument(report, output),
   );
   if (verdicts?.some((v) => v.fits === false)) process.exitCode = EXIT_FINDINGS;
 }

@@ -11,7 +11,6 @@ import {
   type GroupOutcome,
   type PodAttempt,
   type PodOutcome,
-  type PodResult,
   type PreemptionOptions,
   type SimulationInput,
   volumeNotes,
@@ -22,6 +21,10 @@ import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
 import { unavailableNodesHint } from './unavailable-nodes.js';
 import { volumeHint } from './volume-hint.js';
 import { nodeMap, type NodeMap } from './node-cells.js';
+import { reportPlacements, type ReportPlacements } from '../../simulate/placements.js';
+import { NodeReasons, type NodeReasonCount } from './node-reasons.js';
+
+export type { NodeReasonCount } from './node-reasons.js';
 
 export interface PodVerdict {
   readonly name: string;
@@ -29,12 +32,6 @@ export interface PodVerdict {
   readonly node: string | null;
   /** The pod's FitError or gang message, as the scheduler would write it. */
   readonly message: string | null;
-}
-
-export interface NodeReasonCount {
-  readonly reason: string;
-  /** Nodes that gave this reason for at least one pod of the group. */
-  readonly nodes: number;
 }
 
 export interface PredictedCondition {
@@ -60,6 +57,8 @@ export interface PlacementAnalysis {
   readonly pods: readonly PodVerdict[];
   readonly nodeReasons: readonly NodeReasonCount[];
   readonly topology: TopologyAnalysis | null;
+  /** The cycle's placements (generated, feasible, chosen, scores), as `simulate -o json` reports them; null without a topology key. */
+  readonly placements: ReportPlacements | null;
   readonly hint: string | null;
   readonly notes: readonly string[];
   /** With preemption on and the group not placed: whom it would evict, or why preemption cannot help. */
@@ -85,46 +84,6 @@ function requestedResources(members: readonly Pod[]): string[] {
 
 function membersOf(group: PodGroup, pods: readonly Pod[]): Pod[] {
   return pods.filter((p) => namespaceOf(p) === namespaceOf(group) && p.spec?.schedulingGroup?.podGroupName === nameOf(group));
-}
-
-/** Per filter reason, the distinct nodes that gave it for any pod of the group. */
-class NodeReasons {
-  private readonly nodesByReason = new Map<string, Set<string>>();
-
-  private add(reason: string, node: string): void {
-    const nodes = this.nodesByReason.get(reason);
-    if (nodes) nodes.add(node);
-    else this.nodesByReason.set(reason, new Set([node]));
-  }
-
-  /** From the per-node filter traces of simulated pods. */
-  addTraces(results: readonly PodResult[]): void {
-    for (const r of results) {
-      for (const [node, plugins] of Object.entries(r.trace?.filter ?? {})) {
-        for (const verdict of Object.values(plugins)) {
-          if (verdict !== 'passed') for (const reason of verdict.split(', ')) this.add(reason, node);
-        }
-      }
-    }
-  }
-
-  /** From the FitError of an attempt that fit no node: every node of it failed, with its reasons. */
-  addFitError(attempt: PodAttempt): void {
-    for (const [node, status] of attempt.fitError?.statuses ?? []) for (const reason of status.reasons) this.add(reason, node);
-  }
-
-  /** Each node's reasons, for the picture's per-node detail. */
-  byNode(): Map<string, string[]> {
-    const result = new Map<string, string[]>();
-    for (const [reason, nodes] of this.nodesByReason) for (const node of nodes) result.set(node, [...(result.get(node) ?? []), reason]);
-    return result;
-  }
-
-  counts(): NodeReasonCount[] {
-    return [...this.nodesByReason]
-      .map(([reason, nodes]) => ({ reason, nodes: nodes.size }))
-      .sort((a, b) => b.nodes - a.nodes || a.reason.localeCompare(b.reason));
-  }
 }
 
 /** The same cycle with DefaultPreemption and workload-aware preemption (spec scheduler.md §4), summarised. */
@@ -205,6 +164,7 @@ export function analysePlacement(
     pods,
     nodeReasons,
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
+    placements: reportPlacements(groupResult?.placements),
     hint,
     notes: [
       ...(groupResult?.notes ?? []),

@@ -1,9 +1,11 @@
-// Per-node facts for the placement picture (explain --html): each node's domain, the free share of
-// the resource that blocks the gang, its own filter reasons and the members placed on it. They live
-// in the JSON model so the page draws them and never re-runs any analysis.
+// Per-node facts for the placement picture (explain --html, simulate -o html): each node's domain,
+// the free share of the resource that blocks the gang, its own filter reasons and the members placed
+// on it, and per domain its free resources. They live in the JSON document so the page draws them
+// and never re-runs any analysis.
 
 import type { Simulation } from '@kubectl-workload/simulator';
-import type { NodeReasonCount } from './analysis.js';
+import type { NodeReasonCount } from './node-reasons.js';
+import { formatAmount } from './units.js';
 
 export interface NodeCell {
   readonly name: string;
@@ -23,6 +25,15 @@ export interface NodeMap {
   /** The resource whose free share colours the cells (the most common `Insufficient X`, else the first extended resource requested, else cpu). */
   readonly resource: string;
   readonly nodes: readonly NodeCell[];
+  /** Per value of `groupBy` (null: nodes without the label), in order of first node: its node count and free resources. */
+  readonly domains: readonly DomainFree[];
+}
+
+export interface DomainFree {
+  readonly domain: string | null;
+  readonly nodes: number;
+  /** Free (allocatable minus requested) cpu, memory and the blocking or requested extended resources, as quantities. */
+  readonly free: Readonly<Record<string, string>>;
 }
 
 const ZONE = 'topology.kubernetes.io/zone';
@@ -33,12 +44,35 @@ function blockingResource(reasons: readonly NodeReasonCount[], requested: readon
   return requested.find((r) => r !== 'cpu' && r !== 'memory' && r !== 'pods') ?? 'cpu';
 }
 
+type Cluster = Simulation['cluster'];
+
+/** Sums of allocatable minus requested over each domain's nodes, formatted as quantities. */
+function domainsFree(cluster: Cluster, requested: Float64Array, nodes: readonly NodeCell[], resources: readonly string[]): DomainFree[] {
+  const dims = cluster.dimensions.length;
+  const byDomain = new Map<string | null, { nodes: number; free: number[] }>();
+  const at = resources.map((r) => cluster.dimensionIndex.get(r));
+  nodes.forEach((cell, index) => {
+    let row = byDomain.get(cell.domain);
+    if (!row) byDomain.set(cell.domain, (row = { nodes: 0, free: resources.map(() => 0) }));
+    row.nodes++;
+    at.forEach((d, k) => {
+      if (d !== undefined) row.free[k] = (row.free[k] as number) + (cluster.allocatable[index * dims + d] as number) - (requested[index * dims + d] as number);
+    });
+  });
+  return [...byDomain].map(([domain, row]) => ({
+    domain,
+    nodes: row.nodes,
+    free: Object.fromEntries(resources.map((r, k) => [r, formatAmount(r, row.free[k] as number)])),
+  }));
+}
+
 /**
- * `cluster` is the explaining simulation's own cache and `requestedBefore` its per-node requests taken
- * before the cycle ran (the cycle assumes members into the cache): no second cluster is built.
+ * `cluster` is the simulation's own cache and `requested` the per-node requests the picture shows:
+ * explain's are taken before the cycle ran (the cycle assumes members into the cache), simulate's
+ * after the run. No second cluster is built.
  */
 export function nodeMap(
-  cluster: Simulation['cluster'],
+  cluster: Cluster,
   requestedBefore: Float64Array,
   topologyKey: string | undefined,
   reasons: readonly NodeReasonCount[],
@@ -65,5 +99,6 @@ export function nodeMap(
       members: membersByNode.get(info.name) ?? [],
     };
   });
-  return { groupBy, resource, nodes };
+  const shown = [...new Set(['cpu', 'memory', ...requested.filter((r) => r !== 'pods'), resource])];
+  return { groupBy, resource, nodes, domains: domainsFree(cluster, requestedBefore, nodes, shown) };
 }
