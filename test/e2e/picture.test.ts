@@ -107,7 +107,13 @@ interface Report {
     name: string;
     outcome: string;
     message: string;
-    placements: { key: string; chosen: string | null; generated: string[]; feasible: string[]; scores: Record<string, { total: number }> } | null;
+    placements: {
+      key: string;
+      chosen: string | null;
+      generated: string[];
+      feasible: string[];
+      scores: Record<string, { total: number }>;
+    } | null;
   }[];
   readonly pods: readonly { namespace: string; name: string; podGroup: string | null; node: string | null }[];
 }
@@ -127,7 +133,9 @@ async function simulatePage(snapshot: string, file: string): Promise<Report> {
 async function checkGroup(page: Page, report: Report, group: Report['podGroups'][number]): Promise<void> {
   const id = `${group.namespace}/${group.name}`;
   expect(await page.locator('#outcome').textContent()).toBe(`${id}: ${group.outcome} ${group.message}`);
-  const nodes = new Set(report.pods.filter((p) => p.podGroup === group.name && p.namespace === group.namespace && p.node).map((p) => p.node));
+  const nodes = new Set(
+    report.pods.filter((p) => p.podGroup === group.name && p.namespace === group.namespace && p.node).map((p) => p.node),
+  );
   const marked = await page.locator('#domains .cell.member').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')));
   expect(new Set(marked)).toEqual(nodes);
   for (const domain of group.placements?.generated ?? []) {

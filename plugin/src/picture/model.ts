@@ -154,11 +154,17 @@ function domainVerdicts(placements: ReportPlacements | null, groupBy: string, ro
   );
 }
 
-function pod(index: ReadonlyMap<string, number>, p: { name: string; outcome: string; node: string | null; message: string | null }): PicturePod {
+function pod(
+  index: ReadonlyMap<string, number>,
+  p: { name: string; outcome: string; node: string | null; message: string | null },
+): PicturePod {
   return { name: p.name, outcome: p.outcome, node: p.node === null ? null : (index.get(p.node) ?? null), message: p.message };
 }
 
-function victim(index: ReadonlyMap<string, number>, v: { namespace: string; name: string; node: string; priority: number; podGroup: string | null }): PictureVictim {
+function victim(
+  index: ReadonlyMap<string, number>,
+  v: { namespace: string; name: string; node: string; priority: number; podGroup: string | null },
+): PictureVictim {
   return { pod: `${v.namespace}/${v.name}`, node: index.get(v.node) ?? null, nodeName: v.node, priority: v.priority, podGroup: v.podGroup };
 }
 

@@ -77,7 +77,6 @@ export interface ReportCondition {
   readonly message: string;
 }
 
-
 export interface ReportPodGroup {
   readonly namespace: string;
   readonly name: string;

@@ -56,7 +56,8 @@ function domainsFree(cluster: Cluster, requested: Float64Array, nodes: readonly 
     if (!row) byDomain.set(cell.domain, (row = { nodes: 0, free: resources.map(() => 0) }));
     row.nodes++;
     at.forEach((d, k) => {
-      if (d !== undefined) row.free[k] = (row.free[k] as number) + (cluster.allocatable[index * dims + d] as number) - (requested[index * dims + d] as number);
+      if (d !== undefined)
+        row.free[k] = (row.free[k] as number) + (cluster.allocatable[index * dims + d] as number) - (requested[index * dims + d] as number);
     });
   });
   return [...byDomain].map(([domain, row]) => ({
