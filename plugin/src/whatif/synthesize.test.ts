@@ -2,7 +2,7 @@
 // Deployment/StatefulSet controllers would add, and the units the verdicts are about.
 
 import { describe, expect, it } from '@jest/globals';
-import type { Pod } from '@kubectl-workload/api';
+import { allGatesOn, type Pod } from '@kubectl-workload/api';
 import { expectedPodGroupForJob, expectedWorkloadForJob } from '@kubectl-workload/rules';
 import { loadManifests } from '../input/manifests.js';
 import { synthesizeWhatIf } from './synthesize.js';
@@ -29,7 +29,7 @@ spec:
 const pods = (w: ReturnType<typeof whatIf>) => w.objects.map((o) => o.object).filter((o): o is Pod => o.kind === 'Pod');
 
 describe('synthesizeWhatIf', () => {
-  it('gives a gang-qualified Job its Workload, PodGroup and parallelism indexed pods naming the PodGroup (JOB-06..09)', () => {
+  it('gives a gang-qualified Job its Workload, PodGroup and parallelism indexed pods naming the PodGroup (JOB-06..09, JOB-12)', () => {
     const w = whatIf(JOB);
     const job = { ...loadManifests({ name: 'j', text: JOB }).objects[0]?.object, metadata: { name: 'train', namespace: 'team-a' } };
     const workload = expectedWorkloadForJob(job);
@@ -49,8 +49,12 @@ describe('synthesizeWhatIf', () => {
       creationTimestamp: NOW,
       labels: { app: 'train', 'batch.kubernetes.io/job-name': 'train', 'batch.kubernetes.io/job-completion-index': '0' },
       annotations: { 'batch.kubernetes.io/job-completion-index': '0' },
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'train', controller: true }],
     });
+    // JOB-12: the controller reference to the Job, and a plain one to the PodGroup the pod names.
+    expect(first?.metadata?.ownerReferences).toEqual([
+      { apiVersion: 'batch/v1', kind: 'Job', name: 'train', uid: '', controller: true, blockOwnerDeletion: true },
+      { apiVersion: 'scheduling.k8s.io/v1alpha2', kind: 'PodGroup', name: group?.metadata?.name, uid: '' },
+    ]);
     expect(first?.spec?.containers?.[0]?.resources?.requests).toEqual({ cpu: '1' });
     expect(w.units).toEqual([
       {
@@ -62,6 +66,22 @@ describe('synthesizeWhatIf', () => {
         podGroup: group?.metadata?.name,
         notes: [],
       },
+    ]);
+  });
+
+  it('gives a Job plain pods owned by the Job alone while WorkloadWithJob is off (JOB-01, JOB-12)', () => {
+    const off = synthesizeWhatIf(loadManifests({ name: 'job.yaml', text: JOB }).objects, 'team-a', NOW, {
+      ...allGatesOn(),
+      WorkloadWithJob: false,
+    });
+    expect(off.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod', 'Pod']);
+    expect(pods(off).map((p) => [p.spec?.schedulingGroup, p.metadata?.ownerReferences?.map((r) => r.kind)])).toEqual([
+      [undefined, ['Job']],
+      [undefined, ['Job']],
+      [undefined, ['Job']],
+    ]);
+    expect(off.units[0]?.notes).toEqual([
+      'not gang-scheduled: JOB-01: the WorkloadWithJob feature gate is off, so the Job controller creates no Workload or PodGroup',
     ]);
   });
 
@@ -92,6 +112,8 @@ spec: {schedulingPolicy: {gang: {minCount: 3}}}
 `;
     const w = whatIf(own);
     expect(pods(w).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual(['mine', 'mine', 'mine']);
+    // JOB-13: the controller manages no PodGroup here, so its pods are owned by the Job alone (no JOB-12 reference).
+    expect(pods(w).every((p) => p.metadata?.ownerReferences?.length === 1)).toBe(true);
     expect(w.units.map((u) => [u.kind, u.podGroup])).toEqual([['Job', 'mine']]);
     expect(w.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod', 'Pod', 'PodGroup']);
   });

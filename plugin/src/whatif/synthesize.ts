@@ -1,15 +1,18 @@
 // `simulate -f MANIFEST`: the objects a manifest would add to the cluster once its controllers ran
 // (the manifest's own objects included).
 // A Job gets the pods the v1.36 Job controller creates (parallelism at once, indexed when Indexed)
-// and, when it qualifies for gang scheduling, its Workload and PodGroup with every pod naming the
-// PodGroup (api-rules JOB-02, JOB-03, JOB-06..09). Deployments and StatefulSets get `replicas`
+// and, when WorkloadWithJob is on and it qualifies for gang scheduling, its Workload and PodGroup
+// with every pod naming the PodGroup and owned by it besides the Job (api-rules JOB-01..03,
+// JOB-06..09, JOB-12). Deployments and StatefulSets get `replicas`
 // pods from their template. Every other object is added as written.
 
 import {
+  allGatesOn,
   isNamespaced,
   knownKind,
   nameOf,
   namespaceOf,
+  type FeatureGates,
   type Job,
   type KubeObject,
   type OwnerReference,
@@ -19,9 +22,9 @@ import {
 import {
   expectedPodGroupForJob,
   expectedWorkloadForJob,
-  jobControllerRef,
   jobGangQualification,
   jobPodsAtOnce,
+  podOwnerReferencesForJob,
 } from '@kubectl-workload/rules';
 import type { ManifestObject } from '../input/manifests.js';
 import { ephemeralClaims, statefulSetClaims, type StatefulSetClaimTemplates } from './claims.js';
@@ -86,7 +89,7 @@ function controllerRef(owner: KubeObject): OwnerReference {
 
 function podFrom(
   owner: KubeObject,
-  ownerRef: OwnerReference,
+  ownerRefs: OwnerReference[],
   template: PodTemplateSpec | undefined,
   name: string,
   now: string,
@@ -105,7 +108,7 @@ function podFrom(
       creationTimestamp: now,
       ...(Object.keys(labels).length ? { labels } : {}),
       ...(Object.keys(annotations).length ? { annotations } : {}),
-      ownerReferences: [ownerRef],
+      ownerReferences: ownerRefs,
     },
     spec,
   };
@@ -118,16 +121,22 @@ interface Produced {
   readonly claims?: readonly KubeObject[];
 }
 
-function jobUnit(job: Job, file: string, now: string): Produced {
+/** JOB-01: the Job controller makes Workloads and PodGroups only with WorkloadWithJob (and the API it needs) on. */
+function jobControllerIntegrationOn(gates: FeatureGates): boolean {
+  return gates.WorkloadWithJob && gates.GenericWorkload;
+}
+
+function jobUnit(job: Job, file: string, now: string, gates: FeatureGates): Produced {
+  const integrated = jobControllerIntegrationOn(gates);
   const qualification = jobGangQualification(job);
-  const workload = qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
+  const workload = integrated && qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
   // Not `expectedPodGroupForJob(job, undefined)`: an undefined argument takes the default Workload.
   const podGroup = workload ? expectedPodGroupForJob(job, workload) : undefined;
   const groupName = podGroup ? nameOf(podGroup) : undefined;
   const count = job.spec?.suspend === true ? 0 : jobPodsAtOnce(job);
   const indexed = job.spec?.completionMode === 'Indexed';
   const pods = Array.from({ length: count }, (_, i) =>
-    podFrom(job, jobControllerRef(job), job.spec?.template, `${nameOf(job)}-${i}`, now, {
+    podFrom(job, podOwnerReferencesForJob(job, podGroup), job.spec?.template, `${nameOf(job)}-${i}`, now, {
       labels: {
         'batch.kubernetes.io/job-name': nameOf(job),
         ...(indexed ? { 'batch.kubernetes.io/job-completion-index': String(i) } : {}),
@@ -137,7 +146,10 @@ function jobUnit(job: Job, file: string, now: string): Produced {
     }),
   );
   const notes = [
-    ...(podGroup ? [] : qualification.reasons.map((r) => `not gang-scheduled: ${r}`)),
+    ...(integrated
+      ? []
+      : ['not gang-scheduled: JOB-01: the WorkloadWithJob feature gate is off, so the Job controller creates no Workload or PodGroup']),
+    ...(podGroup || !integrated ? [] : qualification.reasons.map((r) => `not gang-scheduled: ${r}`)),
     ...(count === 0 ? ['spec.suspend is true: the Job creates no pods until it is resumed'] : []),
   ];
   const templateGroup = job.spec?.template?.spec?.schedulingGroup?.podGroupName ?? null;
@@ -159,7 +171,7 @@ function replicatedUnit(owner: ReplicatedController, kind: 'Deployment' | 'State
   const template = owner.spec?.template;
   const claims: KubeObject[] = [];
   const pods = Array.from({ length: owner.spec?.replicas ?? 1 }, (_, i) => {
-    const pod = podFrom(owner, controllerRef(owner), template, `${nameOf(owner)}-${i}`, now, {});
+    const pod = podFrom(owner, [controllerRef(owner)], template, `${nameOf(owner)}-${i}`, now, {});
     if (kind === 'StatefulSet') claims.push(...statefulSetClaims(owner, pod, i));
     return pod;
   });
@@ -178,9 +190,14 @@ function key(obj: KubeObject): string {
 /**
  * The what-if for the objects of -f, manifests without a namespace going to `namespace` (as
  * `kubectl apply` does). `now` is the creation time of the pods it makes: they queue after every
- * pending pod of the same priority, as new pods do.
+ * pending pod of the same priority, as new pods do. `gates`: the cluster's (JOB-01).
  */
-export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace: string, now: string): WhatIf {
+export function synthesizeWhatIf(
+  manifests: readonly ManifestObject[],
+  namespace: string,
+  now: string,
+  gates: FeatureGates = allGatesOn(),
+): WhatIf {
   const objects: { object: KubeObject; file: string; keepExisting?: boolean }[] = [];
   const units: WhatIfUnit[] = [];
   const add = (produced: Produced, file: string) => {
@@ -192,7 +209,7 @@ export function synthesizeWhatIf(manifests: readonly ManifestObject[], namespace
   for (const manifest of manifests) {
     const obj = withNamespace(manifest.object, namespace);
     const kind = knownKind(obj);
-    if (kind === 'Job') add(jobUnit(obj, manifest.file, now), manifest.file);
+    if (kind === 'Job') add(jobUnit(obj, manifest.file, now, gates), manifest.file);
     else if (kind === 'Deployment' || kind === 'StatefulSet') add(replicatedUnit(obj, kind, manifest.file, now), manifest.file);
     else given.push({ object: obj, file: manifest.file });
   }

@@ -1,8 +1,9 @@
 // The Workload and PodGroup the v1.36 Job controller creates for a gang-qualified Job
-// (api-rules JOB-06, JOB-07, JOB-09), as it sends them to the API server (before defaulting).
+// (api-rules JOB-06, JOB-07, JOB-09), and the link its pods carry to them (JOB-12), as it sends
+// them to the API server (before defaulting).
 
 import { SCHEDULING_API_VERSION } from '@kubectl-workload/api';
-import type { Job, PodGroup, Workload } from '@kubectl-workload/api';
+import type { Job, OwnerReference, PodGroup, Workload } from '@kubectl-workload/api';
 import { podGroupNameFor, podGroupTemplateNameForJob, workloadNameForJob } from './names.js';
 import { jobControllerRef } from './ownership.js';
 import { jobGangQualification } from './qualification.js';
@@ -55,4 +56,20 @@ export function expectedPodGroupForJob(job: Job, workload: Workload | undefined 
       schedulingPolicy: structuredClone(template.schedulingPolicy ?? {}),
     },
   };
+}
+
+/**
+ * JOB-12: the ownerReferences of a pod the Job controller creates: its controller reference to the
+ * Job, plus, for a pod of the Job's PodGroup, a non-controller reference to that PodGroup. The
+ * PodGroup reference is from the PR #137032 description (the pod-creation code was not read).
+ */
+export function podOwnerReferencesForJob(job: Job, podGroup: PodGroup | undefined): OwnerReference[] {
+  if (!podGroup) return [jobControllerRef(job)];
+  const groupRef = {
+    apiVersion: podGroup.apiVersion ?? SCHEDULING_API_VERSION,
+    kind: 'PodGroup',
+    name: podGroup.metadata?.name ?? '',
+    uid: podGroup.metadata?.uid ?? '',
+  };
+  return [jobControllerRef(job), groupRef];
 }

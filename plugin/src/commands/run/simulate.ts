@@ -70,17 +70,17 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
       `the API server would reject what -f describes, so it was not simulated:\n${rejected.map((line) => `  ${line}`).join('\n')}`,
     );
   }
-  const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now);
-  const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
-  const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
-  const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
-  const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
   const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
   const setup = {
     kubeVersion,
     gates: await runGates(args['feature-gates'], view.source, view.state, kubeVersion),
     ...(config ? { schedulerConfig: config } : {}),
   };
+  const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now, setup.gates);
+  const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
+  const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
+  const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
+  const source = 'client' in view.source ? `the cluster at ${view.source.client.server}` : view.source.snapshot;
   const run = simulate(objects, args, setup, source, now, include, view.namespace);
   const verdicts = whatIf?.units.map((unit) => whatIfVerdict(unit, run.result));
   if (args['write-snapshot'] !== undefined) {
