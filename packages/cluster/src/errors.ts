@@ -125,12 +125,15 @@ function innermostMessage(err: unknown): string {
 
 /** The request never got an answer: network, TLS, timeout. */
 export function transportError(err: unknown, target: RequestTarget, timeoutMs: number, hints: AccessHints): ClusterAccessError {
+  const flag = hints.timeoutFlag ? ` (${hints.timeoutFlag})` : '';
   if ((err as { name?: string })?.name === 'TimeoutError' || (err as { name?: string })?.name === 'AbortError') {
-    return new ClusterAccessError(
-      `the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${hints.timeoutFlag ? ` (${hints.timeoutFlag})` : ''}`,
-    );
+    return new ClusterAccessError(`the API server at ${target.server} did not answer within ${timeoutMs / 1000}s${flag}`);
   }
   const code = errorCode(err);
+  // The connect timeout is the request timeout (transport.ts), which may fire before the abort signal.
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' && timeoutMs > 0) {
+    return new ClusterAccessError(`the API server at ${target.server} did not accept the connection within ${timeoutMs / 1000}s${flag}`);
+  }
   if (code && TLS_CODE.test(code)) {
     return new ClusterAccessError(
       `cannot verify the API server's certificate at ${target.server} (${innermostMessage(err)}): ${hints.certificateAuthority}`,
