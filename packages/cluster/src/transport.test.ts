@@ -2,13 +2,10 @@
 // Item 10: --request-timeout is the connect timeout too, and 0 means none (not undici's 10 s).
 
 import { once } from 'node:events';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { errors, fetch } from 'undici';
-import { stringify } from 'yaml';
+import { writeKubeconfig } from '@kubectl-workload/test';
 import { connect } from './client.js';
 import { ClusterAccessError, KUBECTL_HINTS, transportError } from './errors.js';
 import { resolveConfig } from './kubeconfig.js';
@@ -74,19 +71,12 @@ describe('--request-timeout while connecting (issue 18 item 10)', () => {
   });
 
   it('times out connecting and the TLS handshake through a proxy too', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'transport-test-'));
-    const kubeconfig = join(dir, 'config');
-    await writeFile(
-      kubeconfig,
-      stringify({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [{ name: 'c', cluster: { server: 'https://10.0.0.1:6443', 'proxy-url': 'http://127.0.0.1:3128' } }],
-        users: [{ name: 'u', user: { token: 't' } }],
-        contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
-        'current-context': 'x',
-      }),
-    );
+    const kubeconfig = await writeKubeconfig({
+      server: 'https://10.0.0.1:6443',
+      caData: 'a CA the proxy test never uses',
+      token: 't',
+      proxyUrl: 'http://127.0.0.1:3128',
+    });
     const { type, dispatcher } = await connectOptions({ kubeconfig, requestTimeout: '0' });
     expect(type).toBe('proxy');
     expect(dispatcher).toMatchObject({ connect: { timeout: 0 }, requestTls: { timeout: 0 } });

@@ -13,6 +13,8 @@ export interface KubeconfigOptions {
   /** The context's namespace; omitted when undefined (clients then use `default`). */
   namespace?: string;
   contextName?: string;
+  /** The cluster's proxy-url. */
+  proxyUrl?: string;
   /** Write here instead of a fresh temp dir. */
   dir?: string;
 }
@@ -25,7 +27,11 @@ export function kubeconfigYaml(options: KubeconfigOptions): string {
     clusters: [
       {
         name: 'test-cluster',
-        cluster: { server: options.server, 'certificate-authority-data': Buffer.from(options.caData).toString('base64') },
+        cluster: {
+          server: options.server,
+          'certificate-authority-data': Buffer.from(options.caData).toString('base64'),
+          ...(options.proxyUrl ? { 'proxy-url': options.proxyUrl } : {}),
+        },
       },
     ],
     users: [{ name: 'test-user', user: { token: options.token } }],
