@@ -147,6 +147,39 @@ describe('explain chain: Workload, PodGroup, pods, scheduler name, template', ()
   });
 });
 
+describe('explain chain: a gang Job whose parallelism changed (JOB-15 under 1.36, JOB-27 under 1.37)', () => {
+  const owned = (name: string) => ({ metadata: { name, namespace: 'default', ownerReferences: [jobOwner('train')] } });
+  const pg = podGroup('g', { schedulingPolicy: { gang: { minCount: 3 } } }, owned('g'));
+  const pods = [pod('train-0', 'g'), pod('train-1', 'g')];
+  const state = (scheduling = {}) =>
+    cluster({
+      podGroups: [pg],
+      pods,
+      jobs: [indexedJob('train', { spec: { parallelism: 2, completions: 2, completionMode: 'Indexed', ...scheduling } })],
+    });
+  const explainAt = (kubeVersion: '1.36' | '1.37', s: ClusterState) =>
+    explain(resolveTarget('g', 'default', s), { state: s, events: [], now: NOW, setup: { kubeVersion } });
+
+  it('JOB-15: under 1.36 the pods link says minCount stays above the shrunken parallelism', () => {
+    const d = explainAt('1.36', state());
+    expect(d.broken?.link).toBe('pods');
+    expect(d.broken?.refs).toEqual(['X-19', 'JOB-15']);
+    expect(d.broken?.details[0]).toBe(
+      'spec.parallelism is 2 but PodGroup "g" keeps gang minCount 3: the v1.36 Job controller never updates minCount after creating it (JOB-15); only 2 pods run at once, so the gang never gathers 3: recreate the Job to resize it',
+    );
+  });
+
+  it('JOB-27: under 1.37 it says the controller patches minCount, and drops the 1.36 parallelism lock', () => {
+    const d = explainAt('1.37', state({ scheduling: { schedulingPolicy: { gang: {} } } }));
+    expect(d.broken?.refs).toEqual(['X-19', 'JOB-27']);
+    expect(d.broken?.details[0]).toMatch(/the v1\.37 Job controller patches it and its Workload template on the next sync \(JOB-27\)$/);
+    const jobLinkAt = (kubeVersion: '1.36' | '1.37') =>
+      explain(resolveTarget('job/train', 'default', state()), { state: state(), events: [], now: NOW, setup: { kubeVersion } }).links[0];
+    expect(jobLinkAt('1.36')?.refs).toEqual(['JOB-02', 'JOB-14']);
+    expect(jobLinkAt('1.37')?.refs).toEqual(['JOB-02']);
+  });
+});
+
 describe('explain chain: a PodGroup being deleted (PG-51, X-07)', () => {
   const DELETED = '2026-11-23T11:55:00Z';
   const PROTECTION = 'scheduling.k8s.io/podgroup-protection';

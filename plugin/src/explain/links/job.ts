@@ -2,7 +2,7 @@
 // and is its parallelism now locked (JOB-14)?
 
 import { nameOf, namespaceOf } from '@kubectl-workload/api';
-import { controllerRefOf, isControlledByJob, jobGangQualification } from '@kubectl-workload/rules';
+import { controllerRefOf, isControlledByJob, jobGangQualification, parallelismLocked } from '@kubectl-workload/rules';
 import { broken, ok, warning, type LinkCheck } from '../model.js';
 import { allBound, inNamespace, label } from './objects.js';
 
@@ -36,7 +36,9 @@ export const jobLink: LinkCheck = (walk, input) => {
       return { result: warning('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk: { namespace: walk.namespace } };
     return { result: broken('job', summary, fix, qualification.reasons, ['JOB-02', 'JOB-13']), walk };
   }
-  const lockedBy = inNamespace(input.state.podGroups, namespace).find((g) => g.spec?.schedulingPolicy?.gang && isControlledByJob(g, job));
+  const lockedBy = parallelismLocked(input.setup?.kubeVersion ?? '1.36')
+    ? inNamespace(input.state.podGroups, namespace).find((g) => g.spec?.schedulingPolicy?.gang && isControlledByJob(g, job))
+    : undefined;
   const details = lockedBy
     ? [`spec.parallelism is locked: cannot change parallelism for a Job referencing gang-scheduled PodGroup "${nameOf(lockedBy)}" (JOB-14)`]
     : [];

@@ -1,8 +1,9 @@
 // Link 4: enough pods exist. A gang's pods wait at PreEnqueue until minCount of them exist
-// (scheduler.md §1.1), and nothing reports it; say how many are missing and who should create them.
+// (scheduler.md §1.1), and nothing reports it; say how many are missing and who should create them,
+// and whether the Job's parallelism still matches the gang's minCount (JOB-15 / JOB-27).
 
 import { namespaceOf, nameOf, type Job, type Pod, type PodGroup } from '@kubectl-workload/api';
-import { controllerRefOf, isControlledByJob, jobPodsAtOnce } from '@kubectl-workload/rules';
+import { controllerRefOf, elasticGangNote, isControlledByJob, jobPodsAtOnce } from '@kubectl-workload/rules';
 import { broken, ok, type ExplainInput, type LinkCheck } from '../model.js';
 import { controllerLabel, label, named, plural, podsNaming } from './objects.js';
 
@@ -37,12 +38,17 @@ export const podsLink: LinkCheck = (walk, input) => {
   const next = { ...walk, pods };
   const minCount = group.spec?.schedulingPolicy?.gang?.minCount;
   const job = owningJob(group, walk.job, input);
+  const elastic = job && elasticGangNote(job, group, input.setup?.kubeVersion ?? '1.36');
+  const notes = elastic ? [elastic.note] : [];
+  const refs = elastic ? [elastic.ref] : [];
   if (pods.length === 0) {
     return {
       result: broken(
         'pods',
         `no pod names PodGroup ${label(group)} in spec.schedulingGroup.podGroupName`,
         whoCreatesTheRest(group, pods, minCount ?? 1, job),
+        notes,
+        refs,
       ),
       walk: next,
     };
@@ -54,12 +60,12 @@ export const podsLink: LinkCheck = (walk, input) => {
         'pods',
         `${pods.length} of minCount ${minCount} pods exist: the scheduler holds them at PreEnqueue (waiting for minCount pods from a gang to appear in scheduling queue)`,
         whoCreatesTheRest(group, pods, missing, job),
-        pods.map((p) => `${nameOf(p)} ${p.status?.phase ?? 'Pending'}`),
-        ['X-19'],
+        [...notes, ...pods.map((p) => `${nameOf(p)} ${p.status?.phase ?? 'Pending'}`)],
+        ['X-19', ...refs],
       ),
       walk: next,
     };
   }
   const need = minCount === undefined ? 'basic policy, no minimum' : `minCount ${minCount}`;
-  return { result: ok('pods', `${plural(pods.length, 'pod')} name the PodGroup (${need})`), walk: next };
+  return { result: ok('pods', `${plural(pods.length, 'pod')} name the PodGroup (${need})`, notes, refs), walk: next };
 };

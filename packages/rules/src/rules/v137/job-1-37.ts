@@ -15,7 +15,7 @@ interface JobScheduling {
   resourceClaims?: PodGroupResourceClaim[];
 }
 
-type Job137 = Job & { spec?: Job['spec'] & { scheduling?: JobScheduling } };
+export type Job137 = Job & { spec?: Job['spec'] & { scheduling?: JobScheduling } };
 
 const PATH = 'spec.scheduling';
 /** UNVERIFIED: upstream `validateGangMinCount`'s text was not read (api-rules-1.37.md §11). */
