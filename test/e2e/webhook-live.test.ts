@@ -4,8 +4,6 @@
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +12,7 @@ import { sampleClusterObjects, TestApiServer, writeKubeconfig } from '@kubectl-w
 import { liveSource } from '@kubectl-workload/webhook';
 import type { AdmissionReview } from '@kubectl-workload/webhook';
 import { recordingLogger } from '../../webhook/src/test-support/log-record.js';
-import { startWebhookProcess } from '../../webhook/src/test-support/process.js';
+import { postReview, refusingServerUrl, startBuiltWebhook } from '../../webhook/src/test-support/built-bin.js';
 import type { LogEntry, WebhookProcess } from '../../webhook/src/test-support/process.js';
 import { patchOf, reviewFor } from '../../webhook/src/test-support/reviews.js';
 import { silentLogger, startTestWebhook } from '../../webhook/src/test-support/start.js';
@@ -130,8 +128,7 @@ describe('workload-webhook --kubeconfig (the built bin)', () => {
 
 /** The built bin on a kubeconfig. */
 function startLiveBin(kubeconfigFile: string): WebhookProcess {
-  const bin = fileURLToPath(new URL('../../node_modules/.bin/workload-webhook', import.meta.url));
-  return startWebhookProcess(process.execPath, [bin, '--port', '0', '--bind-address', '127.0.0.1', '--kubeconfig', kubeconfigFile]);
+  return startBuiltWebhook(['--kubeconfig', kubeconfigFile]);
 }
 
 function get(port: number, path: string): Promise<number> {
@@ -157,26 +154,7 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
       expect(await get(port, '/readyz')).toBe(503);
 
       // A review that needs a lookup (X-15: the Pod's PodGroup) is allowed with a warning that fits (no "…") and names the webhook's flag.
-      const body = JSON.stringify(reviewFor(orphanPod));
-      const reply = await new Promise<AdmissionReview>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/validate',
-            method: 'POST',
-            rejectUnauthorized: false,
-            headers: { 'content-type': 'application/json' },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-            res.on('end', () => resolve(JSON.parse(text) as AdmissionReview));
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+      const reply = await postReview(port, '/validate', reviewFor(orphanPod));
       const warnings = reply.response.warnings ?? [];
       expect(reply.response.allowed).toBe(true);
       expect(warnings.length).toBeGreaterThan(0);
@@ -190,16 +168,13 @@ describe('workload-webhook --kubeconfig on a cluster it cannot read (#18 item 13
   }, 60_000); // two rounds of retries (1 s, then 2 s) on a loaded machine
 
   it('names the unreachable server and the flag to check', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port: deadPort } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    const down = await writeKubeconfig({ server: `https://127.0.0.1:${deadPort}`, caData: apiServer.caData, token: apiServer.token });
+    const deadServer = await refusingServerUrl();
+    const down = await writeKubeconfig({ server: deadServer, caData: apiServer.caData, token: apiServer.token });
     const webhook = startLiveBin(down);
     try {
       const error = await webhook.waitFor((all) => all.find((e) => e.level === 50 && e.kind === 'Pod'));
       expect(error.msg).toBe(
-        `Pod cache sync failed: cannot reach the API server at https://127.0.0.1:${deadPort}: connection refused; check the cluster server in --kubeconfig and that the API server is running`,
+        `Pod cache sync failed: cannot reach the API server at ${deadServer}: connection refused; check the cluster server in --kubeconfig and that the API server is running`,
       );
     } finally {
       await webhook.stop();

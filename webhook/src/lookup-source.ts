@@ -1,10 +1,10 @@
 // Where cross-object rules (X-*, JOB-14) and the PodGroup mutation read other objects from:
 // a snapshot file (--snapshot), the live cluster (--kubeconfig), or nothing at all.
 
-import { knownKind, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
-import type { KubeObject, ObjectLookup } from '@kubectl-workload/api';
+import { knownKind, kubeVersionOfObjects, parseObjectsFile, unavailableLookup } from '@kubectl-workload/api';
+import type { KubeObject, KubeVersion, ObjectLookup } from '@kubectl-workload/api';
 import { connect, InformerLookup, readSnapshotText } from '@kubectl-workload/cluster';
-import type { AccessHints } from '@kubectl-workload/cluster';
+import type { AccessHints, ClusterClient } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
 
@@ -15,6 +15,18 @@ export interface LookupSource {
   /** Objects held per kind, for the cache-size gauge. */
   cacheSizes(): Record<string, number>;
   close(): Promise<void>;
+  /** The Kubernetes version the source says the cluster runs, and who said it (for the log), when it says one. */
+  readonly kubeVersion?: SourceKubeVersion;
+}
+
+export interface SourceKubeVersion {
+  readonly version: KubeVersion;
+  /** "the API server's discovery", "the snapshot's objects". */
+  readonly from: string;
+}
+
+function sourceKubeVersion(version: KubeVersion | undefined, from: string): { kubeVersion?: SourceKubeVersion } {
+  return version ? { kubeVersion: { version, from } } : {};
 }
 
 function countByKind(objects: readonly KubeObject[]): Record<string, number> {
@@ -31,6 +43,8 @@ export async function snapshotSource(file: string): Promise<LookupSource> {
   const objects = parseObjectsFile(await readSnapshotText(file), file);
   const sizes = countByKind(objects);
   return {
+    // A snapshot records its cluster's version in the API version its Workloads and PodGroups were read in.
+    ...sourceKubeVersion(kubeVersionOfObjects(objects), "the snapshot's objects"),
     lookup: new ManifestLookup(objects),
     ready: () => true,
     cacheSizes: () => sizes,
@@ -51,12 +65,24 @@ const WEBHOOK_HINTS: AccessHints = {
  */
 const LIST_TIMEOUT = '60s';
 
+/** Discovery must not hold up start-up for long: an API server that does not answer says no version. */
+const DISCOVERY_WAIT_MS = 10_000;
+
+function discoverKubeVersion(client: ClusterClient): Promise<KubeVersion | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), DISCOVERY_WAIT_MS);
+  });
+  return Promise.race([client.kubeVersion().catch(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Informer caches over the cluster named by a kubeconfig (in a pod: one that points at the service
  * account token and CA). Lookups answer from memory; /readyz stays false until every cache listed.
  */
 export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
   const client = await connect({ kubeconfig, requestTimeout: LIST_TIMEOUT }, process.env, WEBHOOK_HINTS);
+  const kubeVersion = await discoverKubeVersion(client);
   const lookup = new InformerLookup(client, {
     onError: (kind, message, retryInMs) =>
       logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
@@ -67,6 +93,7 @@ export async function liveSource(kubeconfig: string, logger: Logger): Promise<Lo
     else if (!closed) logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');
   });
   return {
+    ...sourceKubeVersion(kubeVersion, "the API server's discovery"),
     lookup,
     ready: () => lookup.synced,
     cacheSizes: () => lookup.cacheSizes(),

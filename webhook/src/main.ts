@@ -2,6 +2,7 @@
 
 import { isIP } from 'node:net';
 import { FeatureGateError, KUBE_VERSIONS, ObjectsFileError, parseFeatureGatesByVersion } from '@kubectl-workload/api';
+import type { KubeVersion } from '@kubectl-workload/api';
 import { ClusterAccessError, OptionError } from '@kubectl-workload/cluster';
 import { loadSeverityConfig, SeverityConfigError } from '@kubectl-workload/rules';
 import { pino } from 'pino';
@@ -55,7 +56,8 @@ function parseFlags(argv: string[]) {
       .option('kube-version', {
         type: 'string',
         choices: KUBE_VERSIONS,
-        describe: "the cluster's Kubernetes version (default: each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)",
+        describe:
+          "the cluster's Kubernetes version (default: with --kubeconfig the API server's, from discovery; with --snapshot the version its objects were read in; else each object's apiVersion: v1alpha2 1.36, v1beta1/v1alpha3 1.37)",
       })
       .option('config', { type: 'string', describe: 'YAML file of per-rule actions: rules: {X-15: off, X-14: deny}' })
       .option('kubeconfig', { type: 'string', describe: 'live mode: read other objects through informers on this cluster' })
@@ -95,10 +97,30 @@ function lookupSource(kubeconfig: string | undefined, snapshot: string | undefin
   return Promise.resolve(noSource());
 }
 
+/**
+ * --kube-version, else what the source says (live: discovery; snapshot: its objects' API version);
+ * without either each object's apiVersion decides (MIG-01, ADM-10), and a live webhook warns.
+ */
+function kubeVersionOf(flag: string | undefined, source: LookupSource, live: boolean, logger: Logger): KubeVersion | undefined {
+  const given = KUBE_VERSIONS.find((v) => v === flag);
+  if (given) return given;
+  if (source.kubeVersion) {
+    const { version, from } = source.kubeVersion;
+    logger.info({ kubeVersion: version }, `no --kube-version given: checking against Kubernetes ${version}, from ${from}`);
+    return version;
+  }
+  if (live)
+    logger.warn(
+      "no --kube-version given and the API server's version could not be discovered: each object's apiVersion decides (v1alpha2 1.36, v1beta1/v1alpha3 1.37)",
+    );
+  return undefined;
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = await parseFlags(argv);
   const logger = pino({ level: args['log-level'] });
-  const kubeVersion = KUBE_VERSIONS.find((v) => v === args['kube-version']);
+  const source = await lookupSource(args.kubeconfig, args.snapshot, logger);
+  const kubeVersion = kubeVersionOf(args['kube-version'], source, Boolean(args.kubeconfig), logger);
   const webhook = await startWebhook({
     port: Number(args.port),
     bindAddress: args['bind-address'],
@@ -109,7 +131,7 @@ async function main(argv: string[]): Promise<void> {
     ...(kubeVersion ? { kubeVersion } : {}),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
     onLookupError: args['on-lookup-error'],
-    source: await lookupSource(args.kubeconfig, args.snapshot, logger),
+    source,
     logger,
   }).catch((err: unknown) => Promise.reject(listenError(err, args.port, args['bind-address'])));
   let stopping = false;

@@ -32,6 +32,18 @@ export function kubeVersionOfObject(obj: KubeObject): KubeVersion | undefined {
   return version === 'v1beta1' || version === 'v1alpha3' ? '1.37' : undefined;
 }
 
+/**
+ * The Kubernetes version a set of objects was read from (a snapshot): the first workload-scheduling
+ * object's, since a cluster serves only one version's API; undefined when none says.
+ */
+export function kubeVersionOfObjects(objects: Iterable<KubeObject>): KubeVersion | undefined {
+  for (const obj of objects) {
+    const version = kubeVersionOfObject(obj);
+    if (version) return version;
+  }
+  return undefined;
+}
+
 export function resourceOf(kind: KnownKind): { group: string; resource: string } {
   const meta = KINDS[kind];
   return { group: meta.group, resource: meta.plural };

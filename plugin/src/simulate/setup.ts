@@ -9,7 +9,7 @@ import {
   allGatesOn,
   featureGatesOf,
   FeatureGateError,
-  kubeVersionOfObject,
+  kubeVersionOfObjects,
   parseFeatureGates,
   type FeatureGates,
   type KubeVersion,
@@ -120,10 +120,5 @@ export async function runGates(
 export async function runKubeVersion(flag: KubeVersion | undefined, source: ClusterSource, state: ClusterState): Promise<KubeVersion> {
   if (flag) return flag;
   const served = 'client' in source ? await source.client.kubeVersion() : undefined;
-  if (served) return served;
-  for (const obj of stateObjects(state)) {
-    const version = kubeVersionOfObject(obj);
-    if (version) return version;
-  }
-  return '1.36';
+  return served ?? kubeVersionOfObjects(stateObjects(state)) ?? '1.36';
 }
