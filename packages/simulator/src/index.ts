@@ -24,3 +24,11 @@ export * from './kubernetes-1-37.js';
 export { type CompositePodGroupResult, type UnitOutcome } from './v137/root-cycle.js';
 export { STATUS_MODEL_NOTE, placementFeasible } from './v137/gang-scheduling.js';
 export { VOLUME_NOTE, volumeNotes } from './volume-cache.js';
+export {
+  DRA_MESSAGE,
+  DRA_NOTE,
+  draNotes,
+  type ClaimDemand,
+  type RequestDemand,
+} from './plugins/dynamic-resources.js';
+export type { FreeDevices, FreeOnNode } from './plugins/dra/free-devices.js';

@@ -20,6 +20,7 @@ import {
   type SimulationResult,
   type Victim,
   volumeNotes,
+  draNotes,
 } from '@kubectl-workload/simulator';
 
 import { reportPlacements, type ReportPlacements } from './placements.js';
@@ -296,6 +297,7 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
     ...(options.now ? { now: options.now } : {}),
     ...(preemption ? { preemption } : {}),
   });
+  const pods = objects.filter((o): o is Pod => o.kind === 'Pod');
   const setup: RunSetup = {
     kubeVersion,
     gates,
@@ -303,7 +305,8 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
     configNotes: [
       ...(options.schedulerConfig?.notes ?? []),
       ...(kubeVersion === '1.37' ? KUBERNETES_1_37_CYCLE_NOTES : kubernetes137Notes(objects)),
-      ...volumeNotes(objects.filter((o): o is Pod => o.kind === 'Pod')),
+      ...volumeNotes(pods),
+      ...draNotes(pods),
     ],
   };
   let result: SimulationResult;

@@ -23,6 +23,7 @@ import type { FilterStatus } from '../status.js';
 import { allocate, type ClaimToAllocate, type NotModelled, type RequestToAllocate } from './dra/allocator.js';
 import { Selectors } from './dra/cel.js';
 import { DeviceInventory, deviceId, type DeviceReach, type PublishedDevice } from './dra/devices.js';
+import { freeDevices, type FreeDevices } from './dra/free-devices.js';
 
 export const NAME = 'DynamicResources';
 
@@ -43,6 +44,14 @@ export const DRA_MESSAGE = {
   /** Ours: what the simulator does not evaluate. */
   notModelled: (claim: string, why: string): string => `resourceclaim ${JSON.stringify(claim)}: not modelled by the simulator: ${why}`,
 } as const;
+
+/** Said once when pods with claims are simulated: what the allocator leaves out, so no one reads it as checked. */
+export const DRA_NOTE =
+  'DynamicResources: device taints and partitionable devices (shared counters) are not checked; prioritized lists (firstAvailable), consumable capacity, distinctAttribute and CEL the library cannot evaluate are reported per claim as not modelled';
+
+export function draNotes(pods: readonly Pod[]): string[] {
+  return pods.some((p) => !p.spec?.nodeName && DraState.hasClaims(p)) ? [DRA_NOTE] : [];
+}
 
 /** ResourceClaimReservedForMaxSize (resource/v1): a claim reserved by this many consumers takes no more. */
 const RESERVED_FOR_MAX = 256;
@@ -81,6 +90,29 @@ export interface PodClaim {
   readonly key: string;
   readonly name: string;
   readonly claim: ResourceClaim;
+  /** Where the claim comes from, for explain: `ResourceClaim x`, `ResourceClaimTemplate y`, `PodGroup g: …`. */
+  readonly origin: string;
+}
+
+/** One request of a claim and the devices that could serve it (explain). */
+export interface RequestDemand {
+  readonly request: string;
+  readonly deviceClass: string;
+  /** Devices per claim; `All`: every matching device of the node. */
+  readonly count: number | 'All';
+  readonly devices: FreeDevices;
+}
+
+/** One claim of a pod as explain shows it. */
+export interface ClaimDemand {
+  /** The pod's entry name (spec.resourceClaims[].name). */
+  readonly name: string;
+  /** `namespace/name` of the ResourceClaim (or of the one the controller would generate): pods sharing a claim share the key. */
+  readonly key: string;
+  readonly origin: string;
+  /** Allocated before the cycle: nothing to allocate, only where it can be used counts. */
+  readonly allocated: boolean;
+  readonly requests: readonly RequestDemand[];
 }
 
 /** PreFilter's result: a rejection message, or the pod's claims and what Filter must allocate. */
@@ -220,6 +252,24 @@ export class DraState {
     return DRA_MESSAGE.stillNotSchedulable;
   }
 
+  /** The pod's claims and, per request to allocate, the devices that could serve it; a string when PreFilter rejects the pod. */
+  describe(pod: PodInfo, nodes: readonly NodeInfo[]): readonly ClaimDemand[] | string {
+    const state = this.preFilter(pod);
+    if ('rejected' in state) return state.rejected;
+    return state.claims.map((c): ClaimDemand => {
+      const spec = state.toAllocate[state.toAllocateKeys.indexOf(c.key)];
+      const requests = (spec?.requests ?? []).map(
+        (r): RequestDemand => ({
+          request: r.name,
+          deviceClass: r.deviceClass,
+          count: r.all ? 'All' : r.count,
+          devices: freeDevices(r.selectors, this.inventory, this.taken, nodes),
+        }),
+      );
+      return { name: c.name, key: c.key, origin: c.origin, allocated: spec === undefined, requests };
+    });
+  }
+
   /** Reserve: allocate the pod's pending claims on its node (assumed, in memory). */
   reserve(pod: PodInfo, node: NodeInfo): void {
     const state = this.preFilter(pod);
@@ -274,17 +324,25 @@ export class DraState {
     const name = ref.name ?? '';
     const shared = this.groupClaim(pod, ref);
     if (shared) return shared;
-    if (ref.resourceClaimName) return this.existing(ns, ref.resourceClaimName, name);
+    if (ref.resourceClaimName) return this.existing(ns, ref.resourceClaimName, name, `ResourceClaim ${ref.resourceClaimName}`);
     if (!ref.resourceClaimTemplateName) return undefined;
     const status = pod.pod.status?.resourceClaimStatuses?.find((s) => s.name === name);
     if (status) {
       if (!status.resourceClaimName) return undefined;
-      const found = this.existing(ns, status.resourceClaimName, name);
+      const found = this.existing(ns, status.resourceClaimName, name, `ResourceClaimTemplate ${ref.resourceClaimTemplateName}`);
       if (typeof found === 'string') return found;
       const owned = (found.claim.metadata?.ownerReferences ?? []).some((o) => o.kind === 'Pod' && o.name === pod.name);
       return owned ? found : DRA_MESSAGE.notOwner(status.resourceClaimName, ns, pod.name);
     }
-    return this.generated(ns, ref.resourceClaimTemplateName, `${pod.name}-${name}`, name) ?? DRA_MESSAGE.notCreatedYet(ns, pod.name);
+    return (
+      this.generated(
+        ns,
+        ref.resourceClaimTemplateName,
+        `${pod.name}-${name}`,
+        name,
+        `ResourceClaimTemplate ${ref.resourceClaimTemplateName}`,
+      ) ?? DRA_MESSAGE.notCreatedYet(ns, pod.name)
+    );
   }
 
   /** A pod entry that repeats a claim of its PodGroup (same name and source) uses the group's claim (KEP-5729). */
@@ -302,30 +360,40 @@ export class DraState {
     );
     if (!group || !entry) return undefined;
     const ns = pod.namespace;
-    if (entry.resourceClaimName) return this.existing(ns, entry.resourceClaimName, entry.name ?? '');
-    const generatedName = group.status?.resourceClaimStatuses?.find((s) => s.name === entry.name)?.resourceClaimName;
-    if (generatedName) return this.existing(ns, generatedName, entry.name ?? '');
-    return (
-      this.generated(
+    const groupName = group.metadata?.name ?? '';
+    if (entry.resourceClaimName)
+      return this.existing(
         ns,
-        entry.resourceClaimTemplateName ?? '',
-        `${group.metadata?.name ?? ''}-${entry.name ?? ''}`,
+        entry.resourceClaimName,
         entry.name ?? '',
-        'podgroup',
-      ) ?? DRA_MESSAGE.notCreatedYet(ns, pod.name)
+        `PodGroup ${groupName}: ResourceClaim ${entry.resourceClaimName}`,
+      );
+    const origin = `PodGroup ${groupName}: ResourceClaimTemplate ${entry.resourceClaimTemplateName ?? ''}`;
+    const generatedName = group.status?.resourceClaimStatuses?.find((s) => s.name === entry.name)?.resourceClaimName;
+    if (generatedName) return this.existing(ns, generatedName, entry.name ?? '', origin);
+    return (
+      this.generated(ns, entry.resourceClaimTemplateName ?? '', `${groupName}-${entry.name ?? ''}`, entry.name ?? '', origin, 'podgroup') ??
+      DRA_MESSAGE.notCreatedYet(ns, pod.name)
     );
   }
 
-  private existing(ns: string, claimName: string, entryName: string): PodClaim | string {
+  private existing(ns: string, claimName: string, entryName: string, origin: string): PodClaim | string {
     const key = claimKey(ns, claimName);
     const claim = this.claims.get(key);
     if (!claim) return DRA_MESSAGE.notFound(claimName);
     if (claim.metadata?.deletionTimestamp) return DRA_MESSAGE.beingDeleted(claimName);
-    return { key, name: entryName, claim };
+    return { key, name: entryName, claim, origin };
   }
 
   /** The claim the resourceclaim controller would generate from a template (undefined: no template). */
-  private generated(ns: string, template: string, baseName: string, entryName: string, owner = 'pod'): PodClaim | undefined {
+  private generated(
+    ns: string,
+    template: string,
+    baseName: string,
+    entryName: string,
+    origin: string,
+    owner = 'pod',
+  ): PodClaim | undefined {
     const t = this.templates.get(claimKey(ns, template));
     if (!t) return undefined;
     const key = claimKey(ns, owner === 'pod' ? baseName : `podgroup:${baseName}`);
@@ -339,7 +407,7 @@ export class DraState {
       };
       this.claims.set(key, claim);
     }
-    return { key, name: entryName, claim };
+    return { key, name: entryName, claim, origin };
   }
 
   /** The requests of a claim to allocate, with per-device selector verdicts; a string when it cannot be. */
@@ -358,7 +426,7 @@ export class DraState {
       const selectors = this.selectorsFor(expressions);
       if (selectors.unsupported) return DRA_MESSAGE.notModelled(claimName, `request ${requestName}: ${selectors.unsupported}`);
       const all = exactly.allocationMode === 'All';
-      requests.push({ name: requestName, all, count: all ? 0 : (exactly.count ?? 1), selectors });
+      requests.push({ name: requestName, deviceClass: exactly.deviceClassName, all, count: all ? 0 : (exactly.count ?? 1), selectors });
     }
     const matchAttributes: { requests: string[]; attribute: string }[] = [];
     for (const c of spec?.devices?.constraints ?? []) {

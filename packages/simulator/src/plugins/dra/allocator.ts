@@ -13,6 +13,7 @@ import type { PublishedDevice } from './devices.js';
 
 export interface RequestToAllocate {
   readonly name: string;
+  readonly deviceClass: string;
   readonly all: boolean;
   readonly count: number;
   /** The class's and the request's selectors. */
