@@ -2,21 +2,12 @@
 // CSINodes (issue 17, volumes): a pending gang's volume reason is named by the placement link, the
 // same live as from a snapshot, and the run says once what the volume plugins leave out.
 
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '@kubectl-workload/api';
 import { VOLUME_NOTE } from '@kubectl-workload/simulator';
-import { TestApiServer, kubectlEnv, run, writeKubeconfig, type RunResult } from '@kubectl-workload/test';
+import { fixtureMeta, liveAndSnapshot, type LiveAndSnapshot, type RunResult } from '@kubectl-workload/test';
 
-const CREATED = '2026-11-23T11:00:00Z';
-const meta = (name: string, namespaced = true, extra: Record<string, unknown> = {}) => ({
-  name,
-  ...(namespaced ? { namespace: 'default' } : {}),
-  creationTimestamp: CREATED,
-  ...extra,
-});
+const meta = fixtureMeta;
 
 const node = (name: string, zone: string, cpu: string): KubeObject =>
   ({
@@ -130,29 +121,15 @@ interface Explanation {
   } | null;
 }
 
-let server: TestApiServer;
-let home: string;
-let kubeconfig: string;
-let snapshotFile: string;
+let cluster: LiveAndSnapshot;
 
 beforeAll(async () => {
-  server = await TestApiServer.start({ objects: OBJECTS });
-  home = await mkdtemp(join(tmpdir(), 'explain-volumes-e2e-'));
-  kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, dir: home });
-  snapshotFile = join(home, 'snapshot.json');
-  await writeFile(snapshotFile, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: OBJECTS }));
+  cluster = await liveAndSnapshot(OBJECTS, 'explain-volumes-e2e');
 });
-afterAll(() => server.close());
+afterAll(() => cluster.close());
 
 /** `kubectl workload explain` live and on the snapshot of the same objects: both print the same. */
-async function explain(...args: string[]): Promise<RunResult> {
-  const [live, offline] = await Promise.all([
-    run('kubectl', ['workload', 'explain', ...args], kubectlEnv(home, kubeconfig)),
-    run('kubectl', ['workload', 'explain', ...args, '--snapshot', snapshotFile], kubectlEnv(home)),
-  ]);
-  expect(offline).toEqual(live);
-  return live;
-}
+const explain = (...args: string[]): Promise<RunResult> => cluster.explain(...args);
 
 describe('kubectl workload explain with volumes', () => {
   it('names the volume node affinity conflict of a gang whose PVs sit in a zone without room', async () => {
@@ -185,8 +162,8 @@ describe('kubectl workload explain with volumes', () => {
   });
 
   it('read the storage kinds with GET only', () => {
-    expect(server.writes()).toEqual([]);
-    const listed = new Set(server.requests.map((r) => r.path.split('/').pop()));
+    expect(cluster.server.writes()).toEqual([]);
+    const listed = new Set(cluster.server.requests.map((r) => r.path.split('/').pop()));
     for (const resource of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'csinodes'])
       expect(listed).toContain(resource);
   });

@@ -1,2 +1,3 @@
 export * from './apiserver/index.js';
 export * from './run.js';
+export * from './explain-both.js';

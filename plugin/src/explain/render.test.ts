@@ -78,6 +78,7 @@ describe('renderExplain', () => {
         nodeReasons: [],
         topology: null,
         placements: null,
+        devices: null,
         hint: null,
         notes: [],
         nodeMap: { groupBy: 'topology.kubernetes.io/zone', resource: 'cpu', nodes: [], domains: [] },

@@ -9,6 +9,7 @@ import { FOLD_ABOVE, outcomeSummaries } from '../output/fold.js';
 import type { LiveComparison } from './live.js';
 import type { Diagnosis, LinkResult } from './model.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
+import { freeWhere, type DeviceAnalysis } from './placement/devices.js';
 
 export function explainDocument(diagnosis: Diagnosis): object {
   return { kind: 'Explanation', ...diagnosis };
@@ -78,6 +79,23 @@ function podLines(p: PlacementAnalysis, wide: boolean): string[] {
   return lines;
 }
 
+/** DRA: one row per claim request of the pending members, devices counted before the cycle. */
+function deviceLines(devices: DeviceAnalysis): string[] {
+  const table = {
+    headers: ['CLAIM', 'REQUEST', 'DEVICE CLASS', 'EACH', 'CLAIMS', 'FREE/MATCHING', 'FREE ON'],
+    rows: devices.requests.map((r) => [
+      r.claim,
+      r.request,
+      r.deviceClass,
+      String(r.perClaim),
+      String(r.claims),
+      `${r.free}/${r.matching}`,
+      freeWhere(r.freeByNode),
+    ]),
+  };
+  return ['  Devices:    free before the cycle', indent(renderTable(table).trimEnd(), '    ')];
+}
+
 function placementSection(p: PlacementAnalysis, colors: Palette, wide: boolean): string[] {
   const cycle = p.kubeVersion === '1.37' ? 'root-unit' : 'PodGroup';
   const lines = [colors.bold(`Simulation (kube-scheduler v${p.kubeVersion} ${cycle} cycle):`), `  Outcome:    ${p.outcome}`];
@@ -101,6 +119,7 @@ function placementSection(p: PlacementAnalysis, colors: Palette, wide: boolean):
     };
     lines.push(indent(renderTable(table).trimEnd(), '    '));
   }
+  if (p.devices?.requests.length) lines.push(...deviceLines(p.devices));
   if (p.nodeReasons.length) {
     lines.push('  Node reasons:');
     for (const r of p.nodeReasons) lines.push(`    ${r.nodes} ${r.reason}`);

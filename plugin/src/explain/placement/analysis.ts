@@ -14,7 +14,9 @@ import {
   type PreemptionOptions,
   type SimulationInput,
   volumeNotes,
+  draNotes,
 } from '@kubectl-workload/simulator';
+import { analyseDevices, deviceHint, type DeviceAnalysis } from './devices.js';
 import { explainComposite, type CompositeExplanation } from './composite.js';
 import { topologyAnalysis, wholeClusterHint, type TopologyAnalysis } from './domains.js';
 import { profilesFor, type ExplainSetup, type Profiles } from './profiles.js';
@@ -59,6 +61,8 @@ export interface PlacementAnalysis {
   readonly topology: TopologyAnalysis | null;
   /** The cycle's placements (generated, feasible, chosen, scores), as `simulate -o json` reports them; null without a topology key. */
   readonly placements: ReportPlacements | null;
+  /** DRA: the members' claim requests and the devices free for them before the cycle. */
+  readonly devices: DeviceAnalysis | null;
   readonly hint: string | null;
   readonly notes: readonly string[];
   /** With preemption on and the group not placed: whom it would evict, or why preemption cannot help. */
@@ -127,6 +131,7 @@ export function analysePlacement(
   const traceOptions = topologyKey ? { onUnschedulable: (attempt: PodAttempt) => reasons.addFitError(attempt) } : { trace: true };
   const simulation = new Simulation(input, { ...traceOptions, now, ...profiles.simulation });
   const requestedBefore = simulation.cluster.requested.slice();
+  const devices = analyseDevices(simulation, members);
   const result = simulation.runPodGroup(namespace, name);
   const groupResult = result.podGroups.find((g) => g.namespace === namespace && g.name === name);
   const simulated = result.pods.filter((p) => p.namespace === namespace && p.podGroup === name);
@@ -151,6 +156,7 @@ export function analysePlacement(
         unavailableNodesHint(input, group, profiles) ??
         topology?.hint ??
         volumeHint(nodeReasons) ??
+        deviceHint(devices, nodeReasons) ??
         wholeClusterHint(input, group, members, profiles));
   const condition = groupResult?.condition;
   return {
@@ -165,6 +171,7 @@ export function analysePlacement(
     nodeReasons,
     topology: topology ? { key: topology.key, domains: topology.domains } : null,
     placements: reportPlacements(groupResult?.placements),
+    devices,
     hint,
     notes: [
       ...(groupResult?.notes ?? []),
@@ -173,6 +180,7 @@ export function analysePlacement(
       ...(setup.config?.notes ?? []),
       ...(kubeVersion === '1.37' ? [] : kubernetes137Notes([group])),
       ...volumeNotes(members),
+      ...draNotes(members),
     ],
     ...(preemption && outcome !== 'Scheduled' ? preemptionSummary(input, group, now, profiles, preemption) : {}),
     nodeMap: nodeMap(simulation.cluster, requestedBefore, topologyKey, nodeReasons, reasons.byNode(), pods, requestedResources(members)),
