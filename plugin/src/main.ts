@@ -3,13 +3,24 @@ import { hideBin } from 'yargs/helpers';
 import { flagError } from './commands/flags.js';
 import { COMMANDS } from './commands/index.js';
 import { commandSpec } from './completion/commands.js';
-import { EXIT_ERROR, UserError } from './exit.js';
+import { EXIT_ERROR, EXIT_OK, UserError } from './exit.js';
 import { VERSION } from './version.js';
 
 function reportAndExit(err: unknown): never {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`error: ${message}\n`);
   process.exit(err instanceof UserError ? err.exitCode : EXIT_ERROR);
+}
+
+/**
+ * A reader that stops early (`| head -1`) closes the pipe: that is no error of ours, so stop quietly
+ * with the status the command decided (findings still exit 1) instead of Node's unhandled EPIPE trace.
+ */
+function stopQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? EXIT_OK));
+    reportAndExit(new Error(`cannot write the output: ${err.message}`));
+  });
 }
 
 /** kubectl's usage error: the message, then where to read the usage. */
@@ -29,6 +40,7 @@ function checkFlags(argv: readonly string[]): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  stopQuietlyWhenOutputCloses();
   checkFlags(argv);
   let cli = yargs(argv)
     .scriptName('kubectl workload')
