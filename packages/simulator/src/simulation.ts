@@ -165,8 +165,8 @@ export class Simulation {
       if (pc.globalDefault) defaultPriority = pc.value ?? 0;
     }
     // Without GenericWorkload the scheduler does not read spec.schedulingGroup: every pod is on its own.
-    const ungrouped = (p: PodInfo): PodInfo => (this.gates.GenericWorkload ? p : { ...p, groupKey: undefined, groupName: undefined });
-    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => ungrouped(podInfo(p, priorities, defaultPriority)));
+    const grouped = this.gates.GenericWorkload;
+    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority, grouped));
     const dimensions = new Set<string>();
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
     const volumes = new VolumeCache(input.persistentVolumeClaims, input.persistentVolumes, input.storageClasses, input.csiNodes);

@@ -10,7 +10,7 @@ import * as nodeAffinity from './plugins/node-affinity.js';
 import * as nodeName from './plugins/node-name.js';
 import * as nodeUnschedulable from './plugins/node-unschedulable.js';
 import * as taintToleration from './plugins/taint-toleration.js';
-import type { PodInfo } from './pod-info.js';
+import { staticKeyOf, type PodInfo } from './pod-info.js';
 import type { FilterStatus } from './status.js';
 
 /** Index 0 means "passed"; the rest are the static failures in filter order. */
@@ -108,10 +108,10 @@ export class StaticResultsCache {
   ) {}
 
   get(pod: PodInfo): StaticResults {
-    let entry = this.entries.get(pod.staticKey);
+    let entry = this.entries.get(staticKeyOf(pod));
     if (!entry) {
       entry = computeStaticResults(this.cluster, pod, this.filters);
-      this.entries.set(pod.staticKey, entry);
+      this.entries.set(staticKeyOf(pod), entry);
     }
     return entry;
   }
