@@ -53,7 +53,64 @@ describe('status on a 1.37 cluster with CompositePodGroups', () => {
     ]);
     expect(items[1]?.scheduled).toEqual({ status: 'True', reason: 'Scheduled', message: '' });
   });
+});
 
+describe('diff on a 1.37 cluster with CompositePodGroups', () => {
+  it('diffs composite templates against CompositePodGroups, and says the minCount the template changed is not drift', async () => {
+    const result = await workload('diff');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      'diff -u -N Workload/default/train#compositePodGroupTemplates[job] CompositePodGroup/default/train-job\n' +
+        '--- Workload/default/train#compositePodGroupTemplates[job]\n' +
+        '+++ CompositePodGroup/default/train-job\t(CompositePodGroup spec is immutable: recreate it to fix)\n' +
+        '@@ -1,6 +1,6 @@\n' +
+        ' spec:\n' +
+        '   schedulingPolicy:\n' +
+        '     gang:\n' +
+        '-      minGroupCount: 2\n' +
+        '+      minGroupCount: 1\n' +
+        '   disruptionMode:\n' +
+        '     all: {}\n',
+    );
+    expect(result.stderr).toBe(
+      'info: PodGroup/default/train-workers has gang minCount 2, template "workers" now says 3: the template changed it ' +
+        '(Workload generation 2); minCount is mutable in 1.37 (WL-29, PG-22), so this is not drift (X-10)\n',
+    );
+  });
+
+  it('-o json carries the composite templates and the minCount change', async () => {
+    const result = await workload('diff', 'train', '-o', 'json');
+    const doc = JSON.parse(result.stdout) as {
+      drift: boolean;
+      templates: Array<{ template: string; podGroups: Array<{ name: string; differences: unknown[]; minCount?: unknown }> }>;
+      compositeTemplates: Array<{ template: string; compositePodGroups: Array<{ name: string; differences: Array<{ field: string }> }> }>;
+    };
+    expect(doc.drift).toBe(true);
+    expect(doc.templates.map((t) => [t.template, t.podGroups.map((g) => g.name)])).toEqual([
+      ['leader', ['late', 'train-leader']],
+      ['workers', ['stray', 'train-workers']],
+    ]);
+    expect(doc.templates[1]?.podGroups[1]).toEqual({
+      name: 'train-workers',
+      differences: [],
+      patch: [],
+      minCount: { podGroup: 2, template: 3, changedBy: 'template', workloadGeneration: 2 },
+    });
+    expect(
+      doc.compositeTemplates.map((t) => [t.template, t.compositePodGroups.map((g) => [g.name, g.differences.map((d) => d.field)])]),
+    ).toEqual([
+      [
+        'job',
+        [
+          ['retiring', []],
+          ['train-job', ['schedulingPolicy']],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('read-only, version by discovery', () => {
   it('read CompositePodGroups through v1alpha3 and PodGroups through v1beta1, with GET requests only', () => {
     const paths = server.requests.map((r) => r.path);
     expect(paths.some((p) => p.startsWith('/apis/scheduling.k8s.io/v1alpha3/') && p.includes('/compositepodgroups'))).toBe(true);

@@ -10,3 +10,4 @@ export * from './pod-specs.js';
 export * from './validation/index.js';
 export { applyPodGroupDefaults, DEFAULT_DISRUPTION_MODE, withPodGroupDefaults } from './defaulting.js';
 export { RULE_OF_TEMPLATE_FIELD } from './rules/cross/template-field-rules.js';
+export { composites as compositeTemplatesOf, podGroupTemplates as podGroupTemplatesOf, type Located } from './rules/v137/template-tree.js';

@@ -1,11 +1,11 @@
 // The `kubectl diff` layout (ecosystem.md §A6): `diff -u -N` of the template (---) against the
-// PodGroup (+++), showing only the spec fields a PodGroup copies from its template.
+// PodGroup or CompositePodGroup (+++), showing only the spec fields a group copies from its template.
 
 import { structuredPatch } from 'diff';
 import { stringify } from 'yaml';
 import { TEMPLATE_FIELDS } from '@kubectl-workload/rules';
-import type { PodGroup, PodGroupPolicyFields } from '@kubectl-workload/api';
-import type { DriftReport, OrphanPodGroup, PodGroupDrift, TemplateDrift } from './drift.js';
+import { kubeVersionOfObject, namespaceOf, nameOf, type KubeObject, type PodGroupPolicyFields } from '@kubectl-workload/api';
+import type { DriftReport, OrphanPodGroup, PodGroupDrift, UnusedTemplate } from './drift.js';
 
 const CONTEXT_LINES = 3;
 
@@ -17,12 +17,21 @@ function policyYaml(fields: PodGroupPolicyFields | undefined): string {
   return stringify({ spec });
 }
 
-function templateLabel(namespace: string, workload: string, template: string): string {
-  return `Workload/${namespace}/${workload}#podGroupTemplates[${template}]`;
+type TemplateList = 'podGroupTemplates' | 'compositePodGroupTemplates';
+type GroupKind = 'PodGroup' | 'CompositePodGroup';
+
+/** Template names are unique across a 1.37 Workload's tree (WL-36), so the name alone finds a nested one. */
+function templateLabel(namespace: string, workload: string, template: string, list: TemplateList = 'podGroupTemplates'): string {
+  return `Workload/${namespace}/${workload}#${list}[${template}]`;
 }
 
-function podGroupLabel(namespace: string, name: string): string {
-  return `PodGroup/${namespace}/${name}`;
+function groupLabel(kind: GroupKind, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+/** The key of a live group in the map diffPairs reads: `PodGroup/default/train-workers`. */
+export function liveKey(group: KubeObject): string {
+  return groupLabel(group.kind === 'CompositePodGroup' ? 'CompositePodGroup' : 'PodGroup', namespaceOf(group), nameOf(group));
 }
 
 /** One file pair of the diff: the template's side and the PodGroup's, with their YAML. */
@@ -61,59 +70,97 @@ function expectedFields(live: PodGroupPolicyFields, drift: PodGroupDrift): PodGr
   return expected;
 }
 
-const IMMUTABLE_NOTE = '(PodGroup spec is immutable: recreate it to fix)';
-
-function fileName(namespace: string, podGroup: string): string {
-  return `scheduling.k8s.io.v1alpha2.PodGroup.${namespace}.${podGroup}`;
+/** What it takes to fix the live side: its spec is immutable but for a 1.37 gang minCount (PG-22, CPG-06). */
+function fixNote(group: KubeObject | undefined, kind: GroupKind): string {
+  if (kind === 'CompositePodGroup') return '(CompositePodGroup spec is immutable: recreate it to fix)';
+  if (group && kubeVersionOfObject(group) === '1.37')
+    return '(PodGroup spec is immutable but for gang minCount: recreate it to fix the rest)';
+  return '(PodGroup spec is immutable: recreate it to fix)';
 }
 
-function driftPair(t: TemplateDrift, drift: PodGroupDrift, live: PodGroupPolicyFields): DiffPair {
+/** What kubectl names its temporary files: group, version, kind, namespace, name. */
+function fileName(group: KubeObject | undefined, kind: GroupKind, namespace: string, name: string): string {
+  const apiVersion = group?.apiVersion ?? (kind === 'CompositePodGroup' ? 'scheduling.k8s.io/v1alpha3' : 'scheduling.k8s.io/v1alpha2');
+  return `${apiVersion.replace('/', '.')}.${kind}.${namespace}.${name}`;
+}
+
+/** Live PodGroups and CompositePodGroups by liveKey; both copy the fields of TEMPLATE_FIELDS they have. */
+type Live = ReadonlyMap<string, KubeObject & { spec?: object }>;
+
+function driftPair(t: UnusedTemplate, drift: PodGroupDrift, kind: GroupKind, live: Live): DiffPair {
+  const group = live.get(groupLabel(kind, t.namespace, drift.name));
+  const spec = (group?.spec ?? {}) as PodGroupPolicyFields;
   return {
-    oldLabel: templateLabel(t.namespace, t.workload, t.template),
-    newLabel: podGroupLabel(t.namespace, drift.name),
-    oldText: policyYaml(expectedFields(live, drift)),
-    newText: policyYaml(live),
+    oldLabel: templateLabel(t.namespace, t.workload, t.template, kind === 'PodGroup' ? 'podGroupTemplates' : 'compositePodGroupTemplates'),
+    newLabel: groupLabel(kind, t.namespace, drift.name),
+    oldText: policyYaml(expectedFields(spec, drift)),
+    newText: policyYaml(spec),
     oldNote: '',
-    newNote: IMMUTABLE_NOTE,
-    fileName: fileName(t.namespace, drift.name),
+    newNote: fixNote(group, kind),
+    fileName: fileName(group, kind, t.namespace, drift.name),
   };
 }
 
-function orphanPair(orphan: OrphanPodGroup, live: PodGroupPolicyFields | undefined): DiffPair {
+function orphanPair(orphan: OrphanPodGroup, kind: GroupKind, live: Live): DiffPair {
+  const group = live.get(groupLabel(kind, orphan.namespace, orphan.podGroup));
   const missing =
     orphan.reason === 'WorkloadNotFound'
       ? `(Workload "${orphan.workload}" not found)`
       : `(template "${orphan.template}" not found in Workload "${orphan.workload}")`;
   return {
-    oldLabel: templateLabel(orphan.namespace, orphan.workload, orphan.template),
-    newLabel: podGroupLabel(orphan.namespace, orphan.podGroup),
+    oldLabel: templateLabel(
+      orphan.namespace,
+      orphan.workload,
+      orphan.template,
+      kind === 'PodGroup' ? 'podGroupTemplates' : 'compositePodGroupTemplates',
+    ),
+    newLabel: groupLabel(kind, orphan.namespace, orphan.podGroup),
     oldText: '',
-    newText: policyYaml(live),
+    newText: policyYaml(group?.spec),
     oldNote: missing,
     newNote: '',
-    fileName: fileName(orphan.namespace, orphan.podGroup),
+    fileName: fileName(group, kind, orphan.namespace, orphan.podGroup),
   };
 }
 
-/** A pair per drifted or orphaned PodGroup; `podGroups` supplies the live specs. */
-export function diffPairs(report: DriftReport, podGroups: ReadonlyMap<string, PodGroup>): DiffPair[] {
-  const live = (namespace: string, name: string) => podGroups.get(`${namespace}/${name}`)?.spec;
-  const pairs: DiffPair[] = [];
-  for (const t of report.templates) {
-    for (const drift of t.podGroups) {
-      if (drift.differences.length > 0) pairs.push(driftPair(t, drift, live(t.namespace, drift.name) ?? {}));
-    }
-  }
-  for (const orphan of report.orphans) pairs.push(orphanPair(orphan, live(orphan.namespace, orphan.podGroup)));
-  return pairs;
+/** A pair per drifted or orphaned group, PodGroups first; `live` holds the groups by liveKey. */
+export function diffPairs(report: DriftReport, live: Live): DiffPair[] {
+  const drifted = (t: UnusedTemplate, groups: readonly PodGroupDrift[], kind: GroupKind) =>
+    groups.filter((d) => d.differences.length > 0).map((d) => driftPair(t, d, kind, live));
+  return [
+    ...report.templates.flatMap((t) => drifted(t, t.podGroups, 'PodGroup')),
+    ...report.orphans.map((o) => orphanPair(o, 'PodGroup', live)),
+    ...report.compositeTemplates.flatMap((t) => drifted(t, t.compositePodGroups, 'CompositePodGroup')),
+    ...report.compositeOrphans.map((o) => orphanPair({ ...o, podGroup: o.compositePodGroup }, 'CompositePodGroup', live)),
+  ];
 }
 
-/** The unified diff of every drifted or orphaned PodGroup; empty when nothing drifted. */
-export function renderUnifiedDiff(report: DriftReport, podGroups: ReadonlyMap<string, PodGroup>): string {
-  return diffPairs(report, podGroups).map(unifiedDiff).join('');
+/** The unified diff of every drifted or orphaned group; empty when nothing drifted. */
+export function renderUnifiedDiff(report: DriftReport, live: Live): string {
+  return diffPairs(report, live).map(unifiedDiff).join('');
 }
 
-/** One line per template no PodGroup was made from (printed to stderr: information, not drift). */
+/**
+ * Information for stderr, not drift: templates nothing was made from, and 1.37 gang minCounts that
+ * differ because the template changed them (WL-29; the Job controller patches the PodGroup, JOB-27).
+ */
 export function unusedTemplateNotes(report: DriftReport): string[] {
-  return report.unusedTemplates.map((t) => `info: ${templateLabel(t.namespace, t.workload, t.template)} has no PodGroup`);
+  const minCounts = report.templates.flatMap((t) =>
+    t.podGroups.flatMap(({ name, minCount }) =>
+      minCount?.changedBy === 'template'
+        ? [
+            `info: ${groupLabel('PodGroup', t.namespace, name)} has gang minCount ${minCount.podGroup ?? '<unset>'}, template ` +
+              `"${t.template}" now says ${minCount.template ?? '<unset>'}: the template changed it (Workload generation ` +
+              `${minCount.workloadGeneration ?? '?'}); minCount is mutable in 1.37 (WL-29, PG-22), so this is not drift (X-10)`,
+          ]
+        : [],
+    ),
+  );
+  return [
+    ...report.unusedTemplates.map((t) => `info: ${templateLabel(t.namespace, t.workload, t.template)} has no PodGroup`),
+    ...report.unusedCompositeTemplates.map(
+      (t) => `info: ${templateLabel(t.namespace, t.workload, t.template, 'compositePodGroupTemplates')} has no CompositePodGroup`,
+    ),
+    ...minCounts,
+  ];
 }

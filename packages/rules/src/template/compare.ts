@@ -88,6 +88,15 @@ const SAME: Record<TemplateField, (pg: PodGroupPolicyFields, tpl: PodGroupPolicy
 };
 
 /**
+ * A schedulingPolicy difference where both sides are gang, so only minCount differs: mutable in
+ * 1.37 (WL-29, PG-22), where the Job controller patches the template and the PodGroup in turn (JOB-27).
+ */
+export function isMinCountOnly(d: TemplateDifference): boolean {
+  const gang = (policy: unknown): boolean => (policy as PodGroupSchedulingPolicy | undefined)?.gang !== undefined;
+  return d.field === 'schedulingPolicy' && gang(d.podGroup) && gang(d.template);
+}
+
+/**
  * Field-level differences between a PodGroup spec and its template, in TEMPLATE_FIELDS order;
  * `fields` limits the comparison (each X-10..X-14 rule compares only its own fields).
  */

@@ -1,11 +1,11 @@
 // The `diff` command's work, loaded only when the command runs (see ../diff.ts for its flags).
 
-import { namespaceOf, nameOf } from '@kubectl-workload/api';
+import { nameOf } from '@kubectl-workload/api';
 import { didYouMean } from '@kubectl-workload/cluster';
 import { writtenTemplateRef } from '@kubectl-workload/rules';
 import { computeDrift, type DriftReport } from '../../diff/drift.js';
 import { EXTERNAL_DIFF_ENV, ExternalDiffError, runExternalDiff } from '../../diff/external.js';
-import { diffPairs, renderUnifiedDiff, unusedTemplateNotes } from '../../diff/unified.js';
+import { diffPairs, liveKey, renderUnifiedDiff, unusedTemplateNotes } from '../../diff/unified.js';
 import { EXIT_FINDINGS, EXIT_OK, UserError } from '../../exit.js';
 import { colorEnabled, paletteFor, type Palette } from '../../output/color.js';
 import { renderDocument } from '../../output/document.js';
@@ -44,20 +44,22 @@ async function externalDiff(command: string, pairs: Parameters<typeof runExterna
 
 export async function runDiff(args: DiffArgs): Promise<void> {
   const view = await loadClusterView(args);
-  const { workloads, podGroups } = view.state;
-  const named = (name: string) =>
-    workloads.some((w) => nameOf(w) === name) || podGroups.some((g) => writtenTemplateRef(g)?.workloadName === name);
-  // A deleted Workload still has a diff while PodGroups name it (X-22).
-  if (args.workload !== undefined && !named(args.workload)) {
+  const { workloads, podGroups, compositePodGroups } = view.state;
+  // A deleted Workload still has a diff while groups name it (X-22).
+  const names = [
+    ...workloads.map((w) => nameOf(w)),
+    ...podGroups.flatMap((g) => writtenTemplateRef(g)?.workloadName ?? []),
+    ...compositePodGroups.flatMap((g) => g.spec?.workloadRef?.workloadName ?? []),
+  ];
+  if (args.workload !== undefined && !names.includes(args.workload)) {
     const where = view.allNamespaces ? '' : ` in namespace "${view.namespace}"`;
-    const names = [...workloads.map((w) => nameOf(w)), ...podGroups.flatMap((g) => writtenTemplateRef(g)?.workloadName ?? [])];
     throw new UserError(`workloads.scheduling.k8s.io "${args.workload}" not found${where}${didYouMean(args.workload, names)}`);
   }
-  const report = computeDrift(workloads, podGroups, args.workload);
+  const report = computeDrift(workloads, podGroups, args.workload, compositePodGroups);
   if (args.output !== undefined) process.stdout.write(renderDocument(diffDocument(report), args.output));
   else {
     for (const note of unusedTemplateNotes(report)) process.stderr.write(`${note}\n`);
-    const live = new Map(podGroups.map((g) => [`${namespaceOf(g)}/${nameOf(g)}`, g]));
+    const live = new Map([...podGroups, ...compositePodGroups].map((g) => [liveKey(g), g]));
     const external = process.env[EXTERNAL_DIFF_ENV];
     if (external && report.drift) await externalDiff(external, diffPairs(report, live));
     else process.stdout.write(colorize(renderUnifiedDiff(report, live), paletteFor(colorEnabled(process.stdout))));

@@ -3,14 +3,7 @@
 // disruptionMode means `{single: {}}`. X-11 and X-12 carry over unchanged.
 
 import { templateConsistencyRule } from '../cross/template-consistency.js';
-import type { TemplateDifference } from '../../template/compare.js';
-import type { PodGroupSchedulingPolicy } from '@kubectl-workload/api';
-
-/** Both gang: only minCount differs, which the Job controller patches on both objects in turn (JOB-27). */
-function onlyMinCount(d: TemplateDifference): boolean {
-  const gang = (policy: unknown): boolean => (policy as PodGroupSchedulingPolicy | undefined)?.gang !== undefined;
-  return gang(d.podGroup) && gang(d.template);
-}
+import { isMinCountOnly } from '../../template/compare.js';
 
 /** X-10: a different member is an error; a different gang minCount only a warning, as minCount is mutable now (WL-29). */
 export const x10v137 = templateConsistencyRule({
@@ -19,7 +12,7 @@ export const x10v137 = templateConsistencyRule({
   fields: ['schedulingPolicy'],
   severity: 'error',
   gates: [],
-  warnOnly: onlyMinCount,
+  warnOnly: isMinCountOnly,
 });
 
 export const x13v137 = templateConsistencyRule({
