@@ -22,6 +22,11 @@ function builder(yargs: Argv) {
         default: 'text' as const,
         describe: 'output format (wide: text listing every pod of a big gang)',
       })
+      .option('show-all', {
+        type: 'boolean',
+        default: false,
+        describe: 'text output lists every pod of a big gang instead of folding them (as -o wide does)',
+      })
       .option('html', {
         type: 'string',
         requiresArg: true,
@@ -35,6 +40,7 @@ function builder(yargs: Argv) {
   )
     .example('$0 explain podgroup/llm-train-workers', 'why a gang is pending')
     .example('$0 explain podgroup/llm-train-workers --html placement.html', 'the placement as a page to open in a browser')
+    .example('$0 explain podgroup/llm-train-workers --show-all', 'every pod of a big gang, one row each')
     .example('$0 why job/etl-batch --snapshot cluster.yaml -o json', 'from a snapshot, machine-readable');
 }
 

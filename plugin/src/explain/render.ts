@@ -75,7 +75,7 @@ function podLines(p: PlacementAnalysis, wide: boolean): string[] {
     const rows = folded.map(({ first, label }) => [label, first.outcome, first.node ?? '<none>', first.message ?? '']);
     lines.push(indent(renderTable({ headers: ['NAME', 'OUTCOME', 'NODE', 'MESSAGE'], rows }).trimEnd(), '    '));
   }
-  if (foldPlaced) lines.push('    (-o wide lists every pod)');
+  if (foldPlaced) lines.push('    (--show-all or -o wide lists every pod)');
   return lines;
 }
 
@@ -158,7 +158,7 @@ function liveSection(live: LiveComparison, colors: Palette, now: Now): string[] 
 }
 
 export interface ExplainTextOptions {
-  /** List every pod of a big gang instead of folding them (-o wide). */
+  /** List every pod of a big gang instead of folding them (-o wide, --show-all). */
   readonly wide?: boolean;
   readonly now?: Now;
 }

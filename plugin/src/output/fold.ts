@@ -1,5 +1,6 @@
 // Text output folds big gangs: past FOLD_ABOVE pods, one line per outcome with counts replaces a row
-// per pod (`998 pods Scheduled on 998 nodes (zone-0)`). `-o wide` and -o json keep every row.
+// per pod (`998 pods Scheduled on 998 nodes (zone-0)`). `-o wide` (explain: also --show-all) and
+// -o json keep every row.
 
 import { groupBy } from '../group-by.js';
 

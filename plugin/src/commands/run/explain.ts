@@ -48,7 +48,7 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
   }
   process.stdout.write(
     args.output === 'text' || args.output === 'wide'
-      ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)), { wide: args.output === 'wide' })
+      ? renderExplainText(diagnosis, paletteFor(colorEnabled(process.stdout)), { wide: args.output === 'wide' || args['show-all'] })
       : renderDocument(explainDocument(diagnosis), args.output),
   );
   if (args.html) await writePicture(args.html, explainDocument(diagnosis));
