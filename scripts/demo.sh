@@ -36,6 +36,11 @@ picture="$PWD/.demo/llm-train-workers.html"
 mkdir -p .demo
 expect_exit 1 kubectl-workload explain podgroup/llm-train-workers --snapshot "$cluster" --html "$picture" -o json >/dev/null
 echo "placement picture written: $picture"
+# Every gang of a simulate run as the same page.
+run_picture="$PWD/.demo/simulation.html"
+echo "\$ kubectl workload simulate --snapshot $cluster -o html > $run_picture"
+expect_exit 0 kubectl-workload simulate --snapshot "$cluster" -o html >"$run_picture"
+echo "simulation picture written: $run_picture"
 # A plain Job whose pods run is no failure: explain warns that it gets no gang (exit 0).
 echo "\$ kubectl workload why job/etl-batch --snapshot $cluster"
 expect_exit 0 kubectl-workload why job/etl-batch --snapshot "$cluster"

@@ -95,7 +95,8 @@ async function checkPage(name: string, json: Explanation, file: string): Promise
   expect(await page.locator('#detail').textContent()).toContain(first ?? '<none>');
   expect(await page.locator('#summary').textContent()).toContain(`${nodes.length} nodes in ${domains.size} domains`);
 
-  await page.screenshot({ path: join(ARTIFACTS, `picture-${name}.png`), fullPage: true });
+  // The whole page of a 5,000-node snapshot is tens of thousands of pixels tall: its first screen will do.
+  await page.screenshot({ path: join(ARTIFACTS, `picture-${name}.png`), fullPage: name === 'example' });
   expect(errors).toEqual([]);
   await page.close();
 }
@@ -136,6 +137,9 @@ async function checkGroup(page: Page, report: Report, group: Report['podGroups']
   const nodes = new Set(
     report.pods.filter((p) => p.podGroup === group.name && p.namespace === group.namespace && p.node).map((p) => p.node),
   );
+  const members = report.pods.filter((p) => p.podGroup === group.name && p.namespace === group.namespace);
+  const rows = await page.locator('#pods tr[data-pods]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-pods'))));
+  expect(rows.reduce((a, b) => a + b, 0)).toBe(members.length);
   const marked = await page.locator('#domains .cell.member').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')));
   expect(new Set(marked)).toEqual(nodes);
   for (const domain of group.placements?.generated ?? []) {
@@ -182,6 +186,8 @@ describe('simulate -o html', () => {
     const row = await page.locator(`#domain-table tr[data-domain="${chosen}"] td`).allTextContents();
     expect(row[3]).toContain(`chosen, score ${group.placements?.scores[chosen]?.total}`);
     expect(await page.locator(`#domain-table tr[data-domain="${chosen}"] summary`).textContent()).toBe('500 pods');
+    // 500 pods placed alike in one zone: one row of the pods table.
+    expect(await page.locator('#pods tr[data-pods]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pods')))).toEqual(['500']);
     await page.screenshot({ path: join(ARTIFACTS, 'picture-simulate-5k.png') });
     expect(errors).toEqual([]);
     await page.close();

@@ -95,6 +95,25 @@ describe('the picture model of a simulate run', () => {
     expect(model.broken).toBe(true);
   });
 
+  it("puts simulate -f's what-if verdicts under the verdict, and judges by them", () => {
+    const verdict = {
+      kind: 'Job' as const,
+      namespace: 'default',
+      name: 'train',
+      file: 'job.yaml',
+      podGroup: 'train',
+      pods: 4,
+      scheduled: 4,
+    };
+    const fits = { ...verdict, fits: true, nodes: ['a1', 'a2'], preempts: 0, message: 'fits: 4 pods on a1, a2', notes: [] };
+    const withWhatIf = (v: typeof fits) => pictureModel({ ...(asJson(report) as SimulationDocument), whatIf: [v] });
+    expect(withWhatIf(fits).details).toEqual(['What-if (-f):', '  Job default/train (4 pods, PodGroup train): fits: 4 pods on a1, a2']);
+    // Only the new objects count: big's failure is the cluster's own.
+    expect(withWhatIf(fits).broken).toBe(false);
+    expect(withWhatIf({ ...fits, fits: false }).broken).toBe(true);
+    expect(model.details).toEqual([]);
+  });
+
   it('is not added to the plain report', () => {
     const plain = runSimulateCommand(objects, { now: NOW }).report;
     expect(plain.nodeMap).toBeUndefined();

@@ -9,9 +9,10 @@ import type { NodeMap } from '../explain/placement/node-cells.js';
 import type { NodeReasonCount } from '../explain/placement/node-reasons.js';
 import type { ReportPlacements } from '../simulate/placements.js';
 import type { SimulateReport } from '../simulate/report.js';
+import { renderVerdicts, type WhatIfVerdict } from '../whatif/verdict.js';
 
 export type ExplanationDocument = { readonly kind: 'Explanation' } & Diagnosis;
-export type SimulationDocument = SimulateReport & { readonly nodeMap: NodeMap };
+export type SimulationDocument = SimulateReport & { readonly nodeMap: NodeMap; readonly whatIf?: readonly WhatIfVerdict[] };
 export type PictureSource = ExplanationDocument | SimulationDocument;
 
 export interface PictureNode {
@@ -79,6 +80,8 @@ export interface PictureModel {
   readonly title: string;
   /** The verdict line at the top, and the fix when there is one. */
   readonly verdict: string;
+  /** Lines under the verdict: simulate -f's what-if verdicts, as its text output prints them. */
+  readonly details: readonly string[];
   readonly broken: boolean;
   readonly fix: string | null;
   /** The scheduler version and what was simulated, in words. */
@@ -173,7 +176,7 @@ function explanationModel(doc: ExplanationDocument): PictureModel {
   const id = `${doc.target.namespace}/${doc.target.name}`;
   const title = `${doc.target.kind} ${id}`;
   const verdict = doc.broken ? `Broken link: ${doc.broken.link} — ${doc.broken.summary}` : 'Every link holds.';
-  const common = { command: 'explain' as const, title, verdict, broken: doc.broken !== null, fix: doc.broken?.fix ?? null };
+  const common = { command: 'explain' as const, title, verdict, details: [], broken: doc.broken !== null, fix: doc.broken?.fix ?? null };
   if (!p) {
     const run = 'The chain did not reach the nodes: nothing was simulated.';
     return { ...common, run, groupBy: '', resource: '', reasons: [], nodes: [], domains: [], groups: [] };
@@ -226,11 +229,14 @@ function simulationModel(doc: SimulationDocument): PictureModel {
   const counts = Object.entries(doc.summary)
     .map(([outcome, n]) => `${n} ${outcome}`)
     .join(', ');
+  const whatIf = doc.whatIf && renderVerdicts(doc.whatIf).trim().split('\n');
   return {
     command: 'simulate',
     title: `simulation of ${doc.nodes} nodes, ${groups.length} PodGroups`,
     verdict: `${placed} of ${groups.length} PodGroups placed; pods: ${counts}.`,
-    broken: placed < groups.length,
+    details: whatIf ?? [],
+    // With -f the question is whether the new objects fit; else whether every gang landed.
+    broken: doc.whatIf ? doc.whatIf.some((v) => v.fits === false) : placed < groups.length,
     fix: null,
     run: `Simulation (kube-scheduler ${doc.schedulerVersion}, ${doc.mode === 'podGroup' ? 'one PodGroup cycle' : 'until nothing more fits'})`,
     groupBy: doc.nodeMap.groupBy,

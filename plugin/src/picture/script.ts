@@ -16,14 +16,16 @@ export const PAGE_SCRIPT = String.raw`
     return e;
   }
   function pct(x) { return Math.round(x * 100) + '%'; }
-  function colour(free) { if (free === null) return '#d0d7de'; return 'hsl(' + Math.round(free * 120) + ', 70%, ' + (45 + Math.round(free * 15)) + '%)'; }
+  // Free share in tenths: one class per tenth (style.ts), not a style attribute per cell.
+  function shade(free) { return free === null ? 'fn' : 'f' + Math.round(free * 10); }
   function freeText(free) { return Object.keys(free).map(function (r) { return free[r] + ' ' + r; }).join(', '); }
   page.innerHTML = '';
   page.appendChild(el('h1', {}, esc(m.title)));
 
   // Verdict and fix first: what the reader came for.
   var verdict = el('section', { 'class': 'verdict' + (m.broken ? ' broken' : ''), id: 'verdict', 'aria-label': 'verdict' },
-    '<p><strong>' + esc(m.verdict) + '</strong></p>' + (m.fix ? '<p class="fix">Fix: ' + esc(m.fix) + '</p>' : ''));
+    '<p><strong>' + esc(m.verdict) + '</strong></p>' + (m.fix ? '<p class="fix">Fix: ' + esc(m.fix) + '</p>' : '') +
+    (m.details.length ? '<pre id="what-if">' + esc(m.details.join('\n')) + '</pre>' : ''));
   page.appendChild(verdict);
   var summary = el('section', { id: 'summary', 'class': 'sr-only', 'aria-label': 'text summary' });
   page.appendChild(summary);
@@ -43,25 +45,40 @@ export const PAGE_SCRIPT = String.raw`
     label.appendChild(select);
     page.appendChild(el('p', {}, '')).appendChild(label);
   }
-  var view = el('div', { id: 'view' });
-  page.appendChild(view);
+  var top = el('div', { id: 'view-top' });
+  page.appendChild(top);
 
-  // The cells: drawn once, marked per gang.
+  // The cells: drawn once, marked per gang. 38 cells of 11 px fit the 420 px row of style.ts.
+  var CELL = 11, CELLS_PER_ROW = 38;
   var grid = el('div', { 'class': 'domains', id: 'domains' });
   var headers = [];
   m.domains.forEach(function (d) {
     var cells = '';
     for (var i = d.first; i < d.first + d.count; i++) {
       var n = m.nodes[i];
-      cells += '<span class="cell' + (n.reasons.length ? ' fail' : '') + '" tabindex="-1" role="img" data-node="' + i + '" aria-label="' + esc(n.name) +
-        '" style="background-color:' + colour(n.free) + '"></span>';
+      cells += '<span class="cell ' + shade(n.free) + (n.reasons.length ? ' fail' : '') + '" tabindex="-1" role="img" data-node="' + i + '" aria-label="' + esc(n.name) + '"></span>';
     }
-    var block = el('section', { 'class': 'domain', tabindex: '0', role: 'group', 'data-domain': d.name },
+    // Off-screen blocks are skipped by layout and paint (content-visibility); this is their size meanwhile.
+    var size = 'contain-intrinsic-size: auto ' + Math.min(CELLS_PER_ROW, d.count) * CELL + 'px auto ' + (Math.ceil(d.count / CELLS_PER_ROW) * CELL + 24) + 'px';
+    var block = el('section', { 'class': 'domain', tabindex: '0', role: 'group', 'data-domain': d.name, style: size },
       '<header></header><div class="cells">' + cells + '</div>');
     headers.push(block.firstChild);
     grid.appendChild(block);
   });
   var detail = el('div', { id: 'detail', role: 'status', 'aria-live': 'polite' }, 'Hover or focus a node for its details (Tab to a domain, then arrow keys).');
+  // The grid stays in place when another gang is drawn: only the views above and below it change.
+  page.appendChild(el('h2', {}, 'Nodes by ' + esc(m.groupBy) + ' (colour: free share of ' + esc(m.resource) + ')'));
+  page.appendChild(el('div', { 'class': 'legend', 'aria-hidden': 'true' },
+    '<span><span class="cell f10"></span>all free</span>' +
+    '<span><span class="cell f0"></span>none free (barred)</span>' +
+    '<span><span class="cell fn"></span>has no ' + esc(m.resource) + '</span>' +
+    '<span><span class="cell blank fail"></span>fails a filter (striped)</span>' +
+    '<span><span class="cell blank member"></span>member placed</span>' +
+    '<span><span class="cell blank victim"></span>preemption victim</span>'));
+  page.appendChild(grid);
+  page.appendChild(detail);
+  var view = el('div', { id: 'view' });
+  page.appendChild(view);
   var group = m.groups[0];
   var membersOf = {};
   var victimsOf = {};
@@ -140,21 +157,12 @@ export const PAGE_SCRIPT = String.raw`
         (fitText(v) ? ', ' + fitText(v) : '') + (members ? ', ' + members + ' members placed' : '') + '; free ' + freeText(d.free));
     });
 
+    top.innerHTML = '';
+    top.appendChild(el('p', { id: 'outcome' }, esc(group.id) + ': <strong>' + esc(group.outcome) + '</strong> ' + esc(group.message)));
+    if (group.hint && group.hint !== m.fix) top.appendChild(el('p', { id: 'hint' }, esc(group.hint)));
+    if (group.preemption) top.appendChild(el('p', { id: 'preemption' }, 'Preemption: ' + esc(group.preemption)));
     view.innerHTML = '';
-    view.appendChild(el('p', { id: 'outcome' }, esc(group.id) + ': <strong>' + esc(group.outcome) + '</strong> ' + esc(group.message)));
-    if (group.hint && group.hint !== m.fix) view.appendChild(el('p', { id: 'hint' }, esc(group.hint)));
-    if (group.preemption) view.appendChild(el('p', { id: 'preemption' }, 'Preemption: ' + esc(group.preemption)));
 
-    view.appendChild(el('h2', {}, 'Nodes by ' + esc(m.groupBy) + ' (colour: free share of ' + esc(m.resource) + ')'));
-    view.appendChild(el('div', { 'class': 'legend', 'aria-hidden': 'true' },
-      '<span><span class="cell" style="background:' + colour(1) + '"></span>all free</span>' +
-      '<span><span class="cell" style="background:' + colour(0) + '"></span>none free</span>' +
-      '<span><span class="cell" style="background:' + colour(null) + '"></span>has no ' + esc(m.resource) + '</span>' +
-      '<span><span class="cell fail" style="background:#fff"></span>fails a filter (striped)</span>' +
-      '<span><span class="cell member" style="background:#fff"></span>member placed</span>' +
-      '<span><span class="cell victim" style="background:#fff"></span>preemption victim</span>'));
-    view.appendChild(grid);
-    view.appendChild(detail);
 
     // FitError breakdown: filter reasons by node count.
     view.appendChild(el('h2', {}, 'Filter reasons by node count'));
@@ -183,12 +191,21 @@ export const PAGE_SCRIPT = String.raw`
           (names.length ? '<details><summary>' + names.length + ' pods</summary>' + esc(names.join(', ')) + '</details>' : '—') + '</td></tr>';
       }).join('')));
 
+    // Pods alike (outcome, domain, message) share a row, as explain's text folds them: a 1,000-pod
+    // gang reads as a few rows; each pod's node is in the row's list and on the cells.
     view.appendChild(el('h2', {}, 'Pods'));
-    view.appendChild(el('table', { id: 'pods' }, '<tr><th>Pod</th><th>Outcome</th><th>Node</th><th>' + esc(m.groupBy) + '</th><th>Message</th></tr>' +
-      group.pods.map(function (p) {
-        var placedOn = p.node === null ? null : m.nodes[p.node];
-        return '<tr><td>' + esc(p.name) + '</td><td>' + esc(p.outcome) + '</td><td>' + (placedOn ? esc(placedOn.name) : '—') + '</td><td>' +
-          (placedOn ? esc(m.domains[domainOf[p.node]].name) : '—') + '</td><td>' + esc(p.message || '') + '</td></tr>';
+    var rows = [];
+    var rowOf = {};
+    group.pods.forEach(function (p) {
+      var domain = p.node === null ? '—' : m.domains[domainOf[p.node]].name;
+      var key = JSON.stringify([p.outcome, domain, p.message || '']);
+      if (!rowOf[key]) rows.push(rowOf[key] = { outcome: p.outcome, domain: domain, message: p.message || '', pods: [] });
+      rowOf[key].pods.push(p.node === null ? p.name : p.name + ' on ' + m.nodes[p.node].name);
+    });
+    view.appendChild(el('table', { id: 'pods' }, '<tr><th>Pods</th><th>Outcome</th><th>' + esc(m.groupBy) + '</th><th>Message</th></tr>' +
+      rows.map(function (r) {
+        var pods = r.pods.length === 1 ? esc(r.pods[0]) : '<details><summary>' + r.pods.length + ' pods</summary>' + esc(r.pods.join(', ')) + '</details>';
+        return '<tr data-pods="' + r.pods.length + '"><td>' + pods + '</td><td>' + esc(r.outcome) + '</td><td>' + esc(r.domain) + '</td><td>' + esc(r.message) + '</td></tr>';
       }).join('')));
 
     if (group.victims.length) {

@@ -1,7 +1,15 @@
 // The placement picture's stylesheet. Full and failing nodes carry a pattern and a mark besides
 // their colour, so colour is never the only signal.
 
-export const PAGE_STYLE = `
+/** One class per tenth of free share (f0 .. f10), red to green; fn: the node has none of the resource. */
+const SHADES = Array.from({ length: 11 }, (_, k) => `.f${k} { background-color: hsl(${k * 12}, 70%, ${45 + Math.round(k * 1.5)}%); }`).join(
+  '\n',
+);
+
+export const PAGE_STYLE = `${SHADES}
+.fn { background-color: #d0d7de; }
+.cell.f0 { background-image: linear-gradient(transparent 35%, rgba(255,255,255,.9) 35% 65%, transparent 65%); }
+.cell.blank { background-color: #fff; }
 :root { font: 14px/1.4 system-ui, sans-serif; color: #1b1f24; background: #fff; }
 body { margin: 0 auto; max-width: 1200px; padding: 1rem; }
 h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
@@ -11,7 +19,7 @@ h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
 .fix { font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .domains { display: flex; flex-wrap: wrap; gap: .6rem; }
-.domain { border: 1px solid #8c959f; border-radius: 4px; padding: .3rem; max-width: 100%; }
+.domain { border: 1px solid #8c959f; border-radius: 4px; padding: .3rem; max-width: 100%; content-visibility: auto; }
 .domain:focus, .cell:focus { outline: 3px solid #0969da; outline-offset: 1px; }
 .domain header { font-size: .85rem; margin-bottom: .2rem; }
 .domain .tag { font-weight: 700; padding: 0 .3rem; border-radius: 3px; margin-left: .3rem; }
