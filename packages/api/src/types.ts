@@ -351,6 +351,24 @@ export interface Job extends KubeObject {
   status?: JobStatus;
 }
 
+/** apps/v1 ReplicaSet and StatefulSet: their selector is what default topology spreading selects by. */
+export interface ReplicaSet extends KubeObject {
+  spec?: { replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec };
+}
+
+export interface StatefulSet extends KubeObject {
+  spec?: { replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec };
+}
+
+/** core/v1 Service and ReplicationController: an equality selector (nil selects nothing). */
+export interface Service extends KubeObject {
+  spec?: { selector?: Record<string, string> };
+}
+
+export interface ReplicationController extends KubeObject {
+  spec?: { selector?: Record<string, string> };
+}
+
 export interface CronJob extends KubeObject {
   spec?: { jobTemplate?: { metadata?: ObjectMeta; spec?: JobSpec } };
 }

@@ -12,16 +12,21 @@ import {
   type Pod,
   type PodGroup,
   type PriorityClass,
+  type ReplicaSet,
+  type ReplicationController,
   type ResourceClaim,
   type ResourceClaimTemplate,
   type ResourceSlice,
+  type Service,
+  type StatefulSet,
   type StorageClass,
 } from '@kubectl-workload/api';
 import type { DraObjects } from './plugins/dynamic-resources.js';
+import type { SpreadSelectorSources } from './spread-defaults.js';
 import { validateObject, validateStorage } from './validate.js';
 
 /** Fields named as in ClusterState, so a loaded cluster state is a SimulationInput. */
-export interface SimulationInput extends Partial<DraObjects> {
+export interface SimulationInput extends Partial<DraObjects>, SpreadSelectorSources {
   readonly nodes: readonly Node[];
   /** Bound pods (spec.nodeName set, not Succeeded/Failed) and pending pods (no spec.nodeName). */
   readonly pods: readonly Pod[];
@@ -37,7 +42,8 @@ export interface SimulationInput extends Partial<DraObjects> {
 }
 
 /**
- * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five, the DRA kinds and the storage kinds. Throws
+ * Other kinds (Workloads, Jobs, ...) are ignored: the scheduler reads only these five, the DRA kinds, the storage kinds and
+ * the controllers and Services default topology spreading selects by. Throws
  * InvalidObjectError for a malformed field the simulator would read.
  */
 export function simulationInput(objects: readonly KubeObject[]): SimulationInput {
@@ -54,7 +60,14 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
   const persistentVolumes: PersistentVolume[] = [];
   const storageClasses: StorageClass[] = [];
   const csiNodes: CSINode[] = [];
+  const replicaSets: ReplicaSet[] = [];
+  const statefulSets: StatefulSet[] = [];
+  const services: Service[] = [];
+  const replicationControllers: ReplicationController[] = [];
   for (const obj of objects) {
+    // core/v1 kinds outside the kind table: default topology spreading reads their selectors.
+    if (obj.apiVersion === 'v1' && obj.kind === 'Service') services.push(obj);
+    if (obj.apiVersion === 'v1' && obj.kind === 'ReplicationController') replicationControllers.push(obj);
     const kind = knownKind(obj);
     if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup' || kind === 'PriorityClass')
       validateObject(obj, kind);
@@ -99,6 +112,12 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
       case 'CSINode':
         csiNodes.push(obj);
         break;
+      case 'ReplicaSet':
+        replicaSets.push(obj);
+        break;
+      case 'StatefulSet':
+        statefulSets.push(obj);
+        break;
       default:
         break;
     }
@@ -117,5 +136,9 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
     persistentVolumes,
     storageClasses,
     csiNodes,
+    replicaSets,
+    statefulSets,
+    services,
+    replicationControllers,
   };
 }

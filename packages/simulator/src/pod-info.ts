@@ -5,6 +5,7 @@ import type { Container, LabelSelector, Pod, PodAffinityTerm, Toleration, Topolo
 import { DEFAULT_SCHEDULER_NAME } from './messages.js';
 import { isBestEffort, podRequests, RequestsError, type PodRequests, type Requests } from './resources.js';
 import type { Labels } from './selectors.js';
+import type { SpreadSelectors } from './spread-defaults.js';
 import { podClaims, type PodClaim } from './volume-cache.js';
 
 export interface HostPort {
@@ -55,8 +56,11 @@ export interface PodInfo {
   readonly requiredAntiAffinity: readonly AffinityTerm[];
   readonly preferredAffinity: readonly AffinityTerm[];
   readonly preferredAntiAffinity: readonly AffinityTerm[];
+  /** The pod's own topologySpreadConstraints, by whenUnsatisfiable. */
   readonly hardSpread: readonly SpreadConstraint[];
   readonly softSpread: readonly SpreadConstraint[];
+  /** A pending pod without constraints of its own: the selector default spreading uses (spread-defaults.ts), if any. */
+  readonly defaultSpreadSelector: LabelSelector | undefined;
   /** spec.resourceClaims is not empty (DynamicResources has work to do). */
   readonly hasClaims: boolean;
   /** Claim-backed volumes, in spec order (VolumeBinding, VolumeZone, NodeVolumeLimits). */
@@ -95,7 +99,7 @@ function affinityTerm(term: PodAffinityTerm, weight: number, namespace: string, 
   };
 }
 
-function spreadConstraint(c: TopologySpreadConstraint, labels: Labels): SpreadConstraint {
+export function spreadConstraint(c: TopologySpreadConstraint, labels: Labels): SpreadConstraint {
   return {
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
@@ -143,8 +147,15 @@ function requestsOf(pod: Pod, key: string): PodRequests {
 /**
  * `priorities` maps PriorityClass names to values; spec.priority wins when the admission plugin already set it.
  * `grouped` false (GenericWorkload off) drops the pod's group: the scheduler does not read spec.schedulingGroup.
+ * `spreadSelectors` deduce the default spreading selector of a pending pod without constraints of its own.
  */
-export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defaultPriority: number, grouped = true): PodInfo {
+export function podInfo(
+  pod: Pod,
+  priorities: ReadonlyMap<string, number>,
+  defaultPriority: number,
+  grouped = true,
+  spreadSelectors?: SpreadSelectors,
+): PodInfo {
   const meta = pod.metadata ?? {};
   const spec = pod.spec ?? {};
   const namespace = meta.namespace || 'default';
@@ -160,6 +171,8 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
   const images = containers.map((c) => c.image ?? '');
   const spreads = spec.topologySpreadConstraints ?? NONE;
   const volumeClaims = podClaims(pod);
+  // Only a pod still to be scheduled is spread: bound pods skip the Service/controller lookups.
+  const defaultSpreadSelector = spreads.length || spec.nodeName ? undefined : spreadSelectors?.selectorFor(pod);
   return {
     pod,
     namespace,
@@ -194,6 +207,7 @@ export function podInfo(pod: Pod, priorities: ReadonlyMap<string, number>, defau
       spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'),
       (c) => spreadConstraint(c, labels),
     ),
+    defaultSpreadSelector,
     volumeClaims,
     images,
     hasClaims: (spec.resourceClaims ?? []).length > 0,
@@ -230,6 +244,7 @@ export function signatureOf(p: PodInfo): string {
       spec.affinity?.podAffinity ?? null,
       spec.affinity?.podAntiAffinity ?? null,
       spec.topologySpreadConstraints ?? [],
+      p.defaultSpreadSelector ?? null,
       // Claims are per namespace, and pods naming different claims see different devices.
       (spec.resourceClaims ?? []).length > 0 ? [p.namespace, spec.resourceClaims] : null,
       p.volumeClaims,
@@ -247,6 +262,6 @@ export function hasInterPodConstraints(p: PodInfo): boolean {
       p.preferredAntiAffinity.length +
       p.hardSpread.length +
       p.softSpread.length >
-    0
+      0 || p.defaultSpreadSelector !== undefined
   );
 }

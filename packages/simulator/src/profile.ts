@@ -18,6 +18,7 @@ import * as schedulingGates from './plugins/scheduling-gates.js';
 import * as taintToleration from './plugins/taint-toleration.js';
 import * as volumeBinding from './plugins/volume-binding.js';
 import * as volumeZone from './plugins/volume-zone.js';
+import { SYSTEM_SPREAD_DEFAULTS, type SpreadDefaults } from './spread-defaults.js';
 
 /** PreEnqueue plugins the simulator models per profile (GangScheduling follows its feature gate instead). */
 export const PRE_ENQUEUE_PLUGINS = [schedulingGates.NAME] as const;
@@ -64,6 +65,8 @@ export interface SchedulerProfile {
   readonly balancedResources: readonly nodeResourcesFit.ResourceSpec[];
   /** InterPodAffinityArgs.hardPodAffinityWeight. */
   readonly hardPodAffinityWeight: number;
+  /** PodTopologySpreadArgs defaultingType/defaultConstraints. */
+  readonly spreadDefaults: SpreadDefaults;
 }
 
 export function defaultProfile(schedulerName: string = DEFAULT_SCHEDULER_NAME): SchedulerProfile {
@@ -75,5 +78,6 @@ export function defaultProfile(schedulerName: string = DEFAULT_SCHEDULER_NAME): 
     fitStrategy: nodeResourcesFit.DEFAULT_SCORING_STRATEGY,
     balancedResources: nodeResourcesFit.DEFAULT_RESOURCES,
     hardPodAffinityWeight: interPodAffinity.DEFAULT_HARD_POD_AFFINITY_WEIGHT,
+    spreadDefaults: SYSTEM_SPREAD_DEFAULTS,
   };
 }

@@ -330,9 +330,22 @@ export class PodScheduler {
     return binding || zone ? { binding, zone } : undefined;
   }
 
+  private readonly spreads = new WeakMap<PodInfo, podTopologySpread.PodSpread>();
+
+  /** The pod's spread constraints under this profile: its own, else the profile's defaults. */
+  spreadOf(pod: PodInfo): podTopologySpread.PodSpread {
+    let spread = this.spreads.get(pod);
+    if (!spread) {
+      spread = podTopologySpread.podSpread(pod, this.profile.spreadDefaults);
+      this.spreads.set(pod, spread);
+    }
+    return spread;
+  }
+
   private spreadFilterState(pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): podTopologySpread.FilterState | undefined {
-    return pod.hardSpread.length > 0 && this.filters.has(podTopologySpread.NAME)
-      ? podTopologySpread.preFilter(this.cluster, pod, nodes, statics)
+    const { hard } = this.spreadOf(pod);
+    return hard.length > 0 && this.filters.has(podTopologySpread.NAME)
+      ? podTopologySpread.preFilter(this.cluster, pod, hard, nodes, statics)
       : undefined;
   }
 
@@ -343,7 +356,7 @@ export class PodScheduler {
   }
 
   private spreadScored(pod: PodInfo): boolean {
-    return pod.softSpread.length > 0 && this.profile.weights[podTopologySpread.NAME] > 0;
+    return this.spreadOf(pod).soft.length > 0 && this.profile.weights[podTopologySpread.NAME] > 0;
   }
 
   private affinityScored(pod: PodInfo): boolean {
@@ -471,7 +484,7 @@ export class PodScheduler {
       }
     }
     if (this.spreadScored(pod)) {
-      const spread = podTopologySpread.scores(cluster, pod, nodes, feasible, statics);
+      const spread = podTopologySpread.scores(cluster, pod, this.spreadOf(pod), nodes, feasible, statics);
       for (let i = 0; i < n; i++) {
         const score = weights[podTopologySpread.NAME] * (spread[i] as number);
         totals[i] = (totals[i] as number) + score;

@@ -7,6 +7,7 @@ import { currentCondition, nextCondition, type PodGroupCondition } from './condi
 import type { GroupAlgorithmOptions, GroupAlgorithmResult, GroupContext, GroupPolicy } from './default-algorithm.js';
 import { runGroupAlgorithm } from './group-algorithm.js';
 import type { SimulationInput } from './input.js';
+import { SpreadSelectors } from './spread-defaults.js';
 import { DEFAULT_SCHEDULER_NAME, GROUP_MESSAGE, wrapGroupUnschedulable } from './messages.js';
 import { diagnoseGreedyOrder } from './order-diagnosis.js';
 import { staticFilters, StaticResultsCache } from './static-results.js';
@@ -166,7 +167,8 @@ export class Simulation {
     }
     // Without GenericWorkload the scheduler does not read spec.schedulingGroup: every pod is on its own.
     const grouped = this.gates.GenericWorkload;
-    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority, grouped));
+    const selectors = new SpreadSelectors(input);
+    const pods = input.pods.filter((p) => !isTerminal(p)).map((p) => podInfo(p, priorities, defaultPriority, grouped, selectors));
     const dimensions = new Set<string>();
     for (const p of pods) for (const name of p.requests.keys()) dimensions.add(name);
     const volumes = new VolumeCache(input.persistentVolumeClaims, input.persistentVolumes, input.storageClasses, input.csiNodes);

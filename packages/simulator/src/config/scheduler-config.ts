@@ -21,6 +21,7 @@ import {
   type ScorePlugin,
 } from '../profile.js';
 import { Reader, type Fields } from './reader.js';
+import { SYSTEM_SPREAD_DEFAULTS, type SpreadDefaults } from '../spread-defaults.js';
 
 export const API_VERSION = 'kubescheduler.config.k8s.io/v1';
 
@@ -182,34 +183,42 @@ function fitArgs(r: Reader, value: unknown, path: string, notes: string[]): node
   return { type, resources: specs, shape };
 }
 
-function spreadArgs(r: Reader, value: unknown, path: string, notes: string[]): void {
+/** PodTopologySpreadArgs: System (upstream's two defaults) or List (defaultConstraints, selector deduced per pod). */
+function spreadArgs(r: Reader, value: unknown, path: string): SpreadDefaults {
   const args = r.object(value, path, [...ARGS_HEADER, 'defaultConstraints', 'defaultingType']);
   const type = args.defaultingType === undefined ? 'System' : r.oneOf(args.defaultingType, `${path}.defaultingType`, ['System', 'List']);
   const constraints = r.list(args.defaultConstraints, `${path}.defaultConstraints`);
   if (type === 'System' && constraints.length > 0)
     r.fail(`${path}.defaultConstraints`, 'Invalid value: when .defaultingType is "System", .defaultConstraints must be empty');
-  constraints.forEach((item, i) => {
-    const at = `${path}.defaultConstraints[${i}]`;
-    const c = r.object(item, at, [
-      'maxSkew',
-      'topologyKey',
-      'whenUnsatisfiable',
-      'labelSelector',
-      'minDomains',
-      'nodeAffinityPolicy',
-      'nodeTaintsPolicy',
-      'matchLabelKeys',
-    ]);
-    if (c.labelSelector !== undefined)
-      r.fail(`${at}.labelSelector`, 'Forbidden: constraint must not define a selector, as they deduced for each pod');
-    r.range(c.maxSkew, `${at}.maxSkew`, 1, 2 ** 31 - 1);
-    r.string(c.topologyKey, `${at}.topologyKey`);
-    r.oneOf(c.whenUnsatisfiable, `${at}.whenUnsatisfiable`, ['DoNotSchedule', 'ScheduleAnyway']);
-  });
-  // Defaults select the pods of the Services, ReplicaSets and StatefulSets owning a pod, which the simulator does not read.
-  notes.push(
-    `${path}: default spread constraints (${type}) are not modelled: they select pods through Services, ReplicaSets and StatefulSets, which a snapshot does not carry; only a pod's own topologySpreadConstraints are applied`,
-  );
+  if (type === 'System') return SYSTEM_SPREAD_DEFAULTS;
+  return {
+    systemDefaulted: false,
+    constraints: constraints.map((item, i) => {
+      const at = `${path}.defaultConstraints[${i}]`;
+      const c = r.object(item, at, [
+        'maxSkew',
+        'topologyKey',
+        'whenUnsatisfiable',
+        'labelSelector',
+        'minDomains',
+        'nodeAffinityPolicy',
+        'nodeTaintsPolicy',
+        'matchLabelKeys',
+      ]);
+      if (c.labelSelector !== undefined)
+        r.fail(`${at}.labelSelector`, 'Forbidden: constraint must not define a selector, as they deduced for each pod');
+      const policy = (field: 'nodeAffinityPolicy' | 'nodeTaintsPolicy') =>
+        c[field] === undefined ? {} : { [field]: r.oneOf(c[field], `${at}.${field}`, ['Honor', 'Ignore']) };
+      return {
+        maxSkew: r.range(c.maxSkew, `${at}.maxSkew`, 1, 2 ** 31 - 1),
+        topologyKey: r.string(c.topologyKey, `${at}.topologyKey`),
+        whenUnsatisfiable: r.oneOf(c.whenUnsatisfiable, `${at}.whenUnsatisfiable`, ['DoNotSchedule', 'ScheduleAnyway']),
+        ...(c.minDomains === undefined ? {} : { minDomains: r.range(c.minDomains, `${at}.minDomains`, 1, 2 ** 31 - 1) }),
+        ...policy('nodeAffinityPolicy'),
+        ...policy('nodeTaintsPolicy'),
+      };
+    }),
+  };
 }
 
 function profile(r: Reader, value: unknown, path: string, notes: string[]): SchedulerProfile {
@@ -242,6 +251,7 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
   let fitStrategy = base.fitStrategy;
   let balancedResources = base.balancedResources;
   let hardPodAffinityWeight = base.hardPodAffinityWeight;
+  let spreadDefaults = base.spreadDefaults;
   const configured = new Set<string>();
   r.list(p.pluginConfig, `${path}.pluginConfig`).forEach((item, i) => {
     const at = `${path}.pluginConfig[${i}]`;
@@ -259,7 +269,7 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
     else if (name === balancedAllocation.NAME) {
       const a = r.object(entry.args ?? {}, args, [...ARGS_HEADER, 'resources']);
       if (a.resources !== undefined) balancedResources = resources(r, a.resources, `${args}.resources`);
-    } else if (name === podTopologySpread.NAME) spreadArgs(r, entry.args ?? {}, args, notes);
+    } else if (name === podTopologySpread.NAME) spreadDefaults = spreadArgs(r, entry.args ?? {}, args);
     else {
       const a = r.object(entry.args ?? {}, args, [...ARGS_HEADER, 'hardPodAffinityWeight', 'ignorePreferredTermsOfExistingPods']);
       if (a.hardPodAffinityWeight !== undefined)
@@ -283,6 +293,7 @@ function profile(r: Reader, value: unknown, path: string, notes: string[]): Sche
     fitStrategy,
     balancedResources,
     hardPodAffinityWeight,
+    spreadDefaults,
   };
 }
 

@@ -1,9 +1,11 @@
 // PodTopologySpread: DoNotSchedule constraints filter (skew against the global minimum over eligible
 // domains), ScheduleAnyway constraints score (fewer matching pods in the node's domain is better).
+// A pod without constraints of its own gets the profile's defaults (spread-defaults.ts).
 
 import type { SchedulerCache } from '../cluster.js';
 import { REASON } from '../messages.js';
-import type { PodInfo, SpreadConstraint } from '../pod-info.js';
+import { spreadConstraint, type PodInfo, type SpreadConstraint } from '../pod-info.js';
+import type { SpreadDefaults } from '../spread-defaults.js';
 import { labelSelectorMatches } from '../selectors.js';
 import type { FilterStatus } from '../status.js';
 import { countMatching } from '../pod-matching.js';
@@ -19,17 +21,33 @@ interface DomainCounts {
   readonly perDomain: Map<string, number>;
 }
 
-function eligible(cluster: SchedulerCache, node: number, constraints: readonly SpreadConstraint[], statics: StaticResults): boolean {
-  const labels = cluster.nodes[node]?.labels ?? {};
-  for (const c of constraints) {
-    if (c.honorNodeAffinity && statics.matchesNodeAffinity[node] === 0) return false;
-    if (c.honorTaints && statics.toleratesTaints[node] === 0) return false;
-    if (!Object.hasOwn(labels, c.topologyKey)) return false;
-  }
-  return true;
+/** The constraints a pod is filtered and scored by under one profile. */
+export interface PodSpread {
+  readonly hard: readonly SpreadConstraint[];
+  readonly soft: readonly SpreadConstraint[];
+  /** False only for system defaults: nodes missing a topology key are then scored by the other constraints. */
+  readonly requireAllTopologies: boolean;
 }
 
-/** Matching pods per domain over the eligible nodes among `nodes`. */
+/** Upstream getConstraints/buildDefaultConstraints: the pod's own constraints, else the defaults with its deduced selector. */
+export function podSpread(pod: PodInfo, defaults: SpreadDefaults): PodSpread {
+  const selector = pod.defaultSpreadSelector;
+  if (!selector) return { hard: pod.hardSpread, soft: pod.softSpread, requireAllTopologies: true };
+  const of = (action: string): SpreadConstraint[] =>
+    defaults.constraints
+      .filter((c) => c.whenUnsatisfiable === action)
+      // The deduced selector replaces any matchLabelKeys merge, as upstream overwrites Selector.
+      .map((c) => spreadConstraint({ ...c, labelSelector: selector, matchLabelKeys: [] }, pod.labels));
+  return { hard: of('DoNotSchedule'), soft: of('ScheduleAnyway'), requireAllTopologies: !defaults.systemDefaulted };
+}
+
+/** NodeInclusionPolicies of one constraint (upstream matchNodeInclusionPolicies). */
+function included(c: SpreadConstraint, node: number, statics: StaticResults): boolean {
+  if (c.honorNodeAffinity && statics.matchesNodeAffinity[node] === 0) return false;
+  return !(c.honorTaints && statics.toleratesTaints[node] === 0);
+}
+
+/** Matching pods per domain over the nodes among `nodes` that carry every key and each constraint includes. */
 function countDomains(
   cluster: SchedulerCache,
   pod: PodInfo,
@@ -40,10 +58,11 @@ function countDomains(
   const counts = constraints.map(() => ({ perDomain: new Map<string, number>() }));
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as number;
-    if (!eligible(cluster, node, constraints, statics)) continue;
     const labels = cluster.nodes[node]?.labels ?? {};
+    if (!constraints.every((c) => Object.hasOwn(labels, c.topologyKey))) continue;
     const pods = cluster.podsOnNode[node] ?? [];
     constraints.forEach((c, j) => {
+      if (!included(c, node, statics)) return;
       const value = labels[c.topologyKey] as string;
       const domains = (counts[j] as DomainCounts).perDomain;
       domains.set(value, (domains.get(value) ?? 0) + countMatching(pods, c.selector, pod.namespace));
@@ -59,8 +78,13 @@ export interface FilterState {
   readonly selfMatch: readonly number[];
 }
 
-export function preFilter(cluster: SchedulerCache, pod: PodInfo, nodes: ArrayLike<number>, statics: StaticResults): FilterState {
-  const constraints = pod.hardSpread;
+export function preFilter(
+  cluster: SchedulerCache,
+  pod: PodInfo,
+  constraints: readonly SpreadConstraint[],
+  nodes: ArrayLike<number>,
+  statics: StaticResults,
+): FilterState {
   const counts = countDomains(cluster, pod, constraints, nodes, statics);
   const minimum = constraints.map((c, j) => {
     const domains = (counts[j] as DomainCounts).perDomain;
@@ -88,44 +112,64 @@ export function filter(state: FilterState, cluster: SchedulerCache, node: number
 }
 
 /**
- * ScheduleAnyway scoring over the feasible nodes: raw = round(Σ count × log(domains + 2) + maxSkew − 1),
- * then (max + min − raw) × 100 / max; nodes missing a key score 0.
+ * ScheduleAnyway scoring over the feasible nodes (upstream PreScore/Score/NormalizeScore): per
+ * constraint the matching pods in the node's domain (its own pods for hostname) × log(domains + 2)
+ * + maxSkew − 1, summed and rounded, then (max + min − raw) × 100 / max. With requireAllTopologies a
+ * node missing a key is ignored (scores 0); with system defaults it is scored by the keys it has, and
+ * its missing key counts as the empty value when domains are counted, as upstream's label lookup does.
  */
 export function scores(
   cluster: SchedulerCache,
   pod: PodInfo,
+  spread: PodSpread,
   allNodes: ArrayLike<number>,
   feasible: ArrayLike<number>,
   statics: StaticResults,
 ): Int32Array {
-  const constraints = pod.softSpread;
+  const constraints = spread.soft;
   const out = new Int32Array(feasible.length);
-  const hasKeys = (node: number): boolean => constraints.every((c) => Object.hasOwn(cluster.nodes[node]?.labels ?? {}, c.topologyKey));
-  const weights = constraints.map((c) => {
-    const domains = new Set<string>();
-    let size = 0;
-    for (let i = 0; i < feasible.length; i++) {
-      const node = feasible[i] as number;
-      if (!hasKeys(node)) continue;
-      if (c.topologyKey === HOSTNAME) size++;
-      else domains.add(cluster.nodes[node]?.labels[c.topologyKey] as string);
-    }
-    return Math.log((c.topologyKey === HOSTNAME ? size : domains.size) + 2);
-  });
-  const counts = countDomains(cluster, pod, constraints, allNodes, statics);
-  let min = Number.MAX_SAFE_INTEGER;
-  let max = 0;
-  const raw = new Array<number>(feasible.length).fill(-1);
+  if (constraints.length === 0) return out;
+  const labelsOf = (node: number): Record<string, string> => cluster.nodes[node]?.labels ?? {};
+  const hasAll = (node: number): boolean => constraints.every((c) => Object.hasOwn(labelsOf(node), c.topologyKey));
+  const ignored = new Uint8Array(feasible.length);
+  const domains = constraints.map(() => new Map<string, number>());
+  let scored = 0;
   for (let i = 0; i < feasible.length; i++) {
     const node = feasible[i] as number;
-    if (!hasKeys(node)) continue;
-    const labels = cluster.nodes[node]?.labels ?? {};
+    if (spread.requireAllTopologies && !hasAll(node)) {
+      ignored[i] = 1;
+      continue;
+    }
+    scored++;
+    constraints.forEach((c, j) => {
+      if (c.topologyKey !== HOSTNAME) (domains[j] as Map<string, number>).set(labelsOf(node)[c.topologyKey] ?? '', 0);
+    });
+  }
+  const weights = constraints.map((c, j) => Math.log((c.topologyKey === HOSTNAME ? scored : (domains[j] as Map<string, number>).size) + 2));
+  for (let i = 0; i < allNodes.length; i++) {
+    const node = allNodes[i] as number;
+    if (spread.requireAllTopologies && !hasAll(node)) continue;
+    constraints.forEach((c, j) => {
+      const counts = domains[j] as Map<string, number>;
+      const value = labelsOf(node)[c.topologyKey] ?? '';
+      if (c.topologyKey === HOSTNAME || !counts.has(value) || !included(c, node, statics)) return;
+      counts.set(value, (counts.get(value) as number) + countMatching(cluster.podsOnNode[node] ?? [], c.selector, pod.namespace));
+    });
+  }
+  let min = Number.MAX_SAFE_INTEGER;
+  let max = 0;
+  const raw = new Array<number>(feasible.length).fill(0);
+  for (let i = 0; i < feasible.length; i++) {
+    if (ignored[i]) continue;
+    const node = feasible[i] as number;
+    const labels = labelsOf(node);
     let score = 0;
     constraints.forEach((c, j) => {
+      if (!Object.hasOwn(labels, c.topologyKey)) return;
       const count =
         c.topologyKey === HOSTNAME
           ? countMatching(cluster.podsOnNode[node] ?? [], c.selector, pod.namespace)
-          : ((counts[j] as DomainCounts).perDomain.get(labels[c.topologyKey] as string) ?? 0);
+          : ((domains[j] as Map<string, number>).get(labels[c.topologyKey] as string) ?? 0);
       score += count * (weights[j] as number) + (c.maxSkew - 1);
     });
     const rounded = Math.round(score);
@@ -134,9 +178,8 @@ export function scores(
     max = Math.max(max, rounded);
   }
   for (let i = 0; i < feasible.length; i++) {
-    const r = raw[i] as number;
-    if (r < 0) out[i] = 0;
-    else out[i] = max === 0 ? 100 : Math.trunc((100 * (max + min - r)) / max);
+    if (ignored[i]) out[i] = 0;
+    else out[i] = max === 0 ? 100 : Math.trunc((100 * (max + min - (raw[i] as number))) / max);
   }
   return out;
 }

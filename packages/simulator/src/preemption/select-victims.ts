@@ -74,8 +74,8 @@ function resourceModel(cluster: SchedulerCache, vector: Float64Array, node: numb
   };
 }
 
-function onlyResourcesMatter(cluster: SchedulerCache, pod: PodInfo): boolean {
-  return pod.hostPorts.length === 0 && pod.hardSpread.length === 0 && !interPodAffinity.needsFilter(cluster, pod);
+function onlyResourcesMatter(scheduler: PodScheduler, cluster: SchedulerCache, pod: PodInfo): boolean {
+  return pod.hostPorts.length === 0 && scheduler.spreadOf(pod).hard.length === 0 && !interPodAffinity.needsFilter(cluster, pod);
 }
 
 /** The filter status on `node` with every pod in `removed` taken off (for the preemption FitError). */
@@ -108,7 +108,9 @@ export function selectVictimsOnNode(
   const { cluster } = scheduler;
   const potential = (cluster.podsOnNode[node] ?? []).filter((p) => p.priority < pod.priority && !pending(p));
   if (potential.length === 0) return NO_VICTIMS_STATUS;
-  const model = onlyResourcesMatter(cluster, pod) ? resourceModel(cluster, vector, node) : clusterModel(scheduler, pod, vector, node);
+  const model = onlyResourcesMatter(scheduler, cluster, pod)
+    ? resourceModel(cluster, vector, node)
+    : clusterModel(scheduler, pod, vector, node);
   potential.forEach(model.remove);
   if (!model.fits()) {
     potential.forEach(model.add);
