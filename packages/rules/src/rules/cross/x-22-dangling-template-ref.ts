@@ -1,29 +1,60 @@
 import { goQuote, invalid, namespaceOf, notFound } from '@kubectl-workload/api';
-import type { FieldError, PodGroup, Workload } from '@kubectl-workload/api';
+import type { CompositePodGroup, FieldError, PodGroup, PodGroup137, Workload, Workload137 } from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
 import { resolveTemplateRef } from '../../template/ref.js';
+import { composites, podGroupTemplates } from '../v137/template-tree.js';
 
 const ONLY_AT_CREATE = 'the reference is only checked when a PodGroup is created (X-01..X-03)';
+/** ADM-14: 1.37 removed the admission plugin that checked the reference at create. */
+const NEVER_CHECKED_137 = 'Kubernetes 1.37 does not check the reference (PodGroupWorkloadExists was removed)';
+
+/** What is wrong with a reference's Workload and template (`gone`, `noTemplate`: the version's wording), or undefined. */
+function problemOf(
+  workloadName: string,
+  workload: Workload | undefined,
+  templateFound: boolean,
+  texts: { gone: string; noTemplate: string },
+): string | undefined {
+  const wl = goQuote(workloadName);
+  if (!workload) return `Workload ${wl} ${texts.gone}`;
+  if (workload.metadata?.deletionTimestamp) return `Workload ${wl} is being deleted`;
+  return templateFound ? undefined : `Workload ${wl} ${texts.noTemplate}`;
+}
 
 /** A PodGroup being updated whose Workload or template went away after it was created. */
 async function danglingReference({ object, lookup }: RuleContext<PodGroup>): Promise<FieldError[]> {
   const resolved = await resolveTemplateRef(object, lookup);
   if (!resolved) return [];
   const { ref, workload, template } = resolved;
-  const wl = goQuote(ref.workloadName);
-  const problem = !workload
-    ? `Workload ${wl} no longer exists`
-    : workload.metadata?.deletionTimestamp
-      ? `Workload ${wl} is being deleted`
-      : !template
-        ? `Workload ${wl} has no PodGroupTemplate ${goQuote(ref.templateName)} any more`
-        : undefined;
+  const problem = problemOf(ref.workloadName, workload, template !== undefined, {
+    gone: 'no longer exists',
+    noTemplate: `has no PodGroupTemplate ${goQuote(ref.templateName)} any more`,
+  });
   return problem ? [notFound('spec.podGroupTemplateRef', { ...object.spec?.podGroupTemplateRef }, `${problem}; ${ONLY_AT_CREATE}`)] : [];
 }
 
-/** A Workload being deleted while PodGroups still reference it. */
-async function stillReferenced({ object, lookup }: RuleContext<Workload>): Promise<FieldError[]> {
+/**
+ * A 1.37 PodGroup or CompositePodGroup whose spec.workloadRef names no Workload, one being deleted,
+ * or no template of its kind. A PodGroup naming a composite template is X-31's.
+ */
+async function danglingWorkloadRef({ object, lookup }: RuleContext<PodGroup137 | CompositePodGroup>): Promise<FieldError[]> {
+  const ref = object.spec?.workloadRef;
+  if (!ref?.workloadName || !ref.templateName) return [];
+  const workload = (await lookup.getWorkload(namespaceOf(object), ref.workloadName)) as Workload137 | undefined;
+  const named = (list: ReadonlyArray<{ template: { name?: string } }>): boolean => list.some((l) => l.template.name === ref.templateName);
+  const composite = object.kind === 'CompositePodGroup';
+  if (!composite && named(composites(workload?.spec))) return [];
+  const found = named(composite ? composites(workload?.spec) : podGroupTemplates(workload?.spec));
+  const problem = problemOf(ref.workloadName, workload as Workload | undefined, found, {
+    gone: 'does not exist',
+    noTemplate: `has no ${composite ? 'CompositePodGroupTemplate' : 'PodGroupTemplate'} ${goQuote(ref.templateName)}`,
+  });
+  return problem ? [notFound('spec.workloadRef', { ...ref }, `${problem}; ${NEVER_CHECKED_137}`)] : [];
+}
+
+/** A Workload being deleted while PodGroups still reference it through `refField`. */
+async function stillReferenced({ object, lookup }: RuleContext<Workload>, refField: string): Promise<FieldError[]> {
   const name = object.metadata?.name ?? '';
   const users = (await lookup.podGroupsFromTemplate(namespaceOf(object), name)).map((pg) => goQuote(pg.metadata?.name ?? ''));
   if (!users.length) return [];
@@ -31,7 +62,7 @@ async function stillReferenced({ object, lookup }: RuleContext<Workload>): Promi
     invalid(
       'metadata.name',
       name,
-      `still referenced by PodGroup${users.length === 1 ? '' : 's'} ${users.join(', ')} (spec.podGroupTemplateRef); they stay without a template, and a Workload recreated under this name is not checked against them`,
+      `still referenced by PodGroup${users.length === 1 ? '' : 's'} ${users.join(', ')} (${refField}); they stay without a template, and a Workload recreated under this name is not checked against them`,
     ),
   ];
 }
@@ -51,7 +82,27 @@ export const x22 = defineRule({
   gates: ['GenericWorkload'],
   crossObject: true,
   check: (ctx) => {
-    if (ctx.object.kind === 'Workload') return ctx.operation === 'DELETE' ? stillReferenced(ctx) : [];
+    if (ctx.object.kind === 'Workload') return ctx.operation === 'DELETE' ? stillReferenced(ctx, 'spec.podGroupTemplateRef') : [];
     return ctx.operation === 'UPDATE' ? danglingReference(ctx) : [];
+  },
+});
+
+/**
+ * X-22 under 1.37 (api-rules-1.37.md §9, "X-22 extended"): with X-01..X-03 retired upstream (ADM-14)
+ * nothing checks spec.workloadRef, so the warning covers creation too, and CompositePodGroups.
+ */
+export const x22v137 = defineRule({
+  id: 'X-22',
+  doc: 'PodGroups and CompositePodGroups point at a Workload and template that exist (Kubernetes 1.37 does not check spec.workloadRef).',
+  severity: 'warning',
+  style: 'field',
+  kinds: ['PodGroup', 'CompositePodGroup', 'Workload'],
+  operations: ['CREATE', 'UPDATE', 'DELETE'],
+  subResources: ['', 'status'],
+  gates: ['GenericWorkload'],
+  crossObject: true,
+  check: (ctx) => {
+    if (ctx.object.kind === 'Workload') return ctx.operation === 'DELETE' ? stillReferenced(ctx, 'spec.workloadRef') : [];
+    return ctx.operation === 'DELETE' ? [] : danglingWorkloadRef(ctx);
   },
 });
