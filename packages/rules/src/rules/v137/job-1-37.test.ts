@@ -107,6 +107,29 @@ describe('JOB-20..26', () => {
       },
     ]);
   });
+  it("JOB-26: resource claims are checked as a template's: unique (the whole item printed), one source, valid names", async () => {
+    const claim = { name: 'gpu', resourceClaimName: 'shared' };
+    const obj = job({ schedulingPolicy: { gang: {} }, resourceClaims: [claim, claim, { name: 'Bad' }] });
+    await expectRule('JOB-26', obj, v137).toReport([
+      {
+        reason: 'FieldValueDuplicate',
+        field: 'spec.scheduling.resourceClaims[1]',
+        message: 'spec.scheduling.resourceClaims[1]: Duplicate value: {"name":"gpu","resourceClaimName":"shared"}',
+      },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.resourceClaims[2]',
+        message:
+          'spec.scheduling.resourceClaims[2]: Invalid value: "": must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
+      },
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.scheduling.resourceClaims[2].name',
+        message:
+          "spec.scheduling.resourceClaims[2].name: Invalid value: \"Bad\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      },
+    ]);
+  });
   it('JOB-14 (the parallelism lock) is retired in 1.37', async () => {
     const before = job(undefined, 4);
     expect(await findingsOf('JOB-14', job(undefined, 8), { ...v137, oldObject: before })).toEqual([]);

@@ -5,7 +5,16 @@
 import { forbidden, invalid } from '@kubectl-workload/api';
 import type { DisruptionMode137, FieldError, Job, PodGroupResourceClaim, PodGroupSchedulingConstraints } from '@kubectl-workload/api';
 import { defineRule, type Operation, type Rule, type RuleContext, type Severity } from '../../rule.js';
-import { isSet, validateMaxItems, validateUnion, validateUniqueKeys } from '../../validation/index.js';
+import {
+  eachClaim,
+  isSet,
+  validateClaimName,
+  validateClaimsMaxItems,
+  validateClaimSourceNames,
+  validateClaimSourceUnion,
+  validateClaimsUnique,
+  validateUnion,
+} from '../../validation/index.js';
 import { validateEachImmutable, validateNoSetNoUnset } from './fields-1-37.js';
 
 interface JobScheduling {
@@ -136,7 +145,7 @@ export const job25 = jobRule(
 /** JOB-26. */
 export const job26 = jobRule(
   'JOB-26',
-  'spec.scheduling: schedulingConstraints, disruptionMode and resourceClaims are immutable; at most 4 unique resource claims.',
+  'spec.scheduling: schedulingConstraints, disruptionMode and resourceClaims are immutable; at most 4 unique resource claims, each valid as a template claim (WL-21..23).',
   ['CREATE', 'UPDATE'],
   ({ operation, object, oldObject, gates }) => {
     const scheduling = object.spec?.scheduling;
@@ -145,15 +154,16 @@ export const job26 = jobRule(
       const old = oldObject?.spec?.scheduling;
       return isSet(old) ? validateEachImmutable(PATH, old, scheduling, ['schedulingConstraints', 'disruptionMode', 'resourceClaims']) : [];
     }
+    const path = `${PATH}.resourceClaims`;
     const claims = scheduling?.resourceClaims;
     return [
-      ...validateMaxItems(`${PATH}.resourceClaims`, claims, 4),
-      ...validateUniqueKeys(
-        `${PATH}.resourceClaims`,
-        claims,
-        (c) => c.name,
-        (c) => c.name ?? '',
-      ),
+      ...validateClaimsMaxItems(path, claims),
+      ...validateClaimsUnique(path, claims),
+      ...eachClaim(path, claims, (itemPath, claim) => [
+        ...validateClaimSourceUnion(itemPath, claim),
+        ...validateClaimName(itemPath, claim),
+        ...validateClaimSourceNames(itemPath, claim),
+      ]),
     ];
   },
 );
