@@ -63,3 +63,22 @@ describe('JOB-14 parallelism lock (TestGangSchedulingParallelism cases)', () => 
     expect(verdict.errors.filter((f) => f.rule === 'JOB-14')).toEqual([]);
   });
 });
+
+describe('X-05 / JOB-14 under 1.37: the JobValidation parallelism lock is gone (ADM-15)', () => {
+  it('lets a Job whose template names a gang PodGroup change parallelism under 1.37, not under 1.36', async () => {
+    const c = { oldObject: naming('pg-1'), objects: [gang('pg-1')] };
+    await expectRule('JOB-14', scaled(naming('pg-1')), { ...c, kubeVersion: '1.36' }).toReport(locked('pg-1'));
+    const verdict = await evaluate(
+      {
+        operation: 'UPDATE',
+        subResource: '',
+        object: scaled(naming('pg-1')),
+        oldObject: naming('pg-1'),
+        gates: allGatesOn('1.37'),
+        kubeVersion: '1.37',
+      },
+      new ManifestLookup(c.objects),
+    );
+    expect([...verdict.errors, ...verdict.warnings].filter((f) => ['JOB-14', 'X-05'].includes(f.rule))).toEqual([]);
+  });
+});

@@ -1,6 +1,9 @@
 // Our 1.37 hierarchy checks (api-rules-1.37.md §9, PROPOSAL).
 
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { allGatesOn } from '@kubectl-workload/api';
+import { evaluate } from '../../engine.js';
+import { ManifestLookup } from '../../manifest-lookup.js';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { composite, compositePodGroup, gangTemplate, podGroup137, workload137 } from './test-support/objects.js';
 
@@ -51,6 +54,19 @@ describe('X-35 all above single', () => {
           'spec.compositePodGroupTemplates[0].podGroupTemplates[0].disruptionMode: Invalid value: "single": is overridden by an ancestor with disruptionMode all: the whole composite group is disrupted together',
       },
     ]);
+  });
+  it('WL-39: no API rule relates the modes, so X-35 is the only finding, a warning', async () => {
+    const obj = workload137({
+      compositePodGroupTemplates: [
+        composite('job', { podGroupTemplates: [gangTemplate('w', { disruptionMode: { single: {} } })] }, { disruptionMode: { all: {} } }),
+      ],
+    });
+    const verdict = await evaluate(
+      { operation: 'CREATE', subResource: '', object: obj, gates: allGatesOn('1.37'), kubeVersion: '1.37' },
+      new ManifestLookup([]),
+    );
+    expect(verdict.errors).toEqual([]);
+    expect([...verdict.warnings, ...verdict.infos].map((f) => [f.rule, f.severity])).toEqual([['X-35', 'warning']]);
   });
   it('looks through nested composite templates: a single composite and its children under an all ancestor', async () => {
     const inner = composite(
