@@ -114,6 +114,19 @@ export const validateClaimSourceNames = (itemPath: string, claim: PodGroupResour
     : []),
 ];
 
+/** A whole claim list checked as one field: at most 4, unique names, each claim valid (PG-10, JOB-26). */
+export function validateClaimList(path: string, claims: readonly PodGroupResourceClaim[] | undefined): FieldError[] {
+  return [
+    ...validateClaimsMaxItems(path, claims),
+    ...validateClaimsUnique(path, claims),
+    ...eachClaim(path, claims, (itemPath, claim) => [
+      ...validateClaimSourceUnion(itemPath, claim),
+      ...validateClaimName(itemPath, claim),
+      ...validateClaimSourceNames(itemPath, claim),
+    ]),
+  ];
+}
+
 // ---- WorkloadAwarePreemption fields ----
 
 // Each is Forbidden when set with the gate off, else checked; `wapOn` is the gate.

@@ -1,14 +1,4 @@
-import {
-  eachClaim,
-  isSet,
-  validateClaimName,
-  validateClaimsMaxItems,
-  validateClaimSourceNames,
-  validateClaimSourceUnion,
-  validateClaimsUnique,
-  validateTopologyKeys,
-  validateTopologyMaxItems,
-} from '../../validation/index.js';
+import { isSet, validateClaimList, validateTopologyKeys, validateTopologyMaxItems } from '../../validation/index.js';
 import { droppedByGate } from '../../rule.js';
 import { defineSpecCreateRule } from './spec-rule.js';
 
@@ -35,16 +25,5 @@ export const pg09 = defineSpecCreateRule({
 export const pg10 = defineSpecCreateRule({
   id: 'PG-10',
   doc: 'spec.resourceClaims: at most 4, unique names, each a DNS-1123 label name and exactly one DNS-subdomain source.',
-  check: (spec) => {
-    const claims = spec.resourceClaims;
-    return [
-      ...validateClaimsMaxItems(CLAIMS, claims),
-      ...validateClaimsUnique(CLAIMS, claims),
-      ...eachClaim(CLAIMS, claims, (path, claim) => [
-        ...validateClaimSourceUnion(path, claim),
-        ...validateClaimName(path, claim),
-        ...validateClaimSourceNames(path, claim),
-      ]),
-    ];
-  },
+  check: (spec) => validateClaimList(CLAIMS, spec.resourceClaims),
 });

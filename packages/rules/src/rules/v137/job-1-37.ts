@@ -5,16 +5,7 @@
 import { forbidden, invalid } from '@kubectl-workload/api';
 import type { DisruptionMode137, FieldError, Job, PodGroupResourceClaim, PodGroupSchedulingConstraints } from '@kubectl-workload/api';
 import { defineRule, type Operation, type Rule, type RuleContext, type Severity } from '../../rule.js';
-import {
-  eachClaim,
-  isSet,
-  validateClaimName,
-  validateClaimsMaxItems,
-  validateClaimSourceNames,
-  validateClaimSourceUnion,
-  validateClaimsUnique,
-  validateUnion,
-} from '../../validation/index.js';
+import { isSet, validateClaimList, validateUnion } from '../../validation/index.js';
 import { validateEachImmutable, validateNoSetNoUnset } from './fields-1-37.js';
 
 interface JobScheduling {
@@ -154,16 +145,6 @@ export const job26 = jobRule(
       const old = oldObject?.spec?.scheduling;
       return isSet(old) ? validateEachImmutable(PATH, old, scheduling, ['schedulingConstraints', 'disruptionMode', 'resourceClaims']) : [];
     }
-    const path = `${PATH}.resourceClaims`;
-    const claims = scheduling?.resourceClaims;
-    return [
-      ...validateClaimsMaxItems(path, claims),
-      ...validateClaimsUnique(path, claims),
-      ...eachClaim(path, claims, (itemPath, claim) => [
-        ...validateClaimSourceUnion(itemPath, claim),
-        ...validateClaimName(itemPath, claim),
-        ...validateClaimSourceNames(itemPath, claim),
-      ]),
-    ];
+    return validateClaimList(`${PATH}.resourceClaims`, scheduling?.resourceClaims);
   },
 );
