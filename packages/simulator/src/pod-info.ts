@@ -245,8 +245,12 @@ export function signatureOf(p: PodInfo): string {
       spec.affinity?.podAntiAffinity ?? null,
       spec.topologySpreadConstraints ?? [],
       p.defaultSpreadSelector ?? null,
-      // Claims are per namespace, and pods naming different claims see different devices.
-      (spec.resourceClaims ?? []).length > 0 ? [p.namespace, spec.resourceClaims] : null,
+      // Claims are per namespace, and pods naming different claims see different devices: a claim the
+      // controller already generated (status.resourceClaimStatuses) or a PodGroup's shared claim is
+      // the pod's own, so those are part of the signature.
+      (spec.resourceClaims ?? []).length > 0
+        ? [p.namespace, spec.resourceClaims, p.pod.status?.resourceClaimStatuses ?? null, p.groupName ?? null]
+        : null,
       p.volumeClaims,
     ]);
     signatures.set(p, key);
