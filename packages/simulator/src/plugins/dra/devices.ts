@@ -12,19 +12,53 @@ import { deviceValue } from './cel.js';
 /** Where a device can be used: one node (node-local), the nodes a selector matches, or every node. */
 export type DeviceReach = { readonly node: string } | { readonly selector: NodeSelector } | { readonly allNodes: true };
 
-export interface PublishedDevice {
-  readonly index: number;
+/**
+ * One published device. What only some devices ever need (the id string, the shape, the CEL value)
+ * is computed on first use: a cluster publishes tens of thousands of devices, and a simulation
+ * looks at few of them.
+ */
+export class PublishedDevice {
+  private celValue: CelInput | undefined;
+  private shapeIndex = -1;
+
+  constructor(
+    readonly index: number,
+    readonly driver: string,
+    readonly pool: string,
+    private readonly device: Device,
+    readonly reach: DeviceReach,
+    /** Shape keys to shape numbers, shared by the inventory's devices. */
+    private readonly shapes: Map<string, number>,
+  ) {}
+
+  get name(): string {
+    return this.device.name ?? '';
+  }
+
   /** `driver/pool/device` (deviceId). */
-  readonly id: string;
-  readonly driver: string;
-  readonly pool: string;
-  readonly name: string;
-  readonly reach: DeviceReach;
-  readonly attributes: Readonly<Record<string, DeviceAttribute>>;
+  get id(): string {
+    return deviceId(this.driver, this.pool, this.name);
+  }
+
+  get attributes(): Readonly<Record<string, DeviceAttribute>> {
+    return this.device.attributes ?? {};
+  }
+
   /** Devices with the same driver and attributes share a shape (and so every selector verdict). */
-  readonly shape: number;
-  /** The `device` CEL value, built on first use. */
-  cel(): CelInput;
+  get shape(): number {
+    if (this.shapeIndex < 0) {
+      const key = `${this.driver}\u0000${JSON.stringify(this.attributes)}`;
+      let shape = this.shapes.get(key);
+      if (shape === undefined) this.shapes.set(key, (shape = this.shapes.size));
+      this.shapeIndex = shape;
+    }
+    return this.shapeIndex;
+  }
+
+  /** The `device` CEL value. */
+  cel(): CelInput {
+    return (this.celValue ??= deviceValue(this.driver, this.device));
+  }
 }
 
 /** `driver/pool/device`: how allocation results name a device. */
@@ -32,8 +66,8 @@ export function deviceId(driver: string, pool: string, device: string): string {
   return `${driver}/${pool}/${device}`;
 }
 
-function reachOf(slice: NonNullable<ResourceSlice['spec']>, device: Device): DeviceReach | undefined {
-  const source = slice.perDeviceNodeSelection ? device : slice;
+/** Where a slice's devices (or, with perDeviceNodeSelection, one device) can be used. */
+function reachOf(source: NonNullable<ResourceSlice['spec']> | Device): DeviceReach | undefined {
   if (source.nodeName) return { node: source.nodeName };
   if (source.nodeSelector) return { selector: source.nodeSelector };
   if (source.allNodes) return { allNodes: true };
@@ -42,7 +76,7 @@ function reachOf(slice: NonNullable<ResourceSlice['spec']>, device: Device): Dev
 
 export class DeviceInventory {
   readonly devices: readonly PublishedDevice[];
-  readonly byId: ReadonlyMap<string, number>;
+  private ids: Map<string, number> | undefined;
   private readonly nodeLocal = new Map<string, number[]>();
   /** Devices not tied to one node name (network-attached or selector-bound). */
   private readonly shared: number[] = [];
@@ -64,34 +98,27 @@ export class DeviceInventory {
           a.order - b.order,
       );
     const devices: PublishedDevice[] = [];
-    const byId = new Map<string, number>();
     const shapes = new Map<string, number>();
+    /** Device names per pool: a name repeated in another slice of the pool is ignored. */
+    let poolNames = new Set<string>();
+    let lastPool = '';
     for (const { s } of current) {
       const spec = s.spec ?? {};
       const driver = spec.driver ?? '';
       const pool = spec.pool?.name ?? '';
+      const poolKey = `${driver}/${pool}`;
+      if (poolKey !== lastPool) {
+        poolNames = new Set();
+        lastPool = poolKey;
+      }
+      const sliceReach = spec.perDeviceNodeSelection ? undefined : reachOf(spec);
       for (const d of spec.devices ?? []) {
-        const reach = reachOf(spec, d);
+        const reach = sliceReach ?? (spec.perDeviceNodeSelection ? reachOf(d) : undefined);
         const name = d.name ?? '';
-        const id = deviceId(driver, pool, name);
-        if (!reach || byId.has(id)) continue;
-        let value: CelInput | undefined;
+        if (!reach || poolNames.has(name)) continue;
+        poolNames.add(name);
         const index = devices.length;
-        const shapeKey = `${driver}\u0000${JSON.stringify(d.attributes ?? {})}`;
-        let shape = shapes.get(shapeKey);
-        if (shape === undefined) shapes.set(shapeKey, (shape = shapes.size));
-        devices.push({
-          index,
-          id,
-          driver,
-          pool,
-          name,
-          reach,
-          attributes: d.attributes ?? {},
-          shape,
-          cel: () => (value ??= deviceValue(driver, d)),
-        });
-        byId.set(id, index);
+        devices.push(new PublishedDevice(index, driver, pool, d, reach, shapes));
         if ('node' in reach) {
           const list = this.nodeLocal.get(reach.node);
           if (list) list.push(index);
@@ -100,7 +127,15 @@ export class DeviceInventory {
       }
     }
     this.devices = devices;
-    this.byId = byId;
+  }
+
+  /** Device index by `driver/pool/device` (built on first use: only claims allocated in the snapshot need it). */
+  get byId(): ReadonlyMap<string, number> {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const d of this.devices) this.ids.set(d.id, d.index);
+    }
+    return this.ids;
   }
 
   get size(): number {
@@ -113,7 +148,8 @@ export class DeviceInventory {
     if (!list) {
       const local = this.nodeLocal.get(node.name) ?? [];
       const reachable = this.shared.filter((i) => reaches((this.devices[i] as PublishedDevice).reach, node));
-      list = Int32Array.from([...local, ...reachable].sort((a, b) => a - b));
+      // Indexes follow allocator order; node-local ones are already ascending.
+      list = reachable.length === 0 ? Int32Array.from(local) : Int32Array.from([...local, ...reachable].sort((a, b) => a - b));
       this.perNode.set(node.index, list);
     }
     return list;
