@@ -1,10 +1,12 @@
 // Kubernetes objects from one file of manifests, each able to say where any of its fields is.
-// Multi-document YAML, JSON, `List` kinds. js-yaml parses (several times faster than `yaml` with
-// positions); positions are computed lazily per document (positions.ts).
+// Multi-document YAML, JSON, `List` kinds. Plain block documents take a fast path (block-yaml.ts),
+// the rest js-yaml (several times faster than `yaml` with positions); positions are computed
+// lazily per document (positions.ts).
 
 import { CORE_SCHEMA, load, mergeTag, YAMLException } from 'js-yaml';
 import { pathSegments } from '@kubectl-workload/api';
 import type { KubeObject } from '@kubectl-workload/api';
+import { loadBlockYaml } from './block-yaml.js';
 import { hasContent, splitDocuments } from './documents.js';
 import type { DocumentText } from './documents.js';
 import { DocumentPositions } from './positions.js';
@@ -102,6 +104,11 @@ class Collector {
 
   yamlDocument(document: DocumentText): void {
     if (!hasContent(document.text)) return;
+    const plain = loadBlockYaml(document.text, SCHEMA);
+    if (plain) {
+      this.collect(plain.value, new DocumentPositions(document), []);
+      return;
+    }
     let value: unknown;
     try {
       value = load(document.text, { schema: SCHEMA });
