@@ -32,6 +32,12 @@ function builder(yargs: Argv) {
         requiresArg: true,
         describe: 'also write the placement picture to FILE: one self-contained HTML page drawn from the -o json document',
       })
+      .option('html-group-by', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'the node label the placement picture groups nodes by when the gang has no topology key (default: topology.kubernetes.io/zone)',
+      })
       .option('preemption', {
         type: 'boolean',
         default: true,

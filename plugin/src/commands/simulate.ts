@@ -27,6 +27,12 @@ function builder(yargs: Argv) {
         describe:
           'output format (wide: text listing every pod; json, yaml: see docs/json-output.md; html: the placement picture of every gang, a self-contained page)',
       })
+      .option('html-group-by', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          "with -o html, the node label the picture groups nodes by (default: the first reported gang's topology key, else topology.kubernetes.io/zone)",
+      })
       .option('write-snapshot', {
         type: 'string',
         describe: 'write the input with the simulated bindings and PodGroup conditions applied to this file',

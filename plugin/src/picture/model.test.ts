@@ -39,7 +39,7 @@ const objects: KubeObject[] = [...nodes, train, big, ...pods];
 const domainsOf = (m: PictureModel) => m.domains.map((d) => [d.name, m.nodes.slice(d.first, d.first + d.count).map((n) => n.name)]);
 
 describe('the picture model of a simulate run', () => {
-  const { report } = runSimulateCommand(objects, { picture: true, now: NOW });
+  const { report } = runSimulateCommand(objects, { picture: {}, now: NOW });
   const model = pictureModel(asJson(report) as SimulationDocument);
   const trainGroup = model.groups.find((g) => g.id === 'default/train');
   const bigGroup = model.groups.find((g) => g.id === 'default/big');
@@ -114,6 +114,15 @@ describe('the picture model of a simulate run', () => {
     expect(model.details).toEqual([]);
   });
 
+  it('groups by the label --html-group-by names; gangs constrained to another key get no domain verdicts', () => {
+    const byRow = pictureModel(
+      asJson(runSimulateCommand(objects, { picture: { groupBy: 'example.com/row' }, now: NOW }).report) as SimulationDocument,
+    );
+    expect(byRow.groupBy).toBe('example.com/row');
+    expect(domainsOf(byRow)).toEqual([['(no example.com/row label)', ['a1', 'a2', 'b1', 'b2', 'b3', 'c1', 'loose']]]);
+    expect(byRow.groups.find((g) => g.id === 'default/train')?.domains).toEqual({});
+  });
+
   it('is not added to the plain report', () => {
     const plain = runSimulateCommand(objects, { now: NOW }).report;
     expect(plain.nodeMap).toBeUndefined();
@@ -147,6 +156,19 @@ describe('the picture model of an explanation', () => {
       ['big-1', 'Unschedulable', null],
     ]);
     expect(group?.domains).toEqual({});
+  });
+
+  it('groups a gang without a topology key by the label --html-group-by names', () => {
+    const setup = { groupBy: RACK };
+    const d = explain(resolveTarget('podgroup/big', 'default', state), { state, events: [], now: NOW, setup });
+    const m = pictureModel(asJson(explainDocument(d)) as ExplanationDocument);
+    expect(m.groupBy).toBe(RACK);
+    expect(m.domains.map((x) => [x.name, x.count, x.free.cpu])).toEqual([
+      ['rack-a', 2, '8'],
+      ['rack-b', 3, '10'],
+      ['rack-c', 1, '1'],
+      [`(no ${RACK} label)`, 1, '2'],
+    ]);
   });
 
   it('labels the domains of a topology gang with the fit explain measured per domain', () => {

@@ -33,16 +33,16 @@ function pendingRequests(objects: readonly KubeObject[]): string[] {
 }
 
 /**
- * Nodes grouped by the first reported gang's topology key (else the zone label), coloured by what is
+ * Nodes grouped by `groupBy` (--html-group-by, else the first reported gang's topology key, else the zone label), coloured by what is
  * free after the run, with the reasons any gang member got on each node and the members placed.
  */
 export function simulationNodeMap(
   simulation: Simulation,
   objects: readonly KubeObject[],
   reasons: GangReasons,
-  topologyKey: string | undefined,
+  groupBy: string | undefined,
   placed: ReadonlyArray<{ readonly name: string; readonly node: string | null }>,
 ): NodeMap {
   const { cluster } = simulation;
-  return nodeMap(cluster, cluster.requested, topologyKey, reasons.all.counts(), reasons.all.byNode(), placed, pendingRequests(objects));
+  return nodeMap(cluster, cluster.requested, groupBy, reasons.all.counts(), reasons.all.byNode(), placed, pendingRequests(objects));
 }

@@ -61,8 +61,8 @@ export interface SimulateOptions {
   readonly schedulerConfig?: SchedulerConfiguration;
   /** Which groups and pods the report lists and counts (default: all); victims are always listed. */
   readonly include?: ReportSelection;
-  /** Add `nodeMap` and each gang's `nodeReasons` for the placement picture (`-o html`). */
-  readonly picture?: boolean;
+  /** Add `nodeMap` and each gang's `nodeReasons` for the placement picture (`-o html`), grouped by `groupBy` when given. */
+  readonly picture?: { readonly groupBy?: string };
 }
 
 /** `-n NS` or the what-if objects of `-f`: the simulation still runs over the whole cluster. */
@@ -327,11 +327,17 @@ export function runSimulateCommand(objects: readonly KubeObject[], options: Simu
     setup,
     options.include,
   );
-  return { report: reasons ? withPicture(report, simulation, objects, reasons) : report, result, simulation };
+  return { report: reasons ? withPicture(report, simulation, objects, reasons, options.picture?.groupBy) : report, result, simulation };
 }
 
-function withPicture(report: SimulateReport, simulation: Simulation, objects: readonly KubeObject[], reasons: GangReasons): SimulateReport {
-  const key = report.podGroups.find((g) => g.placements)?.placements?.key;
+function withPicture(
+  report: SimulateReport,
+  simulation: Simulation,
+  objects: readonly KubeObject[],
+  reasons: GangReasons,
+  groupBy: string | undefined,
+): SimulateReport {
+  const key = groupBy ?? report.podGroups.find((g) => g.placements)?.placements?.key;
   const placed = report.pods.filter((p) => p.podGroup !== null);
   return {
     ...report,

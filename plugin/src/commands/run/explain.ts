@@ -40,7 +40,7 @@ export async function runExplain(args: ExplainArgs): Promise<void> {
       events,
       now: new Date().toISOString(),
       preemption: args.preemption,
-      setup: { gates, kubeVersion, ...(config ? { config } : {}) },
+      setup: { gates, kubeVersion, ...(config ? { config } : {}), ...(args['html-group-by'] ? { groupBy: args['html-group-by'] } : {}) },
     });
   } catch (err) {
     if (err instanceof RequestsError || err instanceof NodeError) throw new UserError(err.message);

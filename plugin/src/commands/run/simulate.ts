@@ -45,7 +45,7 @@ function simulate(
     return runSimulateCommand(objects, {
       now,
       preemption: args.preemption,
-      picture: args.output === 'html',
+      ...(args.output === 'html' ? { picture: args['html-group-by'] ? { groupBy: args['html-group-by'] } : {} } : {}),
       ...setup,
       ...qualified(args['pod-group'], namespace),
       ...(include ? { include } : {}),

@@ -183,6 +183,14 @@ export function analysePlacement(
       ...draNotes(members),
     ],
     ...(preemption && outcome !== 'Scheduled' ? preemptionSummary(input, group, now, profiles, preemption) : {}),
-    nodeMap: nodeMap(simulation.cluster, requestedBefore, topologyKey, nodeReasons, reasons.byNode(), pods, requestedResources(members)),
+    nodeMap: nodeMap(
+      simulation.cluster,
+      requestedBefore,
+      topologyKey ?? setup.groupBy,
+      nodeReasons,
+      reasons.byNode(),
+      pods,
+      requestedResources(members),
+    ),
   };
 }

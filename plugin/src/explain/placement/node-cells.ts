@@ -20,7 +20,7 @@ export interface NodeCell {
 }
 
 export interface NodeMap {
-  /** The label the cells are grouped by: the group's topology key, else the zone label. */
+  /** The label the cells are grouped by: the group's topology key, else --html-group-by, else the zone label. */
   readonly groupBy: string;
   /** The resource whose free share colours the cells (the most common `Insufficient X`, else the first extended resource requested, else cpu). */
   readonly resource: string;
@@ -70,18 +70,19 @@ function domainsFree(cluster: Cluster, requested: Float64Array, nodes: readonly 
 /**
  * `cluster` is the simulation's own cache and `requested` the per-node requests the picture shows:
  * explain's are taken before the cycle ran (the cycle assumes members into the cache), simulate's
- * after the run. No second cluster is built.
+ * after the run. No second cluster is built. `groupBy`: the gang's topology key or the label chosen
+ * with --html-group-by; the zone label when undefined.
  */
 export function nodeMap(
   cluster: Cluster,
   requestedBefore: Float64Array,
-  topologyKey: string | undefined,
+  groupByLabel: string | undefined,
   reasons: readonly NodeReasonCount[],
   reasonsByNode: ReadonlyMap<string, readonly string[]>,
   placed: ReadonlyArray<{ readonly name: string; readonly node: string | null }>,
   requested: readonly string[],
 ): NodeMap {
-  const groupBy = topologyKey ?? ZONE;
+  const groupBy = groupByLabel ?? ZONE;
   const resource = blockingResource(reasons, requested);
   const membersByNode = new Map<string, string[]>();
   for (const pod of placed) if (pod.node) membersByNode.set(pod.node, [...(membersByNode.get(pod.node) ?? []), pod.name]);

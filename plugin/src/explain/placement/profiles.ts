@@ -11,6 +11,8 @@ export interface ExplainSetup {
   /** --kube-version, or the version the cluster/snapshot serves (default 1.36). */
   readonly kubeVersion?: KubeVersion;
   readonly config?: SchedulerConfiguration;
+  /** --html-group-by: the node label the picture groups nodes by when the gang has no topology key. */
+  readonly groupBy?: string;
 }
 
 export interface Profiles {
