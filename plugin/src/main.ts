@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { flagError } from './commands/flags.js';
+import { YARGS_STRINGS, commandError, flagError } from './commands/flags.js';
 import { COMMANDS } from './commands/index.js';
 import { commandSpec } from './completion/commands.js';
 import { EXIT_ERROR, EXIT_OK, UserError } from './exit.js';
@@ -29,21 +29,33 @@ function usageError(message: string, command?: string): never {
   process.exit(EXIT_ERROR);
 }
 
-/** Flag errors in kubectl's words, before yargs parses (its own messages read "Unknown argument: header"). */
-function checkFlags(argv: readonly string[]): void {
+/**
+ * Command and flag errors in kubectl's words, before yargs parses (its own messages read "Unknown
+ * argument: header"); returns the command's name for the usage line of errors yargs finds later.
+ */
+function checkCommandLine(argv: readonly string[]): string | undefined {
+  const [first] = argv;
+  if (first !== undefined && !first.startsWith('-')) {
+    const names = ['help', ...COMMANDS.flatMap((c) => [c.command.split(' ')[0] ?? '', ...c.aliases])];
+    const unknown = commandError(first, names);
+    if (unknown) usageError(unknown);
+  }
   const index = argv.findIndex((word) => !word.startsWith('-'));
   const name = argv[index];
   const command = COMMANDS.find((c) => c.describe !== false && (c.command.split(' ')[0] === name || c.aliases.includes(name ?? '')));
-  if (!command) return;
+  if (!command) return undefined;
   const error = flagError(argv.slice(index + 1), commandSpec(command).flags);
   if (error) usageError(error, name);
+  return name;
 }
 
 export async function main(argv: string[]): Promise<void> {
   stopQuietlyWhenOutputCloses();
-  checkFlags(argv);
+  const commandName = checkCommandLine(argv);
   let cli = yargs(argv)
     .scriptName('kubectl workload')
+    // @types/yargs types entries as strings; y18n reads plural texts as { one, other }.
+    .updateStrings(YARGS_STRINGS as unknown as Record<string, string>)
     .usage('$0 <command> [options]\n\nLint, explain, diff and simulate Kubernetes v1.36 workload-aware scheduling (Workload / PodGroup).')
     .version(VERSION)
     .strict()
@@ -54,7 +66,7 @@ export async function main(argv: string[]): Promise<void> {
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) reportAndExit(err);
-      usageError(msg);
+      usageError(msg, commandName);
     });
   for (const command of COMMANDS) cli = command.register(cli);
   await cli.parseAsync();

@@ -36,6 +36,6 @@ describe('kubectl workload completion bash', () => {
     expect(zsh.stdout).toContain('compdef _kubectl_workload kubectl-workload');
     const fish = spawnSync('kubectl', ['workload', 'completion', 'fish'], { env, encoding: 'utf8' });
     expect(fish.status).toBe(2);
-    expect(fish.stderr).toContain('Given: "fish", Choices: "bash", "zsh"');
+    expect(fish.stderr).toContain('shell: "fish" is not one of "bash", "zsh"');
   });
 });

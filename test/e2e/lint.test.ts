@@ -186,7 +186,9 @@ describe('kubectl workload lint (real kubectl)', () => {
 
   it('rejects an unknown --fail-on value with exit code 2', () => {
     const r = kubectl(['lint', 'examples/workload', '--fail-on', 'fatal']);
-    expect(r.stderr).toMatch(/Invalid values:\s+Argument: fail-on, Given: "fatal", Choices: "error", "warning", "info"/);
+    expect(r.stderr).toBe(
+      'error: invalid argument "fatal" for "--fail-on" flag: must be one of error, warning, info\nSee \'kubectl workload lint --help\' for usage.\n',
+    );
     expect(r.status).toBe(2);
   });
 });

@@ -71,6 +71,24 @@ describe('kubectl workload simulate (real kubectl)', () => {
     );
   });
 
+  it('words value, command and argument errors as kubectl does, never in yargs wording (issue 18 item 17)', () => {
+    const usage = (command: string, message: string) => ({
+      status: 2,
+      stdout: '',
+      stderr: `error: ${message}\nSee 'kubectl workload${command ? ` ${command}` : ''} --help' for usage.\n`,
+    });
+    expect(kubectl(['status', '-o', 'xml'])).toEqual(
+      usage('status', 'unable to match a printer suitable for the output format "xml", allowed formats are: wide,json,yaml'),
+    );
+    expect(kubectl(['lint', '--fail-on=fatal', 'examples'])).toEqual(
+      usage('lint', 'invalid argument "fatal" for "--fail-on" flag: must be one of error, warning, info'),
+    );
+    expect(kubectl(['stauts'])).toEqual(usage('', 'unknown command "stauts" for "kubectl workload" (did you mean "status"?)'));
+    expect(kubectl(['explain'])).toEqual(usage('explain', 'received 0 arg(s), requires at least 1'));
+    expect(kubectl(['diff', 'a', 'b'])).toEqual(usage('diff', 'unexpected argument: b'));
+    expect(kubectl(['completion', 'fish'])).toEqual(usage('completion', 'invalid argument:\n  shell: "fish" is not one of "bash", "zsh"'));
+  });
+
   it('warns about an empty --snapshot file instead of answering in silence (issue 18 item 18)', () => {
     const empty = join(dir, 'empty.yaml');
     writeFileSync(empty, '');

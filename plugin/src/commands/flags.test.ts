@@ -1,13 +1,13 @@
 import type { FlagSpec } from '../completion/commands.js';
-import { flagError } from './flags.js';
+import { commandError, flagError } from './flags.js';
 
-const flag = (names: string[], boolean = false): FlagSpec => ({ names, boolean, choices: [], description: '' });
+const flag = (names: string[], boolean = false, choices: string[] = []): FlagSpec => ({ names, boolean, choices, description: '' });
 const status = [
   flag(['namespace', 'n']),
-  flag(['output', 'o']),
+  flag(['output', 'o'], false, ['wide', 'json', 'yaml']),
   flag(['headers'], true),
   flag(['all-namespaces', 'A'], true),
-  flag(['fail-on']),
+  flag(['fail-on'], false, ['error', 'warning', 'info']),
 ];
 
 describe('flagError (kubectl/pflag wording, issue 18 item 17)', () => {
@@ -27,7 +27,27 @@ describe('flagError (kubectl/pflag wording, issue 18 item 17)', () => {
 
   it('accepts known flags, values, negated switches, grouped shorthands, - for stdin and words after --', () => {
     expect(flagError(['names', '-n', 'team-a', '--output=json', '--no-headers', '-A', '-h'], status)).toBeUndefined();
-    expect(flagError(['-o', '-'], status)).toBeUndefined();
+    expect(flagError(['-n', '-'], status)).toBeUndefined();
     expect(flagError(['-nteam-a', '--', '--anything'], status)).toBeUndefined();
+  });
+
+  it('rejects a value outside the choices as pflag does, and -o as kubectl printers do', () => {
+    expect(flagError(['--fail-on', 'fatal'], status)).toBe(
+      'invalid argument "fatal" for "--fail-on" flag: must be one of error, warning, info',
+    );
+    expect(flagError(['--fail-on=warn'], status)).toBe('invalid argument "warn" for "--fail-on" flag: must be one of error, warning, info');
+    expect(flagError(['-o', 'xml'], status)).toBe(
+      'unable to match a printer suitable for the output format "xml", allowed formats are: wide,json,yaml',
+    );
+    expect(flagError(['-o', 'json', '--fail-on=info', 'names'], status)).toBeUndefined();
+  });
+});
+
+describe('commandError (Cobra wording)', () => {
+  it('names an unknown command for kubectl workload and suggests the nearest one', () => {
+    const commands = ['lint', 'status', 'explain', 'simulate'];
+    expect(commandError('stauts', commands)).toBe('unknown command "stauts" for "kubectl workload" (did you mean "status"?)');
+    expect(commandError('frobnicate', commands)).toBe('unknown command "frobnicate" for "kubectl workload"');
+    expect(commandError('lint', commands)).toBeUndefined();
   });
 });

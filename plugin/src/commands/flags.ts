@@ -1,6 +1,7 @@
 // Flag errors as kubectl (spf13/pflag) words them, checked before yargs parses: an unknown flag is
 // "unknown flag: --no-header" with the nearest known flag suggested, and a flag that takes a value
-// but has none is "flag needs an argument" instead of yargs' "Given: true" or a silent empty string.
+// but has none is "flag needs an argument" instead of yargs' "Given: true" or a silent empty string;
+// a value outside the flag's choices is pflag's "invalid argument" (kubectl's printer error for -o).
 
 import { closeNames } from '@kubectl-workload/cluster/suggest';
 import type { FlagSpec } from '../completion/commands.js';
@@ -43,12 +44,56 @@ export function flagError(words: readonly string[], commandFlags: readonly FlagS
     const flag = lookup(flags, name);
     if (!flag)
       return long ? `unknown flag: --${name}${suggestion(name, longNames(flags))}` : `unknown shorthand flag: '${name}' in ${word}`;
-    if (flag.boolean || value !== undefined) continue;
-    const next = words[i + 1];
-    if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
-      return long ? `flag needs an argument: --${name}` : `flag needs an argument: '${name}' in -${name}`;
+    if (flag.boolean) continue;
+    if (value === undefined) {
+      const next = words[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+        return long ? `flag needs an argument: --${name}` : `flag needs an argument: '${name}' in -${name}`;
+      }
+      i++;
     }
-    i++;
+    const invalid = choiceError(flag, value ?? words[i] ?? '');
+    if (invalid) return invalid;
   }
   return undefined;
 }
+
+/** `-n, --namespace` as pflag names a flag in its errors. */
+function flagTitle(flag: FlagSpec): string {
+  const long = flag.names.find((n) => n.length > 1);
+  const short = flag.names.find((n) => n.length === 1);
+  return [short && `-${short}`, long && `--${long}`].filter(Boolean).join(', ');
+}
+
+function choiceError(flag: FlagSpec, value: string): string | undefined {
+  if (!flag.choices.length || flag.choices.includes(value)) return undefined;
+  if (flag.names.includes('output'))
+    return `unable to match a printer suitable for the output format "${value}", allowed formats are: ${flag.choices.join(',')}`;
+  return `invalid argument "${value}" for "${flagTitle(flag)}" flag: must be one of ${flag.choices.join(', ')}`;
+}
+
+/** Cobra's error for a first word that names no command, with the nearest command suggested. */
+export function commandError(word: string, commands: readonly string[]): string | undefined {
+  if (commands.includes(word)) return undefined;
+  const [best] = closeNames(word, commands, 1);
+  return `unknown command "${word}" for "kubectl workload"${best ? ` (did you mean "${best}"?)` : ''}`;
+}
+
+/**
+ * yargs' own texts for what the checks above leave to it (positional counts, a stray word), in
+ * Cobra's words (yargs.updateStrings); each %s is filled in order.
+ */
+export const YARGS_STRINGS = {
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'received %s arg(s), requires at least %s',
+    other: 'received %s arg(s), requires at least %s',
+  },
+  'Too many non-option arguments: got %s, maximum of %s': {
+    one: 'received %s arg(s), accepts at most %s',
+    other: 'received %s arg(s), accepts at most %s',
+  },
+  'Unknown argument: %s': { one: 'unexpected argument: %s', other: 'unexpected arguments: %s' },
+  // A positional outside its choices (`completion fish`): yargs adds a line per argument.
+  'Invalid values:': 'invalid argument:',
+  'Argument: %s, Given: %s, Choices: %s': '%s: %s is not one of %s',
+};
