@@ -86,9 +86,13 @@ describe('kubectl workload snapshot', () => {
       'podgroups',
       'pods',
       'priorityclasses',
+      'replicasets',
+      'replicationcontrollers',
       'resourceclaims',
       'resourceclaimtemplates',
       'resourceslices',
+      'services',
+      'statefulsets',
       'storageclasses',
       'workloads',
     ]);

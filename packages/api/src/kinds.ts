@@ -11,6 +11,8 @@ export type KnownKind =
   | 'StatefulSet'
   | 'ReplicaSet'
   | 'DaemonSet'
+  | 'Service'
+  | 'ReplicationController'
   | 'Node'
   | 'PriorityClass'
   | 'PodDisruptionBudget'
@@ -57,6 +59,8 @@ export const KINDS: Readonly<Record<ApiKind, KindInfo>> = {
   StatefulSet: kind('apps', ['v1'], 'statefulsets'),
   ReplicaSet: kind('apps', ['v1'], 'replicasets'),
   DaemonSet: kind('apps', ['v1'], 'daemonsets'),
+  Service: kind('', ['v1'], 'services'),
+  ReplicationController: kind('', ['v1'], 'replicationcontrollers'),
   PriorityClass: kind('scheduling.k8s.io', ['v1'], 'priorityclasses', false),
   PodDisruptionBudget: kind('policy', ['v1'], 'poddisruptionbudgets'),
   ResourceClaim: kind('resource.k8s.io', ['v1'], 'resourceclaims'),

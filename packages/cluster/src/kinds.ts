@@ -14,6 +14,10 @@ import type {
   PodDisruptionBudget,
   PodGroup,
   PriorityClass,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+  StatefulSet,
   StorageClass,
   Workload,
 } from '@kubectl-workload/api';
@@ -46,6 +50,10 @@ export interface ClusterKindTypes extends DraKindTypes {
   PersistentVolume: PersistentVolume;
   StorageClass: StorageClass;
   CSINode: CSINode;
+  Service: Service;
+  ReplicationController: ReplicationController;
+  ReplicaSet: ReplicaSet;
+  StatefulSet: StatefulSet;
 }
 
 export type ClusterKind = keyof ClusterKindTypes;
@@ -79,6 +87,10 @@ const CLUSTER_KIND_NAMES: readonly ClusterKind[] = [
   'PersistentVolume',
   'StorageClass',
   'CSINode',
+  'Service',
+  'ReplicationController',
+  'ReplicaSet',
+  'StatefulSet',
   ...DRA_KIND_NAMES,
 ];
 

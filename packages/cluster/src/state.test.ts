@@ -22,8 +22,17 @@ const STORAGE: KubeObject[] = [
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'elsewhere', namespace: 'team-b' } },
 ];
 
+/** What default topology spreading selects by. */
+const SPREAD: KubeObject[] = [
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'training', namespace: 'team-a' } },
+  { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'legacy', namespace: 'team-a' } },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-7d9', namespace: 'team-a' } },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'team-a' } },
+  { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'other', namespace: 'team-b' } },
+];
+
 beforeAll(async () => {
-  fixture = await startSampleServer({ namespace: 'team-a', objects: [...sampleClusterObjects(), ...STORAGE] });
+  fixture = await startSampleServer({ namespace: 'team-a', objects: [...sampleClusterObjects(), ...STORAGE, ...SPREAD] });
   dir = await mkdtemp(join(tmpdir(), 'cluster-state-test-'));
 });
 afterAll(() => fixture.server.close());
@@ -58,6 +67,10 @@ describe('loadClusterState', () => {
       persistentVolumes: ['pv-data'],
       storageClasses: ['gp3'],
       csiNodes: ['node-1'],
+      services: ['training'],
+      replicationControllers: ['legacy'],
+      replicaSets: ['web-7d9'],
+      statefulSets: ['db'],
       deviceClasses: ['gpu.example.com'],
       resourceSlices: ['node-1-gpu.example.com'],
       resourceClaimTemplates: ['one-gpu'],

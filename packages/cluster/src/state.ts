@@ -16,6 +16,10 @@ import type {
   PodDisruptionBudget,
   PodGroup,
   PriorityClass,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+  StatefulSet,
   StorageClass,
   Workload,
 } from '@kubectl-workload/api';
@@ -43,6 +47,11 @@ export interface ClusterState extends DraState {
   persistentVolumes: PersistentVolume[];
   storageClasses: StorageClass[];
   csiNodes: CSINode[];
+  /** What default topology spreading selects by (PodTopologySpread's DefaultSelector). */
+  services: Service[];
+  replicationControllers: ReplicationController[];
+  replicaSets: ReplicaSet[];
+  statefulSets: StatefulSet[];
   /** Recent core/v1 Events about Pods, PodGroups and Jobs (events.ts). */
   events: KubeEvent[];
   /** Why a live cluster's events could not be listed (RBAC); the state then holds none. */
@@ -69,6 +78,11 @@ const OPTIONAL_KINDS: ReadonlySet<string> = new Set([
   'PersistentVolume',
   'StorageClass',
   'CSINode',
+  // Default topology spreading: without them pods are simply not spread by default.
+  'Service',
+  'ReplicationController',
+  'ReplicaSet',
+  'StatefulSet',
   ...DRA_KINDS,
 ]);
 
@@ -82,6 +96,10 @@ export const STATE_KINDS = [
   ['Job', 'jobs'],
   ['Pod', 'pods'],
   ['PodDisruptionBudget', 'podDisruptionBudgets'],
+  ['Service', 'services'],
+  ['ReplicationController', 'replicationControllers'],
+  ['ReplicaSet', 'replicaSets'],
+  ['StatefulSet', 'statefulSets'],
   ['StorageClass', 'storageClasses'],
   ['CSINode', 'csiNodes'],
   ['PersistentVolume', 'persistentVolumes'],
@@ -130,6 +148,10 @@ export function emptyState(): ClusterState {
     persistentVolumes: [],
     storageClasses: [],
     csiNodes: [],
+    services: [],
+    replicationControllers: [],
+    replicaSets: [],
+    statefulSets: [],
     ...emptyDraState(),
     events: [],
   };

@@ -65,9 +65,6 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
   const services: Service[] = [];
   const replicationControllers: ReplicationController[] = [];
   for (const obj of objects) {
-    // core/v1 kinds outside the kind table: default topology spreading reads their selectors.
-    if (obj.apiVersion === 'v1' && obj.kind === 'Service') services.push(obj);
-    if (obj.apiVersion === 'v1' && obj.kind === 'ReplicationController') replicationControllers.push(obj);
     const kind = knownKind(obj);
     if (kind === 'Node' || kind === 'Pod' || kind === 'PodGroup' || kind === 'CompositePodGroup' || kind === 'PriorityClass')
       validateObject(obj, kind);
@@ -117,6 +114,12 @@ export function simulationInput(objects: readonly KubeObject[]): SimulationInput
         break;
       case 'StatefulSet':
         statefulSets.push(obj);
+        break;
+      case 'Service':
+        services.push(obj);
+        break;
+      case 'ReplicationController':
+        replicationControllers.push(obj);
         break;
       default:
         break;
