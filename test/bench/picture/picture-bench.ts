@@ -63,7 +63,9 @@ async function browse(browser: Browser, page: string): Promise<BrowserFigures> {
     );
     const last = tab.locator('.cell[data-node]').last();
     const name = (await last.getAttribute('aria-label')) ?? '';
+    // Scrolled there and drawn first: the figure is the detail's own cost, not drawing the newly shown blocks.
     await last.scrollIntoViewIfNeeded();
+    await tab.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))');
     detail.push(
       await tab.evaluate<number>(
         FRAME_AFTER(
