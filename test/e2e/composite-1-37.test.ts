@@ -110,6 +110,56 @@ describe('diff on a 1.37 cluster with CompositePodGroups', () => {
   });
 });
 
+interface ExplainDoc {
+  links: Array<{ link: string; status: string; summary: string; details: string[]; refs: string[] }>;
+  broken: { link: string; summary: string } | null;
+  live: { conditionType: string; condition: { status: string; reason: string } | null } | null;
+}
+
+const explainJson = async (target: string) => {
+  const result = await workload('explain', target, '-o', 'json');
+  return { code: result.code, doc: JSON.parse(result.stdout) as ExplainDoc };
+};
+
+describe('explain on a 1.37 cluster with CompositePodGroups', () => {
+  it('walks the CompositePodGroup parents and reads the condition under its 1.37 name', async () => {
+    const { doc } = await explainJson('podgroup/train-workers');
+    expect(doc.links.find((l) => l.link === 'parent')).toMatchObject({
+      status: 'ok',
+      summary: 'PodGroup default/train-workers is under the root CompositePodGroup default/train-job',
+    });
+    expect(doc.links.find((l) => l.link === 'template')?.details[0]).toContain('not drift in 1.37');
+    expect(doc.live).toMatchObject({ conditionType: 'PodGroupInitiallyScheduled', condition: { status: 'True', reason: 'Scheduled' } });
+    expect(doc.links.find((l) => l.link === 'live')?.summary).toBe(
+      'nothing observed contradicts the simulation (PodGroupInitiallyScheduled=True/Scheduled)',
+    );
+  });
+
+  it('names a missing parent and stops there', async () => {
+    const { code, doc } = await explainJson('podgroup/stray');
+    expect(code).toBe(1);
+    expect(doc.links.map((l) => `${l.link}:${l.status}`)).toEqual(['workload:ok', 'parent:broken']);
+    expect(doc.broken?.summary).toContain('names parent CompositePodGroup "gone", which does not exist');
+    expect(doc.broken?.summary).toContain('composite pod group object not found in state for default/gone');
+  });
+
+  it('warns that the parent is being deleted (PodGroupProtection refuses its new children)', async () => {
+    const { doc } = await explainJson('podgroup/late');
+    const parent = doc.links.find((l) => l.link === 'parent');
+    expect(parent?.status).toBe('warning');
+    expect(parent?.summary).toContain('cannot create PodGroup referencing CompositePodGroup "retiring" because it is being deleted');
+    expect(parent?.refs).toEqual(['ADM-11', 'ADM-12', 'CPG-13']);
+  });
+
+  it('prints the chain as text with the 1.37 condition name', async () => {
+    const result = await workload('explain', 'podgroup/train-leader');
+    expect(result.stdout).toContain(
+      '  ✓ parent          PodGroup default/train-leader is under the root CompositePodGroup default/train-job\n',
+    );
+    expect(result.stdout).toContain('  PodGroupInitiallyScheduled: True/Scheduled\n');
+  });
+});
+
 describe('read-only, version by discovery', () => {
   it('read CompositePodGroups through v1alpha3 and PodGroups through v1beta1, with GET requests only', () => {
     const paths = server.requests.map((r) => r.path);

@@ -136,7 +136,8 @@ function minCountChange(difference: TemplateDifference, group: PodGroup, workloa
   };
 }
 
-function podGroupDrift(group: PodGroup, template: PodGroupTemplate, workload: Workload): PodGroupDrift {
+/** A PodGroup against its template; on 1.37 a minCount the template changed is left out of the differences. */
+export function podGroupDrift(group: PodGroup, template: PodGroupTemplate, workload: Workload): PodGroupDrift {
   const all = compareWithTemplate(group.spec, template);
   const v137 = kubeVersionOfObject(group) === '1.37';
   const minCountOnly = v137 ? all.find(isMinCountOnly) : undefined;

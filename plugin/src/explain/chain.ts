@@ -8,6 +8,7 @@ import { gatesLink } from './links/gates.js';
 import { jobLink } from './links/job.js';
 import { liveLink } from './links/live.js';
 import { label, named } from './links/objects.js';
+import { parentLink } from './links/parent.js';
 import { podGroupByNameLink, podGroupFromTemplateLink } from './links/podgroup.js';
 import { podsLink } from './links/pods.js';
 import { placementLink } from './links/placement.js';
@@ -23,6 +24,7 @@ export const CHAIN: readonly LinkCheck[] = [
   workloadLink,
   podGroupFromTemplateLink,
   deletionLink,
+  parentLink,
   podsLink,
   gatesLink,
   schedulerNameLink,

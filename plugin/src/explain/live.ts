@@ -1,7 +1,7 @@
 // What the cluster says beside what the simulation predicts: the live PodGroupScheduled condition
-// and recent scheduler events for the group and its pods, and whether they agree.
+// (PodGroupInitiallyScheduled on 1.37) and recent scheduler events for the group and its pods, and whether they agree.
 
-import { nameOf, POD_GROUP_SCHEDULED, type Pod, type PodGroup } from '@kubectl-workload/api';
+import { nameOf, scheduledConditionOf, scheduledConditionType, type Pod, type PodGroup } from '@kubectl-workload/api';
 import { eventTime, type KubeEvent } from '@kubectl-workload/cluster';
 import type { GroupOutcome } from '@kubectl-workload/simulator';
 import type { PlacementAnalysis } from './placement/analysis.js';
@@ -28,6 +28,8 @@ export interface LiveContradiction {
 }
 
 export interface LiveComparison {
+  /** `PodGroupScheduled` (1.36) or `PodGroupInitiallyScheduled` (1.37, PG-41): the condition read. */
+  readonly conditionType: string;
   readonly condition: {
     readonly status: string;
     readonly reason: string;
@@ -70,7 +72,7 @@ function disagreement(live: GroupOutcome, predicted: GroupOutcome): string {
     return 'the simulation places the gang now, the scheduler did not: the cluster changed since its last cycle (it retries after backoff), or something the simulator does not model blocks it (preemption, DRA claims, CSI storage capacity, other plugins)';
   }
   if (live === 'Scheduled') {
-    return 'the scheduler placed the gang, the simulation would not now: capacity was taken since, or pods were recreated (PodGroupScheduled never goes back from True)';
+    return 'the scheduler placed the gang, the simulation would not now: capacity was taken since, or pods were recreated (the condition never goes back from True)';
   }
   return `the scheduler reported ${live}, the simulation predicts ${predicted}`;
 }
@@ -90,7 +92,8 @@ export function compareLive(
   events: readonly KubeEvent[],
   analysis: PlacementAnalysis,
 ): LiveComparison {
-  const condition = group.status?.conditions?.find((c) => c.type === POD_GROUP_SCHEDULED);
+  const conditionType = scheduledConditionType(group);
+  const condition = scheduledConditionOf(group);
   const shown = condition
     ? {
         status: condition.status ?? '',
@@ -105,18 +108,20 @@ export function compareLive(
   if (!shown) {
     if (warning) {
       return {
+        conditionType,
         condition: null,
         events: recent,
         agrees: false,
-        note: `no PodGroupScheduled condition yet, but the cluster reported ${warning.reason} for ${warning.object}; the simulation predicts ${analysis.outcome}`,
+        note: `no ${conditionType} condition yet, but the cluster reported ${warning.reason} for ${warning.object}; the simulation predicts ${analysis.outcome}`,
         contradiction: { observed: describeEvent(warning), at: warning.lastTimestamp },
       };
     }
     return {
+      conditionType,
       condition: null,
       events: recent,
       agrees: null,
-      note: `no PodGroupScheduled condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}`,
+      note: `no ${conditionType} condition yet: the scheduler has not run a cycle for this group; the simulation predicts ${analysis.outcome}`,
       contradiction: null,
     };
   }
@@ -124,8 +129,8 @@ export function compareLive(
   const agrees = live === analysis.outcome;
   const note = agrees ? `the simulation agrees with the scheduler: ${analysis.outcome}` : disagreement(live, analysis.outcome);
   if (live !== 'Scheduled' && analysis.outcome === 'Scheduled' && pending.size > 0) {
-    const observed = `PodGroupScheduled=${shown.status}/${shown.reason}${shown.message ? `: ${shown.message}` : ''}`;
-    return { condition: shown, events: recent, agrees, note, contradiction: { observed, at: shown.lastTransitionTime } };
+    const observed = `${conditionType}=${shown.status}/${shown.reason}${shown.message ? `: ${shown.message}` : ''}`;
+    return { conditionType, condition: shown, events: recent, agrees, note, contradiction: { observed, at: shown.lastTransitionTime } };
   }
-  return { condition: shown, events: recent, agrees, note, contradiction: null };
+  return { conditionType, condition: shown, events: recent, agrees, note, contradiction: null };
 }

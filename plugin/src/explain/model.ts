@@ -23,6 +23,7 @@ export type LinkName =
   | 'workload'
   | 'podgroup'
   | 'deletion'
+  | 'parent'
   | 'pods'
   | 'gates'
   | 'scheduler-name'

@@ -21,6 +21,7 @@ const diagnosis: Diagnosis = {
   },
   placement: null,
   live: {
+    conditionType: 'PodGroupScheduled',
     condition: null,
     events: [1, 2, 3].map((i) => ({
       object: `Pod/a-${i}`,

@@ -134,10 +134,13 @@ function placementSection(p: PlacementAnalysis, colors: Palette, wide: boolean):
 function liveSection(live: LiveComparison, colors: Palette, now: Now): string[] {
   const lines = [colors.bold('Live:')];
   const c = live.condition;
-  lines.push(`  PodGroupScheduled: ${c ? `${c.status}/${c.reason}${c.message ? `: ${c.message}` : ''}` : '<none>'}`);
+  // Labels align on the condition's name: PodGroupScheduled (1.36), PodGroupInitiallyScheduled (1.37).
+  const width = live.conditionType.length + 2;
+  const field = (name: string) => `  ${`${name}:`.padEnd(width)}`;
+  lines.push(`${field(live.conditionType)}${c ? `${c.status}/${c.reason}${c.message ? `: ${c.message}` : ''}` : '<none>'}`);
   const verdict = live.agrees === false ? colors.yellow(`DISAGREES: ${live.note}`) : live.note;
-  lines.push(`  Simulation:        ${verdict}`);
-  if (live.events.length === 0) lines.push('  Events:            <none>');
+  lines.push(`${field('Simulation')}${verdict}`);
+  if (live.events.length === 0) lines.push(`${field('Events')}<none>`);
   else {
     lines.push('  Events:');
     const folded = fold(

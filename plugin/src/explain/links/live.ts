@@ -18,8 +18,8 @@ export const liveLink: LinkCheck = (walk) => {
   const contradiction = live.contradiction;
   if (!contradiction) {
     const said = live.condition
-      ? `PodGroupScheduled=${live.condition.status}/${live.condition.reason}`
-      : 'no PodGroupScheduled condition or Warning event';
+      ? `${live.conditionType}=${live.condition.status}/${live.condition.reason}`
+      : `no ${live.conditionType} condition or Warning event`;
     return { result: ok('live', `nothing observed contradicts the simulation (${said})`), walk };
   }
   const waiting = pods.filter((p) => !p.spec?.nodeName);

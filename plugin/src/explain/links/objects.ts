@@ -1,7 +1,18 @@
 // Finding the objects a link follows in the loaded cluster state, within one namespace.
 
-import { namespaceOf, nameOf, templateRefOf, type KubeObject, type Pod, type PodGroup, type Workload } from '@kubectl-workload/api';
-import { controllerRefOf } from '@kubectl-workload/rules';
+import {
+  kubeVersionOfObject,
+  namespaceOf,
+  nameOf,
+  templateRefOf,
+  type KubeObject,
+  type Pod,
+  type PodGroup,
+  type PodGroupTemplate,
+  type Workload,
+  type Workload137,
+} from '@kubectl-workload/api';
+import { compositeTemplatesOf, controllerRefOf, podGroupTemplatesOf } from '@kubectl-workload/rules';
 
 export function inNamespace<T extends KubeObject>(objects: readonly T[], namespace: string): T[] {
   return objects.filter((o) => namespaceOf(o) === namespace);
@@ -14,6 +25,24 @@ export function podsNaming(pods: readonly Pod[], group: PodGroup): Pod[] {
 
 export function named<T extends KubeObject>(objects: readonly T[], namespace: string, name: string): T | undefined {
   return objects.find((o) => namespaceOf(o) === namespace && nameOf(o) === name);
+}
+
+/** A Workload's pod group templates: top-level in 1.36, anywhere in the template tree in 1.37. */
+export function podGroupTemplatesIn(workload: Workload): PodGroupTemplate[] {
+  if (kubeVersionOfObject(workload) !== '1.37') return workload.spec?.podGroupTemplates ?? [];
+  return podGroupTemplatesOf((workload as Workload137).spec).map((l) => l.template as PodGroupTemplate);
+}
+
+/** The names of a 1.37 Workload's composite templates (none in 1.36). */
+export function compositeTemplateNames(workload: Workload): string[] {
+  return compositeTemplatesOf((workload as Workload137).spec).map((l) => l.template.name ?? '');
+}
+
+/** How a PodGroup names its template, by API version: for messages and fixes. */
+export function templateRefField(obj: KubeObject): { ref: string; workload: string; template: string } {
+  return kubeVersionOfObject(obj) === '1.37'
+    ? { ref: 'spec.workloadRef', workload: 'workloadName', template: 'templateName' }
+    : { ref: 'spec.podGroupTemplateRef.workload', workload: 'workloadName', template: 'podGroupTemplateName' };
 }
 
 /** `default/llm-train`: how links name objects. */

@@ -1,13 +1,13 @@
 // Link 3: the PodGroup exists. A pod naming a missing PodGroup stays Pending without an event or a
 // condition (X-08, upstream issue #141900): explain must say so.
 
-import { nameOf, POD_GROUP_SCHEDULED, type PodGroup } from '@kubectl-workload/api';
+import { nameOf, scheduledConditionOf, type PodGroup } from '@kubectl-workload/api';
 import { podGroupNameFor } from '@kubectl-workload/rules';
 import { broken, ok, type LinkCheck } from '../model.js';
-import { label, named, podGroupsOfTemplate } from './objects.js';
+import { label, named, podGroupsOfTemplate, podGroupTemplatesIn, templateRefField } from './objects.js';
 
 function isGroupScheduled(group: PodGroup): boolean {
-  return group.status?.conditions?.some((c) => c.type === POD_GROUP_SCHEDULED && c.status === 'True') ?? false;
+  return scheduledConditionOf(group)?.status === 'True';
 }
 
 export const podGroupByNameLink: LinkCheck = (walk, input) => {
@@ -33,19 +33,20 @@ export const podGroupByNameLink: LinkCheck = (walk, input) => {
 export const podGroupFromTemplateLink: LinkCheck = (walk, input) => {
   const workload = walk.workload;
   if (!workload || walk.podGroup) return undefined;
-  const templates = walk.template ? [walk.template] : (workload.spec?.podGroupTemplates ?? []);
+  const templates = walk.template ? [walk.template] : podGroupTemplatesIn(workload);
   const made = templates.map((t) => ({ template: t, groups: podGroupsOfTemplate(input.state.podGroups, workload, t.name ?? '') }));
   const missing = made.find((m) => m.groups.length === 0);
   if (missing) {
     const templateName = missing.template.name ?? '';
     const byJob = walk.job !== undefined;
+    const field = templateRefField(workload);
     return {
       result: broken(
         'podgroup',
         `no PodGroup was made from template "${templateName}" of Workload ${label(workload)}: its pods stay Pending with no event or condition`,
         byJob
           ? `the Job controller creates PodGroup ${podGroupNameFor(nameOf(workload), templateName)}: check kube-controller-manager (WorkloadWithJob) and its logs`
-          : `create a PodGroup with spec.podGroupTemplateRef.workload {workloadName: ${nameOf(workload)}, podGroupTemplateName: ${templateName}} and the template's schedulingPolicy`,
+          : `create a PodGroup with ${field.ref} {${field.workload}: ${nameOf(workload)}, ${field.template}: ${templateName}} and the template's schedulingPolicy`,
         [],
         byJob ? ['JOB-08', 'JOB-11', 'kubernetes/kubernetes#141900'] : ['X-08', 'kubernetes/kubernetes#141900'],
       ),

@@ -4,7 +4,7 @@
 import { namespaceOf, nameOf, type Job, type Workload } from '@kubectl-workload/api';
 import { isControlledByJob, jobGangQualification, resolveIn, workloadNameForJob, writtenTemplateRef } from '@kubectl-workload/rules';
 import { broken, info, ok, type ExplainInput, type LinkCheck, type LinkOutcome, type Walk } from '../model.js';
-import { inNamespace, label, named, plural } from './objects.js';
+import { compositeTemplateNames, inNamespace, label, named, plural, podGroupTemplatesIn, templateRefField } from './objects.js';
 
 function referencesJob(workload: Workload, job: Job): boolean {
   const ref = workload.spec?.controllerRef;
@@ -80,8 +80,9 @@ function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | unde
   const group = walk.podGroup;
   if (!group) return undefined;
   const ref = writtenTemplateRef(group);
+  const field = templateRefField(group);
   if (!ref) {
-    return { result: info('workload', `PodGroup ${label(group)} is standalone (no podGroupTemplateRef)`, [], ['PG-03']), walk };
+    return { result: info('workload', `PodGroup ${label(group)} is standalone (no ${field.ref})`, [], ['PG-03']), walk };
   }
   const namespace = namespaceOf(group);
   const { workload, template } = resolveIn(ref, named(input.state.workloads, namespace, ref.workloadName));
@@ -98,14 +99,18 @@ function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | unde
     };
   }
   if (!template) {
-    const names = (workload.spec?.podGroupTemplates ?? []).map((t) => t.name ?? '');
+    const names = podGroupTemplatesIn(workload).map((t) => t.name ?? '');
+    // 1.37: a PodGroup names a pod group template; the composite ones are for CompositePodGroups (X-31).
+    const composite = compositeTemplateNames(workload).includes(ref.templateName);
     return {
       result: broken(
         'workload',
-        `Workload ${label(workload)} has no template "${ref.templateName}" (it has: ${names.join(', ') || 'none'})`,
-        'recreate the PodGroup with spec.podGroupTemplateRef.workload.podGroupTemplateName naming an existing template',
+        composite
+          ? `"${ref.templateName}" is a composite template of Workload ${label(workload)}: a PodGroup is made from a pod group template (it has: ${names.join(', ') || 'none'})`
+          : `Workload ${label(workload)} has no template "${ref.templateName}" (it has: ${names.join(', ') || 'none'})`,
+        `recreate the PodGroup with ${field.ref}.${field.template} naming an existing pod group template`,
         [],
-        ['X-03', 'X-22'],
+        composite ? ['X-31'] : ['X-03', 'X-22'],
       ),
       walk,
     };
@@ -119,9 +124,11 @@ function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | unde
 export const workloadLink: LinkCheck = (walk, input) => {
   if (walk.podGroup) return workloadOfPodGroup(walk, input);
   if (walk.workload) {
-    const names = (walk.workload.spec?.podGroupTemplates ?? []).map((t) => t.name ?? '');
+    const names = podGroupTemplatesIn(walk.workload).map((t) => t.name ?? '');
+    const composites = compositeTemplateNames(walk.workload);
+    const under = composites.length ? ` under ${plural(composites.length, 'composite template')} (${composites.join(', ')})` : '';
     return {
-      result: ok('workload', `Workload ${label(walk.workload)} with ${plural(names.length, 'template')}: ${names.join(', ')}`),
+      result: ok('workload', `Workload ${label(walk.workload)} with ${plural(names.length, 'template')}: ${names.join(', ')}${under}`),
       walk,
     };
   }
