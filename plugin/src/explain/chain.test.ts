@@ -1,5 +1,6 @@
 import { emptyState, type ClusterState } from '@kubectl-workload/cluster';
 import { allGatesOn, nameOf, type KubeObject } from '@kubectl-workload/api';
+import { defaultProfile } from '@kubectl-workload/simulator';
 import { explain } from './chain.js';
 import type { Diagnosis } from './model.js';
 import { NO_COLORS } from '../output/color.js';
@@ -398,6 +399,18 @@ describe('explain chain: placement (simulated PodGroup cycle)', () => {
     expect(d.live?.note).toBe(
       'no PodGroupScheduled condition yet, but the cluster reported FailedScheduling for Pod/w-0; the simulation predicts Scheduled',
     );
+    // The profile is unseen only while --scheduler-config did not give it.
+    const configLine = /--scheduler-config$/;
+    expect(d.broken?.details.some((l) => configLine.test(l))).toBe(true);
+    const state = cluster({ nodes, podGroups: [pg], pods });
+    const configured = explain(resolveTarget('g', 'default', state), {
+      state,
+      events,
+      now: NOW,
+      setup: { config: { profiles: [defaultProfile()], notes: [] } },
+    });
+    expect(configured.broken?.link).toBe('live');
+    expect(configured.broken?.details.some((l) => configLine.test(l))).toBe(false);
     expect(renderExplainText(d, NO_COLORS, { now: Date.parse(NOW) })).toMatch(/^ {4}60m +Warning +FailedScheduling +Pod\/w-0 /m);
   });
 

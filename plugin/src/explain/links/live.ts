@@ -9,10 +9,12 @@ import { plural } from './objects.js';
 /** What the simulation can never know (gates, volumes and DRA claims it simulates). */
 const UNSEEN = [
   'a scheduler that has not retried since the cluster changed: unschedulable pods wait for a cluster event or up to 5 minutes before the next attempt',
-  'a scheduler configured unlike the default profile (other plugins, weights or a --config the simulation does not read)',
 ];
+/** Only without --scheduler-config: then the simulation ran the default profile. */
+const UNSEEN_CONFIG =
+  'a scheduler configured unlike the default profile (other plugins or weights): give its KubeSchedulerConfiguration with --scheduler-config';
 
-export const liveLink: LinkCheck = (walk) => {
+export const liveLink: LinkCheck = (walk, input) => {
   const { live, pods } = walk;
   if (!live || !pods || walk.placement?.outcome !== 'Scheduled') return undefined;
   const contradiction = live.contradiction;
@@ -28,7 +30,7 @@ export const liveLink: LinkCheck = (walk) => {
       'live',
       `the simulation places the gang, but the cluster reported ${contradiction.observed}`,
       `find what the simulation cannot see for ${plural(waiting.length, 'waiting pod')}; check \`kubectl describe pod ${nameOf(waiting[0] ?? pods[0] ?? {})}\` and the scheduler's log`,
-      UNSEEN.map((line) => `not seen by the simulation: ${line}`),
+      [...UNSEEN, ...(input.setup?.config ? [] : [UNSEEN_CONFIG])].map((line) => `not seen by the simulation: ${line}`),
       ['scheduler.md §1.6'],
       contradiction.at ?? undefined,
     ),
