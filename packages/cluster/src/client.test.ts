@@ -100,6 +100,19 @@ describe('kubeVersion and serves: what the server speaks', () => {
     expect(await (await connect({ kubeconfig: fixture.kubeconfig }, env)).serves('CompositePodGroup')).toBe(false);
   });
 
+  it('reads PodGroups in v1beta1 and CompositePodGroups in v1alpha3 on 1.37, as its controllers do (ADM-10c)', async () => {
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37' });
+    try {
+      const client = await connect({ kubeconfig: v137.kubeconfig }, env);
+      await client.list('PodGroup');
+      await client.list('CompositePodGroup');
+      const lists = v137.server.requests.filter((r) => r.verb === 'list').map((r) => r.path.replace(/\/namespaces\/[^/]+/, ''));
+      expect(lists).toEqual(['/apis/scheduling.k8s.io/v1beta1/podgroups', '/apis/scheduling.k8s.io/v1alpha3/compositepodgroups']);
+    } finally {
+      await v137.server.close();
+    }
+  });
+
   it('falls back to /version when no workload-scheduling version is served', async () => {
     const v137 = await startSampleServer({ kubernetesVersion: '1.37', serveSchedulingAlpha: false });
     try {

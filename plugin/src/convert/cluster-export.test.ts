@@ -68,6 +68,17 @@ describe('exportCluster', () => {
     expect(result.checklist.join('\n')).toContain('--runtime-config=scheduling.k8s.io/v1beta1=true');
   });
 
+  it('tells to wait for the PodGroup finalizer before upgrading (MIG-04) and how to go back (MIG-07)', () => {
+    const steps = result.checklist;
+    const finalizer = steps.findIndex((s) => s.includes('scheduling.k8s.io/podgroup-protection finalizer'));
+    const upgrade = steps.findIndex((s) => s.startsWith('Upgrade, then create'));
+    expect(finalizer).toBeGreaterThanOrEqual(0);
+    expect(finalizer).toBeLessThan(upgrade);
+    expect(steps.at(-1)).toBe(
+      'To go back to 1.36 later: delete the v1beta1/v1alpha3 objects first and re-add GangScheduling and WorkloadAwarePreemption (MIG-07).',
+    );
+  });
+
   it('writes nothing for a cluster without v1alpha2 objects', () => {
     expect(exportCluster({ workloads: [], podGroups: [], priorityClasses: [] }, 'scheduling.k8s.io/v1beta1').files).toEqual([]);
   });

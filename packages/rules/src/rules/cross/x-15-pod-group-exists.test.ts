@@ -1,6 +1,7 @@
 import type { KubeObject } from '@kubectl-workload/api';
 import { expectRule } from '../../test-support/expect-rule.js';
 import { pod, podGroup } from './test-support/objects.js';
+import { podGroup137 } from '../v137/test-support/objects.js';
 
 const group = podGroup({ schedulingPolicy: { basic: {} } }, { name: 'pg' });
 const DETAIL = 'no such PodGroup in namespace "ns"; its pods stay Pending, without any event, until it is created';
@@ -19,6 +20,19 @@ describe('X-15 the named PodGroup exists', () => {
         message: `spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}`,
       },
     ]);
+  });
+
+  it('POD-05 / MIG-03 under 1.37: a pod whose PodGroup is missing still waits silently, and a v1beta1 group counts', async () => {
+    const missing = pod({ schedulingGroup: { podGroupName: 'pg' } });
+    await expectRule('X-15', missing, { kubeVersion: '1.37' }).toReport([
+      {
+        reason: 'FieldValueNotFound',
+        field: 'spec.schedulingGroup.podGroupName',
+        message: `spec.schedulingGroup.podGroupName: Not found: "pg": ${DETAIL}`,
+      },
+    ]);
+    const recreated = podGroup137({}, { metadata: { name: 'pg', namespace: 'ns' } });
+    await expectRule('X-15', missing, { kubeVersion: '1.37', objects: [recreated] }).toPass();
   });
 
   it('checks pod templates at their path', async () => {

@@ -44,4 +44,20 @@ describe("X-17 pod priority matches its PodGroup's", () => {
       },
     ]);
   });
+
+  it("POD-12: under 1.37 with PodGroupPreemptionPolicy the pod takes its group's preemptionPolicy too", async () => {
+    const group137 = podGroup137({ preemptionPolicy: 'Never' }, { metadata: { name: 'pg', namespace: NS } });
+    const podWith = (preemptionPolicy: string) => pod({ schedulingGroup: { podGroupName: 'pg' }, preemptionPolicy });
+    const c = { kubeVersion: '1.37' as const, objects: [group137] };
+    await expectRule('X-17', podWith('PreemptLowerPriority'), c).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'spec.preemptionPolicy',
+        message:
+          'spec.preemptionPolicy: Invalid value: "PreemptLowerPriority": must match the preemptionPolicy of PodGroup "pg", "Never": the 1.37 scheduler rejects pods whose preemptionPolicy differs from their group\'s',
+      },
+    ]);
+    await expectRule('X-17', podWith('Never'), c).toPass();
+    await expectRule('X-17', podWith('PreemptLowerPriority'), { ...c, gates: { PodGroupPreemptionPolicy: false } }).toPass();
+  });
 });

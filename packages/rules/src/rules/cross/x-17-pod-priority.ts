@@ -1,5 +1,5 @@
 import { goQuote, invalid } from '@kubectl-workload/api';
-import type { FieldError } from '@kubectl-workload/api';
+import type { FieldError, PodGroup137 } from '@kubectl-workload/api';
 import { podGroupRefRule } from './pod-group-refs.js';
 import type { PodGroupRefCheck } from './pod-group-refs.js';
 
@@ -39,5 +39,30 @@ const X17: Omit<PodGroupRefCheck, 'gates'> = {
 };
 
 export const x17 = podGroupRefRule({ ...X17, gates: ['GenericWorkload', 'WorkloadAwarePreemption'] });
-/** 1.37: WorkloadAwarePreemption was merged into GenericWorkload (MIG-05). */
-export const x17v137 = podGroupRefRule({ ...X17, gates: ['GenericWorkload'] });
+
+const WHY_PREEMPTION = "the 1.37 scheduler rejects pods whose preemptionPolicy differs from their group's";
+
+/**
+ * 1.37: WorkloadAwarePreemption was merged into GenericWorkload (MIG-05); with PodGroupPreemptionPolicy
+ * the group's preemptionPolicy must be its pods' as well (POD-12). Both are filled from the
+ * PriorityClass by admission (ADM-13), so they are compared only when both are set.
+ */
+export const x17v137 = podGroupRefRule({
+  ...X17,
+  doc: "A pod's priorityClassName and priority (and, with PodGroupPreemptionPolicy, preemptionPolicy) match its PodGroup's.",
+  gates: ['GenericWorkload'],
+  check: (ref, ctx) => {
+    const errs = X17.check(ref, ctx);
+    const groupPolicy = (ref.podGroup as PodGroup137 | undefined)?.spec?.preemptionPolicy;
+    const podPolicy = ref.spec.preemptionPolicy;
+    if (ctx.gates.PodGroupPreemptionPolicy && groupPolicy && podPolicy && podPolicy !== groupPolicy)
+      errs.push(
+        invalid(
+          `${ref.path}.preemptionPolicy`,
+          podPolicy,
+          `must match the preemptionPolicy of PodGroup ${goQuote(ref.podGroupName)}, ${goQuote(groupPolicy)}: ${WHY_PREEMPTION}`,
+        ),
+      );
+    return errs;
+  },
+});
