@@ -73,22 +73,17 @@ export interface CompositeTemplateDrift {
 
 export type OrphanReason = 'WorkloadNotFound' | 'TemplateNotFound';
 
-export interface OrphanPodGroup {
+/** A group whose Workload or template is gone; K names its kind's key in the output (`podGroup`, `compositePodGroup`). */
+type Orphan<K extends string> = {
   readonly namespace: string;
-  readonly podGroup: string;
   readonly workload: string;
   readonly template: string;
-  /** X-22: the Workload was deleted, or has no template of that name, after the PodGroup was created. */
+  /** X-22: the Workload was deleted, or has no template of that name, after the group was created. */
   readonly reason: OrphanReason;
-}
+} & { readonly [P in K]: string };
 
-export interface OrphanCompositePodGroup {
-  readonly namespace: string;
-  readonly compositePodGroup: string;
-  readonly workload: string;
-  readonly template: string;
-  readonly reason: OrphanReason;
-}
+export type OrphanPodGroup = Orphan<'podGroup'>;
+export type OrphanCompositePodGroup = Orphan<'compositePodGroup'>;
 
 export interface UnusedTemplate {
   readonly namespace: string;
@@ -170,6 +165,13 @@ function compositeDrift(group: CompositePodGroup, template: CompositePodGroupTem
 interface Matched<D> {
   readonly byTemplate: Map<string, D[]>;
   readonly orphans: Array<{ namespace: string; name: string; workload: string; template: string; reason: OrphanReason }>;
+}
+
+/** The output shape of orphans, with the group's name under its kind's key (key order is the JSON order). */
+function orphansAs<K extends string>(kind: K, orphans: Matched<unknown>['orphans']): Orphan<K>[] {
+  return orphans.map(
+    ({ namespace, name, workload, template, reason }) => ({ namespace, [kind]: name, workload, template, reason }) as Orphan<K>,
+  );
 }
 
 const templateKey = (namespace: string, workload: string, template: string) => `${namespace}/${workload}/${template}`;
@@ -272,22 +274,10 @@ export function computeDrift(
   return {
     drift: pods.orphans.length > 0 || composites.orphans.length > 0 || drifted(templates) || drifted(compositeEntries),
     templates: templates.map(({ groups, ...t }) => ({ ...t, podGroups: groups })),
-    orphans: pods.orphans.map(({ name, ...o }) => ({
-      namespace: o.namespace,
-      podGroup: name,
-      workload: o.workload,
-      template: o.template,
-      reason: o.reason,
-    })),
+    orphans: orphansAs('podGroup', pods.orphans),
     unusedTemplates: unused(templates),
     compositeTemplates: compositeEntries.map(({ groups, ...t }) => ({ ...t, compositePodGroups: groups })),
-    compositeOrphans: composites.orphans.map(({ name, ...o }) => ({
-      namespace: o.namespace,
-      compositePodGroup: name,
-      workload: o.workload,
-      template: o.template,
-      reason: o.reason,
-    })),
+    compositeOrphans: orphansAs('compositePodGroup', composites.orphans),
     unusedCompositeTemplates: unused(compositeEntries),
   };
 }
