@@ -7,7 +7,7 @@
 
 import type { Job, KubeVersion, PodGroup } from '@kubectl-workload/api';
 import { controllerRefOf, nameOf } from '@kubectl-workload/api';
-import type { Job137 } from '../rules/v137/job-1-37.js';
+import { compiledSchedulingPolicy137 } from './expected-objects-1-37.js';
 
 /** JOB-14: whether the API server refuses a parallelism change of a Job with a gang PodGroup. */
 export function parallelismLocked(version: KubeVersion): boolean {
@@ -16,11 +16,8 @@ export function parallelismLocked(version: KubeVersion): boolean {
 
 /** The gang minCount the Job controller wants for the Job now, or undefined when it wants none (Basic). */
 function desiredMinCount(job: Job, version: KubeVersion): number | undefined {
-  const parallelism = job.spec?.parallelism ?? 1;
-  if (version === '1.36') return parallelism;
-  const policy = (job as Job137).spec?.scheduling?.schedulingPolicy;
-  if (!policy?.gang) return undefined;
-  return policy.gang.minCount ?? Math.max(parallelism, 1);
+  if (version === '1.36') return job.spec?.parallelism ?? 1;
+  return compiledSchedulingPolicy137(job).gang?.minCount;
 }
 
 /**

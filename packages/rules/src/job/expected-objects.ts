@@ -1,9 +1,10 @@
-// The Workload and PodGroup the v1.36 Job controller creates for a gang-qualified Job
-// (api-rules JOB-06, JOB-07, JOB-09), and the link its pods carry to them (JOB-12), as it sends
-// them to the API server (before defaulting).
+// The Workload and PodGroup the v1.36 Job controller creates for a gang-qualified Job (api-rules
+// JOB-06, JOB-07, JOB-09), and the link its pods carry to them (JOB-12), as it sends them to the API
+// server (before defaulting). The metadata both versions share (JOB-07, JOB-09) is built here too;
+// the 1.37 compilation is in expected-objects-1-37.ts.
 
 import { SCHEDULING_API_VERSION } from '@kubectl-workload/api';
-import type { Job, OwnerReference, PodGroup, Workload } from '@kubectl-workload/api';
+import type { Job, KubeObject, OwnerReference, PodGroup, TypedLocalObjectReference, Workload } from '@kubectl-workload/api';
 import { podGroupNameFor, podGroupTemplateNameForJob, workloadNameForJob } from './names.js';
 import { jobControllerRef } from './ownership.js';
 import { jobGangQualification } from './qualification.js';
@@ -13,6 +14,40 @@ function namespaceField(job: Job): { namespace?: string } {
   return namespace ? { namespace } : {};
 }
 
+/** JOB-07 (both versions): a Workload in the Job's namespace, controlled by it, naming it in spec.controllerRef. */
+export function workloadShellForJob<Template>(
+  job: Job,
+  apiVersion: string,
+  template: Template,
+): KubeObject & { spec: { controllerRef: TypedLocalObjectReference; podGroupTemplates: Template[] } } {
+  return {
+    apiVersion,
+    kind: 'Workload',
+    metadata: { name: workloadNameForJob(job), ...namespaceField(job), ownerReferences: [jobControllerRef(job)] },
+    spec: { controllerRef: { apiGroup: 'batch', kind: 'Job', name: job.metadata?.name ?? '' }, podGroupTemplates: [template] },
+  };
+}
+
+/**
+ * JOB-08/09 (both versions): the PodGroup's name and ownerReferences. Besides its controller, the Job,
+ * a PodGroup of the Job's own Workload names that Workload too; that reference is not a controller
+ * and does not block deletion. A delegated 1.37 PodGroup (JOB-28) has no Workload reference.
+ */
+export function podGroupMetadataForJob(
+  job: Job,
+  workload: KubeObject,
+  templateName: string,
+  workloadOwnerRef: boolean,
+): NonNullable<KubeObject['metadata']> {
+  const workloadName = workload.metadata?.name ?? '';
+  const workloadRef = { apiVersion: workload.apiVersion ?? '', kind: 'Workload', name: workloadName, uid: workload.metadata?.uid ?? '' };
+  return {
+    name: podGroupNameFor(workloadName, templateName),
+    ...namespaceField(job),
+    ownerReferences: workloadOwnerRef ? [jobControllerRef(job), workloadRef] : [jobControllerRef(job)],
+  };
+}
+
 /**
  * JOB-06/07: the Workload for a Job, or undefined when the Job does not qualify (JOB-02). Whether it
  * is created now also depends on JOB-03 (see jobGangQualification().createsObjects). The name is
@@ -20,21 +55,13 @@ function namespaceField(job: Job): { namespace?: string } {
  */
 export function expectedWorkloadForJob(job: Job): Workload | undefined {
   if (!jobGangQualification(job).qualifies) return undefined;
-  return {
-    apiVersion: SCHEDULING_API_VERSION,
-    kind: 'Workload',
-    metadata: { name: workloadNameForJob(job), ...namespaceField(job), ownerReferences: [jobControllerRef(job)] },
-    spec: {
-      controllerRef: { apiGroup: 'batch', kind: 'Job', name: job.metadata?.name ?? '' },
-      podGroupTemplates: [{ name: podGroupTemplateNameForJob(job), schedulingPolicy: { gang: { minCount: job.spec?.parallelism ?? 0 } } }],
-    },
-  };
+  return workloadShellForJob(job, SCHEDULING_API_VERSION, {
+    name: podGroupTemplateNameForJob(job),
+    schedulingPolicy: { gang: { minCount: job.spec?.parallelism ?? 0 } },
+  });
 }
 
-/**
- * JOB-09: the PodGroup for a Job's Workload (its first template), or undefined when there is none.
- * The Workload ownerReference is not a controller and does not block deletion.
- */
+/** JOB-09: the PodGroup for a Job's Workload (its first template), or undefined when there is none. */
 export function expectedPodGroupForJob(job: Job, workload: Workload | undefined = expectedWorkloadForJob(job)): PodGroup | undefined {
   const template = workload?.spec?.podGroupTemplates?.[0];
   if (!workload || !template) return undefined;
@@ -43,14 +70,7 @@ export function expectedPodGroupForJob(job: Job, workload: Workload | undefined 
   return {
     apiVersion: SCHEDULING_API_VERSION,
     kind: 'PodGroup',
-    metadata: {
-      name: podGroupNameFor(workloadName, templateName),
-      ...namespaceField(job),
-      ownerReferences: [
-        jobControllerRef(job),
-        { apiVersion: SCHEDULING_API_VERSION, kind: 'Workload', name: workloadName, uid: workload.metadata?.uid ?? '' },
-      ],
-    },
+    metadata: podGroupMetadataForJob(job, { ...workload, apiVersion: SCHEDULING_API_VERSION }, templateName, true),
     spec: {
       podGroupTemplateRef: { workload: { workloadName, podGroupTemplateName: templateName } },
       schedulingPolicy: structuredClone(template.schedulingPolicy ?? {}),
@@ -59,11 +79,11 @@ export function expectedPodGroupForJob(job: Job, workload: Workload | undefined 
 }
 
 /**
- * JOB-12: the ownerReferences of a pod the Job controller creates: its controller reference to the
- * Job, plus, for a pod of the Job's PodGroup, a non-controller reference to that PodGroup. The
- * PodGroup reference is from the PR #137032 description (the pod-creation code was not read).
+ * JOB-12 (both versions): the ownerReferences of a pod the Job controller creates: its controller
+ * reference to the Job, plus, for a pod of the Job's PodGroup, a non-controller reference to that
+ * PodGroup. The PodGroup reference is from the PR #137032 description (the pod-creation code was not read).
  */
-export function podOwnerReferencesForJob(job: Job, podGroup: PodGroup | undefined): OwnerReference[] {
+export function podOwnerReferencesForJob(job: Job, podGroup: KubeObject | undefined): OwnerReference[] {
   if (!podGroup) return [jobControllerRef(job)];
   const groupRef = {
     apiVersion: podGroup.apiVersion ?? SCHEDULING_API_VERSION,

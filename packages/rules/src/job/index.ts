@@ -2,4 +2,8 @@ export * from './names.js';
 export * from './ownership.js';
 export * from './qualification.js';
 export * from './expected-objects.js';
+export * from './expected-objects-1-37.js';
+export * from './management-1-37.js';
+export * from './discovery.js';
+export * from './controller.js';
 export * from './elastic-gang.js';

@@ -34,7 +34,11 @@ function candidateFailures(job: Job): string[] {
   return out;
 }
 
-function startedFailures(job: Job, pods: readonly Pod[]): string[] {
+/**
+ * JOB-03 (1.36 and 1.37 alike, `isNewJob`): why the Job is no longer new, so the controller only
+ * discovers objects for it and creates none. `pods`: any pods of the namespace; the Job's own count.
+ */
+export function jobStartedReasons(job: Job, pods: readonly Pod[] = []): string[] {
   const status = job.status ?? {};
   const out: string[] = [];
   const owned = pods.filter((pod) => isControlledByJob(pod, job)).length;
@@ -57,7 +61,7 @@ function startedFailures(job: Job, pods: readonly Pod[]): string[] {
  */
 export function jobGangQualification(job: Job, pods: readonly Pod[] = []): JobGangQualification {
   const candidate = candidateFailures(job);
-  const started = startedFailures(job, pods);
+  const started = jobStartedReasons(job, pods);
   return {
     qualifies: candidate.length === 0,
     createsObjects: candidate.length === 0 && started.length === 0,

@@ -8,7 +8,7 @@ import { defineRule, type Operation, type Rule, type RuleContext, type Severity 
 import { isSet, validateClaimList, validateUnion } from '../../validation/index.js';
 import { validateEachImmutable, validateNoSetNoUnset } from './fields-1-37.js';
 
-interface JobScheduling {
+export interface JobScheduling {
   schedulingPolicy?: { basic?: Record<string, never>; gang?: { minCount?: number } };
   schedulingConstraints?: PodGroupSchedulingConstraints;
   disruptionMode?: DisruptionMode137;
