@@ -1,4 +1,5 @@
-// The plain-block fast path must give exactly js-yaml's value or give up: checked on every YAML
+// The plain-block fast path must give exactly js-yaml's value or give up, and its positions
+// (block-positions.ts) must be those js-yaml's events give (positions.ts): checked on every YAML
 // document in the repository, on hand-picked edge cases, and on random block documents (seed printed).
 
 import { execFileSync } from 'node:child_process';
@@ -6,8 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
+import { BlockPositions } from './block-positions.js';
 import { loadBlockYaml } from './block-yaml.js';
 import { splitDocuments } from './documents.js';
+import { DocumentPositions } from './positions.js';
+import type { PathSegment } from './positions.js';
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -21,11 +25,25 @@ function reference(text: string): { value: unknown } | { error: string } {
   }
 }
 
-/** Fails unless the fast path gave up or agrees with js-yaml; returns whether it took the document. */
+/** Every path into `value`, plus, below each node, a key and an index it does not have. */
+function pathsOf(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  const paths = [path, [...path, 'missing'], [...path, 99]];
+  if (Array.isArray(value)) value.forEach((item, i) => paths.push(...pathsOf(item, [...path, i])));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...path, key]));
+  return paths;
+}
+
+/** Fails unless the fast path gave up or agrees with js-yaml, positions too; returns whether it took the document. */
 function agrees(text: string): boolean {
   const fast = loadBlockYaml(text, SCHEMA);
   if (!fast) return false;
   expect({ text, ...reference(text) }).toEqual({ text, value: fast.value });
+  const document = { text, line: 3 };
+  for (const path of pathsOf(fast.value)) {
+    const expected = new DocumentPositions(document).locate(path);
+    expect({ text, path, position: new BlockPositions(document).locate(path) }).toEqual({ text, path, position: expected });
+  }
   return true;
 }
 
@@ -54,6 +72,10 @@ describe('loadBlockYaml', () => {
     [
       'indentless and indented sequences, compact mappings',
       'spec:\n  containers:\n  - name: a\n    args:\n    - x\n    - y\n  - name: b\n  list:\n    - 1\n    -\n    - - nested\n',
+    ],
+    [
+      'sequence items: null, quoted, compact and nested mappings (positions too)',
+      'a:\n  -\n  - "q"\n  - k: v\n    j:\n      - x\n  -\n    m: 1\n  - \'s\'\nb:\n- 1\n-  c: 2\n   d:\n',
     ],
     ['an empty value is null; comments and --- are skipped', '# head\n---\na:\nb:\n  # inside\n  c: 1\n'],
     ['a key that would be a number is left to js-yaml', '1: one\n'],

@@ -1,7 +1,7 @@
 // Kubernetes objects from one file of manifests, each able to say where any of its fields is.
 // Multi-document YAML, JSON, `List` kinds. Plain block documents take a fast path (block-yaml.ts),
 // the rest js-yaml (several times faster than `yaml` with positions); positions are computed
-// lazily per document (positions.ts).
+// lazily per document (block-positions.ts for the fast path, positions.ts for the rest).
 
 import { CORE_SCHEMA, load, mergeTag, YAMLException } from 'js-yaml';
 import { pathSegments } from '@kubectl-workload/api';
@@ -9,8 +9,9 @@ import type { KubeObject } from '@kubectl-workload/api';
 import { loadBlockYaml } from './block-yaml.js';
 import { hasContent, splitDocuments } from './documents.js';
 import type { DocumentText } from './documents.js';
+import { BlockPositions } from './block-positions.js';
 import { DocumentPositions } from './positions.js';
-import type { PathSegment, Position } from './positions.js';
+import type { Locator, PathSegment, Position } from './positions.js';
 
 /** YAML 1.2 core, plus `<<` merge keys, which Kubernetes' YAML decoder (go-yaml) also honours. */
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
@@ -31,7 +32,7 @@ export class ManifestObject {
   constructor(
     readonly object: KubeObject,
     readonly file: string,
-    private readonly positions: DocumentPositions,
+    private readonly positions: Locator,
     /** Where the object sits in its document: `[]`, or `['items', 3]` inside a List. */
     private readonly path: readonly PathSegment[],
   ) {}
@@ -72,7 +73,7 @@ class Collector {
   }
 
   /** Adds the objects in `value`, found at `path` of a document. */
-  collect(value: unknown, positions: DocumentPositions, path: PathSegment[]): void {
+  collect(value: unknown, positions: Locator, path: PathSegment[]): void {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
       value.forEach((item, i) => this.collect(item, positions, [...path, i]));
@@ -106,7 +107,7 @@ class Collector {
     if (!hasContent(document.text)) return;
     const plain = loadBlockYaml(document.text, SCHEMA);
     if (plain) {
-      this.collect(plain.value, new DocumentPositions(document), []);
+      this.collect(plain.value, new BlockPositions(document), []);
       return;
     }
     let value: unknown;

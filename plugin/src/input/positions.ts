@@ -1,6 +1,7 @@
-// file:line:col for a field of a parsed object. The fast load keeps no positions, so a document is
-// parsed a second time into js-yaml's event stream (which carries source offsets) only when
-// something asks for a position in it: most documents never have a finding.
+// file:line:col for a field of a parsed object. js-yaml's load keeps no positions, so a document
+// that did not take the block fast path (block-positions.ts) is parsed a second time into js-yaml's
+// event stream (which carries source offsets) only when something asks for a position in it: most
+// documents never have a finding.
 
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
@@ -17,6 +18,12 @@ export interface Position {
 }
 
 export type PathSegment = string | number;
+
+/** Finds a field path in one document. */
+export interface Locator {
+  /** The position of `path` (or of its nearest existing parent) in the document. */
+  locate(path: readonly PathSegment[]): Position;
+}
 
 /** Where a node starts: a collection's first token, a scalar's opening quote if it has one. */
 function offsetOf(event: Event | undefined): number | undefined {
@@ -130,10 +137,9 @@ function parsed(document: DocumentText): ParsedDocument {
 }
 
 /** Positions inside one document; parses it when asked. */
-export class DocumentPositions {
+export class DocumentPositions implements Locator {
   constructor(private readonly document: DocumentText) {}
 
-  /** The position of `path` (or of its nearest existing parent) in this document. */
   locate(path: readonly PathSegment[]): Position {
     const { events, lineStarts } = parsed(this.document);
     const offset = deepestOffset(this.document.text, events, path);
