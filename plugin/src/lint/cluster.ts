@@ -3,9 +3,7 @@
 // linted files is no finding. Read in every namespace: the linted objects may span several.
 
 import type { KubeObject } from '@kubectl-workload/api';
-import { stateObjects } from '@kubectl-workload/cluster';
 import type { SourceOptions } from '@kubectl-workload/cluster';
-import { loadClusterView } from '../status/cluster-view.js';
 
 /** Lint stays offline unless a snapshot or a cluster is named explicitly. */
 export function namesCluster(options: SourceOptions): boolean {
@@ -13,5 +11,11 @@ export function namesCluster(options: SourceOptions): boolean {
 }
 
 export async function clusterObjects(options: SourceOptions): Promise<KubeObject[]> {
+  // Loaded on use: the cluster access (an HTTP client among it) is most of the CLI's code, and an
+  // offline lint never needs it.
+  const [{ stateObjects }, { loadClusterView }] = await Promise.all([
+    import('@kubectl-workload/cluster'),
+    import('../status/cluster-view.js'),
+  ]);
   return stateObjects((await loadClusterView({ ...options, allNamespaces: true })).state);
 }
