@@ -209,3 +209,90 @@ spec: {containers: [{name: c, image: x}]}
     ]);
   });
 });
+
+describe('synthesizeWhatIf under --kube-version 1.37 (api-rules-1.37 JOB-02, JOB-06..09, JOB-12, JOB-28)', () => {
+  const BASIC = `apiVersion: batch/v1
+kind: Job
+metadata: {name: etl}
+spec:
+  parallelism: 2
+  template:
+    spec:
+      containers: [{name: main, image: t}]
+`;
+  const whatIf137 = (text: string) =>
+    synthesizeWhatIf(loadManifests({ name: 'job.yaml', text }).objects, 'team-a', NOW, allGatesOn('1.37'), '1.37');
+
+  it('a basic (non-gang) Job gets a Workload and a basic PodGroup under 1.37; under 1.36 it does not qualify', () => {
+    const v137 = whatIf137(BASIC);
+    const workload = v137.objects.find((o) => o.object.kind === 'Workload')?.object;
+    const group = v137.objects.find((o) => o.object.kind === 'PodGroup')?.object;
+    expect(v137.objects.map((o) => o.object.kind)).toEqual(['Job', 'Workload', 'PodGroup', 'Pod', 'Pod']);
+    expect(workload).toMatchObject({
+      apiVersion: 'scheduling.k8s.io/v1alpha3',
+      metadata: { namespace: 'team-a' },
+      spec: {
+        controllerRef: { apiGroup: 'batch', kind: 'Job', name: 'etl' },
+        podGroupTemplates: [{ name: 'etl-pgt-0', schedulingPolicy: { basic: {} } }],
+      },
+    });
+    expect(group).toMatchObject({
+      apiVersion: 'scheduling.k8s.io/v1alpha3',
+      spec: { workloadRef: { workloadName: workload?.metadata?.name, templateName: 'etl-pgt-0' }, schedulingPolicy: { basic: {} } },
+    });
+    expect(pods(v137).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual([group?.metadata?.name, group?.metadata?.name]);
+    expect(pods(v137)[0]?.metadata?.ownerReferences?.map((r) => `${r.apiVersion} ${r.kind}`)).toEqual([
+      'batch/v1 Job',
+      'scheduling.k8s.io/v1alpha3 PodGroup',
+    ]);
+    expect(v137.units[0]).toMatchObject({ podGroup: group?.metadata?.name, notes: [] });
+
+    const v136 = whatIf(BASIC);
+    expect(v136.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod']);
+    expect(v136.units[0]?.notes).toEqual([
+      'not gang-scheduled: JOB-02: spec.completionMode is not set (it must be "Indexed")',
+      'not gang-scheduled: JOB-02: spec.completions is not set (it must equal spec.parallelism)',
+    ]);
+  });
+
+  it('compiles a gang from spec.scheduling: minCount defaults to parallelism (JOB-06)', () => {
+    const gang = whatIf137(BASIC.replace('parallelism: 2', 'parallelism: 2\n  scheduling: {schedulingPolicy: {gang: {}}}'));
+    expect(gang.objects.find((o) => o.object.kind === 'PodGroup')?.object).toMatchObject({
+      spec: { schedulingPolicy: { gang: { minCount: 2 } } },
+    });
+  });
+
+  it('leaves a CronJob-owned Job alone and says why (JOB-02 manageNone)', () => {
+    const owned = whatIf137(
+      BASIC.replace(
+        'metadata: {name: etl}',
+        'metadata: {name: etl, ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: c, controller: true}]}',
+      ),
+    );
+    expect(owned.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod']);
+    expect(owned.units[0]?.notes).toEqual([
+      'no PodGroup from the Job controller: JOB-02: the Job is controlled by CronJob "nightly" without the scheduling.k8s.io/group-template-name annotation (its owner decides how it is scheduled)',
+    ]);
+  });
+
+  it("gives a delegated Job a PodGroup from its owner's Workload in -f (JOB-28)", () => {
+    const delegated = whatIf137(`apiVersion: scheduling.k8s.io/v1beta1
+kind: Workload
+metadata: {name: js}
+spec:
+  controllerRef: {apiGroup: jobset.x-k8s.io, kind: JobSet, name: js}
+  podGroupTemplates: [{name: workers, schedulingPolicy: {gang: {minCount: 2}}}]
+---
+${BASIC.replace(
+  'metadata: {name: etl}',
+  'metadata:\n  name: etl\n  annotations: {scheduling.k8s.io/group-template-name: workers}\n  ownerReferences: [{apiVersion: jobset.x-k8s.io/v1alpha2, kind: JobSet, name: js, uid: j, controller: true}]',
+)}`);
+    const group = delegated.objects.find((o) => o.object.kind === 'PodGroup')?.object;
+    expect(group).toMatchObject({
+      metadata: { name: 'js-workers-c7b49c5c7', namespace: 'team-a' },
+      spec: { workloadRef: { workloadName: 'js', templateName: 'workers' }, schedulingPolicy: { gang: { minCount: 2 } } },
+    });
+    expect(group?.metadata?.ownerReferences?.map((r) => r.kind)).toEqual(['Job']);
+    expect(pods(delegated).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual(['js-workers-c7b49c5c7', 'js-workers-c7b49c5c7']);
+  });
+});

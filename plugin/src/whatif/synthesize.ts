@@ -1,9 +1,11 @@
 // `simulate -f MANIFEST`: the objects a manifest would add to the cluster once its controllers ran
 // (the manifest's own objects included).
-// A Job gets the pods the v1.36 Job controller creates (parallelism at once, indexed when Indexed)
-// and, when WorkloadWithJob is on and it qualifies for gang scheduling, its Workload and PodGroup
-// with every pod naming the PodGroup and owned by it besides the Job (api-rules JOB-01..03,
-// JOB-06..09, JOB-12). Deployments and StatefulSets get `replicas`
+// A Job gets the pods the Job controller creates (parallelism at once, indexed when Indexed) and,
+// when WorkloadWithJob is on, the Workload and PodGroup that controller's version makes for it, with
+// every pod naming the PodGroup and owned by it besides the Job: under 1.36 only for a gang-qualified
+// Job (api-rules JOB-01..03, JOB-06..09, JOB-12), under 1.37 for every root Job, basic included, and
+// a delegated Job's PodGroup from its owner's Workload of -f (api-rules-1.37 JOB-02, JOB-06..09,
+// JOB-28). Deployments and StatefulSets get `replicas`
 // pods from their template. Every other object is added as written.
 
 import {
@@ -15,17 +17,13 @@ import {
   type FeatureGates,
   type Job,
   type KubeObject,
+  type KubeVersion,
   type OwnerReference,
   type Pod,
   type PodTemplateSpec,
+  type Workload,
 } from '@kubectl-workload/api';
-import {
-  expectedPodGroupForJob,
-  expectedWorkloadForJob,
-  jobGangQualification,
-  jobPodsAtOnce,
-  podOwnerReferencesForJob,
-} from '@kubectl-workload/rules';
+import { jobControllerPlan, jobPodsAtOnce, podOwnerReferencesForJob } from '@kubectl-workload/rules';
 import type { ManifestObject } from '../input/manifests.js';
 import { ephemeralClaims, statefulSetClaims, type StatefulSetClaimTemplates } from './claims.js';
 
@@ -121,17 +119,18 @@ interface Produced {
   readonly claims?: readonly KubeObject[];
 }
 
-/** JOB-01: the Job controller makes Workloads and PodGroups only with WorkloadWithJob (and the API it needs) on. */
-function jobControllerIntegrationOn(gates: FeatureGates): boolean {
-  return gates.WorkloadWithJob && gates.GenericWorkload;
+/** What the Job controller sees: the cluster's gates and version, and the Workloads of -f (JOB-28). */
+interface JobControllerView {
+  readonly gates: FeatureGates;
+  readonly kubeVersion: KubeVersion;
+  readonly workloads: readonly Workload[];
 }
 
-function jobUnit(job: Job, file: string, now: string, gates: FeatureGates): Produced {
-  const integrated = jobControllerIntegrationOn(gates);
-  const qualification = jobGangQualification(job);
-  const workload = integrated && qualification.createsObjects ? expectedWorkloadForJob(job) : undefined;
-  // Not `expectedPodGroupForJob(job, undefined)`: an undefined argument takes the default Workload.
-  const podGroup = workload ? expectedPodGroupForJob(job, workload) : undefined;
+function jobUnit(job: Job, file: string, now: string, view: JobControllerView): Produced {
+  const workloads = view.workloads.filter((w) => namespaceOf(w) === namespaceOf(job));
+  const plan = jobControllerPlan(job, view.kubeVersion, { gates: view.gates, workloads });
+  const workload = plan.createsObjects ? plan.workload : undefined;
+  const podGroup = plan.createsObjects ? plan.podGroup : undefined;
   const groupName = podGroup ? nameOf(podGroup) : undefined;
   const count = job.spec?.suspend === true ? 0 : jobPodsAtOnce(job);
   const indexed = job.spec?.completionMode === 'Indexed';
@@ -145,11 +144,10 @@ function jobUnit(job: Job, file: string, now: string, gates: FeatureGates): Prod
       ...(groupName !== undefined ? { podGroup: groupName } : {}),
     }),
   );
+  // 1.36 manages only gang Jobs; 1.37 gives basic Jobs a PodGroup too, so "not gang" would mislead there.
+  const missing = plan.version === '1.37' ? 'no PodGroup from the Job controller' : 'not gang-scheduled';
   const notes = [
-    ...(integrated
-      ? []
-      : ['not gang-scheduled: JOB-01: the WorkloadWithJob feature gate is off, so the Job controller creates no Workload or PodGroup']),
-    ...(podGroup || !integrated ? [] : qualification.reasons.map((r) => `not gang-scheduled: ${r}`)),
+    ...(podGroup ? [] : plan.reasons.map((r) => `${missing}: ${r}`)),
     ...(count === 0 ? ['spec.suspend is true: the Job creates no pods until it is resumed'] : []),
   ];
   const templateGroup = job.spec?.template?.spec?.schedulingGroup?.podGroupName ?? null;
@@ -163,7 +161,7 @@ function jobUnit(job: Job, file: string, now: string, gates: FeatureGates): Prod
       podGroup: groupName ?? templateGroup,
       notes,
     },
-    objects: [job, ...(workload ? [withNamespace(workload, namespaceOf(job))] : []), ...(podGroup ? [podGroup] : []), ...pods],
+    objects: [job, ...(workload ? [workload] : []), ...(podGroup ? [podGroup] : []), ...pods],
   };
 }
 
@@ -190,13 +188,15 @@ function key(obj: KubeObject): string {
 /**
  * The what-if for the objects of -f, manifests without a namespace going to `namespace` (as
  * `kubectl apply` does). `now` is the creation time of the pods it makes: they queue after every
- * pending pod of the same priority, as new pods do. `gates`: the cluster's (JOB-01).
+ * pending pod of the same priority, as new pods do. `gates` (JOB-01) and `kubeVersion`: the
+ * cluster's; the version picks the Job controller's rules.
  */
 export function synthesizeWhatIf(
   manifests: readonly ManifestObject[],
   namespace: string,
   now: string,
   gates: FeatureGates = allGatesOn(),
+  kubeVersion: KubeVersion = '1.36',
 ): WhatIf {
   const objects: { object: KubeObject; file: string; keepExisting?: boolean }[] = [];
   const units: WhatIfUnit[] = [];
@@ -206,10 +206,12 @@ export function synthesizeWhatIf(
     objects.push(...(produced.claims ?? []).map((object) => ({ object, file, keepExisting: true })));
   };
   const given: { object: KubeObject; file: string }[] = [];
-  for (const manifest of manifests) {
-    const obj = withNamespace(manifest.object, namespace);
+  const inManifests = manifests.map((m) => ({ object: withNamespace(m.object, namespace), file: m.file }));
+  const workloads = inManifests.map((m) => m.object).filter((o): o is Workload => knownKind(o) === 'Workload');
+  for (const manifest of inManifests) {
+    const obj = manifest.object;
     const kind = knownKind(obj);
-    if (kind === 'Job') add(jobUnit(obj, manifest.file, now, gates), manifest.file);
+    if (kind === 'Job') add(jobUnit(obj, manifest.file, now, { gates, kubeVersion, workloads }), manifest.file);
     else if (kind === 'Deployment' || kind === 'StatefulSet') add(replicatedUnit(obj, kind, manifest.file, now), manifest.file);
     else given.push({ object: obj, file: manifest.file });
   }
