@@ -6,13 +6,26 @@ import {
   nameOf,
   templateRefOf,
   type KubeObject,
+  type KubeVersion,
   type Pod,
+  type PodGroupSchedulingPolicy,
   type PodGroup,
   type PodGroupTemplate,
   type Workload,
   type Workload137,
 } from '@kubectl-workload/api';
 import { compositeTemplatesOf, controllerRefOf, podGroupTemplatesOf } from '@kubectl-workload/rules';
+import type { ExplainInput } from '../model.js';
+
+/** The Kubernetes version whose controllers the chain reasons about (--kube-version, discovery, the snapshot). */
+export function explainKubeVersion(input: ExplainInput): KubeVersion {
+  return input.setup?.kubeVersion ?? '1.36';
+}
+
+/** `basic` or `gang minCount 3`: a scheduling policy in words. */
+export function templatePolicyText(policy: PodGroupSchedulingPolicy | undefined): string {
+  return policy?.gang ? `gang minCount ${policy.gang.minCount ?? '<unset>'}` : 'basic';
+}
 
 export function inNamespace<T extends KubeObject>(objects: readonly T[], namespace: string): T[] {
   return objects.filter((o) => namespaceOf(o) === namespace);

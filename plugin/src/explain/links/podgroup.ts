@@ -1,10 +1,10 @@
-// Link 3: the PodGroup exists. A pod naming a missing PodGroup stays Pending without an event or a
+// Link 3: the PodGroup exists (for a Job under 1.37: the one it controls, JOB-11). A pod naming a missing PodGroup stays Pending without an event or a
 // condition (X-08, upstream issue #141900): explain must say so.
 
-import { nameOf, scheduledConditionOf, type PodGroup } from '@kubectl-workload/api';
-import { podGroupNameFor } from '@kubectl-workload/rules';
-import { broken, ok, type LinkCheck } from '../model.js';
-import { label, named, podGroupsOfTemplate, podGroupTemplatesIn, templateRefField } from './objects.js';
+import { nameOf, namespaceOf, scheduledConditionOf, templateRefOf, type Job, type PodGroup, type Workload } from '@kubectl-workload/api';
+import { discoverJobPodGroup137, jobControllerPlan, podGroupNameFor } from '@kubectl-workload/rules';
+import { broken, ok, type ExplainInput, type LinkCheck, type LinkOutcome, type Walk } from '../model.js';
+import { explainKubeVersion, inNamespace, label, named, podGroupsOfTemplate, podGroupTemplatesIn, templateRefField } from './objects.js';
 
 function isGroupScheduled(group: PodGroup): boolean {
   return scheduledConditionOf(group)?.status === 'True';
@@ -30,9 +30,53 @@ export const podGroupByNameLink: LinkCheck = (walk, input) => {
   return { result: ok('podgroup', `PodGroup ${label(podGroup)} exists`), walk: { ...walk, podGroup } };
 };
 
+/** JOB-11 (1.37): only a PodGroup of the Workload that the Job controls is the Job's. */
+function podGroupOfJob137(walk: Walk, job: Job, workload: Workload, input: ExplainInput): LinkOutcome {
+  const namespace = namespaceOf(job);
+  const found = discoverJobPodGroup137(job, workload, inNamespace(input.state.podGroups, namespace));
+  if (found.outcome === 'found') {
+    const templateName = templateRefOf(found.podGroup)?.templateName ?? walk.template?.name ?? '';
+    return {
+      result: ok('podgroup', `PodGroup ${label(found.podGroup)} made from template "${templateName}"`, [], ['JOB-11']),
+      walk: { ...walk, podGroup: found.podGroup },
+    };
+  }
+  if (found.outcome === 'fallback') {
+    return {
+      result: broken(
+        'podgroup',
+        found.message,
+        `delete all but one of: ${found.podGroups.map((g) => nameOf(g)).join(', ')}`,
+        ['the Job controller then creates its pods without spec.schedulingGroup'],
+        ['JOB-11'],
+      ),
+      walk,
+    };
+  }
+  const templateName = walk.template?.name ?? '';
+  const plan = jobControllerPlan(job, '1.37', { pods: inNamespace(input.state.pods, namespace), workloads: [workload] });
+  const others = podGroupsOfTemplate(input.state.podGroups, workload, templateName).map(
+    (g) => `PodGroup ${label(g)} is made from the template but not controlled by the Job: the Job controller ignores it (JOB-11)`,
+  );
+  const expected = podGroupNameFor(nameOf(workload), templateName);
+  return {
+    result: broken(
+      'podgroup',
+      `no PodGroup of Workload ${label(workload)} is controlled by Job ${label(job)}: its pods stay Pending with no event or condition`,
+      plan.createsObjects
+        ? `the Job controller creates PodGroup ${expected}: check kube-controller-manager (WorkloadWithJob) and its logs`
+        : 'the Job controller creates a PodGroup only for a Job that has not started: recreate the Job',
+      [...(plan.createsObjects ? [] : plan.reasons), ...others],
+      ['JOB-08', 'JOB-11', 'kubernetes/kubernetes#141900'],
+    ),
+    walk,
+  };
+}
+
 export const podGroupFromTemplateLink: LinkCheck = (walk, input) => {
   const workload = walk.workload;
   if (!workload || walk.podGroup) return undefined;
+  if (walk.job && explainKubeVersion(input) === '1.37') return podGroupOfJob137(walk, walk.job, workload, input);
   const templates = walk.template ? [walk.template] : podGroupTemplatesIn(workload);
   const made = templates.map((t) => ({ template: t, groups: podGroupsOfTemplate(input.state.podGroups, workload, t.name ?? '') }));
   const missing = made.find((m) => m.groups.length === 0);

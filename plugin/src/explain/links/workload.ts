@@ -1,79 +1,162 @@
 // Link 2: the Workload and template behind a PodGroup (X-01..03 hold only at creation, X-22), or the
-// Workload the Job controller created for a Job (JOB-10).
+// Workload the Job controller created for a Job (JOB-10; 1.37: only one the Job controls, and a
+// delegated Job's owner Workload, JOB-28).
 
-import { namespaceOf, nameOf, type Job, type Workload } from '@kubectl-workload/api';
-import { isControlledByJob, jobGangQualification, resolveIn, workloadNameForJob, writtenTemplateRef } from '@kubectl-workload/rules';
+import { namespaceOf, nameOf, SCHEDULING_API_VERSION, splitApiVersion, type Job, type KubeVersion } from '@kubectl-workload/api';
+import {
+  controllerRefOf,
+  discoverJobWorkload,
+  GROUP_TEMPLATE_NAME_ANNOTATION,
+  JOB_CONTROLLER_API_VERSION_1_37,
+  jobControllerPlan,
+  jobManagementMode,
+  parentWorkloadOfJob,
+  resolveIn,
+  workloadNameForJob,
+  writtenTemplateRef,
+} from '@kubectl-workload/rules';
 import { broken, info, ok, type ExplainInput, type LinkCheck, type LinkOutcome, type Walk } from '../model.js';
-import { compositeTemplateNames, inNamespace, label, named, plural, podGroupTemplatesIn, templateRefField } from './objects.js';
+import {
+  compositeTemplateNames,
+  explainKubeVersion,
+  inNamespace,
+  label,
+  named,
+  plural,
+  podGroupTemplatesIn,
+  templateRefField,
+} from './objects.js';
 
-function referencesJob(workload: Workload, job: Job): boolean {
-  const ref = workload.spec?.controllerRef;
-  return ref?.apiGroup === 'batch' && ref.kind === 'Job' && ref.name === nameOf(job);
-}
-
-function workloadOfJob(walk: Walk, job: Job, input: ExplainInput): LinkOutcome {
+/** JOB-10, both versions: the Workload the Job controller uses for a Job it manages (manageBoth). */
+function ownWorkloadOfJob(walk: Walk, job: Job, input: ExplainInput, version: KubeVersion): LinkOutcome {
   const namespace = namespaceOf(job);
-  const found = inNamespace(input.state.workloads, namespace).filter((w) => referencesJob(w, job));
-  if (found.length === 0) {
-    const qualification = jobGangQualification(job, inNamespace(input.state.pods, namespace));
-    if (!qualification.createsObjects) {
+  const found = discoverJobWorkload(job, inNamespace(input.state.workloads, namespace), version);
+  switch (found.outcome) {
+    case 'none': {
+      // 1.37 ignores a Workload naming the Job that the Job does not control.
+      const ignored = found.ignored.map(
+        (w) =>
+          `Workload ${label(w)} names the Job in spec.controllerRef but has no controller ownerReference to it: the v1.37 Job controller ignores it (JOB-10)`,
+      );
+      const plan = jobControllerPlan(job, version, { pods: inNamespace(input.state.pods, namespace) });
+      if (!plan.createsObjects) {
+        return {
+          result: broken(
+            'workload',
+            `no Workload references Job ${label(job)}, and the Job controller only creates one for a Job that has not started`,
+            'recreate the Job (a new Job gets a Workload and a PodGroup), or create a Workload with spec.controllerRef {apiGroup: batch, kind: Job, name: ' +
+              `${nameOf(job)}} and a PodGroup from its template`,
+            [...plan.reasons, ...ignored],
+            ['JOB-03', 'JOB-10'],
+          ),
+          walk,
+        };
+      }
+      const served = version === '1.37' ? JOB_CONTROLLER_API_VERSION_1_37 : SCHEDULING_API_VERSION;
       return {
         result: broken(
           'workload',
-          `no Workload references Job ${label(job)}, and the Job controller only creates one for a Job that has not started`,
-          'recreate the Job (a new Job gets a Workload and a PodGroup), or create a Workload with spec.controllerRef {apiGroup: batch, kind: Job, name: ' +
-            `${nameOf(job)}} and a PodGroup from its template`,
-          qualification.reasons,
-          ['JOB-03', 'JOB-10'],
+          `the Job controller has not created a Workload for Job ${label(job)} (expected a name like ${workloadNameForJob(job)})`,
+          `enable the WorkloadWithJob feature gate on kube-apiserver and kube-controller-manager, and GenericWorkload with ${served} served`,
+          ignored,
+          ['JOB-01', 'JOB-04', 'JOB-10'],
         ),
         walk,
       };
     }
+    case 'fallback': {
+      const [workload] = found.workloads;
+      if (found.why === 'several' || !workload) {
+        return {
+          result: broken(
+            'workload',
+            found.message ?? '',
+            `delete all but one of: ${found.workloads.map((w) => nameOf(w)).join(', ')}`,
+            [],
+            ['JOB-10'],
+          ),
+          walk,
+        };
+      }
+      const why =
+        found.why === 'templates'
+          ? `it has ${plural(workload.spec?.podGroupTemplates?.length ?? 0, 'template')}, not 1`
+          : 'it is not controlled by the Job (no controller ownerReference)';
+      return {
+        result: broken(
+          'workload',
+          `Workload ${label(workload)} references Job ${label(job)} but the Job controller will not use it: ${why}`,
+          'give the Workload one template and a controller ownerReference to the Job, or let the Job controller create it',
+          [],
+          ['JOB-10'],
+        ),
+        walk,
+      };
+    }
+    case 'error':
+      return {
+        result: broken(
+          'workload',
+          found.message,
+          `recreate Workload ${label(found.workload)} with exactly one podGroupTemplate, or delete it (a Job that has not started gets a new one)`,
+          ['the v1.37 Job controller returns this error and requeues the Job: it creates no pods until the Workload is fixed'],
+          ['JOB-10'],
+        ),
+        walk,
+      };
+    case 'found': {
+      const template = found.workload.spec?.podGroupTemplates?.[0];
+      return {
+        result: ok('workload', `Workload ${label(found.workload)} with template "${template?.name ?? ''}"`, [], ['JOB-10']),
+        walk: { ...walk, workload: found.workload, ...(template ? { template } : {}) },
+      };
+    }
+  }
+}
+
+/** JOB-28: a delegated Job's PodGroup comes from a template of its owner's Workload. */
+function parentWorkloadOfDelegatedJob(walk: Walk, job: Job, input: ExplainInput, templateName: string): LinkOutcome {
+  const owner = controllerRefOf(job);
+  const by = `${owner?.kind ?? ''} "${owner?.name ?? ''}"`;
+  const workload = parentWorkloadOfJob(job, inNamespace(input.state.workloads, namespaceOf(job)));
+  if (!workload) {
+    const group = splitApiVersion(owner?.apiVersion).group;
     return {
       result: broken(
         'workload',
-        `the Job controller has not created a Workload for Job ${label(job)} (expected a name like ${workloadNameForJob(job)})`,
-        'enable the WorkloadWithJob feature gate on kube-apiserver and kube-controller-manager, and GenericWorkload with scheduling.k8s.io/v1alpha2 served',
+        `no Workload's spec.controllerRef names ${by}, the owner of Job ${label(job)}: the Job controller waits for it and retries`,
+        `${by} should create its Workload with spec.controllerRef {apiGroup: ${group}, kind: ${owner?.kind ?? ''}, name: ${owner?.name ?? ''}} and template "${templateName}"`,
         [],
-        ['JOB-01', 'JOB-04', 'JOB-10'],
+        ['JOB-28'],
       ),
       walk,
     };
   }
-  if (found.length > 1) {
+  const template = podGroupTemplatesIn(workload).find((t) => t.name === templateName);
+  if (!template) {
+    const names = podGroupTemplatesIn(workload).map((t) => t.name ?? '');
     return {
       result: broken(
         'workload',
-        `found ${found.length} Workloads referencing Job ${label(job)}, falling back to default scheduling`,
-        `delete all but one of: ${found.map((w) => nameOf(w)).join(', ')}`,
+        `Workload ${label(workload)} of ${by} has no pod group template "${templateName}" (it has: ${names.join(', ') || 'none'}): the Job controller waits and retries`,
+        `fix the ${GROUP_TEMPLATE_NAME_ANNOTATION} annotation of the Job's template in ${by}, or add the template to its Workload`,
         [],
-        ['JOB-10'],
-      ),
-      walk,
-    };
-  }
-  const workload = found[0] as Workload;
-  const templates = workload.spec?.podGroupTemplates ?? [];
-  if (!isControlledByJob(workload, job) || templates.length !== 1) {
-    const why =
-      templates.length !== 1
-        ? `it has ${plural(templates.length, 'template')}, not 1`
-        : 'it is not controlled by the Job (no controller ownerReference)';
-    return {
-      result: broken(
-        'workload',
-        `Workload ${label(workload)} references Job ${label(job)} but the Job controller will not use it: ${why}`,
-        'give the Workload one template and a controller ownerReference to the Job, or let the Job controller create it',
-        [],
-        ['JOB-10'],
+        ['JOB-28'],
       ),
       walk,
     };
   }
   return {
-    result: ok('workload', `Workload ${label(workload)} with template "${templates[0]?.name ?? ''}"`, [], ['JOB-10']),
-    walk: { ...walk, workload, template: templates[0] },
+    result: ok('workload', `Workload ${label(workload)} of ${by} has template "${templateName}"`, [], ['JOB-28']),
+    walk: { ...walk, workload, template },
   };
+}
+
+function workloadOfJob(walk: Walk, job: Job, input: ExplainInput): LinkOutcome {
+  const version = explainKubeVersion(input);
+  const management = version === '1.37' ? jobManagementMode(job) : undefined;
+  if (management?.mode === 'managePodGroupOnly') return parentWorkloadOfDelegatedJob(walk, job, input, management.templateName ?? '');
+  return ownWorkloadOfJob(walk, job, input, version);
 }
 
 function workloadOfPodGroup(walk: Walk, input: ExplainInput): LinkOutcome | undefined {
