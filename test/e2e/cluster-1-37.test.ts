@@ -6,31 +6,17 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parseObjectsFile, type KubeObject } from '@kubectl-workload/api';
-import { TestApiServer, kubectlEnv, run, writeKubeconfig } from '@kubectl-workload/test';
+import { parseObjectsFile } from '@kubectl-workload/api';
+import { TestApiServer, asV1beta1, kubectlEnv, run, writeKubeconfig } from '@kubectl-workload/test';
 
 const EXAMPLE = new URL('../../examples/cluster-snapshot.yaml', import.meta.url);
-
-/** The example cluster as a 1.37 cluster holds it: scheduling objects in v1beta1, references as workloadRef. */
-function as137(obj: KubeObject): KubeObject {
-  if (obj.apiVersion !== 'scheduling.k8s.io/v1alpha2') return obj;
-  const copy = structuredClone(obj) as KubeObject & { spec?: Record<string, unknown>; status?: unknown };
-  copy.apiVersion = 'scheduling.k8s.io/v1beta1';
-  const ref = (copy.spec?.podGroupTemplateRef as { workload?: { workloadName?: string; podGroupTemplateName?: string } } | undefined)
-    ?.workload;
-  if (copy.spec && ref) {
-    delete copy.spec.podGroupTemplateRef;
-    copy.spec.workloadRef = { workloadName: ref.workloadName, templateName: ref.podGroupTemplateName };
-  }
-  return copy;
-}
 
 let server: TestApiServer;
 let home: string;
 let kubeconfig: string;
 
 beforeAll(async () => {
-  const objects = parseObjectsFile(await readFile(EXAMPLE, 'utf8'), 'cluster-snapshot.yaml').map(as137);
+  const objects = parseObjectsFile(await readFile(EXAMPLE, 'utf8'), 'cluster-snapshot.yaml').map(asV1beta1);
   server = await TestApiServer.start({ objects, kubernetesVersion: '1.37' });
   home = await mkdtemp(join(tmpdir(), 'cluster-1-37-e2e-'));
   kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, dir: home });
