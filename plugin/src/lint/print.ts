@@ -21,6 +21,6 @@ export async function printLint(run: LintRun, format: LintFormat, colors: Palett
   for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
   for (const path of result.unreadable) process.stderr.write(`error: ${path}\n`);
   for (const d of result.report.diagnostics) process.stderr.write(`error: ${formatDiagnostic(d)}\n`);
-  process.stdout.write(renderLintReport(format, result.report, { failOn: run.failOn, colors }));
+  for (const piece of renderLintReport(format, result.report, { failOn: run.failOn, colors })) process.stdout.write(piece);
   return result.exitCode;
 }

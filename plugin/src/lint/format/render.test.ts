@@ -3,11 +3,12 @@ import { COLORS, NO_COLORS, colorEnabled } from '../../output/color.js';
 import { annotation } from './annotation.js';
 import { jsonFinding } from './json.js';
 import { renderLintReport } from './render.js';
+import type { LintFinding, LintReport } from '../report.js';
 import { sampleReport } from './test-support/report.js';
 import { sarifValidator } from './test-support/sarif-schema.js';
 
-const render = (format: Parameters<typeof renderLintReport>[0], failOn: 'error' | 'warning' | 'info' = 'error') =>
-  renderLintReport(format, sampleReport(), { failOn, colors: NO_COLORS });
+const render = (format: Parameters<typeof renderLintReport>[0], failOn: 'error' | 'warning' | 'info' = 'error', report = sampleReport()) =>
+  [...renderLintReport(format, report, { failOn, colors: NO_COLORS })].join('');
 
 describe('lint output formats', () => {
   it('text: one file:line:col line per finding and a summary, colour only when asked', () => {
@@ -20,7 +21,7 @@ describe('lint output formats', () => {
         '',
       ].join('\n'),
     );
-    const colored = renderLintReport('text', sampleReport(), { failOn: 'error', colors: COLORS });
+    const colored = [...renderLintReport('text', sampleReport(), { failOn: 'error', colors: COLORS })].join('');
     expect(colored).toContain('\x1b[31merror\x1b[39m');
   });
 
@@ -48,6 +49,19 @@ describe('lint output formats', () => {
     });
     expect(parsed.errors).toEqual(sampleReport().diagnostics);
     expect(parsed.summary).toEqual({ files: 3, objects: 2, errors: 1, warnings: 1, infos: 1 });
+  });
+
+  it('json: byte for byte what JSON.stringify prints, whatever the number of findings', () => {
+    const generic = (report: LintReport) =>
+      `${JSON.stringify({ findings: report.findings.map(jsonFinding), errors: report.diagnostics, summary: report.summary }, null, 2)}\n`;
+    const sample = sampleReport();
+    const none: LintReport = { ...sample, findings: [], diagnostics: [], summary: { ...sample.summary, config: 'a "rules" file' } };
+    // More findings than one written piece holds, with text that JSON must escape.
+    const many: LintReport = {
+      ...sample,
+      findings: Array.from({ length: 1234 }, (_, i) => ({ ...(sample.findings[i % 3] as LintFinding), line: i, file: `dir/é\t${i}.yaml` })),
+    };
+    for (const report of [sample, none, many]) expect(render('json', 'error', report)).toBe(generic(report));
   });
 
   it('sarif: valid against the SARIF 2.1.0 schema, with rule indexes, levels and regions', () => {

@@ -16,17 +16,18 @@ export interface RenderOptions {
   colors: Palette;
 }
 
-export function renderLintReport(format: LintFormat, report: LintReport, options: RenderOptions): string {
+/** The report's text in pieces, to be written one after the other: a big JSON report is never one string. */
+export function renderLintReport(format: LintFormat, report: LintReport, options: RenderOptions): Iterable<string> {
   switch (format) {
     case 'text':
-      return formatLintText(report, options.colors);
+      return [formatLintText(report, options.colors)];
     case 'json':
       return formatLintJson(report);
     case 'sarif':
-      return formatLintSarif(report, RULES_ONE_PER_ID);
+      return [formatLintSarif(report, RULES_ONE_PER_ID)];
     case 'junit':
-      return formatLintJunit(report, options.failOn);
+      return [formatLintJunit(report, options.failOn)];
     case 'github':
-      return formatLintGithub(report);
+      return [formatLintGithub(report)];
   }
 }
