@@ -5,7 +5,6 @@
 // first key, its opening quote), the parent's when a path goes on past a scalar or a missing entry.
 
 import type { DocumentText } from './documents.js';
-import { DocumentPositions } from './positions.js';
 import type { Locator, PathSegment, Position } from './positions.js';
 
 const SPACE = 0x20;
@@ -13,8 +12,6 @@ const DASH = 0x2d;
 const HASH = 0x23;
 const COLON = 0x3a;
 
-/** Printable ASCII other than space: what the fast path's content lines start and end with. */
-const isVisibleAscii = (code: number): boolean => code > SPACE && code < 0x7f;
 const isKeyStart = (code: number): boolean =>
   (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
 
@@ -30,11 +27,8 @@ interface Rows {
   readonly textEnd: number[];
 }
 
-/**
- * The content rows of `text`; undefined when a line starts or ends with a character that
- * block-yaml.ts trims but js-yaml does not (Unicode blanks), so js-yaml's events must decide.
- */
-function rowsOf(text: string): Rows | undefined {
+/** The content rows of `text`: lines that are not blank, a comment or the `---` marker. */
+function rowsOf(text: string): Rows {
   const rows: Rows = { line: [], lineStart: [], textStart: [], textEnd: [] };
   for (let start = 0, line = 0; start < text.length; line++) {
     const newline = text.indexOf('\n', start);
@@ -43,20 +37,17 @@ function rowsOf(text: string): Rows | undefined {
     while (first < end && text.charCodeAt(first) === SPACE) first++;
     let last = end;
     while (last > first && text.charCodeAt(last - 1) === SPACE) last--;
-    if (last > first) {
-      if (!isVisibleAscii(text.charCodeAt(first)) || !isVisibleAscii(text.charCodeAt(last - 1))) return undefined;
-      const comment = text.charCodeAt(first) === HASH;
-      const marker = first === start && text.startsWith('---', first);
-      if (!comment && !marker) {
-        rows.line.push(line);
-        rows.lineStart.push(start);
-        rows.textStart.push(first);
-        rows.textEnd.push(last);
-      }
+    const comment = text.charCodeAt(first) === HASH;
+    const marker = first === start && text.startsWith('---', first);
+    if (last > first && !comment && !marker) {
+      rows.line.push(line);
+      rows.lineStart.push(start);
+      rows.textStart.push(first);
+      rows.textEnd.push(last);
     }
     start = end + 1;
   }
-  return rows.line.length ? rows : undefined;
+  return rows;
 }
 
 /** A place in the document: a content row and an offset on it. */
@@ -204,23 +195,19 @@ function deepestPlace(walker: BlockWalker, path: readonly PathSegment[]): Place 
 
 // Only the document located last keeps its rows, as in positions.ts: lint locates one object's
 // findings, then the next object's.
-let last: { document: DocumentText; walker: BlockWalker | undefined } | undefined;
+let last: { document: DocumentText; walker: BlockWalker } | undefined;
 
-function walkerOf(document: DocumentText): BlockWalker | undefined {
-  if (last?.document !== document) {
-    const rows = rowsOf(document.text);
-    last = { document, walker: rows && new BlockWalker(document.text, rows) };
-  }
+function walkerOf(document: DocumentText): BlockWalker {
+  if (last?.document !== document) last = { document, walker: new BlockWalker(document.text, rowsOf(document.text)) };
   return last.walker;
 }
 
-/** Positions inside one document that block-yaml.ts read; its lines are scanned when first asked. */
+/** Positions inside one document that block-yaml.ts read (never an empty one); its lines are scanned when first asked. */
 export class BlockPositions implements Locator {
   constructor(private readonly document: DocumentText) {}
 
   locate(path: readonly PathSegment[]): Position {
     const walker = walkerOf(this.document);
-    if (!walker) return new DocumentPositions(this.document).locate(path);
     const { line, column } = walker.position(deepestPlace(walker, path));
     return { line: this.document.line + line, column };
   }

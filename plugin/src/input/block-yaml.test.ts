@@ -89,6 +89,8 @@ describe('loadBlockYaml', () => {
     ['bad indentation is left to js-yaml', 'a:\n    b: 1\n  c: 2\n'],
     ['tabs are left to js-yaml', 'a:\n\tb: 1\n'],
     ['a bare scalar document is left to js-yaml', 'hello\n'],
+    ['Unicode blanks are text to YAML, so left to js-yaml', 'a: x\u00a0\nb:\n\u3000 c: 1\n'],
+    ['a comment behind a Unicode blank is left to js-yaml', '\u00a0# c\na: 1\n'],
     ['a sequence item after a mapping entry is left to js-yaml', 'a: 1\n- b\n'],
   ])('%s', (_name, text) => {
     agrees(text);
@@ -98,6 +100,8 @@ describe('loadBlockYaml', () => {
     expect(loadBlockYaml('a: x\nb:\n- name: c\n  v: "4"\n', SCHEMA)).toEqual({ value: { a: 'x', b: [{ name: 'c', v: '4' }] } });
     expect(loadBlockYaml('a: 1\na: 2\n', SCHEMA)).toBeUndefined();
     expect(loadBlockYaml('a: b # note\n', SCHEMA)).toBeUndefined();
+    expect(loadBlockYaml('a: x\u00a0\n', SCHEMA)).toBeUndefined();
+    expect(loadBlockYaml('a: 1\n# é\u3000\n', SCHEMA)).toEqual({ value: { a: 1 } });
   });
 
   it('agrees with js-yaml on random block documents', () => {

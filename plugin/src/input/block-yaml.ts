@@ -17,12 +17,16 @@ const STR_TAG = 'tag:yaml.org,2002:str';
 /** js-yaml refuses deeper documents (maxDepth 100); they are left to it. */
 const MAX_DEPTH = 50;
 
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?: +(.*))?$/;
 /** Characters that start something other than a plain scalar (YAML c-indicator), bar `-` before text. */
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))/;
+/** What a plain scalar of the subset holds nowhere: an indicator first, a comment, a mapping, a flow collection. */
+const NOT_PLAIN = new RegExp(`${INDICATOR.source}| #|: |:$|[[\\]{}]`);
 /** Content lines are ASCII; comments may hold any printable character (not C0/C1 controls, U+2028/9, BOM, surrogates). */
 const NOT_ASCII_TEXT = /[^\x20-\x7e]/;
 const NOT_PRINTABLE = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+
+const SPACE = 0x20;
+const HASH = 0x23;
 
 interface Line {
   indent: number;
@@ -31,20 +35,41 @@ interface Line {
 }
 
 const isItem = (text: string): boolean => text === '-' || text.startsWith('- ');
+const isKeyStart = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+const isKeyChar = (code: number): boolean => isKeyStart(code) || code === 0x2e || code === 0x2f || code === 0x2d;
+
+/** `key:` or `key: value` (key `[A-Za-z0-9_][A-Za-z0-9_./-]*`): the index of its colon, else -1. */
+function keyColon(text: string): number {
+  const colon = text.indexOf(':');
+  if (colon < 1 || !isKeyStart(text.charCodeAt(0))) return -1;
+  for (let i = 1; i < colon; i++) if (!isKeyChar(text.charCodeAt(i))) return -1;
+  return colon + 1 === text.length || text.charCodeAt(colon + 1) === SPACE ? colon : -1;
+}
 
 function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** The lines that carry content: no blank lines, no comment lines, no leading `---`. */
+/**
+ * The lines that carry content: no blank lines, no comment lines, no leading `---`. Only spaces are
+ * blanks: YAML takes other Unicode blanks (U+00A0, U+3000, …) as text, and they are not ASCII.
+ */
 function contentLines(text: string): Line[] {
   const lines: Line[] = [];
-  for (const raw of text.split('\n')) {
-    const trimmed = raw.trimEnd();
-    const body = trimmed.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
+  for (let start = 0; start < text.length; ) {
+    const lineStart = start;
+    const newline = text.indexOf('\n', lineStart);
+    const end = newline < 0 ? text.length : newline;
+    start = end + 1;
+    let first = lineStart;
+    while (first < end && text.charCodeAt(first) === SPACE) first++;
+    let last = end;
+    while (last > first && text.charCodeAt(last - 1) === SPACE) last--;
+    if (first === last || text.charCodeAt(first) === HASH) continue;
+    const body = text.slice(first, last);
     if (NOT_ASCII_TEXT.test(body)) giveUp();
-    const indent = trimmed.length - body.length;
+    const indent = first - lineStart;
     if (indent === 0 && (body.startsWith('---') || body.startsWith('...'))) {
       if (body !== '---' || lines.length > 0) giveUp();
       continue;
@@ -54,13 +79,22 @@ function contentLines(text: string): Line[] {
   return lines;
 }
 
+/** Keys known to resolve to strings, per schema: manifests repeat a few hundred keys over and over. */
+const STRING_KEYS = new WeakMap<Schema, Set<string>>();
+const MAX_KEYS_KEPT = 10_000;
+
 class BlockParser {
   private i = 0;
+  private readonly stringKeys: Set<string>;
 
   constructor(
     private readonly lines: Line[],
     private readonly schema: Schema,
-  ) {}
+  ) {
+    let keys = STRING_KEYS.get(schema);
+    if (!keys) STRING_KEYS.set(schema, (keys = new Set()));
+    this.stringKeys = keys;
+  }
 
   document(): unknown {
     const first = this.lines[0] ?? giveUp();
@@ -86,12 +120,15 @@ class BlockParser {
   private mapping(indent: number, depth: number): Record<string, unknown> {
     const object: Record<string, unknown> = {};
     for (;;) {
-      const line = this.lines[this.i] as Line;
-      const match = KEY_LINE.exec(line.text) ?? giveUp();
-      const key = this.key(match[1] as string);
+      const { text } = this.lines[this.i] as Line;
+      const colon = keyColon(text);
+      if (colon < 0) giveUp();
+      const key = this.key(text.slice(0, colon));
       if (Object.hasOwn(object, key)) giveUp();
       this.i++;
-      const rest = match[2]?.trimStart() ?? '';
+      let valueStart = colon + 1;
+      while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+      const rest = text.slice(valueStart);
       object[key] = rest === '' ? this.nested(indent, depth, true) : this.scalar(rest);
       const next = this.lines[this.i];
       if (!next || next.indent < indent) return object;
@@ -107,7 +144,7 @@ class BlockParser {
       if (rest === '') {
         this.i++;
         items.push(this.nested(indent, depth, false));
-      } else if (KEY_LINE.test(rest)) {
+      } else if (keyColon(rest) >= 0) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         const column = indent + line.text.length - rest.length;
         this.lines[this.i] = { indent: column, text: rest };
@@ -123,7 +160,9 @@ class BlockParser {
   }
 
   private key(text: string): string {
+    if (this.stringKeys.has(text)) return text;
     if (text === '__proto__' || this.schema.resolveImplicitScalarTag(text).tag.tagName !== STR_TAG) giveUp();
+    if (this.stringKeys.size < MAX_KEYS_KEPT) this.stringKeys.add(text);
     return text;
   }
 
@@ -134,7 +173,7 @@ class BlockParser {
       if (text.length < 2 || text.at(-1) !== quote || inner.includes(quote) || (quote === '"' && inner.includes('\\'))) giveUp();
       return inner;
     }
-    if (INDICATOR.test(text) || text.includes(' #') || text.includes(': ') || text.endsWith(':') || /[[\]{}]/.test(text)) giveUp();
+    if (NOT_PLAIN.test(text)) giveUp();
     const { value, tag } = this.schema.resolveImplicitScalarTag(text);
     if (!PLAIN_TAGS.has(tag.tagName)) giveUp();
     return value;
