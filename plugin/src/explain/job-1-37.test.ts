@@ -2,8 +2,8 @@
 // qualification (JOB-02), the Workload and PodGroup discovery with its exact texts (JOB-10, JOB-11),
 // and a delegated Job's owner Workload (JOB-28).
 
-import { emptyState, type ClusterState } from '@kubectl-workload/cluster';
-import type { KubeObject, Pod } from '@kubectl-workload/api';
+import { emptyState, type ClusterState, type KubeEvent } from '@kubectl-workload/cluster';
+import type { Pod } from '@kubectl-workload/api';
 import { explain } from './chain.js';
 import type { Diagnosis } from './model.js';
 import { resolveTarget } from './target.js';
@@ -11,9 +11,9 @@ import { job, node, pod, podGroup137, workload137 } from '../status/test-support
 
 const NOW = '2026-11-23T12:00:00Z';
 
-function run(target: string, parts: Partial<ClusterState>, kubeVersion: '1.36' | '1.37' = '1.37'): Diagnosis {
+function run(target: string, parts: Partial<ClusterState>, kubeVersion: '1.36' | '1.37' = '1.37', events: KubeEvent[] = []): Diagnosis {
   const state = { ...emptyState(), nodes: [node('n1', {}, { cpu: '8', memory: '16Gi', pods: '110' })], ...parts };
-  return explain(resolveTarget(target, 'default', state), { state, events: [] as KubeObject[], now: NOW, setup: { kubeVersion } });
+  return explain(resolveTarget(target, 'default', state), { state, events, now: NOW, setup: { kubeVersion } });
 }
 
 const chainOf = (d: Diagnosis) => d.links.map((l) => `${l.link}:${l.status}`);
@@ -96,6 +96,32 @@ describe('explain job/NAME under 1.37: discovery (JOB-10, JOB-11)', () => {
       summary: 'workload default/wl for job default/train has 2 PodGroupTemplates, want exactly 1',
       details: ['the v1.37 Job controller returns this error and requeues the Job: it creates no pods until the Workload is fixed'],
       refs: ['JOB-10'],
+    });
+  });
+
+  it('JOB-07: shows the Warning the Job controller recorded when it could not create the Workload', () => {
+    const name = 'x'.repeat(58);
+    const message = `Failed to create Workload for Job ${name}: Workload.scheduling.k8s.io "${name}-b" is invalid: spec.podGroupTemplates[0].name: Invalid value: "${name}-pgt-0": must be no more than 63 characters`;
+    const event = (reason: string, at: string, text: string): KubeEvent => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${name}.${at}`, namespace: 'default' },
+      involvedObject: { kind: 'Job', name, namespace: 'default' },
+      type: 'Warning',
+      reason,
+      message: text,
+      lastTimestamp: at,
+    });
+    const d = run('job/' + name, { jobs: [basicJob(name)] }, '1.37', [
+      event('FailedWorkloadCreate', '2026-11-23T11:00:00Z', 'older'),
+      event('FailedWorkloadCreate', '2026-11-23T11:59:00Z', message),
+    ]);
+    expect(d.broken).toMatchObject({
+      link: 'workload',
+      summary: `the Job controller failed to create a Workload for Job default/${name}: FailedWorkloadCreate`,
+      details: [message],
+      refs: ['JOB-06', 'JOB-07', 'JOB-10'],
+      observedAt: '2026-11-23T11:59:00Z',
     });
   });
 

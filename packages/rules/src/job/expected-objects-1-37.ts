@@ -17,6 +17,12 @@ import { podGroupTemplateNameForJob } from './names.js';
 export const JOB_CONTROLLER_API_VERSION_1_37 = SCHEDULING_V1ALPHA3;
 
 /**
+ * JOB-07: the Warning event reasons the Job controller records on the Job when it cannot make the
+ * Workload (`Failed to compile Workload for Job <job>: <err>`, `Failed to create Workload for Job <job>: <err>`).
+ */
+export const WORKLOAD_FAILURE_EVENT_REASONS: readonly string[] = ['FailedWorkloadCompilation', 'FailedWorkloadCreate'];
+
+/**
  * JOB-06 resolution, controller-side and never written back: no spec.scheduling or no policy →
  * `basic: {}`; a gang without minCount → parallelism (unset: the API default 1) clamped to at least 1.
  */

@@ -12,9 +12,11 @@ import {
   jobManagementMode,
   parentWorkloadOfJob,
   resolveIn,
+  WORKLOAD_FAILURE_EVENT_REASONS,
   workloadNameForJob,
   writtenTemplateRef,
 } from '@kubectl-workload/rules';
+import { eventTime, type KubeEvent } from '@kubectl-workload/cluster';
 import { broken, info, ok, type ExplainInput, type LinkCheck, type LinkOutcome, type Walk } from '../model.js';
 import {
   compositeTemplateNames,
@@ -26,6 +28,20 @@ import {
   podGroupTemplatesIn,
   templateRefField,
 } from './objects.js';
+
+/** JOB-07: the newest Warning the Job controller recorded on the Job for a Workload it could not make. */
+function workloadFailureEvent(job: Job, input: ExplainInput): KubeEvent | undefined {
+  return input.events
+    .filter(
+      (e) =>
+        e.type === 'Warning' &&
+        WORKLOAD_FAILURE_EVENT_REASONS.includes(e.reason ?? '') &&
+        e.involvedObject?.kind === 'Job' &&
+        e.involvedObject.name === nameOf(job) &&
+        (e.involvedObject.namespace || 'default') === namespaceOf(job),
+    )
+    .sort((a, b) => (eventTime(b) ?? '').localeCompare(eventTime(a) ?? ''))[0];
+}
 
 /** JOB-10, both versions: the Workload the Job controller uses for a Job it manages (manageBoth). */
 function ownWorkloadOfJob(walk: Walk, job: Job, input: ExplainInput, version: KubeVersion): LinkOutcome {
@@ -48,6 +64,20 @@ function ownWorkloadOfJob(walk: Walk, job: Job, input: ExplainInput, version: Ku
               `${nameOf(job)}} and a PodGroup from its template`,
             [...plan.reasons, ...ignored],
             ['JOB-03', 'JOB-10'],
+          ),
+          walk,
+        };
+      }
+      const failure = workloadFailureEvent(job, input);
+      if (failure) {
+        return {
+          result: broken(
+            'workload',
+            `the Job controller failed to create a Workload for Job ${label(job)}: ${failure.reason ?? ''}`,
+            'fix what the error names (for a rejected Workload, what the Job asks for); the Job controller retries while the Job has not started',
+            [failure.message ?? '', ...ignored],
+            ['JOB-06', 'JOB-07', 'JOB-10'],
+            eventTime(failure),
           ),
           walk,
         };
