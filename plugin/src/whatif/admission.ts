@@ -3,7 +3,7 @@
 // (issue 18 item 15: an over-long Job name "fitting now").
 
 import { allGatesOnByVersion } from '@kubectl-workload/api/gates';
-import type { KubeObject } from '@kubectl-workload/api';
+import type { KubeObject, KubeVersion } from '@kubectl-workload/api';
 import { renderFinding } from '@kubectl-workload/rules';
 import type { ManifestObject } from '../input/manifests.js';
 import { objectLabel } from '../lint/format/text.js';
@@ -15,9 +15,17 @@ import { lintObjects } from '../lint/lint.js';
  */
 const REJECTED_DOWNSTREAM: ReadonlySet<string> = new Set(['X-23']);
 
-/** One line per rejection (`file:line:col: RULE Kind ns/name: message`), none when all would be admitted. */
-export async function admissionRejections(manifests: readonly ManifestObject[], cluster: readonly KubeObject[]): Promise<string[]> {
-  const { findings } = await lintObjects(manifests, { gates: allGatesOnByVersion(), cluster });
+/**
+ * One line per rejection (`file:line:col: RULE Kind ns/name: message`), none when all would be
+ * admitted. `kubeVersion`: the cluster's, when known (a 1.37 Job controller makes a Workload for
+ * every root Job, so X-23 reaches basic Jobs too); else each object's apiVersion says.
+ */
+export async function admissionRejections(
+  manifests: readonly ManifestObject[],
+  cluster: readonly KubeObject[],
+  kubeVersion?: KubeVersion,
+): Promise<string[]> {
+  const { findings } = await lintObjects(manifests, { gates: allGatesOnByVersion(), cluster, ...(kubeVersion ? { kubeVersion } : {}) });
   return findings
     .filter((f) => f.severity === 'error' || REJECTED_DOWNSTREAM.has(f.rule))
     .map((f) => `${f.file}:${f.line}:${f.column}: ${f.rule} ${objectLabel(f)}: ${renderFinding(f)}`);

@@ -64,13 +64,13 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
   // The whole cluster: nodes carry pods of every namespace. `-n` only narrows what is reported.
   const view = await loadClusterView({ ...args, allNamespaces: true });
   const now = new Date().toISOString();
-  const rejected = manifests ? await admissionRejections(manifests, stateObjects(view.state)) : [];
+  const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
+  const rejected = manifests ? await admissionRejections(manifests, stateObjects(view.state), kubeVersion) : [];
   if (rejected.length) {
     throw new UserError(
       `the API server would reject what -f describes, so it was not simulated:\n${rejected.map((line) => `  ${line}`).join('\n')}`,
     );
   }
-  const kubeVersion = await runKubeVersion(args['kube-version'], view.source, view.state);
   const setup = {
     kubeVersion,
     gates: await runGates(args['feature-gates'], view.source, view.state, kubeVersion),
