@@ -30,6 +30,7 @@ import { x10v137, x13v137, x14v137 } from './template-consistency-1-37.js';
 import { x06v137 } from '../cross/x-06-priority-admission.js';
 import { x17v137 } from '../cross/x-17-pod-priority.js';
 import { x22v137 } from '../cross/x-22-dangling-template-ref.js';
+import { x20v137 } from '../cross/x-20-job-gang-preview.js';
 import { x23v137 } from '../cross/x-23-job-name-length.js';
 import { x24v137 } from '../cross/x-24-controller-mismatch.js';
 import {
@@ -77,16 +78,17 @@ const REPLACED: ReadonlyMap<string, readonly Rule[]> = new Map([
   ['X-14', [x14v137]],
   ['X-17', [x17v137]],
   ['X-22', [x22v137]],
+  ['X-20', [x20v137]],
   ['X-23', [x23v137]],
   ['X-24', [x24v137]],
 ]);
 
 /**
  * Gone in 1.37: PG-04 (no union wrapper), JOB-14 and X-05 (parallelism lock), the PodGroupWorkloadExists
- * admission (X-01..03, ADM-14; X-22's 1.37 form warns instead), the 1.36 Job gang qualification
- * preview (X-20: JOB-02 retired; X-23 carries over for every root Job).
+ * admission (X-01..03, ADM-14; X-22's 1.37 form warns instead). X-20 and X-23 carry over with the
+ * 1.37 Job controller's management mode in place of the retired gang qualification (JOB-02).
  */
-const DROPPED: ReadonlySet<string> = new Set(['PG-04', 'X-01', 'X-02', 'X-03', 'X-20']);
+const DROPPED: ReadonlySet<string> = new Set(['PG-04', 'X-01', 'X-02', 'X-03']);
 
 /** New in 1.37 with no 1.36 rule to stand beside: CompositePodGroup, POD-10 and our hierarchy checks. */
 const ADDED: readonly Rule[] = [
