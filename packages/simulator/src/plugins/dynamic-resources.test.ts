@@ -172,6 +172,21 @@ describe('DynamicResources Filter and Reserve (TestPlugin, TestAllocator)', () =
     ).toEqual(['n2']);
   });
 
+  it('a request for more devices than a node has free fails there; a device the selectors cannot judge is still reported', () => {
+    expect(
+      run(['n1'], { resourceClaims: [claim('c', spec(41))], resourceSlices: [gpuSlice('n1', 40)] }, [
+        claiming('p', { resourceClaimName: 'c' }),
+      ]),
+    ).toEqual(['0/1 nodes are available: 1 cannot allocate all claims.']);
+    // One device, two asked: upstream's search reaches the device first and fails with the CEL error.
+    const versioned = () => ({ driverVersion: { version: '1.0.0' } }) as Record<string, { string?: string }>;
+    const c = claim('c', spec(2, { selectors: [{ cel: { expression: `device.attributes['${DRIVER}'].driverVersion == '1.0.0'` } }] }));
+    const [message] = run(['n1'], { resourceClaims: [c], resourceSlices: [gpuSlice('n1', 1, versioned)] }, [
+      claiming('p', { resourceClaimName: 'c' }),
+    ]);
+    expect(message).toMatch(/^0\/1 nodes are available: 1 resourceclaim "gpu": not modelled by the simulator: request req-0: selector /);
+  });
+
   it('"all devices": All takes every matching device and fails when one is allocated', () => {
     const all = spec(1, { allocationMode: 'All' });
     const taken = claim('old', spec(), {

@@ -102,6 +102,7 @@ export function allocate(
     }
   }
   if (!constraintsHold(claims, picks, devices)) return undefined;
+  if (tooFewDevices(claims, candidates, taken, used, devices)) return undefined;
   let steps = 0;
   let notModelled: NotModelled | undefined;
   const search = (s: number, from: number): boolean => {
@@ -129,6 +130,36 @@ export function allocate(
   };
   if (search(0, 0)) return picks;
   return notModelled;
+}
+
+/**
+ * Whether some ExactCount request matches fewer free devices than it asks for: then no allocation
+ * exists, and the search would only learn it by trying every subset of the node's devices (2^n steps
+ * up to MAX_STEPS, per node). A device the selectors cannot be evaluated on leaves the answer to the
+ * search, which reports it.
+ */
+function tooFewDevices(
+  claims: readonly ClaimToAllocate[],
+  candidates: Int32Array,
+  taken: Uint8Array,
+  used: ReadonlySet<number>,
+  devices: readonly PublishedDevice[],
+): boolean {
+  let short = false;
+  for (const claim of claims) {
+    for (const request of claim.requests) {
+      if (request.all) continue;
+      let free = 0;
+      for (const d of candidates) {
+        if (taken[d] === 1 || used.has(d)) continue;
+        const verdict = request.selectors.verdict(devices[d] as PublishedDevice);
+        if (verdict === NOT_MODELLED) return false;
+        if (verdict === MATCH) free++;
+      }
+      if (free < request.count) short = true;
+    }
+  }
+  return short;
 }
 
 /** Every matchAttribute constraint: all picked devices of its requests share one value of the attribute. */
