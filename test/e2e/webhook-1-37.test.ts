@@ -1,6 +1,6 @@
 // The webhook on a Kubernetes 1.37 cluster (issue 14): v1beta1/v1alpha3 Workloads, PodGroups and
 // CompositePodGroups on the same endpoints, checked by the 1.37 rules; /mutate fills a PodGroup from
-// a template nested under a composite template; --kube-version 1.37 applies 1.37 rules to Pods (POD-10).
+// a template nested under a composite template; --kube-version 1.37 applies 1.37 rules to Pods (POD-10, POD-11).
 
 import { allGatesOnByVersion } from '@kubectl-workload/api';
 import type { KubeObject, Pod } from '@kubectl-workload/api';
@@ -131,6 +131,17 @@ describe('--kube-version 1.37', () => {
       reason: 'Forbidden',
       message: 'pods "w-0" is forbidden: cannot create Pod referencing PodGroup "job-workers" because it is being deleted',
     });
+  });
+
+  it('allows a Pod with eviction responders in a PodGroup, warning with the upstream text (POD-11, alpha in 1.37)', async () => {
+    const responding: Pod = {
+      ...pod,
+      metadata: { name: 'w-1', namespace: 'ml' },
+      spec: { ...pod.spec, schedulingGroup: { podGroupName: 'live' }, evictionResponders: [{ name: 'drainer' }] },
+    };
+    const { response } = await review(v137, '/validate', reviewFor(responding));
+    expect(response.allowed).toBe(true);
+    expect(response.warnings).toContain('POD-11: spec.schedulingGroup: Forbidden: may not be set when evictionResponders is set');
   });
 
   it('refuses a v1alpha2 object it would never be sent, naming MIG-01', async () => {

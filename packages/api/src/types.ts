@@ -270,6 +270,8 @@ export interface PodSpec {
   resources?: ResourceRequirements;
   topologySpreadConstraints?: TopologySpreadConstraint[];
   schedulingGroup?: PodSchedulingGroup;
+  /** 1.37 (gate EvictionRequestAPI): read for presence only (POD-11); its items are not modelled. */
+  evictionResponders?: readonly unknown[];
   resourceClaims?: PodResourceClaim[];
   restartPolicy?: string;
   /** Read by explain only: the simulator does not model the SchedulingGates plugin. */

@@ -7,7 +7,7 @@ import { cpg00, cpg01, cpg02, cpg02Update, cpg03, cpg04, cpg05, cpg07, cpg08, cp
 import { x31, x33, x35, x36 } from './cross-1-37.js';
 import { adm11, adm12, cpg13, x30, x32, x34 } from './hierarchy-1-37.js';
 import { job20, job21, job22, job23, job24, job25, job26 } from './job-1-37.js';
-import { pod10 } from './pod-1-37.js';
+import { pod10, pod11 } from './pod-1-37.js';
 import {
   pg00v137,
   pg05v137,
@@ -105,6 +105,7 @@ const ADDED: readonly Rule[] = [
   cpg10,
   ...cpgImmutable,
   pod10,
+  pod11,
   adm11,
   adm12,
   cpg13,
