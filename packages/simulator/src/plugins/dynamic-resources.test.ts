@@ -270,6 +270,34 @@ describe('DynamicResources Filter and Reserve (TestPlugin, TestAllocator)', () =
   });
 });
 
+describe('pools the allocator skips (GatherPools: IsIncomplete, IsInvalid)', () => {
+  const inPool = (slice: ResourceSlice, name: string, resourceSliceCount: number): ResourceSlice => ({
+    metadata: { name },
+    spec: { ...slice.spec, pool: { name: 'n1', generation: 1, resourceSliceCount } },
+  });
+  const pod = claiming('p', { resourceClaimName: 'c' });
+
+  it("a pool missing one of its slices lends no device, and an All request fails on its node with upstream's error", () => {
+    const half = inPool(gpuSlice('n1', 2), 'half', 2);
+    expect(run(['n1'], { resourceClaims: [claim('c')], resourceSlices: [half] }, [pod])).toEqual([
+      '0/1 nodes are available: 1 cannot allocate all claims.',
+    ]);
+    expect(run(['n1'], { resourceClaims: [claim('c', spec(1, { allocationMode: 'All' }))], resourceSlices: [half] }, [pod])).toEqual([
+      `0/1 nodes are available: 1 resourceclaim "gpu": not modelled by the simulator: request req-0: asks for all devices, but resource pool ${DRIVER}/n1 is currently being updated.`,
+    ]);
+    // Complete again: both slices of the generation are there.
+    const rest = inPool({ ...gpuSlice('n1', 0), spec: { ...gpuSlice('n1', 0).spec, devices: [{ name: 'gpu-9' }] } }, 'rest', 2);
+    expect(run(['n1'], { resourceClaims: [claim('c', spec(3))], resourceSlices: [half, rest] }, [pod])).toEqual(['n1']);
+  });
+
+  it('a pool naming a device twice is invalid: none of its devices is allocated', () => {
+    const slices = [inPool(gpuSlice('n1', 1), 'a', 2), inPool(gpuSlice('n1', 1), 'b', 2)];
+    expect(run(['n1'], { resourceClaims: [claim('c')], resourceSlices: slices }, [pod])).toEqual([
+      '0/1 nodes are available: 1 cannot allocate all claims.',
+    ]);
+  });
+});
+
 describe('PodGroup resourceClaims (KEP-5729, DRAWorkloadResourceClaims)', () => {
   const group: PodGroup = {
     apiVersion: 'scheduling.k8s.io/v1alpha2',

@@ -312,7 +312,13 @@ export class DraState {
   }
 
   private allocateOn(state: Extract<PreFilterResult, { claims: unknown }>, node: NodeInfo): ReturnType<typeof allocate> {
-    return allocate(state.toAllocate, this.inventory.forNode(node), this.taken, this.inventory.devices);
+    return allocate(
+      state.toAllocate,
+      this.inventory.forNode(node),
+      this.taken,
+      this.inventory.devices,
+      this.inventory.unusablePoolOn(node),
+    );
   }
 
   /** resourceclaim.Name + the lister: the claim a pod's entry names, undefined when none is needed. */

@@ -71,13 +71,15 @@ function attributeKey(a: DeviceAttribute | undefined): string | undefined {
 
 /**
  * Allocates every claim on a node, or returns undefined. `candidates`: the node's devices in
- * allocator order; `taken`: devices allocated to other claims (1 = taken).
+ * allocator order; `taken`: devices allocated to other claims (1 = taken); `unusablePool`: an
+ * incomplete or invalid pool the node sees, which ends an All request as it errors upstream.
  */
 export function allocate(
   claims: readonly ClaimToAllocate[],
   candidates: Int32Array,
   taken: Uint8Array,
   devices: readonly PublishedDevice[],
+  unusablePool?: string,
 ): Pick[] | NotModelled | undefined {
   const picks: Pick[] = [];
   const used = new Set<number>();
@@ -86,6 +88,8 @@ export function allocate(
   for (let c = 0; c < claims.length; c++) {
     for (const request of (claims[c] as ClaimToAllocate).requests) {
       if (request.all) {
+        if (unusablePool !== undefined)
+          return { claim: c, request: request.name, why: `asks for all devices, but resource pool ${unusablePool}` };
         let found = 0;
         for (const d of candidates) {
           const device = devices[d] as PublishedDevice;

@@ -1,7 +1,9 @@
 // The devices ResourceSlices publish, as the structured allocator sees them: pools at their newest
 // generation (older slices of a pool are ignored, as upstream GatherPools does), sorted by driver and
 // pool name, devices in slice order. Each device gets a dense index so that allocation state and
-// selector verdicts are flat arrays.
+// selector verdicts are flat arrays. A pool missing slices of its newest generation (incomplete) or
+// naming a device twice (invalid) lends no device, as upstream's allocator skips it; pools are judged
+// over all their slices, where upstream counts those a node can see (the same for node-local pools).
 
 import type { CelInput } from '@bufbuild/cel';
 import type { Device, DeviceAttribute, NodeSelector, ResourceSlice } from '@kubectl-workload/api';
@@ -81,6 +83,8 @@ export class DeviceInventory {
   /** Devices not tied to one node name (network-attached or selector-bound). */
   private readonly shared: number[] = [];
   private readonly perNode = new Map<number, Int32Array>();
+  /** Incomplete or invalid pools: where their slices reach, and upstream's words for them. */
+  private readonly unusable: { readonly reach: DeviceReach; readonly pool: string }[] = [];
 
   constructor(slices: readonly ResourceSlice[]) {
     const newest = new Map<string, number>();
@@ -99,24 +103,21 @@ export class DeviceInventory {
       );
     const devices: PublishedDevice[] = [];
     const shapes = new Map<string, number>();
-    /** Device names per pool: a name repeated in another slice of the pool is ignored. */
-    let poolNames = new Set<string>();
-    let lastPool = '';
+    const unusable = unusablePools(current.map(({ s }) => s));
     for (const { s } of current) {
       const spec = s.spec ?? {};
       const driver = spec.driver ?? '';
       const pool = spec.pool?.name ?? '';
-      const poolKey = `${driver}/${pool}`;
-      if (poolKey !== lastPool) {
-        poolNames = new Set();
-        lastPool = poolKey;
-      }
       const sliceReach = spec.perDeviceNodeSelection ? undefined : reachOf(spec);
+      const why = unusable.get(`${driver}/${pool}`);
+      if (why !== undefined) {
+        const reaches = sliceReach ? [sliceReach] : (spec.devices ?? []).map(reachOf);
+        for (const reach of reaches) if (reach) this.unusable.push({ reach, pool: `${driver}/${pool} ${why}` });
+        continue;
+      }
       for (const d of spec.devices ?? []) {
         const reach = sliceReach ?? (spec.perDeviceNodeSelection ? reachOf(d) : undefined);
-        const name = d.name ?? '';
-        if (!reach || poolNames.has(name)) continue;
-        poolNames.add(name);
+        if (!reach) continue;
         const index = devices.length;
         devices.push(new PublishedDevice(index, driver, pool, d, reach, shapes));
         if ('node' in reach) {
@@ -154,6 +155,35 @@ export class DeviceInventory {
     }
     return list;
   }
+
+  /** An incomplete or invalid pool the node can see, as upstream names it (`driver/pool is currently …`). */
+  unusablePoolOn(node: NodeInfo): string | undefined {
+    return this.unusable.find((u) => reaches(u.reach, node))?.pool;
+  }
+}
+
+/**
+ * Upstream GatherPools' verdicts on the newest slices: a pool with fewer or more slices than its
+ * resourceSliceCount is being updated; one naming a device twice is invalid.
+ */
+function unusablePools(slices: readonly ResourceSlice[]): Map<string, string> {
+  const pools = new Map<string, { slices: number; expected: number; names: Set<string>; duplicate: boolean }>();
+  for (const s of slices) {
+    const key = `${s.spec?.driver ?? ''}/${s.spec?.pool?.name ?? ''}`;
+    let pool = pools.get(key);
+    if (!pool) pools.set(key, (pool = { slices: 0, expected: s.spec?.pool?.resourceSliceCount ?? 0, names: new Set(), duplicate: false }));
+    pool.slices++;
+    for (const d of s.spec?.devices ?? []) {
+      if (pool.names.has(d.name ?? '')) pool.duplicate = true;
+      pool.names.add(d.name ?? '');
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [key, pool] of pools) {
+    if (pool.slices !== pool.expected) out.set(key, 'is currently being updated');
+    else if (pool.duplicate) out.set(key, 'is currently invalid');
+  }
+  return out;
 }
 
 export function reaches(reach: DeviceReach, node: NodeInfo): boolean {
