@@ -174,7 +174,7 @@ describe('DynamicResources Filter and Reserve (TestPlugin, TestAllocator)', () =
 
   it('a request for more devices than a node has free fails there; a device the selectors cannot judge is still reported', () => {
     expect(
-      run(['n1'], { resourceClaims: [claim('c', spec(41))], resourceSlices: [gpuSlice('n1', 40)] }, [
+      run(['n1'], { resourceClaims: [claim('c', spec(31))], resourceSlices: [gpuSlice('n1', 30)] }, [
         claiming('p', { resourceClaimName: 'c' }),
       ]),
     ).toEqual(['0/1 nodes are available: 1 cannot allocate all claims.']);
