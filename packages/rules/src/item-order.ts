@@ -38,9 +38,14 @@ export function orderLikeApiServer(ranked: readonly RankedFinding[]): RankedFind
     const list = ranked[i]?.rule.itemsOf;
     let j = i + 1;
     if (list) while (j < ranked.length && ranked[j]?.rule.itemsOf === list) j++;
-    const run = ranked.slice(i, j).map((r) => ({ ...r, idx: indicesOf(findingField(r.finding)) }));
-    // Array.prototype.sort is stable: one rule's findings keep their own order.
-    out.push(...(list ? run.sort(compare) : run).map(({ rule, rank, finding }) => ({ rule, rank, finding })));
+    if (list && j - i > 1) {
+      const run = ranked.slice(i, j).map((r) => ({ ...r, idx: indicesOf(findingField(r.finding)) }));
+      // Array.prototype.sort is stable: one rule's findings keep their own order.
+      out.push(...run.sort(compare).map(({ rule, rank, finding }) => ({ rule, rank, finding })));
+    } else {
+      // Nothing to reorder (most objects): no item indices to parse.
+      for (let k = i; k < j; k++) out.push(ranked[k] as RankedFinding);
+    }
     i = j;
   }
   return out;

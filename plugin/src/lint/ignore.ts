@@ -17,9 +17,11 @@ export interface IgnoreList {
   unknown: readonly string[];
 }
 
+const NONE: IgnoreList = { ids: new Set(), unknown: [] };
+
 export function ignoredRules(object: KubeObject): IgnoreList {
   const value: unknown = object.metadata?.annotations?.[IGNORE_ANNOTATION];
-  if (typeof value !== 'string') return { ids: new Set(), unknown: [] };
+  if (typeof value !== 'string') return NONE;
   const ids = value
     .split(',')
     .map((id) => id.trim())

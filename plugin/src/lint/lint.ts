@@ -66,6 +66,7 @@ function appliedState(manifests: readonly ManifestObject[], options: LintOptions
 /** The findings an object's ignore annotation leaves, plus one for each id in it that no rule has. */
 function applyIgnores(manifest: ManifestObject, findings: Finding[]): Finding[] {
   const { ids, unknown } = ignoredRules(manifest.object);
+  if (ids.size === 0) return findings;
   const unknownIds: Finding[] = unknown.map((id) => ({
     rule: IGNORE_RULE,
     severity: 'warning',
@@ -91,6 +92,7 @@ export async function lintObjects(
   options: LintOptions,
 ): Promise<{ findings: LintFinding[]; diagnostics: LoadDiagnostic[] }> {
   const lookup = new ManifestLookup(appliedState(manifests, options), DEFAULT_NAMESPACE);
+  const evaluation = { ...(options.rules ? { rules: options.rules } : {}), ...(options.overrides ? { overrides: options.overrides } : {}) };
   const findings: LintFinding[] = [];
   const diagnostics: LoadDiagnostic[] = [];
   for (const manifest of manifests) {
@@ -107,7 +109,7 @@ export async function lintObjects(
           kubeVersion: version,
         },
         lookup,
-        { ...(options.rules ? { rules: options.rules } : {}), ...(options.overrides ? { overrides: options.overrides } : {}) },
+        evaluation,
       );
     } catch (err) {
       diagnostics.push(uncheckable(manifest, err));

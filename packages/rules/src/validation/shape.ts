@@ -71,18 +71,35 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * never what the author meant).
  */
 export function validateShape(path: string, value: unknown, shape: Shape, isItem = false): FieldError[] {
-  if ((value === null && !isItem) || value === undefined) return [];
-  const bad = (expected: string): FieldError[] => [invalid(path, value as BadValue, `must be ${expected}`)];
-  if (shape === 'string') return typeof value === 'string' ? [] : bad('a string');
-  if (shape === 'int64') return Number.isInteger(value) ? [] : bad('an integer');
-  if (shape === 'int32')
-    return Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX ? [] : bad('a 32-bit integer');
-  if ('items' in shape)
-    return Array.isArray(value) ? value.flatMap((item, i) => validateShape(`${path}[${i}]`, item, shape.items, true)) : bad('a list');
-  if (!isRecord(value)) return bad('an object');
-  return Object.entries(shape.fields).flatMap(([name, fieldShape]) =>
-    validateShape(path ? `${path}.${name}` : name, value[name], fieldShape),
-  );
+  const errors: FieldError[] = [];
+  addShapeErrors(errors, path, value, shape, isItem);
+  return errors;
+}
+
+// Runs on every Workload and PodGroup lint reads: one list for all errors, and no path is built
+// for a field the object does not set.
+function addShapeErrors(errors: FieldError[], path: string, value: unknown, shape: Shape, isItem: boolean): void {
+  if ((value === null && !isItem) || value === undefined) return;
+  const bad = (expected: string): void => {
+    errors.push(invalid(path, value as BadValue, `must be ${expected}`));
+  };
+  if (shape === 'string') {
+    if (typeof value !== 'string') bad('a string');
+  } else if (shape === 'int64') {
+    if (!Number.isInteger(value)) bad('an integer');
+  } else if (shape === 'int32') {
+    if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) bad('a 32-bit integer');
+  } else if ('items' in shape) {
+    if (!Array.isArray(value)) bad('a list');
+    else value.forEach((item, i) => addShapeErrors(errors, `${path}[${i}]`, item, shape.items, true));
+  } else if (!isRecord(value)) {
+    bad('an object');
+  } else {
+    for (const [name, fieldShape] of Object.entries(shape.fields)) {
+      const field = value[name];
+      if (field !== undefined && field !== null) addShapeErrors(errors, path ? `${path}.${name}` : name, field, fieldShape, false);
+    }
+  }
 }
 
 /** A list field read from a possibly malformed object (an old object is not decode-checked). */
