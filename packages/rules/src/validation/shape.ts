@@ -76,28 +76,32 @@ export function validateShape(path: string, value: unknown, shape: Shape, isItem
   return errors;
 }
 
-// Runs on every Workload and PodGroup lint reads: one list for all errors, and no path is built
-// for a field the object does not set.
+/** What `value` must be to fit `shape` itself (`a string`, `a list`, …), or undefined when it does. */
+function mismatch(value: unknown, shape: Shape): string | undefined {
+  if (shape === 'string') return typeof value === 'string' ? undefined : 'a string';
+  if (shape === 'int64') return Number.isInteger(value) ? undefined : 'an integer';
+  if (shape === 'int32')
+    return Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX ? undefined : 'a 32-bit integer';
+  if ('items' in shape) return Array.isArray(value) ? undefined : 'a list';
+  return isRecord(value) ? undefined : 'an object';
+}
+
+// Runs on every Workload and PodGroup lint reads: one list for all errors, no closure or entries
+// array per node, and no path built for a field the object does not set.
 function addShapeErrors(errors: FieldError[], path: string, value: unknown, shape: Shape, isItem: boolean): void {
   if ((value === null && !isItem) || value === undefined) return;
-  const bad = (expected: string): void => {
+  const expected = mismatch(value, shape);
+  if (expected !== undefined) {
     errors.push(invalid(path, value as BadValue, `must be ${expected}`));
-  };
-  if (shape === 'string') {
-    if (typeof value !== 'string') bad('a string');
-  } else if (shape === 'int64') {
-    if (!Number.isInteger(value)) bad('an integer');
-  } else if (shape === 'int32') {
-    if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) bad('a 32-bit integer');
-  } else if ('items' in shape) {
-    if (!Array.isArray(value)) bad('a list');
-    else value.forEach((item, i) => addShapeErrors(errors, `${path}[${i}]`, item, shape.items, true));
-  } else if (!isRecord(value)) {
-    bad('an object');
-  } else {
-    for (const [name, fieldShape] of Object.entries(shape.fields)) {
-      const field = value[name];
-      if (field !== undefined && field !== null) addShapeErrors(errors, path ? `${path}.${name}` : name, field, fieldShape, false);
+  } else if (typeof shape !== 'string' && 'items' in shape) {
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) addShapeErrors(errors, `${path}[${i}]`, items[i], shape.items, true);
+  } else if (typeof shape !== 'string') {
+    const record = value as Record<string, unknown>;
+    for (const name in shape.fields) {
+      const field = record[name];
+      if (field !== undefined && field !== null)
+        addShapeErrors(errors, path ? `${path}.${name}` : name, field, shape.fields[name] as Shape, false);
     }
   }
 }
