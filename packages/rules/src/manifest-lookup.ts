@@ -3,8 +3,12 @@
 import { knownKind, LookupIndexes, namespaceOf, nameOf } from '@kubectl-workload/api';
 import type { CompositePodGroup, Job, KubeObject, ObjectLookup, Pod, PodGroup, PriorityClass, Workload } from '@kubectl-workload/api';
 
+/** A manifest may hold a name that is no string (`name: 1`): it is filed and found by its text. */
+const textOf = (value: unknown): string => String(value);
+
 export class ManifestLookup implements ObjectLookup {
-  private readonly byKey = new Map<string, KubeObject>();
+  /** By kind, namespace and name: nested maps, so that a lookup (several per object linted) builds no key string. */
+  private readonly byName = new Map<string, Map<string, Map<string, KubeObject>>>();
   private readonly indexes = new LookupIndexes();
   /** By name: X-06 asks for every class on each PodGroup, so the answer must not scan all objects. */
   private readonly priorityClasses = new Map<string, PriorityClass>();
@@ -19,14 +23,18 @@ export class ManifestLookup implements ObjectLookup {
   add(obj: KubeObject): void {
     const kind = knownKind(obj);
     if (!kind) return;
-    const ns = kind === 'PriorityClass' || kind === 'Node' ? '' : namespaceOf(obj, this.defaultNamespace);
-    this.byKey.set(`${kind}/${ns}/${nameOf(obj)}`, obj);
+    const ns = kind === 'PriorityClass' || kind === 'Node' ? '' : textOf(namespaceOf(obj, this.defaultNamespace));
+    let namespaces = this.byName.get(kind);
+    if (!namespaces) this.byName.set(kind, (namespaces = new Map<string, Map<string, KubeObject>>()));
+    let names = namespaces.get(ns);
+    if (!names) namespaces.set(ns, (names = new Map<string, KubeObject>()));
+    names.set(textOf(nameOf(obj)), obj);
     this.indexes.add(kind, ns, obj);
     if (kind === 'PriorityClass') this.priorityClasses.set(nameOf(obj), obj);
   }
 
   private get<T>(kind: string, ns: string, name: string): Promise<T | undefined> {
-    return Promise.resolve(this.byKey.get(`${kind}/${ns}/${name}`) as T | undefined);
+    return Promise.resolve(this.byName.get(kind)?.get(textOf(ns))?.get(textOf(name)) as T | undefined);
   }
 
   getWorkload(namespace: string, name: string): Promise<Workload | undefined> {

@@ -58,6 +58,7 @@ function toLintFinding(manifest: ManifestObject, finding: Finding): LintFinding 
  */
 function appliedState(manifests: readonly ManifestObject[], options: LintOptions): KubeObject[] {
   const current = manifests.map((m) => m.object);
+  if (!options.previous?.size && !options.cluster?.length) return current;
   const replaced = new Set(current.map((o) => objectKey(o, DEFAULT_NAMESPACE)));
   const kept = (objects: Iterable<KubeObject>) => [...objects].filter((o) => !replaced.has(objectKey(o, DEFAULT_NAMESPACE)));
   return [...current, ...kept(options.previous?.values() ?? []), ...kept(options.cluster ?? [])];
@@ -116,7 +117,8 @@ export async function lintObjects(
       continue;
     }
     const found = applyIgnores(manifest, [...verdict.errors, ...verdict.warnings, ...verdict.infos]).map((f) => toLintFinding(manifest, f));
-    findings.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
+    if (found.length > 1) found.sort((a, b) => a.line - b.line || a.column - b.column);
+    findings.push(...found);
   }
   return { findings, diagnostics };
 }
