@@ -79,21 +79,31 @@ function contentLines(text: string): Line[] {
   return lines;
 }
 
-/** Keys known to resolve to strings, per schema: manifests repeat a few hundred keys over and over. */
-const STRING_KEYS = new WeakMap<Schema, Set<string>>();
-const MAX_KEYS_KEPT = 10_000;
+/**
+ * What a schema resolved before: manifests repeat the same keys and most values (kinds, API
+ * versions, images, quantities), so a repeated value costs one lookup and is shared, not copied.
+ */
+interface Memo {
+  /** Keys known to resolve to strings. */
+  readonly stringKeys: Set<string>;
+  /** Scalar values (primitives, safe to share) by their text, quotes included. */
+  readonly values: Map<string, unknown>;
+}
+const MEMOS = new WeakMap<Schema, Memo>();
+/** Bounds each memo when values do not repeat (names): a few hundred kB at most. */
+const MAX_MEMO = 10_000;
 
 class BlockParser {
   private i = 0;
-  private readonly stringKeys: Set<string>;
+  private readonly memo: Memo;
 
   constructor(
     private readonly lines: Line[],
     private readonly schema: Schema,
   ) {
-    let keys = STRING_KEYS.get(schema);
-    if (!keys) STRING_KEYS.set(schema, (keys = new Set()));
-    this.stringKeys = keys;
+    let memo = MEMOS.get(schema);
+    if (!memo) MEMOS.set(schema, (memo = { stringKeys: new Set(), values: new Map() }));
+    this.memo = memo;
   }
 
   document(): unknown {
@@ -160,13 +170,23 @@ class BlockParser {
   }
 
   private key(text: string): string {
-    if (this.stringKeys.has(text)) return text;
+    const { stringKeys } = this.memo;
+    if (stringKeys.has(text)) return text;
     if (text === '__proto__' || this.schema.resolveImplicitScalarTag(text).tag.tagName !== STR_TAG) giveUp();
-    if (this.stringKeys.size < MAX_KEYS_KEPT) this.stringKeys.add(text);
+    if (stringKeys.size < MAX_MEMO) stringKeys.add(text);
     return text;
   }
 
   private scalar(text: string): unknown {
+    const { values } = this.memo;
+    const known = values.get(text);
+    if (known !== undefined) return known;
+    const value = this.resolve(text);
+    if (values.size < MAX_MEMO) values.set(text, value);
+    return value;
+  }
+
+  private resolve(text: string): unknown {
     const quote = text[0];
     if (quote === '"' || quote === "'") {
       const inner = text.slice(1, -1);
