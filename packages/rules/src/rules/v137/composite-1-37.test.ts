@@ -1,8 +1,12 @@
 // CompositePodGroup rules (api-rules-1.37.md §6), on v1alpha3 objects.
 
-import { describe, it } from '@jest/globals';
-import { expectRule } from '../../test-support/expect-rule.js';
-import { compositePodGroup } from './test-support/objects.js';
+import { describe, expect, it } from '@jest/globals';
+import { allGatesOn } from '@kubectl-workload/api';
+import type { CompositePodGroup } from '@kubectl-workload/api';
+import { evaluate } from '../../engine.js';
+import { ManifestLookup } from '../../manifest-lookup.js';
+import { expectRule, printed } from '../../test-support/expect-rule.js';
+import { composite, compositePodGroup, workload137 } from './test-support/objects.js';
 
 const ok = { workloadRef: { workloadName: 'train', templateName: 'job' }, schedulingPolicy: { gang: { minGroupCount: 2 } } };
 const req = (field: string) => ({ reason: 'FieldValueRequired' as const, field, message: `${field}: Required value` });
@@ -135,6 +139,35 @@ describe('CompositePodGroup update', () => {
         field: 'status.conditions[0].status',
         message: 'status.conditions[0].status: Unsupported value: "Maybe": supported values: "False", "True", "Unknown"',
       },
+    ]);
+  });
+});
+
+describe('CPG-14: on update only ObjectMeta is hand-validated, the spec declaratively', () => {
+  const before = compositePodGroup(ok);
+  const relabelled = (cpg: CompositePodGroup): CompositePodGroup => ({
+    ...cpg,
+    metadata: { ...cpg.metadata, labels: { team: 'vision' }, annotations: { 'example.com/owner': 'ml-platform' } },
+  });
+  const update = async (after: CompositePodGroup) => {
+    const verdict = await evaluate(
+      { operation: 'UPDATE', subResource: '', object: after, oldObject: before, gates: allGatesOn('1.37') },
+      new ManifestLookup([workload137({ compositePodGroupTemplates: [composite('job')] })]),
+    );
+    return [...verdict.errors, ...verdict.warnings].map((f) => [f.rule, printed(f).message]);
+  };
+
+  it('allows an update that changes only labels and annotations: no rule reports', async () => {
+    expect(await update(relabelled(before))).toEqual([]);
+  });
+  it('reports a renamed object through the ObjectMeta update check (CPG-02), and nothing else', async () => {
+    expect(await update({ ...before, metadata: { ...before.metadata, name: 'job-2' } })).toEqual([
+      ['CPG-02', 'metadata.name: Invalid value: "job-2": field is immutable'],
+    ]);
+  });
+  it('a spec change beside a metadata change is still refused by the declarative immutability rules (CPG-06)', async () => {
+    expect(await update(relabelled(compositePodGroup({ ...ok, schedulingPolicy: { gang: { minGroupCount: 1 } } })))).toEqual([
+      ['CPG-06', 'spec.schedulingPolicy: Invalid value: null: field is immutable'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // CompositePodGroup (scheduling.k8s.io/v1alpha3, api-rules-1.37.md §6): the runtime node of a
-// composite gang. Metadata is hand-validated (CPG-01/02), everything else declaratively (CPG-03..10);
-// conditions share the PodGroup texts (CPG-11).
+// composite gang. Metadata is hand-validated (CPG-01/02; on update the only hand-written check,
+// CPG-14), everything else declaratively (CPG-03..10); conditions share the PodGroup texts (CPG-11).
 
 import { required } from '@kubectl-workload/api';
 import type { CompositePodGroup, CompositePodGroupSpec } from '@kubectl-workload/api';
