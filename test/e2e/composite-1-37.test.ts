@@ -168,3 +168,27 @@ describe('read-only, version by discovery', () => {
     expect(server.writes()).toEqual([]);
   });
 });
+
+describe('a 1.37 cluster serving only v1beta1 (ADM-10a)', () => {
+  let betaOnly: TestApiServer;
+  let betaKubeconfig: string;
+  beforeAll(async () => {
+    const objects = parseObjectsFile(await readFile(FIXTURE, 'utf8'), 'composite.yaml');
+    betaOnly = await TestApiServer.start({ objects, kubernetesVersion: '1.37', schedulingVersions: ['v1beta1'] });
+    betaKubeconfig = await writeKubeconfig({ server: betaOnly.url, caData: betaOnly.caData, token: betaOnly.token });
+  });
+  afterAll(() => betaOnly.close());
+
+  it('explain says the parent kind is not served and how to serve it, asking nothing of v1alpha3 but discovery', async () => {
+    const result = await run('kubectl', ['workload', 'explain', 'podgroup/train-workers', '-o', 'json'], kubectlEnv(home, betaKubeconfig));
+    expect(result.code).toBe(1);
+    const doc = JSON.parse(result.stdout) as ExplainDoc;
+    expect(doc.links.map((l) => `${l.link}:${l.status}`)).toEqual(['workload:ok', 'parent:broken']);
+    expect(doc.broken?.summary).toContain(
+      'this cluster does not serve compositepodgroups: CompositePodGroup exists only in scheduling.k8s.io/v1alpha3',
+    );
+    expect(doc.links.find((l) => l.link === 'parent')?.refs).toEqual(['ADM-10a', 'X-30']);
+    expect(betaOnly.requests.filter((r) => r.path.startsWith('/apis/scheduling.k8s.io/v1alpha3'))).toEqual([]);
+    expect(betaOnly.writes()).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { connect } from './client.js';
 import { ApiNotServedError, ClusterAccessError, ForbiddenError } from './errors.js';
+import { schedulingReadVersion } from './kinds.js';
 import { startSampleServer, type ServerFixture } from './test-support/server.js';
 
 let fixture: ServerFixture;
@@ -111,6 +112,25 @@ describe('kubeVersion and serves: what the server speaks', () => {
     } finally {
       await v137.server.close();
     }
+  });
+
+  it('never reads v1alpha2 from a 1.37 server, even one serving no workload-scheduling version (ADM-10b)', async () => {
+    const v137 = await startSampleServer({ kubernetesVersion: '1.37', serveSchedulingAlpha: false });
+    try {
+      const client = await connect({ kubeconfig: v137.kubeconfig }, env);
+      const listed = client.list('Workload');
+      await expect(listed).rejects.toBeInstanceOf(ApiNotServedError);
+      await expect(listed).rejects.toHaveProperty(
+        'message',
+        `the API server at ${v137.server.url} does not serve scheduling.k8s.io/v1beta1 (Workload, PodGroup): enable the feature gate GenericWorkload and --runtime-config=scheduling.k8s.io/v1beta1=true on kube-apiserver`,
+      );
+      expect(v137.server.requests.filter((r) => r.path.includes('v1alpha2'))).toEqual([]);
+    } finally {
+      await v137.server.close();
+    }
+    expect(schedulingReadVersion(['v1', 'v1alpha3'], '1.37')).toBe('v1alpha3');
+    expect(schedulingReadVersion(['v1'], '1.37')).toBe('v1beta1');
+    expect(schedulingReadVersion(['v1'], undefined)).toBe('v1alpha2');
   });
 
   it('falls back to /version when no workload-scheduling version is served', async () => {

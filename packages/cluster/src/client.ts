@@ -8,6 +8,7 @@ import {
   qualifiedResourceOf,
   resourcePath,
   SCHEDULING_VERSIONS_BY_PREFERENCE,
+  schedulingReadVersion,
   VERSIONED_SCHEDULING_KINDS,
   withVersion,
   type ClusterKind,
@@ -72,14 +73,12 @@ export class ClusterClient {
     return this.schedulingVersions;
   }
 
-  /**
-   * The scheduling.k8s.io version Workloads and PodGroups are read in: the most stable one the
-   * server lists (a 1.37 cluster: v1beta1), v1alpha2 when discovery lists none of them (or fails:
-   * the list itself then says what is wrong).
-   */
+  /** The scheduling.k8s.io version Workloads and PodGroups are read in (schedulingReadVersion, ADM-10b). */
   private async servedSchedulingVersion(): Promise<string> {
     const served = (await this.servedSchedulingVersions()) ?? [];
-    return SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => served.includes(v)) ?? 'v1alpha2';
+    const known = SCHEDULING_VERSIONS_BY_PREFERENCE.some((v) => served.includes(v));
+    // Only a server listing none of them needs /version to say which one to ask for.
+    return schedulingReadVersion(served, known ? undefined : await this.kubeVersion());
   }
 
   /**

@@ -47,7 +47,12 @@ export const KUBECTL_HINTS: AccessHints = {
   timeoutFlag: '--request-timeout',
 };
 
-const SCHEDULING_ALPHA = 'scheduling.k8s.io/v1alpha2';
+/** The workload-scheduling versions a 404 explains, with what they serve (ADM-10: v1beta1 has no CompositePodGroup). */
+const SCHEDULING_API: Readonly<Record<string, string>> = {
+  'scheduling.k8s.io/v1alpha2': 'Workload, PodGroup',
+  'scheduling.k8s.io/v1beta1': 'Workload, PodGroup',
+  'scheduling.k8s.io/v1alpha3': 'Workload, PodGroup, CompositePodGroup',
+};
 
 function scopeText(target: RequestTarget): string {
   return target.namespace ? ` in namespace "${target.namespace}"` : '';
@@ -79,9 +84,10 @@ export function httpError(code: number, body: string, target: RequestTarget, hin
     );
   }
   if (code === 404 && !status?.details?.name) {
-    if (groupVersion === SCHEDULING_ALPHA) {
+    const kinds = groupVersion === undefined ? undefined : SCHEDULING_API[groupVersion];
+    if (kinds) {
       return new ApiNotServedError(
-        `the API server at ${target.server} does not serve ${SCHEDULING_ALPHA} (Workload, PodGroup): enable the feature gate GenericWorkload and --runtime-config=scheduling.k8s.io/v1alpha2=true on kube-apiserver`,
+        `the API server at ${target.server} does not serve ${groupVersion} (${kinds}): enable the feature gate GenericWorkload and --runtime-config=${groupVersion}=true on kube-apiserver`,
       );
     }
     return new ApiNotServedError(

@@ -1,6 +1,7 @@
 // The kinds the plugin reads from a cluster, where they live in the API, and their TypeScript types.
 
 import { KINDS, preferredApiVersion, splitApiVersion } from '@kubectl-workload/api';
+import type { KubeVersion } from '@kubectl-workload/api';
 import { DRA_KIND_NAMES, type DraKindTypes } from './dra-kinds.js';
 import type {
   CompositePodGroup,
@@ -107,6 +108,17 @@ export function qualifiedResourceOf(kind: ClusterKind): string {
  * longer v1alpha2 (ADM-10, MIG-01); the client finds out through discovery.
  */
 export const SCHEDULING_VERSIONS_BY_PREFERENCE = ['v1beta1', 'v1alpha3', 'v1alpha2'] as const;
+
+/**
+ * The one place that decides which scheduling.k8s.io version Workloads and PodGroups are read in
+ * (and so written to snapshots in): the most stable one discovery lists. When it lists none, the
+ * server's minor decides: a 1.37 server is asked for v1beta1, never v1alpha2 (ADM-10b: its storage
+ * version is UNVERIFIED, v1beta1 by the usual most-stable rule, and never v1alpha2), so the error
+ * names the version the operator must enable.
+ */
+export function schedulingReadVersion(served: readonly string[], kubeVersion: KubeVersion | undefined): string {
+  return SCHEDULING_VERSIONS_BY_PREFERENCE.find((v) => served.includes(v)) ?? (kubeVersion === '1.37' ? 'v1beta1' : 'v1alpha2');
+}
 export const VERSIONED_SCHEDULING_KINDS: ReadonlySet<ClusterKind> = new Set(['Workload', 'PodGroup']);
 
 export function withVersion(info: KindInfo, version: string): KindInfo {

@@ -58,6 +58,11 @@ export interface ClusterState extends DraState {
   eventsError?: string;
   /** Cluster-scoped kinds a namespace-scoped user may not list (Nodes, PriorityClasses): why, per kind; the state holds none of them. */
   forbidden?: string[];
+  /**
+   * Set for a live 1.37 cluster that does not serve compositepodgroups (no v1alpha3, or its gate off):
+   * its PodGroups may still name parents, which cannot be created (ADM-10a). Unknown for a snapshot.
+   */
+  compositePodGroupsNotServed?: true;
   /** The feature gates a snapshot was taken with (`A=true,B=false`), from its List annotation. */
   featureGates?: string;
   /** Kueue's objects, when the cluster serves kueue.x-k8s.io or the snapshot holds some (kueue.ts). */
@@ -221,11 +226,15 @@ async function readLive(
   // The client already narrowed namespaced kinds to its scope and set apiVersion/kind on items.
   let eventsError: string | undefined;
   const forbidden: string[] = [];
+  let compositesServed = true;
   const kinds = STATE_KINDS.filter(([kind]) => events || kind !== 'Event');
   const lists = await Promise.all(
     kinds.map(async ([kind]) => {
       // A 1.36 cluster, or a 1.37 one without v1alpha3, has no CompositePodGroups to list.
-      if (!(await client.serves(kind))) return [];
+      if (!(await client.serves(kind))) {
+        if (kind === 'CompositePodGroup') compositesServed = false;
+        return [];
+      }
       const items = await client.list(kind).catch((err: unknown) => {
         // A cluster without resource.k8s.io/v1 (before 1.34) has no DRA objects.
         if (DRA_KINDS.has(kind) && err instanceof ApiNotServedError) return [];
@@ -247,6 +256,8 @@ async function readLive(
     ...(kueue.state ? { kueue: kueue.state } : {}),
     ...(eventsError === undefined ? {} : { eventsError }),
     ...(forbidden.length ? { forbidden: forbidden.sort() } : {}),
+    // On 1.36 no PodGroup can name a parent: only a 1.37 cluster has something to say.
+    ...(!compositesServed && (await client.kubeVersion()) === '1.37' ? { compositePodGroupsNotServed: true as const } : {}),
   };
 }
 

@@ -100,6 +100,20 @@ describe('explain chain on 1.37: the CompositePodGroup parents (X-30, X-32, ADM-
     expect(grandparent.broken?.details).toEqual(['found above it: 1 CompositePodGroup']);
   });
 
+  it('on a cluster serving only v1beta1 says the parent kind is not served (ADM-10a)', () => {
+    const d = run('podgroup/workers', { workloads: [train()], podGroups: [workers('stage')], pods, compositePodGroupsNotServed: true });
+    expect(chainOf(d)).toEqual(['workload:ok', 'parent:broken']);
+    expect(d.broken).toMatchObject({
+      summary:
+        'PodGroup default/workers names parent CompositePodGroup "stage", but this cluster does not serve compositepodgroups: CompositePodGroup exists only in ' +
+        'scheduling.k8s.io/v1alpha3, so the PodGroup was accepted (v1beta1 has the field) and its parent cannot be created; the scheduler keeps the pods Pending',
+      refs: ['ADM-10a', 'X-30'],
+    });
+    expect(d.broken?.fix).toMatch(
+      /^enable scheduling\.k8s\.io\/v1alpha3 on kube-apiserver \(--runtime-config=scheduling\.k8s\.io\/v1alpha3=true\)/,
+    );
+  });
+
   it('warns about a parent being deleted: PodGroupProtection refuses its new children', () => {
     const d = run('podgroup/workers', {
       workloads: [train()],

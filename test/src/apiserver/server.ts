@@ -54,6 +54,12 @@ export interface ApiServerOptions {
   serveSchedulingAlpha?: boolean;
   /** The API server's version: what /version says and which scheduling.k8s.io versions it serves. 1.36 by default. */
   kubernetesVersion?: KubernetesVersion;
+  /**
+   * The workload-scheduling versions enabled, as `--runtime-config=scheduling.k8s.io/v1beta1=true`
+   * enables them: every one of the Kubernetes version by default. `['v1beta1']` plays a 1.37 cluster
+   * without v1alpha3, hence without CompositePodGroups (ADM-10a).
+   */
+  schedulingVersions?: readonly string[];
   /** Gates /metrics reports as kubernetes_feature_enabled (none by default). */
   featureGates?: Readonly<Record<string, boolean>>;
   /** Serve kueue.x-k8s.io v1beta1 and v1beta2, as a cluster with Kueue installed does; false by default. */
@@ -99,6 +105,7 @@ export class TestApiServer {
   /** Requests hold() keeps unanswered until release(). */
   private held: Array<() => void> | undefined;
   private serveSchedulingAlpha: boolean;
+  private readonly schedulingVersions: readonly string[] | undefined;
   private readonly serveKueue: boolean;
   private forbidRules: ForbidRule[] = [];
   private readonly featureGates: Readonly<Record<string, boolean>>;
@@ -115,6 +122,7 @@ export class TestApiServer {
     this.token = options.token ?? randomBytes(16).toString('hex');
     this.user = options.user ?? 'test-user';
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
+    this.schedulingVersions = options.schedulingVersions;
     this.serveKueue = options.serveKueue ?? false;
     this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
     this.featureGates = options.featureGates ?? {};
@@ -202,7 +210,7 @@ export class TestApiServer {
 
   private readonly served = (r: ServedResource): boolean =>
     (r.only === undefined || r.only === this.kubernetesVersion) &&
-    (this.serveSchedulingAlpha || !isWorkloadSchedulingApi(r)) &&
+    (!isWorkloadSchedulingApi(r) || (this.serveSchedulingAlpha && (this.schedulingVersions?.includes(r.version) ?? true))) &&
     (this.serveKueue || r.group !== KUEUE_GROUP);
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -48,7 +48,7 @@ function missingParent(walk: Walk, name: string, child: Group, found: number, se
   const details = served
     ? []
     : [
-        'no CompositePodGroup was listed at all: the cluster may not serve compositepodgroups (scheduling.k8s.io/v1alpha3 with the CompositePodGroup gate, ADM-10a)',
+        'no CompositePodGroup was listed at all: the cluster may not serve compositepodgroups (only scheduling.k8s.io/v1alpha3 with the CompositePodGroup gate does, ADM-10a)',
       ];
   return {
     result: broken(
@@ -64,9 +64,32 @@ function missingParent(walk: Walk, name: string, child: Group, found: number, se
   };
 }
 
+/**
+ * ADM-10a: CompositePodGroup exists only in v1alpha3, so a cluster serving only v1beta1 accepts a
+ * PodGroup naming a parent (the field is in v1beta1) but can never hold the parent.
+ */
+function parentNotServed(walk: Walk, group: PodGroup137): LinkOutcome {
+  const name = parentOf(group) ?? '';
+  return {
+    result: broken(
+      'parent',
+      `PodGroup ${label(group)} names parent CompositePodGroup "${name}", but this cluster does not serve compositepodgroups: ` +
+        'CompositePodGroup exists only in scheduling.k8s.io/v1alpha3, so the PodGroup was accepted (v1beta1 has the field) and its parent cannot be created; ' +
+        'the scheduler keeps the pods Pending',
+      'enable scheduling.k8s.io/v1alpha3 on kube-apiserver (--runtime-config=scheduling.k8s.io/v1alpha3=true) with the CompositePodGroup feature gate, ' +
+        `then create CompositePodGroup ${namespaceOf(group)}/${name} from its Workload's composite template; or recreate PodGroup ${label(group)} ` +
+        'without spec.parentCompositePodGroupName (it is immutable, PG-63)',
+      [],
+      ['ADM-10a', 'X-30'],
+    ),
+    walk,
+  };
+}
+
 export const parentLink: LinkCheck = (walk, input) => {
   const group = walk.podGroup as PodGroup137 | undefined;
   if (!group || parentOf(group) === undefined) return undefined;
+  if (input.state.compositePodGroupsNotServed) return parentNotServed(walk, group);
   const composites = input.state.compositePodGroups;
   const { chain, missing, cycle, tooDeep } = ancestors(group, composites);
   if (missing) return missingParent(walk, missing.name, missing.child, chain.length, composites.length > 0);
