@@ -98,13 +98,14 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
     lookup,
     kubeVersion,
   };
-  const reported = new Set<string>();
+  /** Made when a rule first reports: most objects pass every rule. */
+  let reported: Set<string> | undefined;
   const ranked: RankedFinding[] = [];
   // Runs for every object lint reads, over dozens of rules: an indexed loop, no closure per rule.
   const plan = planFor(options.rules ?? rulesFor(kubeVersion), kind, req, subResource);
   for (let i = 0; i < plan.length; i++) {
     const { rule, rank } = plan[i] as PlannedRule;
-    if (rule.skipIfFailed && reported.size && anyOf(rule.skipIfFailed, reported)) continue;
+    if (rule.skipIfFailed && reported && anyOf(rule.skipIfFailed, reported)) continue;
     let results: readonly RuleResult[];
     try {
       const checked = rule.check(ctx);
@@ -119,7 +120,7 @@ export async function evaluate(request: EvaluationRequest, lookup: ObjectLookup,
     }
     if (!results.length) continue;
     // A rule turned off still "failed" for early-return purposes: upstream would have stopped there.
-    reported.add(rule.id);
+    (reported ??= new Set()).add(rule.id);
     const severity = options.overrides?.[rule.id] ?? rule.severity;
     if (severity !== 'off') for (const r of results) ranked.push({ rule, rank, finding: toFinding(rule, severity, r) });
     if (rule.decode) break;

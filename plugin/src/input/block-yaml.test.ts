@@ -101,6 +101,8 @@ describe('loadBlockYaml', () => {
     expect(loadBlockYaml('a: 1\na: 2\n', SCHEMA)).toBeUndefined();
     expect(loadBlockYaml('a: b # note\n', SCHEMA)).toBeUndefined();
     expect(loadBlockYaml('a: x\u00a0\n', SCHEMA)).toBeUndefined();
+    // Documents without content are left to the caller (manifests.ts skips them).
+    for (const empty of ['', '\n', '---\n', '# only a comment\n---\n  \n']) expect(loadBlockYaml(empty, SCHEMA)).toBeUndefined();
     expect(loadBlockYaml('a: 1\n# é\u3000\n', SCHEMA)).toEqual({ value: { a: 1 } });
   });
 

@@ -104,12 +104,13 @@ class Collector {
   }
 
   yamlDocument(document: DocumentText): void {
-    if (!hasContent(document.text)) return;
+    // The fast path takes no document without content (comments and markers only), so it goes first.
     const plain = loadBlockYaml(document.text, SCHEMA);
     if (plain) {
       this.collect(plain.value, new BlockPositions(document), []);
       return;
     }
+    if (!hasContent(document.text)) return;
     let value: unknown;
     try {
       value = load(document.text, { schema: SCHEMA });
