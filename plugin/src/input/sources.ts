@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodeFiles } from './decode.js';
 import type { ManifestSource } from './manifests.js';
 
 export const STDIN_NAME = '<stdin>';
@@ -91,12 +92,15 @@ export async function readSources(
       sources.push({ name: STDIN_NAME, text: await readStdin(stdin) });
       continue;
     }
+    const names: string[] = [];
+    const contents: Buffer[] = [];
     try {
       for (const file of await expandPath(path, charts)) {
         try {
           // Read in turn, synchronously: a promise and a thread-pool round trip per file cost more
           // than the read itself when a directory holds hundreds of manifests.
-          sources.push({ name: file, text: readFileSync(file, 'utf8') });
+          contents.push(readFileSync(file));
+          names.push(file);
         } catch (err) {
           throw new InputError(`${file}: ${ioMessage(err)}`);
         }
@@ -104,6 +108,9 @@ export async function readSources(
     } catch (err) {
       if (!(err instanceof InputError) || !onUnreadable) throw err;
       onUnreadable(err);
+    } finally {
+      // The files read before an unreadable one are kept.
+      decodeFiles(contents).forEach((text, i) => sources.push({ name: names[i] as string, text }));
     }
   }
   return sources;
