@@ -28,6 +28,19 @@ export interface LoadDiagnostic extends Position {
   readonly message: string;
 }
 
+/** Field paths split before: a rule reports the same field on every object that fails it. */
+const SEGMENTS = new Map<string, readonly PathSegment[]>();
+const MAX_SEGMENTS = 1000;
+
+function segmentsOf(field: string): readonly PathSegment[] {
+  let segments = SEGMENTS.get(field);
+  if (!segments) {
+    segments = pathSegments(field);
+    if (SEGMENTS.size < MAX_SEGMENTS) SEGMENTS.set(field, segments);
+  }
+  return segments;
+}
+
 export class ManifestObject {
   constructor(
     readonly object: KubeObject,
@@ -39,7 +52,7 @@ export class ManifestObject {
 
   /** The position of a field path such as `spec.podGroupTemplates[0].name`, or of its nearest existing parent. */
   position(field = ''): Position {
-    return this.positions.locate([...this.path, ...pathSegments(field)]);
+    return this.positions.locate([...this.path, ...segmentsOf(field)]);
   }
 }
 
