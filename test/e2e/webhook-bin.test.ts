@@ -53,6 +53,11 @@ describe('workload-webhook flags', () => {
     [['--bind-address', 'localhost:8443'], 'workload-webhook: error: --bind-address localhost:8443: not an IP address\n'],
     [['--port', 'abc'], 'workload-webhook: error: --port abc: not a port number (0-65535)\n'],
     [['--port', '65536'], 'workload-webhook: error: --port 65536: not a port number (0-65535)\n'],
+    [
+      ['--discovery-interval', '60'],
+      'workload-webhook: error: --discovery-interval 60: not a duration (e.g. 30s, 1m, 1m30s; 0 turns it off)\n',
+    ],
+    [['--discovery-interval=-1m'], 'workload-webhook: error: --discovery-interval -1m: must not be negative (0 turns it off)\n'],
     [['--on-lookup-error', 'maybe'], /Invalid values:\s+Argument: on-lookup-error, Given: "maybe", Choices: "allow", "deny"/],
   ])('%j fails with exit code 2 and a clear message', (args, message) => {
     const { status, stderr } = runFailing(args);

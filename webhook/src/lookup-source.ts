@@ -7,6 +7,8 @@ import { connect, InformerLookup, readSnapshotText } from '@kubectl-workload/clu
 import type { AccessHints, ClusterClient } from '@kubectl-workload/cluster';
 import { ManifestLookup } from '@kubectl-workload/rules';
 import type { Logger } from 'pino';
+import { FollowingLookup } from './following-lookup.js';
+import type { Discovered } from './following-lookup.js';
 
 export interface LookupSource {
   readonly lookup: ObjectLookup;
@@ -15,7 +17,10 @@ export interface LookupSource {
   /** Objects held per kind, for the cache-size gauge. */
   cacheSizes(): Record<string, number>;
   close(): Promise<void>;
-  /** The Kubernetes version the source says the cluster runs, and who said it (for the log), when it says one. */
+  /**
+   * The Kubernetes version the source says the cluster runs, and who said it (for the log), when it
+   * says one. A live source's may change: it follows the API server's discovery.
+   */
   readonly kubeVersion?: SourceKubeVersion;
 }
 
@@ -65,41 +70,65 @@ const WEBHOOK_HINTS: AccessHints = {
  */
 const LIST_TIMEOUT = '60s';
 
-/** Discovery must not hold up start-up for long: an API server that does not answer says no version. */
+/** Discovery must not hold up start-up (or a later check) for long: an API server that does not answer says nothing. */
 const DISCOVERY_WAIT_MS = 10_000;
 
-function discoverKubeVersion(client: ClusterClient): Promise<KubeVersion | undefined> {
+function discover(client: ClusterClient): Promise<Discovered> {
   let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), DISCOVERY_WAIT_MS);
+  const nothing: Discovered = { schedulingVersion: undefined, kubeVersion: undefined };
+  const gaveUp = new Promise<Discovered>((resolve) => {
+    timer = setTimeout(() => resolve(nothing), DISCOVERY_WAIT_MS);
   });
-  return Promise.race([client.kubeVersion().catch(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
+  const asked = Promise.all([client.schedulingVersion(), client.kubeVersion()]).then(
+    ([schedulingVersion, kubeVersion]) => ({ schedulingVersion, kubeVersion }),
+    () => nothing,
+  );
+  return Promise.race([asked, gaveUp]).finally(() => clearTimeout(timer));
+}
+
+export interface LiveOptions {
+  /** How often discovery is read again to follow a control-plane upgrade (--discovery-interval); 0 or unset: never. */
+  discoveryIntervalMs?: number;
+  /** --kube-version: requests keep being checked against it when the served version changes. */
+  pinnedKubeVersion?: KubeVersion;
 }
 
 /**
  * Informer caches over the cluster named by a kubeconfig (in a pod: one that points at the service
  * account token and CA). Lookups answer from memory; /readyz stays false until every cache listed.
+ * The caches follow the scheduling.k8s.io version the API server serves (following-lookup.ts).
  */
-export async function liveSource(kubeconfig: string, logger: Logger): Promise<LookupSource> {
+export async function liveSource(kubeconfig: string, logger: Logger, options: LiveOptions = {}): Promise<LookupSource> {
   const client = await connect({ kubeconfig, requestTimeout: LIST_TIMEOUT }, process.env, WEBHOOK_HINTS);
-  const kubeVersion = await discoverKubeVersion(client);
-  const lookup = new InformerLookup(client, {
-    onError: (kind, message, retryInMs) =>
-      logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
-  }).start();
+  const lookup = await FollowingLookup.start({
+    client,
+    discover,
+    informers: (versioned) =>
+      new InformerLookup(versioned, {
+        onError: (kind, message, retryInMs) =>
+          logger.error({ kind, retryInSeconds: retryInMs / 1000 }, `${kind} cache sync failed: ${message}`),
+      }).start(),
+    intervalMs: options.discoveryIntervalMs ?? 0,
+    ...(options.pinnedKubeVersion ? { pinnedKubeVersion: options.pinnedKubeVersion } : {}),
+    logger,
+  });
+  const first = lookup.caches;
   let closed = false;
-  void lookup.waitForSync(60_000).then((synced) => {
-    if (synced) logger.info({ objects: lookup.cacheSizes() }, 'lookup caches synced');
-    else if (!closed) logger.warn({ notReady: lookup.notReady() }, 'lookup caches not synced after 60 s, still trying');
+  void first.waitForSync(60_000).then((synced) => {
+    if (synced) logger.info({ objects: first.cacheSizes() }, 'lookup caches synced');
+    else if (!closed) logger.warn({ notReady: first.notReady() }, 'lookup caches not synced after 60 s, still trying');
   });
   return {
-    ...sourceKubeVersion(kubeVersion, "the API server's discovery"),
+    // The version follows discovery: a getter, read per request.
+    get kubeVersion() {
+      return sourceKubeVersion(lookup.kubeVersion, "the API server's discovery").kubeVersion;
+    },
     lookup,
-    ready: () => lookup.synced,
+    ready: () => lookup.caches.synced,
     cacheSizes: () => lookup.cacheSizes(),
     close: () => {
       closed = true;
-      return lookup.stop();
+      return lookup.close();
     },
   };
 }

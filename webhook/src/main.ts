@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { liveSource, noSource, snapshotSource } from './lookup-source.js';
-import type { LookupSource } from './lookup-source.js';
+import type { LiveOptions, LookupSource } from './lookup-source.js';
+import { parseDuration } from './duration.js';
 import { DEFAULT_GRACE_MS, startWebhook } from './server.js';
 import { TlsConfigError } from './tls.js';
 import { VERSION } from './version.js';
@@ -71,6 +72,12 @@ function parseFlags(argv: string[]) {
         default: 'allow' as const,
         describe: 'what to do when another object cannot be read',
       })
+      .option('discovery-interval', {
+        type: 'string',
+        default: '1m',
+        describe:
+          "with --kubeconfig: how often the API server's discovery is read again, to follow an in-place upgrade (1.36 to 1.37) with the lookup caches and, without --kube-version, the checks (a duration: 30s, 1m, 1h; 0: never)",
+      })
       .option('log-level', { choices: ['debug', 'info', 'warn', 'error'] as const, default: 'info' as const })
       .check((args) => {
         if (Boolean(args['tls-cert-file']) !== Boolean(args['tls-private-key-file'])) {
@@ -78,6 +85,7 @@ function parseFlags(argv: string[]) {
         }
         if (!/^\d{1,5}$/.test(args.port) || Number(args.port) > 65535) throw new Error(`--port ${args.port}: not a port number (0-65535)`);
         if (!isIP(args['bind-address'])) throw new Error(`--bind-address ${args['bind-address']}: not an IP address`);
+        discoveryIntervalMs(args['discovery-interval']);
         return true;
       })
       .strict()
@@ -90,8 +98,21 @@ function parseFlags(argv: string[]) {
   );
 }
 
-function lookupSource(kubeconfig: string | undefined, snapshot: string | undefined, logger: Logger): Promise<LookupSource> {
-  if (kubeconfig) return liveSource(kubeconfig, logger);
+/** --discovery-interval in milliseconds; a clear error for anything but a Go duration of 0 or more. */
+function discoveryIntervalMs(flag: string): number {
+  const ms = parseDuration(flag);
+  if (ms === undefined) throw new Error(`--discovery-interval ${flag}: not a duration (e.g. 30s, 1m, 1m30s; 0 turns it off)`);
+  if (ms < 0) throw new Error(`--discovery-interval ${flag}: must not be negative (0 turns it off)`);
+  return ms;
+}
+
+function lookupSource(
+  kubeconfig: string | undefined,
+  snapshot: string | undefined,
+  logger: Logger,
+  live: LiveOptions,
+): Promise<LookupSource> {
+  if (kubeconfig) return liveSource(kubeconfig, logger, live);
   if (snapshot) return snapshotSource(snapshot);
   logger.warn('neither --kubeconfig nor --snapshot given: cross-object checks cannot run (see --on-lookup-error)');
   return Promise.resolve(noSource());
@@ -101,8 +122,7 @@ function lookupSource(kubeconfig: string | undefined, snapshot: string | undefin
  * --kube-version, else what the source says (live: discovery; snapshot: its objects' API version);
  * without either each object's apiVersion decides (MIG-01, ADM-10), and a live webhook warns.
  */
-function kubeVersionOf(flag: string | undefined, source: LookupSource, live: boolean, logger: Logger): KubeVersion | undefined {
-  const given = KUBE_VERSIONS.find((v) => v === flag);
+function kubeVersionOf(given: KubeVersion | undefined, source: LookupSource, live: boolean, logger: Logger): KubeVersion | undefined {
   if (given) return given;
   if (source.kubeVersion) {
     const { version, from } = source.kubeVersion;
@@ -119,8 +139,12 @@ function kubeVersionOf(flag: string | undefined, source: LookupSource, live: boo
 async function main(argv: string[]): Promise<void> {
   const args = await parseFlags(argv);
   const logger = pino({ level: args['log-level'] });
-  const source = await lookupSource(args.kubeconfig, args.snapshot, logger);
-  const kubeVersion = kubeVersionOf(args['kube-version'], source, Boolean(args.kubeconfig), logger);
+  const given = KUBE_VERSIONS.find((v) => v === args['kube-version']);
+  const source = await lookupSource(args.kubeconfig, args.snapshot, logger, {
+    discoveryIntervalMs: discoveryIntervalMs(args['discovery-interval']),
+    ...(given ? { pinnedKubeVersion: given } : {}),
+  });
+  const kubeVersion = kubeVersionOf(given, source, Boolean(args.kubeconfig), logger);
   const webhook = await startWebhook({
     port: Number(args.port),
     bindAddress: args['bind-address'],
@@ -128,7 +152,8 @@ async function main(argv: string[]): Promise<void> {
       ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } }
       : {}),
     gates: parseFeatureGatesByVersion(args['feature-gates'], kubeVersion),
-    ...(kubeVersion ? { kubeVersion } : {}),
+    // Without --kube-version a live source's version follows discovery: read per request.
+    kubeVersion: given ?? (() => source.kubeVersion?.version),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),
     onLookupError: args['on-lookup-error'],
     source,

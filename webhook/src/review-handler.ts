@@ -19,8 +19,11 @@ export interface ReviewHandlerOptions {
   lookup: ObjectLookup;
   /** The gates of each Kubernetes version; a request uses those of the version it is checked against. */
   gates: GatesByVersion;
-  /** `--kube-version`: the cluster's version. Unset, each object's API version says it (MIG-01). */
-  kubeVersion?: KubeVersion;
+  /**
+   * The cluster's version (`--kube-version`, else discovery's, which can change with an in-place
+   * upgrade), read per request. Unset or undefined, each object's API version says it (MIG-01).
+   */
+  kubeVersion?: () => KubeVersion | undefined;
   overrides?: Readonly<Record<string, SeverityOverride>>;
   onLookupError: OnLookupError;
   logger: Logger;
@@ -117,7 +120,7 @@ export class ReviewHandler {
 
   private async validate(target: Evaluable): Promise<AdmissionResponse> {
     const { request, operation, subResource, object } = target;
-    const version = this.options.kubeVersion ?? kubeVersionOfObject(object) ?? '1.36';
+    const version = this.options.kubeVersion?.() ?? kubeVersionOfObject(object) ?? '1.36';
     const verdict = await evaluate(
       {
         operation,

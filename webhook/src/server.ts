@@ -25,7 +25,8 @@ export interface WebhookOptions {
   /** Without files the server makes a self-signed certificate in memory. */
   tls?: TlsFiles;
   gates: GatesByVersion;
-  kubeVersion?: KubeVersion;
+  /** The version requests are checked against: fixed (--kube-version), or read per request from a source that follows discovery. */
+  kubeVersion?: KubeVersion | (() => KubeVersion | undefined);
   overrides?: Readonly<Record<string, SeverityOverride>>;
   onLookupError: OnLookupError;
   source: LookupSource;
@@ -54,10 +55,11 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
     logger.info('no --tls-cert-file/--tls-private-key-file given: serving a self-signed certificate generated in memory (localhost only)');
   const metrics = new WebhookMetrics(() => source.cacheSizes());
   let closing = false;
+  const { kubeVersion } = options;
   const handler = new ReviewHandler({
     lookup: source.lookup,
     gates: options.gates,
-    ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
+    ...(kubeVersion ? { kubeVersion: typeof kubeVersion === 'function' ? kubeVersion : () => kubeVersion } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     onLookupError: options.onLookupError,
     logger,

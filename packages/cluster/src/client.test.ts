@@ -133,6 +133,27 @@ describe('kubeVersion and serves: what the server speaks', () => {
     expect(schedulingReadVersion(['v1'], undefined)).toBe('v1alpha2');
   });
 
+  it('remembers discovery per client: after an in-place upgrade only a fresh one reads v1beta1', async () => {
+    const upgrading = await startSampleServer({ kubernetesVersion: '1.36' });
+    try {
+      const client = await connect({ kubeconfig: upgrading.kubeconfig }, env);
+      expect(await client.schedulingVersion()).toBe('v1alpha2');
+      upgrading.server.upgradeTo('1.37');
+      expect([await client.schedulingVersion(), await client.kubeVersion()]).toEqual(['v1alpha2', '1.36']);
+      const fresh = client.withFreshDiscovery();
+      expect([await fresh.schedulingVersion(), await fresh.kubeVersion()]).toEqual(['v1beta1', '1.37']);
+      await fresh.list('PodGroup');
+      expect(upgrading.server.requests.filter((r) => r.verb === 'list').map((r) => r.path)).toEqual([
+        '/apis/scheduling.k8s.io/v1beta1/namespaces/default/podgroups',
+      ]);
+      // Discovery that fails says no version (a caller keeps what it had), not the v1alpha2 default.
+      await upgrading.server.close();
+      expect(await client.withFreshDiscovery().schedulingVersion()).toBeUndefined();
+    } finally {
+      await upgrading.server.close();
+    }
+  });
+
   it('falls back to /version when no workload-scheduling version is served', async () => {
     const v137 = await startSampleServer({ kubernetesVersion: '1.37', serveSchedulingAlpha: false });
     try {

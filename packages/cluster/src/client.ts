@@ -75,10 +75,26 @@ export class ClusterClient {
 
   /** The scheduling.k8s.io version Workloads and PodGroups are read in (schedulingReadVersion, ADM-10b). */
   private async servedSchedulingVersion(): Promise<string> {
-    const served = (await this.servedSchedulingVersions()) ?? [];
+    return (await this.schedulingVersion()) ?? schedulingReadVersion([], await this.kubeVersion());
+  }
+
+  /** The version Workloads and PodGroups are read in, as discovery says it (ADM-10b); undefined when discovery failed. */
+  async schedulingVersion(): Promise<string | undefined> {
+    const served = await this.servedSchedulingVersions();
+    if (!served) return undefined;
     const known = SCHEDULING_VERSIONS_BY_PREFERENCE.some((v) => served.includes(v));
     // Only a server listing none of them needs /version to say which one to ask for.
     return schedulingReadVersion(served, known ? undefined : await this.kubeVersion());
+  }
+
+  /**
+   * A client over the same connection that asks discovery afresh: each client remembers the served
+   * versions it first saw, so a long-running caller takes a new one to notice a control-plane upgrade.
+   */
+  withFreshDiscovery(): ClusterClient {
+    const fresh = new ClusterClient(this.rest, this.namespace, this.allNamespaces);
+    fresh.chunkSize = this.chunkSize;
+    return fresh;
   }
 
   /**

@@ -99,13 +99,14 @@ export class TestApiServer {
   readonly requests: RecordedRequest[] = [];
   readonly token: string;
   readonly user: string;
-  readonly kubernetesVersion: KubernetesVersion;
   /** Added to every response's latency, to test client timeouts. */
   latencyMs = 0;
   /** Requests hold() keeps unanswered until release(). */
   private held: Array<() => void> | undefined;
   private serveSchedulingAlpha: boolean;
   private readonly schedulingVersions: readonly string[] | undefined;
+  /** What /version says and which scheduling.k8s.io versions are served; upgradeTo() changes it. */
+  private speaks: KubernetesVersion;
   private readonly serveKueue: boolean;
   private forbidRules: ForbidRule[] = [];
   private readonly featureGates: Readonly<Record<string, boolean>>;
@@ -124,7 +125,7 @@ export class TestApiServer {
     this.serveSchedulingAlpha = options.serveSchedulingAlpha ?? true;
     this.schedulingVersions = options.schedulingVersions;
     this.serveKueue = options.serveKueue ?? false;
-    this.kubernetesVersion = options.kubernetesVersion ?? '1.36';
+    this.speaks = options.kubernetesVersion ?? '1.36';
     this.featureGates = options.featureGates ?? {};
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
@@ -157,6 +158,10 @@ export class TestApiServer {
     return `https://127.0.0.1:${port}`;
   }
 
+  get kubernetesVersion(): KubernetesVersion {
+    return this.speaks;
+  }
+
   forbid(rule: ForbidRule): void {
     this.forbidRules.push(rule);
   }
@@ -175,6 +180,16 @@ export class TestApiServer {
 
   allowAll(): void {
     this.forbidRules = [];
+  }
+
+  /**
+   * An in-place control-plane upgrade (or rollback): from now on the server speaks `version`. Open
+   * watches end, as they do when kube-apiserver restarts; stored objects stay and are served in the
+   * new version's scheduling.k8s.io versions.
+   */
+  upgradeTo(version: KubernetesVersion): void {
+    this.speaks = version;
+    for (const end of [...this.openWatches]) end();
   }
 
   setSchedulingAlphaServed(served: boolean): void {
