@@ -150,6 +150,10 @@ export function valuesSchema(): Json {
         description: "The cluster's Kubernetes minor version; empty: each object's apiVersion tells.",
         enum: ['', ...KUBE_VERSIONS],
       },
+      discoveryInterval: str(
+        "How often the webhook re-reads the API server's discovery to follow an in-place upgrade (--discovery-interval); 0: never.",
+        { pattern: '^(0|([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$' },
+      ),
       logLevel: { enum: ['debug', 'info', 'warn', 'error'] },
       onLookupError: { enum: ['allow', 'deny'] },
       serviceMonitor: obj(

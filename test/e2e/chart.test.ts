@@ -93,6 +93,7 @@ describe('values.schema.json', () => {
     ],
     ['a digest that is not sha256', { image: { digest: 'latest' } }, "at '/image/digest'"],
     ['an unknown log level', { logLevel: 'verbose' }, "at '/logLevel': value must be one of 'debug', 'info', 'warn', 'error'"],
+    ['a discovery interval that is not a duration', { discoveryInterval: '60' }, "at '/discoveryInterval': '60' does not match pattern"],
     ['an unknown Kubernetes version', { kubeVersion: '1.35' }, "at '/kubeVersion': value must be one of '', '1.36', '1.37'"],
   ])('stops helm install on %s, naming the key', (_name, values, message) => {
     const result = helmRender(values, { command: 'install' });
@@ -235,13 +236,14 @@ describe('values', () => {
     }
   });
 
-  it('rules become a --config file the webhook accepts; featureGates and logLevel become its flags', () => {
+  it('rules become a --config file the webhook accepts; featureGates, logLevel and discoveryInterval become its flags', () => {
     const objects = renderChart({
       rules: { 'X-15': 'deny', 'X-18': 'off', 'WL-28': 'warn' },
       featureGates: { WorkloadAwarePreemption: false, GangScheduling: true },
       logLevel: 'debug',
       onLookupError: 'deny',
       kubeVersion: '1.36',
+      discoveryInterval: '30s',
     });
     const configFile = flag(objects, 'config') as string;
     const configMap = one(objects, 'ConfigMap', 'workload-webhook-config');
@@ -252,6 +254,8 @@ describe('values', () => {
     expect(flag(objects, 'kube-version')).toBe('1.36');
     expect(flag(objects, 'log-level')).toBe('debug');
     expect(flag(objects, 'on-lookup-error')).toBe('deny');
+    expect(flag(objects, 'discovery-interval')).toBe('30s');
+    expect(flag(renderChart(), 'discovery-interval')).toBe('1m');
     expect(flag(renderChart(), 'feature-gates')).toBeUndefined();
     expect(flag(renderChart(), 'kube-version')).toBeUndefined();
     // A rules change rolls the pods.
