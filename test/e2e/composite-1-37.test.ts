@@ -160,6 +160,35 @@ describe('explain on a 1.37 cluster with CompositePodGroups', () => {
   });
 });
 
+describe('explain compositepodgroup/NAME', () => {
+  it('walks its Workload and children, counting scheduled children against minGroupCount', async () => {
+    const result = await workload('explain', 'compositepodgroup/train-job');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  ✓ workload        Workload default/train has composite template "job" (gang minGroupCount 2)\n');
+    expect(result.stdout).toContain(
+      'the template now says gang minGroupCount 2, this CompositePodGroup has gang minGroupCount 1: its policy is immutable (CPG-06)',
+    );
+    expect(result.stdout).toContain('  ✓ children        2 child groups of 2 scheduled; gang minGroupCount 1 needs 1\n');
+    expect(result.stdout).toContain('PodGroup default/train-workers: PodGroupInitiallyScheduled=True/Scheduled');
+  });
+
+  it('says a CompositePodGroup being deleted waits for its children', async () => {
+    const { code, doc } = await explainJson('compositepodgroup/retiring');
+    expect(code).toBe(1);
+    expect(doc.links.map((l) => `${l.link}:${l.status}`)).toEqual(['workload:ok', 'deletion:broken']);
+    expect(doc.broken?.summary).toBe(
+      'CompositePodGroup default/retiring is being deleted: it stays until its 1 child group is gone, and PodGroupProtection refuses new children',
+    );
+  });
+
+  it('names the resource when the CompositePodGroup does not exist', async () => {
+    const result = await workload('explain', 'compositepodgroups/nope');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('compositepodgroups.scheduling.k8s.io "nope" not found in namespace "default"');
+  });
+});
+
 describe('read-only, version by discovery', () => {
   it('read CompositePodGroups through v1alpha3 and PodGroups through v1beta1, with GET requests only', () => {
     const paths = server.requests.map((r) => r.path);

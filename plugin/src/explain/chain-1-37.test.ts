@@ -206,3 +206,127 @@ describe('explain chain on 1.37: templates, minCount and the condition name', ()
     expect(text).toContain('\n  Simulation:                 ');
   });
 });
+
+describe('explain compositepodgroup/NAME: its Workload, parents and children (CPG-05, CPG-12, X-22)', () => {
+  const initially = (type: string, status: string, reason: string, message = '') => ({
+    status: { conditions: [{ type, status, reason, message, lastTransitionTime: NOW }] },
+  });
+  const gangJob = (minGroupCount: number, extra: Partial<CompositePodGroup> = {}) =>
+    compositePodGroup(
+      'job',
+      { workloadRef: { workloadName: 'train', templateName: 'job' }, schedulingPolicy: { gang: { minGroupCount } } },
+      extra,
+    );
+  const stage = (extra: Partial<CompositePodGroup> = {}) => cpg('stage', 'stage', 'job', extra);
+  const leader = (extra = {}) =>
+    podGroup137(
+      'leader',
+      {
+        parentCompositePodGroupName: 'job',
+        workloadRef: { workloadName: 'train', templateName: 'workers' },
+        schedulingPolicy: { basic: {} },
+      },
+      extra,
+    );
+
+  it('walks Workload → children and says how many are scheduled against minGroupCount', () => {
+    const d = run('compositepodgroup/job', {
+      workloads: [train()],
+      compositePodGroups: [gangJob(2), stage(initially('CompositePodGroupInitiallyScheduled', 'True', 'Scheduled'))],
+      podGroups: [leader(initially('PodGroupInitiallyScheduled', 'True', 'Scheduled'))],
+    });
+    expect(d.target).toEqual({ kind: 'CompositePodGroup', namespace: 'default', name: 'job' });
+    expect(chainOf(d)).toEqual(['workload:ok', 'children:ok']);
+    expect(linkOf(d, 'workload')?.summary).toBe('Workload default/train has composite template "job" (gang minGroupCount 1)');
+    expect(linkOf(d, 'children')).toMatchObject({
+      summary: '2 child groups of 2 scheduled; gang minGroupCount 2 needs 2',
+      details: [
+        'PodGroup default/leader: PodGroupInitiallyScheduled=True/Scheduled',
+        'CompositePodGroup default/stage: CompositePodGroupInitiallyScheduled=True/Scheduled',
+      ],
+    });
+    expect(d.broken).toBeNull();
+  });
+
+  it('breaks when fewer children exist than minGroupCount: the tree waits for quorum', () => {
+    const d = run('compositepodgroup/job', { workloads: [train()], compositePodGroups: [gangJob(2), stage()], podGroups: [] });
+    expect(d.broken).toMatchObject({
+      link: 'children',
+      summary:
+        'CompositePodGroup default/job (gang minGroupCount 2) has 1 child group, fewer than the 2 it needs: the scheduler keeps the whole tree waiting (waiting for composite pod group "job" tree to meet quorum)',
+      details: ['CompositePodGroup default/stage: no scheduling condition yet'],
+    });
+    expect(d.broken?.fix).toContain('with spec.parentCompositePodGroupName: job');
+  });
+
+  it('points at the first unscheduled child when one failed, and only warns while they are not tried yet', () => {
+    const failed = run('compositepodgroup/job', {
+      workloads: [train()],
+      compositePodGroups: [gangJob(2), stage()],
+      podGroups: [
+        leader(
+          initially('PodGroupInitiallyScheduled', 'False', 'Unschedulable', 'minCount (1) cannot be satisfied: 0 scheduled, 0 remaining'),
+        ),
+      ],
+    });
+    expect(failed.broken).toMatchObject({
+      link: 'children',
+      summary: '0 child groups of 2 scheduled; gang minGroupCount 2 needs 2',
+      fix: 'see why with kubectl workload explain podgroup/leader',
+    });
+    expect(failed.broken?.details[0]).toBe(
+      'PodGroup default/leader: PodGroupInitiallyScheduled=False/Unschedulable: minCount (1) cannot be satisfied: 0 scheduled, 0 remaining',
+    );
+    const pending = run('compositepodgroup/job', { workloads: [train()], compositePodGroups: [gangJob(1), stage()], podGroups: [] });
+    expect(linkOf(pending, 'children')).toMatchObject({
+      status: 'warning',
+      fix: 'see why with kubectl workload explain compositepodgroup/stage',
+    });
+  });
+
+  it('a CompositePodGroup being deleted waits for its children (ADM-11, ADM-12, CPG-13)', () => {
+    const deleting = gangJob(1, { metadata: { name: 'job', namespace: 'default', deletionTimestamp: '2026-11-23T11:00:00Z' } });
+    const d = run('compositepodgroup/job', { workloads: [train()], compositePodGroups: [deleting, stage()], podGroups: [leader()] });
+    expect(d.broken).toMatchObject({
+      link: 'deletion',
+      summary:
+        'CompositePodGroup default/job is being deleted: it stays until its 2 child groups are gone, and PodGroupProtection refuses new children',
+      fix: 'delete the child groups first (podgroup/leader, compositepodgroup/stage), then recreate the hierarchy from Workload "train" if it is still needed',
+      refs: ['ADM-11', 'ADM-12', 'CPG-13'],
+    });
+  });
+
+  it('says when the template changed minGroupCount after the CompositePodGroup was made (CPG-06)', () => {
+    const d = run('compositepodgroup/job', { workloads: [train()], compositePodGroups: [gangJob(2), stage()], podGroups: [leader()] });
+    expect(linkOf(d, 'workload')?.details).toEqual([
+      'the template now says gang minGroupCount 1, this CompositePodGroup has gang minGroupCount 2: its policy is immutable (CPG-06), recreate it to follow the template',
+    ]);
+  });
+
+  it('walks a child CompositePodGroup up to its root', () => {
+    const d = run('compositepodgroups/stage', {
+      workloads: [train()],
+      compositePodGroups: [gangJob(1), stage()],
+      podGroups: [workers('stage')],
+    });
+    expect(chainOf(d)).toEqual(['workload:ok', 'parent:ok', 'children:warning']);
+    expect(linkOf(d, 'parent')?.summary).toBe('CompositePodGroup default/stage is under the root CompositePodGroup default/job');
+  });
+
+  it('breaks on a missing Workload or a reference to a pod group template (X-22)', () => {
+    const gone = run('compositepodgroup/job', { compositePodGroups: [gangJob(1)] });
+    expect(gone.broken).toMatchObject({
+      link: 'workload',
+      summary:
+        'CompositePodGroup default/job references Workload "train", which does not exist: Kubernetes 1.37 does not check the reference',
+      refs: ['X-22'],
+    });
+    const wrong = compositePodGroup('job', {
+      workloadRef: { workloadName: 'train', templateName: 'workers' },
+      schedulingPolicy: { basic: {} },
+    });
+    expect(run('compositepodgroup/job', { workloads: [train()], compositePodGroups: [wrong] }).broken?.summary).toBe(
+      '"workers" is a pod group template of Workload default/train: a CompositePodGroup is made from a composite template (it has: job, stage)',
+    );
+  });
+});

@@ -1,8 +1,10 @@
 // The explain chain: Job → Workload → PodGroup → Pods → Nodes as link checks run in order, each
-// applying only to what was found so far; the walk stops at the first broken link.
+// applying only to what was found so far; the walk stops at the first broken link. A CompositePodGroup
+// (1.37) walks Workload → parents → children instead.
 
 import { type Pod } from '@kubectl-workload/api';
 import { controllerRefOf } from '@kubectl-workload/rules';
+import { childrenLink, compositeDeletionLink, compositeWorkloadLink } from './links/composite.js';
 import { deletionLink } from './links/deletion.js';
 import { gatesLink } from './links/gates.js';
 import { jobLink } from './links/job.js';
@@ -22,9 +24,12 @@ export const CHAIN: readonly LinkCheck[] = [
   jobLink,
   podGroupByNameLink,
   workloadLink,
+  compositeWorkloadLink,
   podGroupFromTemplateLink,
   deletionLink,
+  compositeDeletionLink,
   parentLink,
+  childrenLink,
   podsLink,
   gatesLink,
   schedulerNameLink,
@@ -43,6 +48,8 @@ function start(target: ResolvedTarget, input: ExplainInput): { walk: Walk; notes
       return { walk: { namespace, workload: target.object }, notes: [] };
     case 'PodGroup':
       return { walk: { namespace, podGroup: target.object }, notes: [] };
+    case 'CompositePodGroup':
+      return { walk: { namespace, compositePodGroup: target.object }, notes: [] };
     case 'Pod': {
       const pod = target.object as Pod;
       const group = pod.spec?.schedulingGroup?.podGroupName;

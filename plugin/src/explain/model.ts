@@ -3,13 +3,13 @@
 // state. Renderers turn it into text, JSON or YAML; nothing here prints.
 
 import type { ExplainSetup } from './placement/profiles.js';
-import type { Job, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
+import type { CompositePodGroup, Job, Pod, PodGroup, PodGroupTemplate, Workload } from '@kubectl-workload/api';
 import type { ClusterState, KubeEvent } from '@kubectl-workload/cluster';
 import type { LiveComparison } from './live.js';
 import type { KueueFinding } from './kueue/reader.js';
 import type { PlacementAnalysis } from './placement/analysis.js';
 
-export type TargetKind = 'PodGroup' | 'Pod' | 'Job' | 'Workload';
+export type TargetKind = 'PodGroup' | 'Pod' | 'Job' | 'Workload' | 'CompositePodGroup';
 
 export interface TargetRef {
   readonly kind: TargetKind;
@@ -24,6 +24,7 @@ export type LinkName =
   | 'podgroup'
   | 'deletion'
   | 'parent'
+  | 'children'
   | 'pods'
   | 'gates'
   | 'scheduler-name'
@@ -61,6 +62,8 @@ export interface Walk {
   readonly workload?: Workload;
   readonly template?: PodGroupTemplate;
   readonly podGroup?: PodGroup;
+  /** The target CompositePodGroup (1.37): its Workload, parents and children are walked instead of pods. */
+  readonly compositePodGroup?: CompositePodGroup;
   /** The target Pod when it names no PodGroup: the gates link still reads its gates. */
   readonly pod?: Pod;
   /** Pods naming the PodGroup in `spec.schedulingGroup`. */

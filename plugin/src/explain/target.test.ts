@@ -25,7 +25,7 @@ describe('resolveTarget', () => {
 
   it('explains what is wrong, with close names, in the target namespace only', () => {
     expect(() => resolveTarget('deployment/x', 'default', state)).toThrow(
-      'unknown kind "deployment" in "deployment/x": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME',
+      'unknown kind "deployment" in "deployment/x": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME or NAME',
     );
     expect(() => resolveTarget('job/trian', 'default', state)).toThrow(
       'jobs.batch "trian" not found in namespace "default"; did you mean "train"?',

@@ -1,5 +1,5 @@
-// `explain TARGET`: `podgroup/NAME`, `pod/NAME`, `job/NAME`, `workload/NAME`, or a bare NAME looked
-// up as a PodGroup, then a Pod, a Job and a Workload, in the target namespace.
+// `explain TARGET`: `podgroup/NAME`, `pod/NAME`, `job/NAME`, `workload/NAME`, `compositepodgroup/NAME`
+// (1.37), or a bare NAME looked up as a PodGroup, then a Pod, a Job and a Workload, in the target namespace.
 
 import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
 import { didYouMean, type ClusterState } from '@kubectl-workload/cluster';
@@ -17,13 +17,17 @@ const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
   jobs: 'Job',
   workload: 'Workload',
   workloads: 'Workload',
+  // No short name: upstream registers none for compositepodgroups.
+  compositepodgroup: 'CompositePodGroup',
+  compositepodgroups: 'CompositePodGroup',
 };
 
 /** The order a bare NAME is resolved in. */
 export const RESOLUTION_ORDER: readonly TargetKind[] = ['PodGroup', 'Pod', 'Job', 'Workload'];
 
-const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads'> = {
+const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads' | 'compositePodGroups'> = {
   PodGroup: 'podGroups',
+  CompositePodGroup: 'compositePodGroups',
   Pod: 'pods',
   Job: 'jobs',
   Workload: 'workloads',
@@ -31,6 +35,7 @@ const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads'> 
 
 const RESOURCE_OF: Record<TargetKind, string> = {
   PodGroup: 'podgroups.scheduling.k8s.io',
+  CompositePodGroup: 'compositepodgroups.scheduling.k8s.io',
   Pod: 'pods',
   Job: 'jobs.batch',
   Workload: 'workloads.scheduling.k8s.io',
@@ -75,7 +80,9 @@ export function resolveTarget(text: string, namespace: string | undefined, state
   const name = slash >= 0 ? text.slice(slash + 1) : text;
   const explicit = word === undefined ? undefined : KIND_WORDS[word];
   if (word !== undefined && !explicit) {
-    throw new UserError(`unknown kind "${word}" in "${text}": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME or NAME`);
+    throw new UserError(
+      `unknown kind "${word}" in "${text}": use podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME or NAME`,
+    );
   }
   if (!name) throw new UserError(`no name in "${text}"`);
   const kinds = explicit ? [explicit] : RESOLUTION_ORDER;

@@ -87,9 +87,9 @@ function parentNotServed(walk: Walk, group: PodGroup137): LinkOutcome {
 }
 
 export const parentLink: LinkCheck = (walk, input) => {
-  const group = walk.podGroup as PodGroup137 | undefined;
+  const group = (walk.podGroup as PodGroup137 | undefined) ?? walk.compositePodGroup;
   if (!group || parentOf(group) === undefined) return undefined;
-  if (input.state.compositePodGroupsNotServed) return parentNotServed(walk, group);
+  if (input.state.compositePodGroupsNotServed && group.kind !== 'CompositePodGroup') return parentNotServed(walk, group as PodGroup137);
   const composites = input.state.compositePodGroups;
   const { chain, missing, cycle, tooDeep } = ancestors(group, composites);
   if (missing) return missingParent(walk, missing.name, missing.child, chain.length, composites.length > 0);
@@ -101,7 +101,7 @@ export const parentLink: LinkCheck = (walk, input) => {
     return {
       result: broken(
         'parent',
-        `PodGroup ${label(group)} is in an invalid hierarchy: ${why}; the scheduler does not schedule it`,
+        `${kindLabel(group)} is in an invalid hierarchy: ${why}; the scheduler does not schedule it`,
         'recreate the hierarchy from its Workload: at most 4 levels, each CompositePodGroup naming the one above it (spec.parentCompositePodGroupName is immutable)',
         details,
         ['X-32', 'scheduler-1.37.md §2'],
@@ -110,14 +110,14 @@ export const parentLink: LinkCheck = (walk, input) => {
     };
   }
   const root = chain.at(-1) as CompositePodGroup;
-  const summary = `PodGroup ${label(group)} is under ${chain.length === 1 ? 'the root ' : ''}CompositePodGroup ${label(chain[0] as CompositePodGroup)}${chain.length > 1 ? ` (root ${label(root)})` : ''}`;
+  const summary = `${kindLabel(group)} is under ${chain.length === 1 ? 'the root ' : ''}CompositePodGroup ${label(chain[0] as CompositePodGroup)}${chain.length > 1 ? ` (root ${label(root)})` : ''}`;
   const deleting = chain.find((c) => c.metadata?.deletionTimestamp);
   if (deleting) {
     return {
       result: warning(
         'parent',
-        `CompositePodGroup ${label(deleting)} above PodGroup ${label(group)} is being deleted: PodGroupProtection refuses new children ` +
-          `(cannot create PodGroup referencing CompositePodGroup "${nameOf(deleting)}" because it is being deleted) and its finalizer keeps it until its children are gone`,
+        `CompositePodGroup ${label(deleting)} above ${kindLabel(group)} is being deleted: PodGroupProtection refuses new children ` +
+          `(cannot create ${group.kind ?? 'PodGroup'} referencing CompositePodGroup "${nameOf(deleting)}" because it is being deleted) and its finalizer keeps it until its children are gone`,
         'let the deletion finish bottom-up (PodGroups first, then CompositePodGroups), then recreate the hierarchy from its Workload; ' +
           'a group that still has to be created under it never will be',
         details,
@@ -131,8 +131,8 @@ export const parentLink: LinkCheck = (walk, input) => {
     return {
       result: warning(
         'parent',
-        `${summary}, but CompositePodGroup ${label(foreign)} belongs to Workload "${workloadOf(foreign)}" and the PodGroup to "${workloadOf(group)}": a hierarchy spans one Workload`,
-        'recreate the PodGroup under a CompositePodGroup of its own Workload',
+        `${summary}, but CompositePodGroup ${label(foreign)} belongs to Workload "${workloadOf(foreign)}" and the ${group.kind ?? 'PodGroup'} to "${workloadOf(group)}": a hierarchy spans one Workload`,
+        `recreate the ${group.kind ?? 'PodGroup'} under a CompositePodGroup of its own Workload`,
         details,
         ['X-30', 'X-32'],
       ),
