@@ -14,7 +14,8 @@ function builder(yargs: Argv) {
       .positional('target', {
         type: 'string',
         demandOption: true,
-        describe: 'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME, or NAME (a PodGroup, Pod, Job or Workload, tried in that order)',
+        describe:
+          'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME, or NAME (a PodGroup, Pod, Job or Workload, tried in that order)',
       })
       .option('output', {
         alias: 'o',
