@@ -1,4 +1,4 @@
-// A long-running webhook follows an in-place control-plane upgrade 1.36 -> 1.37 (issue 14): with
+// A long-running webhook follows an in-place control-plane upgrade 1.36 -> 1.37, and a rollback (issue 14): with
 // --kubeconfig it reads discovery again every --discovery-interval, and when the API server starts
 // serving scheduling.k8s.io/v1beta1 instead of v1alpha2 it lists into fresh caches in v1beta1, swaps
 // them in once synced, says so in one line, and from then on checks against 1.37 (ADM-10 no longer
@@ -39,10 +39,12 @@ const upgraded =
 let server: TestApiServer;
 let kubeconfig: string;
 
-beforeEach(async () => {
-  server = await TestApiServer.start({ objects: sampleClusterObjects(), kubernetesVersion: '1.36' });
+async function startServer(kubernetesVersion: '1.36' | '1.37'): Promise<void> {
+  server = await TestApiServer.start({ objects: sampleClusterObjects(), kubernetesVersion });
   kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token });
-});
+}
+
+beforeEach(() => startServer('1.36'));
 afterEach(() => server.close());
 
 const said =
@@ -107,6 +109,25 @@ describe('workload-webhook --kubeconfig across an in-place upgrade 1.36 -> 1.37'
       });
       expect((await postReview(port, '/validate', reviewFor(filled))).response.status?.message).toBe(adm10Refused);
       expect((await mutated(port)).spec.schedulingPolicy).toEqual({ gang: { minCount: 8 } });
+    } finally {
+      await webhook.stop();
+    }
+  });
+
+  it('follows a rollback 1.37 -> 1.36 back to v1alpha2 and the 1.36 checks', async () => {
+    await server.close();
+    await startServer('1.37');
+    const webhook = startBuiltWebhook(['--kubeconfig', kubeconfig, '--discovery-interval', '100ms']);
+    try {
+      await webhook.waitFor(said('lookup caches synced'));
+      const port = await webhook.serving;
+      expect((await postReview(port, '/validate', reviewFor(filled))).response.allowed).toBe(true);
+      server.upgradeTo('1.36');
+      expect(await webhook.waitFor(said('the API server now serves'))).toMatchObject({
+        level: 30,
+        msg: 'the API server now serves scheduling.k8s.io/v1alpha2 (Kubernetes 1.36), was v1beta1 (Kubernetes 1.37): lookups read v1alpha2, requests are checked against Kubernetes 1.36',
+      });
+      expect((await postReview(port, '/validate', reviewFor(filled))).response.status?.message).toBe(adm10Refused);
     } finally {
       await webhook.stop();
     }

@@ -125,7 +125,12 @@ export class FollowingLookup implements ObjectLookup {
   /** The next check after the previous one finished: a slow API server never gets overlapping discovery. */
   private schedule(): void {
     if (this.options.intervalMs <= 0 || this.closed) return;
-    this.timer = setTimeout(() => void this.check().finally(() => this.schedule()), this.options.intervalMs);
+    this.timer = setTimeout(() => void this.guarded(this.check()).finally(() => this.schedule()), this.options.intervalMs);
+  }
+
+  /** Following is best effort: a failure is logged and the caches in use keep answering, never an unhandled rejection. */
+  private guarded(step: Promise<void>): Promise<void> {
+    return step.catch((err: unknown) => this.options.logger.error({ err }, 'following the served scheduling.k8s.io version failed'));
   }
 
   private async check(): Promise<void> {
@@ -143,7 +148,7 @@ export class FollowingLookup implements ObjectLookup {
     if (this.closed) return;
     const next: Generation = { discovered: found, lookup: this.options.informers(client) };
     this.next = next;
-    void this.swapWhenSynced(next);
+    void this.guarded(this.swapWhenSynced(next));
   }
 
   private async swapWhenSynced(next: Generation): Promise<void> {
