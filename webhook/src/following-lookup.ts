@@ -112,6 +112,9 @@ export class FollowingLookup implements ObjectLookup {
   getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
     return this.current.lookup.getCompositePodGroup(namespace, name);
   }
+  compositePodGroupsOfWorkload(namespace: string, workloadName: string): Promise<readonly CompositePodGroup[]> {
+    return this.current.lookup.compositePodGroupsOfWorkload(namespace, workloadName);
+  }
   childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
     return this.current.lookup.childrenOfCompositePodGroup(namespace, parentName);
   }

@@ -20,6 +20,7 @@ function countingLookup(failing: Set<string>): { lookup: ObjectLookup; calls: st
       podGroupsControlledBy: answer('podGroupsControlledBy', []),
       getJob: answer('getJob', undefined),
       getCompositePodGroup: answer('getCompositePodGroup', undefined),
+      compositePodGroupsOfWorkload: answer('compositePodGroupsOfWorkload', []),
       childrenOfCompositePodGroup: answer('childrenOfCompositePodGroup', []),
       getPriorityClass: answer('getPriorityClass', undefined),
       listPriorityClasses: answer('listPriorityClasses', []),

@@ -83,6 +83,10 @@ export class ReviewLookup implements ObjectLookup {
   getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
     return this.read('CompositePodGroup', 'getCompositePodGroup', namespace, name, () => this.inner.getCompositePodGroup(namespace, name));
   }
+  compositePodGroupsOfWorkload(namespace: string, workloadName: string): Promise<readonly CompositePodGroup[]> {
+    const call = () => this.inner.compositePodGroupsOfWorkload(namespace, workloadName);
+    return this.read('CompositePodGroup', 'compositePodGroupsOfWorkload', namespace, workloadName, call);
+  }
   childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
     const call = () => this.inner.childrenOfCompositePodGroup(namespace, parentName);
     return this.read('CompositePodGroup', 'childrenOfCompositePodGroup', namespace, parentName, call);

@@ -31,6 +31,26 @@ describe('LookupIndexes', () => {
     expect(indexes.podsOfPodGroup('a', 'other')).toEqual([]);
   });
 
+  it('files 1.37 CompositePodGroups by their Workload, and unfiles a replaced one (X-22)', () => {
+    const cpg = (name: string, workloadName?: string): KubeObject =>
+      ({
+        apiVersion: 'scheduling.k8s.io/v1alpha3',
+        kind: 'CompositePodGroup',
+        metadata: { name },
+        spec: workloadName ? { workloadRef: { workloadName, templateName: 'job' } } : {},
+      }) as KubeObject;
+    const indexes = new LookupIndexes();
+    indexes.set('CompositePodGroup', 'ns', 'a', cpg('a', 'train'));
+    indexes.set('CompositePodGroup', 'ns', 'b', cpg('b', 'train'));
+    indexes.set('CompositePodGroup', 'ns', 'c', cpg('c'));
+    indexes.set('CompositePodGroup', 'other', 'd', cpg('d', 'train'));
+    expect(names(indexes.compositePodGroupsOfWorkload('ns', 'train'))).toEqual(['a', 'b']);
+    indexes.set('CompositePodGroup', 'ns', 'a', cpg('a', 'serve'));
+    indexes.delete('CompositePodGroup', 'ns', 'b');
+    expect(indexes.compositePodGroupsOfWorkload('ns', 'train')).toEqual([]);
+    expect(names(indexes.compositePodGroupsOfWorkload('ns', 'serve'))).toEqual(['a']);
+  });
+
   it('files PodGroups by workload and by workload/template only when both names are set', () => {
     const indexes = new LookupIndexes();
     indexes.add('PodGroup', 'ns', podGroup('w1', { workloadName: 'train', podGroupTemplateName: 'workers' }));

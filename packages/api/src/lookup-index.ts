@@ -1,10 +1,10 @@
 // The indexes behind ObjectLookup's questions, kept by every implementation (manifests, snapshots,
 // live informer caches): client-go's cache.Indexer with the index functions the rules need —
 // pods by namespace/podGroupName, PodGroups by namespace/workload[/template] and by controller, and
-// (1.37) PodGroups and CompositePodGroups by their parent CompositePodGroup.
+// (1.37) PodGroups and CompositePodGroups by their parent CompositePodGroup, CompositePodGroups by Workload.
 
 import { kubeVersionOfObject } from './objects.js';
-import type { PodGroup137 } from './scheduling-1.37.js';
+import type { CompositePodGroup, PodGroup137 } from './scheduling-1.37.js';
 import type { KubeObject, OwnerReference, Pod, PodGroup } from './types.js';
 
 export interface TemplateRef {
@@ -78,6 +78,11 @@ const templateKeys = (podGroup: PodGroup, namespace: string): string[] => {
   return ref ? [key(namespace, ref.workloadName), key(namespace, ref.workloadName, ref.templateName)] : [];
 };
 
+const workloadKeys = (composite: CompositePodGroup, namespace: string): string[] => {
+  const workload = composite.spec?.workloadRef?.workloadName;
+  return workload ? [key(namespace, workload)] : [];
+};
+
 const parentKeys = (group: KubeObject, namespace: string): string[] => {
   const parent = (group as PodGroup137).spec?.parentCompositePodGroupName;
   return parent ? [key(namespace, parent)] : [];
@@ -99,6 +104,7 @@ export class LookupIndexes {
   private readonly podGroupsByTemplate = new Index<PodGroup>(templateKeys);
   private readonly podGroupsByController = new Index<PodGroup>(controllerKeys);
   private readonly groupsByParent = new Index<KubeObject>(parentKeys);
+  private readonly compositesByWorkload = new Index<CompositePodGroup>(workloadKeys);
 
   /** Files a Pod, PodGroup or CompositePodGroup (other kinds are not indexed) under `namespace`. */
   add(kind: string, namespace: string, obj: KubeObject): void {
@@ -107,7 +113,10 @@ export class LookupIndexes {
       this.podGroupsByTemplate.file(obj, namespace);
       this.podGroupsByController.file(obj, namespace);
       this.groupsByParent.file(obj, namespace);
-    } else if (kind === 'CompositePodGroup') this.groupsByParent.file(obj, namespace);
+    } else if (kind === 'CompositePodGroup') {
+      this.groupsByParent.file(obj, namespace);
+      this.compositesByWorkload.file(obj, namespace);
+    }
   }
 
   /** Files `obj` in place of the one filed under the same kind, namespace and name. */
@@ -128,7 +137,10 @@ export class LookupIndexes {
       this.podGroupsByTemplate.unfile(old, namespace);
       this.podGroupsByController.unfile(old, namespace);
       this.groupsByParent.unfile(old, namespace);
-    } else this.groupsByParent.unfile(old, namespace);
+    } else {
+      this.groupsByParent.unfile(old, namespace);
+      this.compositesByWorkload.unfile(old, namespace);
+    }
   }
 
   podsOfPodGroup(namespace: string, podGroupName: string): readonly Pod[] {
@@ -139,6 +151,10 @@ export class LookupIndexes {
     return this.podGroupsByTemplate.get(
       templateName === undefined ? key(namespace, workloadName) : key(namespace, workloadName, templateName),
     );
+  }
+
+  compositePodGroupsOfWorkload(namespace: string, workloadName: string): readonly CompositePodGroup[] {
+    return this.compositesByWorkload.get(key(namespace, workloadName));
   }
 
   childrenOfCompositePodGroup(namespace: string, parentName: string): readonly KubeObject[] {

@@ -21,6 +21,8 @@ export interface ObjectLookup {
   getJob(namespace: string, name: string): Promise<Job | undefined>;
   /** 1.37: a CompositePodGroup (v1alpha3), for the hierarchy checks (X-30..X-34, ADM-11). */
   getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined>;
+  /** 1.37: CompositePodGroups whose spec.workloadRef.workloadName is `workloadName` (X-22). */
+  compositePodGroupsOfWorkload(namespace: string, workloadName: string): Promise<readonly CompositePodGroup[]>;
   /** 1.37: PodGroups and CompositePodGroups whose spec.parentCompositePodGroupName is `parentName` (ADM-12). */
   childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]>;
   getPriorityClass(name: string): Promise<PriorityClass | undefined>;
@@ -42,6 +44,7 @@ export function unavailableLookup(reason: string): ObjectLookup {
     podGroupsControlledBy: unavailable,
     getJob: unavailable,
     getCompositePodGroup: unavailable,
+    compositePodGroupsOfWorkload: unavailable,
     childrenOfCompositePodGroup: unavailable,
     getPriorityClass: unavailable,
     listPriorityClasses: unavailable,

@@ -107,6 +107,10 @@ export class InformerLookup implements ObjectLookup {
   async getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
     return (await this.ready('CompositePodGroup')).get(name, namespace) as CompositePodGroup | undefined;
   }
+  async compositePodGroupsOfWorkload(namespace: string, workloadName: string): Promise<readonly CompositePodGroup[]> {
+    await this.ready('CompositePodGroup');
+    return this.indexes.compositePodGroupsOfWorkload(namespace, workloadName);
+  }
   async childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
     await Promise.all([this.ready('PodGroup'), this.ready('CompositePodGroup')]);
     return this.indexes.childrenOfCompositePodGroup(namespace, parentName);

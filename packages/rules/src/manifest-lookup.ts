@@ -58,6 +58,9 @@ export class ManifestLookup implements ObjectLookup {
   getCompositePodGroup(namespace: string, name: string): Promise<CompositePodGroup | undefined> {
     return this.get('CompositePodGroup', namespace, name);
   }
+  compositePodGroupsOfWorkload(namespace: string, workloadName: string): Promise<readonly CompositePodGroup[]> {
+    return Promise.resolve(this.indexes.compositePodGroupsOfWorkload(namespace, workloadName));
+  }
   childrenOfCompositePodGroup(namespace: string, parentName: string): Promise<readonly KubeObject[]> {
     return Promise.resolve(this.indexes.childrenOfCompositePodGroup(namespace, parentName));
   }

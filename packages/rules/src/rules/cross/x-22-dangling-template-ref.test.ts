@@ -99,6 +99,26 @@ describe('X-22 under 1.37: spec.workloadRef, checked at create too (ADM-14 retir
     );
   });
 
+  it('names the CompositePodGroups still referencing a deleted Workload as well as its PodGroups', async () => {
+    const job = compositePodGroup({ workloadRef: { workloadName: 'train', templateName: 'job' } });
+    await expectRule('X-22', tree, { operation: 'DELETE', oldObject: tree, objects: [pg137, job] }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message:
+          'metadata.name: Invalid value: "train": still referenced by PodGroup "workers" and CompositePodGroup "job" (spec.workloadRef); they stay without a template, and a Workload recreated under this name is not checked against them',
+      },
+    ]);
+    await expectRule('X-22', tree, { operation: 'DELETE', oldObject: tree, objects: [job] }).toReport([
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message:
+          'metadata.name: Invalid value: "train": still referenced by CompositePodGroup "job" (spec.workloadRef); they stay without a template, and a Workload recreated under this name is not checked against them',
+      },
+    ]);
+  });
+
   it('warns when a Workload that 1.37 PodGroups reference is deleted', async () => {
     await expectRule('X-22', tree, { operation: 'DELETE', oldObject: tree, objects: [pg137] }).toReport([
       {

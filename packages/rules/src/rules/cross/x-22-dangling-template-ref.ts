@@ -1,18 +1,27 @@
 import { goQuote, invalid, namespaceOf, notFound } from '@kubectl-workload/api';
-import type { CompositePodGroup, FieldError, PodGroup, PodGroup137, Workload, Workload137 } from '@kubectl-workload/api';
+import type {
+  CompositePodGroup,
+  FieldError,
+  KubeObject,
+  PodGroup,
+  PodGroup137,
+  Workload,
+  Workload137,
+  WorkloadSpec137,
+} from '@kubectl-workload/api';
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
 import { resolveTemplateRef } from '../../template/ref.js';
-import { composites, podGroupTemplates } from '../v137/template-tree.js';
+import { composites } from '../v137/template-tree.js';
 
 const ONLY_AT_CREATE = 'the reference is only checked when a PodGroup is created (X-01..X-03)';
 /** ADM-14: 1.37 removed the admission plugin that checked the reference at create. */
 const NEVER_CHECKED_137 = 'Kubernetes 1.37 does not check the reference (PodGroupWorkloadExists was removed)';
 
-/** What is wrong with a reference's Workload and template (`gone`, `noTemplate`: the version's wording), or undefined. */
+/** What is wrong with a reference's Workload (`gone`, `noTemplate`: the version's wording), or undefined. */
 function problemOf(
   workloadName: string,
-  workload: Workload | undefined,
+  workload: KubeObject | undefined,
   templateFound: boolean,
   texts: { gone: string; noTemplate: string },
 ): string | undefined {
@@ -34,6 +43,17 @@ async function danglingReference({ object, lookup }: RuleContext<PodGroup>): Pro
   return problem ? [notFound('spec.podGroupTemplateRef', { ...object.spec?.podGroupTemplateRef }, `${problem}; ${ONLY_AT_CREATE}`)] : [];
 }
 
+/** Which kind of template of a 1.37 Workload is called `name`, in one walk of its template tree. */
+function templateKindNamed(spec: WorkloadSpec137 | undefined, name: string): 'CompositePodGroup' | 'PodGroup' | undefined {
+  const named = (list: ReadonlyArray<{ name?: string }> | undefined): boolean => (list ?? []).some((t) => t.name === name);
+  if (named(spec?.podGroupTemplates)) return 'PodGroup';
+  for (const { template } of composites(spec)) {
+    if (template.name === name) return 'CompositePodGroup';
+    if (named(template.podGroupTemplates)) return 'PodGroup';
+  }
+  return undefined;
+}
+
 /**
  * A 1.37 PodGroup or CompositePodGroup whose spec.workloadRef names no Workload, one being deleted,
  * or no template of its kind. A PodGroup naming a composite template is X-31's.
@@ -41,28 +61,36 @@ async function danglingReference({ object, lookup }: RuleContext<PodGroup>): Pro
 async function danglingWorkloadRef({ object, lookup }: RuleContext<PodGroup137 | CompositePodGroup>): Promise<FieldError[]> {
   const ref = object.spec?.workloadRef;
   if (!ref?.workloadName || !ref.templateName) return [];
-  const workload = (await lookup.getWorkload(namespaceOf(object), ref.workloadName)) as Workload137 | undefined;
-  const named = (list: ReadonlyArray<{ template: { name?: string } }>): boolean => list.some((l) => l.template.name === ref.templateName);
-  const composite = object.kind === 'CompositePodGroup';
-  if (!composite && named(composites(workload?.spec))) return [];
-  const found = named(composite ? composites(workload?.spec) : podGroupTemplates(workload?.spec));
-  const problem = problemOf(ref.workloadName, workload as Workload | undefined, found, {
+  const workload = await lookup.getWorkload(namespaceOf(object), ref.workloadName);
+  const kind = object.kind === 'CompositePodGroup' ? 'CompositePodGroup' : 'PodGroup';
+  const found = templateKindNamed((workload as Workload137 | undefined)?.spec, ref.templateName);
+  if (kind === 'PodGroup' && found === 'CompositePodGroup') return [];
+  const problem = problemOf(ref.workloadName, workload, found === kind, {
     gone: 'does not exist',
-    noTemplate: `has no ${composite ? 'CompositePodGroupTemplate' : 'PodGroupTemplate'} ${goQuote(ref.templateName)}`,
+    noTemplate: `has no ${kind}Template ${goQuote(ref.templateName)}`,
   });
   return problem ? [notFound('spec.workloadRef', { ...ref }, `${problem}; ${NEVER_CHECKED_137}`)] : [];
 }
 
-/** A Workload being deleted while PodGroups still reference it through `refField`. */
-async function stillReferenced({ object, lookup }: RuleContext<Workload>, refField: string): Promise<FieldError[]> {
+/** `PodGroups "a", "b"`, `CompositePodGroup "job"`: the referencing objects of one kind. */
+function namesOf(kind: string, objects: readonly KubeObject[]): string | undefined {
+  if (!objects.length) return undefined;
+  return `${kind}${objects.length === 1 ? '' : 's'} ${objects.map((o) => goQuote(o.metadata?.name ?? '')).join(', ')}`;
+}
+
+/** A Workload being deleted while groups still reference it through `refField` (1.37: CompositePodGroups too). */
+async function stillReferenced({ object, lookup, kubeVersion }: RuleContext<Workload>, refField: string): Promise<FieldError[]> {
+  const namespace = namespaceOf(object);
   const name = object.metadata?.name ?? '';
-  const users = (await lookup.podGroupsFromTemplate(namespaceOf(object), name)).map((pg) => goQuote(pg.metadata?.name ?? ''));
+  const podGroups = await lookup.podGroupsFromTemplate(namespace, name);
+  const composites137 = kubeVersion === '1.37' ? await lookup.compositePodGroupsOfWorkload(namespace, name) : [];
+  const users = [namesOf('PodGroup', podGroups), namesOf('CompositePodGroup', composites137)].filter((n) => n !== undefined);
   if (!users.length) return [];
   return [
     invalid(
       'metadata.name',
       name,
-      `still referenced by PodGroup${users.length === 1 ? '' : 's'} ${users.join(', ')} (${refField}); they stay without a template, and a Workload recreated under this name is not checked against them`,
+      `still referenced by ${users.join(' and ')} (${refField}); they stay without a template, and a Workload recreated under this name is not checked against them`,
     ),
   ];
 }
