@@ -100,12 +100,12 @@ const OBJECTS: KubeObject[] = [
   ...gang('ring', 2, [{ name: 'imex', resourceClaimTemplateName: 'imex-channel' }], {
     resourceClaims: [{ name: 'imex', resourceClaimTemplateName: 'imex-channel' }],
   }),
-  // A selector on capacity, which the CEL library cannot evaluate.
+  // A selector calling a quantity function the CEL library lacks (mul).
   template('big-memory', {
     name: 'gpu',
     exactly: {
       deviceClassName: GPU,
-      selectors: [{ cel: { expression: `device.capacity['${GPU}'].memory.compareTo(quantity('80Gi')) >= 0` } }],
+      selectors: [{ cel: { expression: `device.capacity['${GPU}'].memory.mul(2).compareTo(quantity('80Gi')) >= 0` } }],
     },
   }),
   ...gang('sweep', 2, [{ name: 'gpu', resourceClaimTemplateName: 'big-memory' }]),
@@ -179,7 +179,7 @@ describe('kubectl workload explain with DRA devices', () => {
 
   it('reports a selector the CEL library cannot evaluate as not modelled, not as missing devices', async () => {
     const doc = JSON.parse((await explain('podgroup/sweep', '-o', 'json')).stdout) as Explanation;
-    const why = `resourceclaim "gpu": not modelled by the simulator: request gpu: selector "device.capacity['${GPU}'].memory.compareTo(quantity('80Gi')) >= 0": device capacity is a Kubernetes quantity, which the CEL library cannot evaluate`;
+    const why = `resourceclaim "gpu": not modelled by the simulator: request gpu: selector "device.capacity['${GPU}'].memory.mul(2).compareTo(quantity('80Gi')) >= 0": CEL compile error: undeclared reference to 'mul'`;
     expect(doc.placement?.pods.map((p) => p.message)).toContain(`0/3 nodes are available: ${why}.`);
     expect(doc.placement?.hint).toBe(
       `pod default/sweep-0: ${why}; the simulator cannot judge it, so check the claim against the devices by hand`,

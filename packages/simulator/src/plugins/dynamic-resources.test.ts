@@ -87,28 +87,28 @@ describe('DynamicResources PreFilter (TestPlugin)', () => {
     ]);
   });
 
-  it('reports a selector on capacity as not modelled instead of guessing', () => {
+  it('reports a selector calling a function the CEL library lacks as not modelled instead of guessing', () => {
     const c = claim(
       'c',
-      spec(1, { selectors: [{ cel: { expression: `device.capacity['${DRIVER}'].memory.compareTo(quantity('10Gi')) >= 0` } }] }),
+      spec(1, { selectors: [{ cel: { expression: `device.capacity['${DRIVER}'].memory.mul(2).compareTo(quantity('10Gi')) >= 0` } }] }),
     );
     const [message] = run(['n1'], { resourceClaims: [c], resourceSlices: [gpuSlice('n1', 1)] }, [
       claiming('p', { resourceClaimName: 'c' }),
     ]);
     expect(message).toMatch(
-      /^0\/1 nodes are available: resourceclaim "gpu": not modelled by the simulator: request req-0: selector .* quantity/,
+      /^0\/1 nodes are available: resourceclaim "gpu": not modelled by the simulator: request req-0: selector .*: CEL compile error: undeclared reference to 'mul'\.$/,
     );
   });
 });
 
 describe('DynamicResources Filter and Reserve (TestPlugin, TestAllocator)', () => {
-  it('reports a device the selector cannot be evaluated on (a version attribute) as not modelled on that node', () => {
+  it('reports a device the selector fails on (a version attribute compared with a string) as not modelled on that node', () => {
     const versioned = (i: number) => ({ driverVersion: { version: `1.${i}.0` } }) as Record<string, { string?: string }>;
     const c = claim('c', spec(1, { selectors: [{ cel: { expression: `device.attributes['${DRIVER}'].driverVersion == '1.0.0'` } }] }));
     expect(
       run(['n1'], { resourceClaims: [c], resourceSlices: [gpuSlice('n1', 1, versioned)] }, [claiming('p', { resourceClaimName: 'c' })]),
     ).toEqual([
-      `0/1 nodes are available: 1 resourceclaim "gpu": not modelled by the simulator: request req-0: selector "device.attributes['${DRIVER}'].driverVersion == '1.0.0'" on device ${DRIVER}/n1/gpu-0: CEL runtime error: field not found: driverVersion.`,
+      `0/1 nodes are available: 1 resourceclaim "gpu": not modelled by the simulator: request req-0: selector "device.attributes['${DRIVER}'].driverVersion == '1.0.0'" on device ${DRIVER}/n1/gpu-0: CEL runtime error: no such overload.`,
     ]);
   });
 

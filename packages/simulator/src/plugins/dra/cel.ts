@@ -1,38 +1,41 @@
 // Device selectors in CEL (resource.k8s.io/v1 DeviceSelector.cel), evaluated with @bufbuild/cel.
 // The `device` variable carries what upstream's DRA CEL environment gives it: driver, and attributes
-// and capacity keyed by domain then by name. Attribute names without a domain belong to the driver's
-// domain. What the library cannot evaluate (the Kubernetes `quantity` and `semver` types, so any
-// expression on capacity or on version attributes) is reported as not modelled, never guessed.
+// and capacity keyed by domain then by name (names without a domain belong to the driver's domain).
+// Capacity values are Kubernetes quantities and version attributes semver values, with the Kubernetes
+// quantity and semver CEL libraries. What the library cannot evaluate (an unknown function, a runtime
+// error) is reported as not modelled, never guessed.
 
 import { celEnv, isCelError, parse, plan, type CelEnv, type CelInput } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
-import type { Device } from '@kubectl-workload/api';
+import type { Device, DeviceAttribute, DeviceCapacity } from '@kubectl-workload/api';
+import { opaqueEquality, parsedOrUndefined } from './cel-opaque.js';
+import { parseCelQuantity, QUANTITY, quantityFuncs } from './cel-quantity.js';
+import { parseSemver, SEMVER, semverFuncs } from './cel-semver.js';
 
 /** A selector's verdict on one device: match, no match, or why the simulator cannot tell. */
 export type SelectorResult = boolean | { readonly notModelled: string };
 
 interface Program {
   readonly run: (device: CelInput) => SelectorResult;
-  /** Set when no device can be evaluated (compile error, a type the library lacks). */
+  /** Set when no device can be evaluated (a compile error). */
   readonly unsupported: string | undefined;
 }
 
 let env: CelEnv | undefined;
 const programs = new Map<string, Program>();
 
-/** Expressions need these Kubernetes CEL types, which @bufbuild/cel does not provide. */
-const UNSUPPORTED: readonly [RegExp, string][] = [
-  [/\bcapacity\b/, 'device capacity is a Kubernetes quantity, which the CEL library cannot evaluate'],
-  [/\b(quantity|semver|isQuantity|isSemver)\s*\(/, 'the Kubernetes quantity/semver CEL types are not available'],
-];
-
 function compile(expression: string): Program {
   const never = (why: string): Program => ({ run: () => ({ notModelled: why }), unsupported: why });
-  for (const [pattern, why] of UNSUPPORTED) if (pattern.test(expression)) return never(why);
-  env ??= celEnv({ funcs: strings });
+  env ??= celEnv({
+    funcs: [...strings, ...quantityFuncs(), ...semverFuncs(), ...opaqueEquality([QUANTITY, SEMVER] as const)],
+  });
   let run: (ctx: Record<string, CelInput>) => unknown;
   try {
-    run = plan(env, parse(expression));
+    const parsed = parse(expression);
+    // Upstream type-checks at compile time, so an unknown function fails the claim, not one device.
+    const unknown = calledFunctions(parsed).find((name) => !env?.funcs.find(name));
+    if (unknown !== undefined) return never(`CEL compile error: undeclared reference to '${unknown}'`);
+    run = plan(env, parsed);
   } catch (err) {
     return never(`CEL compile error: ${(err as Error).message}`);
   }
@@ -45,6 +48,17 @@ function compile(expression: string): Program {
       return value;
     },
   };
+}
+
+/** Names of the functions and methods an expression calls (operators, which the planner itself provides, left out). */
+function calledFunctions(node: unknown, names: string[] = []): string[] {
+  if (typeof node !== 'object' || node === null) return names;
+  const call = node as { $typeName?: string; function?: string };
+  if (call.$typeName === 'cel.expr.Expr.Call' && call.function !== undefined && /^[A-Za-z]/.test(call.function)) {
+    names.push(call.function);
+  }
+  for (const child of Object.values(node)) calledFunctions(child, names);
+  return names;
 }
 
 /** The compiled program of an expression (cached: many devices and pods share few selectors). */
@@ -63,26 +77,43 @@ function splitQualified(name: string, driver: string): [string, string] {
   return slash < 0 ? [driver, name] : [name.slice(0, slash), name.slice(slash + 1)];
 }
 
+/** A domain-keyed map of maps in which the driver's own domain always exists, so a missing name reads as a missing field, as upstream reports it. */
+function byDomain<T>(driver: string, entries: Record<string, T>, value: (entry: T) => CelInput | undefined) {
+  const domains = new Map<string, Map<string, CelInput>>([[driver, new Map<string, CelInput>()]]);
+  for (const [qualified, entry] of Object.entries(entries)) {
+    const [domain, name] = splitQualified(qualified, driver);
+    const v = value(entry);
+    if (v === undefined) continue;
+    let map = domains.get(domain);
+    if (!map) domains.set(domain, (map = new Map<string, CelInput>()));
+    map.set(name, v);
+  }
+  return domains;
+}
+
+// A value API validation would have rejected is left out, so the name reads as missing.
+function attributeValue(attr: DeviceAttribute): CelInput | undefined {
+  if (attr.int !== undefined) return BigInt(attr.int);
+  if (attr.bool !== undefined) return attr.bool;
+  if (attr.string !== undefined) return attr.string;
+  if (attr.version !== undefined) {
+    const version = attr.version;
+    return parsedOrUndefined(() => SEMVER.wrap(parseSemver(version)));
+  }
+  return undefined;
+}
+
+function capacityValue(capacity: DeviceCapacity): CelInput | undefined {
+  const text = capacity.value;
+  return text === undefined ? undefined : parsedOrUndefined(() => QUANTITY.wrap(parseCelQuantity(text)));
+}
+
 /** The `device` CEL value of one published device (built once per device). */
 export function deviceValue(driver: string, device: Device): CelInput {
-  // The driver's own domain always exists, so a missing attribute reads as a missing field, as upstream reports it.
-  const attributes = new Map<string, Map<string, CelInput>>([[driver, new Map<string, CelInput>()]]);
-  for (const [qualified, attr] of Object.entries(device.attributes ?? {})) {
-    const [domain, name] = splitQualified(qualified, driver);
-    let value: CelInput | undefined;
-    if (attr.int !== undefined) value = BigInt(attr.int);
-    else if (attr.bool !== undefined) value = attr.bool;
-    else if (attr.string !== undefined) value = attr.string;
-    // version attributes are semver values in upstream CEL: left out, so expressions naming them
-    // fail with "no such key" and are reported as not modelled.
-    if (value === undefined) continue;
-    let map = attributes.get(domain);
-    if (!map) attributes.set(domain, (map = new Map<string, CelInput>()));
-    map.set(name, value);
-  }
   return new Map<string, CelInput>([
     ['driver', driver],
-    ['attributes', attributes],
+    ['attributes', byDomain(driver, device.attributes ?? {}, attributeValue)],
+    ['capacity', byDomain(driver, device.capacity ?? {}, capacityValue)],
   ]);
 }
 
@@ -104,8 +135,8 @@ export type Verdict = typeof NO_MATCH | typeof MATCH | typeof NOT_MODELLED;
 /**
  * The class's and the request's selectors, all of which a device must pass (in that order, stopping
  * at the first false, as upstream does). Verdicts are computed when the allocator first asks, once
- * per device shape: CEL sees only the driver and the attributes, so devices that publish the same
- * ones get the same answer.
+ * per device shape: CEL sees only the driver, the attributes and the capacity, so devices that
+ * publish the same ones get the same answer.
  */
 export class Selectors {
   private readonly programs: readonly Program[];

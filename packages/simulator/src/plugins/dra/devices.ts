@@ -46,10 +46,10 @@ export class PublishedDevice {
     return this.device.attributes ?? {};
   }
 
-  /** Devices with the same driver and attributes share a shape (and so every selector verdict). */
+  /** Devices with the same driver, attributes and capacity share a shape (and so every selector verdict). */
   get shape(): number {
     if (this.shapeIndex < 0) {
-      const key = `${this.driver}\u0000${JSON.stringify(this.attributes)}`;
+      const key = `${this.driver}\u0000${JSON.stringify(this.attributes)}\u0000${JSON.stringify(this.device.capacity ?? {})}`;
       let shape = this.shapes.get(key);
       if (shape === undefined) this.shapes.set(key, (shape = this.shapes.size));
       this.shapeIndex = shape;
