@@ -33,7 +33,7 @@ function compile(expression: string): Program {
   try {
     const parsed = parse(expression);
     // Upstream type-checks at compile time, so an unknown function fails the claim, not one device.
-    const unknown = calledFunctions(parsed).find((name) => !env?.funcs.find(name));
+    const unknown = calledFunctions(parsed.expr).find((name) => !env?.funcs.find(name));
     if (unknown !== undefined) return never(`CEL compile error: undeclared reference to '${unknown}'`);
     run = plan(env, parsed);
   } catch (err) {
@@ -50,7 +50,7 @@ function compile(expression: string): Program {
   };
 }
 
-/** Names of the functions and methods an expression calls (operators, which the planner itself provides, left out). */
+/** Names of the functions and methods an expression calls (operators, which the planner itself provides, left out). Walks the expression only: its source info records the macros (has, all, exists...) as calls before expansion. */
 function calledFunctions(node: unknown, names: string[] = []): string[] {
   if (typeof node !== 'object' || node === null) return names;
   const call = node as { $typeName?: string; function?: string };
@@ -77,16 +77,25 @@ function splitQualified(name: string, driver: string): [string, string] {
   return slash < 0 ? [driver, name] : [name.slice(0, slash), name.slice(slash + 1)];
 }
 
-/** A domain-keyed map of maps in which the driver's own domain always exists, so a missing name reads as a missing field, as upstream reports it. */
-function byDomain<T>(driver: string, entries: Record<string, T>, value: (entry: T) => CelInput | undefined) {
-  const domains = new Map<string, Map<string, CelInput>>([[driver, new Map<string, CelInput>()]]);
+/**
+ * Domain to name to value. Looking up a domain the device does not publish gives an empty map, as
+ * upstream's mapper with a default does, so `has(device.attributes["other.example.com"].x)` is false
+ * and a missing name reads as a missing field.
+ */
+class DomainMap extends Map<string, Map<string, CelInput>> {
+  override get(domain: string): Map<string, CelInput> {
+    return super.get(domain) ?? new Map<string, CelInput>();
+  }
+}
+
+function byDomain<T>(driver: string, entries: Record<string, T>, value: (entry: T) => CelInput | undefined): DomainMap {
+  const domains = new DomainMap();
   for (const [qualified, entry] of Object.entries(entries)) {
     const [domain, name] = splitQualified(qualified, driver);
     const v = value(entry);
     if (v === undefined) continue;
-    let map = domains.get(domain);
-    if (!map) domains.set(domain, (map = new Map<string, CelInput>()));
-    map.set(name, v);
+    if (!domains.has(domain)) domains.set(domain, new Map<string, CelInput>());
+    domains.get(domain).set(name, v);
   }
   return domains;
 }
