@@ -135,6 +135,15 @@ function hostPorts(containers: readonly Container[]): readonly HostPort[] {
   return out ?? NONE;
 }
 
+function spreadsWhen(spreads: readonly TopologySpreadConstraint[], when: string, labels: Labels): readonly SpreadConstraint[] {
+  return spreads.length
+    ? mapped(
+        spreads.filter((c) => c.whenUnsatisfiable === when),
+        (c) => spreadConstraint(c, labels),
+      )
+    : NONE;
+}
+
 function requestsOf(pod: Pod, key: string): PodRequests {
   try {
     return podRequests(pod);
@@ -166,7 +175,7 @@ export function podInfo(
   const affinity = spec.affinity ?? {};
   const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
   const groupName = (grouped && spec.schedulingGroup?.podGroupName) || undefined;
-  const tolerations = spec.tolerations ?? [];
+  const tolerations = spec.tolerations ?? NONE;
   const containers = containersOf(pod);
   const images = containers.map((c) => c.image ?? '');
   const spreads = spec.topologySpreadConstraints ?? NONE;
@@ -199,14 +208,8 @@ export function podInfo(
     preferredAntiAffinity: mapped(affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       term(w.podAffinityTerm, w.weight),
     ),
-    hardSpread: mapped(
-      spreads.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule'),
-      (c) => spreadConstraint(c, labels),
-    ),
-    softSpread: mapped(
-      spreads.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'),
-      (c) => spreadConstraint(c, labels),
-    ),
+    hardSpread: spreadsWhen(spreads, 'DoNotSchedule', labels),
+    softSpread: spreadsWhen(spreads, 'ScheduleAnyway', labels),
     defaultSpreadSelector,
     volumeClaims,
     images,

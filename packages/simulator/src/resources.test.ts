@@ -45,6 +45,25 @@ describe('podRequests', () => {
     expect(r.nonZeroMemory).toBe(2 * NON_ZERO_MEMORY);
   });
 
+  it('scores on the full aggregate when every container requests cpu and memory, an explicit zero included', () => {
+    const r = podRequests(
+      pod('p', {
+        overhead: { cpu: '100m' },
+        initContainers: [{ name: 'init', resources: { requests: { cpu: '3', memory: '0' } } }],
+        containers: [
+          { name: 'a', resources: { requests: { cpu: '0', memory: '0' } } },
+          { name: 'b', resources: { requests: { cpu: '1', memory: '0' } } },
+        ],
+      }),
+    );
+    // An explicit 0 is a request, not a missing one: no default, and no memory in the filter's requests.
+    expect(r.requests.has('memory')).toBe(false);
+    expect(r.nonZeroMemory).toBe(0);
+    // cpu: max(0 + 1, init 3) + 0.1 overhead, the same for filtering and scoring.
+    expect(r.requests.get('cpu')).toBe(3100);
+    expect(r.nonZeroMilliCpu).toBe(3100);
+  });
+
   it('names the field of a malformed quantity', () => {
     const bad = pod('p', { containers: [{ name: 'a', resources: { requests: { cpu: 'lots' } } }] });
     expect(() => podRequests(bad)).toThrow(RequestsError);

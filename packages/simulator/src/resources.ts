@@ -32,9 +32,10 @@ function units(name: string, value: string | number): number {
 
 function readList(list: ResourceList | undefined, where: string): Requests {
   const out: Requests = new Map();
-  for (const [name, value] of Object.entries(list ?? {})) {
+  // for-in, not Object.entries: no pair arrays for each of a large cluster's containers.
+  for (const name in list) {
     try {
-      out.set(name, units(name, value));
+      out.set(name, units(name, list[name] as string | number));
     } catch (err) {
       throw new RequestsError(`${where}[${name}]: ${(err as Error).message}`, { cause: err });
     }
@@ -119,13 +120,22 @@ function aggregate(lists: PodLists, nonZero: boolean): Requests {
   return total;
 }
 
+/** No container lacks a cpu or memory request: defaulting changes nothing, so the two aggregates agree. */
+function requestsCpuAndMemory(lists: PodLists): boolean {
+  const both = (r: Requests): boolean => r.has('cpu') && r.has('memory');
+  return lists.containers.every(both) && lists.initContainers.every((c) => both(c.requests));
+}
+
 /** Throws RequestsError naming the field of a malformed quantity. */
 export function podRequests(pod: Pod): PodRequests {
   const lists = readPod(pod);
   const requests = aggregate(lists, false);
+  // Most pods request both: reuse their aggregate instead of building a second one (150k bound pods).
+  const nonZero = requestsCpuAndMemory(lists) ? requests : aggregate(lists, true);
+  const nonZeroMilliCpu = nonZero.get('cpu') ?? 0;
+  const nonZeroMemory = nonZero.get('memory') ?? 0;
   for (const [name, value] of requests) if (value === 0) requests.delete(name);
-  const nonZero = aggregate(lists, true);
-  return { requests, nonZeroMilliCpu: nonZero.get('cpu') ?? 0, nonZeroMemory: nonZero.get('memory') ?? 0 };
+  return { requests, nonZeroMilliCpu, nonZeroMemory };
 }
 
 export function isBestEffort(requests: Requests): boolean {
