@@ -19,6 +19,14 @@ describe('resource.Quantity parsing', () => {
     expect(parseQuantity(text).nanos).toBe(nanos);
   });
 
+  it('caps binary-suffixed values at max int64, as ParseQuantity does, and leaves decimal ones exact', () => {
+    const maxInt64 = (1n << 63n) - 1n;
+    expect(parseQuantity('8Ei').nanos).toBe(maxInt64 * 1_000_000_000n);
+    expect(parseQuantity('-8Ei').nanos).toBe(-maxInt64 * 1_000_000_000n);
+    expect(parseQuantity('7Ei').nanos).toBe(7n * (1n << 60n) * 1_000_000_000n);
+    expect(parseQuantity('10E').nanos).toBe(10n ** 19n * 1_000_000_000n);
+  });
+
   it('rounds values below a nano-unit up, as Quantity does', () => {
     expect(parseQuantity('1e-12').nanos).toBe(1n);
   });

@@ -9,6 +9,8 @@ export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expressi
 const BINARY: Record<string, bigint> = { Ki: 1n << 10n, Mi: 1n << 20n, Gi: 1n << 30n, Ti: 1n << 40n, Pi: 1n << 50n, Ei: 1n << 60n };
 const DECIMAL_EXP: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
+const BINARY_MAX_NANOS = ((1n << 63n) - 1n) * 1_000_000_000n;
+
 export class QuantityError extends Error {}
 
 /** A parsed quantity: `nanos` is the exact value × 10^9, rounded up (away from zero) past nano precision. */
@@ -37,6 +39,8 @@ export function parseQuantity(input: string | number): Quantity {
     const n = digits * mult;
     nanos = n / div + (n % div === 0n ? 0n : 1n);
   }
+  // ParseQuantity caps binary-suffixed magnitudes at max int64 ("the max is just a simple cap").
+  if (suffix in BINARY && nanos > BINARY_MAX_NANOS) nanos = BINARY_MAX_NANOS;
   return { nanos: negative ? -nanos : nanos };
 }
 
