@@ -69,6 +69,8 @@ describe('the Kubernetes quantity CEL library (apiserver/pkg/cel/library quantit
     ['quantity("50k").isInteger()', true],
     ['quantity("9999999999999999999999999999999999999G").isInteger()', false],
     ['quantity("500m").isInteger()', false],
+    // ParseQuantity caps binary-suffixed values at max int64
+    ['quantity("8Ei").asInteger() == 9223372036854775807', true],
     ['quantity("50k").asInteger() == 50000', true],
     ['quantity("50k").sub(20000).asApproximateFloat() == 30000.0', true],
     ['quantity("50k").add(quantity("20k")) == quantity("70k")', true],
@@ -146,6 +148,17 @@ describe('version attributes are semver values (apiserver/pkg/cel/library semver
     [`device.attributes["${DRIVER}"].driverVersion == "1.2.3"`, 'no such overload'],
   ])('%s is an error (%s)', (expression, error) => {
     expect(judge(expression)).toContain(error);
+  });
+});
+
+describe('cel.bind names a value once (compile.go enables ext.Bindings)', () => {
+  it.each([
+    [`cel.bind(dra, device.attributes["${DRIVER}"], dra.model == "h100" && dra.driverVersion.major() == 1)`, true],
+    [`cel.bind(mem, device.capacity["${DRIVER}"].memory, mem.isGreaterThan(quantity("64Gi")) && mem.isLessThan(quantity("96Gi")))`, true],
+    [`cel.bind(a, 1, cel.bind(b, a + 1, b == 2)) && cel.bind(a, "x", a == "x")`, true],
+    [`cel.bind(dra, device.attributes["${DRIVER}"], dra.model == "a100")`, false],
+  ])('%s is %s', (expression, want) => {
+    expect(judge(expression)).toBe(want);
   });
 });
 

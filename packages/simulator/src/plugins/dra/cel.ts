@@ -8,6 +8,7 @@
 import { celEnv, isCelError, parse, plan, type CelEnv, type CelInput } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import type { Device, DeviceAttribute, DeviceCapacity } from '@kubectl-workload/api';
+import { expandBindings } from './cel-bind.js';
 import { opaqueEquality, parsedOrUndefined } from './cel-opaque.js';
 import { parseCelQuantity, QUANTITY, quantityFuncs } from './cel-quantity.js';
 import { parseSemver, SEMVER, semverFuncs } from './cel-semver.js';
@@ -32,6 +33,7 @@ function compile(expression: string): Program {
   let run: (ctx: Record<string, CelInput>) => unknown;
   try {
     const parsed = parse(expression);
+    expandBindings(parsed.expr);
     // Upstream type-checks at compile time, so an unknown function fails the claim, not one device.
     const unknown = calledFunctions(parsed.expr).find((name) => !env?.funcs.find(name));
     if (unknown !== undefined) return never(`CEL compile error: undeclared reference to '${unknown}'`);
