@@ -172,7 +172,7 @@ export function podInfo(
   const labels = meta.labels ?? {};
   const key = `${namespace}/${name}`;
   const { requests, nonZeroMilliCpu, nonZeroMemory } = requestsOf(pod, key);
-  const affinity = spec.affinity ?? {};
+  const affinity = spec.affinity;
   const term = (t: PodAffinityTerm, w = 0): AffinityTerm => affinityTerm(t, w, namespace, labels);
   const groupName = (grouped && spec.schedulingGroup?.podGroupName) || undefined;
   const tolerations = spec.tolerations ?? NONE;
@@ -200,12 +200,12 @@ export function podInfo(
     bestEffort: isBestEffort(requests),
     tolerations,
     hostPorts: hostPorts(containers),
-    requiredAffinity: mapped(affinity.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
-    requiredAntiAffinity: mapped(affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
-    preferredAffinity: mapped(affinity.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
+    requiredAffinity: mapped(affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
+    requiredAntiAffinity: mapped(affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, (t) => term(t)),
+    preferredAffinity: mapped(affinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       term(w.podAffinityTerm, w.weight),
     ),
-    preferredAntiAffinity: mapped(affinity.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
+    preferredAntiAffinity: mapped(affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, (w) =>
       term(w.podAffinityTerm, w.weight),
     ),
     hardSpread: spreadsWhen(spreads, 'DoNotSchedule', labels),
@@ -213,7 +213,7 @@ export function podInfo(
     defaultSpreadSelector,
     volumeClaims,
     images,
-    hasClaims: (spec.resourceClaims ?? []).length > 0,
+    hasClaims: (spec.resourceClaims?.length ?? 0) > 0,
   };
 }
 

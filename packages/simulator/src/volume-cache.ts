@@ -39,14 +39,17 @@ export interface PodClaim {
   readonly ephemeral: boolean;
 }
 
+// Most pods have no claim-backed volume: they share one empty list (150k bound pods in a large snapshot).
+const NONE: readonly never[] = [];
+
 /** The claims a pod's volumes name, in spec order (ephemeral.VolumeClaimName for ephemeral ones). */
-export function podClaims(pod: Pod): PodClaim[] {
-  const out: PodClaim[] = [];
-  for (const v of pod.spec?.volumes ?? []) {
-    if (v.persistentVolumeClaim) out.push({ claimName: v.persistentVolumeClaim.claimName ?? '', ephemeral: false });
-    else if (v.ephemeral) out.push({ claimName: `${pod.metadata?.name ?? ''}-${v.name ?? ''}`, ephemeral: true });
+export function podClaims(pod: Pod): readonly PodClaim[] {
+  let out: PodClaim[] | undefined;
+  for (const v of pod.spec?.volumes ?? NONE) {
+    if (v.persistentVolumeClaim) (out ??= []).push({ claimName: v.persistentVolumeClaim.claimName ?? '', ephemeral: false });
+    else if (v.ephemeral) (out ??= []).push({ claimName: `${pod.metadata?.name ?? ''}-${v.name ?? ''}`, ephemeral: true });
   }
-  return out;
+  return out ?? NONE;
 }
 
 export function claimClass(claim: PersistentVolumeClaim): string {
