@@ -18,7 +18,7 @@ for (const [name, dir] of Object.entries(workspaces)) {
 }
 
 export default {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/scripts/jest-temp-environment.ts',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': [

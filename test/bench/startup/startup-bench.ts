@@ -9,7 +9,7 @@
 // and the difference over the baseline (what the CLI itself costs).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,8 @@ function measure(command: string, args: string[]): Timing {
   return { median: at(0.5), p90: at(0.9) };
 }
 
-/** The shipped forms: the npm package installed into a temporary prefix, and the linux/amd64 SEA. */
-function shippedBinaries(): { npm: string; sea: string } {
-  const out = mkdtempSync(join(tmpdir(), 'kw-startup-'));
+/** The shipped forms, built into `out`: the npm package installed into a prefix there, and the linux/amd64 SEA. */
+function shippedBinaries(out: string): { npm: string; sea: string } {
   const built = execFileSync(
     NODE,
     [join(ROOT, 'scripts/release/build.mjs'), 'npm', 'sea', '--out', out, '--manifest', join(out, 'workload.yaml')],
@@ -55,7 +54,10 @@ function shippedBinaries(): { npm: string; sea: string } {
   return { npm: join(prefix, 'bin/kubectl-workload'), sea: join(out, 'sea/linux-amd64/kubectl-workload') };
 }
 
-const shipped = shippedBinaries();
+// The release build is 600 MiB: removed on the way out, even when a step fails.
+const out = mkdtempSync(join(tmpdir(), 'kw-startup-'));
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+const shipped = shippedBinaries(out);
 const baseline = measure(NODE, ['-e', '0']);
 const rows: Array<[string, Timing]> = [
   ['node -e 0 (baseline)', baseline],

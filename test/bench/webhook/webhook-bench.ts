@@ -10,7 +10,7 @@
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -173,6 +173,7 @@ async function main(): Promise<void> {
   } finally {
     webhook.kill('SIGTERM');
     bare.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
