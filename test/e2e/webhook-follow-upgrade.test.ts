@@ -114,6 +114,39 @@ describe('workload-webhook --kubeconfig across an in-place upgrade 1.36 -> 1.37'
     }
   });
 
+  it('keeps --feature-gates across the upgrade, and takes a 1.37-only gate before it', async () => {
+    const gates = 'TopologyAwareWorkloadScheduling=false,CompositePodGroup=false';
+    const webhook = startBuiltWebhook(['--kubeconfig', kubeconfig, '--discovery-interval', '100ms', '--feature-gates', gates]);
+    try {
+      await webhook.waitFor(said('lookup caches synced'));
+      const port = await webhook.serving;
+      upgradeWithWorkload();
+      await webhook.waitFor(said('the API server now serves'));
+      const template = {
+        name: 'workers',
+        schedulingPolicy: { gang: { minCount: 8 } },
+        schedulingConstraints: { topology: [{ key: 'topology.kubernetes.io/zone' }] },
+      };
+      const zonal = { ...workload, metadata: { name: 'zonal', namespace: 'ml' }, spec: { podGroupTemplates: [template] } } as KubeObject;
+      const reply = (await postReview(port, '/validate', reviewFor(zonal))).response;
+      expect(reply.allowed).toBe(true);
+      expect(reply.warnings).toEqual([
+        'WL-16: spec.podGroupTemplates[0].schedulingConstraints: Forbidden: dropped by the API server: the TopologyAwareWorkloadScheduling feature gate is off',
+      ]);
+    } finally {
+      await webhook.stop();
+    }
+  });
+
+  it('started on 1.37, refuses a gate 1.37 merged into GenericWorkload, like the components (MIG-05)', async () => {
+    await server.close();
+    await startServer('1.37');
+    const webhook = startBuiltWebhook(['--kubeconfig', kubeconfig, '--feature-gates', 'GangScheduling=true']);
+    await expect(webhook.serving).rejects.toThrow(
+      'workload-webhook: error: unrecognized feature gate: GangScheduling (Kubernetes 1.37 merged it into GenericWorkload: drop it)',
+    );
+  });
+
   it('follows a rollback 1.37 -> 1.36 back to v1alpha2 and the 1.36 checks', async () => {
     await server.close();
     await startServer('1.37');

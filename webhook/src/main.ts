@@ -53,7 +53,12 @@ function parseFlags(argv: string[]) {
       .option('bind-address', { type: 'string', default: '0.0.0.0', describe: 'IP address to listen on (0.0.0.0 or :: for all)' })
       .option('tls-cert-file', { type: 'string', describe: 'serving certificate (PEM); re-read when it changes' })
       .option('tls-private-key-file', { type: 'string', describe: 'serving key (PEM); re-read when it changes' })
-      .option('feature-gates', { type: 'string', default: '', describe: 'A=true,B=false over all gates of the Kubernetes version on' })
+      .option('feature-gates', {
+        type: 'string',
+        default: '',
+        describe:
+          "A=true,B=false over all gates of the Kubernetes version on; following a live cluster's upgrades, over both versions' gates",
+      })
       .option('kube-version', {
         type: 'string',
         choices: KUBE_VERSIONS,
@@ -136,6 +141,16 @@ function kubeVersionOf(given: KubeVersion | undefined, source: LookupSource, liv
   return undefined;
 }
 
+/**
+ * The version whose gates alone --feature-gates may name. A live webhook without --kube-version may
+ * follow an upgrade: below the newest version it also takes the newer version's gates, set ahead of
+ * the upgrade; on the newest it refuses retired gates, like the components (MIG-05).
+ */
+function strictGatesVersion(given: KubeVersion | undefined, found: KubeVersion | undefined, live: boolean): KubeVersion | undefined {
+  if (given) return given;
+  return live && found !== KUBE_VERSIONS.at(-1) ? undefined : found;
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = await parseFlags(argv);
   const logger = pino({ level: args['log-level'] });
@@ -151,7 +166,7 @@ async function main(argv: string[]): Promise<void> {
     ...(args['tls-cert-file'] && args['tls-private-key-file']
       ? { tls: { certFile: args['tls-cert-file'], keyFile: args['tls-private-key-file'] } }
       : {}),
-    gates: parseFeatureGatesByVersion(args['feature-gates'], kubeVersion),
+    gates: parseFeatureGatesByVersion(args['feature-gates'], strictGatesVersion(given, kubeVersion, Boolean(args.kubeconfig))),
     // Without --kube-version a live source's version follows discovery: read per request.
     kubeVersion: given ?? (() => source.kubeVersion?.version),
     ...(args.config ? { overrides: await loadSeverityConfig(args.config) } : {}),

@@ -60,4 +60,10 @@ describe('--feature-gates for both versions at once', () => {
     expect(() => parseFeatureGatesByVersion('GangScheduling=true', '1.37')).toThrow('merged it into GenericWorkload');
     expect(parseFeatureGatesByVersion('CompositePodGroup=false', '1.37')['1.37'].CompositePodGroup).toBe(false);
   });
+  it('gives the other version the gates it shares, for a webhook that follows an upgrade', () => {
+    const gates = parseFeatureGatesByVersion('TopologyAwareWorkloadScheduling=false,GangScheduling=true', '1.36');
+    expect(gates['1.37'].TopologyAwareWorkloadScheduling).toBe(false);
+    expect(gates['1.37'].GenericWorkload).toBe(true);
+    expect(gates['1.37'].GangScheduling).toBe(false);
+  });
 });

@@ -115,19 +115,21 @@ export function allGatesOnByVersion(): GatesByVersion {
 }
 
 /**
- * `--feature-gates` for a run that may see both versions. With `version` the spec is parsed for that
- * version alone (a gate it does not have is an error, and the other version keeps its defaults).
- * Without it each gate applies to the versions that have it, and only a gate neither has is an error.
+ * `--feature-gates` for a run that may see both versions. Each gate applies to the versions that have
+ * it. With `version` a gate that version lacks is an error; without it, only a gate neither has. The
+ * other version still gets the gates it shares: a webhook that follows an upgrade to it must keep an
+ * operator's `TopologyAwareWorkloadScheduling=false`, not turn it back on.
  */
 export function parseFeatureGatesByVersion(spec: string, version?: KubeVersion): GatesByVersion {
-  if (version) return { ...allGatesOnByVersion(), [version]: parseFeatureGates(spec, undefined, version) };
   const items = spec
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
   const known = (item: string, v: KubeVersion): boolean => isGate(item.split('=')[0]?.trim() ?? '', v);
+  const strict = version ? parseFeatureGates(spec, undefined, version) : undefined;
   const unknown = items.find((item) => !KUBE_VERSIONS.some((v) => known(item, v)));
   if (unknown !== undefined) throw unrecognized(unknown.split('=')[0]?.trim() ?? unknown, '1.36');
-  const forVersion = (v: KubeVersion): FeatureGates => parseFeatureGates(items.filter((item) => known(item, v)).join(','), undefined, v);
+  const forVersion = (v: KubeVersion): FeatureGates =>
+    v === version && strict ? strict : parseFeatureGates(items.filter((item) => known(item, v)).join(','), undefined, v);
   return { '1.36': forVersion('1.36'), '1.37': forVersion('1.37') };
 }
