@@ -111,13 +111,14 @@ describe('diff on a 1.37 cluster with CompositePodGroups', () => {
 });
 
 interface ExplainDoc {
+  target: { kind: string; namespace: string; name: string };
   links: Array<{ link: string; status: string; summary: string; details: string[]; refs: string[] }>;
   broken: { link: string; summary: string } | null;
   live: { conditionType: string; condition: { status: string; reason: string } | null } | null;
 }
 
-const explainJson = async (target: string) => {
-  const result = await workload('explain', target, '-o', 'json');
+const explainJson = async (target: string, ...flags: string[]) => {
+  const result = await workload('explain', target, '-o', 'json', ...flags);
   return { code: result.code, doc: JSON.parse(result.stdout) as ExplainDoc };
 };
 
@@ -171,6 +172,12 @@ describe('explain compositepodgroup/NAME', () => {
     );
     expect(result.stdout).toContain('  ✓ children        2 child groups of 2 scheduled; gang minGroupCount 1 needs 1\n');
     expect(result.stdout).toContain('PodGroup default/train-workers: PodGroupInitiallyScheduled=True/Scheduled');
+  });
+
+  it('finds a bare NAME that is only a CompositePodGroup, in the namespace that holds it with -A', async () => {
+    const { code, doc } = await explainJson('retiring', '-A');
+    expect(code).toBe(1);
+    expect(doc.target).toEqual({ kind: 'CompositePodGroup', namespace: 'default', name: 'retiring' });
   });
 
   it('says a CompositePodGroup being deleted waits for its children', async () => {

@@ -271,7 +271,7 @@ describe('kubectl workload explain', () => {
 
   it('without -A, names the namespace that holds a target (issue 18 item 4)', async () => {
     expect((await offline('explain', 'eval-sweep')).stderr).toBe(
-      'error: no PodGroup, Pod, Job or Workload named "eval-sweep" in namespace "default"; it exists in namespace "research" (use -n research)\n',
+      'error: no PodGroup, Pod, Job, Workload or CompositePodGroup named "eval-sweep" in namespace "default"; it exists in namespace "research" (use -n research)\n',
     );
   });
 
@@ -300,7 +300,7 @@ describe('kubectl workload explain', () => {
     const unknown = await both('explain', 'llm-train-worker');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'error: no PodGroup, Pod, Job or Workload named "llm-train-worker" in namespace "default"; did you mean "llm-train-workers" or "llm-train-worker-0" or "llm-train-worker-1"?\n',
+      'error: no PodGroup, Pod, Job, Workload or CompositePodGroup named "llm-train-worker" in namespace "default"; did you mean "llm-train-workers" or "llm-train-worker-0" or "llm-train-worker-1"?\n',
     );
   });
 });

@@ -15,7 +15,7 @@ function builder(yargs: Argv) {
         type: 'string',
         demandOption: true,
         describe:
-          'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME, or NAME (a PodGroup, Pod, Job or Workload, tried in that order)',
+          'podgroup/NAME, pod/NAME, job/NAME, workload/NAME, compositepodgroup/NAME, or NAME (a PodGroup, Pod, Job, Workload or CompositePodGroup, tried in that order)',
       })
       .option('output', {
         alias: 'o',

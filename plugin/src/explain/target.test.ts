@@ -1,7 +1,7 @@
 import { emptyState } from '@kubectl-workload/cluster';
 import { UserError } from '../exit.js';
 import { resolveTarget } from './target.js';
-import { job, pod, podGroup, workload } from '../status/test-support/objects.js';
+import { compositePodGroup, job, pod, podGroup, workload } from '../status/test-support/objects.js';
 
 const state = {
   ...emptyState(),
@@ -9,13 +9,16 @@ const state = {
   pods: [pod('train', undefined), pod('web-0', undefined)],
   jobs: [job('train', {})],
   workloads: [workload('etl', [])],
+  compositePodGroups: [compositePodGroup('sweep', { workloadRef: { workloadName: 'etl', templateName: 'trials' } })],
 };
 
 describe('resolveTarget', () => {
-  it('resolves a bare name as a PodGroup, then a Pod, a Job, a Workload', () => {
+  it('resolves a bare name as a PodGroup, then a Pod, a Job, a Workload, a CompositePodGroup', () => {
     expect(resolveTarget('train', 'default', state).ref.kind).toBe('PodGroup');
     expect(resolveTarget('web-0', 'default', state).ref.kind).toBe('Pod');
     expect(resolveTarget('etl', 'default', state).ref.kind).toBe('Workload');
+    expect(resolveTarget('sweep', 'default', state).ref.kind).toBe('CompositePodGroup');
+    expect(resolveTarget('sweep', undefined, state).ref).toEqual({ kind: 'CompositePodGroup', namespace: 'default', name: 'sweep' });
   });
 
   it('honours an explicit kind, including plural and short forms', () => {
@@ -35,7 +38,7 @@ describe('resolveTarget', () => {
 
   it('says which namespace holds a name missing from the target namespace (issue 18 item 4)', () => {
     expect(() => resolveTarget('train', 'other', state)).toThrow(
-      'no PodGroup, Pod, Job or Workload named "train" in namespace "other"; it exists in namespace "default" (use -n default)',
+      'no PodGroup, Pod, Job, Workload or CompositePodGroup named "train" in namespace "other"; it exists in namespace "default" (use -n default)',
     );
   });
 
@@ -52,6 +55,8 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget('podgroup/train', undefined, teamB)).toThrow(
       '"podgroup/train" exists in namespaces "default" or "team-b": give one with -n NAMESPACE',
     );
-    expect(() => resolveTarget('nope', undefined, teamB)).toThrow('no PodGroup, Pod, Job or Workload named "nope" in any namespace');
+    expect(() => resolveTarget('nope', undefined, teamB)).toThrow(
+      'no PodGroup, Pod, Job, Workload or CompositePodGroup named "nope" in any namespace',
+    );
   });
 });

@@ -1,5 +1,6 @@
 // `explain TARGET`: `podgroup/NAME`, `pod/NAME`, `job/NAME`, `workload/NAME`, `compositepodgroup/NAME`
-// (1.37), or a bare NAME looked up as a PodGroup, then a Pod, a Job and a Workload, in the target namespace.
+// (1.37), or a bare NAME looked up as a PodGroup, then a Pod, a Job, a Workload and a CompositePodGroup,
+// in the target namespace.
 
 import { nameOf, namespaceOf, type KubeObject } from '@kubectl-workload/api';
 import { didYouMean, type ClusterState } from '@kubectl-workload/cluster';
@@ -23,7 +24,10 @@ const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
 };
 
 /** The order a bare NAME is resolved in. */
-export const RESOLUTION_ORDER: readonly TargetKind[] = ['PodGroup', 'Pod', 'Job', 'Workload'];
+export const RESOLUTION_ORDER: readonly TargetKind[] = ['PodGroup', 'Pod', 'Job', 'Workload', 'CompositePodGroup'];
+
+/** "PodGroup, Pod, Job, Workload or CompositePodGroup": what a bare NAME may be. */
+export const BARE_NAME_KINDS = `${RESOLUTION_ORDER.slice(0, -1).join(', ')} or ${RESOLUTION_ORDER.at(-1) ?? ''}`;
 
 const FIELD_OF: Record<TargetKind, 'podGroups' | 'pods' | 'jobs' | 'workloads' | 'compositePodGroups'> = {
   PodGroup: 'podGroups',
@@ -69,7 +73,7 @@ function namespacesHolding(name: string, kinds: readonly TargetKind[], state: Cl
 function soleNamespace(text: string, name: string, kinds: readonly TargetKind[], state: ClusterState): string {
   const namespaces = namespacesHolding(name, kinds, state);
   if (namespaces.length > 1) throw new UserError(`"${text}" exists in namespaces ${quoted(namespaces)}: give one with -n NAMESPACE`);
-  if (namespaces.length === 0) throw new UserError(`no PodGroup, Pod, Job or Workload named "${name}" in any namespace`);
+  if (namespaces.length === 0) throw new UserError(`no ${BARE_NAME_KINDS} named "${name}" in any namespace`);
   return namespaces[0] as string;
 }
 
@@ -96,6 +100,6 @@ export function resolveTarget(text: string, namespace: string | undefined, state
   const hint = elsewhere.length
     ? `; it exists in namespace ${quoted(elsewhere)} (use -n ${elsewhere[0] ?? ''})`
     : didYouMean(name, candidates);
-  const what = explicit ? `${RESOURCE_OF[explicit]} "${name}"` : `no PodGroup, Pod, Job or Workload named "${name}"`;
+  const what = explicit ? `${RESOURCE_OF[explicit]} "${name}"` : `no ${BARE_NAME_KINDS} named "${name}"`;
   throw new UserError(`${explicit ? `${what} not found` : what} in namespace "${namespace}"${hint}`);
 }
