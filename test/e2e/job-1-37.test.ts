@@ -19,7 +19,10 @@ const jobObject = (name: string, metadata: Record<string, unknown> = {}): Job =>
   spec: { parallelism: 2, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'x' }] } } },
 });
 
-/** A CronJob's Job (JOB-02 manageNone) and a Job whose own Workload has two templates (JOB-10 error). */
+/**
+ * A CronJob's Job (JOB-02 manageNone), a Job whose own Workload has two templates (JOB-10 error), and
+ * a JobSet's Workload whose Jobs are delegated (JOB-28).
+ */
 const EXTRA: KubeObject[] = [
   jobObject('nightly-29000000', {
     ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'uid-cron', controller: true }],
@@ -42,6 +45,15 @@ const EXTRA: KubeObject[] = [
       ],
     },
   } as KubeObject,
+  {
+    apiVersion: 'scheduling.k8s.io/v1beta1',
+    kind: 'Workload',
+    metadata: { name: 'js', namespace: 'default', uid: 'uid-js' },
+    spec: {
+      controllerRef: { apiGroup: 'jobset.x-k8s.io', kind: 'JobSet', name: 'js' },
+      podGroupTemplates: [{ name: 'workers', schedulingPolicy: { gang: { minCount: 2 } } }],
+    },
+  } as KubeObject,
 ];
 
 const BASIC_JOB = `apiVersion: batch/v1
@@ -55,6 +67,12 @@ spec:
       containers: [{name: main, image: etl:1, resources: {requests: {cpu: '1', memory: 1Gi}}}]
 `;
 
+/** A JobSet's Job: its PodGroup comes from the template its annotation names in the owner's Workload (JOB-28). */
+const DELEGATED_JOB = BASIC_JOB.replace(
+  'metadata: {name: etl-nightly}',
+  'metadata:\n  name: js-workers-0\n  annotations: {scheduling.k8s.io/group-template-name: workers}\n  ownerReferences: [{apiVersion: jobset.x-k8s.io/v1alpha2, kind: JobSet, name: js, uid: uid-jobset, controller: true}]',
+);
+
 let server: TestApiServer;
 let home: string;
 let kubeconfig: string;
@@ -67,6 +85,7 @@ beforeAll(async () => {
   kubeconfig = await writeKubeconfig({ server: server.url, caData: server.caData, token: server.token, dir: home });
   jobFile = join(home, 'job.yaml');
   await writeFile(jobFile, BASIC_JOB);
+  await writeFile(join(home, 'delegated.yaml'), DELEGATED_JOB);
 });
 afterAll(() => server.close());
 
@@ -129,5 +148,14 @@ describe('the v1.37 Job controller on a 1.37 cluster', () => {
       ],
     });
     expect(server.writes()).toEqual([]);
+  });
+
+  it("simulate -f: a delegated Job gets its PodGroup from its owner's Workload in the cluster (JOB-28)", async () => {
+    type Report = { whatIf: { name: string; podGroup: string | null; notes: string[] }[] };
+    const result = await workload('simulate', '-f', join(home, 'delegated.yaml'), '-o', 'json');
+    expect(result.stderr).toBe('');
+    const [unit] = (JSON.parse(result.stdout) as Report).whatIf;
+    expect(unit).toMatchObject({ name: 'js-workers-0', notes: [] });
+    expect(unit?.podGroup).toMatch(/^js-workers-[0-9a-z]+$/);
   });
 });

@@ -2,7 +2,7 @@
 // Deployment/StatefulSet controllers would add, and the units the verdicts are about.
 
 import { describe, expect, it } from '@jest/globals';
-import { allGatesOn, type Pod } from '@kubectl-workload/api';
+import { allGatesOn, type Pod, type Workload } from '@kubectl-workload/api';
 import { expectedPodGroupForJob, expectedWorkloadForJob } from '@kubectl-workload/rules';
 import { loadManifests } from '../input/manifests.js';
 import { synthesizeWhatIf } from './synthesize.js';
@@ -71,8 +71,7 @@ describe('synthesizeWhatIf', () => {
 
   it('gives a Job plain pods owned by the Job alone while WorkloadWithJob is off (JOB-01, JOB-12)', () => {
     const off = synthesizeWhatIf(loadManifests({ name: 'job.yaml', text: JOB }).objects, 'team-a', NOW, {
-      ...allGatesOn(),
-      WorkloadWithJob: false,
+      gates: { ...allGatesOn(), WorkloadWithJob: false },
     });
     expect(off.objects.map((o) => o.object.kind)).toEqual(['Job', 'Pod', 'Pod', 'Pod']);
     expect(pods(off).map((p) => [p.spec?.schedulingGroup, p.metadata?.ownerReferences?.map((r) => r.kind)])).toEqual([
@@ -220,8 +219,12 @@ spec:
     spec:
       containers: [{name: main, image: t}]
 `;
-  const whatIf137 = (text: string) =>
-    synthesizeWhatIf(loadManifests({ name: 'job.yaml', text }).objects, 'team-a', NOW, allGatesOn('1.37'), '1.37');
+  const whatIf137 = (text: string, workloads: readonly Workload[] = []) =>
+    synthesizeWhatIf(loadManifests({ name: 'job.yaml', text }).objects, 'team-a', NOW, {
+      gates: allGatesOn('1.37'),
+      kubeVersion: '1.37',
+      workloads,
+    });
 
   it('a basic (non-gang) Job gets a Workload and a basic PodGroup under 1.37; under 1.36 it does not qualify', () => {
     const v137 = whatIf137(BASIC);
@@ -294,5 +297,42 @@ ${BASIC.replace(
     });
     expect(group?.metadata?.ownerReferences?.map((r) => r.kind)).toEqual(['Job']);
     expect(pods(delegated).map((p) => p.spec?.schedulingGroup?.podGroupName)).toEqual(['js-workers-c7b49c5c7', 'js-workers-c7b49c5c7']);
+  });
+
+  it("finds a delegated Job's owner Workload in the cluster when -f does not hold it, -f's copy first (JOB-28)", () => {
+    const owned = BASIC.replace(
+      'metadata: {name: etl}',
+      'metadata:\n  name: etl\n  annotations: {scheduling.k8s.io/group-template-name: workers}\n  ownerReferences: [{apiVersion: jobset.x-k8s.io/v1alpha2, kind: JobSet, name: js, uid: j, controller: true}]',
+    );
+    const inCluster = (namespace: string, minCount: number): Workload => ({
+      apiVersion: 'scheduling.k8s.io/v1beta1',
+      kind: 'Workload',
+      metadata: { name: 'js', namespace },
+      spec: {
+        controllerRef: { apiGroup: 'jobset.x-k8s.io', kind: 'JobSet', name: 'js' },
+        podGroupTemplates: [{ name: 'workers', schedulingPolicy: { gang: { minCount } } }],
+      },
+    });
+    const policyOf = (whatIf: ReturnType<typeof whatIf137>) =>
+      (whatIf.objects.find((o) => o.object.kind === 'PodGroup')?.object as { spec?: { schedulingPolicy?: unknown } } | undefined)?.spec
+        ?.schedulingPolicy;
+
+    expect(policyOf(whatIf137(owned))).toBeUndefined();
+    expect(policyOf(whatIf137(owned, [inCluster('other', 3)]))).toBeUndefined();
+    const fromCluster = whatIf137(owned, [inCluster('team-a', 3)]);
+    expect(policyOf(fromCluster)).toEqual({ gang: { minCount: 3 } });
+    expect(fromCluster.objects.map((o) => o.object.kind)).toEqual(['Job', 'PodGroup', 'Pod', 'Pod']);
+    const manifestWins = whatIf137(
+      `apiVersion: scheduling.k8s.io/v1beta1
+kind: Workload
+metadata: {name: js}
+spec:
+  controllerRef: {apiGroup: jobset.x-k8s.io, kind: JobSet, name: js}
+  podGroupTemplates: [{name: workers, schedulingPolicy: {gang: {minCount: 2}}}]
+---
+${owned}`,
+      [inCluster('team-a', 3)],
+    );
+    expect(policyOf(manifestWins)).toEqual({ gang: { minCount: 2 } });
   });
 });

@@ -4,8 +4,8 @@
 // when WorkloadWithJob is on, the Workload and PodGroup that controller's version makes for it, with
 // every pod naming the PodGroup and owned by it besides the Job: under 1.36 only for a gang-qualified
 // Job (api-rules JOB-01..03, JOB-06..09, JOB-12), under 1.37 for every root Job, basic included, and
-// a delegated Job's PodGroup from its owner's Workload of -f (api-rules-1.37 JOB-02, JOB-06..09,
-// JOB-28). Deployments and StatefulSets get `replicas`
+// a delegated Job's PodGroup from its owner's Workload, of -f or else the cluster's (api-rules-1.37
+// JOB-02, JOB-06..09, JOB-28). Deployments and StatefulSets get `replicas`
 // pods from their template. Every other object is added as written.
 
 import {
@@ -119,7 +119,17 @@ interface Produced {
   readonly claims?: readonly KubeObject[];
 }
 
-/** What the Job controller sees: the cluster's gates and version, and the Workloads of -f (JOB-28). */
+/** The cluster -f lands in, as its Job controller sees it. */
+export interface WhatIfCluster {
+  /** The cluster's gates (JOB-01); default all on. */
+  readonly gates?: FeatureGates;
+  /** Picks the Job controller's rules; default 1.36. */
+  readonly kubeVersion?: KubeVersion;
+  /** Workloads already in the cluster: a delegated Job's owner may be one (JOB-28). */
+  readonly workloads?: readonly Workload[];
+}
+
+/** What the Job controller sees: the cluster's gates and version, and the Workloads of -f and the cluster (JOB-28). */
 interface JobControllerView {
   readonly gates: FeatureGates;
   readonly kubeVersion: KubeVersion;
@@ -185,19 +195,25 @@ function key(obj: KubeObject): string {
   return `${namespaceOf(obj)}/${nameOf(obj)}`;
 }
 
+/** The Workloads of -f, then the cluster's that -f does not replace. */
+function workloadsSeen(given: readonly KubeObject[], cluster: readonly Workload[]): Workload[] {
+  const fromManifests = given.filter((o): o is Workload => knownKind(o) === 'Workload');
+  const replaced = new Set(fromManifests.map(key));
+  return [...fromManifests, ...cluster.filter((w) => !replaced.has(key(w)))];
+}
+
 /**
  * The what-if for the objects of -f, manifests without a namespace going to `namespace` (as
  * `kubectl apply` does). `now` is the creation time of the pods it makes: they queue after every
- * pending pod of the same priority, as new pods do. `gates` (JOB-01) and `kubeVersion`: the
- * cluster's; the version picks the Job controller's rules.
+ * pending pod of the same priority, as new pods do.
  */
 export function synthesizeWhatIf(
   manifests: readonly ManifestObject[],
   namespace: string,
   now: string,
-  gates: FeatureGates = allGatesOn(),
-  kubeVersion: KubeVersion = '1.36',
+  cluster: WhatIfCluster = {},
 ): WhatIf {
+  const { gates = allGatesOn(), kubeVersion = '1.36' } = cluster;
   const objects: { object: KubeObject; file: string; keepExisting?: boolean }[] = [];
   const units: WhatIfUnit[] = [];
   const add = (produced: Produced, file: string) => {
@@ -207,7 +223,10 @@ export function synthesizeWhatIf(
   };
   const given: { object: KubeObject; file: string }[] = [];
   const inManifests = manifests.map((m) => ({ object: withNamespace(m.object, namespace), file: m.file }));
-  const workloads = inManifests.map((m) => m.object).filter((o): o is Workload => knownKind(o) === 'Workload');
+  const workloads = workloadsSeen(
+    inManifests.map((m) => m.object),
+    cluster.workloads ?? [],
+  );
   for (const manifest of inManifests) {
     const obj = manifest.object;
     const kind = knownKind(obj);

@@ -76,7 +76,13 @@ export async function runSimulate(args: SimulateArgs): Promise<void> {
     gates: await runGates(args['feature-gates'], view.source, view.state, kubeVersion),
     ...(config ? { schedulerConfig: config } : {}),
   };
-  const whatIf = manifests && synthesizeWhatIf(manifests, view.namespace, now, setup.gates, kubeVersion);
+  const whatIf =
+    manifests &&
+    synthesizeWhatIf(manifests, view.namespace, now, {
+      gates: setup.gates,
+      kubeVersion,
+      workloads: view.state.workloads,
+    });
   const objects = whatIf ? withWhatIf(view.state, whatIf) : stateObjects(view.state);
   const narrowed = args.namespace !== undefined && !args.allNamespaces ? args.namespace : undefined;
   const include = reportSelection({ namespace: narrowed, whatIf: args['show-all'] ? undefined : whatIf });
